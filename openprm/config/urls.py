@@ -1,0 +1,19 @@
+"""Root URLs: the API, then each OpenPRM app's pages under its `url_prefix`."""
+
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.urls import include, path
+
+from openprm.config.api import api
+from openprm.core.views import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("api/v1/", api.urls),
+]
+
+for app_config in apps.get_app_configs():
+    prefix = getattr(app_config, "url_prefix", None)
+    if prefix is not None and find_spec(f"{app_config.name}.urls"):
+        urlpatterns.append(path(prefix, include(f"{app_config.name}.urls")))

@@ -1,0 +1,86 @@
+"""The one place that decides who sees which rows (DESIGN.md: fail closed).
+
+Each app registers a scope function per model: `scope(queryset, actor)`
+returns the rows the actor may see. Every selector, form choice, API list,
+export, count and search starts from `visible()`. A model without a
+registered scope cannot be queried through here at all, and an anonymous or
+deactivated actor sees nothing. Records outside the scope answer NotFound,
+exactly like records that do not exist.
+
+System code that must see everything (migrations, background realignment)
+calls `unscoped()`, a name that is easy to grep for in review.
+"""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.db import models
+
+from openprm.core.errors import NotFound
+
+M = TypeVar("M", bound=models.Model)
+Scope = Callable[[models.QuerySet[Any], Any], models.QuerySet[Any]]
+
+_scopes: dict[type[models.Model], Scope] = {}
+
+
+class AccessNotConfigured(LookupError):
+    """A programming error: a model is queried before its scope is registered."""
+
+
+def register(model: type[models.Model]) -> Callable[[Scope], Scope]:
+    def decorator(scope: Scope) -> Scope:
+        _scopes[model] = scope
+        return scope
+
+    return decorator
+
+
+def registered_models() -> frozenset[type[models.Model]]:
+    return frozenset(_scopes)
+
+
+def is_active_actor(actor: Any) -> bool:
+    return bool(
+        actor is not None
+        and getattr(actor, "is_authenticated", False)
+        and getattr(actor, "is_active", False)
+    )
+
+
+def visible(model: type[M], actor: Any) -> models.QuerySet[M]:
+    """Rows of `model` that `actor` may see."""
+    try:
+        scope = _scopes[model]
+    except KeyError:
+        raise AccessNotConfigured(f"no access scope registered for {model.__name__}") from None
+    queryset = model._default_manager.all()
+    if not is_active_actor(actor):
+        return queryset.none()
+    return scope(queryset, actor)
+
+
+def get_visible(
+    model: type[M], actor: Any, pk: Any, queryset: models.QuerySet[M] | None = None
+) -> M:
+    """One visible row, or NotFound — the same answer as for a missing row."""
+    base = visible(model, actor) if queryset is None else queryset
+    try:
+        return base.get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError):
+        raise NotFound() from None
+
+
+def unscoped(model: type[M]) -> models.QuerySet[M]:
+    """Every row, for system code only (never for a request on behalf of a user)."""
+    return model._default_manager.all()
+
+
+def everyone_signed_in(queryset: models.QuerySet[Any], actor: Any) -> models.QuerySet[Any]:
+    """Scope for reference data (lookups, profile options) every user reads."""
+    return queryset
+
+
+def internal_users_only(queryset: models.QuerySet[Any], actor: Any) -> models.QuerySet[Any]:
+    """Scope for records that no partner (portal) user may see."""
+    return queryset.none() if getattr(actor, "is_partner_user", True) else queryset

@@ -1,0 +1,39 @@
+"""The NinjaAPI subclass that documents problem responses on every operation.
+
+Every operation can answer 401, 403, 404, 409 and 422 as problem JSON; saying
+so once here keeps the OpenAPI document true for clients and for schemathesis.
+"""
+
+from typing import Any
+
+from ninja import NinjaAPI
+
+from openprm.core.apikit.problems import PROBLEM_CONTENT_TYPE, Problem
+
+ERROR_STATUSES = {
+    "400": "Bad request",
+    "401": "Not authenticated",
+    "403": "Missing privilege",
+    "404": "Not found (or not visible to you)",
+    "409": "Conflict: stale version or duplicates",
+    "422": "Invalid input",
+    "429": "Too many requests",
+}
+
+
+class OpenPRMApi(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(problem_schema.pop("$defs", {}))
+        components["Problem"] = problem_schema
+        problem_ref = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    responses.setdefault(
+                        status, {"description": description, "content": problem_ref}
+                    )
+        return schema

@@ -1,0 +1,101 @@
+"""Recording the audit trail (PLAT-5) and business events.
+
+Called by core.records for every service write; apps call `event_record`
+for business facts.
+"""
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from openprm.core.audit.models import AuditEntry, BusinessEvent
+
+IGNORED_FIELDS = frozenset({"version", "updated_at", "created_at", "password"})
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if hasattr(value, "name") and hasattr(value, "url"):  # files
+        return value.name or None
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if value is not None and not isinstance(value, str | int | float | bool):
+        return str(value)
+    return value
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The audited state of a record: concrete fields by attname, JSON-ready."""
+    return {
+        f.name: _json_value(getattr(instance, f.attname))
+        for f in instance._meta.concrete_fields
+        if f.name not in IGNORED_FIELDS and not f.primary_key
+    }
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Field-level changes, with custom fields diffed key by key."""
+    changes: dict[str, list[Any]] = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        if name == "custom" and isinstance(old, dict | None) and isinstance(new, dict | None):
+            for key in sorted(set(old or {}) | set(new or {})):
+                o, n = (old or {}).get(key), (new or {}).get(key)
+                if o != n:
+                    changes[f"custom.{key}"] = [o, n]
+        elif old != new:
+            changes[name] = [old, new]
+    return changes
+
+
+def _entry(actor: Any, instance: models.Model, action: str, changes: dict[str, Any]) -> AuditEntry:
+    return AuditEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        action=action,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=getattr(actor, "username", "") or "system",
+        changes=changes,
+    )
+
+
+def audit_create(*, actor: Any, instance: models.Model) -> AuditEntry:
+    return _entry(actor, instance, AuditEntry.Action.CREATE, diff({}, snapshot(instance)))
+
+
+def audit_update(
+    *, actor: Any, instance: models.Model, before: dict[str, Any]
+) -> AuditEntry | None:
+    """Records only real changes; an update that changed nothing leaves no entry."""
+    changes = diff(before, snapshot(instance))
+    if not changes:
+        return None
+    return _entry(actor, instance, AuditEntry.Action.UPDATE, changes)
+
+
+def audit_delete(*, actor: Any, instance: models.Model) -> AuditEntry:
+    return _entry(actor, instance, AuditEntry.Action.DELETE, diff(snapshot(instance), {}))
+
+
+def event_record(
+    *, actor: Any, instance: models.Model, kind: str, data: dict[str, Any] | None = None
+) -> BusinessEvent:
+    return BusinessEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+        kind=kind,
+        actor=actor if getattr(actor, "pk", None) else None,
+        data=_json_value(data or {}),
+    )

@@ -1,0 +1,37 @@
+"""Navigation for the layouts: which sections the signed-in user may open.
+
+Apps declare their menu entries in their AppConfig as `nav_items`
+(label, url name, privilege or None); this keeps the base layout free of
+app knowledge.
+"""
+
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from openprm.core.privileges import has_privilege
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], "admin_nav_items": []}
+    area = "portal" if getattr(user, "is_partner_user", False) else "internal"
+    main: list[dict[str, Any]] = []
+    admin: list[dict[str, Any]] = []
+    for app_config in apps.get_app_configs():
+        for item in getattr(app_config, "nav_items", ()):
+            if item.get("area", "internal") != area:
+                continue
+            privilege = item.get("privilege")
+            if privilege and not has_privilege(user, privilege):
+                continue
+            try:
+                url = reverse(item["url"])
+            except NoReverseMatch:
+                continue
+            entry = {"label": item["label"], "url": url, "active": request.path.startswith(url)}
+            (admin if item.get("admin") else main).append(entry)
+    return {"nav_items": main, "admin_nav_items": admin}

@@ -1,0 +1,51 @@
+"""Reading lookups; every signed-in user may read them."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from openprm.core import access
+from openprm.core.errors import NotFound
+from openprm.core.lookups.models import LookupType, LookupValue
+
+access.register(LookupType)(access.everyone_signed_in)
+access.register(LookupValue)(access.everyone_signed_in)
+
+
+def lookup_type_list(*, actor: Any) -> QuerySet[LookupType]:
+    return access.visible(LookupType, actor).order_by("code")
+
+
+def lookup_type_get(*, actor: Any, code: str) -> LookupType:
+    found = access.visible(LookupType, actor).filter(code=code).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def lookup_value_list(
+    *, actor: Any, type_code: str, active_only: bool = False
+) -> QuerySet[LookupValue]:
+    values = access.visible(LookupValue, actor).filter(lookup_type__code=type_code)
+    if active_only:
+        values = values.filter(active=True)
+    return values.order_by("position", "code")
+
+
+def lookup_value_find(type_code: str, code: str) -> LookupValue | None:
+    """System read used by rules that validate a submitted code."""
+    return (
+        access.unscoped(LookupValue)
+        .filter(lookup_type__code=type_code, code=code, active=True)
+        .first()
+    )
+
+
+def lookup_choices(type_code: str) -> list[tuple[str, str]]:
+    """Active values as form choices, in their order."""
+    return list(
+        access.unscoped(LookupValue)
+        .filter(lookup_type__code=type_code, active=True)
+        .order_by("position", "code")
+        .values_list("code", "meaning")
+    )

@@ -1,0 +1,64 @@
+"""Serve OpenPRM with gunicorn (WSGI) plus a background-task worker."""
+
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve the app with gunicorn (WSGI) and run the background task worker."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default=os.environ.get("OPENPRM_BIND", "127.0.0.1:8000"))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("OPENPRM_WORKERS", "2"))
+        )
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("OPENPRM_THREADS", "4"))
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the task worker."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        processes: list[subprocess.Popen[bytes]] = []
+        if not options["no_worker"]:
+            processes.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "openprm.cli", "db_worker", "--interval", "0.5"]
+                )
+            )
+        gunicorn = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "openprm.config.wsgi:application",
+                "--bind",
+                options["bind"],
+                "--workers",
+                str(options["workers"]),
+                "--threads",
+                str(options["threads"]),
+                "--access-logfile",
+                "-",
+            ]
+        )
+        processes.append(gunicorn)
+        self.stdout.write(self.style.SUCCESS(f"OpenPRM is serving on http://{options['bind']}/"))
+
+        def stop(*_: Any) -> None:
+            for process in processes:
+                process.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        code = gunicorn.wait()
+        stop()
+        for process in processes:
+            process.wait(timeout=10)
+        raise SystemExit(code)

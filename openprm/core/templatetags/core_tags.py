@@ -1,0 +1,34 @@
+"""Template helpers shared by every list and detail page."""
+
+from typing import Any
+
+from django import template
+from django.template.context import Context
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context: Context, **changes: Any) -> str:
+    """The current query string with some parameters replaced, so paging and
+    sorting links keep the filters the user set."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def sort_link(context: Context, field: str) -> str:
+    """`?sort=` value toggling between ascending and descending on `field`."""
+    current = context["request"].GET.get("sort", "")
+    new = f"-{field}" if current == field else field
+    return query_replace(context, sort=new, page=None)
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    return mapping.get(key) if hasattr(mapping, "get") else None

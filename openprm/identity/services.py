@@ -1,0 +1,236 @@
+"""Every write on users, roles, resources and tokens (PLAT-1, PLAT-2)."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openprm.core.audit.services import event_record
+from openprm.core.errors import ValidationFailed
+from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.records import record_create, record_update
+from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
+from openprm.identity.tokens import token_generate
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationFailed(field_errors={"password": error.messages}) from None
+
+
+def _roles_fit_user_type(roles: Iterable[Role], user_type: str) -> None:
+    partner = user_type == User.UserType.PARTNER
+    wrong = [r.name for r in roles if r.for_partners != partner]
+    if wrong:
+        raise ValidationFailed(
+            field_errors={
+                "roles": [_("These roles do not fit a user of this type: %s.") % ", ".join(wrong)]
+            }
+        )
+
+
+def user_create(
+    *,
+    actor: Any,
+    username: str,
+    password: str | None,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    user_type: str = User.UserType.INTERNAL,
+    roles: Iterable[Role] = (),
+    system: bool = False,
+) -> User:
+    """Create a sign-in. `system=True` is for the setup commands and the
+    partners app (which creates portal users under its own rules)."""
+    if not system:
+        require_privilege(actor, MANAGE_USERS)
+    username = username.strip()
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationFailed(field_errors={"username": [_("This user name is taken.")]})
+    roles = list(roles)
+    _roles_fit_user_type(roles, user_type)
+    user = User(
+        username=username,
+        email=email.strip(),
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        user_type=user_type,
+    )
+    if password:
+        _check_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    with transaction.atomic():
+        record_create(actor=actor, instance=user, clean=True)
+        user.roles.set(roles)
+    return user
+
+
+def user_update(
+    *,
+    actor: Any,
+    user: User,
+    expected_version: int,
+    email: str | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
+    roles: Iterable[Role] | None = None,
+) -> User:
+    require_privilege(actor, MANAGE_USERS)
+    changes = {
+        k: v.strip()
+        for k, v in {"email": email, "first_name": first_name, "last_name": last_name}.items()
+        if v is not None
+    }
+    with transaction.atomic():
+        user = record_update(
+            actor=actor, instance=user, changes=changes, expected_version=expected_version
+        )
+        if roles is not None:
+            roles = list(roles)
+            _roles_fit_user_type(roles, user.user_type)
+            before = sorted(user.roles.values_list("code", flat=True))
+            user.roles.set(roles)
+            after = sorted(r.code for r in roles)
+            if before != after:
+                event_record(
+                    actor=actor,
+                    instance=user,
+                    kind="roles_changed",
+                    data={"from": before, "to": after},
+                )
+    return user
+
+
+def user_set_active(*, actor: Any, user: User, active: bool, system: bool = False) -> User:
+    """PLAT-1: a deactivated user can no longer sign in, its open sessions stop
+    authenticating and its tokens stop working — all checked per request."""
+    if not system:
+        require_privilege(actor, MANAGE_USERS)
+        if user.pk == getattr(actor, "pk", None) and not active:
+            raise ValidationFailed(
+                _("You cannot deactivate yourself."), code="cannot_deactivate_self"
+            )
+    return record_update(
+        actor=actor, instance=user, changes={"is_active": active}, expected_version=None
+    )
+
+
+def user_set_password(*, actor: Any, user: User, password: str) -> User:
+    """Users change their own password; administrators may reset anyone's."""
+    if user.pk != getattr(actor, "pk", None):
+        require_privilege(actor, MANAGE_USERS)
+    _check_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    event_record(actor=actor, instance=user, kind="password_changed")
+    return user
+
+
+def role_set_privileges(
+    *, actor: Any, role: Role, privileges: Iterable[Privilege], expected_version: int
+) -> Role:
+    require_privilege(actor, MANAGE_USERS)
+    privileges = list(privileges)
+    with transaction.atomic():
+        old = sorted(role.privileges.values_list("code", flat=True))
+        role = record_update(
+            actor=actor, instance=role, changes={}, expected_version=expected_version
+        )
+        role.privileges.set(privileges)
+        new = sorted(p.code for p in privileges)
+        if old != new:
+            event_record(
+                actor=actor, instance=role, kind="privileges_changed", data={"from": old, "to": new}
+            )
+    return role
+
+
+def resource_create(
+    *,
+    actor: Any,
+    name: str,
+    email: str = "",
+    title: str = "",
+    user: User | None = None,
+    manager: Resource | None = None,
+    is_partner_resource: bool = False,
+    system: bool = False,
+) -> Resource:
+    if not system:
+        require_privilege(actor, MANAGE_USERS)
+    resource = Resource(
+        name=name.strip(),
+        email=email,
+        title=title,
+        user=user,
+        manager=manager,
+        is_partner_resource=is_partner_resource,
+    )
+    return record_create(actor=actor, instance=resource)
+
+
+def resource_set_manager(
+    *, actor: Any, resource: Resource, manager: Resource | None, expected_version: int
+) -> Resource:
+    """The management hierarchy must stay a tree: a manager cannot report to
+    their own report."""
+    require_privilege(actor, MANAGE_USERS)
+    node = manager
+    while node is not None:
+        if node.pk == resource.pk:
+            raise ValidationFailed(
+                field_errors={"manager": [_("This would make the hierarchy circular.")]}
+            )
+        node = node.manager
+    return record_update(
+        actor=actor,
+        instance=resource,
+        changes={"manager": manager},
+        expected_version=expected_version,
+    )
+
+
+def token_create(
+    *, actor: Any, name: str, expires_in_days: int | None = None
+) -> tuple[AccessToken, str]:
+    """A user creates its own tokens; the plaintext is returned once only."""
+    name = name.strip()
+    if not name:
+        raise ValidationFailed(field_errors={"name": [_("Give the token a name.")]})
+    if expires_in_days is not None and not 1 <= expires_in_days <= 3650:
+        raise ValidationFailed(field_errors={"expires_in_days": [_("Choose 1 to 3650 days.")]})
+    plaintext, prefix, digest = token_generate()
+    token = AccessToken(
+        user=actor,
+        name=name,
+        prefix=prefix,
+        digest=digest,
+        expires_at=(
+            timezone.now() + dt.timedelta(days=expires_in_days) if expires_in_days else None
+        ),
+    )
+    token.save()
+    event_record(
+        actor=actor, instance=actor, kind="token_created", data={"name": name, "prefix": prefix}
+    )
+    return token, plaintext
+
+
+def token_revoke(*, actor: Any, token: AccessToken) -> AccessToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        event_record(
+            actor=actor, instance=token.user, kind="token_revoked", data={"prefix": token.prefix}
+        )
+    return token

@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole suite."""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from openprm.identity.catalog import (
+    ADMINISTRATOR,
+    CHANNEL_ACCOUNT_MANAGER,
+    SALES_ADMINISTRATOR,
+    SALESPERSON,
+)
+from openprm.identity.models import User
+from openprm.identity.services import token_create
+from tests.factories import make_user
+
+
+@pytest.fixture
+def admin_user(db: Any) -> User:
+    return make_user(ADMINISTRATOR, username="admin")
+
+
+@pytest.fixture
+def sales_admin(db: Any) -> User:
+    return make_user(SALES_ADMINISTRATOR, username="salesadmin")
+
+
+@pytest.fixture
+def channel_manager(db: Any) -> User:
+    return make_user(CHANNEL_ACCOUNT_MANAGER, username="cam")
+
+
+@pytest.fixture
+def salesperson(db: Any) -> User:
+    return make_user(SALESPERSON, username="sales")
+
+
+@pytest.fixture
+def api_client_for() -> Callable[[User], Client]:
+    """A test client that authenticates with a fresh personal access token."""
+
+    def build(user: User) -> Client:
+        _, plaintext = token_create(actor=user, name="test")
+        return Client(headers={"Authorization": f"Bearer {plaintext}"})
+
+    return build
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], Client]:
+    """A browser-like client signed in as `user` (session + CSRF enforced)."""
+
+    def build(user: User) -> Client:
+        client = Client(enforce_csrf_checks=False)
+        client.force_login(user)
+        return client
+
+    return build
