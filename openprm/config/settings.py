@@ -54,6 +54,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "openprm.core",
     "openprm.identity",
+    "openprm.customers",
+    "openprm.contacts",
+    "openprm.teams",
+    "openprm.territories",
+    "openprm.partners",
+    "openprm.portal",
     "openprm.demo",
 ]
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    name = "openprm.partners"
+    label = "partners"
+    verbose_name = _("Partners")
+    url_prefix = "partners/"
+    nav_items: tuple[dict[str, object], ...] = ()
