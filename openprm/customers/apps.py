@@ -7,4 +7,10 @@ class CustomersConfig(AppConfig):
     label = "customers"
     verbose_name = _("Customers")
     url_prefix = "customers/"
-    nav_items: tuple[dict[str, object], ...] = ()
+    nav_items: tuple[dict[str, object], ...] = (
+        {"label": _("Accounts"), "url": "customers:account_list", "area": "internal"},
+        {"label": _("Customers"), "url": "customers:customer_overview", "area": "internal"},
+    )
+
+    def ready(self) -> None:
+        from openprm.customers import access, qualification  # noqa: F401  registers scopes, rules

@@ -1,0 +1,79 @@
+"""Who sees which accounts (TEAM-5, CUS-9): the account scope and its grants.
+
+Other apps widen visibility by registering a named grant — a function of the
+actor returning a Q over Account (teams: "team", "manager"; territories:
+"territory"; partners: "partner"). This module never imports them, so imports
+keep going downward.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from openprm.core import access
+from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
+from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+
+AccountGrant = Callable[[Any], Q]
+
+_grants: dict[str, AccountGrant] = {}
+
+NOTHING = Q(pk__in=[])
+
+
+def register_account_grant(name: str, grant: AccountGrant) -> None:
+    """Let another app give actors access to accounts (TEAM-2, TER-*, PRG-7)."""
+    _grants[name] = grant
+
+
+def account_grant_names() -> frozenset[str]:
+    return frozenset(_grants)
+
+
+def account_grant_q(actor: Any, names: Iterable[str] | None = None) -> Q:
+    """Union of the named grants (all when `names` is None) for `actor`.
+
+    The contacts app uses it for "My Team and Territory Contacts" (CON-7).
+    """
+    wanted = _grants if names is None else {n: _grants[n] for n in names if n in _grants}
+    combined = NOTHING
+    for grant in wanted.values():
+        combined |= grant(actor)
+    return combined
+
+
+def account_access_q(actor: Any) -> Q | None:
+    """The Q of accounts `actor` may see; None means every active account."""
+    is_internal = not getattr(actor, "is_partner_user", True)
+    if is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return None
+    condition = account_grant_q(actor)
+    if is_internal:
+        condition |= Q(owner_id=actor.pk)
+    return condition
+
+
+@access.register(Account)
+def _accounts(queryset: QuerySet[Account], actor: Any) -> QuerySet[Account]:
+    """Active accounts only (CUS-9), then what the actor's role, ownership and
+    the registered grants give (TEAM-5). Partner users see only what a grant
+    gives them."""
+    queryset = queryset.filter(is_active=True)
+    condition = account_access_q(actor)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+@access.register(BillingAccount)
+def _billing_accounts(queryset: QuerySet[BillingAccount], actor: Any) -> QuerySet[BillingAccount]:
+    """CUS-8: a billing account is visible with its account."""
+    return queryset.filter(account__in=access.visible(Account, actor))
+
+
+@access.register(Note)
+def _notes(queryset: QuerySet[Note], actor: Any) -> QuerySet[Note]:
+    """CUS-9: notes of a deleted or invisible account cannot be viewed."""
+    return queryset.filter(account__in=access.visible(Account, actor))
+
+
+access.register(LegalEntity)(access.internal_users_only)
