@@ -7,4 +7,10 @@ class ContactsConfig(AppConfig):
     label = "contacts"
     verbose_name = _("Contacts")
     url_prefix = "contacts/"
-    nav_items: tuple[dict[str, object], ...] = ()
+    nav_items: tuple[dict[str, object], ...] = (
+        {"label": _("Contacts"), "url": "contacts:contact_list", "area": "internal"},
+        {"label": _("Households"), "url": "contacts:household_list", "area": "internal"},
+    )
+
+    def ready(self) -> None:
+        from openprm.contacts import access, receivers  # noqa: F401  registers scopes, signals

@@ -1,0 +1,116 @@
+"""Who sees which contacts, and which access level a user has on an account.
+
+A contact is visible when it is related to an account the actor may see, when
+the actor created it, or when the actor may view all sales data (TEAM-5: no
+access to an account, no access to its contacts). Contact points,
+preferences and relationships follow their person. Partner (portal) users see
+no contacts here; the partners app gives them their own through its selectors.
+"""
+
+from typing import Any, Literal
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from openprm.contacts.models import (
+    ContactPoint,
+    ContactPreference,
+    Favorite,
+    Household,
+    HouseholdMembership,
+    Person,
+    Relationship,
+    SavedSearch,
+)
+from openprm.core import access
+from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
+from openprm.customers.access import account_edit_q
+from openprm.customers.models import Account
+
+AccessLevel = Literal["full", "edit", "view"]
+
+
+def account_access_level(actor: Any, account: Account) -> AccessLevel | None:
+    """The actor's access level on `account` (TEAM-1, TEAM-2), used by CON-11.
+
+    THE HOOK THE TEAMS APP REPLACES: until account teams exist, the owner and
+    users who may view all sales data (sales administrators) have Full access,
+    users given edit rights by a registered edit grant
+    (customers.access.register_account_edit_grant) have Edit, anyone else who
+    can see the account has View, and everyone else none. Keep every
+    access-level decision of this app behind this function.
+    """
+    if not access.is_active_actor(actor) or getattr(actor, "is_partner_user", True):
+        return None
+    visible = access.visible(Account, actor).filter(pk=account.pk)
+    if not visible.exists():
+        return None
+    if account.owner_id == actor.pk or has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return "full"
+    edit = account_edit_q(actor)
+    if edit is None or visible.filter(edit).exists():
+        return "edit"
+    return "view"
+
+
+def _internal(actor: Any) -> bool:
+    return not getattr(actor, "is_partner_user", True)
+
+
+def persons_visible_q(actor: Any) -> Q:
+    """The condition on Person rows the actor may see (callers check `_internal`)."""
+    if has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return Q()
+    related = Relationship.objects.filter(
+        person=OuterRef("pk"), account__in=access.visible(Account, actor)
+    )
+    return Q(owner=actor) | Q(Exists(related))
+
+
+@access.register(Person)
+def _persons(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
+    if not _internal(actor):
+        return queryset.none()
+    return queryset.filter(persons_visible_q(actor))
+
+
+def _following_person(prefix: str) -> access.Scope:
+    def scope(queryset: QuerySet[Any], actor: Any) -> QuerySet[Any]:
+        if not _internal(actor):
+            return queryset.none()
+        return queryset.filter(**{f"{prefix}__in": access.visible(Person, actor)})
+
+    return scope
+
+
+access.register(ContactPoint)(_following_person("person"))
+access.register(ContactPreference)(_following_person("contact_point__person"))
+access.register(Relationship)(_following_person("person"))
+access.register(HouseholdMembership)(_following_person("person"))
+
+
+@access.register(Favorite)
+def _favorites(queryset: QuerySet[Favorite], actor: Any) -> QuerySet[Favorite]:
+    """CON-6: a user's favorites are theirs alone."""
+    return queryset.filter(user=actor) if _internal(actor) else queryset.none()
+
+
+@access.register(SavedSearch)
+def _saved_searches(queryset: QuerySet[SavedSearch], actor: Any) -> QuerySet[SavedSearch]:
+    """CON-7: the predefined searches and the actor's own."""
+    if not _internal(actor):
+        return queryset.none()
+    return queryset.filter(Q(code__isnull=False) | Q(owner=actor))
+
+
+@access.register(Household)
+def _households(queryset: QuerySet[Household], actor: Any) -> QuerySet[Household]:
+    """Households are visible to their owner, to users who see all sales data,
+    and to anyone who sees one of their members."""
+    if not _internal(actor):
+        return queryset.none()
+    if has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return queryset
+    members = HouseholdMembership.objects.filter(
+        household=OuterRef("pk"), person__in=access.visible(Person, actor)
+    )
+    return queryset.filter(Q(owner=actor) | Q(Exists(members)))

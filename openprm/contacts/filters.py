@@ -1,0 +1,109 @@
+"""The one filter definition of the contact list, shared by the page, the API,
+the export and saved searches (CON-7, CON-8).
+
+Text terms are matched by prefix on normalized indexed columns (names,
+e-mails, E.164 phones) and through EXISTS subqueries, so a filter never
+multiplies rows nor scans the table.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+import phonenumbers
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext as _
+from ninja import FilterSchema
+from pydantic import ValidationError
+
+from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.normalize import DEFAULT_PHONE_REGION, search_key
+from openprm.core.customfields.values import custom_filter
+from openprm.core.errors import ValidationFailed
+
+MIN_TERM_LENGTH = 2
+CUSTOM_PREFIX = "custom."
+TEXT_TERMS = ("q", "email", "phone")
+
+
+def _points(**lookups: Any) -> Q:
+    return Q(Exists(ContactPoint.objects.filter(person=OuterRef("pk"), **lookups)))
+
+
+def phone_search_key(value: str) -> str:
+    """E.164 prefix for a typed phone: `+1 415` → `+1415`; national input is
+    read in the default region."""
+    digits = "".join(c for c in value if c.isdigit())
+    if value.strip().startswith("+"):
+        return "+" + digits
+    try:
+        parsed = phonenumbers.parse(value, DEFAULT_PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return digits
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+class ContactFilter(FilterSchema):
+    q: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    kind: Person.Kind | None = None
+    key_contact: bool | None = None
+    account: int | None = None
+
+    def filter_q(self, value: str | None) -> Q:
+        """Name prefix: `jo sm` finds John Smith, `smi` finds every Smith."""
+        key = search_key(value or "")
+        if not key:
+            return Q()
+        return Q(name_search__startswith=key) | Q(last_name_search__startswith=key)
+
+    def filter_email(self, value: str | None) -> Q:
+        key = (value or "").strip().lower()
+        return _points(kind=ContactPoint.Kind.EMAIL, email__startswith=key) if key else Q()
+
+    def filter_phone(self, value: str | None) -> Q:
+        key = phone_search_key(value or "") if (value or "").strip() else ""
+        return _points(kind=ContactPoint.Kind.PHONE, phone__startswith=key) if key else Q()
+
+    def filter_key_contact(self, value: bool | None) -> Q:
+        return Q() if value is None else Q(is_key_contact=value)
+
+    def filter_account(self, value: int | None) -> Q:
+        if value is None:
+            return Q()
+        return Q(Exists(Relationship.objects.filter(person=OuterRef("pk"), account_id=value)))
+
+    def has_search_term(self, custom: Mapping[str, Any]) -> bool:
+        """CON-8: at least one text term of two characters or more."""
+        terms = [getattr(self, name) or "" for name in TEXT_TERMS]
+        terms += [str(v) for v in custom.values()]
+        return any(len(term.strip()) >= MIN_TERM_LENGTH for term in terms)
+
+
+def custom_terms(params: Mapping[str, Any]) -> dict[str, Any]:
+    """`custom.<name>=value` query parameters as `{name: value}` (PLAT-7 search)."""
+    return {
+        key.removeprefix(CUSTOM_PREFIX): value
+        for key, value in params.items()
+        if key.startswith(CUSTOM_PREFIX) and value not in (None, "")
+    }
+
+
+def criteria_clean(criteria: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored criteria of a saved search: known filters only, valid values."""
+    plain = {k: v for k, v in criteria.items() if not k.startswith(CUSTOM_PREFIX)}
+    unknown = set(plain) - set(ContactFilter.model_fields)
+    if unknown:
+        raise ValidationFailed(
+            field_errors={f"criteria.{k}": [_("Unknown filter.")] for k in sorted(unknown)}
+        )
+    try:
+        ContactFilter(**plain)
+    except ValidationError as error:
+        raise ValidationFailed(
+            field_errors={
+                "criteria." + ".".join(str(p) for p in e["loc"]): [e["msg"]] for e in error.errors()
+            }
+        ) from None
+    custom_filter(Person.objects.none(), Person.record_type, custom_terms(criteria))
+    return {k: v for k, v in criteria.items() if v not in (None, "")}

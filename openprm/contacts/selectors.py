@@ -1,0 +1,264 @@
+"""Every read of the contacts app, always starting from the access scopes."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
+
+from openprm.contacts.filters import ContactFilter, custom_terms
+from openprm.contacts.models import (
+    ContactPoint,
+    ContactPreference,
+    Favorite,
+    Household,
+    HouseholdMembership,
+    Person,
+    Relationship,
+    RelationshipContactPoint,
+    SavedSearch,
+)
+from openprm.contacts.normalize import search_key
+from openprm.core import access
+from openprm.core.audit.models import AuditEntry
+from openprm.core.customfields.values import custom_filter
+from openprm.core.errors import ValidationFailed
+from openprm.customers.access import account_grant_q
+from openprm.customers.models import Account
+
+MY_CONTACTS = "my_contacts"
+MY_FAVORITES = "my_favorites"
+MY_TEAM_TERRITORY = "my_team_territory"
+MY_BUSINESS = "my_business"
+ALL_CONTACTS = "all"
+
+
+def _related_to(accounts: QuerySet[Account]) -> Q:
+    return Q(Exists(Relationship.objects.filter(person=OuterRef("pk"), account__in=accounts)))
+
+
+def predefined_search_q(code: str, actor: Any) -> Q:
+    """CON-7: the four predefined searches, always within what the actor may see."""
+    accounts = access.visible(Account, actor)
+    if code == MY_CONTACTS:
+        return _related_to(accounts.filter(owner_id=actor.pk, is_sales_account=True))
+    if code == MY_FAVORITES:
+        return Q(Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk"))))
+    if code == MY_TEAM_TERRITORY:
+        grants = account_grant_q(actor, {"team", "territory"})
+        return _related_to(accounts.filter(grants, is_sales_account=True))
+    if code == MY_BUSINESS:
+        return _related_to(accounts.filter(owner_id=actor.pk))
+    raise ValueError(code)
+
+
+def _primary_value(kind: str, column: str) -> Subquery:
+    return Subquery(
+        ContactPoint.objects.filter(person=OuterRef("pk"), kind=kind, is_primary=True).values(
+            column
+        )[:1]
+    )
+
+
+def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
+    """What every contact list row shows, in a constant number of queries:
+    primary e-mail and phone, the favorite star, and the customers."""
+    customers = Relationship.objects.filter(
+        account__isnull=False, account__is_active=True
+    ).select_related("account")
+    return (
+        queryset.select_related("owner")
+        .annotate(
+            primary_email=_primary_value(ContactPoint.Kind.EMAIL, "email"),
+            primary_phone=_primary_value(ContactPoint.Kind.PHONE, "phone"),
+            is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk"))),
+        )
+        .prefetch_related(Prefetch("relationships", customers, to_attr="customer_relationships"))
+    )
+
+
+def contact_list(
+    *,
+    actor: Any,
+    filters: ContactFilter,
+    params: Mapping[str, Any] | None = None,
+    saved_search: SavedSearch | None = None,
+) -> QuerySet[Person]:
+    """Contacts for the list page, API and export.
+
+    Without a saved search this is the *All Contacts* search (CON-8): it
+    needs a term of at least two characters and finds only contacts related
+    to a customer (B2C contacts are customers themselves, CUS-1, so they are
+    found too). `params` carries `custom.<name>` terms (PLAT-7).
+    """
+    custom = custom_terms(params or {})
+    contacts = access.visible(Person, actor).filter(is_active=True)
+    if saved_search is None:
+        if not filters.has_search_term(custom):
+            raise ValidationFailed(
+                _("Enter at least one search term of two characters or more."),
+                code="search_term_required",
+            )
+        customers = Account.objects.filter(is_active=True)
+        contacts = contacts.filter(_related_to(customers) | Q(kind=Person.Kind.B2C))
+    elif saved_search.predefined:
+        contacts = contacts.filter(predefined_search_q(saved_search.code or "", actor))
+    else:
+        saved = saved_search.criteria
+        contacts = ContactFilter(
+            **{k: v for k, v in saved.items() if k in ContactFilter.model_fields}
+        ).filter(contacts)
+        contacts = custom_filter(contacts, Person.record_type, custom_terms(saved))
+    contacts = filters.filter(contacts)
+    contacts = custom_filter(contacts, Person.record_type, custom)
+    return with_list_columns(contacts, actor)
+
+
+def contact_get(*, actor: Any, pk: Any) -> Person:
+    """One contact with everything its page shows, in a fixed number of queries."""
+    points = ContactPoint.objects.prefetch_related("preferences").order_by(
+        "kind", "-is_primary", "pk"
+    )
+    relationships = Relationship.objects.select_related("account", "related_person").filter(
+        Q(account__isnull=True) | Q(account__is_active=True)
+    )
+    queryset = (
+        access.visible(Person, actor)
+        .select_related("owner")
+        .annotate(
+            is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk")))
+        )
+        .prefetch_related(
+            Prefetch("contact_points", points),
+            Prefetch("relationships", relationships.prefetch_related("primary_points")),
+            Prefetch(
+                "reverse_relationships",
+                Relationship.objects.select_related("person"),
+            ),
+            Prefetch(
+                "household_memberships", HouseholdMembership.objects.select_related("household")
+            ),
+        )
+    )
+    return access.get_visible(Person, actor, pk, queryset)
+
+
+def contact_history(person: Person) -> QuerySet[AuditEntry]:
+    """PLAT-5: the audit trail of the contact record."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+    ).order_by("-at", "-id")[:50]
+
+
+def relationship_primary_points(relationship: Relationship) -> dict[str, ContactPoint]:
+    """CON-4: per kind, the point primary for this relationship — its own
+    designation, else the contact's overall primary."""
+    chosen = {
+        link.kind: link.contact_point
+        for link in RelationshipContactPoint.objects.filter(
+            relationship=relationship
+        ).select_related("contact_point")
+    }
+    overall = ContactPoint.objects.filter(person_id=relationship.person_id, is_primary=True)
+    for point in overall:
+        chosen.setdefault(point.kind, point)
+    return chosen
+
+
+def contact_point_list(*, actor: Any, person: Person) -> QuerySet[ContactPoint]:
+    return (
+        access.visible(ContactPoint, actor)
+        .filter(person_id=person.pk)
+        .prefetch_related("preferences")
+        .order_by("kind", "-is_primary", "pk")
+    )
+
+
+def contact_point_get(*, actor: Any, pk: Any) -> ContactPoint:
+    return access.get_visible(
+        ContactPoint,
+        actor,
+        pk,
+        access.visible(ContactPoint, actor)
+        .select_related("person")
+        .prefetch_related("preferences"),
+    )
+
+
+def preference_list(*, actor: Any, point: ContactPoint) -> QuerySet[ContactPreference]:
+    return access.visible(ContactPreference, actor).filter(contact_point_id=point.pk)
+
+
+def preference_get(*, actor: Any, pk: Any) -> ContactPreference:
+    return access.get_visible(ContactPreference, actor, pk)
+
+
+def relationship_list(*, actor: Any, person: Person) -> QuerySet[Relationship]:
+    """CON-12: the contact's relationships to customers and to other contacts."""
+    return (
+        access.visible(Relationship, actor)
+        .filter(person_id=person.pk)
+        .filter(Q(account__isnull=True) | Q(account__in=access.visible(Account, actor)))
+        .select_related("account", "related_person")
+        .prefetch_related("primary_points")
+        .order_by("pk")
+    )
+
+
+def relationship_get(*, actor: Any, pk: Any) -> Relationship:
+    return access.get_visible(Relationship, actor, pk)
+
+
+def account_get(*, actor: Any, pk: Any) -> Account:
+    return access.get_visible(Account, actor, pk)
+
+
+def account_contact_list(*, actor: Any, account: Account) -> QuerySet[Relationship]:
+    """The contacts of one customer (its contacts page, CON-3), primary first."""
+    persons = with_list_columns(access.visible(Person, actor), actor)
+    return (
+        access.visible(Relationship, actor)
+        .filter(account_id=account.pk)
+        .prefetch_related(Prefetch("person", persons))
+        .order_by("-is_primary_contact", "person__last_name_search", "pk")
+    )
+
+
+def saved_search_list(*, actor: Any) -> QuerySet[SavedSearch]:
+    return access.visible(SavedSearch, actor).order_by("position", "name", "pk")
+
+
+def saved_search_get(*, actor: Any, pk: Any) -> SavedSearch:
+    return access.get_visible(SavedSearch, actor, pk)
+
+
+def saved_search_by_code(code: str) -> SavedSearch | None:
+    return access.unscoped(SavedSearch).filter(code=code).first()
+
+
+def favorite_ids(*, actor: Any) -> set[int]:
+    return set(access.visible(Favorite, actor).values_list("person_id", flat=True))
+
+
+def _visible_members(actor: Any) -> Prefetch:
+    return Prefetch(
+        "memberships",
+        access.visible(HouseholdMembership, actor).select_related("person").order_by("pk"),
+    )
+
+
+def household_list(*, actor: Any, q: str = "") -> QuerySet[Household]:
+    households = access.visible(Household, actor)
+    if key := search_key(q):
+        households = households.filter(name_search__startswith=key)
+    return households.prefetch_related(_visible_members(actor)).order_by("name_search", "pk")
+
+
+def household_get(*, actor: Any, pk: Any) -> Household:
+    return access.get_visible(
+        Household,
+        actor,
+        pk,
+        access.visible(Household, actor).prefetch_related(_visible_members(actor)),
+    )

@@ -1,0 +1,71 @@
+"""Households: customers that are groups of persons (CUS-1, CUS-10)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from openprm.contacts.models import Household, HouseholdMembership, Person
+from openprm.core import access
+from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.records import record_create, record_delete, record_update
+
+
+def _checked_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationFailed(field_errors={"name": [_("This field is required.")]})
+    return name
+
+
+def household_create(*, actor: Any, name: str) -> Household:
+    owner = actor if getattr(actor, "pk", None) else None
+    return record_create(actor=actor, instance=Household(name=_checked_name(name), owner=owner))
+
+
+def household_update(
+    *, actor: Any, household: Household, changes: Mapping[str, Any], expected_version: int | None
+) -> Household:
+    household = access.get_visible(Household, actor, household.pk)
+    unknown = set(changes) - {"name"}
+    if unknown:
+        raise ValidationFailed(
+            field_errors={k: [_("This field cannot be changed.")] for k in sorted(unknown)}
+        )
+    values = {"name": _checked_name(changes["name"])} if "name" in changes else {}
+    return record_update(
+        actor=actor, instance=household, changes=values, expected_version=expected_version
+    )
+
+
+def household_add_member(
+    *,
+    actor: Any,
+    household: Household,
+    person: Person,
+    role: str = HouseholdMembership.Role.MEMBER,
+) -> HouseholdMembership:
+    household = access.get_visible(Household, actor, household.pk)
+    person = access.get_visible(Person, actor, person.pk)
+    if role not in HouseholdMembership.Role.values:
+        raise ValidationFailed(field_errors={"role": [_("Unknown role.")]})
+    if HouseholdMembership.objects.filter(household=household, person=person).exists():
+        raise Conflict(_("This contact is already a member."), code="household_member_exists")
+    return record_create(
+        actor=actor,
+        instance=HouseholdMembership(household=household, person=person, role=role),
+    )
+
+
+def household_remove_member(*, actor: Any, membership: HouseholdMembership) -> None:
+    membership = access.get_visible(HouseholdMembership, actor, membership.pk)
+    record_delete(actor=actor, instance=membership)
+
+
+def household_delete(*, actor: Any, household: Household) -> None:
+    """CUS-10: the memberships are severed; the members remain as individual
+    contacts."""
+    household = access.get_visible(Household, actor, household.pk)
+    for membership in household.memberships.all():
+        record_delete(actor=actor, instance=membership)
+    record_delete(actor=actor, instance=household)

@@ -1,0 +1,221 @@
+"""Creating, editing and deleting contacts; pictures and favorites (CON-1, 2, 5, 6, 11)."""
+
+import io
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+from openprm.contacts.access import account_access_level
+from openprm.contacts.duplicates import duplicate_candidates
+from openprm.contacts.models import ContactPoint, Favorite, Person
+from openprm.contacts.normalize import normalize_email, normalize_phone
+from openprm.contacts.services.points import contact_point_add
+from openprm.contacts.services.relationships import relationship_add
+from openprm.core import access
+from openprm.core.customfields.values import custom_values_clean
+from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.privileges import DELETE_SALES_PARTY_CONTACT, require_privilege
+from openprm.core.records import record_create, record_delete, record_update
+from openprm.customers.models import Account
+
+EDITABLE_FIELDS = frozenset({"first_name", "last_name", "kind", "job_title", "is_key_contact"})
+PICTURE_MAX_BYTES = 2 * 1024 * 1024
+PICTURE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+class DuplicateContacts(Conflict):
+    """CON-2: similar contacts exist; the caller shows them or confirms."""
+
+    code = "duplicate_contacts"
+
+    def __init__(self, candidates: list[dict[str, Any]]) -> None:
+        super().__init__(
+            _(
+                "Similar contacts already exist. Use one of them, or confirm that "
+                "you want to create a new contact."
+            ),
+            extra={"candidates": candidates},
+        )
+
+
+def _clean_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def contact_create(
+    *,
+    actor: Any,
+    last_name: str,
+    first_name: str = "",
+    kind: str = Person.Kind.B2B,
+    job_title: str = "",
+    is_key_contact: bool = False,
+    email: str = "",
+    phone: str = "",
+    account_ids: Iterable[int] = (),
+    custom: Mapping[str, Any] | None = None,
+    confirm_duplicates: bool = False,
+) -> Person:
+    """Create a contact, its first e-mail and phone, and its customer relationships.
+
+    CON-2: unless `confirm_duplicates`, similar visible contacts (same e-mail,
+    same phone, similar name at the same customer) refuse the create with
+    DuplicateContacts listing them. Related accounts must be visible to the
+    actor, so nobody attaches contacts to customers they cannot see.
+    """
+    errors: dict[str, list[str]] = {}
+    if not _clean_text(last_name):
+        errors["last_name"] = [_("This field is required.")]
+    email_key = phone_key = ""
+    if _clean_text(email):
+        try:
+            email_key = normalize_email(email)
+        except ValueError as error:
+            errors["email"] = [str(error)]
+    accounts = [access.get_visible(Account, actor, pk) for pk in dict.fromkeys(account_ids)]
+    if _clean_text(phone):
+        region = next((str(a.country) for a in accounts if a.country), None)
+        try:
+            phone_key = normalize_phone(phone, region)
+        except ValueError as error:
+            errors["phone"] = [str(error)]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    if not confirm_duplicates:
+        candidates = duplicate_candidates(
+            actor=actor,
+            first_name=first_name,
+            last_name=last_name,
+            emails=[email_key],
+            phones=[phone_key],
+            account_ids=[a.pk for a in accounts],
+        )
+        if candidates:
+            raise DuplicateContacts([c.as_dict() for c in candidates])
+    person = Person(
+        first_name=_clean_text(first_name),
+        last_name=_clean_text(last_name),
+        kind=kind,
+        job_title=_clean_text(job_title),
+        is_key_contact=is_key_contact,
+        owner=actor if getattr(actor, "pk", None) else None,
+        custom=custom_values_clean(Person.record_type, custom or {}),
+    )
+    with transaction.atomic():
+        record_create(actor=actor, instance=person)
+        if email_key:
+            contact_point_add(
+                actor=actor, person=person, kind=ContactPoint.Kind.EMAIL, email=email_key
+            )
+        if phone_key:
+            contact_point_add(
+                actor=actor, person=person, kind=ContactPoint.Kind.PHONE, phone=phone_key
+            )
+        for account in accounts:
+            relationship_add(actor=actor, person=person, account=account)
+    return person
+
+
+def contact_update(
+    *, actor: Any, person: Person, changes: Mapping[str, Any], expected_version: int | None
+) -> Person:
+    """Edit the person's own fields (PLAT-6 version check, PLAT-7 custom fields)."""
+    person = access.get_visible(Person, actor, person.pk)
+    unknown = set(changes) - EDITABLE_FIELDS - {"custom"}
+    if unknown:
+        raise ValidationFailed(
+            field_errors={k: [_("This field cannot be changed.")] for k in sorted(unknown)}
+        )
+    values = {k: (v.strip() if isinstance(v, str) else v) for k, v in changes.items()}
+    if "custom" in values:
+        values["custom"] = custom_values_clean(
+            Person.record_type, values["custom"] or {}, person.custom, partial=True
+        )
+    return record_update(
+        actor=actor, instance=person, changes=values, expected_version=expected_version
+    )
+
+
+def _related_accounts(person: Person) -> list[Account]:
+    return list(
+        Account.objects.filter(contact_relationships__person=person, is_active=True).order_by(
+            "name_search"
+        )
+    )
+
+
+def contact_delete(*, actor: Any, person: Person) -> None:
+    """CON-11: needs Delete Sales Party Contact and Full or Edit access to at
+    least one related account. Deletes the person with its relationships,
+    contact points and preferences."""
+    require_privilege(actor, DELETE_SALES_PARTY_CONTACT)
+    person = access.get_visible(Person, actor, person.pk)
+    accounts = _related_accounts(person)
+    if accounts and not any(account_access_level(actor, a) in ("full", "edit") for a in accounts):
+        raise PermissionRefused(
+            _(
+                "You do not have permission to delete this contact because the contact "
+                "is associated to customer %(names)s"
+            )
+            % {"names": ", ".join(a.name for a in accounts)},
+            code="contact_delete_refused",
+        )
+    picture = person.picture.name
+    with transaction.atomic():
+        record_delete(actor=actor, instance=person)
+        if picture:
+            transaction.on_commit(lambda: person.picture.storage.delete(picture))
+
+
+def _checked_picture(upload: Any) -> tuple[bytes, str]:
+    """CON-5: only real JPEG, PNG or WebP images up to 2 MB, checked by Pillow
+    from the content (never the file name or the declared type)."""
+    if upload.size > PICTURE_MAX_BYTES:
+        raise ValidationFailed(field_errors={"picture": [_("The picture must be at most 2 MB.")]})
+    data = upload.read()
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            image_format = image.format or ""
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        image_format = ""
+    if image_format not in PICTURE_FORMATS:
+        raise ValidationFailed(field_errors={"picture": [_("Upload a JPEG, PNG or WebP image.")]})
+    return data, PICTURE_FORMATS[image_format]
+
+
+def contact_set_picture(*, actor: Any, person: Person, upload: Any | None) -> Person:
+    """Replace (or with None remove) the profile picture (CON-5)."""
+    person = access.get_visible(Person, actor, person.pk)
+    old = person.picture.name
+    if upload is None:
+        new: Any = ""
+    else:
+        data, extension = _checked_picture(upload)
+        new = ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
+    with transaction.atomic():
+        person = record_update(
+            actor=actor, instance=person, changes={"picture": new}, expected_version=None
+        )
+        if old:
+            transaction.on_commit(lambda: person.picture.storage.delete(old))
+    return person
+
+
+def favorite_set(*, actor: Any, person: Person, favorite: bool) -> bool:
+    """CON-6: mark or unmark a favorite for the actor only; idempotent."""
+    person = access.get_visible(Person, actor, person.pk)
+    if not favorite:
+        Favorite.objects.filter(user=actor, person=person).delete()
+        return False
+    try:
+        with transaction.atomic():
+            Favorite.objects.get_or_create(user=actor, person=person)
+    except IntegrityError:
+        pass  # a concurrent request marked it first: the outcome is the same
+    return True
