@@ -18,6 +18,7 @@ from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 AccountGrant = Callable[[Any], Q]
 
 _grants: dict[str, AccountGrant] = {}
+_edit_grants: dict[str, AccountGrant] = {}
 
 NOTHING = Q(pk__in=[])
 
@@ -25,6 +26,12 @@ NOTHING = Q(pk__in=[])
 def register_account_grant(name: str, grant: AccountGrant) -> None:
     """Let another app give actors access to accounts (TEAM-2, TER-*, PRG-7)."""
     _grants[name] = grant
+
+
+def register_account_edit_grant(name: str, grant: AccountGrant) -> None:
+    """Let another app give actors the right to edit accounts they can see
+    (TEAM-2: Edit and Full team members)."""
+    _edit_grants[name] = grant
 
 
 def account_grant_names() -> frozenset[str]:
@@ -49,6 +56,23 @@ def account_access_q(actor: Any) -> Q | None:
     if is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA):
         return None
     condition = account_grant_q(actor)
+    if is_internal:
+        condition |= Q(owner_id=actor.pk)
+    return condition
+
+
+def account_edit_q(actor: Any) -> Q | None:
+    """The Q of visible accounts `actor` may edit; None means every one.
+
+    Sales data administrators and the owner may edit (TEAM-2); other apps add
+    more through `register_account_edit_grant`.
+    """
+    is_internal = not getattr(actor, "is_partner_user", True)
+    if is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return None
+    condition = NOTHING
+    for grant in _edit_grants.values():
+        condition |= grant(actor)
     if is_internal:
         condition |= Q(owner_id=actor.pk)
     return condition

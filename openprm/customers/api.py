@@ -1,0 +1,214 @@
+"""JSON API for accounts (CUS-1..CUS-11), legal entities (CUS-7), billing
+accounts (CUS-8) and account notes. Handlers parse, call, render."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.listing import sorted_queryset
+from openprm.customers import selectors, services
+from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
+from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.customers.schemas import (
+    NULLABLE_UPDATE_FIELDS,
+    AccountCreateIn,
+    AccountOut,
+    AccountUpdateIn,
+    BillingAccountIn,
+    BillingAccountOut,
+    BillingAccountUpdateIn,
+    DeletedAccountOut,
+    HierarchyOut,
+    LegalEntityIn,
+    LegalEntityOut,
+    LegalEntityUpdateIn,
+    NoteIn,
+    NoteOut,
+    VersionIn,
+    hierarchy_node_out,
+)
+
+router = Router(tags=["customers"])
+
+CUSTOM_PARAM = "custom."
+
+
+def _custom_filters(request: HttpRequest) -> dict[str, str]:
+    """`?custom.<name>=value` query parameters (PLAT-7 search)."""
+    return {
+        key.removeprefix(CUSTOM_PARAM): value
+        for key, value in request.GET.items()
+        if key.startswith(CUSTOM_PARAM)
+    }
+
+
+def _changes(payload: Any) -> dict[str, Any]:
+    """Sent fields only; null is a value only for fields that may be empty."""
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "custom"})
+    return {k: v for k, v in sent.items() if v is not None or k in NULLABLE_UPDATE_FIELDS}
+
+
+@router.get("/accounts", response=list[AccountOut])
+@paginate(PagePagination)
+def account_list(request: HttpRequest, filters: Query[AccountFilter], sort: str = "name") -> Any:
+    """CUS-11: every account type, prospects included; sort by name, type,
+    country, region, postal_code or owner (prefix `-` for descending)."""
+    accounts = selectors.account_list(
+        actor=request.auth, filters=filters, custom=_custom_filters(request)
+    )
+    return sorted_queryset(accounts, sort, selectors.ACCOUNT_SORTS, "name")[0]
+
+
+@router.post("/accounts", response={201: AccountOut})
+def account_create(request: HttpRequest, payload: AccountCreateIn) -> Status[Account]:
+    """Answers 409 `duplicate_accounts` with `candidates` when similar
+    accounts exist, unless `confirm_duplicates` is true."""
+    data = payload.model_dump(
+        exclude={"custom", "confirm_duplicates", "is_sales_account"}, exclude_unset=True
+    )
+    account = services.account_create(
+        actor=request.auth,
+        data=data,
+        custom=payload.custom,
+        confirm_duplicates=payload.confirm_duplicates,
+        is_sales_account=payload.is_sales_account,
+    )
+    return Status(201, selectors.account_get(actor=request.auth, pk=account.pk))
+
+
+@router.get("/accounts/deleted", response=list[DeletedAccountOut])
+@paginate(PagePagination)
+def deleted_account_list(request: HttpRequest, q: str = "") -> Any:
+    """CUS-9: soft-deleted accounts, for holders of Restore Sales Party."""
+    return selectors.deleted_account_list(actor=request.auth, q=q)
+
+
+@router.get("/accounts/{account_id}", response=AccountOut)
+def account_detail(request: HttpRequest, account_id: int) -> Account:
+    return selectors.account_get(actor=request.auth, pk=account_id)
+
+
+@router.patch("/accounts/{account_id}", response=AccountOut)
+def account_update(request: HttpRequest, account_id: int, payload: AccountUpdateIn) -> Account:
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    services.account_update(
+        actor=request.auth,
+        account=account,
+        changes=_changes(payload),
+        custom=payload.custom,
+        expected_version=payload.version,
+    )
+    return selectors.account_get(actor=request.auth, pk=account_id)
+
+
+@router.delete("/accounts/{account_id}", response={204: None})
+def account_delete(request: HttpRequest, account_id: int, version: int | None = None) -> Any:
+    """CUS-9: soft delete; needs Delete Sales Party."""
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    services.account_delete(actor=request.auth, account=account, expected_version=version)
+    return Status(204, None)
+
+
+@router.post("/accounts/{account_id}/restore", response=AccountOut)
+def account_restore(request: HttpRequest, account_id: int) -> Account:
+    services.account_restore(actor=request.auth, pk=account_id)
+    return selectors.account_get(actor=request.auth, pk=account_id)
+
+
+@router.post("/accounts/{account_id}/convert", response=AccountOut)
+def account_convert(request: HttpRequest, account_id: int, payload: VersionIn) -> Account:
+    """CUS-3: 422 `qualification_failed` names each failing rule in `failed_rules`."""
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    services.account_convert_to_sales_account(
+        actor=request.auth, account=account, expected_version=payload.version
+    )
+    return selectors.account_get(actor=request.auth, pk=account_id)
+
+
+@router.get("/accounts/{account_id}/hierarchy", response=HierarchyOut)
+def account_hierarchy(request: HttpRequest, account_id: int) -> dict[str, Any]:
+    """CUS-6: ancestors, then the subtree with revenue rolled up from subsidiaries."""
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    hierarchy = selectors.account_hierarchy(actor=request.auth, account=account)
+    return {"ancestors": hierarchy.ancestors, "root": hierarchy_node_out(hierarchy.root)}
+
+
+@router.get("/accounts/{account_id}/notes", response=list[NoteOut])
+@paginate(PagePagination)
+def note_list(request: HttpRequest, account_id: int) -> Any:
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    return selectors.note_list(actor=request.auth, account=account)
+
+
+@router.post("/accounts/{account_id}/notes", response={201: NoteOut})
+def note_create(request: HttpRequest, account_id: int, payload: NoteIn) -> Status[Note]:
+    account = selectors.account_get(actor=request.auth, pk=account_id)
+    return Status(201, services.note_create(actor=request.auth, account=account, text=payload.text))
+
+
+@router.get("/legal-entities", response=list[LegalEntityOut])
+@paginate(PagePagination)
+def legal_entity_list(request: HttpRequest, filters: Query[LegalEntityFilter]) -> Any:
+    return selectors.legal_entity_list(actor=request.auth, filters=filters)
+
+
+@router.post("/legal-entities", response={201: LegalEntityOut})
+def legal_entity_create(request: HttpRequest, payload: LegalEntityIn) -> Status[LegalEntity]:
+    entity = services.legal_entity_create(actor=request.auth, data=payload.model_dump())
+    return Status(201, entity)
+
+
+@router.get("/legal-entities/{entity_id}", response=LegalEntityOut)
+def legal_entity_detail(request: HttpRequest, entity_id: int) -> LegalEntity:
+    return selectors.legal_entity_get(actor=request.auth, pk=entity_id)
+
+
+@router.patch("/legal-entities/{entity_id}", response=LegalEntityOut)
+def legal_entity_update(
+    request: HttpRequest, entity_id: int, payload: LegalEntityUpdateIn
+) -> LegalEntity:
+    entity = selectors.legal_entity_get(actor=request.auth, pk=entity_id)
+    return services.legal_entity_update(
+        actor=request.auth,
+        entity=entity,
+        changes=_changes(payload),
+        expected_version=payload.version,
+    )
+
+
+@router.get("/billing-accounts", response=list[BillingAccountOut])
+@paginate(PagePagination)
+def billing_account_list(request: HttpRequest, filters: Query[BillingAccountFilter]) -> Any:
+    return selectors.billing_account_list(actor=request.auth, filters=filters)
+
+
+@router.post("/billing-accounts", response={201: BillingAccountOut})
+def billing_account_create(
+    request: HttpRequest, payload: BillingAccountIn
+) -> Status[BillingAccount]:
+    account = selectors.account_get(actor=request.auth, pk=payload.account_id)
+    billing = services.billing_account_create(
+        actor=request.auth, account=account, data=payload.model_dump(exclude={"account_id"})
+    )
+    return Status(201, billing)
+
+
+@router.get("/billing-accounts/{billing_id}", response=BillingAccountOut)
+def billing_account_detail(request: HttpRequest, billing_id: int) -> BillingAccount:
+    return selectors.billing_account_get(actor=request.auth, pk=billing_id)
+
+
+@router.patch("/billing-accounts/{billing_id}", response=BillingAccountOut)
+def billing_account_update(
+    request: HttpRequest, billing_id: int, payload: BillingAccountUpdateIn
+) -> BillingAccount:
+    billing = selectors.billing_account_get(actor=request.auth, pk=billing_id)
+    return services.billing_account_update(
+        actor=request.auth,
+        billing=billing,
+        changes=_changes(payload),
+        expected_version=payload.version,
+    )

@@ -1,0 +1,49 @@
+"""The one filter definition of each list, shared by the page, the API list
+and the export, so all three show exactly the same rows."""
+
+from typing import Annotated
+
+from django.db.models import Q
+from ninja import FilterLookup, FilterSchema
+
+from openprm.customers.normalize import search_key
+
+
+class AccountFilter(FilterSchema):
+    """CUS-11: the general account search finds every type by name prefix."""
+
+    q: str | None = None
+    account_type: Annotated[str | None, FilterLookup("account_type")] = None
+    owner: Annotated[int | None, FilterLookup("owner_id")] = None
+    country: str | None = None
+    region: Annotated[str | None, FilterLookup("region__iexact")] = None
+    postal_code: Annotated[str | None, FilterLookup("postal_code__istartswith")] = None
+    industry: Annotated[str | None, FilterLookup("industry")] = None
+    is_sales_account: Annotated[bool | None, FilterLookup("is_sales_account")] = None
+    named: Annotated[bool | None, FilterLookup("named")] = None
+    existing: Annotated[bool | None, FilterLookup("existing")] = None
+    legal_entity: Annotated[int | None, FilterLookup("legal_entity_id")] = None
+    parent: Annotated[int | None, FilterLookup("parent_id")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        """Prefix search on the normalized indexed name: an index range scan."""
+        key = search_key(value or "")
+        return Q(name_search__startswith=key) if key else Q()
+
+    def filter_country(self, value: str | None) -> Q:
+        return Q(country=value.strip().upper()) if value and value.strip() else Q()
+
+
+class LegalEntityFilter(FilterSchema):
+    q: str | None = None
+    kind: Annotated[str | None, FilterLookup("kind")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        key = search_key(value or "")
+        return Q(name_search__startswith=key) if key else Q()
+
+
+class BillingAccountFilter(FilterSchema):
+    account: Annotated[int | None, FilterLookup("account_id")] = None
+    status: Annotated[str | None, FilterLookup("status")] = None
+    number: Annotated[str | None, FilterLookup("number__istartswith")] = None

@@ -1,0 +1,241 @@
+"""API shapes for accounts, legal entities, billing accounts and notes.
+
+Inputs forbid unknown keys (no mass assignment of owner-only or system
+fields such as `is_active` or `is_sales_account` after creation).
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from openprm.customers.hierarchy import HierarchyNode
+from openprm.customers.models import Account
+
+AccountType = Literal["prospect", "customer", "partner", "competitor"]
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AccountFields(Input):
+    owner_id: int | None = None
+    parent_id: int | None = None
+    industry: str = Field("", max_length=60)
+    size: str = Field("", max_length=60)
+    annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str = Field("USD", max_length=3)
+    named: bool = False
+    existing: bool = False
+    competitor_info: str = Field("", max_length=10_000)
+    legal_entity_id: int | None = None
+    address_line1: str = Field("", max_length=200)
+    address_line2: str = Field("", max_length=200)
+    city: str = Field("", max_length=100)
+    region: str = Field("", max_length=100)
+    postal_code: str = Field("", max_length=20)
+    country: str = Field("", max_length=2)
+
+
+class AccountCreateIn(AccountFields):
+    """Omitted `account_type` takes the profile-option default (CUS-2);
+    omitted `owner_id` makes the caller the owner (CUS-5).
+    `confirm_duplicates` creates the account despite similar ones (CUS-11)."""
+
+    name: str = Field(..., min_length=1, max_length=200)
+    account_type: AccountType | None = None
+    is_sales_account: bool | None = None
+    custom: dict[str, Any] = {}
+    confirm_duplicates: bool = False
+
+
+class AccountUpdateIn(Input):
+    """Only the fields sent are changed; `version` guards against a concurrent
+    edit (PLAT-6)."""
+
+    version: int = Field(..., ge=1)
+    name: str | None = Field(None, min_length=1, max_length=200)
+    account_type: AccountType | None = None
+    owner_id: int | None = None
+    parent_id: int | None = None
+    industry: str | None = Field(None, max_length=60)
+    size: str | None = Field(None, max_length=60)
+    annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str | None = Field(None, max_length=3)
+    named: bool | None = None
+    existing: bool | None = None
+    competitor_info: str | None = Field(None, max_length=10_000)
+    legal_entity_id: int | None = None
+    address_line1: str | None = Field(None, max_length=200)
+    address_line2: str | None = Field(None, max_length=200)
+    city: str | None = Field(None, max_length=100)
+    region: str | None = Field(None, max_length=100)
+    postal_code: str | None = Field(None, max_length=20)
+    country: str | None = Field(None, max_length=2)
+    custom: dict[str, Any] | None = None
+
+
+NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue", "legal_entity_id"})
+
+
+class VersionIn(Input):
+    version: int = Field(..., ge=1)
+
+
+class AccountOut(Schema):
+    id: int
+    name: str
+    account_type: str
+    is_sales_account: bool
+    owner_id: int | None
+    owner_name: str
+    parent_id: int | None
+    industry: str
+    size: str
+    annual_revenue: Decimal | None
+    currency: str
+    named: bool
+    existing: bool
+    competitor_info: str
+    legal_entity_id: int | None
+    address_line1: str
+    address_line2: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    is_active: bool
+    custom: dict[str, Any]
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_country(obj: Account) -> str:
+        return obj.country.code or ""
+
+    @staticmethod
+    def resolve_owner_name(obj: Account) -> str:
+        return obj.owner.get_full_name() or obj.owner.username if obj.owner else ""
+
+
+class DeletedAccountOut(Schema):
+    id: int
+    name: str
+    account_type: str
+    deleted_at: dt.datetime | None
+    deleted_by_id: int | None
+    version: int
+
+
+class HierarchyNodeOut(Schema):
+    id: int
+    name: str
+    account_type: str
+    parent_id: int | None
+    annual_revenue: Decimal | None
+    rolled_up_revenue: Decimal
+    currency: str
+    depth: int
+    children: list["HierarchyNodeOut"]
+
+
+class AncestorOut(Schema):
+    id: int
+    name: str
+    account_type: str
+
+
+class HierarchyOut(Schema):
+    ancestors: list[AncestorOut]
+    root: HierarchyNodeOut
+
+
+def hierarchy_node_out(node: HierarchyNode) -> dict[str, Any]:
+    """Nested dicts built iteratively: a deep tree must not hit Python's
+    recursion limit."""
+    shapes: dict[int, dict[str, Any]] = {}
+    order = [node]
+    index = 0
+    while index < len(order):
+        order.extend(order[index].children)
+        index += 1
+    for item in reversed(order):
+        shapes[item.id] = {
+            "id": item.id,
+            "name": item.name,
+            "account_type": item.account_type,
+            "parent_id": item.parent_id,
+            "annual_revenue": item.annual_revenue,
+            "rolled_up_revenue": item.rolled_up_revenue,
+            "currency": item.currency,
+            "depth": item.depth,
+            "children": [shapes[child.id] for child in item.children],
+        }
+    return shapes[node.id]
+
+
+class NoteIn(Input):
+    text: str = Field(..., min_length=1, max_length=20_000)
+
+
+class NoteOut(Schema):
+    id: int
+    account_id: int
+    text: str
+    author_id: int | None
+    version: int
+    created_at: dt.datetime
+
+
+LegalEntityKind = Literal["internal", "external"]
+
+
+class LegalEntityIn(Input):
+    name: str = Field(..., min_length=1, max_length=200)
+    kind: LegalEntityKind = "external"
+
+
+class LegalEntityUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    name: str | None = Field(None, min_length=1, max_length=200)
+    kind: LegalEntityKind | None = None
+
+
+class LegalEntityOut(Schema):
+    id: int
+    name: str
+    kind: str
+    version: int
+
+
+BillingStatus = Literal["active", "suspended", "closed"]
+
+
+class BillingAccountIn(Input):
+    account_id: int
+    number: str = Field(..., min_length=1, max_length=40)
+    name: str = Field(..., min_length=1, max_length=200)
+    currency: str = Field("USD", max_length=3)
+    status: BillingStatus = "active"
+
+
+class BillingAccountUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    number: str | None = Field(None, min_length=1, max_length=40)
+    name: str | None = Field(None, min_length=1, max_length=200)
+    currency: str | None = Field(None, max_length=3)
+    status: BillingStatus | None = None
+
+
+class BillingAccountOut(Schema):
+    id: int
+    account_id: int
+    number: str
+    name: str
+    currency: str
+    status: str
+    version: int

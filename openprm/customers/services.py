@@ -1,0 +1,440 @@
+"""Every write on accounts, legal entities, billing accounts and notes.
+
+The rules of CUS-1..CUS-9 live here; views, API handlers and the demo seeder
+call these functions and nothing else writes these tables.
+"""
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from openprm.core import access
+from openprm.core.audit.services import event_record
+from openprm.core.customfields.values import custom_values_clean
+from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.options.selectors import profile_option_enabled
+from openprm.core.privileges import DELETE_SALES_PARTY, RESTORE_SALES_PARTY, require_privilege
+from openprm.core.records import record_create, record_update
+from openprm.customers.access import account_edit_q
+from openprm.customers.duplicates import account_duplicates, candidate_summary
+from openprm.customers.hierarchy import is_descendant_or_self
+from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.customers.qualification import qualification_failures
+from openprm.customers.signals import account_soft_deleted
+from openprm.identity.models import User
+
+SELL_TO_OPTION = "ZCA_ENABLE_SELLTO_ADDR_CHECKBOX"
+
+EDITABLE_FIELDS = frozenset(
+    {
+        "name",
+        "account_type",
+        "owner_id",
+        "parent_id",
+        "industry",
+        "size",
+        "annual_revenue",
+        "currency",
+        "named",
+        "existing",
+        "competitor_info",
+        "legal_entity_id",
+        "address_line1",
+        "address_line2",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+    }
+)
+ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
+TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
+
+
+def default_account_type() -> str:
+    """PLAT-3/CUS-2: Customer when ZCA_ENABLE_SELLTO_ADDR_CHECKBOX is Yes, else Prospect."""
+    if profile_option_enabled(SELL_TO_OPTION):
+        return Account.AccountType.CUSTOMER
+    return Account.AccountType.PROSPECT
+
+
+def _require_internal(actor: Any) -> None:
+    if getattr(actor, "is_partner_user", True):
+        raise PermissionRefused(_("Only internal users can manage accounts here."))
+
+
+def _unknown_fields(values: Mapping[str, Any]) -> None:
+    unknown = sorted(set(values) - EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+
+
+def _normalized(values: Mapping[str, Any]) -> dict[str, Any]:
+    result = dict(values)
+    for name in TEXT_FIELDS:
+        if name in result:
+            result[name] = str(result[name] or "").strip()
+    if "country" in result:
+        result["country"] = result["country"].upper()
+    if "currency" in result:
+        result["currency"] = str(result["currency"] or "").strip().upper()
+    if "annual_revenue" in result:
+        result["annual_revenue"] = _decimal_or_raw(result["annual_revenue"])
+    errors: dict[str, list[str]] = {}
+    for name in ("owner_id", "parent_id", "legal_entity_id"):
+        if name in result:
+            raw = result[name]
+            if raw in ("", None):
+                result[name] = None
+                continue
+            try:
+                result[name] = int(raw)
+            except (TypeError, ValueError):
+                errors[name] = [_("Enter a valid identifier.")]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    return result
+
+
+def _decimal_or_raw(raw: Any) -> Any:
+    """A Decimal, None for blank, or the raw value for _check_values to refuse."""
+    if raw in ("", None):
+        return None
+    try:
+        return Decimal(str(raw).strip())
+    except InvalidOperation:
+        return raw
+
+
+def _check_address(state: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
+    """CUS-4: the sell-to address is all or nothing around its first line."""
+    required = _("Required when the address has a first line.")
+    if state["address_line1"]:
+        for name in ("city", "postal_code", "country"):
+            if not state[name]:
+                errors.setdefault(name, []).append(required)
+    elif any(state[name] for name in ADDRESS_FIELDS if name != "address_line1"):
+        errors.setdefault("address_line1", []).append(
+            _("Enter the first address line, or leave the whole address empty.")
+        )
+    if state["country"] and state["country"] not in countries:
+        errors.setdefault("country", []).append(_("Choose a valid country code (ISO 3166)."))
+
+
+def _check_values(
+    actor: Any, account: Account, state: Mapping[str, Any], changed: set[str]
+) -> None:
+    """Field rules that need lookups or other records; all errors at once."""
+    errors: dict[str, list[str]] = {}
+    if not state["name"]:
+        errors["name"] = [_("This field is required.")]
+    if state["account_type"] not in Account.AccountType.values:
+        errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
+    _check_address(state, errors)
+    currency = state["currency"]
+    if not (len(currency) == 3 and currency.isalpha()):
+        errors["currency"] = [_("Enter a three-letter ISO currency code.")]
+    revenue = state["annual_revenue"]
+    if revenue is not None:
+        try:
+            if Decimal(str(revenue)) < 0:
+                errors["annual_revenue"] = [_("Revenue cannot be negative.")]
+        except InvalidOperation:
+            errors["annual_revenue"] = [_("Enter a number.")]
+    for name, lookup in (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE")):
+        if state[name] and name in changed and lookup_value_find(lookup, state[name]) is None:
+            errors[name] = [_("“%(value)s” is not a known value.") % {"value": state[name]}]
+    if "owner_id" in changed and state["owner_id"] is not None:
+        owner_ok = User.objects.filter(
+            pk=state["owner_id"], is_active=True, user_type=User.UserType.INTERNAL
+        ).exists()
+        if not owner_ok:
+            errors["owner_id"] = [_("Choose an active internal user.")]
+    if "parent_id" in changed and state["parent_id"] is not None:
+        if not access.visible(Account, actor).filter(pk=state["parent_id"]).exists():
+            errors["parent_id"] = [_("Choose an account you can see.")]
+        elif account.pk and is_descendant_or_self(int(state["parent_id"]), account.pk):
+            errors["parent_id"] = [
+                _("This account cannot be its own parent or a parent of its own parent (CUS-6).")
+            ]
+    legal_entity_id = state["legal_entity_id"]
+    if (
+        "legal_entity_id" in changed
+        and legal_entity_id is not None
+        and not access.visible(LegalEntity, actor).filter(pk=legal_entity_id).exists()
+    ):
+        errors["legal_entity_id"] = [_("Choose a legal entity you can see.")]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+
+
+def _state(account: Account, values: Mapping[str, Any]) -> dict[str, Any]:
+    state = {name: getattr(account, name) for name in EDITABLE_FIELDS}
+    state["country"] = account.country.code if account.country else ""
+    state.update(values)
+    return state
+
+
+def _ensure_still_visible(actor: Any, account: Account) -> None:
+    """DESIGN.md: a write never produces a record its author may not see."""
+    if not access.visible(Account, actor).filter(pk=account.pk).exists():
+        raise PermissionRefused(
+            _("You would no longer be able to see this account; choose another owner.")
+        )
+
+
+def account_create(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    custom: Mapping[str, Any] | None = None,
+    confirm_duplicates: bool = False,
+    is_sales_account: bool | None = None,
+) -> Account:
+    """CUS-1/2/4/5: create an account.
+
+    The type defaults from ZCA_ENABLE_SELLTO_ADDR_CHECKBOX, the owner to the
+    creator; a Customer is created as a sales account unless told otherwise.
+    Near-identical accounts at the same postal code refuse the create with
+    Conflict `duplicate_accounts` and the candidates, unless confirmed.
+    """
+    _require_internal(actor)
+    _unknown_fields(data)
+    values = _normalized(data)
+    values.setdefault("account_type", "")
+    if not values["account_type"]:
+        values["account_type"] = default_account_type()
+    values.setdefault("owner_id", actor.pk)
+    account = Account()
+    state = _state(account, values)
+    _check_values(actor, account, state, set(values))
+    cleaned_custom = custom_values_clean(Account.record_type, custom or {})
+    if not confirm_duplicates:
+        candidates = account_duplicates(
+            actor=actor,
+            name=state["name"],
+            postal_code=state["postal_code"],
+            country=state["country"],
+        )
+        if candidates:
+            raise Conflict(
+                _("Similar accounts already exist. Pick one or confirm creating a new account."),
+                code="duplicate_accounts",
+                extra={"candidates": [candidate_summary(c) for c in candidates]},
+            )
+    for name, value in state.items():
+        setattr(account, name, value)
+    account.custom = cleaned_custom
+    account.is_sales_account = (
+        state["account_type"] == Account.AccountType.CUSTOMER
+        if is_sales_account is None
+        else is_sales_account
+    )
+    with transaction.atomic():
+        record_create(actor=actor, instance=account)
+        _ensure_still_visible(actor, account)
+    return account
+
+
+def account_get_for_edit(*, actor: Any, pk: Any) -> Account:
+    """A visible account the actor may also edit (TEAM-2), else NotFound or 403."""
+    account = access.get_visible(Account, actor, pk)
+    condition = account_edit_q(actor)
+    if condition is not None and not Account.objects.filter(condition, pk=account.pk).exists():
+        raise PermissionRefused(_("You may view this account but not edit it."))
+    return account
+
+
+def account_update(
+    *,
+    actor: Any,
+    account: Account,
+    changes: Mapping[str, Any],
+    expected_version: int,
+    custom: Mapping[str, Any] | None = None,
+) -> Account:
+    """Edit an account; stale versions are refused (PLAT-6), cycles too (CUS-6)."""
+    account = account_get_for_edit(actor=actor, pk=account.pk)
+    _unknown_fields(changes)
+    values = _normalized(changes)
+    state = _state(account, values)
+    changed = {name for name, value in values.items() if value != getattr(account, name, None)}
+    _check_values(actor, account, state, changed)
+    updates: dict[str, Any] = dict(values)
+    if custom is not None:
+        updates["custom"] = custom_values_clean(
+            Account.record_type, custom, account.custom, partial=True
+        )
+    with transaction.atomic():
+        record_update(
+            actor=actor, instance=account, changes=updates, expected_version=expected_version
+        )
+        _ensure_still_visible(actor, account)
+    return account
+
+
+def account_delete(*, actor: Any, account: Account, expected_version: int | None = None) -> Account:
+    """CUS-9: a soft delete needing Delete Sales Party.
+
+    The account turns inactive, so every scoped query (lists, search, pickers,
+    duplicate matching, counts, notes) stops showing it. Receivers of
+    `account_soft_deleted` run in the same transaction: the contacts app
+    deletes the account's contact relationships there, and a receiver that
+    raises a DomainError (e.g. an Active partner, PA-4) refuses the delete.
+    """
+    require_privilege(actor, DELETE_SALES_PARTY)
+    account = access.get_visible(Account, actor, account.pk)
+    with transaction.atomic():
+        record_update(
+            actor=actor,
+            instance=account,
+            changes={"is_active": False, "deleted_at": timezone.now(), "deleted_by": actor},
+            expected_version=expected_version if expected_version is not None else account.version,
+            clean=False,
+        )
+        event_record(actor=actor, instance=account, kind="account_deleted")
+        account_soft_deleted.send(sender=Account, account=account, actor=actor)
+    return account
+
+
+def deleted_account_get(*, actor: Any, pk: Any) -> Account:
+    """A soft-deleted account, for administrators holding Restore Sales Party."""
+    require_privilege(actor, RESTORE_SALES_PARTY)
+    account = access.unscoped(Account).filter(pk=pk, is_active=False).first()
+    if account is None:
+        raise NotFound()
+    return account
+
+
+def account_restore(*, actor: Any, pk: Any) -> Account:
+    """CUS-9: an administrator brings a deleted account back; its contact
+    relationships stay deleted."""
+    account = deleted_account_get(actor=actor, pk=pk)
+    with transaction.atomic():
+        record_update(
+            actor=actor,
+            instance=account,
+            changes={"is_active": True, "deleted_at": None, "deleted_by": None},
+            expected_version=account.version,
+            clean=False,
+        )
+        event_record(actor=actor, instance=account, kind="account_restored")
+    return account
+
+
+def account_convert_to_sales_account(
+    *, actor: Any, account: Account, expected_version: int
+) -> Account:
+    """CUS-3: a prospect becomes a sales account of type Customer only when
+    every qualification rule passes; otherwise each failing rule is named."""
+    account = account_get_for_edit(actor=actor, pk=account.pk)
+    if account.is_sales_account:
+        raise Conflict(_("This account is already a sales account."), code="already_sales_account")
+    failures = qualification_failures(account)
+    if failures:
+        labels = [label for _code, label in failures]
+        raise ValidationFailed(
+            _("The prospect cannot be converted: %(rules)s.") % {"rules": "; ".join(labels)},
+            code="qualification_failed",
+            field_errors={"qualification": labels},
+            extra={"failed_rules": [{"code": code, "label": label} for code, label in failures]},
+        )
+    with transaction.atomic():
+        record_update(
+            actor=actor,
+            instance=account,
+            changes={"is_sales_account": True, "account_type": Account.AccountType.CUSTOMER},
+            expected_version=expected_version,
+        )
+        event_record(actor=actor, instance=account, kind="account_converted_to_sales_account")
+    return account
+
+
+def _legal_entity_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(values) - {"name", "kind"})
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+    return {k: str(v).strip() for k, v in values.items()}
+
+
+def legal_entity_create(*, actor: Any, data: Mapping[str, Any]) -> LegalEntity:
+    """CUS-7: an internal (interdivisional selling) or external legal entity."""
+    _require_internal(actor)
+    entity = LegalEntity(**_legal_entity_values(data))
+    return record_create(actor=actor, instance=entity)
+
+
+def legal_entity_update(
+    *, actor: Any, entity: LegalEntity, changes: Mapping[str, Any], expected_version: int
+) -> LegalEntity:
+    _require_internal(actor)
+    entity = access.get_visible(LegalEntity, actor, entity.pk)
+    return record_update(
+        actor=actor,
+        instance=entity,
+        changes=_legal_entity_values(changes),
+        expected_version=expected_version,
+    )
+
+
+def _billing_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(values) - {"number", "name", "currency", "status"})
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+    result = {k: str(v).strip() for k, v in values.items()}
+    if "currency" in result:
+        result["currency"] = result["currency"].upper()
+        if not (len(result["currency"]) == 3 and result["currency"].isalpha()):
+            raise ValidationFailed(
+                field_errors={"currency": [_("Enter a three-letter ISO currency code.")]}
+            )
+    return result
+
+
+def billing_account_create(
+    *, actor: Any, account: Account, data: Mapping[str, Any]
+) -> BillingAccount:
+    """CUS-8: a billing account belongs to exactly one account, which the
+    actor must be allowed to edit."""
+    account = account_get_for_edit(actor=actor, pk=account.pk)
+    values = _billing_values(data)
+    if BillingAccount.objects.filter(number__iexact=values.get("number", "")).exists():
+        raise ValidationFailed(field_errors={"number": [_("This number is already used.")]})
+    billing = BillingAccount(account=account, **values)
+    return record_create(actor=actor, instance=billing)
+
+
+def billing_account_update(
+    *, actor: Any, billing: BillingAccount, changes: Mapping[str, Any], expected_version: int
+) -> BillingAccount:
+    billing = access.get_visible(BillingAccount, actor, billing.pk)
+    account_get_for_edit(actor=actor, pk=billing.account_id)
+    values = _billing_values(changes)
+    number = values.get("number")
+    if (
+        number
+        and BillingAccount.objects.filter(number__iexact=number).exclude(pk=billing.pk).exists()
+    ):
+        raise ValidationFailed(field_errors={"number": [_("This number is already used.")]})
+    return record_update(
+        actor=actor, instance=billing, changes=values, expected_version=expected_version
+    )
+
+
+def note_create(*, actor: Any, account: Account, text: str) -> Note:
+    """A note on an account anyone who sees the account may write."""
+    account = access.get_visible(Account, actor, account.pk)
+    note = Note(account=account, text=text.strip(), author=actor)
+    return record_create(actor=actor, instance=note)
