@@ -1,7 +1,31 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
 
 
 class CoreConfig(AppConfig):
     name = "openprm.core"
     label = "core"
     verbose_name = "Core"
+    url_prefix = "settings/"
+    nav_items = (
+        {
+            "label": _("Profile options"),
+            "url": "core:option_list",
+            "privilege": MANAGE_PROFILE_OPTIONS,
+            "admin": True,
+        },
+        {
+            "label": _("Lookups"),
+            "url": "core:lookup_list",
+            "privilege": MANAGE_LOOKUPS,
+            "admin": True,
+        },
+        {
+            "label": _("Custom fields"),
+            "url": "core:custom_field_list",
+            "privilege": MANAGE_CUSTOM_FIELDS,
+            "admin": True,
+        },
+    )

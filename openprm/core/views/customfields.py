@@ -1,0 +1,139 @@
+"""Custom field pages (PLAT-7): definitions grouped by record type, where each
+type also lists the fields it inherits from the types above it."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core import access
+from openprm.core.customfields.models import CustomField
+from openprm.core.customfields.registry import lineage, record_type_get, record_types
+from openprm.core.customfields.selectors import custom_field_list
+from openprm.core.customfields.services import (
+    custom_field_create,
+    custom_field_delete,
+    custom_field_update,
+)
+from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
+from openprm.core.forms import CustomFieldCreateForm, CustomFieldEditForm
+from openprm.core.lookups.selectors import lookup_type_list
+from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, require_privilege
+from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+
+
+def _grouped(fields: list[CustomField]) -> list[dict[str, Any]]:
+    groups = []
+    for record_type in record_types():
+        chain = lineage(record_type.code)
+        applying = [f for f in fields if f.record_type in chain]
+        applying.sort(key=lambda f: (-chain.index(f.record_type), f.position, f.name))
+        groups.append(
+            {
+                "record_type": record_type,
+                "fields": [
+                    {
+                        "field": f,
+                        "inherited_from": (
+                            record_type_get(f.record_type).label
+                            if f.record_type != record_type.code
+                            else None
+                        ),
+                    }
+                    for f in applying
+                ],
+            }
+        )
+    return groups
+
+
+@login_required
+@html_errors
+def custom_field_list_view(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
+    fields = list(custom_field_list(actor=request.user))
+    return render(request, "core/custom_field_list.html", {"groups": _grouped(fields)})
+
+
+@login_required
+@html_errors
+def custom_field_create_view(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
+    lookup_types = lookup_type_list(actor=request.user)
+    if request.method == "POST":
+        form = CustomFieldCreateForm(request.POST, lookup_types=lookup_types)
+        if form.is_valid():
+            try:
+                field = custom_field_create(actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Custom field “%s” created.") % field.label)
+                return redirect("core:custom_field_list")
+    else:
+        form = CustomFieldCreateForm(
+            initial={"record_type": request.GET.get("record_type", "")}, lookup_types=lookup_types
+        )
+    return render(request, "core/custom_field_form.html", {"form": form, "field": None})
+
+
+def _field_of(request: HttpRequest, pk: int) -> CustomField:
+    return access.get_visible(CustomField, request.user, pk, custom_field_list(actor=request.user))
+
+
+@login_required
+@html_errors
+def custom_field_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
+    field = _field_of(request, pk)
+    stale = None
+    if request.method == "POST":
+        form = CustomFieldEditForm(request.POST)
+        if form.is_valid():
+            changes = {k: form.cleaned_data[k] for k in ("label", "required", "position")}
+            try:
+                custom_field_update(
+                    actor=request.user,
+                    field=field,
+                    changes=changes,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Custom field “%s” saved.") % field.label)
+                return redirect("core:custom_field_list")
+    else:
+        form = CustomFieldEditForm(
+            initial={
+                "label": field.label,
+                "required": field.required,
+                "position": field.position,
+                "version": field.version,
+            }
+        )
+    return render(
+        request, "core/custom_field_form.html", {"form": form, "field": field, "stale": stale}
+    )
+
+
+@login_required
+@require_POST
+@html_errors
+def custom_field_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    field = _field_of(request, pk)
+    try:
+        custom_field_delete(actor=request.user, field=field)
+    except PermissionRefused:
+        raise
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Custom field “%s” deleted.") % field.label)
+    return redirect("core:custom_field_list")

@@ -1,0 +1,147 @@
+"""Lookup pages (PLAT-4): types, their ordered values with tags, and the
+values' add / edit / delete. Adding a value works inline with HTMX and as a
+plain form post."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core import access
+from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
+from openprm.core.forms import LookupValueCreateForm, LookupValueEditForm, tags_from_text
+from openprm.core.lookups.models import LookupType, LookupValue
+from openprm.core.lookups.selectors import lookup_type_get, lookup_type_list, lookup_value_list
+from openprm.core.lookups.services import (
+    lookup_value_create,
+    lookup_value_delete,
+    lookup_value_update,
+)
+from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
+from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+
+
+@login_required
+@html_errors
+def lookup_list(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_LOOKUPS)
+    types = lookup_type_list(actor=request.user).annotate(value_count=Count("values"))
+    return render(request, "core/lookup_list.html", {"types": types})
+
+
+def _lookup_page(
+    request: HttpRequest, lookup_type: LookupType, form: LookupValueCreateForm, status: int = 200
+) -> HttpResponse:
+    template = "core/lookup_detail.html"
+    if request.htmx:
+        template += "#values-panel"
+    context = {
+        "lookup_type": lookup_type,
+        "values": lookup_value_list(actor=request.user, type_code=lookup_type.code),
+        "form": form,
+    }
+    return render(request, template, context, status=status)
+
+
+@login_required
+@html_errors
+def lookup_detail(request: HttpRequest, code: str) -> HttpResponse:
+    require_privilege(request.user, MANAGE_LOOKUPS)
+    lookup_type = lookup_type_get(actor=request.user, code=code)
+    return _lookup_page(request, lookup_type, LookupValueCreateForm())
+
+
+@login_required
+@require_POST
+@html_errors
+def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
+    lookup_type = lookup_type_get(actor=request.user, code=code)
+    form = LookupValueCreateForm(request.POST)
+    if form.is_valid():
+        try:
+            value = lookup_value_create(
+                actor=request.user,
+                lookup_type=lookup_type,
+                code=form.cleaned_data["code"],
+                meaning=form.cleaned_data["meaning"],
+                position=form.cleaned_data["position"],
+                tags=tags_from_text(form.cleaned_data["tags"]),
+            )
+        except PermissionRefused:
+            raise
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Value “%s” added.") % value.meaning)
+            if request.htmx:
+                return _lookup_page(request, lookup_type, LookupValueCreateForm())
+            return redirect("core:lookup_detail", code=lookup_type.code)
+    return _lookup_page(request, lookup_type, form, status=200 if request.htmx else 422)
+
+
+def _value_of(request: HttpRequest, code: str, pk: int) -> LookupValue:
+    values = lookup_value_list(actor=request.user, type_code=code).select_related("lookup_type")
+    return access.get_visible(LookupValue, request.user, pk, values)
+
+
+@login_required
+@html_errors
+def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    require_privilege(request.user, MANAGE_LOOKUPS)
+    value = _value_of(request, code, pk)
+    stale = None
+    if request.method == "POST":
+        form = LookupValueEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                lookup_value_update(
+                    actor=request.user,
+                    value=value,
+                    changes={
+                        "meaning": data["meaning"],
+                        "position": data["position"],
+                        "tags": tags_from_text(data["tags"]),
+                        "active": data["active"],
+                    },
+                    expected_version=data["version"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Value “%s” saved.") % value.meaning)
+                return redirect("core:lookup_detail", code=code)
+    else:
+        form = LookupValueEditForm(
+            initial={
+                "meaning": value.meaning,
+                "position": value.position,
+                "tags": ", ".join(value.tags),
+                "active": value.active,
+                "version": value.version,
+            }
+        )
+    return render(
+        request, "core/lookup_value_edit.html", {"value": value, "form": form, "stale": stale}
+    )
+
+
+@login_required
+@require_POST
+@html_errors
+def lookup_value_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    value = _value_of(request, code, pk)
+    try:
+        lookup_value_delete(actor=request.user, value=value)
+    except PermissionRefused:
+        raise
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Value “%s” deleted.") % value.meaning)
+    return redirect("core:lookup_detail", code=code)

@@ -1,0 +1,55 @@
+"""Profile options pages (PLAT-3): list and edit, version-checked (PLAT-6)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from openprm.core.errors import DomainError, StaleVersion
+from openprm.core.forms import ProfileOptionForm
+from openprm.core.options.selectors import profile_option_get, profile_option_list
+from openprm.core.options.services import profile_option_update
+from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
+from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+
+
+@login_required
+@html_errors
+def option_list(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_PROFILE_OPTIONS)
+    return render(
+        request, "core/option_list.html", {"options": profile_option_list(actor=request.user)}
+    )
+
+
+@login_required
+@html_errors
+def option_edit(request: HttpRequest, code: str) -> HttpResponse:
+    require_privilege(request.user, MANAGE_PROFILE_OPTIONS)
+    option = profile_option_get(actor=request.user, code=code)
+    stale = None
+    if request.method == "POST":
+        form = ProfileOptionForm(request.POST, option=option)
+        if form.is_valid():
+            try:
+                profile_option_update(
+                    actor=request.user,
+                    option=option,
+                    value=form.cleaned_data["value"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Profile option “%s” saved.") % option.code)
+                return redirect("core:option_list")
+    else:
+        form = ProfileOptionForm(
+            initial={"value": option.value, "version": option.version}, option=option
+        )
+    return render(
+        request, "core/option_edit.html", {"option": option, "form": form, "stale": stale}
+    )
