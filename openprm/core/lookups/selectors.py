@@ -2,10 +2,11 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from openprm.core import access
-from openprm.core.errors import NotFound
+from openprm.core.errors import NotFound, ValidationFailed
 from openprm.core.lookups.models import LookupType, LookupValue
 
 access.register(LookupType)(access.everyone_signed_in)
@@ -49,3 +50,35 @@ def lookup_choices(type_code: str) -> list[tuple[str, str]]:
         .order_by("position", "code")
         .values_list("code", "meaning")
     )
+
+
+def lookup_type_get_with_values(*, actor: Any, code: str) -> LookupType:
+    found = (
+        access.visible(LookupType, actor)
+        .filter(code=code)
+        .prefetch_related(
+            Prefetch(
+                "values", queryset=access.visible(LookupValue, actor).order_by("position", "code")
+            )
+        )
+        .first()
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def lookup_value_get(*, actor: Any, pk: Any) -> LookupValue:
+    return access.get_visible(
+        LookupValue, actor, pk, access.visible(LookupValue, actor).select_related("lookup_type")
+    )
+
+
+def lookup_type_for_field(*, actor: Any, code: str | None, field: str) -> LookupType | None:
+    """A lookup named in a request body: unknown is a 422 on that field."""
+    if not code:
+        return None
+    try:
+        return lookup_type_get(actor=actor, code=code)
+    except NotFound:
+        raise ValidationFailed(field_errors={field: [_("Unknown lookup.")]}) from None

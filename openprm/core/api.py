@@ -1,0 +1,180 @@
+"""JSON API for platform settings: profile options (PLAT-3), lookups (PLAT-4),
+custom fields (PLAT-7) and a record's audit trail and events (PLAT-5)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.audit.selectors import audit_history, event_history, record_resolve
+from openprm.core.customfields import registry
+from openprm.core.customfields.models import CustomField
+from openprm.core.customfields.selectors import custom_field_get, custom_field_list
+from openprm.core.customfields.services import (
+    custom_field_create,
+    custom_field_delete,
+    custom_field_update,
+)
+from openprm.core.lookups.models import LookupType, LookupValue
+from openprm.core.lookups.selectors import (
+    lookup_type_for_field,
+    lookup_type_get,
+    lookup_type_get_with_values,
+    lookup_type_list,
+    lookup_value_get,
+)
+from openprm.core.lookups.services import (
+    lookup_type_create,
+    lookup_value_create,
+    lookup_value_delete,
+    lookup_value_update,
+)
+from openprm.core.options.models import ProfileOption
+from openprm.core.options.selectors import profile_option_get, profile_option_list
+from openprm.core.options.services import profile_option_update
+from openprm.core.schemas import (
+    AuditEntryOut,
+    BusinessEventOut,
+    CustomFieldCreateIn,
+    CustomFieldListQuery,
+    CustomFieldOut,
+    CustomFieldUpdateIn,
+    LookupTypeCreateIn,
+    LookupTypeDetailOut,
+    LookupTypeOut,
+    LookupValueCreateIn,
+    LookupValueOut,
+    LookupValueUpdateIn,
+    ProfileOptionOut,
+    ProfileOptionUpdateIn,
+    RecordQuery,
+    RecordTypeOut,
+)
+
+router = Router(tags=["platform"])
+
+
+@router.get("/profile-options", response=list[ProfileOptionOut])
+@paginate(PagePagination)
+def option_list(request: HttpRequest) -> Any:
+    return profile_option_list(actor=request.auth)
+
+
+@router.get("/profile-options/{code}", response=ProfileOptionOut)
+def option_detail(request: HttpRequest, code: str) -> ProfileOption:
+    return profile_option_get(actor=request.auth, code=code)
+
+
+@router.patch("/profile-options/{code}", response=ProfileOptionOut)
+def option_update(request: HttpRequest, code: str, payload: ProfileOptionUpdateIn) -> ProfileOption:
+    option = profile_option_get(actor=request.auth, code=code)
+    return profile_option_update(
+        actor=request.auth, option=option, value=payload.value, expected_version=payload.version
+    )
+
+
+@router.get("/lookups", response=list[LookupTypeOut])
+@paginate(PagePagination)
+def lookup_list(request: HttpRequest) -> Any:
+    return lookup_type_list(actor=request.auth)
+
+
+@router.post("/lookups", response={201: LookupTypeOut})
+def lookup_create(request: HttpRequest, payload: LookupTypeCreateIn) -> Status[LookupType]:
+    return Status(201, lookup_type_create(actor=request.auth, **payload.model_dump()))
+
+
+@router.get("/lookups/{code}", response=LookupTypeDetailOut)
+def lookup_detail(request: HttpRequest, code: str) -> LookupType:
+    return lookup_type_get_with_values(actor=request.auth, code=code)
+
+
+@router.post("/lookups/{code}/values", response={201: LookupValueOut})
+def lookup_value_add(
+    request: HttpRequest, code: str, payload: LookupValueCreateIn
+) -> Status[LookupValue]:
+    lookup_type = lookup_type_get(actor=request.auth, code=code)
+    return Status(
+        201,
+        lookup_value_create(actor=request.auth, lookup_type=lookup_type, **payload.model_dump()),
+    )
+
+
+@router.patch("/lookup-values/{value_id}", response=LookupValueOut)
+def lookup_value_edit(
+    request: HttpRequest, value_id: int, payload: LookupValueUpdateIn
+) -> LookupValue:
+    value = lookup_value_get(actor=request.auth, pk=value_id)
+    return lookup_value_update(
+        actor=request.auth,
+        value=value,
+        changes=payload.model_dump(exclude={"version"}, exclude_none=True),
+        expected_version=payload.version,
+    )
+
+
+@router.delete("/lookup-values/{value_id}", response={204: None})
+def lookup_value_remove(request: HttpRequest, value_id: int) -> Status[None]:
+    lookup_value_delete(actor=request.auth, value=lookup_value_get(actor=request.auth, pk=value_id))
+    return Status(204, None)
+
+
+@router.get("/record-types", response=list[RecordTypeOut])
+def record_type_list(request: HttpRequest) -> list[dict[str, Any]]:
+    return [
+        {"code": t.code, "label": str(t.label), "parent": t.parent} for t in registry.record_types()
+    ]
+
+
+@router.get("/custom-fields", response=list[CustomFieldOut])
+@paginate(PagePagination)
+def custom_field_index(request: HttpRequest, query: Query[CustomFieldListQuery]) -> Any:
+    """With `record_type`, the fields that apply to it, inherited ones included (PLAT-7)."""
+    return custom_field_list(actor=request.auth, record_type=query.record_type)
+
+
+@router.post("/custom-fields", response={201: CustomFieldOut})
+def custom_field_add(request: HttpRequest, payload: CustomFieldCreateIn) -> Status[CustomField]:
+    lookup_type = lookup_type_for_field(
+        actor=request.auth, code=payload.lookup_type, field="lookup_type"
+    )
+    field = custom_field_create(
+        actor=request.auth, **payload.model_dump(exclude={"lookup_type"}), lookup_type=lookup_type
+    )
+    return Status(201, field)
+
+
+@router.patch("/custom-fields/{field_id}", response=CustomFieldOut)
+def custom_field_edit(
+    request: HttpRequest, field_id: int, payload: CustomFieldUpdateIn
+) -> CustomField:
+    field = custom_field_get(actor=request.auth, pk=field_id)
+    return custom_field_update(
+        actor=request.auth,
+        field=field,
+        changes=payload.model_dump(exclude={"version"}, exclude_none=True),
+        expected_version=payload.version,
+    )
+
+
+@router.delete("/custom-fields/{field_id}", response={204: None})
+def custom_field_remove(request: HttpRequest, field_id: int) -> Status[None]:
+    custom_field_delete(actor=request.auth, field=custom_field_get(actor=request.auth, pk=field_id))
+    return Status(204, None)
+
+
+@router.get("/audit", response=list[AuditEntryOut])
+@paginate(PagePagination)
+def audit_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
+    """PLAT-5: who changed which fields of a record the caller can see."""
+    record = record_resolve(actor=request.auth, reference=query.object)
+    return audit_history(actor=request.auth, instance=record)
+
+
+@router.get("/events", response=list[BusinessEventOut])
+@paginate(PagePagination)
+def event_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
+    record = record_resolve(actor=request.auth, reference=query.object)
+    return event_history(actor=request.auth, instance=record)

@@ -1,0 +1,165 @@
+"""API shapes for profile options, lookups, custom fields and the audit trail.
+
+Inputs forbid unknown keys (no mass assignment); updates carry `version`
+(PLAT-6).
+"""
+
+import datetime as dt
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from openprm.core.audit.models import BusinessEvent
+from openprm.core.customfields.models import CustomField
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+Code = Field(..., min_length=1, max_length=60, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+class ProfileOptionOut(Schema):
+    code: str
+    name: str
+    description: str
+    value_type: str
+    choices: list[str]
+    allowed_values: list[str]
+    default_value: str
+    value: str
+    version: int
+
+    @staticmethod
+    def resolve_allowed_values(obj: Any) -> list[str]:
+        return obj.allowed_values()
+
+
+class ProfileOptionUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    value: str = Field(..., max_length=200)
+
+
+class LookupValueOut(Schema):
+    id: int
+    code: str
+    meaning: str
+    position: int
+    tags: list[str]
+    active: bool
+    version: int
+
+
+class LookupTypeOut(Schema):
+    id: int
+    code: str
+    name: str
+    description: str
+    system: bool
+    version: int
+
+
+class LookupTypeDetailOut(LookupTypeOut):
+    values: list[LookupValueOut]
+
+    @staticmethod
+    def resolve_values(obj: Any) -> list[Any]:
+        return list(obj.values.all())
+
+
+class LookupTypeCreateIn(Input):
+    code: str = Code
+    name: str = Field(..., min_length=1, max_length=120)
+    description: str = Field("", max_length=2000)
+
+
+class LookupValueCreateIn(Input):
+    code: str = Code
+    meaning: str = Field(..., min_length=1, max_length=200)
+    position: int | None = Field(None, ge=0, le=2_147_483_647)
+    tags: list[str] = Field(default_factory=list, max_length=20)
+
+
+class LookupValueUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    meaning: str | None = Field(None, min_length=1, max_length=200)
+    position: int | None = Field(None, ge=0, le=2_147_483_647)
+    tags: list[str] | None = Field(None, max_length=20)
+    active: bool | None = None
+
+
+class RecordTypeOut(Schema):
+    code: str
+    label: str
+    parent: str | None
+
+
+FieldType = Literal["text", "number", "date", "boolean", "choice"]
+
+
+class CustomFieldOut(Schema):
+    id: int
+    record_type: str
+    name: str
+    label: str
+    field_type: str
+    lookup_type: str | None
+    required: bool
+    position: int
+    version: int
+
+    @staticmethod
+    def resolve_lookup_type(obj: CustomField) -> str | None:
+        return obj.lookup_type.code if obj.lookup_type else None
+
+
+class CustomFieldListQuery(Schema):
+    record_type: str | None = Field(None, max_length=60)
+
+
+class CustomFieldCreateIn(Input):
+    record_type: str = Field(..., min_length=1, max_length=60)
+    name: str = Field(..., min_length=1, max_length=50)
+    label: str = Field(..., min_length=1, max_length=100)
+    field_type: FieldType
+    lookup_type: str | None = Field(None, max_length=60, description="Lookup code for a choice")
+    required: bool = False
+    position: int = Field(0, ge=0, le=2_147_483_647)
+
+
+class CustomFieldUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    label: str | None = Field(None, min_length=1, max_length=100)
+    required: bool | None = None
+    position: int | None = Field(None, ge=0, le=2_147_483_647)
+
+
+class RecordQuery(Schema):
+    object: str = Field(
+        ...,
+        min_length=3,
+        max_length=200,
+        description="The record as app_label.model:id, e.g. core.lookuptype:1",
+    )
+
+
+class AuditEntryOut(Schema):
+    id: int
+    action: str
+    actor_name: str
+    at: dt.datetime
+    changes: dict[str, Any]
+
+
+class BusinessEventOut(Schema):
+    id: int
+    kind: str
+    actor_name: str
+    at: dt.datetime
+    data: dict[str, Any]
+
+    @staticmethod
+    def resolve_actor_name(obj: BusinessEvent) -> str:
+        return obj.actor.username if obj.actor else "system"
