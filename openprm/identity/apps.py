@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.privileges import MANAGE_USERS
 
 
 class IdentityConfig(AppConfig):
@@ -6,6 +9,26 @@ class IdentityConfig(AppConfig):
     label = "identity"
     verbose_name = "Identity"
     url_prefix = "account/"
+    nav_items = (
+        {
+            "label": _("Users"),
+            "url": "identity:user_list",
+            "privilege": MANAGE_USERS,
+            "admin": True,
+        },
+        {
+            "label": _("Roles"),
+            "url": "identity:role_list",
+            "privilege": MANAGE_USERS,
+            "admin": True,
+        },
+        {
+            "label": _("Resources"),
+            "url": "identity:resource_list",
+            "privilege": MANAGE_USERS,
+            "admin": True,
+        },
+    )
 
     def ready(self) -> None:
         from openprm.identity import selectors  # noqa: F401  registers access scopes

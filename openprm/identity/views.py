@@ -1,36 +1,43 @@
-"""Sign-in, sign-out and the profile page with personal access tokens (PLAT-1)."""
+"""Sign-in, the profile with personal access tokens (PLAT-1), and the
+administration of users, roles and resources (PLAT-2). Every page calls the
+same services as the API; refusals show the missing privilege (403)."""
 
-from django import forms
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from openprm.core import access
-from openprm.core.errors import DomainError
-from openprm.identity.models import AccessToken
-from openprm.identity.selectors import token_list
-from openprm.identity.services import token_create, token_revoke
+from openprm.core.audit.selectors import audit_history, event_history
+from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
+from openprm.core.exporters.tabular import export_response
+from openprm.core.listing import list_context, sorted_queryset
+from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.identity import selectors, services
+from openprm.identity.filters import UserFilter
+from openprm.identity.forms import (
+    PasswordResetForm,
+    ResourceManagerForm,
+    RolePrivilegesForm,
+    TokenForm,
+    UserCreateForm,
+    UserEditForm,
+    UserFilterForm,
+)
+from openprm.identity.models import User
+
+HISTORY_LIMIT = 100
 
 
 class SignInView(auth_views.LoginView):
     template_name = "identity/login.html"
     redirect_authenticated_user = True
-
-
-class TokenForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Token name"), max_length=100)
-    expires_in_days = forms.IntegerField(
-        label=gettext_lazy("Expires after (days)"),
-        required=False,
-        min_value=1,
-        max_value=3650,
-        help_text=gettext_lazy("Leave empty for a token that does not expire."),
-    )
 
 
 def _profile_page(
@@ -39,7 +46,7 @@ def _profile_page(
     return render(
         request,
         "identity/profile.html",
-        {"tokens": token_list(actor=request.user), "form": form, "new_token": new_token},
+        {"tokens": selectors.token_list(actor=request.user), "form": form, "new_token": new_token},
     )
 
 
@@ -55,15 +62,13 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _profile_page(request, form)
     try:
-        _, plaintext = token_create(
+        _, plaintext = services.token_create(
             actor=request.user,
             name=form.cleaned_data["name"],
             expires_in_days=form.cleaned_data["expires_in_days"],
         )
     except DomainError as error:
-        for field, errors in error.field_errors.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
+        form_add_domain_error(form, error)
         return _profile_page(request, form)
     messages.success(request, _("Token created. Copy it now: it will not be shown again."))
     return _profile_page(request, TokenForm(), new_token=plaintext)
@@ -71,8 +76,287 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@html_errors
 def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
-    token = access.get_visible(AccessToken, request.user, pk)
-    token_revoke(actor=request.user, token=token)
+    token = selectors.token_get(actor=request.user, pk=pk)
+    services.token_revoke(actor=request.user, token=token)
     messages.success(request, _("Token “%s” revoked.") % token.name)
     return redirect("identity:profile")
+
+
+USER_SORTABLE = {
+    "username": "username",
+    "name": "last_name",
+    "email": "email",
+    "type": "user_type",
+    "active": "is_active",
+    "last_login": "last_login",
+}
+USER_COLUMNS = [
+    (_("User name"), lambda u: u.username),
+    (_("First name"), lambda u: u.first_name),
+    (_("Last name"), lambda u: u.last_name),
+    (_("E-mail"), lambda u: u.email),
+    (_("Type"), lambda u: u.get_user_type_display()),
+    (_("Active"), lambda u: u.is_active),
+    (_("Roles"), lambda u: ", ".join(r.name for r in u.roles.all())),
+    (_("Last sign-in"), lambda u: u.last_login),
+]
+
+
+@login_required
+@html_errors
+def user_list(request: HttpRequest) -> HttpResponse:
+    filters, valid = filters_from(request, UserFilter)
+    users = selectors.user_directory(actor=request.user, filters=filters)
+    if not valid:
+        messages.warning(request, _("Some filters were not valid and were ignored."))
+    context = list_context(request, users, sortable=USER_SORTABLE, default_sort="username")
+    export = request.GET.get("export")
+    if export in ("csv", "xlsx"):
+        rows, _sort = sorted_queryset(users, context["sort"], USER_SORTABLE, "username")
+        columns = [(str(header), getter) for header, getter in USER_COLUMNS]
+        return export_response(export, rows.iterator(chunk_size=500), columns, "users")
+    roles = selectors.role_list(actor=request.user)
+    context["filter_form"] = UserFilterForm(request.GET or None, roles=roles)
+    return render(request, "identity/user_list.html", context)
+
+
+def _user_type_from(request: HttpRequest) -> str:
+    value = request.POST.get("user_type") or request.GET.get("user_type") or ""
+    return value if value in User.UserType.values else User.UserType.INTERNAL
+
+
+@login_required
+@html_errors
+def user_create_view(request: HttpRequest) -> HttpResponse:
+    """Roles on offer follow the chosen user type; HTMX refreshes them when the
+    type changes, and without JavaScript the service still refuses a misfit."""
+    require_privilege(request.user, MANAGE_USERS)
+    roles = selectors.role_list(actor=request.user)
+    user_type = _user_type_from(request)
+    if request.method == "POST":
+        form = UserCreateForm(request.POST, roles=roles, user_type=user_type)
+        if form.is_valid():
+            try:
+                user = services.user_create(actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("User “%s” created.") % user.username)
+                return redirect("identity:user_detail", pk=user.pk)
+    else:
+        form = UserCreateForm(initial={"user_type": user_type}, roles=roles, user_type=user_type)
+    form.fields["user_type"].widget.attrs.update(
+        {
+            "hx-get": reverse("identity:user_create"),
+            "hx-target": "#id_roles_wrap",
+            "hx-select": "#id_roles_wrap",
+            "hx-swap": "outerHTML",
+        }
+    )
+    return render(request, "identity/user_form.html", {"form": form, "subject": None})
+
+
+@login_required
+@html_errors
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    context: dict[str, Any] = {
+        "subject": subject,
+        "resource": getattr(subject, "resource", None),
+        "token_count": selectors.user_active_token_count(actor=request.user, user=subject),
+        "history": audit_history(actor=request.user, instance=subject)[:HISTORY_LIMIT],
+        "events": event_history(actor=request.user, instance=subject)[:HISTORY_LIMIT],
+    }
+    return render(request, "identity/user_detail.html", context)
+
+
+@login_required
+@html_errors
+def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    roles = selectors.role_list(actor=request.user)
+    stale = None
+    if request.method == "POST":
+        form = UserEditForm(request.POST, roles=roles, user_type=subject.user_type)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.user_update(
+                    actor=request.user,
+                    user=subject,
+                    expected_version=data["version"],
+                    email=data["email"],
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    roles=data["roles"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+                held = selectors.role_list(actor=request.user).filter(users=subject)
+                stale[str(form.fields["roles"].label)] = ", ".join(r.name for r in held)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("User “%s” saved.") % subject.username)
+                return redirect("identity:user_detail", pk=subject.pk)
+    else:
+        form = UserEditForm(
+            initial={
+                "first_name": subject.first_name,
+                "last_name": subject.last_name,
+                "email": subject.email,
+                "roles": list(subject.roles.all()),
+                "version": subject.version,
+            },
+            roles=roles,
+            user_type=subject.user_type,
+        )
+    return render(
+        request, "identity/user_form.html", {"form": form, "subject": subject, "stale": stale}
+    )
+
+
+@login_required
+@require_POST
+@html_errors
+def user_set_active_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """PLAT-1: deactivation ends the user's sign-ins and tokens at once."""
+    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    active = request.POST.get("active") == "true"
+    try:
+        services.user_set_active(actor=request.user, user=subject, active=active)
+    except PermissionRefused:
+        raise
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if active:
+            messages.success(request, _("User “%s” activated.") % subject.username)
+        else:
+            messages.success(
+                request,
+                _("User “%s” deactivated: sign-in and tokens stop working.") % subject.username,
+            )
+    return redirect("identity:user_detail", pk=subject.pk)
+
+
+@login_required
+@html_errors
+def user_password_view(request: HttpRequest, pk: int) -> HttpResponse:
+    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_set_password(
+                actor=request.user, user=subject, password=form.cleaned_data["password"]
+            )
+        except PermissionRefused:
+            raise
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Password of “%s” reset.") % subject.username)
+            return redirect("identity:user_detail", pk=subject.pk)
+    return render(request, "identity/user_password.html", {"form": form, "subject": subject})
+
+
+@login_required
+@html_errors
+def role_list(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_USERS)
+    roles = selectors.role_list(actor=request.user)
+    return render(request, "identity/role_list.html", {"roles": roles})
+
+
+@login_required
+@html_errors
+def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_privilege(request.user, MANAGE_USERS)
+    role = selectors.role_get_detailed(actor=request.user, pk=pk)
+    privileges = selectors.privilege_list(actor=request.user)
+    stale = None
+    if request.method == "POST":
+        form = RolePrivilegesForm(request.POST, privileges=privileges)
+        if form.is_valid():
+            try:
+                services.role_set_privileges(
+                    actor=request.user,
+                    role=role,
+                    privileges=form.cleaned_data["privileges"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+                held = selectors.privilege_list(actor=request.user).filter(roles=role)
+                stale[str(form.fields["privileges"].label)] = ", ".join(p.name for p in held)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Privileges of “%s” saved.") % role.name)
+                return redirect("identity:role_list")
+    else:
+        form = RolePrivilegesForm(
+            initial={"privileges": list(role.privileges.all()), "version": role.version},
+            privileges=privileges,
+        )
+    context = {
+        "role": role,
+        "form": form,
+        "stale": stale,
+        "history": audit_history(actor=request.user, instance=role)[:HISTORY_LIMIT],
+        "events": event_history(actor=request.user, instance=role)[:HISTORY_LIMIT],
+    }
+    return render(request, "identity/role_edit.html", context)
+
+
+RESOURCE_SORTABLE = {"name": "name", "email": "email", "title": "title", "manager": "manager__name"}
+
+
+@login_required
+@html_errors
+def resource_list(request: HttpRequest) -> HttpResponse:
+    require_privilege(request.user, MANAGE_USERS)
+    resources = selectors.resource_list(actor=request.user)
+    context = list_context(request, resources, sortable=RESOURCE_SORTABLE, default_sort="name")
+    return render(request, "identity/resource_list.html", context)
+
+
+@login_required
+@html_errors
+def resource_manager_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """TEAM-4 rests on this hierarchy; a cycle is refused next to the field."""
+    require_privilege(request.user, MANAGE_USERS)
+    resource = selectors.resource_get(actor=request.user, pk=pk)
+    candidates = selectors.resource_list(actor=request.user).exclude(pk=resource.pk)
+    stale = None
+    if request.method == "POST":
+        form = ResourceManagerForm(request.POST, resources=candidates)
+        if form.is_valid():
+            try:
+                services.resource_set_manager(
+                    actor=request.user,
+                    resource=resource,
+                    manager=form.cleaned_data["manager"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleVersion as error:
+                stale = stale_values(form, error)
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, _("Manager of “%s” saved.") % resource.name)
+                return redirect("identity:resource_list")
+    else:
+        form = ResourceManagerForm(
+            initial={"manager": resource.manager_id, "version": resource.version},
+            resources=candidates,
+        )
+    context = {
+        "resource": resource,
+        "form": form,
+        "stale": stale,
+        "history": audit_history(actor=request.user, instance=resource)[:HISTORY_LIMIT],
+    }
+    return render(request, "identity/resource_manager.html", context)

@@ -1,0 +1,73 @@
+"""Roles and resources pages: PLAT-2 privileges by role and refusals,
+PLAT-6 stale edits, TEAM-4 management hierarchy without cycles."""
+
+import pytest
+from django.urls import reverse
+
+from openprm.core.privileges import MANAGE_TERRITORIES
+from openprm.identity.catalog import SALESPERSON
+from openprm.identity.models import Privilege, Role
+from openprm.identity.services import resource_create, role_set_privileges
+
+pytestmark = pytest.mark.django_db
+
+
+def test_plat_2_role_list_shows_privileges(admin_user, client_for) -> None:
+    body = client_for(admin_user).get(reverse("identity:role_list")).content.decode()
+    assert "Channel Account Manager" in body
+    assert "Approve Deal Registrations" in body
+
+
+def test_plat_2_roles_refused_naming_the_privilege(salesperson, client_for) -> None:
+    response = client_for(salesperson).get(reverse("identity:role_list"))
+    assert response.status_code == 403
+    assert "This action needs the privilege “Manage Users and Roles”." in response.content.decode()
+
+
+def test_plat_2_edit_role_privileges(admin_user, client_for) -> None:
+    role = Role.objects.get(code=SALESPERSON)
+    territories = Privilege.objects.get(code=MANAGE_TERRITORIES)
+    response = client_for(admin_user).post(
+        reverse("identity:role_edit", args=[role.pk]),
+        {"privileges": [territories.pk], "version": role.version},
+        follow=True,
+    )
+    assert "Privileges of “Salesperson” saved." in response.content.decode()
+    assert list(role.privileges.values_list("code", flat=True)) == [MANAGE_TERRITORIES]
+    page = client_for(admin_user).get(reverse("identity:role_edit", args=[role.pk]))
+    assert "privileges_changed" in page.content.decode()
+
+
+def test_plat_6_stale_role_edit_shows_current_privileges(admin_user, client_for) -> None:
+    role = Role.objects.get(code=SALESPERSON)
+    seen = role.version
+    territories = Privilege.objects.get(code=MANAGE_TERRITORIES)
+    role_set_privileges(actor=admin_user, role=role, privileges=[territories], expected_version=seen)
+    response = client_for(admin_user).post(
+        reverse("identity:role_edit", args=[role.pk]), {"privileges": [], "version": seen}
+    )
+    body = response.content.decode()
+    assert 'data-testid="stale-warning"' in body
+    assert "<dd>Manage Territories</dd>" in body
+
+
+def test_team_4_set_manager_and_refuse_a_cycle(admin_user, client_for) -> None:
+    boss = resource_create(actor=admin_user, name="Boss")
+    worker = resource_create(actor=admin_user, name="Worker", manager=boss)
+    client = client_for(admin_user)
+    listing = client.get(reverse("identity:resource_list")).content.decode()
+    assert "Worker" in listing and "Boss" in listing
+    response = client.post(
+        reverse("identity:resource_manager", args=[boss.pk]),
+        {"manager": worker.pk, "version": boss.version},
+    )
+    assert 'id="id_manager_error"' in response.content.decode()
+    assert "circular" in response.content.decode()
+    boss.refresh_from_db()
+    assert boss.manager is None
+
+
+def test_plat_2_resources_refused_naming_the_privilege(salesperson, client_for) -> None:
+    response = client_for(salesperson).get(reverse("identity:resource_list"))
+    assert response.status_code == 403
+    assert "Manage Users and Roles" in response.content.decode()
