@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from openprm.core.audit.models import AuditEntry, BusinessEvent
 
@@ -24,7 +25,7 @@ def _json_value(value: Any) -> Any:
         return str(value)
     if isinstance(value, models.Model):
         return value.pk
-    if hasattr(value, "name") and hasattr(value, "url"):  # files
+    if isinstance(value, FieldFile):  # an empty file has no url: test the type
         return value.name or None
     if isinstance(value, dict):
         return {k: _json_value(v) for k, v in value.items()}
