@@ -115,15 +115,16 @@ def _decimal_or_raw(raw: Any) -> Any:
 
 
 def _check_address(state: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
-    """CUS-4: the sell-to address is all or nothing around its first line."""
+    """CUS-4: a street address needs its city, postal code and country; the
+    country, region or postal code alone are allowed (territory criteria)."""
     required = _("Required when the address has a first line.")
     if state["address_line1"]:
         for name in ("city", "postal_code", "country"):
             if not state[name]:
                 errors.setdefault(name, []).append(required)
-    elif any(state[name] for name in ADDRESS_FIELDS if name != "address_line1"):
+    elif state["address_line2"]:
         errors.setdefault("address_line1", []).append(
-            _("Enter the first address line, or leave the whole address empty.")
+            _("Enter the first address line before the second.")
         )
     if state["country"] and state["country"] not in countries:
         errors.setdefault("country", []).append(_("Choose a valid country code (ISO 3166)."))
