@@ -42,7 +42,9 @@ def test_plat_6_stale_role_edit_shows_current_privileges(admin_user, client_for)
     role = Role.objects.get(code=SALESPERSON)
     seen = role.version
     territories = Privilege.objects.get(code=MANAGE_TERRITORIES)
-    role_set_privileges(actor=admin_user, role=role, privileges=[territories], expected_version=seen)
+    role_set_privileges(
+        actor=admin_user, role=role, privileges=[territories], expected_version=seen
+    )
     response = client_for(admin_user).post(
         reverse("identity:role_edit", args=[role.pk]), {"privileges": [], "version": seen}
     )
@@ -56,7 +58,8 @@ def test_team_4_set_manager_and_refuse_a_cycle(admin_user, client_for) -> None:
     worker = resource_create(actor=admin_user, name="Worker", manager=boss)
     client = client_for(admin_user)
     listing = client.get(reverse("identity:resource_list")).content.decode()
-    assert "Worker" in listing and "Boss" in listing
+    assert "Worker" in listing
+    assert "Boss" in listing
     response = client.post(
         reverse("identity:resource_manager", args=[boss.pk]),
         {"manager": worker.pk, "version": boss.version},
