@@ -26,7 +26,7 @@ from openprm.customers.duplicates import account_duplicates, candidate_summary
 from openprm.customers.hierarchy import is_descendant_or_self
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.qualification import qualification_failures
-from openprm.customers.signals import account_soft_deleted
+from openprm.customers.signals import account_soft_deleted, account_updating
 from openprm.identity.models import User
 
 SELL_TO_OPTION = "ZCA_ENABLE_SELLTO_ADDR_CHECKBOX"
@@ -275,6 +275,7 @@ def account_update(
             Account.record_type, custom, account.custom, partial=True
         )
     with transaction.atomic():
+        account_updating.send(sender=Account, account=account, changes=values, actor=actor)
         record_update(
             actor=actor, instance=account, changes=updates, expected_version=expected_version
         )
