@@ -2,10 +2,12 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from openprm.core import access
-from openprm.core.privileges import MANAGE_USERS, has_privilege
+from openprm.core.errors import NotFound, ValidationFailed
+from openprm.core.privileges import MANAGE_USERS, has_privilege, require_privilege
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 
 
@@ -86,3 +88,82 @@ def resource_subordinate_ids(resource_id: int) -> set[int]:
         )
         found |= frontier
     return found
+
+
+def user_directory(*, actor: Any, filters: Any = None) -> QuerySet[User]:
+    """The user administration list: refused with 403 naming Manage Users
+    (PLAT-2) rather than silently narrowed to the caller."""
+    require_privilege(actor, MANAGE_USERS)
+    users = access.visible(User, actor).prefetch_related("roles")
+    if filters is not None:
+        users = filters.filter(users)
+    return users.order_by("username")
+
+
+def user_directory_get(*, actor: Any, pk: Any) -> User:
+    require_privilege(actor, MANAGE_USERS)
+    return user_get(actor=actor, pk=pk)
+
+
+def role_get_detailed(*, actor: Any, pk: Any) -> Role:
+    return access.get_visible(
+        Role, actor, pk, access.visible(Role, actor).prefetch_related("privileges")
+    )
+
+
+def token_get(*, actor: Any, pk: Any) -> AccessToken:
+    return access.get_visible(AccessToken, actor, pk)
+
+
+def roles_by_codes(*, actor: Any, codes: list[str]) -> list[Role]:
+    """Roles named by code; an unknown code is a field error, not a silent drop."""
+    found = {r.code: r for r in access.visible(Role, actor).filter(code__in=codes)}
+    missing = sorted(set(codes) - set(found))
+    if missing:
+        raise ValidationFailed(
+            field_errors={"roles": [_("Unknown role: %s.") % ", ".join(missing)]}
+        )
+    return [found[c] for c in dict.fromkeys(codes)]
+
+
+def privileges_by_codes(*, actor: Any, codes: list[str]) -> list[Privilege]:
+    found = {p.code: p for p in access.visible(Privilege, actor).filter(code__in=codes)}
+    missing = sorted(set(codes) - set(found))
+    if missing:
+        raise ValidationFailed(
+            field_errors={"privileges": [_("Unknown privilege: %s.") % ", ".join(missing)]}
+        )
+    return [found[c] for c in dict.fromkeys(codes)]
+
+
+def resource_by_id(*, actor: Any, pk: int | None, field: str) -> Resource | None:
+    """A resource referenced from a request body: invisible or missing is a
+    field error (422) on that field."""
+    if pk is None:
+        return None
+    try:
+        return resource_get(actor=actor, pk=pk)
+    except NotFound:
+        raise ValidationFailed(field_errors={field: [_("Unknown resource.")]}) from None
+
+
+def user_by_id(*, actor: Any, pk: int | None, field: str) -> User | None:
+    if pk is None:
+        return None
+    try:
+        return user_get(actor=actor, pk=pk)
+    except NotFound:
+        raise ValidationFailed(field_errors={field: [_("Unknown user.")]}) from None
+
+
+def user_active_token_count(*, actor: Any, user: User) -> int:
+    """How many usable-looking tokens a visible user holds: administrators see
+    the count (to judge API access) but never the tokens themselves."""
+    counted = (
+        access.visible(User, actor)
+        .filter(pk=user.pk)
+        .annotate(tokens=Count("access_tokens", filter=Q(access_tokens__revoked_at__isnull=True)))
+        .values_list("tokens", flat=True)
+        .first()
+    )
+    return counted or 0

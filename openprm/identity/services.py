@@ -111,6 +111,26 @@ def user_update(
     return user
 
 
+def user_update_self(
+    *,
+    actor: Any,
+    expected_version: int,
+    email: str | None = None,
+    first_name: str | None = None,
+    last_name: str | None = None,
+) -> User:
+    """Every user may correct their own names and e-mail; nothing else about
+    themselves (roles, type, activity stay with user administrators)."""
+    changes = {
+        k: v.strip()
+        for k, v in {"email": email, "first_name": first_name, "last_name": last_name}.items()
+        if v is not None
+    }
+    return record_update(
+        actor=actor, instance=actor, changes=changes, expected_version=expected_version
+    )
+
+
 def user_set_active(*, actor: Any, user: User, active: bool, system: bool = False) -> User:
     """PLAT-1: a deactivated user can no longer sign in, its open sessions stop
     authenticating and its tokens stop working — all checked per request."""
@@ -179,12 +199,7 @@ def resource_create(
     return record_create(actor=actor, instance=resource)
 
 
-def resource_set_manager(
-    *, actor: Any, resource: Resource, manager: Resource | None, expected_version: int
-) -> Resource:
-    """The management hierarchy must stay a tree: a manager cannot report to
-    their own report."""
-    require_privilege(actor, MANAGE_USERS)
+def _refuse_cycle(resource: Resource, manager: Resource | None) -> None:
     node = manager
     while node is not None:
         if node.pk == resource.pk:
@@ -192,11 +207,40 @@ def resource_set_manager(
                 field_errors={"manager": [_("This would make the hierarchy circular.")]}
             )
         node = node.manager
+
+
+def resource_set_manager(
+    *, actor: Any, resource: Resource, manager: Resource | None, expected_version: int
+) -> Resource:
+    """The management hierarchy must stay a tree: a manager cannot report to
+    their own report."""
+    require_privilege(actor, MANAGE_USERS)
+    _refuse_cycle(resource, manager)
     return record_update(
         actor=actor,
         instance=resource,
         changes={"manager": manager},
         expected_version=expected_version,
+    )
+
+
+def resource_update(
+    *, actor: Any, resource: Resource, changes: dict[str, Any], expected_version: int
+) -> Resource:
+    """Edit a resource's details and manager; the manager chain stays a tree."""
+    require_privilege(actor, MANAGE_USERS)
+    allowed = {"name", "email", "title", "manager", "active"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationFailed(
+            field_errors={k: [_("This field cannot be changed.")] for k in unknown}
+        )
+    if "manager" in changes:
+        _refuse_cycle(resource, changes["manager"])
+    if "name" in changes:
+        changes = {**changes, "name": changes["name"].strip()}
+    return record_update(
+        actor=actor, instance=resource, changes=changes, expected_version=expected_version
     )
 
 

@@ -1,0 +1,189 @@
+"""JSON API for the caller, users, roles, privileges, resources and tokens
+(PLAT-1, PLAT-2). Handlers parse, call a selector or service, and render."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.identity import selectors, services
+from openprm.identity.filters import UserFilter
+from openprm.identity.models import AccessToken, Resource, Role, User
+from openprm.identity.schemas import (
+    MeOut,
+    MeUpdateIn,
+    PasswordIn,
+    PrivilegeOut,
+    ResourceCreateIn,
+    ResourceOut,
+    ResourceUpdateIn,
+    RoleOut,
+    RolePrivilegesIn,
+    TokenCreatedOut,
+    TokenCreateIn,
+    TokenOut,
+    UserCreateIn,
+    UserOut,
+    UserUpdateIn,
+)
+
+router = Router(tags=["identity"])
+
+
+@router.get("/me", response=MeOut)
+def me_get(request: HttpRequest) -> User:
+    return selectors.user_get(actor=request.auth, pk=request.auth.pk)
+
+
+@router.patch("/me", response=MeOut)
+def me_update(request: HttpRequest, payload: MeUpdateIn) -> User:
+    services.user_update_self(
+        actor=request.auth,
+        expected_version=payload.version,
+        **payload.model_dump(exclude={"version"}),
+    )
+    return selectors.user_get(actor=request.auth, pk=request.auth.pk)
+
+
+@router.get("/users", response=list[UserOut])
+@paginate(PagePagination)
+def user_list(request: HttpRequest, filters: Query[UserFilter]) -> Any:
+    return selectors.user_directory(actor=request.auth, filters=filters)
+
+
+@router.post("/users", response={201: UserOut})
+def user_create(request: HttpRequest, payload: UserCreateIn) -> Status[User]:
+    roles = selectors.roles_by_codes(actor=request.auth, codes=payload.roles)
+    user = services.user_create(
+        actor=request.auth, **payload.model_dump(exclude={"roles"}), roles=roles
+    )
+    return Status(201, selectors.user_get(actor=request.auth, pk=user.pk))
+
+
+@router.get("/users/{user_id}", response=UserOut)
+def user_detail(request: HttpRequest, user_id: int) -> User:
+    return selectors.user_directory_get(actor=request.auth, pk=user_id)
+
+
+@router.patch("/users/{user_id}", response=UserOut)
+def user_update(request: HttpRequest, user_id: int, payload: UserUpdateIn) -> User:
+    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
+    roles = (
+        None
+        if payload.roles is None
+        else selectors.roles_by_codes(actor=request.auth, codes=payload.roles)
+    )
+    services.user_update(
+        actor=request.auth,
+        user=user,
+        expected_version=payload.version,
+        roles=roles,
+        **payload.model_dump(exclude={"version", "roles"}),
+    )
+    return selectors.user_get(actor=request.auth, pk=user_id)
+
+
+def _set_active(request: HttpRequest, user_id: int, active: bool) -> User:
+    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
+    services.user_set_active(actor=request.auth, user=user, active=active)
+    return selectors.user_get(actor=request.auth, pk=user_id)
+
+
+@router.post("/users/{user_id}/deactivate", response=UserOut)
+def user_deactivate(request: HttpRequest, user_id: int) -> User:
+    """PLAT-1: the user's sessions and tokens stop working at once."""
+    return _set_active(request, user_id, active=False)
+
+
+@router.post("/users/{user_id}/activate", response=UserOut)
+def user_activate(request: HttpRequest, user_id: int) -> User:
+    return _set_active(request, user_id, active=True)
+
+
+@router.post("/users/{user_id}/password", response={204: None})
+def user_password(request: HttpRequest, user_id: int, payload: PasswordIn) -> Status[None]:
+    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
+    services.user_set_password(actor=request.auth, user=user, password=payload.password)
+    return Status(204, None)
+
+
+@router.get("/roles", response=list[RoleOut])
+@paginate(PagePagination)
+def role_list(request: HttpRequest) -> Any:
+    return selectors.role_list(actor=request.auth)
+
+
+@router.get("/roles/{role_id}", response=RoleOut)
+def role_detail(request: HttpRequest, role_id: int) -> Role:
+    return selectors.role_get_detailed(actor=request.auth, pk=role_id)
+
+
+@router.put("/roles/{role_id}/privileges", response=RoleOut)
+def role_privileges(request: HttpRequest, role_id: int, payload: RolePrivilegesIn) -> Role:
+    role = selectors.role_get(actor=request.auth, pk=role_id)
+    privileges = selectors.privileges_by_codes(actor=request.auth, codes=payload.privileges)
+    services.role_set_privileges(
+        actor=request.auth, role=role, privileges=privileges, expected_version=payload.version
+    )
+    return selectors.role_get_detailed(actor=request.auth, pk=role_id)
+
+
+@router.get("/privileges", response=list[PrivilegeOut])
+@paginate(PagePagination)
+def privilege_list(request: HttpRequest) -> Any:
+    return selectors.privilege_list(actor=request.auth)
+
+
+@router.get("/tokens", response=list[TokenOut])
+@paginate(PagePagination)
+def token_list(request: HttpRequest) -> Any:
+    return selectors.token_list(actor=request.auth)
+
+
+@router.post("/tokens", response={201: TokenCreatedOut})
+def token_create(request: HttpRequest, payload: TokenCreateIn) -> Status[dict[str, Any]]:
+    """PLAT-1: the plaintext is in this response only; the server keeps a digest."""
+    token, plaintext = services.token_create(actor=request.auth, **payload.model_dump())
+    return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": plaintext})
+
+
+@router.delete("/tokens/{token_id}", response={204: None})
+def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
+    token: AccessToken = selectors.token_get(actor=request.auth, pk=token_id)
+    services.token_revoke(actor=request.auth, token=token)
+    return Status(204, None)
+
+
+@router.get("/resources", response=list[ResourceOut])
+@paginate(PagePagination)
+def resource_list(request: HttpRequest) -> Any:
+    return selectors.resource_list(actor=request.auth)
+
+
+@router.post("/resources", response={201: ResourceOut})
+def resource_create(request: HttpRequest, payload: ResourceCreateIn) -> Status[Resource]:
+    actor = request.auth
+    resource = services.resource_create(
+        actor=actor,
+        **payload.model_dump(exclude={"user_id", "manager_id"}),
+        user=selectors.user_by_id(actor=actor, pk=payload.user_id, field="user_id"),
+        manager=selectors.resource_by_id(actor=actor, pk=payload.manager_id, field="manager_id"),
+    )
+    return Status(201, resource)
+
+
+@router.patch("/resources/{resource_id}", response=ResourceOut)
+def resource_update(request: HttpRequest, resource_id: int, payload: ResourceUpdateIn) -> Resource:
+    """A `manager_id` of null clears the manager; an absent one keeps it."""
+    actor = request.auth
+    resource = selectors.resource_get(actor=actor, pk=resource_id)
+    changes = payload.model_dump(exclude={"version", "manager_id"}, exclude_none=True)
+    if "manager_id" in payload.model_fields_set:
+        changes["manager"] = selectors.resource_by_id(
+            actor=actor, pk=payload.manager_id, field="manager_id"
+        )
+    return services.resource_update(
+        actor=actor, resource=resource, changes=changes, expected_version=payload.version
+    )
