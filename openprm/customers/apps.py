@@ -10,6 +10,14 @@ class CustomersConfig(AppConfig):
     nav_items: tuple[dict[str, object], ...] = (
         {"label": _("Accounts"), "url": "customers:account_list", "area": "internal"},
         {"label": _("Customers"), "url": "customers:customer_overview", "area": "internal"},
+        {"label": _("Legal entities"), "url": "customers:legal_entity_list", "area": "internal"},
+        {
+            "label": _("Deleted accounts"),
+            "url": "customers:deleted_account_list",
+            "area": "internal",
+            "privilege": "restore_sales_party",
+            "admin": True,
+        },
     )
 
     def ready(self) -> None:

@@ -1,0 +1,331 @@
+"""Account pages: list, customers overview, detail with tabs, create, edit,
+delete, convert, notes, billing accounts, legal entities and deleted accounts.
+Every decision is the services' or the selectors'."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core.audit.selectors import audit_history
+from openprm.core.errors import Conflict, DomainError, StaleVersion
+from openprm.core.exporters.tabular import Column, export_response
+from openprm.core.listing import list_context
+from openprm.core.privileges import DELETE_SALES_PARTY, has_privilege
+from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.customers import selectors, services
+from openprm.customers.filters import AccountFilter, LegalEntityFilter
+from openprm.customers.forms import (
+    AccountCreateForm,
+    AccountEditForm,
+    BillingAccountForm,
+    LegalEntityForm,
+    NoteForm,
+    VersionForm,
+)
+from openprm.customers.models import Account
+from openprm.customers.qualification import qualification_failures
+
+
+def export_columns() -> list[Column]:
+    """Headers translated for the requesting user (IMP-3)."""
+    return [
+        (_("ID"), lambda a: a.pk),
+        (_("Name"), lambda a: a.name),
+        (_("Type"), lambda a: a.get_account_type_display()),
+        (_("Sales account"), lambda a: a.is_sales_account),
+        (_("Owner"), lambda a: a.owner.username if a.owner else ""),
+        (_("Parent"), lambda a: a.parent.name if a.parent else ""),
+        (_("City"), lambda a: a.city),
+        (_("Region"), lambda a: a.region),
+        (_("Postal code"), lambda a: a.postal_code),
+        (_("Country"), lambda a: a.country.code or ""),
+        (_("Annual revenue"), lambda a: a.annual_revenue),
+        (_("Currency"), lambda a: a.currency),
+        (_("Custom fields"), lambda a: a.custom or ""),
+    ]
+
+
+TABS = ("details", "hierarchy", "notes", "billing", "history")
+
+
+def _custom_params(request: HttpRequest) -> dict[str, str]:
+    return {
+        k.removeprefix("custom."): v
+        for k, v in request.GET.items()
+        if k.startswith("custom.") and v
+    }
+
+
+def _account_rows(
+    request: HttpRequest, *, customers_only: bool, title: str, export_name: str
+) -> HttpResponse:
+    filters, valid = filters_from(request, AccountFilter)
+    select = selectors.customer_overview if customers_only else selectors.account_list
+    try:
+        accounts = select(actor=request.user, filters=filters, custom=_custom_params(request))
+    except DomainError as error:
+        messages.error(request, error.message)
+        accounts = select(actor=request.user, filters=filters)
+    fmt = request.GET.get("export")
+    context = list_context(request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name")
+    if fmt in ("csv", "xlsx"):
+        return export_response(
+            fmt,
+            context["page_obj"].paginator.object_list.iterator(chunk_size=2000),
+            export_columns(),
+            export_name,
+        )
+    context.update(
+        {
+            "title": title,
+            "filters": filters,
+            "filters_valid": valid,
+            "customers_only": customers_only,
+            "account_types": Account.AccountType.choices,
+            "owners": selectors.owner_choices(),
+        }
+    )
+    return render(request, "customers/account_list.html", context)
+
+
+@login_required
+def account_list(request: HttpRequest) -> HttpResponse:
+    """CUS-11: the general account search, every type."""
+    return _account_rows(request, customers_only=False, title=_("Accounts"), export_name="accounts")
+
+
+@login_required
+def customer_overview(request: HttpRequest) -> HttpResponse:
+    """CUS-11: accounts of type Customer."""
+    return _account_rows(
+        request, customers_only=True, title=_("Customers"), export_name="customers"
+    )
+
+
+@login_required
+@html_errors
+def account_create(request: HttpRequest) -> HttpResponse:
+    form = AccountCreateForm(request.POST or None, actor=request.user)
+    candidates: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            account = services.account_create(
+                actor=request.user,
+                data=form.service_values(),
+                custom=form.custom_values(),
+                confirm_duplicates=form.cleaned_data["confirm_duplicates"],
+            )
+        except Conflict as error:
+            candidates = error.extra.get("candidates", [])
+            form.data = form.data.copy()
+            form.data["confirm_duplicates"] = "on"
+            form.add_error(None, error.message)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Account “%s” created.") % account.name)
+            return redirect("customers:account_detail", pk=account.pk)
+    return render(
+        request,
+        "customers/account_form.html",
+        {"form": form, "candidates": candidates, "title": _("New account")},
+    )
+
+
+def _detail_context(request: HttpRequest, account: Account, tab: str) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "account": account,
+        "tab": tab,
+        "tabs": TABS,
+        "can_delete": has_privilege(request.user, DELETE_SALES_PARTY),
+        "failures": [] if account.is_sales_account else qualification_failures(account),
+    }
+    if tab == "hierarchy":
+        context["hierarchy"] = selectors.account_hierarchy(actor=request.user, account=account)
+    elif tab == "notes":
+        context["notes"] = selectors.note_list(actor=request.user, account=account)
+        context["note_form"] = NoteForm()
+    elif tab == "billing":
+        context["billing_accounts"] = selectors.billing_account_list(actor=request.user).filter(
+            account=account
+        )
+        context["billing_form"] = BillingAccountForm()
+    elif tab == "history":
+        context["history"] = audit_history(actor=request.user, instance=account)
+    return context
+
+
+@login_required
+@html_errors
+def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = selectors.account_get(actor=request.user, pk=pk)
+    tab = request.GET.get("tab", "details")
+    if tab not in TABS:
+        tab = "details"
+    return render(request, "customers/account_detail.html", _detail_context(request, account, tab))
+
+
+@login_required
+@html_errors
+def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    account = services.account_get_for_edit(actor=request.user, pk=pk)
+    initial = {name: getattr(account, name) for name in AccountEditForm.base_fields}
+    initial.update(
+        {
+            "country": account.country.code or "",
+            "parent_id": account.parent_id,
+            "version": account.version,
+        }
+    )
+    form = AccountEditForm(
+        request.POST or None, actor=request.user, account=account, initial=initial
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_update(
+                actor=request.user,
+                account=account,
+                changes=form.service_values(),
+                custom=form.custom_values(),
+                expected_version=form.cleaned_data["version"],
+            )
+        except StaleVersion as error:
+            stale = stale_values(form, error)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Account saved."))
+            return redirect("customers:account_detail", pk=account.pk)
+    return render(
+        request,
+        "customers/account_form.html",
+        {"form": form, "account": account, "stale": stale, "title": _("Edit account")},
+    )
+
+
+@login_required
+@html_errors
+def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """CUS-9: confirm, then soft delete (403 naming the privilege without it)."""
+    account = selectors.account_get(actor=request.user, pk=pk)
+    form = VersionForm(
+        request.POST if request.method == "POST" else None, initial={"version": account.version}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_delete(
+                actor=request.user, account=account, expected_version=form.cleaned_data["version"]
+            )
+        except StaleVersion:
+            messages.error(request, _("The account changed meanwhile; review it and try again."))
+            return redirect("customers:account_detail", pk=account.pk)
+        messages.success(request, _("Account “%s” deleted.") % account.name)
+        return redirect("customers:account_list")
+    return render(request, "customers/account_delete.html", {"account": account, "form": form})
+
+
+@login_required
+@require_POST
+@html_errors
+def account_convert(request: HttpRequest, pk: int) -> HttpResponse:
+    """CUS-3: the failing rules are shown by name when conversion is refused."""
+    account = selectors.account_get(actor=request.user, pk=pk)
+    form = VersionForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        services.account_convert_to_sales_account(
+            actor=request.user, account=account, expected_version=version or account.version
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The prospect is now a sales account."))
+    return redirect("customers:account_detail", pk=account.pk)
+
+
+@login_required
+@require_POST
+@html_errors
+def note_create(request: HttpRequest, pk: int) -> HttpResponse:
+    account = selectors.account_get(actor=request.user, pk=pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_create(actor=request.user, account=account, text=form.cleaned_data["text"])
+        messages.success(request, _("Note added."))
+    return redirect(f"{account_url(account)}?tab=notes")
+
+
+@login_required
+@html_errors
+def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
+    account = selectors.account_get(actor=request.user, pk=pk)
+    form = BillingAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.billing_account_create(
+                actor=request.user, account=account, data=form.cleaned_data
+            )
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Billing account added."))
+            return redirect(f"{account_url(account)}?tab=billing")
+    context = _detail_context(request, account, "billing")
+    context["billing_form"] = form
+    return render(request, "customers/account_detail.html", context)
+
+
+def account_url(account: Account) -> str:
+    return reverse("customers:account_detail", kwargs={"pk": account.pk})
+
+
+@login_required
+@html_errors
+def deleted_account_list(request: HttpRequest) -> HttpResponse:
+    """CUS-9: administrators find deleted accounts here and restore them."""
+    accounts = selectors.deleted_account_list(actor=request.user, q=request.GET.get("q", ""))
+    context = list_context(
+        request,
+        accounts,
+        sortable={"deleted": "deleted_at", "name": "name_search"},
+        default_sort="-deleted",
+    )
+    return render(request, "customers/deleted_account_list.html", context)
+
+
+@login_required
+@require_POST
+@html_errors
+def account_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    account = services.account_restore(actor=request.user, pk=pk)
+    messages.success(request, _("Account “%s” restored.") % account.name)
+    return redirect("customers:account_detail", pk=account.pk)
+
+
+@login_required
+@html_errors
+def legal_entity_list(request: HttpRequest) -> HttpResponse:
+    """CUS-7: internal and external legal entities with their accounts."""
+    filters, _valid = filters_from(request, LegalEntityFilter)
+    form = LegalEntityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.legal_entity_create(actor=request.user, data=form.cleaned_data)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Legal entity created."))
+            return redirect("customers:legal_entity_list")
+    entities = selectors.legal_entity_list(actor=request.user, filters=filters)
+    context = list_context(
+        request, entities, sortable={"name": "name_search", "kind": "kind"}, default_sort="name"
+    )
+    context["form"] = form
+    return render(request, "customers/legal_entity_list.html", context)
