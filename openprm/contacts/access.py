@@ -23,7 +23,7 @@ from openprm.contacts.models import (
 )
 from openprm.core import access
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
-from openprm.customers.access import account_edit_q
+from openprm.customers.access import account_access_level as customer_account_access_level
 from openprm.customers.models import Account
 
 AccessLevel = Literal["full", "edit", "view"]
@@ -32,24 +32,12 @@ AccessLevel = Literal["full", "edit", "view"]
 def account_access_level(actor: Any, account: Account) -> AccessLevel | None:
     """The actor's access level on `account` (TEAM-1, TEAM-2), used by CON-11.
 
-    THE HOOK THE TEAMS APP REPLACES: until account teams exist, the owner and
-    users who may view all sales data (sales administrators) have Full access,
-    users given edit rights by a registered edit grant
-    (customers.access.register_account_edit_grant) have Edit, anyone else who
-    can see the account has View, and everyone else none. Keep every
-    access-level decision of this app behind this function.
+    The decision belongs to customers.access.account_access_level, which the
+    teams app extends with team levels, territories and the management
+    hierarchy; keep every access-level decision of this app behind this
+    function.
     """
-    if not access.is_active_actor(actor) or getattr(actor, "is_partner_user", True):
-        return None
-    visible = access.visible(Account, actor).filter(pk=account.pk)
-    if not visible.exists():
-        return None
-    if account.owner_id == actor.pk or has_privilege(actor, VIEW_ALL_SALES_DATA):
-        return "full"
-    edit = account_edit_q(actor)
-    if edit is None or visible.filter(edit).exists():
-        return "edit"
-    return "view"
+    return customer_account_access_level(actor, account)  # type: ignore[return-value]
 
 
 def _internal(actor: Any) -> bool:

@@ -33,6 +33,13 @@ MY_TEAM_TERRITORY = "my_team_territory"
 MY_BUSINESS = "my_business"
 ALL_CONTACTS = "all"
 
+CONTACT_SORTS = {
+    "name": "last_name_search",
+    "first_name": "name_search",
+    "kind": "kind",
+    "created": "created_at",
+}
+
 
 def _related_to(accounts: QuerySet[Account]) -> Q:
     return Q(Exists(Relationship.objects.filter(person=OuterRef("pk"), account__in=accounts)))
@@ -262,3 +269,7 @@ def household_get(*, actor: Any, pk: Any) -> Household:
         pk,
         access.visible(Household, actor).prefetch_related(_visible_members(actor)),
     )
+
+
+def household_membership_get(*, actor: Any, pk: Any) -> HouseholdMembership:
+    return access.get_visible(HouseholdMembership, actor, pk)

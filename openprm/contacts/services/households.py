@@ -1,8 +1,9 @@
 """Households: customers that are groups of persons (CUS-1, CUS-10)."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openprm.contacts.models import Household, HouseholdMembership, Person
@@ -18,9 +19,15 @@ def _checked_name(name: str) -> str:
     return name
 
 
-def household_create(*, actor: Any, name: str) -> Household:
+def household_create(*, actor: Any, name: str, members: Iterable[Person] = ()) -> Household:
     owner = actor if getattr(actor, "pk", None) else None
-    return record_create(actor=actor, instance=Household(name=_checked_name(name), owner=owner))
+    with transaction.atomic():
+        household = record_create(
+            actor=actor, instance=Household(name=_checked_name(name), owner=owner)
+        )
+        for person in members:
+            household_add_member(actor=actor, household=household, person=person)
+    return household
 
 
 def household_update(

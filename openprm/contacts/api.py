@@ -1,0 +1,406 @@
+"""Contacts API: parse, call a service or selector, render."""
+
+from typing import Any
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from ninja import File, Query, Router, Status
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from openprm.contacts import selectors, services
+from openprm.contacts.filters import ContactFilter
+from openprm.contacts.models import ContactPoint, Person
+from openprm.contacts.schemas import (
+    AccountContactOut,
+    ContactCreateIn,
+    ContactListOut,
+    ContactOut,
+    ContactPatchIn,
+    ContactPointIn,
+    ContactPointOut,
+    ContactPointPatchIn,
+    FavoriteOut,
+    HouseholdIn,
+    HouseholdMemberIn,
+    HouseholdOut,
+    HouseholdPatchIn,
+    PreferenceIn,
+    PreferenceOut,
+    PreferencePatchIn,
+    PrimaryContactIn,
+    PrimaryPointIn,
+    RelationshipIn,
+    RelationshipOut,
+    RelationshipPatchIn,
+    SavedSearchIn,
+    SavedSearchOut,
+    SavedSearchPatchIn,
+)
+from openprm.core import access
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.errors import NotFound
+from openprm.core.listing import sorted_queryset
+from openprm.customers.models import Account
+
+router = Router(tags=["contacts"])
+
+
+def _person(request: HttpRequest, pk: int) -> Person:
+    return access.get_visible(Person, request.user, pk)
+
+
+# Contacts -----------------------------------------------------------------
+
+
+@router.get("/contacts", response=list[ContactListOut])
+@paginate(PagePagination)
+def contacts_list(
+    request: HttpRequest,
+    filters: ContactFilter = Query(...),  # type: ignore[type-arg]  # noqa: B008
+    saved_search: int | None = None,
+    sort: str = "name",
+) -> Any:
+    """All Contacts search (CON-8: a term of two characters or more), or a
+    saved search (CON-7). `custom.<name>=value` filters by custom fields."""
+    search = (
+        selectors.saved_search_get(actor=request.user, pk=saved_search) if saved_search else None
+    )
+    contacts = selectors.contact_list(
+        actor=request.user, filters=filters, params=request.GET, saved_search=search
+    )
+    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+
+
+@router.post("/contacts", response={201: ContactOut})
+def contacts_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
+    """CON-2: answers 409 with `candidates` when similar contacts exist,
+    unless `confirm_duplicates` is true."""
+    person = services.contact_create(actor=request.user, **payload.model_dump())
+    return Status(201, person)
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut)
+def contacts_get(request: HttpRequest, contact_id: int) -> Any:
+    return _person(request, contact_id)
+
+
+@router.patch("/contacts/{contact_id}", response=ContactOut)
+def contacts_update(request: HttpRequest, contact_id: int, payload: ContactPatchIn) -> Any:
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    return services.contact_update(
+        actor=request.user,
+        person=_person(request, contact_id),
+        changes=changes,
+        expected_version=version,
+    )
+
+
+@router.delete("/contacts/{contact_id}", response={204: None})
+def contacts_delete(request: HttpRequest, contact_id: int) -> Any:
+    """CON-11: needs Delete Sales Party Contact and Full or Edit access to a
+    related customer."""
+    services.contact_delete(actor=request.user, person=_person(request, contact_id))
+    return Status(204, None)
+
+
+@router.put("/contacts/{contact_id}/favorite", response=FavoriteOut)
+def contacts_favorite(request: HttpRequest, contact_id: int) -> Any:
+    person = _person(request, contact_id)
+    return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=True)}
+
+
+@router.delete("/contacts/{contact_id}/favorite", response=FavoriteOut)
+def contacts_unfavorite(request: HttpRequest, contact_id: int) -> Any:
+    person = _person(request, contact_id)
+    return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=False)}
+
+
+@router.get("/contacts/{contact_id}/picture", response={200: None})
+def contacts_picture(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """CON-5: the picture, only to users who may see the contact."""
+    person = _person(request, contact_id)
+    if not person.picture:
+        raise NotFound()
+    return FileResponse(person.picture.open("rb"))
+
+
+@router.post("/contacts/{contact_id}/picture", response=ContactOut)
+def contacts_picture_upload(
+    request: HttpRequest,
+    contact_id: int,
+    picture: UploadedFile = File(...),  # noqa: B008
+) -> Any:
+    """CON-5: JPEG, PNG or WebP, at most 2 MB."""
+    return services.contact_set_picture(
+        actor=request.user, person=_person(request, contact_id), upload=picture
+    )
+
+
+@router.delete("/contacts/{contact_id}/picture", response=ContactOut)
+def contacts_picture_delete(request: HttpRequest, contact_id: int) -> Any:
+    return services.contact_set_picture(
+        actor=request.user, person=_person(request, contact_id), upload=None
+    )
+
+
+# Contact points and preferences -------------------------------------------
+
+
+@router.get("/contacts/{contact_id}/contact-points", response=list[ContactPointOut])
+def contact_points_list(request: HttpRequest, contact_id: int) -> Any:
+    return selectors.contact_point_list(actor=request.user, person=_person(request, contact_id))
+
+
+@router.post("/contacts/{contact_id}/contact-points", response={201: ContactPointOut})
+def contact_points_create(request: HttpRequest, contact_id: int, payload: ContactPointIn) -> Any:
+    """CON-4: the first point of a kind becomes the overall primary."""
+    values = payload.model_dump()
+    point = services.contact_point_add(
+        actor=request.user, person=_person(request, contact_id), **values
+    )
+    return Status(201, selectors.contact_point_get(actor=request.user, pk=point.pk))
+
+
+@router.get("/contact-points/{point_id}", response=ContactPointOut)
+def contact_points_get(request: HttpRequest, point_id: int) -> Any:
+    return selectors.contact_point_get(actor=request.user, pk=point_id)
+
+
+@router.patch("/contact-points/{point_id}", response=ContactPointOut)
+def contact_points_update(request: HttpRequest, point_id: int, payload: ContactPointPatchIn) -> Any:
+    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    make_primary = changes.pop("is_primary", None)
+    if changes:
+        point = services.contact_point_update(
+            actor=request.user, point=point, changes=changes, expected_version=version
+        )
+    if make_primary:
+        point = services.contact_point_make_primary(actor=request.user, point=point)
+    return selectors.contact_point_get(actor=request.user, pk=point.pk)
+
+
+@router.delete("/contact-points/{point_id}", response={204: None})
+def contact_points_delete(request: HttpRequest, point_id: int) -> Any:
+    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    services.contact_point_delete(actor=request.user, point=point)
+    return Status(204, None)
+
+
+@router.get("/contact-points/{point_id}/preferences", response=list[PreferenceOut])
+def preferences_list(request: HttpRequest, point_id: int) -> Any:
+    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    return selectors.preference_list(actor=request.user, point=point)
+
+
+@router.post("/contact-points/{point_id}/preferences", response={201: PreferenceOut})
+def preferences_create(request: HttpRequest, point_id: int, payload: PreferenceIn) -> Any:
+    """CON-9/CON-10: a LEGAL reason needs Legal Contact Preferences Management."""
+    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    return Status(
+        201, services.preference_add(actor=request.user, point=point, **payload.model_dump())
+    )
+
+
+@router.patch("/preferences/{preference_id}", response=PreferenceOut)
+def preferences_update(request: HttpRequest, preference_id: int, payload: PreferencePatchIn) -> Any:
+    preference = selectors.preference_get(actor=request.user, pk=preference_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    return services.preference_update(
+        actor=request.user, preference=preference, changes=changes, expected_version=version
+    )
+
+
+@router.delete("/preferences/{preference_id}", response={204: None})
+def preferences_delete(request: HttpRequest, preference_id: int) -> Any:
+    preference = selectors.preference_get(actor=request.user, pk=preference_id)
+    services.preference_delete(actor=request.user, preference=preference)
+    return Status(204, None)
+
+
+# Relationships --------------------------------------------------------------
+
+
+@router.get("/contacts/{contact_id}/relationships", response=list[RelationshipOut])
+def relationships_list(request: HttpRequest, contact_id: int) -> Any:
+    """CON-12: relationships to customers and to other contacts."""
+    return selectors.relationship_list(actor=request.user, person=_person(request, contact_id))
+
+
+@router.post("/contacts/{contact_id}/relationships", response={201: RelationshipOut})
+def relationships_create(request: HttpRequest, contact_id: int, payload: RelationshipIn) -> Any:
+    person = _person(request, contact_id)
+    account = (
+        access.get_visible(Account, request.user, payload.account_id)
+        if payload.account_id
+        else None
+    )
+    related = _person(request, payload.related_person_id) if payload.related_person_id else None
+    relationship = services.relationship_add(
+        actor=request.user,
+        person=person,
+        account=account,
+        related_person=related,
+        relationship_type=payload.relationship_type,
+        job_title=payload.job_title,
+    )
+    return Status(201, selectors.relationship_get(actor=request.user, pk=relationship.pk))
+
+
+@router.patch("/relationships/{relationship_id}", response=RelationshipOut)
+def relationships_update(
+    request: HttpRequest, relationship_id: int, payload: RelationshipPatchIn
+) -> Any:
+    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    return services.relationship_update(
+        actor=request.user, relationship=relationship, changes=changes, expected_version=version
+    )
+
+
+@router.delete("/relationships/{relationship_id}", response={204: None})
+def relationships_delete(request: HttpRequest, relationship_id: int) -> Any:
+    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
+    services.relationship_delete(actor=request.user, relationship=relationship)
+    return Status(204, None)
+
+
+@router.put("/relationships/{relationship_id}/primary-points", response=RelationshipOut)
+def relationships_primary_point(
+    request: HttpRequest, relationship_id: int, payload: PrimaryPointIn
+) -> Any:
+    """CON-4: the contact point of its kind that is primary for this customer."""
+    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
+    point = access.unscoped(ContactPoint).filter(pk=payload.contact_point_id).first()
+    if point is None:
+        raise NotFound()
+    services.relationship_set_primary_point(
+        actor=request.user, relationship=relationship, contact_point=point
+    )
+    return selectors.relationship_get(actor=request.user, pk=relationship.pk)
+
+
+# Accounts' contacts ---------------------------------------------------------
+
+
+@router.get("/accounts/{account_id}/contacts", response=list[AccountContactOut])
+@paginate(PagePagination)
+def account_contacts(request: HttpRequest, account_id: int) -> Any:
+    """The customer's contacts, its primary contact first (CON-3)."""
+    account = selectors.account_get(actor=request.user, pk=account_id)
+    return selectors.account_contact_list(actor=request.user, account=account)
+
+
+@router.put("/accounts/{account_id}/primary-contact", response=list[AccountContactOut])
+def account_primary_contact(
+    request: HttpRequest, account_id: int, payload: PrimaryContactIn
+) -> Any:
+    """CON-3: at most one primary contact per customer, set from the customer;
+    answers the primary contact (an empty list when cleared)."""
+    account = selectors.account_get(actor=request.user, pk=account_id)
+    person = _person(request, payload.person_id) if payload.person_id else None
+    services.account_set_primary_contact(actor=request.user, account=account, person=person)
+    contacts = selectors.account_contact_list(actor=request.user, account=account)
+    return contacts.filter(is_primary_contact=True)
+
+
+# Saved searches -------------------------------------------------------------
+
+
+@router.get("/saved-searches", response=list[SavedSearchOut])
+def saved_searches_list(request: HttpRequest) -> Any:
+    """CON-7: the four predefined searches and the caller's own."""
+    return selectors.saved_search_list(actor=request.user)
+
+
+@router.post("/saved-searches", response={201: SavedSearchOut})
+def saved_searches_create(request: HttpRequest, payload: SavedSearchIn) -> Any:
+    return Status(201, services.saved_search_create(actor=request.user, **payload.model_dump()))
+
+
+@router.get("/saved-searches/{search_id}", response=SavedSearchOut)
+def saved_searches_get(request: HttpRequest, search_id: int) -> Any:
+    return selectors.saved_search_get(actor=request.user, pk=search_id)
+
+
+@router.patch("/saved-searches/{search_id}", response=SavedSearchOut)
+def saved_searches_update(request: HttpRequest, search_id: int, payload: SavedSearchPatchIn) -> Any:
+    """Predefined searches answer 403: nobody can change them."""
+    search = selectors.saved_search_get(actor=request.user, pk=search_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    return services.saved_search_update(
+        actor=request.user, search=search, changes=changes, expected_version=version
+    )
+
+
+@router.delete("/saved-searches/{search_id}", response={204: None})
+def saved_searches_delete(request: HttpRequest, search_id: int) -> Any:
+    search = selectors.saved_search_get(actor=request.user, pk=search_id)
+    services.saved_search_delete(actor=request.user, search=search)
+    return Status(204, None)
+
+
+# Households -----------------------------------------------------------------
+
+
+@router.get("/households", response=list[HouseholdOut])
+@paginate(PagePagination)
+def households_list(request: HttpRequest, q: str = "") -> Any:
+    return selectors.household_list(actor=request.user, q=q)
+
+
+@router.post("/households", response={201: HouseholdOut})
+def households_create(request: HttpRequest, payload: HouseholdIn) -> Any:
+    members = [_person(request, pk) for pk in dict.fromkeys(payload.member_ids)]
+    household = services.household_create(actor=request.user, name=payload.name, members=members)
+    return Status(201, selectors.household_get(actor=request.user, pk=household.pk))
+
+
+@router.get("/households/{household_id}", response=HouseholdOut)
+def households_get(request: HttpRequest, household_id: int) -> Any:
+    return selectors.household_get(actor=request.user, pk=household_id)
+
+
+@router.patch("/households/{household_id}", response=HouseholdOut)
+def households_update(request: HttpRequest, household_id: int, payload: HouseholdPatchIn) -> Any:
+    household = selectors.household_get(actor=request.user, pk=household_id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    services.household_update(
+        actor=request.user, household=household, changes=changes, expected_version=version
+    )
+    return selectors.household_get(actor=request.user, pk=household_id)
+
+
+@router.delete("/households/{household_id}", response={204: None})
+def households_delete(request: HttpRequest, household_id: int) -> Any:
+    """CUS-10: memberships are severed; the members remain."""
+    household = selectors.household_get(actor=request.user, pk=household_id)
+    services.household_delete(actor=request.user, household=household)
+    return Status(204, None)
+
+
+@router.post("/households/{household_id}/members", response={201: HouseholdOut})
+def households_add_member(
+    request: HttpRequest, household_id: int, payload: HouseholdMemberIn
+) -> Any:
+    household = selectors.household_get(actor=request.user, pk=household_id)
+    services.household_add_member(
+        actor=request.user,
+        household=household,
+        person=_person(request, payload.person_id),
+        role=payload.role,
+    )
+    return Status(201, selectors.household_get(actor=request.user, pk=household_id))
+
+
+@router.delete("/household-members/{membership_id}", response={204: None})
+def households_remove_member(request: HttpRequest, membership_id: int) -> Any:
+    membership = selectors.household_membership_get(actor=request.user, pk=membership_id)
+    services.household_remove_member(actor=request.user, membership=membership)
+    return Status(204, None)

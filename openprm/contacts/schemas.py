@@ -1,0 +1,283 @@
+"""API shapes of contacts. Inputs forbid unknown fields (no mass assignment)."""
+
+import datetime as dt
+from typing import Any
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from openprm.contacts.models import (
+    ContactPoint,
+    ContactPreference,
+    Household,
+    Person,
+    Relationship,
+    SavedSearch,
+)
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ContactOut(Schema):
+    id: int
+    first_name: str
+    last_name: str
+    full_name: str
+    kind: str
+    job_title: str
+    is_key_contact: bool
+    is_active: bool
+    owner_id: int | None
+    has_picture: bool
+    custom: dict[str, Any]
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_has_picture(obj: Person) -> bool:
+        return bool(obj.picture)
+
+
+class ContactListOut(ContactOut):
+    primary_email: str | None = None
+    primary_phone: str | None = None
+    is_favorite: bool = False
+    customers: list[str] = []
+
+    @staticmethod
+    def resolve_customers(obj: Person) -> list[str]:
+        return [r.account.name for r in getattr(obj, "customer_relationships", [])]
+
+
+class ContactCreateIn(Input):
+    first_name: str = Field("", max_length=100)
+    last_name: str = Field(..., max_length=100)
+    kind: Person.Kind = Person.Kind.B2B
+    job_title: str = Field("", max_length=120)
+    is_key_contact: bool = False
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=40)
+    account_ids: list[int] = Field(default_factory=list, max_length=50)
+    custom: dict[str, Any] = Field(default_factory=dict)
+    confirm_duplicates: bool = Field(
+        False, description="CON-2: create even when similar contacts exist."
+    )
+
+
+class ContactPatchIn(Input):
+    version: int
+    first_name: str | None = Field(None, max_length=100)
+    last_name: str | None = Field(None, max_length=100)
+    kind: Person.Kind | None = None
+    job_title: str | None = Field(None, max_length=120)
+    is_key_contact: bool | None = None
+    custom: dict[str, Any] | None = None
+
+
+class PreferenceOut(Schema):
+    id: int
+    contact_point_id: int
+    preference: str
+    reason_code: str
+    start_date: dt.date
+    end_date: dt.date | None
+    version: int
+
+
+class PreferenceIn(Input):
+    preference: ContactPreference.Choice
+    reason_code: str = Field(..., max_length=60)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+class PreferencePatchIn(Input):
+    version: int
+    preference: ContactPreference.Choice | None = None
+    reason_code: str | None = Field(None, max_length=60)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+class ContactPointOut(Schema):
+    id: int
+    person_id: int
+    kind: str
+    purpose: str
+    phone: str
+    email: str
+    address_line1: str
+    address_line2: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    is_primary: bool
+    do_not_contact: bool
+    display_value: str
+    version: int
+
+    @staticmethod
+    def resolve_country(obj: ContactPoint) -> str:
+        return obj.country.code or ""
+
+
+class ContactPointIn(Input):
+    kind: ContactPoint.Kind
+    purpose: ContactPoint.Purpose = ContactPoint.Purpose.WORK
+    phone: str = Field("", max_length=40)
+    email: str = Field("", max_length=254)
+    address_line1: str = Field("", max_length=200)
+    address_line2: str = Field("", max_length=200)
+    city: str = Field("", max_length=100)
+    region: str = Field("", max_length=100)
+    postal_code: str = Field("", max_length=20)
+    country: str = Field("", max_length=2)
+    is_primary: bool = False
+
+
+class ContactPointPatchIn(Input):
+    version: int
+    purpose: ContactPoint.Purpose | None = None
+    phone: str | None = Field(None, max_length=40)
+    email: str | None = Field(None, max_length=254)
+    address_line1: str | None = Field(None, max_length=200)
+    address_line2: str | None = Field(None, max_length=200)
+    city: str | None = Field(None, max_length=100)
+    region: str | None = Field(None, max_length=100)
+    postal_code: str | None = Field(None, max_length=20)
+    country: str | None = Field(None, max_length=2)
+    is_primary: bool | None = Field(None, description="true designates the overall primary.")
+
+
+class RelationshipOut(Schema):
+    id: int
+    person_id: int
+    account_id: int | None
+    account_name: str | None
+    related_person_id: int | None
+    related_person_name: str | None
+    relationship_type: str
+    job_title: str
+    is_primary_contact: bool
+    primary_points: dict[str, int]
+    version: int
+
+    @staticmethod
+    def resolve_account_name(obj: Relationship) -> str | None:
+        return obj.account.name if obj.account_id else None
+
+    @staticmethod
+    def resolve_related_person_name(obj: Relationship) -> str | None:
+        return obj.related_person.full_name if obj.related_person_id else None
+
+    @staticmethod
+    def resolve_primary_points(obj: Relationship) -> dict[str, int]:
+        return {link.kind: link.contact_point_id for link in obj.primary_points.all()}
+
+
+class RelationshipIn(Input):
+    account_id: int | None = None
+    related_person_id: int | None = None
+    relationship_type: Relationship.Type = Relationship.Type.CONTACT
+    job_title: str = Field("", max_length=120)
+
+
+class RelationshipPatchIn(Input):
+    version: int
+    relationship_type: Relationship.Type | None = None
+    job_title: str | None = Field(None, max_length=120)
+
+
+class PrimaryPointIn(Input):
+    contact_point_id: int
+
+
+class AccountContactOut(Schema):
+    """One row of a customer's contacts: the relationship and its contact."""
+
+    relationship_id: int
+    is_primary_contact: bool
+    relationship_type: str
+    job_title: str
+    contact: ContactListOut
+
+    @staticmethod
+    def resolve_relationship_id(obj: Relationship) -> int:
+        return obj.pk
+
+    @staticmethod
+    def resolve_contact(obj: Relationship) -> Person:
+        return obj.person
+
+
+class PrimaryContactIn(Input):
+    person_id: int | None = Field(..., description="null clears the primary contact.")
+
+
+class SavedSearchOut(Schema):
+    id: int
+    code: str | None
+    name: str
+    predefined: bool
+    criteria: dict[str, Any]
+    version: int
+
+    @staticmethod
+    def resolve_criteria(obj: SavedSearch) -> dict[str, Any]:
+        return obj.criteria or {}
+
+
+class SavedSearchIn(Input):
+    name: str = Field(..., max_length=100)
+    criteria: dict[str, Any] = Field(default_factory=dict)
+
+
+class SavedSearchPatchIn(Input):
+    version: int
+    name: str | None = Field(None, max_length=100)
+    criteria: dict[str, Any] | None = None
+
+
+class HouseholdMemberOut(Schema):
+    id: int
+    person_id: int
+    name: str
+    role: str
+
+    @staticmethod
+    def resolve_name(obj: Any) -> str:
+        return obj.person.full_name
+
+
+class HouseholdOut(Schema):
+    id: int
+    name: str
+    members: list[HouseholdMemberOut]
+    version: int
+
+    @staticmethod
+    def resolve_members(obj: Household) -> list[Any]:
+        return list(obj.memberships.all())
+
+
+class HouseholdIn(Input):
+    name: str = Field(..., max_length=200)
+    member_ids: list[int] = Field(default_factory=list, max_length=50)
+
+
+class HouseholdPatchIn(Input):
+    version: int
+    name: str | None = Field(None, max_length=200)
+
+
+class HouseholdMemberIn(Input):
+    person_id: int
+    role: str = "member"
+
+
+class FavoriteOut(Schema):
+    favorite: bool
