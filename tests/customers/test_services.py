@@ -270,3 +270,12 @@ def access_q_for(pk: int) -> Any:
     from django.db.models import Q
 
     return Q(pk=pk)
+
+
+def test_cus_9_pickers_skip_deleted_accounts(make_account: Any, sales_admin: Any) -> None:
+    from openprm.customers.selectors import account_pick
+
+    kept = make_account("Pick Kept")
+    gone = make_account("Pick Gone")
+    services.account_delete(actor=sales_admin, account=gone)
+    assert account_pick(actor=sales_admin, q="pick") == [kept]
