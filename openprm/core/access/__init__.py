@@ -67,7 +67,7 @@ def get_visible(
     base = visible(model, actor) if queryset is None else queryset
     try:
         return base.get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
+    except (model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound() from None
 
 
