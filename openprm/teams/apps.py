@@ -8,3 +8,6 @@ class TeamsConfig(AppConfig):
     verbose_name = _("Account teams")
     url_prefix = "teams/"
     nav_items: tuple[dict[str, object], ...] = ()
+
+    def ready(self) -> None:
+        from openprm.teams import access  # noqa: F401  registers grants and the level resolver

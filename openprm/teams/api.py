@@ -1,0 +1,63 @@
+"""JSON API for account teams: /accounts/{id}/team (TEAM-1..TEAM-3)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.customers.models import Account
+from openprm.teams import selectors, services
+from openprm.teams.models import AccountTeamMember
+from openprm.teams.schemas import TeamMemberIn, TeamMemberOut, TeamMemberUpdateIn
+
+router = Router(tags=["teams"])
+
+
+@router.get("/accounts/{account_id}/team", response=list[TeamMemberOut])
+@paginate(PagePagination)
+def team_member_list(request: HttpRequest, account_id: int) -> Any:
+    """Everyone who can see the account sees its team (TEAM-2)."""
+    return selectors.team_member_list(actor=request.auth, account_id=account_id)
+
+
+@router.post("/accounts/{account_id}/team", response={201: TeamMemberOut})
+def team_member_add(
+    request: HttpRequest, account_id: int, payload: TeamMemberIn
+) -> Status[AccountTeamMember]:
+    """Full access only; the level defaults to the profile option (TEAM-1)."""
+    member = services.team_member_add(
+        actor=request.auth,
+        account=Account(pk=account_id),
+        resource_id=payload.resource_id,
+        user_id=payload.user_id,
+        access_level=payload.access_level,
+        locked=payload.locked,
+    )
+    return Status(
+        201, selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member.pk)
+    )
+
+
+@router.patch("/accounts/{account_id}/team/{member_id}", response=TeamMemberOut)
+def team_member_update(
+    request: HttpRequest, account_id: int, member_id: int, payload: TeamMemberUpdateIn
+) -> AccountTeamMember:
+    member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    services.team_member_update(
+        actor=request.auth,
+        member=member,
+        changes={k: v for k, v in changes.items() if v is not None},
+        expected_version=payload.version,
+    )
+    return selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
+
+
+@router.delete("/accounts/{account_id}/team/{member_id}", response={204: None})
+def team_member_remove(request: HttpRequest, account_id: int, member_id: int) -> Any:
+    """TEAM-3: removal ends team access; a territory may still grant it."""
+    member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
+    services.team_member_remove(actor=request.auth, member=member)
+    return Status(204, None)

@@ -1,0 +1,93 @@
+"""API shapes for territories, criteria, members, assignments and realignments."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+TerritoryType = Literal["prime", "overlay", "sales_channel_manager", "lead_triage", "partner"]
+Dimension = Literal["country", "region", "postal_range", "industry", "size"]
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TerritoryIn(Input):
+    name: str = Field(..., min_length=1, max_length=150)
+    territory_type: TerritoryType = "prime"
+    parent_id: int | None = None
+    partner_id: int | None = None
+    description: str = Field("", max_length=5000)
+    active: bool = True
+
+
+class TerritoryUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    name: str | None = Field(None, min_length=1, max_length=150)
+    territory_type: TerritoryType | None = None
+    parent_id: int | None = None
+    partner_id: int | None = None
+    description: str | None = Field(None, max_length=5000)
+    active: bool | None = None
+
+
+class TerritoryOut(Schema):
+    id: int
+    name: str
+    territory_type: TerritoryType
+    parent_id: int | None
+    partner_id: int | None
+    description: str
+    active: bool
+    version: int
+
+
+class CriterionIn(Input):
+    dimension: Dimension
+    value: str = Field(..., min_length=1, max_length=100)
+    value_to: str = Field("", max_length=100)
+
+
+class CriterionOut(Schema):
+    id: int
+    territory_id: int
+    dimension: Dimension
+    value: str
+    value_to: str
+
+
+class MemberIn(Input):
+    resource_id: int
+
+
+class MemberOut(Schema):
+    id: int
+    territory_id: int
+    resource_id: int
+    resource_name: str = Field(..., alias="resource.name")
+
+
+class AccountTerritoryOut(Schema):
+    territory_id: int
+    territory_name: str = Field(..., alias="territory.name")
+    territory_type: TerritoryType = Field(..., alias="territory.territory_type")
+    source: Literal["auto", "manual"]
+
+
+class PartnerTerritoriesIn(Input):
+    territory_ids: list[int] = Field(..., min_length=1, max_length=100)
+
+
+class RealignmentOut(Schema):
+    id: int
+    status: Literal["queued", "running", "done", "failed"]
+    total: int
+    processed: int
+    percent: int
+    assigned: int
+    removed: int
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    error: str

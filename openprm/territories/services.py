@@ -1,0 +1,274 @@
+"""Every write on territories, their criteria and members, and account
+assignment (TER-1..TER-4). Territory setup needs Manage Territories."""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from openprm.core import access
+from openprm.core.audit.services import event_record
+from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, require_privilege
+from openprm.core.records import record_create, record_delete, record_update
+from openprm.customers.models import Account
+from openprm.identity.models import Resource
+from openprm.teams.models import AccessLevel
+from openprm.teams.services import account_require_level
+from openprm.territories.assignment import assign_account, sync_territory_team_members
+from openprm.territories.models import (
+    AccountTerritory,
+    RealignmentRun,
+    Territory,
+    TerritoryCriterion,
+    TerritoryMember,
+)
+from openprm.territories.tasks import realign_all_accounts
+
+PartnerResourceCheck = Callable[[Resource, Account], bool]
+_partner_resource_checks: list[PartnerResourceCheck] = []
+TERRITORY_FIELDS = frozenset(
+    {"name", "territory_type", "parent_id", "partner_id", "description", "active"}
+)
+
+
+def register_partner_resource_check(check: PartnerResourceCheck) -> None:
+    """THE HOOK FOR THE PARTNERS APP (TER-1): decide whether a partner resource
+    belongs to a partner. Until it registers one, any partner resource may
+    join any partner territory."""
+    _partner_resource_checks[:] = [check]
+
+
+def _resource_belongs_to(resource: Resource, partner: Account) -> bool:
+    return all(check(resource, partner) for check in _partner_resource_checks)
+
+
+def _ancestor_ids(territory_id: int) -> list[int]:
+    """The territory and its ancestors, one small query per level."""
+    chain: list[int] = []
+    current: int | None = territory_id
+    while current is not None and current not in chain:
+        row = Territory.objects.filter(pk=current).values_list("parent_id", flat=True)
+        if not row.exists():
+            break
+        chain.append(current)
+        current = row.first()
+    return chain
+
+
+def _check_territory(territory: Territory) -> None:
+    """TER-1: partner territories belong to a partner account; internal ones don't."""
+    errors: dict[str, list[str]] = {}
+    if not territory.name.strip():
+        errors["name"] = [_("This field is required.")]
+    if territory.territory_type not in Territory.Type.values:
+        errors["territory_type"] = [_("Choose a territory type.")]
+    if territory.is_partner_territory:
+        partner = (
+            Account.objects.filter(pk=territory.partner_id, is_active=True).first()
+            if territory.partner_id
+            else None
+        )
+        if partner is None or partner.account_type != Account.AccountType.PARTNER:
+            errors["partner_id"] = [_("A partner territory needs a partner account.")]
+    elif territory.partner_id is not None:
+        errors["partner_id"] = [_("Only partner territories have a partner.")]
+    if territory.parent_id is not None:
+        ancestors = _ancestor_ids(territory.parent_id)
+        if not ancestors:
+            errors["parent_id"] = [_("Unknown territory.")]
+        elif territory.pk in ancestors:
+            errors["parent_id"] = [_("A territory cannot be nested inside itself.")]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+
+
+def _values(data: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(data) - TERRITORY_FIELDS)
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+    values = dict(data)
+    for name in ("parent_id", "partner_id"):
+        if name in values and values[name] in ("", None):
+            values[name] = None
+    for name in ("name", "description"):
+        if name in values:
+            values[name] = str(values[name] or "").strip()
+    return values
+
+
+def territory_create(*, actor: Any, data: Mapping[str, Any]) -> Territory:
+    require_privilege(actor, MANAGE_TERRITORIES)
+    territory = Territory(**_values(data))
+    _check_territory(territory)
+    return record_create(actor=actor, instance=territory)
+
+
+def territory_update(
+    *, actor: Any, territory: Territory, changes: Mapping[str, Any], expected_version: int
+) -> Territory:
+    """Changing a territory takes effect on accounts at the next assignment
+    or realignment (TER-3)."""
+    require_privilege(actor, MANAGE_TERRITORIES)
+    territory = access.get_visible(Territory, actor, territory.pk)
+    values = _values(changes)
+    probe = Territory(pk=territory.pk, **{**_current(territory), **values})
+    _check_territory(probe)
+    if probe.is_partner_territory != territory.is_partner_territory and territory.members.exists():
+        raise Conflict(_("Remove the members before changing between internal and partner."))
+    return record_update(
+        actor=actor, instance=territory, changes=values, expected_version=expected_version
+    )
+
+
+def _current(territory: Territory) -> dict[str, Any]:
+    return {name: getattr(territory, name) for name in TERRITORY_FIELDS}
+
+
+def territory_delete(*, actor: Any, territory: Territory) -> None:
+    require_privilege(actor, MANAGE_TERRITORIES)
+    territory = access.get_visible(Territory, actor, territory.pk)
+    if territory.children.exists():
+        raise Conflict(_("Delete or move the nested territories first."), code="has_children")
+    with transaction.atomic():
+        affected = list(territory.account_assignments.values_list("account_id", flat=True))
+        record_delete(actor=actor, instance=territory)
+        sync_territory_team_members(affected)
+
+
+def criterion_add(
+    *, actor: Any, territory: Territory, dimension: str, value: str, value_to: str = ""
+) -> TerritoryCriterion:
+    """TER-2: one accepted value of country, region, postal range, industry or size."""
+    require_privilege(actor, MANAGE_TERRITORIES)
+    territory = access.get_visible(Territory, actor, territory.pk)
+    value, value_to = str(value or "").strip(), str(value_to or "").strip()
+    errors: dict[str, list[str]] = {}
+    if dimension not in TerritoryCriterion.Dimension.values:
+        errors["dimension"] = [_("Choose country, region, postal range, industry or size.")]
+    if not value:
+        errors["value"] = [_("This field is required.")]
+    if dimension == TerritoryCriterion.Dimension.COUNTRY:
+        value = value.upper()
+    if dimension != TerritoryCriterion.Dimension.POSTAL_RANGE and value_to:
+        errors["value_to"] = [_("Only a postal code range has an upper bound.")]
+    if value_to and value and value_to < value:
+        errors["value_to"] = [_("The range ends before it starts.")]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    criterion = TerritoryCriterion(
+        territory=territory, dimension=dimension, value=value, value_to=value_to
+    )
+    return record_create(actor=actor, instance=criterion)
+
+
+def criterion_remove(*, actor: Any, criterion: TerritoryCriterion) -> None:
+    require_privilege(actor, MANAGE_TERRITORIES)
+    criterion = access.get_visible(TerritoryCriterion, actor, criterion.pk)
+    record_delete(actor=actor, instance=criterion)
+
+
+def territory_member_add(*, actor: Any, territory: Territory, resource_id: int) -> TerritoryMember:
+    """TER-1: internal territories hold internal resources only; partner
+    territories only resources of their partner."""
+    require_privilege(actor, MANAGE_TERRITORIES)
+    territory = access.get_visible(Territory, actor, territory.pk)
+    resource = Resource.objects.filter(pk=resource_id, active=True).first()
+    if resource is None:
+        raise ValidationFailed(field_errors={"resource_id": [_("Choose an active resource.")]})
+    if territory.is_partner_territory:
+        if not resource.is_partner_resource or not _resource_belongs_to(
+            resource,
+            territory.partner,  # type: ignore[arg-type]
+        ):
+            raise ValidationFailed(
+                field_errors={"resource_id": [_("Choose a resource of this territory's partner.")]}
+            )
+    elif resource.is_partner_resource:
+        raise ValidationFailed(
+            field_errors={"resource_id": [_("Internal territories hold internal resources only.")]}
+        )
+    if territory.members.filter(resource=resource).exists():
+        raise Conflict(_("This resource is already a member."), code="already_member")
+    with transaction.atomic():
+        member = record_create(
+            actor=actor, instance=TerritoryMember(territory=territory, resource=resource)
+        )
+        sync_territory_team_members(
+            territory.account_assignments.values_list("account_id", flat=True)
+        )
+    return member
+
+
+def territory_member_remove(*, actor: Any, member: TerritoryMember) -> None:
+    """TEAM-3: the resource loses what this territory gave, except locked team members."""
+    require_privilege(actor, MANAGE_TERRITORIES)
+    member = access.get_visible(TerritoryMember, actor, member.pk)
+    with transaction.atomic():
+        affected = list(member.territory.account_assignments.values_list("account_id", flat=True))
+        record_delete(actor=actor, instance=member)
+        sync_territory_team_members(affected)
+
+
+def account_assign_territories(*, actor: Any, account_id: Any) -> list[AccountTerritory]:
+    """TER-3 "Assign Territories" for one account: Edit access is enough (TEAM-2)."""
+    account = account_require_level(actor=actor, account_id=account_id, minimum=AccessLevel.EDIT)
+    with transaction.atomic():
+        added, removed = assign_account(account)
+        event_record(
+            actor=actor,
+            instance=account,
+            kind="territories_assigned",
+            data={"added": added, "removed": removed},
+        )
+    return list(AccountTerritory.objects.filter(account=account).select_related("territory"))
+
+
+def account_add_partner_territories(
+    *, actor: Any, account_id: Any, territory_ids: list[int]
+) -> list[AccountTerritory]:
+    """TER-4: a channel manager adds chosen partner territories to an account."""
+    require_privilege(actor, MANAGE_PARTNERS)
+    account = access.get_visible(Account, actor, account_id)
+    ids = sorted(set(territory_ids))
+    chosen = list(
+        Territory.objects.filter(
+            pk__in=ids, active=True, territory_type=Territory.Type.PARTNER
+        ).values_list("pk", flat=True)
+    )
+    if not ids or len(chosen) != len(ids):
+        raise ValidationFailed(
+            field_errors={"territory_ids": [_("Choose active partner territories.")]}
+        )
+    with transaction.atomic():
+        held = set(
+            AccountTerritory.objects.filter(account=account).values_list("territory_id", flat=True)
+        )
+        AccountTerritory.objects.bulk_create(
+            [
+                AccountTerritory(
+                    account=account, territory_id=t, source=AccountTerritory.Source.MANUAL
+                )
+                for t in chosen
+                if t not in held
+            ]
+        )
+        sync_territory_team_members([account.pk])
+        event_record(
+            actor=actor,
+            instance=account,
+            kind="partner_territories_added",
+            data={"territories": chosen},
+        )
+    return list(AccountTerritory.objects.filter(account=account).select_related("territory"))
+
+
+def realignment_start(*, actor: Any) -> RealignmentRun:
+    """TER-3 batch realignment of every account, in the background."""
+    require_privilege(actor, MANAGE_TERRITORIES)
+    run = RealignmentRun.objects.create(started_by=actor)
+    transaction.on_commit(lambda: realign_all_accounts.enqueue(run.pk))
+    return run

@@ -1,0 +1,36 @@
+"""TER-3 background realignment of every account (django-tasks)."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from openprm.territories.assignment import Progress, realign_all
+from openprm.territories.models import RealignmentRun
+
+
+def _progress(run: RealignmentRun) -> Progress:
+    def report(done: int, total: int) -> None:
+        RealignmentRun.objects.filter(pk=run.pk).update(
+            processed=done, total=total, updated_at=timezone.now()
+        )
+
+    return report
+
+
+@task()
+def realign_all_accounts(run_id: int) -> None:
+    """Run one RealignmentRun, storing progress per territory for the page."""
+    run = RealignmentRun.objects.get(pk=run_id)
+    RealignmentRun.objects.filter(pk=run.pk).update(status=RealignmentRun.Status.RUNNING)
+    try:
+        added, removed = realign_all(progress=_progress(run))
+    except Exception as error:
+        RealignmentRun.objects.filter(pk=run.pk).update(
+            status=RealignmentRun.Status.FAILED, error=str(error), finished_at=timezone.now()
+        )
+        raise
+    RealignmentRun.objects.filter(pk=run.pk).update(
+        status=RealignmentRun.Status.DONE,
+        assigned=added,
+        removed=removed,
+        finished_at=timezone.now(),
+    )
