@@ -16,9 +16,11 @@ from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 
 AccountGrant = Callable[[Any], Q]
+AccessLevelResolver = Callable[[Any, Account], str | None]
 
 _grants: dict[str, AccountGrant] = {}
 _edit_grants: dict[str, AccountGrant] = {}
+_level_resolvers: list[AccessLevelResolver] = []
 
 NOTHING = Q(pk__in=[])
 
@@ -76,6 +78,31 @@ def account_edit_q(actor: Any) -> Q | None:
     if is_internal:
         condition |= Q(owner_id=actor.pk)
     return condition
+
+
+def register_access_level_resolver(resolver: AccessLevelResolver) -> None:
+    """Let the teams app decide access levels (TEAM-1, TEAM-2); the latest wins."""
+    _level_resolvers[:] = [resolver]
+
+
+def account_access_level(actor: Any, account: Account) -> str | None:
+    """The actor's level on `account`: "full", "edit", "view" or None (TEAM-2,
+    CON-11). Delegates to the registered resolver; without one, the owner and
+    users who see all sales data have Full, an edit grant gives Edit, seeing
+    the account gives View."""
+    if _level_resolvers:
+        return _level_resolvers[0](actor, account)
+    if not access.is_active_actor(actor) or getattr(actor, "is_partner_user", True):
+        return None
+    visible = access.visible(Account, actor).filter(pk=account.pk)
+    if not visible.exists():
+        return None
+    if account.owner_id == actor.pk or has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return "full"
+    edit = account_edit_q(actor)
+    if edit is None or visible.filter(edit).exists():
+        return "edit"
+    return "view"
 
 
 @access.register(Account)
