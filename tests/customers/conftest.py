@@ -27,3 +27,13 @@ def make_account(sales_admin: User) -> Callable[..., Account]:
         )
 
     return build
+
+
+@pytest.fixture
+def address_rule_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qualification with this app's own rule only, so conversion tests do not
+    depend on the territories other apps register (CUS-3)."""
+    from openprm.customers import qualification
+
+    own = {"complete_sell_to_address": qualification._rules["complete_sell_to_address"]}
+    monkeypatch.setattr(qualification, "_rules", own)

@@ -72,6 +72,7 @@ def test_cus_11_duplicates_answer_409_unless_confirmed(
     assert confirmed.status_code == 201
 
 
+@pytest.mark.usefixtures("address_rule_only")
 def test_cus_3_convert_reports_failing_rules(
     api_client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:

@@ -86,6 +86,7 @@ def test_cus_3_conversion_names_each_failing_rule(make_account: Any, sales_admin
     assert not prospect.is_sales_account
 
 
+@pytest.mark.usefixtures("address_rule_only")
 def test_cus_3_qualified_prospect_becomes_customer_sales_account(
     make_account: Any, sales_admin: Any
 ) -> None:
@@ -279,3 +280,18 @@ def test_cus_9_pickers_skip_deleted_accounts(make_account: Any, sales_admin: Any
     gone = make_account("Pick Gone")
     services.account_delete(actor=sales_admin, account=gone)
     assert account_pick(actor=sales_admin, q="pick") == [kept]
+
+
+@pytest.mark.usefixtures("address_rule_only")
+def test_cus_3_rules_registered_by_other_apps_are_named(
+    make_account: Any, sales_admin: Any
+) -> None:
+    from openprm.customers.qualification import register_qualification_rule
+
+    register_qualification_rule("never", "Never passes", lambda account: False)
+    prospect = make_account("Blocked", account_type="prospect", **COMPLETE_ADDRESS)
+    with pytest.raises(ValidationFailed) as caught:
+        services.account_convert_to_sales_account(
+            actor=sales_admin, account=prospect, expected_version=prospect.version
+        )
+    assert caught.value.field_errors == {"qualification": ["Never passes"]}
