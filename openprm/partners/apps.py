@@ -7,4 +7,14 @@ class PartnersConfig(AppConfig):
     label = "partners"
     verbose_name = _("Partners")
     url_prefix = "partners/"
-    nav_items: tuple[dict[str, object], ...] = ()
+    nav_items: tuple[dict[str, object], ...] = (
+        {
+            "label": _("Partners"),
+            "url": "partners:partner_list",
+            "area": "internal",
+            "privilege": "manage_partners",
+        },
+    )
+
+    def ready(self) -> None:
+        from openprm.partners import access, receivers  # noqa: F401  registers scopes, hooks

@@ -1,0 +1,106 @@
+"""Who sees which partners and partner contacts (PRG-7, DESIGN.md: fail closed).
+
+A portal user belongs to the partner of its PartnerContact membership — read
+from the database, never from a request — and sees that partner only.
+Internal users holding Manage Partners see every partner; other internal
+users see a partner when they see its account (TEAM-5).
+"""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from openprm.core import access
+from openprm.core.privileges import MANAGE_PARTNERS, has_privilege
+from openprm.customers.access import (
+    NOTHING,
+    register_account_edit_grant,
+    register_account_grant,
+)
+from openprm.customers.models import Account
+from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
+
+_MEMBERSHIP_CACHE = "_partner_membership"
+
+
+def membership(actor: Any) -> PartnerContact | None:
+    """The active portal user's own partner contact record, read once per
+    request object; None for internal users and users without one."""
+    if not access.is_active_actor(actor) or not getattr(actor, "is_partner_user", False):
+        return None
+    if not hasattr(actor, _MEMBERSHIP_CACHE):
+        found = (
+            PartnerContact.objects.select_related("partner__account", "role", "person")
+            .filter(user_id=actor.pk)
+            .first()
+        )
+        setattr(actor, _MEMBERSHIP_CACHE, found)
+    return getattr(actor, _MEMBERSHIP_CACHE)
+
+
+def own_partner_id(actor: Any) -> int | None:
+    found = membership(actor)
+    return found.partner_id if found is not None else None
+
+
+def _is_internal(actor: Any) -> bool:
+    return not getattr(actor, "is_partner_user", True)
+
+
+def managed_partner_account_ids() -> QuerySet[PartnerProfile]:
+    """Ids of the accounts that are managed partners (PA-2), as a subquery."""
+    return PartnerProfile.objects.filter(
+        managed_partner=True, account__account_type=Account.AccountType.PARTNER
+    ).values("account_id")
+
+
+def _partner_account_grant(actor: Any) -> Q:
+    """PRG-7: a portal user sees its own partner's account; channel managers
+    (Manage Partners) see every managed partner's account (PA-1: one party,
+    shown among accounts and among partners)."""
+    if _is_internal(actor):
+        if has_privilege(actor, MANAGE_PARTNERS):
+            return Q(pk__in=managed_partner_account_ids())
+        return NOTHING
+    found = membership(actor)
+    return Q(pk=found.partner.account_id) if found is not None else NOTHING
+
+
+def _partner_account_edit_grant(actor: Any) -> Q:
+    """PC-1: channel account managers manage partner organizations."""
+    if _is_internal(actor) and has_privilege(actor, MANAGE_PARTNERS):
+        return Q(pk__in=managed_partner_account_ids())
+    return NOTHING
+
+
+register_account_grant("partner", _partner_account_grant)
+register_account_edit_grant("partner", _partner_account_edit_grant)
+
+
+@access.register(PartnerProfile)
+def _partners(queryset: QuerySet[PartnerProfile], actor: Any) -> QuerySet[PartnerProfile]:
+    queryset = queryset.filter(account__is_active=True)
+    if _is_internal(actor):
+        if has_privilege(actor, MANAGE_PARTNERS):
+            return queryset
+        return queryset.filter(account__in=access.visible(Account, actor))
+    partner_id = own_partner_id(actor)
+    return queryset.filter(pk=partner_id) if partner_id is not None else queryset.none()
+
+
+@access.register(PartnerContact)
+def _partner_contacts(queryset: QuerySet[PartnerContact], actor: Any) -> QuerySet[PartnerContact]:
+    if _is_internal(actor):
+        return queryset.filter(partner__in=access.visible(PartnerProfile, actor))
+    partner_id = own_partner_id(actor)
+    return queryset.filter(partner_id=partner_id) if partner_id is not None else queryset.none()
+
+
+@access.register(PartnerContactFavorite)
+def _favorites(
+    queryset: QuerySet[PartnerContactFavorite], actor: Any
+) -> QuerySet[PartnerContactFavorite]:
+    """PC-6: a user's favorites are theirs alone, and only of contacts still visible."""
+    return queryset.filter(
+        user_id=actor.pk, partner_contact__in=access.visible(PartnerContact, actor)
+    )

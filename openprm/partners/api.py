@@ -1,0 +1,283 @@
+"""JSON API for partners and partner contacts (PA-1..PA-6, PC-1..PC-6).
+Handlers parse, call a service or selector, render."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.listing import sorted_queryset
+from openprm.customers.selectors import account_get
+from openprm.partners import selectors, services
+from openprm.partners.filters import PartnerContactFilter, PartnerFilter
+from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.schemas import (
+    NULLABLE_UPDATE_FIELDS,
+    FavoriteIn,
+    FavoriteOut,
+    ManagedIn,
+    PartnerContactCreateIn,
+    PartnerContactExistingIn,
+    PartnerContactOut,
+    PartnerContactUpdateIn,
+    PartnerCreateIn,
+    PartnerHierarchyOut,
+    PartnerOut,
+    PartnerProfileOut,
+    PartnerUpdateIn,
+    PromoteToResourceIn,
+    PromoteToUserIn,
+    VersionIn,
+)
+
+router = Router(tags=["partners"])
+
+CUSTOM_PARAM = "custom."
+
+
+def custom_filters(request: HttpRequest) -> dict[str, str]:
+    """`?custom.<name>=value` query parameters (PLAT-7 search)."""
+    return {
+        key.removeprefix(CUSTOM_PARAM): value
+        for key, value in request.GET.items()
+        if key.startswith(CUSTOM_PARAM)
+    }
+
+
+def base_url(request: HttpRequest) -> str:
+    """Where invitation links point: the server the caller talks to."""
+    return request.build_absolute_uri("/")
+
+
+@router.get("/partners", response=list[PartnerOut])
+@paginate(PagePagination)
+def partner_list(request: HttpRequest, filters: Query[PartnerFilter], sort: str = "name") -> Any:
+    """PA-2: managed partners; sort by name, status, country, region or
+    created (prefix `-` for descending)."""
+    partners = selectors.partner_list(
+        actor=request.auth, filters=filters, custom=custom_filters(request)
+    )
+    return sorted_queryset(partners, sort, selectors.PARTNER_SORTS, "name")[0]
+
+
+@router.post("/partners", response={201: PartnerOut})
+def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[PartnerProfile]:
+    """PA-2/PA-6: 422 `primary_contact_required` without a primary contact
+    while ZPM_PARTNER_CONTACT_MANDATORY is Yes; 409 `duplicate_accounts`
+    unless `confirm_duplicates`."""
+    partner = services.partner_create(
+        actor=request.auth,
+        data=payload.model_dump(
+            exclude={"custom", "confirm_duplicates", "primary_contact"}, exclude_unset=True
+        ),
+        custom=payload.custom,
+        primary_contact=(
+            payload.primary_contact.model_dump() if payload.primary_contact is not None else None
+        ),
+        confirm_duplicates=payload.confirm_duplicates,
+    )
+    return Status(201, selectors.partner_get(actor=request.auth, pk=partner.pk))
+
+
+@router.get("/partners/{partner_id}", response=PartnerOut)
+def partner_detail(request: HttpRequest, partner_id: int) -> PartnerProfile:
+    return selectors.partner_get(actor=request.auth, pk=partner_id)
+
+
+@router.patch("/partners/{partner_id}", response=PartnerOut)
+def partner_update(request: HttpRequest, partner_id: int, payload: PartnerUpdateIn) -> Any:
+    """PLAT-6: `version` is the partner's; 409 when stale."""
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    sent = payload.model_dump(exclude_unset=True, exclude={"version", "custom"})
+    changes = {k: v for k, v in sent.items() if v is not None or k in NULLABLE_UPDATE_FIELDS}
+    services.partner_update(
+        actor=request.auth,
+        partner=partner,
+        changes=changes,
+        custom=payload.custom,
+        expected_version=payload.version,
+    )
+    return selectors.partner_get(actor=request.auth, pk=partner_id)
+
+
+@router.post("/partners/{partner_id}/inactivate", response=PartnerOut)
+def partner_inactivate(request: HttpRequest, partner_id: int, payload: VersionIn) -> Any:
+    """PA-4: the partner screens never delete; they inactivate."""
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    services.partner_set_status(
+        actor=request.auth,
+        partner=partner,
+        status=PartnerProfile.Status.INACTIVE,
+        expected_version=payload.version,
+    )
+    return selectors.partner_get(actor=request.auth, pk=partner_id)
+
+
+@router.post("/partners/{partner_id}/activate", response=PartnerOut)
+def partner_activate(request: HttpRequest, partner_id: int, payload: VersionIn) -> Any:
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    services.partner_set_status(
+        actor=request.auth,
+        partner=partner,
+        status=PartnerProfile.Status.ACTIVE,
+        expected_version=payload.version,
+    )
+    return selectors.partner_get(actor=request.auth, pk=partner_id)
+
+
+@router.get("/partners/{partner_id}/hierarchy", response=PartnerHierarchyOut)
+def partner_hierarchy(request: HttpRequest, partner_id: int) -> dict[str, Any]:
+    """PA-5: the account hierarchy the partner belongs to, partners marked."""
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    tree = selectors.partner_hierarchy(actor=request.auth, partner=partner)
+    return {
+        "ancestors": [{"id": a.pk, "name": a.name} for a in tree.ancestors],
+        "nodes": [
+            {
+                "id": n.id,
+                "name": n.name,
+                "account_type": n.account_type,
+                "parent_id": n.parent_id,
+                "depth": n.depth,
+                "is_partner": n.id in tree.partner_account_ids,
+            }
+            for n in tree.nodes
+        ],
+    }
+
+
+@router.put("/accounts/{account_id}/managed-partner", response=PartnerProfileOut)
+def account_managed_partner(
+    request: HttpRequest, account_id: int, payload: ManagedIn
+) -> PartnerProfile:
+    """PA-2: the account screens set the managed-partner flag by hand; the
+    account shows among partners only when its type is Partner as well."""
+    account = account_get(actor=request.auth, pk=account_id)
+    return services.partner_mark_managed(
+        actor=request.auth, account=account, managed=payload.managed_partner
+    )
+
+
+@router.get("/partners/{partner_id}/contacts", response=list[PartnerContactOut])
+@paginate(PagePagination)
+def partner_contact_list(
+    request: HttpRequest, partner_id: int, filters: Query[PartnerContactFilter], sort: str = "name"
+) -> Any:
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    contacts = selectors.partner_contact_list(actor=request.auth, partner=partner, filters=filters)
+    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+
+
+@router.post("/partners/{partner_id}/contacts", response={201: PartnerContactOut})
+def partner_contact_create(
+    request: HttpRequest, partner_id: int, payload: PartnerContactCreateIn
+) -> Status[PartnerContact]:
+    """PC-1; PA-6 (`primary`: add the primary contact later)."""
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    contact = services.partner_contact_create(
+        actor=request.auth,
+        partner=partner,
+        data=payload.model_dump(exclude={"primary", "confirm_duplicates"}),
+        is_primary=payload.primary,
+        confirm_duplicates=payload.confirm_duplicates,
+    )
+    return Status(201, selectors.partner_contact_get(actor=request.auth, pk=contact.pk))
+
+
+@router.post("/partners/{partner_id}/contacts/existing", response={201: PartnerContactOut})
+def partner_contact_add_existing(
+    request: HttpRequest, partner_id: int, payload: PartnerContactExistingIn
+) -> Status[PartnerContact]:
+    """PC-4: an existing contact, without a second person record."""
+    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    contact = services.partner_contact_add_existing(
+        actor=request.auth,
+        partner=partner,
+        person_id=payload.person_id,
+        role_id=payload.role_id,
+        is_primary=payload.primary,
+    )
+    return Status(201, selectors.partner_contact_get(actor=request.auth, pk=contact.pk))
+
+
+@router.get("/partner-contacts/favorites", response=list[PartnerContactOut])
+@paginate(PagePagination)
+def favorite_partner_contacts(request: HttpRequest) -> Any:
+    """PC-6: the caller's favorite partner contacts."""
+    return selectors.favorite_partner_contacts(actor=request.auth)
+
+
+@router.get("/partner-contacts/{contact_id}", response=PartnerContactOut)
+def partner_contact_detail(request: HttpRequest, contact_id: int) -> PartnerContact:
+    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+
+
+@router.patch("/partner-contacts/{contact_id}", response=PartnerContactOut)
+def partner_contact_update(
+    request: HttpRequest, contact_id: int, payload: PartnerContactUpdateIn
+) -> PartnerContact:
+    """PA-6: the role can be changed; also manager, portal user type, primary."""
+    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    services.partner_contact_update(
+        actor=request.auth,
+        contact=contact,
+        changes=payload.model_dump(exclude_unset=True, exclude={"version"}),
+        expected_version=payload.version,
+    )
+    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+
+
+@router.post("/partner-contacts/{contact_id}/promote-to-resource", response=PartnerContactOut)
+def partner_contact_promote_to_resource(
+    request: HttpRequest, contact_id: int, payload: PromoteToResourceIn
+) -> PartnerContact:
+    """PC-2/PC-3: 409 `partner_inactive` when the partner is Inactive."""
+    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    services.partner_contact_promote_to_resource(
+        actor=request.auth,
+        contact=contact,
+        role_id=payload.role_id,
+        manager_id=payload.manager_id,
+        expected_version=payload.version,
+    )
+    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+
+
+@router.post("/partner-contacts/{contact_id}/promote-to-user", response=PartnerContactOut)
+def partner_contact_promote_to_user(
+    request: HttpRequest, contact_id: int, payload: PromoteToUserIn
+) -> PartnerContact:
+    """PC-2/PC-3: creates the portal user and e-mails the invitation link."""
+    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    services.partner_contact_promote_to_user(
+        actor=request.auth,
+        contact=contact,
+        username=payload.username,
+        email=payload.email,
+        portal_user_type=payload.portal_user_type,
+        expected_version=payload.version,
+        base_url=base_url(request),
+    )
+    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+
+
+@router.delete("/partner-contacts/{contact_id}", response={204: None})
+def partner_contact_delete(request: HttpRequest, contact_id: int) -> Any:
+    """PC-5: the contact's portal user is deactivated at once."""
+    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    services.partner_contact_delete(actor=request.auth, contact=contact)
+    return Status(204, None)
+
+
+@router.put("/partner-contacts/{contact_id}/favorite", response=FavoriteOut)
+def partner_contact_favorite(
+    request: HttpRequest, contact_id: int, payload: FavoriteIn
+) -> dict[str, bool]:
+    """PC-6: mark (or with `favorite: false` unmark) for the caller only."""
+    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    favorite = services.partner_contact_favorite_set(
+        actor=request.auth, contact=contact, favorite=payload.favorite
+    )
+    return {"favorite": favorite}

@@ -1,0 +1,40 @@
+"""One filter definition per list, shared by the page, the API and the export."""
+
+from typing import Annotated
+
+from django.db.models import Q
+from ninja import FilterLookup, FilterSchema
+
+from openprm.customers.normalize import search_key
+
+
+class PartnerFilter(FilterSchema):
+    """Partners by name prefix (indexed normalized name), status, place, owner, parent."""
+
+    q: str | None = None
+    status: Annotated[str | None, FilterLookup("status")] = None
+    country: str | None = None
+    region: Annotated[str | None, FilterLookup("account__region__iexact")] = None
+    owner: Annotated[int | None, FilterLookup("account__owner_id")] = None
+    parent: Annotated[int | None, FilterLookup("account__parent_id")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        key = search_key(value or "")
+        return Q(account__name_search__startswith=key) if key else Q()
+
+    def filter_country(self, value: str | None) -> Q:
+        return Q(account__country=value.strip().upper()) if value and value.strip() else Q()
+
+
+class PartnerContactFilter(FilterSchema):
+    """Partner contacts by name prefix, level and role."""
+
+    q: str | None = None
+    level: Annotated[str | None, FilterLookup("level")] = None
+    role: Annotated[int | None, FilterLookup("role_id")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        key = search_key(value or "")
+        if not key:
+            return Q()
+        return Q(person__name_search__startswith=key) | Q(person__last_name_search__startswith=key)

@@ -1,0 +1,299 @@
+"""API shapes for partners and partner contacts.
+
+Inputs forbid unknown keys: no `account_type` (PA-2), no `status` (only the
+inactivate / activate actions change it), no `user` or `level` (only the
+promotions of PC-2 set them).
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from openprm.partners.models import PartnerContact, PartnerProfile
+
+PortalUserType = Literal["power", "standard"]
+
+
+class Input(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonIn(Input):
+    first_name: str = Field("", max_length=100)
+    last_name: str = Field(..., min_length=1, max_length=100)
+    email: str = Field("", max_length=254)
+    phone: str = Field("", max_length=40)
+    job_title: str = Field("", max_length=120)
+
+
+class PartnerFields(Input):
+    owner_id: int | None = None
+    parent_id: int | None = None
+    industry: str = Field("", max_length=60)
+    size: str = Field("", max_length=60)
+    annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str = Field("USD", max_length=3)
+    address_line1: str = Field("", max_length=200)
+    address_line2: str = Field("", max_length=200)
+    city: str = Field("", max_length=100)
+    region: str = Field("", max_length=100)
+    postal_code: str = Field("", max_length=20)
+    country: str = Field("", max_length=2)
+
+
+class PartnerCreateIn(PartnerFields):
+    """PA-2: created with type Partner and managed flag Yes; PA-6: the
+    primary contact is required while ZPM_PARTNER_CONTACT_MANDATORY is Yes."""
+
+    name: str = Field(..., min_length=1, max_length=200)
+    primary_contact: PersonIn | None = None
+    custom: dict[str, Any] = {}
+    confirm_duplicates: bool = False
+
+
+class PartnerUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    name: str | None = Field(None, min_length=1, max_length=200)
+    owner_id: int | None = None
+    parent_id: int | None = None
+    industry: str | None = Field(None, max_length=60)
+    size: str | None = Field(None, max_length=60)
+    annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str | None = Field(None, max_length=3)
+    address_line1: str | None = Field(None, max_length=200)
+    address_line2: str | None = Field(None, max_length=200)
+    city: str | None = Field(None, max_length=100)
+    region: str | None = Field(None, max_length=100)
+    postal_code: str | None = Field(None, max_length=20)
+    country: str | None = Field(None, max_length=2)
+    custom: dict[str, Any] | None = None
+
+
+NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue"})
+
+
+class VersionIn(Input):
+    version: int | None = Field(None, ge=1)
+
+
+class ManagedIn(Input):
+    """PA-2: the account screens' managed-partner flag."""
+
+    managed_partner: bool
+
+
+class PartnerOut(Schema):
+    id: int
+    account_id: int
+    name: str
+    status: str
+    managed_partner: bool
+    account_type: str
+    owner_id: int | None
+    parent_id: int | None
+    parent_name: str
+    industry: str
+    size: str
+    annual_revenue: Decimal | None
+    currency: str
+    address_line1: str
+    address_line2: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    custom: dict[str, Any]
+    contact_count: int | None = None
+    version: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_name(obj: PartnerProfile) -> str:
+        return obj.account.name
+
+    @staticmethod
+    def resolve_account_type(obj: PartnerProfile) -> str:
+        return obj.account.account_type
+
+    @staticmethod
+    def resolve_owner_id(obj: PartnerProfile) -> int | None:
+        return obj.account.owner_id
+
+    @staticmethod
+    def resolve_parent_id(obj: PartnerProfile) -> int | None:
+        return obj.account.parent_id
+
+    @staticmethod
+    def resolve_parent_name(obj: PartnerProfile) -> str:
+        return obj.account.parent.name if obj.account.parent_id else ""
+
+    @staticmethod
+    def resolve_industry(obj: PartnerProfile) -> str:
+        return obj.account.industry
+
+    @staticmethod
+    def resolve_size(obj: PartnerProfile) -> str:
+        return obj.account.size
+
+    @staticmethod
+    def resolve_annual_revenue(obj: PartnerProfile) -> Decimal | None:
+        return obj.account.annual_revenue
+
+    @staticmethod
+    def resolve_currency(obj: PartnerProfile) -> str:
+        return obj.account.currency
+
+    @staticmethod
+    def resolve_address_line1(obj: PartnerProfile) -> str:
+        return obj.account.address_line1
+
+    @staticmethod
+    def resolve_address_line2(obj: PartnerProfile) -> str:
+        return obj.account.address_line2
+
+    @staticmethod
+    def resolve_city(obj: PartnerProfile) -> str:
+        return obj.account.city
+
+    @staticmethod
+    def resolve_region(obj: PartnerProfile) -> str:
+        return obj.account.region
+
+    @staticmethod
+    def resolve_postal_code(obj: PartnerProfile) -> str:
+        return obj.account.postal_code
+
+    @staticmethod
+    def resolve_country(obj: PartnerProfile) -> str:
+        return obj.account.country.code or ""
+
+    @staticmethod
+    def resolve_custom(obj: PartnerProfile) -> dict[str, Any]:
+        """PLAT-7: the account's fields and the partner's own, in one map."""
+        return {**obj.account.custom, **obj.custom}
+
+
+class PartnerProfileOut(Schema):
+    """The managed-partner state of an account (PA-2)."""
+
+    id: int
+    account_id: int
+    managed_partner: bool
+    status: str
+    version: int
+
+
+class HierarchyNodeOut(Schema):
+    id: int
+    name: str
+    account_type: str
+    parent_id: int | None
+    depth: int
+    is_partner: bool
+
+
+class PartnerHierarchyOut(Schema):
+    ancestors: list[dict[str, Any]]
+    nodes: list[HierarchyNodeOut]
+
+
+class PartnerContactCreateIn(PersonIn):
+    """PC-1 a new person for the partner; `primary` makes it the primary
+    contact (PA-6: can be added later). 409 `duplicate_contacts` lists
+    similar contacts unless `confirm_duplicates`; add one of them with
+    `person_id` instead (PC-4)."""
+
+    role_id: int | None = None
+    primary: bool = False
+    confirm_duplicates: bool = False
+
+
+class PartnerContactExistingIn(Input):
+    """PC-4: an existing contact, without a second person record."""
+
+    person_id: int
+    role_id: int | None = None
+    primary: bool = False
+
+
+class PartnerContactUpdateIn(Input):
+    version: int = Field(..., ge=1)
+    role_id: int | None = None
+    manager_id: int | None = None
+    portal_user_type: PortalUserType | None = None
+    is_primary: bool | None = None
+
+
+class PromoteToResourceIn(Input):
+    version: int = Field(..., ge=1)
+    role_id: int
+    manager_id: int | None = None
+
+
+class PromoteToUserIn(Input):
+    version: int = Field(..., ge=1)
+    username: str = Field(..., min_length=1, max_length=150)
+    email: str = Field(..., min_length=3, max_length=254)
+    portal_user_type: PortalUserType = "standard"
+
+
+class FavoriteIn(Input):
+    favorite: bool = True
+
+
+class FavoriteOut(Schema):
+    favorite: bool
+
+
+class PartnerContactOut(Schema):
+    id: int
+    partner_id: int
+    partner_name: str
+    person_id: int
+    first_name: str
+    last_name: str
+    job_title: str
+    level: str
+    role_id: int | None
+    role_name: str
+    manager_id: int | None
+    resource_id: int | None
+    user_id: int | None
+    username: str
+    user_active: bool | None
+    portal_user_type: str
+    is_primary: bool
+    is_favorite: bool = False
+    version: int
+
+    @staticmethod
+    def resolve_partner_name(obj: PartnerContact) -> str:
+        return obj.partner.account.name
+
+    @staticmethod
+    def resolve_first_name(obj: PartnerContact) -> str:
+        return obj.person.first_name
+
+    @staticmethod
+    def resolve_last_name(obj: PartnerContact) -> str:
+        return obj.person.last_name
+
+    @staticmethod
+    def resolve_job_title(obj: PartnerContact) -> str:
+        return obj.person.job_title
+
+    @staticmethod
+    def resolve_role_name(obj: PartnerContact) -> str:
+        return obj.role.name if obj.role_id else ""
+
+    @staticmethod
+    def resolve_username(obj: PartnerContact) -> str:
+        return obj.user.username if obj.user_id else ""
+
+    @staticmethod
+    def resolve_user_active(obj: PartnerContact) -> bool | None:
+        return obj.user.is_active if obj.user_id else None

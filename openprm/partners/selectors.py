@@ -1,0 +1,153 @@
+"""Every read of partners and partner contacts, scoped by partners.access."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from openprm.core import access
+from openprm.core.customfields.values import custom_filter
+from openprm.customers.hierarchy import HierarchyNode
+from openprm.customers.models import Account
+from openprm.customers.selectors import account_hierarchy
+from openprm.identity.models import Role
+from openprm.partners.access import membership
+from openprm.partners.filters import PartnerContactFilter, PartnerFilter
+from openprm.partners.models import (
+    PARTNER_RECORD_TYPE,
+    PartnerContact,
+    PartnerContactFavorite,
+    PartnerProfile,
+)
+
+PARTNER_SORTS: dict[str, str] = {
+    "name": "account__name_search",
+    "status": "status",
+    "country": "account__country",
+    "region": "account__region",
+    "created": "created_at",
+}
+CONTACT_SORTS: dict[str, str] = {
+    "name": "person__last_name_search",
+    "level": "level",
+    "role": "role__name",
+}
+
+
+def partner_list(
+    *,
+    actor: Any,
+    filters: PartnerFilter | None = None,
+    custom: Mapping[str, Any] | None = None,
+) -> QuerySet[PartnerProfile]:
+    """PA-2: managed partners only (type Partner and flag Yes), with what a
+    list shows fetched in the same query."""
+    partners = (
+        access.visible(PartnerProfile, actor)
+        .filter(managed_partner=True, account__account_type=Account.AccountType.PARTNER)
+        .select_related("account", "account__owner", "account__parent")
+        .annotate(contact_count=Count("contacts", distinct=True))
+    )
+    if filters is not None:
+        partners = filters.filter(partners)
+    if custom:
+        partners = custom_filter(partners, PARTNER_RECORD_TYPE, custom)
+    return partners
+
+
+def partner_get(*, actor: Any, pk: Any) -> PartnerProfile:
+    return access.get_visible(
+        PartnerProfile,
+        actor,
+        pk,
+        partner_list(actor=actor),
+    )
+
+
+def partner_for_account(*, actor: Any, account_id: Any) -> PartnerProfile | None:
+    """The account's partner profile, managed or not (PA-2 account screens)."""
+    return (
+        access.visible(PartnerProfile, actor)
+        .select_related("account")
+        .filter(account_id=account_id)
+        .first()
+    )
+
+
+@dataclass
+class PartnerHierarchy:
+    """PA-5: the account hierarchy around a partner, partners marked."""
+
+    ancestors: list[Account]
+    nodes: list[HierarchyNode]
+    partner_account_ids: set[int]
+
+
+def partner_hierarchy(*, actor: Any, partner: PartnerProfile) -> PartnerHierarchy:
+    """PA-5: partners form hierarchies through the account parent; the tree
+    is the visible account subtree from the topmost visible ancestor."""
+    partner = partner_get(actor=actor, pk=partner.pk)
+    top_tree = account_hierarchy(actor=actor, account=partner.account)
+    top = top_tree.ancestors[0] if top_tree.ancestors else partner.account
+    tree = top_tree if top.pk == partner.account_id else account_hierarchy(actor=actor, account=top)
+    ids = {node.id for node in tree.nodes}
+    partner_ids = set(
+        partner_list(actor=actor).filter(account_id__in=ids).values_list("account_id", flat=True)
+    )
+    return PartnerHierarchy(
+        ancestors=top_tree.ancestors, nodes=tree.nodes, partner_account_ids=partner_ids
+    )
+
+
+def partner_contact_list(
+    *,
+    actor: Any,
+    partner: PartnerProfile | None = None,
+    filters: PartnerContactFilter | None = None,
+) -> QuerySet[PartnerContact]:
+    """Visible partner contacts with person, role, manager and user in one
+    query, and whether the actor marked each as a favorite (PC-6)."""
+    contacts = (
+        access.visible(PartnerContact, actor)
+        .select_related("partner__account", "person", "role", "manager__person", "user")
+        .annotate(
+            is_favorite=Exists(
+                PartnerContactFavorite.objects.filter(
+                    user_id=actor.pk, partner_contact=OuterRef("pk")
+                )
+            )
+        )
+    )
+    if partner is not None:
+        contacts = contacts.filter(partner_id=partner.pk)
+    if filters is not None:
+        contacts = filters.filter(contacts)
+    return contacts
+
+
+def partner_contact_get(*, actor: Any, pk: Any) -> PartnerContact:
+    return access.get_visible(PartnerContact, actor, pk, partner_contact_list(actor=actor))
+
+
+def favorite_partner_contacts(*, actor: Any) -> QuerySet[PartnerContact]:
+    """PC-6: the actor's favorites."""
+    return partner_contact_list(actor=actor).filter(is_favorite=True)
+
+
+def partner_roles() -> QuerySet[Role]:
+    """Partner job roles, reference data every partner form offers."""
+    return access.unscoped(Role).filter(for_partners=True).order_by("name")
+
+
+def own_partner(*, actor: Any) -> PartnerProfile:
+    """PRG-7: the portal user's own organization, from its membership."""
+    own = membership(actor)
+    return partner_get(actor=actor, pk=own.partner_id if own is not None else None)
+
+
+def portal_user_list(*, actor: Any) -> QuerySet[PartnerContact]:
+    """PRG-2: the users of the portal user's own organization."""
+    return partner_contact_list(actor=actor, partner=own_partner(actor=actor)).filter(
+        user__isnull=False
+    )

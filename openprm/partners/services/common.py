@@ -1,0 +1,45 @@
+"""Checks shared by the partner and partner contact services."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from openprm.core import access
+from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.privileges import MANAGE_PARTNERS, require_privilege
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.models import Role
+from openprm.partners.models import PartnerProfile
+
+
+def require_partner_manager(actor: Any) -> None:
+    """PC-1: channel account managers (Manage Partners) manage partners and
+    their contacts; portal users never do it through these services."""
+    if getattr(actor, "is_partner_user", True):
+        raise PermissionRefused(_("Only internal users can manage partners here."))
+    require_privilege(actor, MANAGE_PARTNERS)
+
+
+def require_active_partner(partner: PartnerProfile) -> None:
+    """PC-3: resources and users are made only while the partner is Active."""
+    if not partner.is_active_partner:
+        raise Conflict(
+            _(
+                "Partner “%(name)s” is Inactive: activate it before giving "
+                "contacts a role or a user."
+            )
+            % {"name": partner.account.name},
+            code="partner_inactive",
+        )
+
+
+def partner_role(role_id: Any, *, field: str = "role_id") -> Role:
+    """A partner job role (PLAT-2 roles marked for partners), by id."""
+    role = access.unscoped(Role).filter(pk=role_id, for_partners=True).first()
+    if role is None:
+        raise ValidationFailed(field_errors={field: [_("Choose a partner role.")]})
+    return role
+
+
+def partner_administrator_role() -> Role:
+    return access.unscoped(Role).get(code=PARTNER_ADMINISTRATOR)

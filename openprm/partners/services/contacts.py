@@ -1,0 +1,410 @@
+"""Partner contacts, their promotions, favorites and portal users (PC-1..PC-6, PRG-2)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.services import contact_create, relationship_add
+from openprm.core import access
+from openprm.core.audit.services import event_record
+from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.records import record_create, record_delete, record_update
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.models import Resource, User
+from openprm.identity.services import resource_create, user_create, user_set_active
+from openprm.partners.access import membership
+from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
+from openprm.partners.services.common import (
+    partner_role,
+    require_active_partner,
+    require_partner_manager,
+)
+from openprm.partners.services.invitations import invitation_send
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
+
+
+def _visible_partner(actor: Any, partner: PartnerProfile) -> PartnerProfile:
+    return access.get_visible(
+        PartnerProfile,
+        actor,
+        partner.pk,
+        access.visible(PartnerProfile, actor).select_related("account"),
+    )
+
+
+def _visible_contact(actor: Any, contact: PartnerContact) -> PartnerContact:
+    return access.get_visible(
+        PartnerContact,
+        actor,
+        contact.pk,
+        access.visible(PartnerContact, actor).select_related(
+            "partner__account", "person", "role", "resource", "user"
+        ),
+    )
+
+
+def _clear_primary(actor: Any, partner: PartnerProfile) -> None:
+    for current in PartnerContact.objects.filter(partner=partner, is_primary=True):
+        record_update(
+            actor=actor, instance=current, changes={"is_primary": False}, expected_version=None
+        )
+
+
+def _membership_create(
+    actor: Any, partner: PartnerProfile, person: Person, role_id: Any, is_primary: bool
+) -> PartnerContact:
+    """PC-1: the person must not already work for a partner."""
+    existing = PartnerContact.objects.select_related("partner__account").filter(person=person)
+    if (found := existing.first()) is not None:
+        raise Conflict(
+            _("%(person)s already works for partner “%(partner)s”.")
+            % {"person": person.full_name, "partner": found.partner.account.name},
+            code="partner_contact_exists",
+        )
+    role = partner_role(role_id) if role_id not in (None, "") else None
+    if is_primary:
+        _clear_primary(actor, partner)
+    contact = PartnerContact(partner=partner, person=person, role=role, is_primary=is_primary)
+    record_create(actor=actor, instance=contact)
+    event_record(
+        actor=actor,
+        instance=partner,
+        kind="partner_contact_added",
+        data={"person": person.pk, "primary": is_primary},
+    )
+    return contact
+
+
+def partner_contact_create(
+    *,
+    actor: Any,
+    partner: PartnerProfile,
+    data: Mapping[str, Any],
+    is_primary: bool = False,
+    confirm_duplicates: bool = False,
+) -> PartnerContact:
+    """PC-1: a new person who works for the partner, related to its account.
+
+    CON-2 applies: similar contacts refuse the create unless confirmed; an
+    existing person is added with `partner_contact_add_existing` (PC-4).
+    PA-6: `is_primary` makes it the partner's primary contact.
+    """
+    require_partner_manager(actor)
+    partner = _visible_partner(actor, partner)
+    unknown = sorted(set(data) - {*PERSON_FIELDS, "role_id"})
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+    with transaction.atomic():
+        person = contact_create(
+            actor=actor,
+            first_name=str(data.get("first_name") or ""),
+            last_name=str(data.get("last_name") or ""),
+            job_title=str(data.get("job_title") or ""),
+            email=str(data.get("email") or ""),
+            phone=str(data.get("phone") or ""),
+            account_ids=[partner.account_id],
+            confirm_duplicates=confirm_duplicates,
+        )
+        return _membership_create(actor, partner, person, data.get("role_id"), is_primary)
+
+
+def partner_contact_add_existing(
+    *,
+    actor: Any,
+    partner: PartnerProfile,
+    person_id: Any,
+    role_id: Any = None,
+    is_primary: bool = False,
+) -> PartnerContact:
+    """PC-4: an existing contact becomes a partner contact without a second
+    person record; it is related to the partner's account if not yet."""
+    require_partner_manager(actor)
+    partner = _visible_partner(actor, partner)
+    person = access.get_visible(Person, actor, person_id)
+    with transaction.atomic():
+        contact = _membership_create(actor, partner, person, role_id, is_primary)
+        if not Relationship.objects.filter(person=person, account_id=partner.account_id).exists():
+            relationship_add(
+                actor=actor,
+                person=person,
+                account=partner.account,
+                relationship_type=Relationship.Type.EMPLOYEE,
+            )
+    return contact
+
+
+def _manager_for(contact: PartnerContact, manager_id: Any) -> PartnerContact | None:
+    """PC-2: a resource's manager is another contact of the same partner."""
+    if manager_id in (None, ""):
+        return None
+    manager = PartnerContact.objects.filter(pk=manager_id, partner_id=contact.partner_id).first()
+    if manager is None or manager.pk == contact.pk:
+        raise ValidationFailed(
+            field_errors={"manager_id": [_("Choose another contact of the same partner.")]}
+        )
+    node: PartnerContact | None = manager
+    while node is not None:
+        if node.pk == contact.pk:
+            raise ValidationFailed(
+                field_errors={"manager_id": [_("This would make the hierarchy circular.")]}
+            )
+        node = node.manager
+    return manager
+
+
+def partner_contact_update(
+    *, actor: Any, contact: PartnerContact, changes: Mapping[str, Any], expected_version: int
+) -> PartnerContact:
+    """PA-6: the role can be changed (the portal user's roles follow); also
+    the manager, the portal user type and the primary flag."""
+    require_partner_manager(actor)
+    contact = _visible_contact(actor, contact)
+    unknown = sorted(set(changes) - {"role_id", "manager_id", "portal_user_type", "is_primary"})
+    if unknown:
+        raise ValidationFailed(
+            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
+        )
+    values: dict[str, Any] = {}
+    if "role_id" in changes:
+        if changes["role_id"] in (None, "") and contact.level != PartnerContact.Level.CONTACT:
+            raise ValidationFailed(
+                field_errors={"role_id": [_("A partner resource or user needs a role.")]}
+            )
+        values["role"] = partner_role(changes["role_id"]) if changes["role_id"] else None
+    if "manager_id" in changes:
+        values["manager"] = _manager_for(contact, changes["manager_id"])
+    if "portal_user_type" in changes:
+        if changes["portal_user_type"] not in PartnerContact.PortalUserType.values:
+            raise ValidationFailed(
+                field_errors={"portal_user_type": [_("Choose power or standard.")]}
+            )
+        values["portal_user_type"] = changes["portal_user_type"]
+    with transaction.atomic():
+        if changes.get("is_primary") and not contact.is_primary:
+            _clear_primary(actor, contact.partner)
+        if "is_primary" in changes:
+            values["is_primary"] = bool(changes["is_primary"])
+        record_update(
+            actor=actor, instance=contact, changes=values, expected_version=expected_version
+        )
+        if "role" in values and contact.user is not None:
+            contact.user.roles.set([values["role"]] if values["role"] else [])
+            event_record(
+                actor=actor,
+                instance=contact.user,
+                kind="roles_changed",
+                data={"to": [values["role"].code] if values["role"] else []},
+            )
+    return contact
+
+
+def partner_contact_promote_to_resource(
+    *,
+    actor: Any,
+    contact: PartnerContact,
+    role_id: Any,
+    expected_version: int,
+    manager_id: Any = None,
+) -> PartnerContact:
+    """PC-2/PC-3: a contact becomes a partner resource (a role, optionally a
+    manager) that sales teams can hold — only while the partner is Active."""
+    require_partner_manager(actor)
+    contact = _visible_contact(actor, contact)
+    require_active_partner(contact.partner)
+    if contact.level != PartnerContact.Level.CONTACT:
+        raise Conflict(_("This contact is already a partner resource."), code="already_resource")
+    role = partner_role(role_id)
+    manager = _manager_for(contact, manager_id)
+    person = contact.person
+    email = (
+        ContactPoint.objects.filter(person=person, kind=ContactPoint.Kind.EMAIL)
+        .order_by("-is_primary", "pk")
+        .values_list("email", flat=True)
+        .first()
+    )
+    with transaction.atomic():
+        resource = resource_create(
+            actor=actor,
+            name=person.full_name,
+            email=email or "",
+            title=person.job_title,
+            manager=manager.resource if manager is not None else None,
+            is_partner_resource=True,
+            system=True,
+        )
+        record_update(
+            actor=actor,
+            instance=contact,
+            changes={
+                "level": PartnerContact.Level.RESOURCE,
+                "role": role,
+                "manager": manager,
+                "resource": resource,
+            },
+            expected_version=expected_version,
+        )
+        event_record(actor=actor, instance=contact, kind="promoted_to_resource")
+    return contact
+
+
+def partner_contact_promote_to_user(
+    *,
+    actor: Any,
+    contact: PartnerContact,
+    username: str,
+    email: str,
+    expected_version: int,
+    base_url: str,
+    portal_user_type: str = PartnerContact.PortalUserType.STANDARD,
+) -> PartnerContact:
+    """PC-2/PC-3: a partner resource gets a portal sign-in; the invitation
+    e-mail carries a one-time link to set the password."""
+    require_partner_manager(actor)
+    contact = _visible_contact(actor, contact)
+    require_active_partner(contact.partner)
+    if contact.level != PartnerContact.Level.RESOURCE:
+        message = (
+            _("This contact already has a portal user.")
+            if contact.level == PartnerContact.Level.USER
+            else _("Make the contact a partner resource (give it a role) first.")
+        )
+        raise Conflict(message, code="not_a_resource")
+    if not email.strip():
+        raise ValidationFailed(field_errors={"email": [_("The invitation needs an e-mail.")]})
+    if portal_user_type not in PartnerContact.PortalUserType.values:
+        raise ValidationFailed(field_errors={"portal_user_type": [_("Choose power or standard.")]})
+    person = contact.person
+    with transaction.atomic():
+        user = user_create(
+            actor=actor,
+            username=username,
+            password=None,
+            email=email,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            user_type=User.UserType.PARTNER,
+            roles=[contact.role] if contact.role else [],
+            system=True,
+        )
+        assert contact.resource is not None
+        record_update(
+            actor=actor, instance=contact.resource, changes={"user": user}, expected_version=None
+        )
+        record_update(
+            actor=actor,
+            instance=contact,
+            changes={
+                "level": PartnerContact.Level.USER,
+                "user": user,
+                "portal_user_type": portal_user_type,
+            },
+            expected_version=expected_version,
+        )
+        event_record(actor=actor, instance=contact, kind="promoted_to_user")
+        invitation_send(user=user, base_url=base_url)
+    return contact
+
+
+def _retire_sign_in(actor: Any, contact: PartnerContact) -> None:
+    if contact.user is not None and contact.user.is_active:
+        user_set_active(actor=actor, user=contact.user, active=False, system=True)
+    resource: Resource | None = contact.resource
+    if resource is not None and resource.active:
+        record_update(
+            actor=actor, instance=resource, changes={"active": False}, expected_version=None
+        )
+
+
+def partner_contact_delete(*, actor: Any, contact: PartnerContact) -> None:
+    """PC-5: deleting a partner contact deactivates its user at once — its
+    session and tokens stop working on the next request. The person stays."""
+    require_partner_manager(actor)
+    contact = _visible_contact(actor, contact)
+    with transaction.atomic():
+        _retire_sign_in(actor, contact)
+        event_record(
+            actor=actor,
+            instance=contact.partner,
+            kind="partner_contact_deleted",
+            data={"person": contact.person_id, "user": contact.user_id},
+        )
+        record_delete(actor=actor, instance=contact)
+
+
+def partner_contacts_retire_for_partner(*, actor: Any, partner: PartnerProfile) -> None:
+    """A deleted partner's portal users can no longer sign in (PC-5, PRG-7)."""
+    for contact in PartnerContact.objects.filter(partner=partner).select_related(
+        "user", "resource"
+    ):
+        _retire_sign_in(actor, contact)
+
+
+def partner_contact_favorite_set(*, actor: Any, contact: PartnerContact, favorite: bool) -> bool:
+    """PC-6: channel managers and partner users mark favorites for themselves."""
+    contact = access.get_visible(PartnerContact, actor, contact.pk)
+    if not favorite:
+        PartnerContactFavorite.objects.filter(user=actor, partner_contact=contact).delete()
+        return False
+    try:
+        with transaction.atomic():
+            PartnerContactFavorite.objects.get_or_create(user=actor, partner_contact=contact)
+    except IntegrityError:
+        pass  # a concurrent request marked it first: the outcome is the same
+    return True
+
+
+def require_partner_administrator(actor: Any) -> PartnerContact:
+    """PRG-2: the partner administrator of the actor's own organization."""
+    own = membership(actor)
+    if own is None or own.role is None or own.role.code != PARTNER_ADMINISTRATOR:
+        raise PermissionRefused(
+            _("Only your organization's partner administrator can manage its users.")
+        )
+    return own
+
+
+def portal_user_update(
+    *,
+    actor: Any,
+    contact: PartnerContact,
+    expected_version: int,
+    portal_user_type: str | None = None,
+    active: bool | None = None,
+) -> PartnerContact:
+    """PRG-2: a partner administrator sets its own users' type (power /
+    standard) and activity; another organization's users answer NotFound."""
+    require_partner_administrator(actor)
+    contact = _visible_contact(actor, contact)
+    if contact.user is None:
+        raise NotPortalUser()
+    values: dict[str, Any] = {}
+    if portal_user_type is not None:
+        if portal_user_type not in PartnerContact.PortalUserType.values:
+            raise ValidationFailed(
+                field_errors={"portal_user_type": [_("Choose power or standard.")]}
+            )
+        values["portal_user_type"] = portal_user_type
+    with transaction.atomic():
+        record_update(
+            actor=actor, instance=contact, changes=values, expected_version=expected_version
+        )
+        if active is not None and active != contact.user.is_active:
+            if contact.user.pk == actor.pk:
+                raise ValidationFailed(
+                    _("You cannot deactivate yourself."), code="cannot_deactivate_self"
+                )
+            user_set_active(actor=actor, user=contact.user, active=active, system=True)
+    return contact
+
+
+class NotPortalUser(Conflict):
+    code = "not_a_portal_user"
+
+    def __init__(self) -> None:
+        super().__init__(_("This contact has no portal user."))
