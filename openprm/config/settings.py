@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "openprm.territories",
     "openprm.partners",
     "openprm.portal",
+    "openprm.imports",
     "openprm.demo",
 ]
 

@@ -1,0 +1,115 @@
+"""Set-based inserts for imports: the batch design that keeps imports near
+raw database speed (IMP-1; DESIGN.md "Speed at scale").
+
+Django's `bulk_create` spends most of its time preparing each field of each
+object; here every column gets one adapter chosen once per table, rows are
+plain tuples, and a batch goes to the database as one `executemany` (SQLite)
+or one `COPY` (PostgreSQL). Primary keys are reserved up front, so related
+rows (contact points, relationships, audit entries) can point at rows of the
+same batch without reading anything back.
+"""
+
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from django.db import connection, models
+from django.utils import timezone
+
+Adapter = Callable[[Any], Any]
+
+
+def _json(value: Any) -> Any:
+    return None if value is None else json.dumps(value, separators=(",", ":"))
+
+
+class TableWriter:
+    """Inserts rows given as `{attname: value}` into one model's table."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        self.model = model
+        self.table = model._meta.db_table
+        self.fields = list(model._meta.concrete_fields)
+        self.columns = [f.column for f in self.fields]
+        self.attnames = [f.attname for f in self.fields]
+        self.adapters: list[Adapter | None] = [self._adapter(f) for f in self.fields]
+
+    @staticmethod
+    def _adapter(field: models.Field[Any, Any]) -> Adapter | None:
+        if isinstance(field, models.JSONField):
+            return _json
+        if isinstance(field, models.DateTimeField | models.DateField | models.DecimalField):
+            return lambda value: field.get_db_prep_save(value, connection)
+        return None
+
+    def defaults(self) -> dict[str, Any]:
+        """Column defaults for one batch (timestamps taken once per batch)."""
+        now = timezone.now()
+        values: dict[str, Any] = {}
+        for field in self.fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                values[field.attname] = now
+            elif field.primary_key:
+                values[field.attname] = None
+            else:
+                values[field.attname] = field.get_default()
+        return values
+
+    def insert(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not rows:
+            return
+        base = self.defaults()
+        attnames, adapters = self.attnames, self.adapters
+        tuples = []
+        for row in rows:
+            merged = {**base, **row}
+            tuples.append(
+                tuple(
+                    merged[name] if adapt is None else adapt(merged[name])
+                    for name, adapt in zip(attnames, adapters, strict=True)
+                )
+            )
+        insert_tuples(self.table, self.columns, tuples)
+
+
+def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """One executemany on SQLite, one COPY on PostgreSQL."""
+    quote = connection.ops.quote_name
+    column_list = ", ".join(quote(c) for c in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
+        cursor.executemany(
+            f"INSERT INTO {quote(table)} ({column_list}) VALUES ({placeholders})",  # noqa: S608
+            list(rows),
+        )
+
+
+def reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """`count` new primary keys for `model`, never reusing a deleted row's id.
+
+    Must run inside the batch's transaction: on SQLite the transaction holds
+    the write lock (IMMEDIATE mode), on PostgreSQL the sequence hands out the
+    values atomically.
+    """
+    if count == 0:
+        return []
+    table = model._meta.db_table
+    pk = model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, pk, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT MAX({connection.ops.quote_name(pk)}) FROM {table}")  # noqa: S608
+        highest = cursor.fetchone()[0] or 0
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        sequence = cursor.fetchone()
+        start = max(highest, sequence[0] if sequence else 0) + 1
+    return list(range(start, start + count))

@@ -1,0 +1,52 @@
+"""Forms of the import pages: upload, then map columns (IMP-1)."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openprm.imports.kinds import kinds
+from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
+from openprm.imports.readers import EXCEL_SUFFIXES
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What to import"))
+    file = forms.FileField(label=_("CSV or Excel file"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k.code, k.label) for k in kinds()]
+        self.fields["file"].widget.attrs["accept"] = ",".join((".csv", ".txt", *EXCEL_SUFFIXES))
+
+
+class MappingForm(forms.Form):
+    """One choice per file column: the field it feeds, or nothing."""
+
+    def __init__(
+        self,
+        *args: Any,
+        kind: ImportKind,
+        header: list[str],
+        custom_names: list[str],
+        initial_mapping: dict[str, str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— do not import —"))]
+        choices += [(c.name, c.label) for c in kind.columns]
+        choices += [(CUSTOM_PREFIX + n, f"{_('Custom field')}: {n}") for n in custom_names]
+        self.header = header
+        for index, title in enumerate(header):
+            self.fields[f"col_{index}"] = forms.ChoiceField(
+                label=title or f"#{index + 1}",
+                choices=choices,
+                required=False,
+                initial=initial_mapping.get(title, ""),
+            )
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            title: self.cleaned_data.get(f"col_{index}", "")
+            for index, title in enumerate(self.header)
+        }

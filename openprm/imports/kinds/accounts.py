@@ -1,0 +1,477 @@
+"""Importing accounts and prospects, with parent links in any row order (IMP-1,
+CUS-2, CUS-4, CUS-6).
+
+Rows get the checks of `customers.services.account_create` (its own
+normalization and address rule, type, currency, revenue, industry and size
+lookups, an active internal owner, a visible parent, no cycle) and its
+duplicate rule (near-identical name at the same postal code and country, or
+the same name) against visible accounts and earlier rows.
+
+Parents may come after their children: the file is scanned once for the keys
+it defines, rows are inserted without parents, and a second pass links them.
+A row whose parent was rejected, or which closes a cycle, is then removed
+again with everything the import wrote for it, so nothing of it remains.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+from rapidfuzz import fuzz
+
+from openprm.core import access
+from openprm.core.audit.models import AuditEntry
+from openprm.core.errors import PermissionRefused, ValidationFailed
+from openprm.core.lookups.models import LookupValue
+from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
+from openprm.customers.duplicates import SIMILARITY
+from openprm.customers.models import Account
+from openprm.customers.normalize import search_key
+from openprm.customers.services import _check_address, _normalized, default_account_type
+from openprm.identity.models import User
+from openprm.imports.audit import AuditBatch
+from openprm.imports.bulk import TableWriter, reserve_ids
+from openprm.imports.kinds.base import (
+    BatchResult,
+    Column,
+    CustomValues,
+    ImportContext,
+    ImportKind,
+    MappedRow,
+    field_errors_text,
+    parse_bool,
+    register_kind,
+)
+from openprm.imports.kinds.refs import ACCOUNT_MODEL, ext_key, keys_to_ids
+from openprm.imports.models import ImportKey, RejectedRow
+from openprm.imports.readers import read_table
+
+LINK_BATCH = 2000
+TYPES = {
+    **{value: value for value in Account.AccountType.values},
+    **{str(label).lower(): value for value, label in Account.AccountType.choices},
+}
+ADDRESS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
+
+
+def cycle_message() -> str:
+    return _("This account cannot be its own parent or a parent of its own parent (CUS-6).")
+
+
+def name_key(name: str) -> str:
+    return f"name:{search_key(name)}"
+
+
+class AccountKind(ImportKind):
+    code = "accounts"
+    label = gettext_lazy("Accounts")
+    record_type = Account.record_type
+    fixed_type: str | None = None
+    columns = (
+        Column("external_id", gettext_lazy("External ID"), ("id", "externalid", "account id")),
+        Column("name", gettext_lazy("Name"), ("account name", "company", "organization"), True),
+        Column("account_type", gettext_lazy("Type"), ("type", "account type")),
+        Column("parent_external_id", gettext_lazy("Parent external ID"), ("parent id",)),
+        Column("parent", gettext_lazy("Parent (account name)"), ("parent name", "parent account")),
+        Column("owner", gettext_lazy("Owner (user name)"), ("owner username", "account owner")),
+        Column("industry", gettext_lazy("Industry")),
+        Column("size", gettext_lazy("Size"), ("account size",)),
+        Column("annual_revenue", gettext_lazy("Annual revenue"), ("revenue",)),
+        Column("currency", gettext_lazy("Currency")),
+        Column("named", gettext_lazy("Named")),
+        Column("existing", gettext_lazy("Existing")),
+        Column("competitor_info", gettext_lazy("Competitor information"), ("competitor",)),
+        Column("address_line1", gettext_lazy("Address line 1"), ("address", "street")),
+        Column("address_line2", gettext_lazy("Address line 2")),
+        Column("city", gettext_lazy("City"), ("town",)),
+        Column("region", gettext_lazy("Region / state"), ("state", "province")),
+        Column("postal_code", gettext_lazy("Postal code"), ("zip", "zip code", "postcode")),
+        Column("country", gettext_lazy("Country"), ("country code",)),
+    )
+
+    def check_actor(self, actor: Any) -> None:
+        if getattr(actor, "is_partner_user", True):
+            raise PermissionRefused(_("Only internal users can manage accounts here."))
+
+    def start(self, ctx: ImportContext) -> None:
+        lookups = access.unscoped(LookupValue).filter(
+            lookup_type__code__in=("INDUSTRY", "ACCOUNT_SIZE"), active=True
+        )
+        known: dict[str, set[str]] = defaultdict(set)
+        for type_code, code in lookups.values_list("lookup_type__code", "code"):
+            known[type_code].add(code)
+        ctx.seen.update(
+            {
+                "lookups": known,
+                "custom": CustomValues(Account.record_type),
+                "file_keys": set(),
+                "names": set(),
+                "places": defaultdict(list),
+                "default_type": self.fixed_type or default_account_type(),
+                "see_all": has_privilege(ctx.actor, VIEW_ALL_SALES_DATA),
+            }
+        )
+
+    def scan(self, ctx: ImportContext, row: MappedRow) -> None:
+        if row.data.get("external_id", "").strip():
+            ctx.seen["file_keys"].add(ext_key(row.data["external_id"]))
+        if row.data.get("name", "").strip():
+            ctx.seen["file_keys"].add(name_key(row.data["name"]))
+
+    @staticmethod
+    def _row_key(row: MappedRow) -> str:
+        """Idempotency key: the external id, else name + postal code + country."""
+        if row.data.get("external_id", "").strip():
+            return ext_key(row.data["external_id"])
+        place = "|".join(row.data.get(k, "").strip().upper() for k in ("postal_code", "country"))
+        return f"nat:{search_key(row.data.get('name', ''))}|{place}"
+
+    @staticmethod
+    def _parent_ref(row: MappedRow) -> str:
+        if row.data.get("parent_external_id", "").strip():
+            return ext_key(row.data["parent_external_id"])
+        if row.data.get("parent", "").strip():
+            return name_key(row.data["parent"])
+        return ""
+
+    def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
+        result = BatchResult()
+        keys = {row.line: self._row_key(row) for row in rows}
+        done = keys_to_ids(ACCOUNT_MODEL, keys.values())
+        owners = self._owners(rows)
+        parents_in_db = self._parents_in_db(ctx, rows)
+        cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
+        for row in rows:
+            if keys[row.line] in done:
+                result.skipped += 1
+                continue
+            try:
+                cleaned.append((row, self._clean(ctx, row, owners, parents_in_db)))
+            except ValidationFailed as error:
+                result.reject(row, field_errors_text(error))
+        accepted = self._dedupe(ctx, cleaned, result)
+        self._insert(ctx, accepted, keys)
+        result.accepted = len(accepted)
+        return result
+
+    def _owners(self, rows: list[MappedRow]) -> dict[str, int]:
+        names = {r.data["owner"].strip() for r in rows if r.data.get("owner", "").strip()}
+        if not names:
+            return {}
+        users = User.objects.filter(
+            username__in=names, is_active=True, user_type=User.UserType.INTERNAL
+        )
+        return dict(users.values_list("username", "pk"))
+
+    def _parents_in_db(self, ctx: ImportContext, rows: list[MappedRow]) -> set[str]:
+        """Parent references of the batch that name a visible existing account."""
+        refs = {self._parent_ref(r) for r in rows} - {""} - ctx.seen["file_keys"]
+        if not refs:
+            return set()
+        found = set(keys_to_ids(ACCOUNT_MODEL, (r for r in refs if r.startswith("ext:"))))
+        names = [r.removeprefix("name:") for r in refs if r.startswith("name:")]
+        visible = access.visible(Account, ctx.actor)
+        found |= {
+            name_key(n)
+            for n in visible.filter(name_search__in=names).values_list("name_search", flat=True)
+        }
+        return found
+
+    def _clean(
+        self, ctx: ImportContext, row: MappedRow, owners: dict[str, int], parents_in_db: set[str]
+    ) -> dict[str, Any]:
+        data = row.data
+        errors: dict[str, list[str]] = {}
+        raw_type = data.get("account_type", "").strip().lower()
+        account_type = self.fixed_type or (
+            TYPES.get(raw_type, "") if raw_type else ctx.seen["default_type"]
+        )
+        if not account_type:
+            errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
+        country = data.get("country", "").strip()
+        if country and country.upper() not in countries:
+            country = countries.by_name(country) or country
+        values = _normalized(
+            {
+                "name": data.get("name", ""),
+                "industry": data.get("industry", ""),
+                "size": data.get("size", ""),
+                "competitor_info": data.get("competitor_info", ""),
+                "currency": data.get("currency", "") or "USD",
+                "annual_revenue": data.get("annual_revenue", ""),
+                **{k: data.get(k, "") for k in ADDRESS if k != "country"},
+                "country": country,
+            }
+        )
+        if not values["name"]:
+            errors["name"] = [_("This field is required.")]
+        _check_address(values, errors)
+        currency = values["currency"]
+        if not (len(currency) == 3 and currency.isalpha()):
+            errors["currency"] = [_("Enter a three-letter ISO currency code.")]
+        revenue = values["annual_revenue"]
+        if revenue is not None and not (isinstance(revenue, Decimal) and revenue.is_finite()):
+            errors["annual_revenue"] = [_("Enter a number.")]
+        elif revenue is not None and revenue < 0:
+            errors["annual_revenue"] = [_("Revenue cannot be negative.")]
+        for name, lookup in (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE")):
+            if values[name] and values[name] not in ctx.seen["lookups"][lookup]:
+                errors[name] = [_("“%(value)s” is not a known value.") % {"value": values[name]}]
+        owner_id = getattr(ctx.actor, "pk", None)
+        if data.get("owner", "").strip():
+            owner_id = owners.get(data["owner"].strip())
+            if owner_id is None:
+                errors["owner"] = [_("Choose an active internal user.")]
+            elif owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
+                errors["owner"] = [
+                    _("You would no longer be able to see this account; choose another owner.")
+                ]
+        flags = {}
+        for flag in ("named", "existing"):
+            try:
+                flags[flag] = parse_bool(data.get(flag, ""))
+            except ValueError as error:
+                errors[flag] = [str(error)]
+        parent_ref = self._parent_ref(row)
+        if (
+            parent_ref
+            and parent_ref not in ctx.seen["file_keys"]
+            and parent_ref not in parents_in_db
+        ):
+            errors["parent"] = [_("Choose an account you can see.")]
+        if parent_ref and parent_ref in (self._row_key(row), name_key(values["name"])):
+            errors["parent"] = [cycle_message()]
+        try:
+            custom = ctx.seen["custom"].clean(row.custom)
+        except ValidationFailed as error:
+            errors.update(error.field_errors)
+            custom = {}
+        if errors:
+            raise ValidationFailed(field_errors=errors)
+        return {
+            **values,
+            **flags,
+            "account_type": account_type,
+            "is_sales_account": account_type == Account.AccountType.CUSTOMER,
+            "owner_id": owner_id,
+            "custom": custom,
+            "name_search": search_key(values["name"]),
+            "parent_ref": parent_ref,
+        }
+
+    def _dedupe(
+        self,
+        ctx: ImportContext,
+        cleaned: list[tuple[MappedRow, dict[str, Any]]],
+        result: BatchResult,
+    ) -> list[tuple[MappedRow, dict[str, Any]]]:
+        """The account duplicate rule, against visible accounts (one query)
+        and earlier rows of the file."""
+        names = {c["name_search"] for _, c in cleaned}
+        postals = {c["postal_code"] for _, c in cleaned if c["postal_code"] and c["country"]}
+        db_names: set[str] = set()
+        db_places: dict[tuple[str, str], list[str]] = defaultdict(list)
+        if cleaned:
+            existing = access.visible(Account, ctx.actor).filter(
+                name_search__in=names
+            ) | access.visible(Account, ctx.actor).filter(postal_code__in=postals)
+            for key, postal, country in existing.values_list(
+                "name_search", "postal_code", "country"
+            ):
+                db_names.add(key)
+                if postal and country:
+                    db_places[(postal.upper(), str(country))].append(key)
+        seen_names, seen_places = ctx.seen["names"], ctx.seen["places"]
+        accepted = []
+        for row, clean in cleaned:
+            key = clean["name_search"]
+            if clean["postal_code"] and clean["country"]:
+                place = (clean["postal_code"].upper(), clean["country"])
+                pool = db_places.get(place, []) + seen_places.get(place, [])
+                duplicate = any(fuzz.ratio(key, other) >= SIMILARITY for other in pool)
+            else:
+                place = None
+                duplicate = key in db_names or key in seen_names
+            if duplicate:
+                result.reject(row, [_("Duplicate: a similar account already exists.")])
+                continue
+            seen_names.add(key)
+            if place:
+                seen_places[place].append(key)
+            accepted.append((row, clean))
+        return accepted
+
+    def _insert(
+        self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
+    ) -> None:
+        if not accepted:
+            return
+        ids = reserve_ids(Account, len(accepted))
+        audit = AuditBatch(ctx.actor)
+        accounts, import_keys = [], []
+        for (row, clean), pk in zip(accepted, ids, strict=True):
+            parent_ref = clean.pop("parent_ref")
+            account = {"id": pk, **clean}
+            accounts.append(account)
+            snapshot = {
+                k: v for k, v in clean.items() if k != "name_search" and v not in ("", None)
+            }
+            snapshot["owner"] = snapshot.pop("owner_id", None)
+            if clean["annual_revenue"] is not None:
+                snapshot["annual_revenue"] = str(clean["annual_revenue"])
+            snapshot["is_active"] = True
+            audit.created(Account, pk, clean["name"], snapshot)
+            import_keys.append(
+                {
+                    "model": ACCOUNT_MODEL,
+                    "key": keys[row.line],
+                    "object_id": pk,
+                    "job_id": ctx.job.pk,
+                    "line": row.line,
+                    "parent_key": parent_ref,
+                }
+            )
+        TableWriter(Account).insert(accounts)
+        TableWriter(ImportKey).insert(import_keys)
+        audit.flush()
+
+    def finish(self, ctx: ImportContext, result: BatchResult) -> None:
+        """Second pass: link parents, then remove rows whose parent was
+        rejected or that close a cycle (CUS-6), with their descendants."""
+        job_keys = list(
+            access.unscoped(ImportKey)
+            .filter(job=ctx.job, model=ACCOUNT_MODEL)
+            .values_list("object_id", "parent_key", "line", "key")
+        )
+        pending = [(pk, ref, line) for pk, ref, line, _key in job_keys if ref]
+        if not pending:
+            return
+        by_ext = {key: pk for pk, _ref, _line, key in job_keys if key.startswith("ext:")}
+        by_ext.update(
+            keys_to_ids(
+                ACCOUNT_MODEL,
+                (r for _pk, r, _l in pending if r.startswith("ext:") and r not in by_ext),
+            )
+        )
+        names = {r.removeprefix("name:") for _pk, r, _l in pending if r.startswith("name:")}
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for pk, key in (
+            access.visible(Account, ctx.actor)
+            .filter(name_search__in=names)
+            .values_list("pk", "name_search")
+        ):
+            by_name[key].append(pk)
+        parent_of: dict[int, int] = {}
+        failed: dict[int, str] = {}
+        for pk, ref, _line in pending:
+            if ref.startswith("ext:"):
+                target = by_ext.get(ref)
+            else:
+                matches = by_name.get(ref.removeprefix("name:"), [])
+                target = matches[0] if len(matches) == 1 else None
+                if len(matches) > 1:
+                    failed[pk] = _("Several accounts have the parent's name; use the parent ID.")
+                    continue
+            if target is None:
+                failed[pk] = _("The parent account was not imported.")
+            else:
+                parent_of[pk] = target
+        failed.update(self._cycles(parent_of))
+        failed.update(self._orphans(parent_of, failed))
+        links = [(parent, pk) for pk, parent in parent_of.items() if pk not in failed]
+        for start in range(0, len(links), LINK_BATCH):
+            chunk = links[start : start + LINK_BATCH]
+            audit = AuditBatch(ctx.actor)
+            with transaction.atomic():
+                _update_parents(chunk)
+                for parent, pk in chunk:
+                    audit.updated(Account, pk, "", {"parent": [None, parent]})
+                audit.flush()
+        if failed:
+            self._remove(ctx, failed, {pk: line for pk, _r, line in pending}, result)
+
+    @staticmethod
+    def _cycles(parent_of: dict[int, int]) -> dict[int, str]:
+        failed: dict[int, str] = {}
+        state: dict[int, int] = {}
+        for start in parent_of:
+            path: list[int] = []
+            node: int | None = start
+            while node is not None and node in parent_of and state.get(node, 0) == 0:
+                state[node] = 1
+                path.append(node)
+                node = parent_of[node]
+            if node is not None and state.get(node) == 1:
+                cycle = path[path.index(node) :]
+                for member in cycle:
+                    failed[member] = cycle_message()
+            for member in path:
+                state[member] = 2
+        return failed
+
+    @staticmethod
+    def _orphans(parent_of: dict[int, int], failed: dict[int, str]) -> dict[int, str]:
+        """Descendants of removed rows go too: their parent no longer exists."""
+        removed = dict(failed)
+        changed = True
+        while changed:
+            changed = False
+            for pk, parent in parent_of.items():
+                if pk not in removed and parent in removed:
+                    removed[pk] = _("The parent account was not imported.")
+                    changed = True
+        return {pk: reason for pk, reason in removed.items() if pk not in failed}
+
+    @staticmethod
+    def _remove(
+        ctx: ImportContext, failed: dict[int, str], lines: dict[int, int], result: BatchResult
+    ) -> None:
+        ids = list(failed)
+        wanted = {lines[pk]: pk for pk in ids}
+        raw: dict[int, list[str]] = {}
+        _header, rows = read_table(ctx.job.file.path, ctx.job.original_name)
+        for row in rows:
+            if row.line in wanted:
+                raw[row.line] = row.values
+        content_type = ContentType.objects.get_for_model(Account, for_concrete_model=False)
+        with transaction.atomic():
+            for start in range(0, len(ids), LINK_BATCH):
+                chunk = ids[start : start + LINK_BATCH]
+                Account.objects.filter(pk__in=chunk).update(parent=None)
+                access.unscoped(AuditEntry).filter(
+                    content_type=content_type, object_id__in=[str(pk) for pk in chunk]
+                ).delete()
+                access.unscoped(ImportKey).filter(model=ACCOUNT_MODEL, object_id__in=chunk).delete()
+                Account.objects.filter(pk__in=chunk).delete()
+            RejectedRow.objects.bulk_create(
+                RejectedRow(
+                    job=ctx.job,
+                    line=lines[pk],
+                    reasons=[f"parent: {reason}"],
+                    values=raw.get(lines[pk], []),
+                )
+                for pk, reason in failed.items()
+            )
+        ctx.job.accepted_rows -= len(ids)
+        ctx.job.rejected_rows += len(ids)
+
+
+def _update_parents(pairs: list[tuple[int, int]]) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany("UPDATE customers_account SET parent_id = %s WHERE id = %s", pairs)
+
+
+class ProspectKind(AccountKind):
+    code = "prospects"
+    label = gettext_lazy("Prospects")
+    fixed_type = Account.AccountType.PROSPECT
+    columns = tuple(c for c in AccountKind.columns if c.name != "account_type")
+
+
+register_kind(AccountKind())
+register_kind(ProspectKind())

@@ -1,0 +1,51 @@
+"""Resolving references in imported rows (a contact's customer, an account's
+parent) with one query per batch: by external id through ImportKey, or by
+the normalized name among the accounts the actor may see."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from openprm.core import access
+from openprm.customers.models import Account
+from openprm.customers.normalize import search_key
+from openprm.imports.models import ImportKey
+
+ACCOUNT_MODEL = "customers.account"
+
+
+def ext_key(external_id: str) -> str:
+    return f"ext:{external_id.strip()}"
+
+
+def keys_to_ids(model: str, keys: Iterable[str]) -> dict[str, int]:
+    wanted = list(set(keys))
+    if not wanted:
+        return {}
+    return dict(
+        access.unscoped(ImportKey)
+        .filter(model=model, key__in=wanted)
+        .values_list("key", "object_id")
+    )
+
+
+def visible_accounts(
+    actor: Any, *, ids: Iterable[int] = (), names: Iterable[str] = ()
+) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
+    """Visible accounts among `ids` and with a normalized name in `names`:
+    `{id: country}` and `{name_key: [(id, country)]}`."""
+    id_list, name_list = list(set(ids)), list({search_key(n) for n in names})
+    by_id: dict[int, str] = {}
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    if not id_list and not name_list:
+        return by_id, by_name
+    queryset = access.visible(Account, actor)
+    if id_list:
+        for pk, country in queryset.filter(pk__in=id_list).values_list("pk", "country"):
+            by_id[pk] = country or ""
+    if name_list:
+        rows = queryset.filter(name_search__in=name_list).values_list(
+            "pk", "name_search", "country"
+        )
+        for pk, key, country in rows:
+            by_name.setdefault(key, []).append((pk, country or ""))
+    return by_id, by_name

@@ -1,0 +1,74 @@
+"""Column mapping: which file column feeds which field of a kind (IMP-1).
+
+Suggested from the headers (exact names, known aliases, then the closest
+label), and remembered per user and kind for the next file.
+"""
+
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from openprm.core import access
+from openprm.core.customfields.selectors import custom_fields_for
+from openprm.customers.normalize import search_key
+from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
+from openprm.imports.models import SavedMapping
+
+FUZZY_CUTOFF = 85
+
+
+def _simple(text: str) -> str:
+    return search_key(text).replace("_", " ").replace("-", " ").strip()
+
+
+def suggest_mapping(
+    kind: ImportKind, header: list[str], saved: dict[str, str] | None = None
+) -> dict[str, str]:
+    """`{header: field}` for every header that matches something; a saved
+    mapping wins where it names a header of this file."""
+    spellings: dict[str, str] = {}
+    for column in kind.columns:
+        for spelling in (column.name, str(column.label), *column.aliases):
+            spellings.setdefault(_simple(spelling), column.name)
+    custom_names = set()
+    if kind.record_type:
+        custom_names = {f.name for f in custom_fields_for(kind.record_type)}
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for title in header:
+        if saved and saved.get(title):
+            result[title] = saved[title]
+            used.add(saved[title])
+    for title in header:
+        if title in result:
+            continue
+        simple = _simple(title)
+        if title.startswith(CUSTOM_PREFIX) and title.removeprefix(CUSTOM_PREFIX) in custom_names:
+            target = title
+        elif simple in spellings:
+            target = spellings[simple]
+        else:
+            match = process.extractOne(
+                simple, list(spellings), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            target = spellings[match[0]] if match else ""
+        if target and target not in used:
+            result[title] = target
+            used.add(target)
+    return result
+
+
+def valid_targets(kind: ImportKind) -> set[str]:
+    targets = set(kind.column_names)
+    if kind.record_type:
+        targets |= {CUSTOM_PREFIX + f.name for f in custom_fields_for(kind.record_type)}
+    return targets
+
+
+def saved_mapping_get(*, actor: Any, kind: str) -> dict[str, str]:
+    found = access.visible(SavedMapping, actor).filter(kind=kind).first()
+    return dict(found.mapping) if found else {}
+
+
+def saved_mapping_store(*, actor: Any, kind: str, mapping: dict[str, str]) -> None:
+    SavedMapping.objects.update_or_create(user=actor, kind=kind, defaults={"mapping": mapping})

@@ -1,0 +1,136 @@
+"""Import jobs, their rejected rows, saved column mappings and imported keys (IMP-1, IMP-2).
+
+A job commits its accepted rows in batches; each batch commits together with
+`last_committed_row`, so a job killed mid-import says exactly where it
+stopped and `openprm import --resume` continues from there. `ImportKey`
+remembers the external id (or natural key) of every record an import
+created, which makes re-running a file create no duplicates.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.bases import TimestampedModel
+
+
+class ImportJob(TimestampedModel):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    kind = models.CharField(_("kind"), max_length=40)
+    file = models.FileField(_("file"), upload_to="imports/")
+    original_name = models.CharField(_("file name"), max_length=255, blank=True)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    phase = models.CharField(_("phase"), max_length=20, default="rows")
+    cancel_requested = models.BooleanField(_("cancel requested"), default=False)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("processed"), default=0)
+    accepted_rows = models.PositiveIntegerField(_("accepted"), default=0)
+    rejected_rows = models.PositiveIntegerField(_("rejected"), default=0)
+    skipped_rows = models.PositiveIntegerField(_("already imported"), default=0)
+    last_committed_row = models.PositiveIntegerField(
+        _("last committed line"), default=0, help_text=_("Where a stopped import resumes.")
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, self.processed_rows * 100 // self.total_rows)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.CANCELLED)
+
+
+class RejectedRow(models.Model):
+    """A row that was not imported, with its line number, reasons and raw values."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="rejects")
+    line = models.PositiveIntegerField(_("line"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    values = models.JSONField(_("values"), default=list)
+
+    class Meta:
+        ordering = ["job", "line"]
+        indexes = [models.Index(fields=["job", "line"])]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.line}"
+
+    @property
+    def reason_text(self) -> str:
+        return "; ".join(self.reasons)
+
+
+class SavedMapping(TimestampedModel):
+    """The column mapping a user last used for a kind, offered again next time."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_mappings"
+    )
+    kind = models.CharField(max_length=40)
+    mapping = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="import_mapping_per_user_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}"
+
+
+class ImportKey(models.Model):
+    """The external id or natural key of a record created by an import.
+
+    Unique per model, so the same row imported twice is recognised and
+    skipped. `parent_key` holds an account's parent reference until the
+    second pass links it (parents may come after their children in a file).
+    """
+
+    model = models.CharField(max_length=60)
+    key = models.CharField(max_length=300)
+    object_id = models.BigIntegerField()
+    job = models.ForeignKey(
+        ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="keys"
+    )
+    line = models.PositiveIntegerField(default=0)
+    parent_key = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key"], name="import_key_unique_per_model")
+        ]
+        indexes = [
+            models.Index(fields=["job", "line"]),
+            models.Index(fields=["model", "object_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.key}"

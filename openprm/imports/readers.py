@@ -1,0 +1,118 @@
+"""Reading CSV (any common dialect and encoding, detected) and Excel files (IMP-1).
+
+Rows come out as lists of strings with their line number in the file (the
+header is line 1), streamed so a big file never sits in memory.
+"""
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from charset_normalizer import from_bytes
+from django.utils.translation import gettext as _
+from python_calamine import CalamineWorkbook
+
+from openprm.core.errors import ValidationFailed
+
+SAMPLE_BYTES = 64 * 1024
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    values: list[str]
+
+
+def detect_encoding(sample: bytes) -> str:
+    """UTF-8 (with or without BOM) first, since it is the common case and
+    charset detection on a short sample can mistake it for a legacy code page."""
+    if sample.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start > len(sample) - 4:  # a character cut by the sample's end
+            return "utf-8"
+    best = from_bytes(sample).best()
+    return best.encoding if best is not None else "latin-1"
+
+
+def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(text, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if value.time() != dt.time() else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).strip()
+
+
+def _csv_rows(handle: IO[bytes]) -> Iterator[list[str]]:
+    sample = handle.read(SAMPLE_BYTES)
+    handle.seek(0)
+    encoding = detect_encoding(sample)
+    text_sample = sample.decode(encoding, errors="ignore")
+    lines = text_sample.splitlines()
+    dialect = detect_dialect("\n".join(lines[:50]))
+    text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    try:
+        for record in csv.reader(text, dialect):
+            yield [v.strip() for v in record]
+    finally:
+        text.detach()
+
+
+def _excel_rows(path: Path) -> Iterator[list[str]]:
+    workbook = CalamineWorkbook.from_path(str(path))
+    sheet = workbook.get_sheet_by_index(0)
+    for record in sheet.iter_rows():
+        yield [_cell_text(v) for v in record]
+
+
+def is_excel(name: str) -> bool:
+    return name.lower().endswith(EXCEL_SUFFIXES)
+
+
+def _records(path: Path, name: str) -> Iterator[list[str]]:
+    if is_excel(name):
+        yield from _excel_rows(path)
+        return
+    with path.open("rb") as handle:
+        yield from _csv_rows(handle)
+
+
+def read_table(path: Path | str, name: str = "") -> tuple[list[str], Iterator[Row]]:
+    """The header and an iterator of data rows (blank rows left out)."""
+    path = Path(path)
+    records = _records(path, name or path.name)
+    try:
+        header = next(records)
+    except StopIteration:
+        raise ValidationFailed(_("The file is empty.")) from None
+    except (ValueError, OSError, csv.Error) as error:
+        raise ValidationFailed(_("The file cannot be read: %s") % error) from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+
+    def rows() -> Iterator[Row]:
+        for number, values in enumerate(records, start=2):
+            if any(values):
+                yield Row(number, values + [""] * (len(header) - len(values)))
+
+    return header, rows()

@@ -1,0 +1,22 @@
+"""Reads of imports, always from the access scope (a job is its creator's)."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from openprm.core import access
+from openprm.imports.models import ImportJob, RejectedRow
+
+REJECTS_SHOWN = 200
+
+
+def job_list(*, actor: Any) -> QuerySet[ImportJob]:
+    return access.visible(ImportJob, actor).order_by("-created_at", "-pk")
+
+
+def job_get(*, actor: Any, pk: Any) -> ImportJob:
+    return access.get_visible(ImportJob, actor, pk)
+
+
+def job_rejects(*, actor: Any, job: ImportJob) -> QuerySet[RejectedRow]:
+    return access.visible(RejectedRow, actor).filter(job=job).order_by("line")

@@ -1,0 +1,267 @@
+"""Running imports (IMP-1, IMP-2): create a job, run it batch by batch,
+cancel it, resume it after a crash, and report its rejected rows.
+
+Every batch is one transaction holding its accepted rows, their audit
+entries, their import keys, the batch's rejected rows and the job's
+counters with `last_committed_row`. A process killed at any instant
+therefore leaves whole batches and a job record that says where it
+stopped; resuming skips the committed lines (and ImportKey would skip them
+anyway), so nothing is imported twice.
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from django.core.files.base import File
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openprm.core import access
+from openprm.core.errors import Conflict, ValidationFailed
+from openprm.imports.kinds import kind_get
+from openprm.imports.kinds.base import (
+    CUSTOM_PREFIX,
+    BatchResult,
+    ImportContext,
+    ImportKind,
+    MappedRow,
+)
+from openprm.imports.mapping import (
+    saved_mapping_get,
+    saved_mapping_store,
+    suggest_mapping,
+    valid_targets,
+)
+from openprm.imports.models import ImportJob, RejectedRow
+from openprm.imports.readers import Row, read_table
+
+BATCH_SIZE = 1000
+Progress = Callable[[ImportJob], None]
+
+
+def job_create(
+    *,
+    actor: Any,
+    kind: str,
+    upload: Any,
+    name: str = "",
+    mapping: dict[str, str] | None = None,
+) -> ImportJob:
+    """Store the file and its mapping (suggested from the headers when not
+    given); the mapping is remembered for the user's next import of the kind."""
+    import_kind = kind_get(kind)
+    import_kind.check_actor(actor)
+    name = name or Path(getattr(upload, "name", "") or "import.csv").name
+    job = ImportJob(kind=kind, created_by=actor, original_name=name)
+    job.file.save(name, upload if isinstance(upload, File) else File(upload, name=name), save=False)
+    header, _rows = read_table(job.file.path, name)
+    if mapping is None:
+        mapping = suggest_mapping(import_kind, header, saved_mapping_get(actor=actor, kind=kind))
+    job.mapping = _checked_mapping(import_kind, header, mapping)
+    job.save()
+    return job
+
+
+def _checked_mapping(
+    kind: ImportKind, header: list[str], mapping: dict[str, str] | None
+) -> dict[str, str]:
+    if mapping is None:
+        mapping = suggest_mapping(kind, header)
+    mapping = {title: target for title, target in mapping.items() if target}
+    targets = valid_targets(kind)
+    errors = {
+        title: [_("“%s” is not a field of this import.") % target]
+        for title, target in mapping.items()
+        if target and target not in targets
+    }
+    errors.update(
+        {
+            title: [_("There is no such column in the file.")]
+            for title in mapping
+            if title not in header
+        }
+    )
+    chosen = [t for t in mapping.values() if t]
+    if len(chosen) != len(set(chosen)):
+        errors["mapping"] = [_("Each field can be fed by one column only.")]
+    missing = [c.name for c in kind.columns if c.required and c.name not in chosen]
+    if missing:
+        errors["mapping"] = [_("Map a column to: %s.") % ", ".join(missing)]
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    return {title: target for title, target in mapping.items() if target}
+
+
+def job_set_mapping(*, actor: Any, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+    job = access.get_visible(ImportJob, actor, job.pk)
+    if job.status != ImportJob.Status.QUEUED or job.started_at:
+        raise Conflict(_("This import has started; its mapping can no longer change."))
+    header, _rows = read_table(job.file.path, job.original_name)
+    job.mapping = _checked_mapping(kind_get(job.kind), header, mapping)
+    job.save(update_fields=["mapping", "updated_at"])
+    saved_mapping_store(actor=actor, kind=job.kind, mapping=job.mapping)
+    return job
+
+
+def file_header(job: ImportJob) -> list[str]:
+    header, _rows = read_table(job.file.path, job.original_name)
+    return header
+
+
+def _mapped(rows: Iterator[Row], header: list[str], mapping: dict[str, str]) -> Iterator[MappedRow]:
+    plan = [(i, mapping[t]) for i, t in enumerate(header) if mapping.get(t)]
+    fields = [(i, t) for i, t in plan if not t.startswith(CUSTOM_PREFIX)]
+    custom = [(i, t.removeprefix(CUSTOM_PREFIX)) for i, t in plan if t.startswith(CUSTOM_PREFIX)]
+    for row in rows:
+        values = row.values
+        yield MappedRow(
+            row.line,
+            values,
+            {t: values[i] for i, t in fields},
+            {t: values[i] for i, t in custom},
+        )
+
+
+def job_cancel(*, actor: Any, job: ImportJob) -> ImportJob:
+    """IMP-2: stop after the batch in progress; committed batches stay."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    if job.finished:
+        raise Conflict(_("This import has already finished."))
+    ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)
+    if job.status == ImportJob.Status.QUEUED:
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.CANCELLED, finished_at=timezone.now()
+        )
+    job.refresh_from_db()
+    return job
+
+
+def _save_batch(job: ImportJob, rows_seen: int, last_line: int, result: BatchResult) -> None:
+    RejectedRow.objects.bulk_create(
+        RejectedRow(job=job, line=r.line, reasons=r.reasons, values=r.raw) for r in result.rejected
+    )
+    ImportJob.objects.filter(pk=job.pk).update(
+        processed_rows=F("processed_rows") + rows_seen,
+        accepted_rows=F("accepted_rows") + result.accepted,
+        rejected_rows=F("rejected_rows") + len(result.rejected),
+        skipped_rows=F("skipped_rows") + result.skipped,
+        last_committed_row=last_line,
+        updated_at=timezone.now(),
+    )
+
+
+def job_run(
+    job: ImportJob, *, progress: Progress | None = None, batch_size: int = BATCH_SIZE
+) -> ImportJob:
+    """Run (or resume) `job` as its creator, who must still be allowed to import.
+
+    System code (the task worker, the command) calls this; the request that
+    started the job has already checked visibility.
+    """
+    kind = kind_get(job.kind)
+    actor = job.created_by
+    if job.finished and job.status != ImportJob.Status.FAILED:
+        return job
+    try:
+        kind.check_actor(actor)
+        header, rows = read_table(job.file.path, job.original_name)
+        ctx = ImportContext(actor=actor, job=job)
+        kind.start(ctx)
+        total = 0
+        for row in _mapped(rows, header, job.mapping):
+            kind.scan(ctx, row)
+            total += 1
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.RUNNING,
+            total_rows=total,
+            started_at=job.started_at or timezone.now(),
+            error="",
+        )
+        job.refresh_from_db()
+        if job.phase == "rows":
+            _run_rows(job, kind, ctx, header, progress, batch_size)
+            job.refresh_from_db()
+            if job.cancel_requested:
+                return _finish(job, ImportJob.Status.CANCELLED)
+            ImportJob.objects.filter(pk=job.pk).update(phase="links")
+            job.refresh_from_db()
+        result = BatchResult()
+        kind.finish(ctx, result)
+        ImportJob.objects.filter(pk=job.pk).update(
+            accepted_rows=job.accepted_rows, rejected_rows=job.rejected_rows
+        )
+        job.refresh_from_db()
+        return _finish(job, ImportJob.Status.DONE)
+    except Exception as error:
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        job.refresh_from_db()
+        if progress is not None:
+            progress(job)
+        raise
+
+
+def _run_rows(
+    job: ImportJob,
+    kind: ImportKind,
+    ctx: ImportContext,
+    header: list[str],
+    progress: Progress | None,
+    batch_size: int,
+) -> None:
+    _header, rows = read_table(job.file.path, job.original_name)
+    start = job.last_committed_row
+    pending = (r for r in _mapped(rows, header, job.mapping) if r.line > start)
+    while batch := list(islice(pending, batch_size)):
+        if ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists():
+            return
+        with transaction.atomic():
+            result = kind.process_batch(ctx, batch)
+            _save_batch(job, len(batch), batch[-1].line, result)
+        if progress is not None:
+            job.refresh_from_db()
+            progress(job)
+
+
+def _finish(job: ImportJob, status: str) -> ImportJob:
+    ImportJob.objects.filter(pk=job.pk).update(status=status, finished_at=timezone.now())
+    job.refresh_from_db()
+    return job
+
+
+def job_prepare_resume(*, actor: Any, job: ImportJob) -> ImportJob:
+    """A job stopped by a crash (still RUNNING) or a failure can be resumed."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    if job.status in (ImportJob.Status.DONE, ImportJob.Status.CANCELLED):
+        raise Conflict(_("This import has already finished."))
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED, finished_at=None)
+    job.refresh_from_db()
+    return job
+
+
+def rejects_csv(job: ImportJob) -> Iterator[str]:
+    """The rejected rows with the file's own columns plus a reason column,
+    ready to fix and import again."""
+    header = file_header(job)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([*header, _("Line"), _("Reason")])
+    yield "\ufeff" + flush()
+    for reject in RejectedRow.objects.filter(job=job).order_by("line").iterator(chunk_size=2000):
+        values = list(reject.values) + [""] * (len(header) - len(reject.values))
+        writer.writerow([*values[: len(header)], reject.line, reject.reason_text])
+        yield flush()

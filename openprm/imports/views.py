@@ -1,0 +1,120 @@
+"""Import pages: upload, map columns, start, follow progress, cancel,
+download the rejected rows (IMP-1, IMP-2). Decisions are the services'."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core.customfields.selectors import custom_fields_for
+from openprm.core.errors import DomainError
+from openprm.core.listing import list_context
+from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.imports import selectors, services
+from openprm.imports.forms import MappingForm, UploadForm
+from openprm.imports.kinds import kind_get
+from openprm.imports.tasks import job_start
+
+SORTS = {"created": "created_at", "kind": "kind", "status": "status"}
+
+
+@login_required
+@html_errors
+def job_list(request: HttpRequest) -> HttpResponse:
+    context = list_context(
+        request, selectors.job_list(actor=request.user), sortable=SORTS, default_sort="-created"
+    )
+    return render(request, "imports/job_list.html", context)
+
+
+@login_required
+@html_errors
+def job_new(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_create(
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            return redirect("imports:job_mapping", pk=job.pk)
+    return render(request, "imports/job_new.html", {"form": form})
+
+
+@login_required
+@html_errors
+def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get(actor=request.user, pk=pk)
+    if job.started_at or job.status != job.Status.QUEUED:
+        return redirect("imports:job_detail", pk=job.pk)
+    kind = kind_get(job.kind)
+    header = services.file_header(job)
+    custom_names = [f.name for f in custom_fields_for(kind.record_type)] if kind.record_type else []
+    form = MappingForm(
+        request.POST or None,
+        kind=kind,
+        header=header,
+        custom_names=custom_names,
+        initial_mapping=job.mapping,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_set_mapping(actor=request.user, job=job, mapping=form.mapping())
+            job_start(actor=request.user, job=job)
+        except DomainError as error:
+            messages_text = [m for ms in error.field_errors.values() for m in ms] or [error.message]
+            for text in messages_text:
+                form.add_error(None, text)
+        else:
+            return redirect("imports:job_detail", pk=job.pk)
+    return render(request, "imports/job_mapping.html", {"job": job, "kind": kind, "form": form})
+
+
+def _progress_context(request: HttpRequest, job_pk: int) -> dict[str, object]:
+    job = selectors.job_get(actor=request.user, pk=job_pk)
+    rejects = selectors.job_rejects(actor=request.user, job=job)[: selectors.REJECTS_SHOWN]
+    return {"job": job, "rejects": rejects if job.finished else []}
+
+
+@login_required
+@html_errors
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "imports/job_detail.html", _progress_context(request, pk))
+
+
+@login_required
+@html_errors
+def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The HTMX-polled part of the job page; polling stops once finished."""
+    return render(request, "imports/job_detail.html#progress", _progress_context(request, pk))
+
+
+@require_POST
+@login_required
+@html_errors
+def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    job = selectors.job_get(actor=request.user, pk=pk)
+    try:
+        services.job_cancel(actor=request.user, job=job)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The import will stop after the batch in progress."))
+    return redirect("imports:job_detail", pk=job.pk)
+
+
+@login_required
+@html_errors
+def job_rejects(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    job = selectors.job_get(actor=request.user, pk=pk)
+    response = StreamingHttpResponse(
+        services.rejects_csv(job), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejects.csv"'
+    return response
