@@ -1,0 +1,136 @@
+"""HTML forms of the contacts pages. They only collect input: every rule is
+checked again by the services they feed."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
+from openprm.core import access
+from openprm.core.customfields.forms import CustomFieldsFormMixin
+from openprm.core.lookups.catalog import REASON_CODE
+from openprm.core.lookups.selectors import lookup_choices
+from openprm.customers.models import Account
+
+ACCOUNT_CHOICES_LIMIT = 200
+
+
+def account_choices(actor: Any, selected: Any = None) -> list[tuple[str, str]]:
+    """Visible accounts for a picker: the actor's own first, bounded in size;
+    the service re-checks whatever is submitted."""
+    accounts = access.visible(Account, actor).order_by("name_search")
+    choices = list(
+        accounts.filter(owner_id=actor.pk).values_list("pk", "name")[:ACCOUNT_CHOICES_LIMIT]
+    )
+    if selected and str(selected) not in {str(pk) for pk, _name in choices}:
+        choices += list(accounts.filter(pk=selected).values_list("pk", "name"))
+    if len(choices) < ACCOUNT_CHOICES_LIMIT:
+        seen = {pk for pk, _name in choices}
+        others = accounts.exclude(pk__in=seen).values_list("pk", "name")
+        choices += list(others[: ACCOUNT_CHOICES_LIMIT - len(choices)])
+    return [("", "—"), *((str(pk), name) for pk, name in choices)]
+
+
+class ContactFilterForm(forms.Form):
+    saved_search = forms.ChoiceField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any")), *Person.Kind.choices]
+    )
+    key_contact = forms.NullBooleanField(
+        label=_("Key contact"),
+        required=False,
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
+    )
+
+    def __init__(self, *args: Any, searches: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["saved_search"].choices = [("", _("All Contacts")), *searches]
+
+
+class ContactForm(CustomFieldsFormMixin, forms.Form):
+    record_type = Person.record_type
+
+    first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Person.Kind.choices)
+    job_title = forms.CharField(label=_("Job title"), required=False, max_length=120)
+    is_key_contact = forms.BooleanField(label=_("Key contact"), required=False)
+
+    def __init__(self, *args: Any, custom: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_custom_fields(custom)
+
+
+class ContactCreateForm(ContactForm):
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    account = forms.ChoiceField(label=_("Customer"), required=False)
+
+    def __init__(self, *args: Any, actor: Any, selected_account: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = account_choices(actor, selected_account)
+
+
+class ContactPointForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), choices=ContactPoint.Kind.choices)
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=ContactPoint.Purpose.choices)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+    address_line1 = forms.CharField(label=_("Address"), required=False, max_length=200)
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    region = forms.CharField(label=_("Region/state"), required=False, max_length=100)
+    postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=20)
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", "—"), *countries])
+    is_primary = forms.BooleanField(label=_("Primary"), required=False)
+
+
+class PreferenceForm(forms.Form):
+    preference = forms.ChoiceField(label=_("Preference"), choices=ContactPreference.Choice.choices)
+    reason_code = forms.ChoiceField(label=_("Reason"))
+    start_date = forms.DateField(
+        label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason_code"].choices = lookup_choices(REASON_CODE)
+
+
+class RelationshipForm(forms.Form):
+    account = forms.ChoiceField(label=_("Customer"), required=False)
+    related_person = forms.IntegerField(
+        label=_("Related contact number"),
+        required=False,
+        min_value=1,
+        help_text=_("Either a customer or the number of another contact."),
+    )
+    relationship_type = forms.ChoiceField(
+        label=_("Relationship"), choices=Relationship.Type.choices
+    )
+    job_title = forms.CharField(
+        label=_("Job title at the customer"), required=False, max_length=120
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = account_choices(actor)
+
+
+class PictureForm(forms.Form):
+    picture = forms.FileField(label=_("Picture"), help_text=_("JPEG, PNG or WebP, at most 2 MB."))
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+
+
+class HouseholdMemberForm(forms.Form):
+    person = forms.IntegerField(label=_("Contact number"), min_value=1)

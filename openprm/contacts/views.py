@@ -1,0 +1,478 @@
+"""Contact pages: list with saved searches, detail, create with the duplicate
+step, edit, and the actions of the detail page. Every rule is the services'."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.contacts import selectors, services
+from openprm.contacts.filters import ContactFilter
+from openprm.contacts.forms import (
+    ContactCreateForm,
+    ContactFilterForm,
+    ContactForm,
+    ContactPointForm,
+    PictureForm,
+    PreferenceForm,
+    RelationshipForm,
+)
+from openprm.contacts.models import ContactPoint, Person, SavedSearch
+from openprm.contacts.services import DuplicateContacts
+from openprm.core import access
+from openprm.core.errors import DomainError, StaleVersion
+from openprm.core.exporters.tabular import export_response
+from openprm.core.listing import PER_PAGE, list_context, sorted_queryset
+from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.customers.models import Account
+
+FILTER_FIELDS = ("q", "email", "phone", "kind", "key_contact")
+
+
+def _flash(request: HttpRequest, error: DomainError) -> None:
+    details = [m for msgs in error.field_errors.values() for m in msgs]
+    messages.error(request, " ".join([error.message, *details]) if details else error.message)
+
+
+# List --------------------------------------------------------------------------
+
+
+def _chosen_search(request: HttpRequest) -> SavedSearch | None:
+    """The saved search of the page; a first visit opens My Contacts (CON-7)."""
+    if "saved_search" not in request.GET:
+        searching = any(k in FILTER_FIELDS or k.startswith("custom.") for k in request.GET)
+        return None if searching else selectors.saved_search_by_code(selectors.MY_CONTACTS)
+    value = request.GET["saved_search"]
+    return selectors.saved_search_get(actor=request.user, pk=value) if value else None
+
+
+def _filters(request: HttpRequest) -> ContactFilter:
+    values = {k: request.GET[k] for k in FILTER_FIELDS if request.GET.get(k)}
+    try:
+        return ContactFilter(**values)
+    except ValueError:
+        return ContactFilter()
+
+
+EXPORT_COLUMNS = [
+    (_("First name"), lambda p: p.first_name),
+    (_("Last name"), lambda p: p.last_name),
+    (_("Kind"), lambda p: p.get_kind_display()),
+    (_("Job title"), lambda p: p.job_title),
+    (_("E-mail"), lambda p: p.primary_email),
+    (_("Phone"), lambda p: p.primary_phone),
+    (_("Key contact"), lambda p: p.is_key_contact),
+    (_("Customers"), lambda p: ", ".join(r.account.name for r in p.customer_relationships)),
+]
+
+
+@login_required
+@html_errors
+def contact_list(request: HttpRequest) -> HttpResponse:
+    searches = list(selectors.saved_search_list(actor=request.user))
+    try:
+        search = _chosen_search(request)
+    except DomainError:
+        raise Http404 from None
+    filters = _filters(request)
+    form = ContactFilterForm(
+        request.GET or None,
+        searches=[(str(s.pk), s.name) for s in searches],
+        initial={"saved_search": str(search.pk) if search else ""},
+    )
+    error = None
+    try:
+        contacts = selectors.contact_list(
+            actor=request.user, filters=filters, params=request.GET, saved_search=search
+        )
+    except DomainError as refused:
+        error, contacts = refused.message, Person.objects.none()
+    if request.GET.get("export") in ("csv", "xlsx"):
+        ordered, _sort = sorted_queryset(
+            contacts, request.GET.get("sort", ""), selectors.CONTACT_SORTS, "name"
+        )
+        return export_response(
+            request.GET["export"], ordered.iterator(chunk_size=2000), EXPORT_COLUMNS, "contacts"
+        )
+    context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    context.update(
+        form=form,
+        search=search,
+        searches=searches,
+        search_error=error,
+        can_save=search is None or not search.predefined,
+    )
+    return render(request, "contacts/contact_list.html", context)
+
+
+@login_required
+@html_errors
+@require_POST
+def saved_search_create(request: HttpRequest) -> HttpResponse:
+    """Save the filters of the list under a name (CON-7)."""
+    criteria = {
+        k: v
+        for k, v in request.POST.items()
+        if (k in FILTER_FIELDS or k.startswith("custom.") or k == "account") and v
+    }
+    try:
+        search = services.saved_search_create(
+            actor=request.user, name=request.POST.get("name", ""), criteria=criteria
+        )
+    except DomainError as error:
+        _flash(request, error)
+        return redirect("contacts:contact_list")
+    messages.success(request, _("Saved search “%s” created.") % search.name)
+    return redirect(f"{reverse('contacts:contact_list')}?saved_search={search.pk}")
+
+
+@login_required
+@html_errors
+@require_POST
+def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        search = selectors.saved_search_get(actor=request.user, pk=pk)
+        services.saved_search_delete(actor=request.user, search=search)
+        messages.success(request, _("Saved search deleted."))
+    except DomainError as error:
+        _flash(request, error)
+    return redirect("contacts:contact_list")
+
+
+# Create and edit ------------------------------------------------------------------
+
+
+@login_required
+@html_errors
+def contact_create(request: HttpRequest) -> HttpResponse:
+    """CON-2: a create that finds similar contacts shows them; the user opens
+    one of them or confirms with "Create anyway"."""
+    selected = request.GET.get("account") or request.POST.get("account")
+    form = ContactCreateForm(
+        request.POST or None,
+        actor=request.user,
+        selected_account=selected,
+        initial={"account": selected, "kind": Person.Kind.B2B},
+    )
+    candidates: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = services.contact_create(
+                actor=request.user,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                kind=data["kind"],
+                job_title=data["job_title"],
+                is_key_contact=data["is_key_contact"],
+                email=data["email"],
+                phone=data["phone"],
+                account_ids=[int(data["account"])] if data["account"] else [],
+                custom=form.custom_values(),
+                confirm_duplicates=request.POST.get("confirm_duplicates") == "on",
+            )
+        except DuplicateContacts as duplicates:
+            candidates = duplicates.extra["candidates"]
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Contact “%s” created.") % person.full_name)
+            return redirect("contacts:contact_detail", pk=person.pk)
+    return render(request, "contacts/contact_form.html", {"form": form, "candidates": candidates})
+
+
+@login_required
+@html_errors
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(Person, request.user, pk)
+    initial = {f: getattr(person, f) for f in ("first_name", "last_name", "kind", "job_title")}
+    initial["is_key_contact"] = person.is_key_contact
+    form = ContactForm(request.POST or None, initial=initial, custom=person.custom)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        changes = {k: data[k] for k in initial}
+        changes["custom"] = form.custom_values()
+        try:
+            services.contact_update(
+                actor=request.user,
+                person=person,
+                changes=changes,
+                expected_version=int(request.POST.get("version", 0)),
+            )
+        except StaleVersion as error:
+            stale = error.extra["current"]
+            person.version = stale.get("version", person.version)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Contact saved."))
+            return redirect("contacts:contact_detail", pk=person.pk)
+    return render(
+        request,
+        "contacts/contact_form.html",
+        {"form": form, "person": person, "stale": stale},
+    )
+
+
+# Detail and its actions --------------------------------------------------------
+
+
+@login_required
+@html_errors
+def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.contact_get(actor=request.user, pk=pk)
+    today = timezone.localdate()
+    points = list(person.contact_points.all())
+    for point in points:
+        point.restriction = point.restriction_on(today)
+    return render(
+        request,
+        "contacts/contact_detail.html",
+        {
+            "person": person,
+            "points": points,
+            "point_form": ContactPointForm(),
+            "preference_form": PreferenceForm(),
+            "relationship_form": RelationshipForm(actor=request.user),
+            "picture_form": PictureForm(),
+            "history": selectors.contact_history(person),
+        },
+    )
+
+
+def _back(person_pk: int) -> HttpResponse:
+    return redirect("contacts:contact_detail", pk=person_pk)
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(Person, request.user, pk)
+    try:
+        services.contact_delete(actor=request.user, person=person)
+    except DomainError as error:
+        _flash(request, error)
+        return _back(pk)
+    messages.success(request, _("Contact “%s” deleted.") % person.full_name)
+    return redirect("contacts:contact_list")
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
+    """CON-6: the HTMX star toggles in place; without HTMX it redirects back."""
+    person = access.get_visible(Person, request.user, pk)
+    favorite = services.favorite_set(
+        actor=request.user, person=person, favorite=request.POST.get("favorite") == "1"
+    )
+    if getattr(request, "htmx", False):
+        return render(
+            request, "contacts/_favorite.html", {"person": person, "is_favorite": favorite}
+        )
+    return redirect(request.POST.get("next") or "contacts:contact_list")
+
+
+@login_required
+@html_errors
+def contact_picture(request: HttpRequest, pk: int) -> FileResponse:
+    """CON-5: the picture is served only to users who may see the contact."""
+    person = access.get_visible(Person, request.user, pk)
+    if not person.picture:
+        raise Http404
+    response = FileResponse(person.picture.open("rb"))
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_picture_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(Person, request.user, pk)
+    form = PictureForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a picture to upload."))
+        return _back(pk)
+    try:
+        services.contact_set_picture(
+            actor=request.user, person=person, upload=form.cleaned_data["picture"]
+        )
+        messages.success(request, _("Picture saved."))
+    except DomainError as error:
+        _flash(request, error)
+    return _back(pk)
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_point_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.get_visible(Person, request.user, pk)
+    form = ContactPointForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the contact point values."))
+        return _back(pk)
+    data = dict(form.cleaned_data)
+    kind, purpose, primary = data.pop("kind"), data.pop("purpose"), data.pop("is_primary")
+    try:
+        services.contact_point_add(
+            actor=request.user,
+            person=person,
+            kind=kind,
+            purpose=purpose,
+            is_primary=primary,
+            **data,
+        )
+        messages.success(request, _("Contact point added."))
+    except DomainError as error:
+        _flash(request, error)
+    return _back(pk)
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_point_primary(request: HttpRequest, pk: int) -> HttpResponse:
+    point = selectors.contact_point_get(actor=request.user, pk=pk)
+    services.contact_point_make_primary(actor=request.user, point=point)
+    return _back(point.person_id)
+
+
+@login_required
+@html_errors
+@require_POST
+def contact_point_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    point = selectors.contact_point_get(actor=request.user, pk=pk)
+    services.contact_point_delete(actor=request.user, point=point)
+    messages.success(request, _("Contact point deleted."))
+    return _back(point.person_id)
+
+
+@login_required
+@html_errors
+@require_POST
+def preference_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """CON-9/CON-10: Do / Do Not with a reason and a period."""
+    point = selectors.contact_point_get(actor=request.user, pk=pk)
+    form = PreferenceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the preference values."))
+        return _back(point.person_id)
+    try:
+        services.preference_add(actor=request.user, point=point, **form.cleaned_data)
+        messages.success(request, _("Preference saved."))
+    except DomainError as error:
+        _flash(request, error)
+    return _back(point.person_id)
+
+
+@login_required
+@html_errors
+@require_POST
+def preference_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    preference = selectors.preference_get(actor=request.user, pk=pk)
+    person_pk = ContactPoint.objects.values_list("person_id", flat=True).get(
+        pk=preference.contact_point_id
+    )
+    try:
+        services.preference_delete(actor=request.user, preference=preference)
+    except DomainError as error:
+        _flash(request, error)
+    return _back(person_pk)
+
+
+@login_required
+@html_errors
+@require_POST
+def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """CON-12: relate the contact to a customer or to another contact."""
+    person = access.get_visible(Person, request.user, pk)
+    form = RelationshipForm(request.POST, actor=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Check the relationship values."))
+        return _back(pk)
+    data = form.cleaned_data
+    try:
+        account = (
+            access.get_visible(Account, request.user, data["account"]) if data["account"] else None
+        )
+        related = (
+            access.get_visible(Person, request.user, data["related_person"])
+            if data["related_person"]
+            else None
+        )
+        services.relationship_add(
+            actor=request.user,
+            person=person,
+            account=account,
+            related_person=related,
+            relationship_type=data["relationship_type"],
+            job_title=data["job_title"],
+        )
+        messages.success(request, _("Relationship added."))
+    except DomainError as error:
+        _flash(request, error)
+    return _back(pk)
+
+
+@login_required
+@html_errors
+@require_POST
+def relationship_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    relationship = selectors.relationship_get(actor=request.user, pk=pk)
+    services.relationship_delete(actor=request.user, relationship=relationship)
+    messages.success(request, _("Relationship removed."))
+    return _back(relationship.person_id)
+
+
+@login_required
+@html_errors
+@require_POST
+def relationship_primary_point(request: HttpRequest, pk: int) -> HttpResponse:
+    """CON-4: pin a contact point as primary for one customer relationship."""
+    relationship = selectors.relationship_get(actor=request.user, pk=pk)
+    try:
+        point = selectors.contact_point_get(actor=request.user, pk=request.POST.get("point"))
+        services.relationship_set_primary_point(
+            actor=request.user, relationship=relationship, contact_point=point
+        )
+        messages.success(request, _("Primary contact point for this customer saved."))
+    except DomainError as error:
+        _flash(request, error)
+    return _back(relationship.person_id)
+
+
+# The customer's contacts -------------------------------------------------------
+
+
+@login_required
+@html_errors
+def account_contacts(request: HttpRequest, pk: int) -> HttpResponse:
+    """CON-3: the customer's contacts page, where its primary contact is set."""
+    account = selectors.account_get(actor=request.user, pk=pk)
+    if request.method == "POST":
+        try:
+            person_pk = request.POST.get("person")
+            person = access.get_visible(Person, request.user, person_pk) if person_pk else None
+            services.account_set_primary_contact(actor=request.user, account=account, person=person)
+            messages.success(request, _("Primary contact saved."))
+        except DomainError as error:
+            _flash(request, error)
+        return redirect("contacts:account_contacts", pk=pk)
+    rows = selectors.account_contact_list(actor=request.user, account=account)
+    page_obj = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "contacts/account_contacts.html",
+        {"account": account, "page_obj": page_obj, "rows": page_obj.object_list},
+    )

@@ -1,0 +1,138 @@
+"""Contact pages (HTML) on the same services (CON-2..CON-9, CUS-10)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+
+from openprm.contacts.models import Household, Person, Relationship
+from openprm.contacts.services import contact_point_add, favorite_set, preference_add
+from openprm.identity.models import User
+from tests.contacts.helpers import make_account, make_contact
+
+ClientFor = Callable[[User], Client]
+
+
+def test_con_7_list_opens_my_contacts_and_con_8_all_contacts_needs_a_term(
+    salesperson: User, client_for: ClientFor
+) -> None:
+    mine = make_account(salesperson, "Mine")
+    make_contact(salesperson, "Owned", mine)
+    client = client_for(salesperson)
+    page = client.get("/contacts/").content.decode()
+    assert "My Contacts" in page
+    assert "Owned" in page
+    all_contacts = client.get("/contacts/?saved_search=&q=o").content.decode()
+    assert "two characters" in all_contacts
+    found = client.get("/contacts/?saved_search=&q=ow").content.decode()
+    assert "Owned" in found
+
+
+def test_list_query_count_and_export(
+    salesperson: User, client_for: ClientFor, django_assert_max_num_queries: Any
+) -> None:
+    acme = make_account(salesperson, "Acme")
+    for i in range(25):
+        make_contact(salesperson, f"=Row{i}", acme, email=f"r{i}@x.org")
+    client = client_for(salesperson)
+    with django_assert_max_num_queries(14):
+        response = client.get("/contacts/")
+    assert response.content.decode().count('data-testid="favorite-star"') == 25
+    export = client.get("/contacts/?export=csv")
+    body = b"".join(export.streaming_content).decode()
+    assert "'=Row0" in body
+    assert "r0@x.org" in body
+
+
+def test_con_2_create_shows_candidates_then_create_anyway(
+    salesperson: User, client_for: ClientFor
+) -> None:
+    existing = make_contact(salesperson, "Doe", email="jane@doe.org")
+    client = client_for(salesperson)
+    form = {"last_name": "Doe", "first_name": "Jane", "kind": "b2b", "email": "JANE@doe.org"}
+    page = client.post("/contacts/new/", form).content.decode()
+    assert 'data-testid="duplicate-candidates"' in page
+    assert f"/contacts/{existing.pk}/" in page
+    assert "Use this one" in page
+    created = client.post("/contacts/new/", {**form, "confirm_duplicates": "on"})
+    assert created.status_code == 302
+    assert Person.objects.filter(last_name="Doe").count() == 2
+
+
+def test_create_shows_field_errors(salesperson: User, client_for: ClientFor) -> None:
+    page = client_for(salesperson).post(
+        "/contacts/new/", {"last_name": "X", "kind": "b2b", "phone": "12"}
+    )
+    assert "valid phone number" in page.content.decode()
+
+
+def test_con_9_detail_shows_do_not_contact_and_disables_the_call(
+    salesperson: User, client_for: ClientFor
+) -> None:
+    person = make_contact(salesperson, "Quiet")
+    blocked = contact_point_add(
+        actor=salesperson, person=person, kind="phone", phone="+14155550120"
+    )
+    contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550121")
+    preference_add(
+        actor=salesperson, point=blocked, preference="do_not", reason_code="CUSTOMER_REQUEST"
+    )
+    page = client_for(salesperson).get(f"/contacts/{person.pk}/").content.decode()
+    assert page.count('data-testid="do-not-contact"') == 1
+    assert page.count('data-testid="call-disabled"') == 1
+    assert 'href="tel:+14155550121"' in page
+    assert 'href="tel:+14155550120"' not in page
+
+
+def test_con_6_favorite_star_toggles_with_htmx(salesperson: User, client_for: ClientFor) -> None:
+    person = make_contact(salesperson, "Star")
+    client = client_for(salesperson)
+    response = client.post(
+        f"/contacts/{person.pk}/favorite/", {"favorite": "1"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert 'aria-pressed="true"' in response.content.decode()
+    assert person.favorites.filter(user=salesperson).exists()
+
+
+def test_con_3_account_contacts_page_sets_the_primary(
+    salesperson: User, client_for: ClientFor
+) -> None:
+    acme = make_account(salesperson, "Acme")
+    person = make_contact(salesperson, "Prime", acme)
+    client = client_for(salesperson)
+    client.post(f"/contacts/accounts/{acme.pk}/", {"person": person.pk})
+    assert Relationship.objects.get(account=acme).is_primary_contact
+    page = client.get(f"/contacts/accounts/{acme.pk}/").content.decode()
+    assert 'data-testid="primary-contact"' in page
+
+
+def test_con_11_refused_delete_shows_the_message(
+    salesperson: User, sales_admin: User, client_for: ClientFor
+) -> None:
+    acme = make_account(sales_admin, "Acme Corp")
+    person = make_contact(sales_admin, "Kept", acme)
+    Person.objects.filter(pk=person.pk).update(owner=salesperson)
+    client = client_for(salesperson)
+    response = client.post(f"/contacts/{person.pk}/delete/", follow=True)
+    assert "associated to customer Acme Corp" in response.content.decode()
+    assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_team_5_invisible_contact_is_404(salesperson: User, sales_admin: User, client_for) -> None:
+    hidden = make_contact(sales_admin, "Hidden", make_account(sales_admin, "Theirs"))
+    assert client_for(salesperson).get(f"/contacts/{hidden.pk}/").status_code == 404
+    favorite_set(actor=sales_admin, person=hidden, favorite=True)
+
+
+def test_cus_10_household_pages(salesperson: User, client_for: ClientFor) -> None:
+    member = make_contact(salesperson, "Member", kind="b2c")
+    client = client_for(salesperson)
+    created = client.post("/contacts/households/", {"name": "Family"})
+    household = Household.objects.get()
+    assert created.status_code == 302
+    client.post(f"/contacts/households/{household.pk}/", {"person": member.pk})
+    assert member.household_memberships.count() == 1
+    client.post(f"/contacts/households/{household.pk}/delete/")
+    assert not Household.objects.exists()
+    assert Person.objects.filter(pk=member.pk).exists()
