@@ -9,4 +9,8 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = _("Partner portal")
     url_prefix = "portal/"
-    nav_items: tuple[dict[str, object], ...] = ()
+    nav_items: tuple[dict[str, object], ...] = (
+        {"label": _("Organization"), "url": "portal:organization", "area": "portal"},
+        {"label": _("Contacts"), "url": "portal:contact_list", "area": "portal"},
+        {"label": _("Users"), "url": "portal:user_list", "area": "portal"},
+    )

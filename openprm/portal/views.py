@@ -1,0 +1,136 @@
+"""Portal pages (PRG-2, PRG-7): the signed-in partner user's own organization,
+its contacts and its users, and the invitation page that sets a password."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core.errors import DomainError, StaleVersion
+from openprm.core.listing import list_context
+from openprm.core.views.web import filters_from, html_errors
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.services import user_set_password
+from openprm.partners import selectors
+from openprm.partners.access import membership
+from openprm.partners.filters import PartnerContactFilter
+from openprm.partners.services import partner_contact_favorite_set, portal_user_update
+from openprm.partners.services.invitations import invited_user
+from openprm.portal.forms import PortalUserForm
+
+View = Callable[..., HttpResponse]
+
+
+def portal_page(view: View) -> View:
+    """Signed-in partner users with a membership only; anyone else gets 404."""
+
+    @login_required
+    @html_errors
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if membership(request.user) is None:
+            raise Http404()
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _is_partner_admin(request: HttpRequest) -> bool:
+    own = membership(request.user)
+    return bool(own and own.role and own.role.code == PARTNER_ADMINISTRATOR)
+
+
+@portal_page
+def organization(request: HttpRequest) -> HttpResponse:
+    """PRG-7: the organization's profile."""
+    partner = selectors.own_partner(actor=request.user)
+    return render(request, "portal/organization.html", {"partner": partner})
+
+
+@portal_page
+def contact_list(request: HttpRequest) -> HttpResponse:
+    filters, valid = filters_from(request, PartnerContactFilter)
+    partner = selectors.own_partner(actor=request.user)
+    contacts = selectors.partner_contact_list(actor=request.user, partner=partner, filters=filters)
+    context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    context.update({"filters": filters, "filters_valid": valid, "partner": partner})
+    return render(request, "portal/contact_list.html", context)
+
+
+@portal_page
+@require_POST
+def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
+    """PC-6: partner users mark favorite partner contacts."""
+    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    partner_contact_favorite_set(
+        actor=request.user, contact=contact, favorite=request.POST.get("favorite") == "1"
+    )
+    return redirect("portal:contact_list")
+
+
+@portal_page
+def user_list(request: HttpRequest) -> HttpResponse:
+    """PRG-2: the organization's users; the partner administrator edits them."""
+    users = selectors.portal_user_list(actor=request.user)
+    context = list_context(request, users, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    context["can_manage"] = _is_partner_admin(request)
+    return render(request, "portal/user_list.html", context)
+
+
+@portal_page
+def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = selectors.portal_user_list(actor=request.user).filter(pk=pk).first()
+    if contact is None:
+        raise Http404()
+    initial = {
+        "version": contact.version,
+        "portal_user_type": contact.portal_user_type,
+        "is_active": contact.user.is_active if contact.user else False,
+    }
+    form = PortalUserForm(request.POST or None, initial=initial)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            portal_user_update(
+                actor=request.user,
+                contact=contact,
+                expected_version=form.cleaned_data["version"],
+                portal_user_type=form.cleaned_data["portal_user_type"],
+                active=form.cleaned_data["is_active"],
+            )
+        except StaleVersion as error:
+            stale = error.extra.get("current")
+        except DomainError as error:
+            if error.status == 403:
+                raise
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("User saved."))
+            return redirect("portal:user_list")
+    return render(
+        request, "portal/user_form.html", {"form": form, "contact": contact, "stale": stale}
+    )
+
+
+def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """PC-2: the one-time link of the invitation e-mail sets the password."""
+    user = invited_user(uidb64, token)
+    if user is None:
+        return render(request, "portal/invitation_invalid.html", status=404)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_set_password(actor=user, user=user, password=form.cleaned_data["new_password1"])
+        except DomainError as error:
+            form.add_error("new_password1", error.message)
+        else:
+            messages.success(request, _("Your password is set. Sign in to the partner portal."))
+            return redirect("identity:login")
+    return render(request, "portal/invitation.html", {"form": form, "invited": user})
