@@ -41,8 +41,8 @@ def _insert_matching(territory_id: int, matching: QuerySet[Account]) -> int:
     table = AccountTerritory._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (account_id, territory_id, source, created_at, updated_at) "  # noqa: S608  names from _meta
-            f"SELECT matched.id, %s, %s, %s, %s FROM ({sql}) matched",
+            f"INSERT INTO {table} (territory_id, source, created_at, updated_at, account_id) "  # noqa: S608  names from _meta
+            f"SELECT %s, %s, %s, %s, matched.* FROM ({sql}) matched",
             [territory_id, AUTO, now, now, *params],
         )
         return max(cursor.rowcount, 0)
