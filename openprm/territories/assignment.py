@@ -10,7 +10,7 @@ one per account.
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from openprm.core import access
@@ -23,6 +23,8 @@ from openprm.territories.models import AccountTerritory, Territory, TerritoryMem
 
 Progress = Callable[[int, int], None]
 AUTO = AccountTerritory.Source.AUTO
+BATCH = 25
+"""Territories realigned per transaction: fewer commits, progress still visible."""
 
 
 def _insert_matching(territory_id: int, matching: QuerySet[Account]) -> int:
@@ -64,17 +66,22 @@ def realign_all(progress: Progress | None = None) -> tuple[int, int]:
             .exclude(territory_id__in=[r.territory_id for r in rules])
             .delete()[0]
         )
-    for done, rule in enumerate(rules, start=1):
-        matching = active_accounts.filter(rule_q(rule))
+    for start in range(0, len(rules), BATCH):
         with transaction.atomic():
-            removed += (
-                AccountTerritory.objects.filter(territory_id=rule.territory_id, source=AUTO)
-                .exclude(account__in=matching.values("pk"))
-                .delete()[0]
-            )
-            added += _insert_matching(rule.territory_id, matching)
+            for rule in rules[start : start + BATCH]:
+                condition = rule_q(rule)
+                assigned = AccountTerritory.objects.filter(
+                    territory_id=rule.territory_id, source=AUTO
+                )
+                leaving = (
+                    access.unscoped(Account)
+                    .filter(pk__in=assigned.values("account_id"))
+                    .exclude(Q(is_active=True) & condition)
+                )
+                removed += assigned.filter(account_id__in=leaving.values("pk")).delete()[0]
+                added += _insert_matching(rule.territory_id, active_accounts.filter(condition))
         if progress is not None:
-            progress(done, len(rules))
+            progress(min(start + BATCH, len(rules)), len(rules))
     with transaction.atomic():
         sync_territory_team_members()
     return added, removed
