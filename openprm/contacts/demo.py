@@ -1,0 +1,159 @@
+"""Demo contacts related to the demo accounts: small through the services, so
+demo data obeys the rules; large (benchmarks) in bulk, set-based."""
+
+from typing import Any
+
+from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.normalize import search_key
+from openprm.contacts.services import (
+    contact_create,
+    contact_point_add,
+    favorite_set,
+    household_create,
+    preference_add,
+    relationship_add,
+)
+from openprm.customers.models import Account
+from openprm.demo.context import DemoContext
+
+BULK_BATCH = 5_000
+TITLES = ["Buyer", "CTO", "CFO", "Purchasing Manager", "IT Director", "Office Manager", ""]
+# Contacts a demo user can try to create again to see the duplicate check (CON-2).
+DUPLICATES_TO_BE = [
+    ("Jane", "Doe", "jane.doe@example.com", "+1 415 555 0100"),
+    ("John", "Smith", "john.smith@example.com", "+1 212 555 0101"),
+    ("María", "García", "maria.garcia@example.com", "+34 912 345 678"),
+]
+
+
+def _actor_for(account: Any, fallback: Any) -> Any:
+    return account.owner if account is not None and account.owner_id else fallback
+
+
+def _seed_small(context: DemoContext, accounts: list[Any], admin: Any) -> list[Person]:
+    faker, rng = context.faker, context.rng
+    persons: list[Person] = []
+    for index in range(context.count("contacts")):
+        account = accounts[index % len(accounts)] if accounts else None
+        related = [account] if account is not None else []
+        if account is not None and index % 15 == 0 and len(accounts) > 1:
+            related.append(rng.choice(accounts))
+        actor = _actor_for(account, admin)
+        first, last = faker.first_name(), faker.last_name()
+        person = contact_create(
+            actor=admin if len(related) > 1 else actor,
+            first_name=first,
+            last_name=last,
+            kind=Person.Kind.B2C if index % 20 == 19 else Person.Kind.B2B,
+            job_title=rng.choice(TITLES),
+            is_key_contact=index % 9 == 0,
+            email=f"{search_key(first)}.{search_key(last)}.{index}@example.com".replace(" ", ""),
+            phone=f"+1 415 555 {1000 + index:04d}",
+            account_ids=[a.pk for a in dict.fromkeys(related)],
+            confirm_duplicates=True,
+        )
+        if index % 4 == 0:
+            contact_point_add(
+                actor=admin,
+                person=person,
+                kind=ContactPoint.Kind.PHONE,
+                purpose=ContactPoint.Purpose.MOBILE,
+                phone=f"+1 650 555 {1000 + index:04d}",
+            )
+        persons.append(person)
+    for first, last, email, phone in DUPLICATES_TO_BE:
+        account = accounts[0] if accounts else None
+        persons.append(
+            contact_create(
+                actor=_actor_for(account, admin),
+                first_name=first,
+                last_name=last,
+                email=email,
+                phone=phone,
+                account_ids=[account.pk] if account is not None else [],
+                confirm_duplicates=True,
+            )
+        )
+    return persons
+
+
+def _seed_preferences(persons: list[Person], admin: Any) -> None:
+    """One Do Not Call (a LEGAL reason, set by a sales administrator) and one
+    customer request not to e-mail (CON-9, CON-10)."""
+    phones = ContactPoint.objects.filter(person=persons[0], kind=ContactPoint.Kind.PHONE)
+    for phone in phones[:1]:
+        preference_add(actor=admin, point=phone, preference="do_not", reason_code="DNC_REGISTRY")
+    emails = ContactPoint.objects.filter(person=persons[1], kind=ContactPoint.Kind.EMAIL)
+    for email in emails[:1]:
+        preference_add(
+            actor=admin, point=email, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        )
+
+
+def _seed_large(context: DemoContext, account_ids: list[int], owner_ids: list[int]) -> None:
+    """A million contacts: bulk inserts with the normalized keys filled in,
+    each related to one account and holding one e-mail."""
+    faker, rng = context.faker, context.rng
+    total = context.count("contacts")
+    for offset in range(0, total, BULK_BATCH):
+        persons = []
+        for _index in range(offset, min(offset + BULK_BATCH, total)):
+            first, last = faker.first_name(), faker.last_name()
+            persons.append(
+                Person(
+                    first_name=first,
+                    last_name=last,
+                    name_search=search_key(f"{first} {last}"),
+                    last_name_search=search_key(last),
+                    job_title=rng.choice(TITLES),
+                    owner_id=rng.choice(owner_ids) if owner_ids else None,
+                )
+            )
+        Person.objects.bulk_create(persons, batch_size=BULK_BATCH)
+        pks = [person.pk for person in persons]
+        ContactPoint.objects.bulk_create(
+            [
+                ContactPoint(
+                    person_id=pk,
+                    kind=ContactPoint.Kind.EMAIL,
+                    email=f"c{pk}@example.com",
+                    is_primary=True,
+                )
+                for pk in pks
+            ],
+            batch_size=BULK_BATCH,
+        )
+        if account_ids:
+            Relationship.objects.bulk_create(
+                [
+                    Relationship(person_id=pk, account_id=account_ids[pk % len(account_ids)])
+                    for pk in pks
+                ],
+                batch_size=BULK_BATCH,
+            )
+
+
+def seed(context: DemoContext) -> None:
+    records = context.records
+    admin = records.get("user:salesadmin")
+    accounts = [a for a in records.get("accounts", []) if getattr(a, "is_active", True)]
+    if context.size != "small":
+        owner_ids = [u.pk for k, u in records.items() if k.startswith("user:")]
+        account_ids = list(Account.objects.filter(is_active=True).values_list("pk", flat=True))
+        _seed_large(context, account_ids, owner_ids)
+        return
+    persons = _seed_small(context, accounts, admin)
+    records["contacts"] = persons
+    _seed_preferences(persons, admin)
+    seller = records.get("user:sales")
+    if seller is not None:
+        for person in persons[:40]:
+            if person.owner_id == seller.pk:
+                favorite_set(actor=seller, person=person, favorite=True)
+    b2c = [p for p in persons if p.kind == Person.Kind.B2C][:2]
+    if b2c and admin is not None:
+        household_create(actor=admin, name=f"{b2c[0].last_name} household", members=b2c)
+    if len(persons) > 3 and admin is not None:
+        relationship_add(
+            actor=admin, person=persons[2], related_person=persons[3], relationship_type="assistant"
+        )
