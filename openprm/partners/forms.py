@@ -1,0 +1,132 @@
+"""Forms of the partner pages: they parse input, the services decide."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from openprm.core.customfields.forms import CustomFieldsFormMixin
+from openprm.partners.models import PARTNER_RECORD_TYPE, PartnerContact, PartnerProfile
+from openprm.partners.selectors import partner_roles
+
+ACCOUNT_FIELDS = ("name", "industry", "address_line1", "city", "postal_code", "region", "country")
+
+
+class PartnerForm(CustomFieldsFormMixin, forms.Form):
+    """PA-2: no account type field; PLAT-7: the account's custom fields and
+    the partner's own both show here."""
+
+    record_type = PARTNER_RECORD_TYPE
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    parent_id = forms.IntegerField(
+        label=_("Parent partner (account ID)"), required=False, min_value=1
+    )
+    industry = forms.CharField(label=_("Industry"), max_length=60, required=False)
+    address_line1 = forms.CharField(label=_("Address line 1"), max_length=200, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    region = forms.CharField(label=_("Region / state"), max_length=100, required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args: Any, partner: PartnerProfile | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *countries]  # type: ignore[attr-defined]
+        current = {**partner.account.custom, **partner.custom} if partner is not None else None
+        self.add_custom_fields(current)
+
+    def service_values(self) -> dict[str, Any]:
+        values = {name: self.cleaned_data[name] for name in ACCOUNT_FIELDS}
+        values["parent_id"] = self.cleaned_data["parent_id"]
+        return values
+
+
+class PartnerCreateForm(PartnerForm):
+    """PA-6: the primary contact is entered with the partner."""
+
+    contact_first_name = forms.CharField(
+        label=_("Primary contact first name"), max_length=100, required=False
+    )
+    contact_last_name = forms.CharField(
+        label=_("Primary contact last name"), max_length=100, required=False
+    )
+    contact_email = forms.EmailField(label=_("Primary contact e-mail"), required=False)
+    confirm_duplicates = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def primary_contact(self) -> dict[str, str] | None:
+        data = self.cleaned_data
+        if not (data["contact_last_name"] or data["contact_first_name"] or data["contact_email"]):
+            return None
+        return {
+            "first_name": data["contact_first_name"],
+            "last_name": data["contact_last_name"],
+            "email": data["contact_email"],
+        }
+
+
+class PartnerEditForm(PartnerForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+
+def _role_field(required: bool) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(label=_("Role"), queryset=partner_roles(), required=required)
+
+
+class PartnerContactForm(forms.Form):
+    """PC-1: a new person working for the partner."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    job_title = forms.CharField(label=_("Job title"), max_length=120, required=False)
+    role = _role_field(required=False)
+    primary = forms.BooleanField(label=_("Primary contact"), required=False)
+    confirm_duplicates = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def service_values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values = {k: data[k] for k in ("first_name", "last_name", "email", "phone", "job_title")}
+        values["role_id"] = data["role"].pk if data["role"] else None
+        return values
+
+
+class ExistingContactForm(forms.Form):
+    """PC-4: an existing contact, by its number."""
+
+    person_id = forms.IntegerField(label=_("Contact number"), min_value=1)
+    role = _role_field(required=False)
+
+
+class PromoteToResourceForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    role = _role_field(required=True)
+    manager = forms.ModelChoiceField(
+        label=_("Manager"), queryset=PartnerContact.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, managers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if managers is not None:
+            self.fields["manager"].queryset = managers  # type: ignore[attr-defined]
+
+
+class PromoteToUserForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    username = forms.CharField(label=_("User name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail for the invitation"))
+    portal_user_type = forms.ChoiceField(
+        label=_("User type"), choices=PartnerContact.PortalUserType.choices
+    )
+
+
+class ContactRoleForm(forms.Form):
+    """PA-6: the role can be changed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    role = _role_field(required=False)
