@@ -138,7 +138,7 @@ def _detail_context(request: HttpRequest, partner: PartnerProfile, tab: str) -> 
         contacts = selectors.partner_contact_list(actor=request.user, partner=partner)
         context["contacts"] = contacts
         context["contact_form"] = PartnerContactForm()
-        context["existing_form"] = ExistingContactForm()
+        context["existing_form"] = ExistingContactForm(prefix="existing")
     elif tab == "hierarchy":
         context["hierarchy"] = selectors.partner_hierarchy(actor=request.user, partner=partner)
     elif tab == "history":
@@ -223,7 +223,7 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-1 (and PA-6: add the primary contact later)."""
     partner = selectors.partner_get(actor=request.user, pk=pk)
     form = PartnerContactForm(request.POST or None)
-    existing_form = ExistingContactForm()
+    existing_form = ExistingContactForm(prefix="existing")
     candidates: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -257,7 +257,7 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_add_existing(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-4: an existing contact without a second person record."""
     partner = selectors.partner_get(actor=request.user, pk=pk)
-    form = ExistingContactForm(request.POST)
+    form = ExistingContactForm(request.POST, prefix="existing")
     if form.is_valid():
         try:
             role = form.cleaned_data["role"]
