@@ -7,16 +7,7 @@ class TerritoriesConfig(AppConfig):
     label = "territories"
     verbose_name = _("Territories")
     url_prefix = "territories/"
-    nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Territories"), "url": "territories:territory_list", "area": "internal"},
-        {
-            "label": _("Territory realignment"),
-            "url": "territories:realignment",
-            "area": "internal",
-            "privilege": "manage_territories",
-            "admin": True,
-        },
-    )
+    nav_items: tuple[dict[str, object], ...] = ()
 
     def ready(self) -> None:
         from openprm.territories import access, qualification, receivers  # noqa: F401
