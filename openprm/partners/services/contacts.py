@@ -262,9 +262,11 @@ def partner_contact_promote_to_user(
     expected_version: int,
     base_url: str,
     portal_user_type: str = PartnerContact.PortalUserType.STANDARD,
+    invite: bool = True,
 ) -> PartnerContact:
     """PC-2/PC-3: a partner resource gets a portal sign-in; the invitation
-    e-mail carries a one-time link to set the password."""
+    e-mail carries a one-time link to set the password. Only the demo seeder
+    passes `invite=False`, as it sets the password itself."""
     require_partner_manager(actor)
     contact = _visible_contact(actor, contact)
     require_active_partner(contact.partner)
@@ -307,7 +309,8 @@ def partner_contact_promote_to_user(
             expected_version=expected_version,
         )
         event_record(actor=actor, instance=contact, kind="promoted_to_user")
-        invitation_send(user=user, base_url=base_url)
+        if invite:
+            invitation_send(user=user, base_url=base_url)
     return contact
 
 
