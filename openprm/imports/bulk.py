@@ -39,7 +39,8 @@ class TableWriter:
         if isinstance(field, models.JSONField):
             return _json
         if isinstance(field, models.DateTimeField | models.DateField | models.DecimalField):
-            return lambda value: field.get_db_prep_save(value, connection)
+            ops = connection.ops
+            return lambda value: field.get_db_prep_save(value, ops.connection)
         return None
 
     def defaults(self) -> dict[str, Any]:
@@ -58,17 +59,18 @@ class TableWriter:
     def insert(self, rows: Sequence[Mapping[str, Any]]) -> None:
         if not rows:
             return
-        base = self.defaults()
-        attnames, adapters = self.attnames, self.adapters
-        tuples = []
-        for row in rows:
-            merged = {**base, **row}
-            tuples.append(
-                tuple(
-                    merged[name] if adapt is None else adapt(merged[name])
-                    for name, adapt in zip(attnames, adapters, strict=True)
-                )
+        defaults = self.defaults()
+        plan = [
+            (name, adapt, defaults[name] if adapt is None else adapt(defaults[name]))
+            for name, adapt in zip(self.attnames, self.adapters, strict=True)
+        ]
+        tuples = [
+            tuple(
+                default if name not in row else (row[name] if adapt is None else adapt(row[name]))
+                for name, adapt, default in plan
             )
+            for row in rows
+        ]
         insert_tuples(self.table, self.columns, tuples)
 
 

@@ -109,12 +109,15 @@ class SavedMapping(TimestampedModel):
 class ImportKey(models.Model):
     """The external id or natural key of a record created by an import.
 
-    Unique per model, so the same row imported twice is recognised and
-    skipped. `parent_key` holds an account's parent reference until the
-    second pass links it (parents may come after their children in a file).
+    Unique per model and importing user (a key is an id in the user's source
+    system, and a user must not learn of records it cannot see), so the same
+    row imported twice is recognised and skipped. `parent_key` holds an
+    account's parent reference until the second pass links it (parents may
+    come after their children in a file).
     """
 
     model = models.CharField(max_length=60)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=300)
     object_id = models.BigIntegerField()
     job = models.ForeignKey(
@@ -125,7 +128,9 @@ class ImportKey(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["model", "key"], name="import_key_unique_per_model")
+            models.UniqueConstraint(
+                fields=["model", "user", "key"], name="import_key_unique_per_model_user"
+            )
         ]
         indexes = [
             models.Index(fields=["job", "line"]),

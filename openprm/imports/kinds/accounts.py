@@ -142,7 +142,7 @@ class AccountKind(ImportKind):
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
         keys = {row.line: self._row_key(row) for row in rows}
-        done = keys_to_ids(ACCOUNT_MODEL, keys.values())
+        done = keys_to_ids(ctx.actor, ACCOUNT_MODEL, keys.values())
         owners = self._owners(rows)
         parents_in_db = self._parents_in_db(ctx, rows)
         cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
@@ -173,7 +173,9 @@ class AccountKind(ImportKind):
         refs = {self._parent_ref(r) for r in rows} - {""} - ctx.seen["file_keys"]
         if not refs:
             return set()
-        found = set(keys_to_ids(ACCOUNT_MODEL, (r for r in refs if r.startswith("ext:"))))
+        found = set(
+            keys_to_ids(ctx.actor, ACCOUNT_MODEL, (r for r in refs if r.startswith("ext:")))
+        )
         names = [r.removeprefix("name:") for r in refs if r.startswith("name:")]
         visible = access.visible(Account, ctx.actor)
         found |= {
@@ -332,6 +334,7 @@ class AccountKind(ImportKind):
                     "key": keys[row.line],
                     "object_id": pk,
                     "job_id": ctx.job.pk,
+                    "user_id": ctx.actor.pk,
                     "line": row.line,
                     "parent_key": parent_ref,
                 }
@@ -354,6 +357,7 @@ class AccountKind(ImportKind):
         by_ext = {key: pk for pk, _ref, _line, key in job_keys if key.startswith("ext:")}
         by_ext.update(
             keys_to_ids(
+                ctx.actor,
                 ACCOUNT_MODEL,
                 (r for _pk, r, _l in pending if r.startswith("ext:") and r not in by_ext),
             )

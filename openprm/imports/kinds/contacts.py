@@ -12,6 +12,7 @@ file. All of that runs with a constant number of queries per batch.
 from collections import defaultdict
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
@@ -43,6 +44,23 @@ KINDS = {
     "b2c": Person.Kind.B2C,
     **{str(label).lower(): value for value, label in Person.Kind.choices},
 }
+
+
+class VisiblePersons:
+    """Which of some person ids the actor may see, in chunks of primary keys
+    (an index lookup) instead of a subquery over the whole scope."""
+
+    CHUNK = 5000
+
+    def __init__(self, actor: Any) -> None:
+        self.queryset = access.visible(Person, actor).filter(is_active=True)
+
+    def among(self, ids: set[int]) -> set[int]:
+        wanted, shown = sorted(ids), set()
+        for start in range(0, len(wanted), self.CHUNK):
+            chunk = wanted[start : start + self.CHUNK]
+            shown.update(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+        return shown
 
 
 class ContactKind(ImportKind):
@@ -84,8 +102,9 @@ class ContactKind(ImportKind):
         actor = ctx.actor
         # One query each: already-imported keys, referenced customers.
         keys = {row.line: self._row_key(row) for row in rows}
-        done = keys_to_ids(PERSON_MODEL, keys.values())
+        done = keys_to_ids(ctx.actor, PERSON_MODEL, keys.values())
         ext_accounts = keys_to_ids(
+            ctx.actor,
             ACCOUNT_MODEL,
             (
                 ext_key(r.data["account_external_id"])
@@ -202,69 +221,49 @@ class ContactKind(ImportKind):
     ) -> list[tuple[MappedRow, dict[str, Any]]]:
         """CON-2 within the file (earlier rows) and against visible contacts
         (one query for e-mails and phones, one for names at the customers)."""
-        actor = ctx.actor
-        persons = access.visible(Person, actor).filter(is_active=True)
         emails = {c["email"] for _, c in candidates if c["email"]}
         phones = {c["phone"] for _, c in candidates if c["phone"]}
-        taken_emails: set[str] = set()
-        taken_phones: set[str] = set()
+        owners_of: dict[str, set[int]] = defaultdict(set)
         if emails or phones:
-            points = access.unscoped(ContactPoint).filter(person__in=persons)
-            taken_emails = set(
-                points.filter(kind=ContactPoint.Kind.EMAIL, email__in=emails).values_list(
-                    "email", flat=True
-                )
+            points = access.unscoped(ContactPoint).filter(
+                Q(kind=ContactPoint.Kind.EMAIL, email__in=emails)
+                | Q(kind=ContactPoint.Kind.PHONE, phone__in=phones)
             )
-            taken_phones = set(
-                points.filter(kind=ContactPoint.Kind.PHONE, phone__in=phones).values_list(
-                    "phone", flat=True
-                )
-            )
+            for person_id, email, phone in points.values_list("person_id", "email", "phone"):
+                owners_of[email or phone].add(person_id)
         account_ids = {c["account_id"] for _, c in candidates if c["account_id"]}
-        names: dict[int, list[str]] = ctx.seen["names"]
-        db_names: dict[int, list[str]] = defaultdict(list)
+        db_names: dict[int, list[tuple[str, int]]] = defaultdict(list)
         if account_ids:
             related = (
                 access.unscoped(Relationship)
-                .filter(account_id__in=account_ids, person__in=persons)
-                .values_list("account_id", "person__name_search")
+                .filter(account_id__in=account_ids, person__is_active=True)
+                .values_list("account_id", "person_id", "person__name_search")
             )
-            for account_id, name in related:
-                db_names[account_id].append(name)
+            for account_id, person_id, name in related:
+                db_names[account_id].append((name, person_id))
+        matches = {
+            row.line: self._db_matches(clean, owners_of, db_names) for row, clean in candidates
+        }
+        # Only contacts the actor may see count (a reject must not reveal
+        # hidden records), and only matching ones need checking: one query.
+        shown = VisiblePersons(ctx.actor).among(
+            {pk for found in matches.values() for ids in found.values() for pk in ids}
+        )
+        names: dict[int, list[str]] = ctx.seen["names"]
         seen_emails, seen_phones = ctx.seen["emails"], ctx.seen["phones"]
         accepted = []
         for row, clean in candidates:
+            found = {what: ids & shown for what, ids in matches[row.line].items()}
             reasons = []
-            if clean["email"] and (clean["email"] in taken_emails or clean["email"] in seen_emails):
-                where = (
-                    _("an existing contact")
-                    if clean["email"] in taken_emails
-                    else _("an earlier row")
-                )
-                reasons.append(
-                    _("Duplicate: same e-mail %(value)s as %(where)s.")
-                    % {"value": clean["email"], "where": where}
-                )
-            if clean["phone"] and (clean["phone"] in taken_phones or clean["phone"] in seen_phones):
-                where = (
-                    _("an existing contact")
-                    if clean["phone"] in taken_phones
-                    else _("an earlier row")
-                )
-                reasons.append(
-                    _("Duplicate: same phone %(value)s as %(where)s.")
-                    % {"value": clean["phone"], "where": where}
-                )
+            for what, seen in (("email", seen_emails), ("phone", seen_phones)):
+                value = clean[what]
+                if value and (found[what] or value in seen):
+                    reasons.append(self._duplicate_reason(what, value, bool(found[what])))
             account_id = clean["account_id"]
-            if account_id:
-                pool = db_names.get(account_id, []) + names.get(account_id, [])
-                if pool and process.extractOne(
-                    clean["name_search"],
-                    pool,
-                    scorer=fuzz.token_sort_ratio,
-                    score_cutoff=NAME_SIMILARITY,
-                ):
-                    reasons.append(_("Duplicate: a similar name at the same customer."))
+            if account_id and (
+                found["name"] or self._similar(clean["name_search"], names.get(account_id, []))
+            ):
+                reasons.append(_("Duplicate: a similar name at the same customer."))
             if reasons:
                 result.reject(row, reasons)
                 continue
@@ -276,6 +275,48 @@ class ContactKind(ImportKind):
                 names[account_id].append(clean["name_search"])
             accepted.append((row, clean))
         return accepted
+
+    @staticmethod
+    def _similar(name: str, pool: list[str]) -> bool:
+        return bool(
+            pool
+            and process.extractOne(
+                name, pool, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SIMILARITY
+            )
+        )
+
+    @staticmethod
+    def _db_matches(
+        clean: dict[str, Any],
+        owners_of: dict[str, set[int]],
+        db_names: dict[int, list[tuple[str, int]]],
+    ) -> dict[str, set[int]]:
+        found = {
+            "email": set(owners_of.get(clean["email"], ())) if clean["email"] else set(),
+            "phone": set(owners_of.get(clean["phone"], ())) if clean["phone"] else set(),
+            "name": set(),
+        }
+        pool = db_names.get(clean["account_id"], []) if clean["account_id"] else []
+        if pool:
+            hits = process.extract(
+                clean["name_search"],
+                [name for name, _pk in pool],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=NAME_SIMILARITY,
+                limit=None,
+            )
+            found["name"] = {pool[index][1] for _name, _score, index in hits}
+        return found
+
+    @staticmethod
+    def _duplicate_reason(what: str, value: str, in_database: bool) -> str:
+        where = _("an existing contact") if in_database else _("an earlier row")
+        if what == "email":
+            return _("Duplicate: same e-mail %(value)s as %(where)s.") % {
+                "value": value,
+                "where": where,
+            }
+        return _("Duplicate: same phone %(value)s as %(where)s.") % {"value": value, "where": where}
 
     def _insert(
         self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
@@ -369,6 +410,7 @@ class ContactKind(ImportKind):
                     "key": keys[row.line],
                     "object_id": person_id,
                     "job_id": ctx.job.pk,
+                    "user_id": ctx.actor.pk,
                     "line": row.line,
                 }
             )

@@ -17,13 +17,14 @@ def ext_key(external_id: str) -> str:
     return f"ext:{external_id.strip()}"
 
 
-def keys_to_ids(model: str, keys: Iterable[str]) -> dict[str, int]:
+def keys_to_ids(actor: Any, model: str, keys: Iterable[str]) -> dict[str, int]:
+    """Records `actor` imported earlier under these keys."""
     wanted = list(set(keys))
     if not wanted:
         return {}
     return dict(
         access.unscoped(ImportKey)
-        .filter(model=model, key__in=wanted)
+        .filter(model=model, user_id=actor.pk, key__in=wanted)
         .values_list("key", "object_id")
     )
 

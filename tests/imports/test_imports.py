@@ -1,0 +1,350 @@
+"""Bulk import through the service (IMP-1, IMP-2; CON-2, CUS-6, PLAT-5, PLAT-7)."""
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from openpyxl import Workbook
+
+from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.core.audit.models import AuditEntry
+from openprm.core.customfields.services import custom_field_create
+from openprm.core.errors import PermissionRefused, ValidationFailed
+from openprm.customers.models import Account
+from openprm.customers.services import account_create
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.models import User
+from openprm.imports.models import ImportJob
+from openprm.imports.services import job_cancel, job_run
+from tests.factories import make_user
+from tests.imports.conftest import csv_bytes
+
+Run = Callable[..., ImportJob]
+CONTACT_HEADER = ["First name", "Last name", "E-mail", "Phone", "Customer"]
+
+
+@pytest.fixture
+def acme(sales_admin: User) -> Account:
+    return account_create(
+        actor=sales_admin,
+        data={"name": "Acme", "account_type": "customer", "country": "US"},
+    )
+
+
+def _reasons(job: ImportJob) -> dict[int, str]:
+    return {r.line: r.reason_text for r in job.rejects.all()}
+
+
+def test_imp_1_contacts_import_with_customer_and_contact_points(
+    sales_admin: User, acme: Account, run_import: Run
+) -> None:
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            CONTACT_HEADER,
+            [
+                ["Ann", "Lee", "Ann.Lee@Example.com", "(415) 555-0100", "acme"],
+                ["Bob", "Kay", "", "", ""],
+            ],
+        ),
+    )
+    assert job.status == ImportJob.Status.DONE
+    assert (job.accepted_rows, job.rejected_rows) == (2, 0)
+    ann = Person.objects.get(last_name="Lee")
+    assert ann.owner == sales_admin
+    assert set(ann.contact_points.values_list("kind", "email", "phone", "is_primary")) == {
+        ("email", "ann.lee@example.com", "", True),
+        ("phone", "", "+14155550100", True),
+    }
+    assert Relationship.objects.filter(person=ann, account=acme).exists()
+    person_type = ContentType.objects.get_for_model(Person)
+    entry = AuditEntry.objects.get(content_type=person_type, object_id=str(ann.pk))
+    assert entry.action == "create"
+    assert entry.actor == sales_admin
+    assert entry.changes["last_name"] == [None, "Lee"]
+    assert AuditEntry.objects.filter(action="create").count() >= 5  # 2 persons, 2 points, 1 rel
+
+
+def test_imp_1_bad_rows_are_rejected_with_line_and_reason_and_leave_nothing(
+    sales_admin: User, acme: Account, run_import: Run
+) -> None:
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            CONTACT_HEADER,
+            [
+                ["Ann", "Lee", "ann@example.com", "", "Acme"],
+                ["No", "", "no@example.com", "", ""],
+                ["Bad", "Mail", "not-an-email", "", ""],
+                ["Bad", "Phone", "", "12", ""],
+                ["Who", "Where", "", "", "Unknown Corp"],
+            ],
+        ),
+    )
+    reasons = _reasons(job)
+    assert sorted(reasons) == [3, 4, 5, 6]
+    assert "last_name" in reasons[3]
+    assert "e-mail" in reasons[4]
+    assert "phone" in reasons[5]
+    assert "account" in reasons[6]
+    assert list(Person.objects.values_list("last_name", flat=True)) == ["Lee"]
+    assert not ContactPoint.objects.filter(email="no@example.com").exists()
+
+
+def test_imp_1_con_2_duplicates_within_the_file_and_against_the_database(
+    sales_admin: User, acme: Account, run_import: Run
+) -> None:
+    run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(CONTACT_HEADER, [["Ann", "Lee", "ann@example.com", "+14155550100", "Acme"]]),
+    )
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            ["External ID", *CONTACT_HEADER],
+            [
+                ["c1", "Other", "Person", "ann@example.com", "", ""],
+                ["c2", "Someone", "Else", "", "+1 415 555 0100", ""],
+                ["c3", "Anne", "Lee", "", "", "Acme"],
+                ["c4", "Carl", "Fox", "carl@example.com", "", ""],
+                ["c5", "Carla", "Fox", "carl@example.com", "", ""],
+            ],
+        ),
+    )
+    reasons = _reasons(job)
+    assert "same e-mail" in reasons[2]
+    assert "existing contact" in reasons[2]
+    assert "same phone" in reasons[3]
+    assert "similar name at the same customer" in reasons[4]
+    assert "earlier row" in reasons[6]
+    assert job.accepted_rows == 1
+    assert Person.objects.count() == 2
+
+
+def test_imp_1_duplicates_only_count_visible_contacts(
+    sales_admin: User, salesperson: User, run_import: Run
+) -> None:
+    """A reject must not reveal a contact the importer may not see (TEAM-5)."""
+    run_import(
+        sales_admin, "contacts", csv_bytes(CONTACT_HEADER, [["A", "B", "x@example.com", "", ""]])
+    )
+    sales_admin.roles.clear()
+    job = run_import(
+        salesperson, "contacts", csv_bytes(CONTACT_HEADER, [["C", "D", "x@example.com", "", ""]])
+    )
+    assert job.accepted_rows == 1
+
+
+def test_imp_1_accounts_parent_links_in_any_row_order(sales_admin: User, run_import: Run) -> None:
+    job = run_import(
+        sales_admin,
+        "accounts",
+        csv_bytes(
+            ["External ID", "Name", "Parent ID", "Type", "Country"],
+            [
+                ["G", "Grandchild", "C", "customer", "US"],
+                ["C", "Child", "P", "prospect", "US"],
+                ["P", "Parent", "", "customer", "US"],
+                ["X", "Sibling", "P", "Customer", "FR"],
+            ],
+        ),
+        batch_size=1,
+    )
+    assert (job.accepted_rows, job.rejected_rows) == (4, 0)
+    parents = dict(Account.objects.values_list("name", "parent__name"))
+    assert parents == {
+        "Grandchild": "Child",
+        "Child": "Parent",
+        "Parent": None,
+        "Sibling": "Parent",
+    }
+    assert Account.objects.get(name="Parent").is_sales_account
+    assert Account.objects.get(name="Child").account_type == "prospect"
+
+
+def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
+    sales_admin: User, run_import: Run
+) -> None:
+    job = run_import(
+        sales_admin,
+        "accounts",
+        csv_bytes(
+            ["External ID", "Name", "Parent ID", "Currency"],
+            [
+                ["K", "Kid", "BAD", "USD"],
+                ["BAD", "Broken", "", "DOLLARS"],
+                ["A", "Alpha", "B", "USD"],
+                ["B", "Beta", "A", "USD"],
+                ["Z", "Zed", "", "USD"],
+            ],
+        ),
+    )
+    reasons = _reasons(job)
+    assert "currency" in reasons[3]
+    assert "parent" in reasons[2]
+    assert "CUS-6" in reasons[4]
+    assert "CUS-6" in reasons[5]
+    assert list(Account.objects.values_list("name", flat=True)) == ["Zed"]
+    assert (job.accepted_rows, job.rejected_rows) == (1, 4)
+    account_type = ContentType.objects.get_for_model(Account)
+    assert AuditEntry.objects.filter(content_type=account_type).count() == 1
+
+
+def test_imp_1_rerunning_the_same_file_creates_no_duplicates(
+    sales_admin: User, acme: Account, run_import: Run
+) -> None:
+    accounts = csv_bytes(
+        ["External ID", "Name", "Parent ID"], [["2", "Sub", "1"], ["1", "Top", ""]]
+    )
+    contacts = csv_bytes(CONTACT_HEADER, [["Ann", "Lee", "ann@example.com", "", "Acme"]])
+    for _ in range(2):
+        account_job = run_import(sales_admin, "accounts", accounts)
+        contact_job = run_import(sales_admin, "contacts", contacts)
+    assert (account_job.skipped_rows, account_job.accepted_rows, account_job.rejected_rows) == (
+        2,
+        0,
+        0,
+    )
+    assert (contact_job.skipped_rows, contact_job.rejected_rows) == (1, 0)
+    assert Account.objects.count() == 3
+    assert Person.objects.count() == 1
+
+
+def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: Run) -> None:
+    job = run_import(
+        sales_admin,
+        "prospects",
+        csv_bytes(
+            ["Name", "Address", "City", "Zip", "Country", "Industry", "Revenue", "Owner"],
+            [
+                ["Good", "1 Main St", "Springfield", "12345", "United States", "", "100", ""],
+                ["No City", "1 Main St", "", "12345", "US", "", "", ""],
+                ["Bad Industry", "", "", "", "", "Basket weaving", "", ""],
+                ["Neg", "", "", "", "", "", "-5", ""],
+                ["Ghost owner", "", "", "", "", "", "", "nobody"],
+            ],
+        ),
+    )
+    reasons = _reasons(job)
+    assert sorted(reasons) == [3, 4, 5, 6]
+    assert "city" in reasons[3]
+    assert "industry" in reasons[4]
+    assert "annual_revenue" in reasons[5]
+    assert "owner" in reasons[6]
+    good = Account.objects.get()
+    assert (good.account_type, good.country.code, good.is_sales_account) == (
+        "prospect",
+        "US",
+        False,
+    )
+
+
+def test_imp_1_plat_7_custom_fields_are_importable(
+    sales_admin: User, admin_user: User, run_import: Run
+) -> None:
+    custom_field_create(
+        actor=admin_user,
+        record_type="contact",
+        name="shoe_size",
+        label="Shoe size",
+        field_type="number",
+    )
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(["Last name", "custom.shoe_size"], [["Lee", "42"], ["Kay", "big"], ["Fox", ""]]),
+    )
+    assert Person.objects.get(last_name="Lee").custom == {"shoe_size": 42}
+    assert "custom.shoe_size" in _reasons(job)[3]
+    assert job.accepted_rows == 2
+
+
+def test_imp_1_excel_and_detected_csv_dialect_and_encoding(
+    sales_admin: User, run_import: Run
+) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Last name", "First name", "Phone"])
+    sheet.append(["Müller", "Jörg", 4155550100])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    run_import(sales_admin, "contacts", buffer.getvalue(), name="people.xlsx")
+    latin = "Nom;Prénom\nGarçon;Élodie\n".encode("cp1252")
+    job = run_import(
+        sales_admin, "contacts", latin, mapping={"Nom": "last_name", "Prénom": "first_name"}
+    )
+    assert job.accepted_rows == 1
+    assert set(Person.objects.values_list("first_name", "last_name")) == {
+        ("Jörg", "Müller"),
+        ("Élodie", "Garçon"),
+    }
+    assert ContactPoint.objects.get().phone == "+14155550100"
+
+
+def test_imp_1_mapping_needs_the_required_fields(sales_admin: User, run_import: Run) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        run_import(sales_admin, "contacts", csv_bytes(["Foo"], [["x"]]))
+    assert "last_name" in str(refused.value.field_errors)
+
+
+def test_imp_1_partner_users_cannot_import(run_import: Run) -> None:
+    partner = make_user(PARTNER_ADMINISTRATOR, user_type=User.UserType.PARTNER)
+    with pytest.raises(PermissionRefused):
+        run_import(partner, "accounts", csv_bytes(["Name"], [["X"]]))
+
+
+def test_imp_2_cancel_stops_after_the_batch_in_progress(sales_admin: User, run_import: Run) -> None:
+    from django.core.files.base import ContentFile
+
+    from openprm.imports.services import job_create
+
+    rows = [[f"P{i}", f"Person{i}", f"p{i}@example.com", "", ""] for i in range(30)]
+    job = job_create(
+        actor=sales_admin,
+        kind="contacts",
+        upload=ContentFile(csv_bytes(CONTACT_HEADER, rows), name="f.csv"),
+    )
+
+    def cancel_after_first_batch(current: ImportJob) -> None:
+        if current.processed_rows == 10:
+            job_cancel(actor=sales_admin, job=current)
+
+    job = job_run(job, progress=cancel_after_first_batch, batch_size=10)
+    assert job.status == ImportJob.Status.CANCELLED
+    assert (job.processed_rows, job.last_committed_row) == (10, 11)
+    assert Person.objects.count() == 10
+
+
+def test_imp_2_cancel_a_queued_import(sales_admin: User) -> None:
+    from django.core.files.base import ContentFile
+
+    from openprm.imports.services import job_create
+
+    job = job_create(
+        actor=sales_admin, kind="contacts", upload=ContentFile(b"Last name\nLee\n", name="f.csv")
+    )
+    job = job_cancel(actor=sales_admin, job=job)
+    assert job.status == ImportJob.Status.CANCELLED
+    assert job_run(job).status == ImportJob.Status.CANCELLED
+    assert not Person.objects.exists()
+
+
+def test_imp_1_import_command_prints_result(sales_admin: User, tmp_path: Any) -> None:
+    from django.core.management import call_command
+
+    path = tmp_path / "c.csv"
+    path.write_bytes(
+        csv_bytes(CONTACT_HEADER, [["Ann", "Lee", "", "", ""], ["", "", "bad", "", ""]])
+    )
+    out = io.StringIO()
+    call_command("import", "contacts", str(path), user=sales_admin.username, stdout=out)
+    text = out.getvalue()
+    assert "Done" in text
+    assert "line 3" in text
+    assert Person.objects.count() == 1
