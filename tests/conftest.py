@@ -58,3 +58,19 @@ def client_for() -> Callable[[User], Client]:
         return client
 
     return build
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test restores the seeded rows (roles, options,
+    lookups) that its closing flush removes, so later tests still find them.
+    Mixing in one flush without it would also recreate content types under new
+    ids, and the next restore would then collide with them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and "serialized_rollback" not in marker.kwargs
+        ):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)

@@ -62,11 +62,11 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _profile_page(request, form)
     try:
-        _, plaintext = services.token_create(
+        plaintext = services.token_create(
             actor=request.user,
             name=form.cleaned_data["name"],
             expires_in_days=form.cleaned_data["expires_in_days"],
-        )
+        )[1]
     except DomainError as error:
         form_add_domain_error(form, error)
         return _profile_page(request, form)

@@ -1,0 +1,85 @@
+"""Browser fixtures for every app's end-to-end tests (headless Chromium).
+
+`page` is a fresh browser tab on the live server; `signed_in_page(user,
+password)` signs a user in through the real sign-in form. Users for it are
+made with `tests.factories.make_user(..., password=...)`.
+
+Every test in this folder is marked `e2e` and runs on a transactional
+database with serialized rollback: the live server needs committed rows, and
+the rollback restores the seeded roles, options and lookups that the flush
+after each transactional test removes.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from openprm.identity.models import User
+
+# Playwright's sync API runs an event loop in the test thread; Django would
+# otherwise refuse the ORM calls that fixtures make in that thread.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+TIMEOUT_MS = 5_000
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
+
+
+@pytest.fixture
+def browser(live_server: Any) -> Iterator[Browser]:
+    """Chromium for one test, started after the database is restored.
+
+    Not session-scoped on purpose: while Playwright's event loop runs, Django
+    hands the test thread a new connection object that lacks the serialized
+    seed data, so a browser started before a test's database setup would make
+    that setup skip the restore (about half a second per test buys this).
+    """
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any) -> Iterator[Page]:
+    """A fresh tab (own cookies) on the live server."""
+    context = browser.new_context(base_url=live_server.url)
+    context.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def signed_in_page(page: Page) -> Callable[[User, str], Page]:
+    def sign_in(user: User, password: str) -> Page:
+        page.goto("/account/sign-in/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_test_id("profile-link")).to_be_visible()
+        return page
+
+    return sign_in
