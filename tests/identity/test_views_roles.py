@@ -74,3 +74,16 @@ def test_plat_2_resources_refused_naming_the_privilege(salesperson, client_for) 
     response = client_for(salesperson).get(reverse("identity:resource_list"))
     assert response.status_code == 403
     assert "Manage Users and Roles" in response.content.decode()
+
+
+def test_plat_2_role_and_resource_lists_make_no_query_per_row(
+    admin_user, client_for, django_assert_max_num_queries
+) -> None:
+    boss = resource_create(actor=admin_user, name="Boss")
+    for i in range(5):
+        resource_create(actor=admin_user, name=f"Worker {i}", manager=boss)
+    client = client_for(admin_user)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("identity:role_list")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("identity:resource_list")).status_code == 200

@@ -173,3 +173,9 @@ def test_unknown_user_answers_404(admin_user, client_for) -> None:
     assert (
         client_for(admin_user).get(reverse("identity:user_detail", args=[999])).status_code == 404
     )
+
+
+def test_invalid_filter_is_ignored_with_a_warning(admin_user, client_for) -> None:
+    response = client_for(admin_user).get(reverse("identity:user_list"), {"active": "maybe"})
+    assert response.status_code == 200
+    assert "Some filters were not valid and were ignored." in response.content.decode()
