@@ -1,10 +1,13 @@
 """TER-3 benchmark: batch realignment of every account against every
-territory, through the app (set-based SQL built from the ORM) versus the same
-work as hand-written SQL on the same database in the same run.
+territory, through the app (`realignment.realign_all`: match terms joined to
+the accounts in one statement, then the difference) versus the same work as
+hand-written SQL on the same database in the same run.
 
     python -m benchmarks.bench_realignment --accounts 100000 --territories 500
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python -m benchmarks.bench_realignment ...
 
-Uses a fresh SQLite file unless DATABASE_URL points at a (scratch) database.
+Uses a fresh SQLite file unless DATABASE_URL points at an empty scratch
+database (drop and create it before each run).
 Each territory has a country AND an industry criterion and one member, so
 every account matches about one territory; the app run also puts that
 member on the account team (source Territory).
@@ -16,7 +19,6 @@ import random
 import sys
 import tempfile
 import time
-from typing import Any
 
 COUNTRIES = [
     "US", "CA", "MX", "BR", "AR", "GB", "FR", "DE", "IT", "ES", "PT", "NL", "BE", "CH", "AT",
@@ -104,47 +106,54 @@ def reset() -> None:
     AccountTeamMember.objects.all().delete()
 
 
-def _raw_territory(cursor: Any, territory_id: int, rule: dict[str, str], now: Any) -> None:
-    cursor.execute(
-        "DELETE FROM territories_accountterritory WHERE territory_id = %s AND source = 'auto' "
-        "AND account_id IN (SELECT a.id FROM customers_account a WHERE a.id IN "
-        "(SELECT account_id FROM territories_accountterritory WHERE territory_id = %s "
-        "AND source = 'auto') AND NOT (a.is_active = %s AND a.country = %s AND a.industry = %s))",
-        [territory_id, territory_id, True, rule["country"], rule["industry"]],
-    )
-    cursor.execute(
-        "INSERT INTO territories_accountterritory "
-        "(territory_id, source, created_at, updated_at, account_id) "
-        "SELECT %s, 'auto', %s, %s, a.id FROM customers_account a "
-        "WHERE a.is_active = %s AND a.country = %s AND a.industry = %s "
-        "AND NOT EXISTS (SELECT 1 FROM territories_accountterritory x "
-        "WHERE x.account_id = a.id AND x.territory_id = %s)",
-        [territory_id, now, now, True, rule["country"], rule["industry"], territory_id],
-    )
+RAW_MATCH = (
+    "CREATE TEMPORARY TABLE raw_terms AS SELECT c1.territory_id, c1.value AS country, "
+    "c2.value AS industry FROM territories_territorycriterion c1 "
+    "JOIN territories_territorycriterion c2 ON c2.territory_id = c1.territory_id "
+    "AND c1.dimension = 'country' AND c2.dimension = 'industry' "
+    "JOIN territories_territory t ON t.id = c1.territory_id "
+    "WHERE t.active = %s AND t.territory_type <> 'partner'"
+)
 
 
 def raw_realignment() -> int:
-    """The same statements written by hand: per territory remove + insert,
-    then the team sync."""
+    """The same statements written by hand for this data's one shape of
+    criteria (country AND industry): match into a temporary table, delete and
+    insert the difference, then the team sync."""
     from django.db import connection, transaction
     from django.utils import timezone
 
     now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT t.id, c.dimension, c.value FROM territories_territory t "
-            "JOIN territories_territorycriterion c ON c.territory_id = t.id "
-            "WHERE t.active = %s AND t.territory_type <> 'partner' ORDER BY t.id",
-            [True],
-        )
-        rules: dict[int, dict[str, str]] = {}
-        for territory_id, dimension, value in cursor.fetchall():
-            rules.setdefault(territory_id, {})[dimension] = value
-        items = list(rules.items())
-        for start in range(0, len(items), 25):
-            with transaction.atomic():
-                for territory_id, rule in items[start : start + 25]:
-                    _raw_territory(cursor, territory_id, rule, now)
+        cursor.execute("DROP TABLE IF EXISTS raw_terms")
+        cursor.execute("DROP TABLE IF EXISTS raw_matches")
+        with transaction.atomic():
+            cursor.execute(RAW_MATCH, [True])
+            cursor.execute(
+                "CREATE TEMPORARY TABLE raw_matches (account_id bigint NOT NULL, "
+                "territory_id bigint NOT NULL, PRIMARY KEY (account_id, territory_id))"
+            )
+            cursor.execute(
+                "INSERT INTO raw_matches SELECT a.id, t.territory_id FROM customers_account a "
+                "JOIN raw_terms t ON t.country = a.country AND t.industry = a.industry "
+                "WHERE a.is_active = %s",
+                [True],
+            )
+        with transaction.atomic():
+            cursor.execute(
+                "DELETE FROM territories_accountterritory WHERE source = 'auto' AND NOT EXISTS "
+                "(SELECT 1 FROM raw_matches m WHERE m.account_id = "
+                "territories_accountterritory.account_id AND m.territory_id = "
+                "territories_accountterritory.territory_id)"
+            )
+            cursor.execute(
+                "INSERT INTO territories_accountterritory "
+                "(territory_id, source, created_at, updated_at, account_id) "
+                "SELECT m.territory_id, 'auto', %s, %s, m.account_id FROM raw_matches m "
+                "WHERE NOT EXISTS (SELECT 1 FROM territories_accountterritory x "
+                "WHERE x.account_id = m.account_id AND x.territory_id = m.territory_id)",
+                [now, now],
+            )
         with transaction.atomic():
             cursor.execute(
                 "INSERT INTO teams_accountteammember (account_id, resource_id, user_id, "
@@ -168,6 +177,8 @@ def raw_realignment() -> int:
                 "AND m.resource_id = teams_accountteammember.resource_id)",
                 [False, True],
             )
+        cursor.execute("DROP TABLE raw_terms")
+        cursor.execute("DROP TABLE raw_matches")
         cursor.execute("SELECT COUNT(*) FROM territories_accountterritory")
         return int(cursor.fetchone()[0])
 
@@ -180,8 +191,8 @@ def main(argv: list[str] | None = None) -> None:
     setup_django()
     from django.db import connection
 
-    from openprm.territories.assignment import realign_all
     from openprm.territories.models import AccountTerritory
+    from openprm.territories.realignment import realign_all
 
     started = time.perf_counter()
     generate(args.accounts, args.territories)

@@ -1,90 +1,24 @@
-"""TER-3 assignment: set-based SQL for the batch realignment, a Python match
-for one account, and the team members that follow the territories.
+"""TER-3 assignment of one account (a Python match against the rules loaded
+in two queries) and the team members that follow the territories; the batch
+realignment of every account is `realignment.realign_all`.
 
 System code: it runs on behalf of the rules, not of a user, so it reads and
-writes unscoped. The batch issues two statements per territory (remove what
-no longer matches, insert what newly matches) and two for the teams, never
-one per account.
+writes unscoped.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from openprm.core import access
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
 from openprm.teams.levels import default_access_level
 from openprm.teams.models import AccountTeamMember
-from openprm.territories.matching import automatic_rules, matching_territory_ids, rule_q
+from openprm.territories.matching import matching_territory_ids
 from openprm.territories.models import AccountTerritory, Territory, TerritoryMember
 
-Progress = Callable[[int, int], None]
 AUTO = AccountTerritory.Source.AUTO
-BATCH = 25
-"""Territories realigned per transaction: fewer commits, progress still visible."""
-
-
-def _insert_matching(territory_id: int, matching: QuerySet[Account]) -> int:
-    """INSERT … SELECT the matching accounts not yet holding the territory."""
-    missing = (
-        matching.filter(
-            ~Exists(
-                AccountTerritory.objects.filter(account=OuterRef("pk"), territory_id=territory_id)
-            )
-        )
-        .order_by()
-        .values("pk")
-    )
-    sql, params = missing.query.sql_with_params()
-    now = timezone.now()
-    table = AccountTerritory._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (territory_id, source, created_at, updated_at, account_id) "  # noqa: S608  names from _meta
-            f"SELECT %s, %s, %s, %s, matched.* FROM ({sql}) matched",
-            [territory_id, AUTO, now, now, *params],
-        )
-        return max(cursor.rowcount, 0)
-
-
-def realign_all(progress: Progress | None = None) -> tuple[int, int]:
-    """Realign every active account against every automatic territory.
-
-    Manual assignments (chosen and partner territories) are kept; territory
-    team members no territory covers any more are removed unless locked.
-    Returns (assignments added, assignments removed).
-    """
-    rules = automatic_rules()
-    added = removed = 0
-    active_accounts = access.unscoped(Account).filter(is_active=True)
-    with transaction.atomic():
-        removed += (
-            AccountTerritory.objects.filter(source=AUTO)
-            .exclude(territory_id__in=[r.territory_id for r in rules])
-            .delete()[0]
-        )
-    for start in range(0, len(rules), BATCH):
-        with transaction.atomic():
-            for rule in rules[start : start + BATCH]:
-                condition = rule_q(rule)
-                assigned = AccountTerritory.objects.filter(
-                    territory_id=rule.territory_id, source=AUTO
-                )
-                leaving = (
-                    access.unscoped(Account)
-                    .filter(pk__in=assigned.values("account_id"))
-                    .exclude(Q(is_active=True) & condition)
-                )
-                removed += assigned.filter(account_id__in=leaving.values("pk")).delete()[0]
-                added += _insert_matching(rule.territory_id, active_accounts.filter(condition))
-        if progress is not None:
-            progress(min(start + BATCH, len(rules)), len(rules))
-    with transaction.atomic():
-        sync_territory_team_members()
-    return added, removed
 
 
 def assign_account(account: Account) -> tuple[int, int]:

@@ -1,15 +1,15 @@
-"""TER-2 criteria as a database condition and as a Python predicate.
+"""TER-2 criteria as match terms for SQL and as a Python predicate.
 
-Both read the same rules so that the set-based realignment (SQL) and the
-assignment of one account on save (Python, no query per territory) always
-agree — the property test in tests/territories checks it.
+Both read the same rules (`automatic_rules`) so that the set-based
+realignment (SQL over `match_terms`) and the assignment of one account on
+save (Python, no query per territory) always agree; a property test in
+tests/territories checks it.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
-
-from django.db.models import Q
 
 from openprm.core import access
 from openprm.customers.models import Account
@@ -39,25 +39,92 @@ class TerritoryRule:
         return any(self.levels)
 
 
-def _criterion_q(criterion: Criterion) -> Q:
-    if criterion.dimension == Dimension.COUNTRY:
-        return Q(country=criterion.value.upper())
-    if criterion.dimension == Dimension.POSTAL_RANGE:
-        high = criterion.value_to or criterion.value
-        return Q(postal_code__gte=criterion.value, postal_code__lte=high) & ~Q(postal_code="")
-    return Q(**{criterion.dimension: criterion.value})
+EQUALITY_DIMENSIONS = (Dimension.COUNTRY, Dimension.REGION, Dimension.INDUSTRY, Dimension.SIZE)
 
 
-def rule_q(rule: TerritoryRule) -> Q:
-    """Accounts matching the rule: AND over levels and dimensions, OR over values."""
-    condition = Q()
+@dataclass(frozen=True)
+class MatchTerm:
+    """One conjunction of a territory's criteria: every set column must equal
+    the account's attribute and the postal code must fall in the range.
+
+    A rule is an AND over (level, dimension) of ORs over values; expanded
+    into terms (an OR of ANDs), the batch realignment matches every
+    territory with one indexed equality join per shape of term (TER-3).
+    """
+
+    territory_id: int
+    country: str | None = None
+    region: str | None = None
+    industry: str | None = None
+    size: str | None = None
+    postal_from: str | None = None
+    postal_to: str | None = None
+
+    @property
+    def shape(self) -> tuple[str, ...]:
+        return tuple(
+            name
+            for name in (*EQUALITY_DIMENSIONS, "postal_from")
+            if getattr(self, name) is not None
+        )
+
+
+def _criterion_value(criterion: Criterion) -> str:
+    return criterion.value.upper() if criterion.dimension == Dimension.COUNTRY else criterion.value
+
+
+def _postal_ranges(rule: TerritoryRule) -> list[tuple[str, str]] | None:
+    """The ranges a postal code must fall in, one range per level intersected
+    into one; None without a postal criterion, [] if nothing can match."""
+    ranges: list[tuple[str, str]] | None = None
     for level in rule.levels:
-        for criteria in level.values():
-            alternatives = Q(pk__in=[])
-            for criterion in criteria:
-                alternatives |= _criterion_q(criterion)
-            condition &= alternatives
-    return condition
+        own = [(c.value, c.value_to or c.value) for c in level.get(Dimension.POSTAL_RANGE, [])]
+        if not own:
+            continue
+        if ranges is None:
+            ranges = own
+            continue
+        ranges = [
+            (max(low, own_low), min(high, own_high))
+            for low, high in ranges
+            for own_low, own_high in own
+            if max(low, own_low) <= min(high, own_high)
+        ]
+    return None if ranges is None else sorted(set(ranges))
+
+
+def match_terms(rule: TerritoryRule) -> list[MatchTerm]:
+    """TER-2 criteria of a territory and its ancestors as conjunctive terms.
+
+    Per equality dimension the accepted values are the intersection over the
+    levels that constrain it; postal ranges intersect level by level. The
+    same semantics as `rule_matches`, which the property test checks.
+    """
+    if not rule.has_criteria:
+        return []
+    accepted: dict[str, set[str]] = {}
+    for level in rule.levels:
+        for dimension in EQUALITY_DIMENSIONS:
+            values = {_criterion_value(c) for c in level.get(dimension, [])}
+            if values:
+                accepted[dimension] = accepted.get(dimension, values) & values
+    dimensions = sorted(accepted)
+    ranges = _postal_ranges(rule)
+    postal: list[tuple[str | None, str | None]] = (
+        [(None, None)] if ranges is None else [(low, high) for low, high in ranges]
+    )
+    terms = []
+    for combination in product(*(sorted(accepted[d]) for d in dimensions)):
+        for low, high in postal:
+            terms.append(
+                MatchTerm(
+                    rule.territory_id,
+                    **dict(zip(dimensions, combination, strict=True)),
+                    postal_from=low,
+                    postal_to=high,
+                )
+            )
+    return terms
 
 
 def _account_value(account: Any, dimension: str) -> str:

@@ -148,8 +148,8 @@ class RealignmentRun(TimestampedModel):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    total = models.PositiveIntegerField(_("territories to process"), default=0)
-    processed = models.PositiveIntegerField(_("territories processed"), default=0)
+    total = models.PositiveIntegerField(_("steps to run"), default=0)
+    processed = models.PositiveIntegerField(_("steps done"), default=0)
     assigned = models.PositiveIntegerField(_("assignments added"), default=0)
     removed = models.PositiveIntegerField(_("assignments removed"), default=0)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

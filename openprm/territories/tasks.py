@@ -3,8 +3,8 @@
 from django.utils import timezone
 from django_tasks import task
 
-from openprm.territories.assignment import Progress, realign_all
 from openprm.territories.models import RealignmentRun
+from openprm.territories.realignment import Progress, realign_all
 
 
 def _progress(run: RealignmentRun) -> Progress:
@@ -18,7 +18,7 @@ def _progress(run: RealignmentRun) -> Progress:
 
 @task()
 def realign_all_accounts(run_id: int) -> None:
-    """Run one RealignmentRun, storing progress per territory for the page."""
+    """Run one RealignmentRun, storing its progress (steps) for the page."""
     run = RealignmentRun.objects.get(pk=run_id)
     RealignmentRun.objects.filter(pk=run.pk).update(status=RealignmentRun.Status.RUNNING)
     try:

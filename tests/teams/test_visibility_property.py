@@ -11,8 +11,8 @@ from openprm.core import access
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALESPERSON
 from openprm.teams.models import AccountTeamMember
-from openprm.territories.assignment import realign_all
 from openprm.territories.models import Territory, TerritoryCriterion, TerritoryMember
+from openprm.territories.realignment import realign_all
 from tests.factories import make_user
 from tests.teams.helpers import resource_for
 
