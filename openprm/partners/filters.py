@@ -3,9 +3,11 @@
 from typing import Annotated
 
 from django.db.models import Q
-from ninja import FilterLookup, FilterSchema
+from ninja import Field, FilterLookup, FilterSchema
 
 from openprm.customers.normalize import search_key
+
+MAX_ID = 2**63 - 1
 
 
 class PartnerFilter(FilterSchema):
@@ -15,8 +17,8 @@ class PartnerFilter(FilterSchema):
     status: Annotated[str | None, FilterLookup("status")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("account__region__iexact")] = None
-    owner: Annotated[int | None, FilterLookup("account__owner_id")] = None
-    parent: Annotated[int | None, FilterLookup("account__parent_id")] = None
+    owner: Annotated[int | None, FilterLookup("account__owner_id")] = Field(None, ge=1, le=MAX_ID)
+    parent: Annotated[int | None, FilterLookup("account__parent_id")] = Field(None, ge=1, le=MAX_ID)
 
     def filter_q(self, value: str | None) -> Q:
         key = search_key(value or "")
@@ -31,7 +33,7 @@ class PartnerContactFilter(FilterSchema):
 
     q: str | None = None
     level: Annotated[str | None, FilterLookup("level")] = None
-    role: Annotated[int | None, FilterLookup("role_id")] = None
+    role: Annotated[int | None, FilterLookup("role_id")] = Field(None, ge=1, le=MAX_ID)
 
     def filter_q(self, value: str | None) -> Q:
         key = search_key(value or "")
