@@ -6,15 +6,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.forms import VersionedForm
 from openprm.identity.models import Privilege, Resource, Role, User
 
 ACTIVE_CHOICES = [("", _("Any")), ("true", _("Active")), ("false", _("Inactive"))]
-
-
-class VersionedForm(forms.Form):
-    """PLAT-6: carries the version the user started from."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class TokenForm(forms.Form):
