@@ -226,8 +226,11 @@ def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
         except StaleVersion:
             messages.error(request, _("The account changed meanwhile; review it and try again."))
             return redirect("customers:account_detail", pk=account.pk)
-        messages.success(request, _("Account “%s” deleted.") % account.name)
-        return redirect("customers:account_list")
+        except Conflict as error:
+            form_add_domain_error(form, error)
+        else:
+            messages.success(request, _("Account “%s” deleted.") % account.name)
+            return redirect("customers:account_list")
     return render(request, "customers/account_delete.html", {"account": account, "form": form})
 
 
