@@ -35,7 +35,7 @@ def admin_headers(admin_user: User) -> Iterator[dict[str, str]]:
 
 @schema.parametrize()
 @settings(
-    max_examples=6,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
