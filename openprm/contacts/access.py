@@ -19,6 +19,7 @@ from openprm.contacts.models import (
     HouseholdMembership,
     Person,
     Relationship,
+    RelationshipContactPoint,
     SavedSearch,
 )
 from openprm.core import access
@@ -73,6 +74,7 @@ def _following_person(prefix: str) -> access.Scope:
 access.register(ContactPoint)(_following_person("person"))
 access.register(ContactPreference)(_following_person("contact_point__person"))
 access.register(Relationship)(_following_person("person"))
+access.register(RelationshipContactPoint)(_following_person("relationship__person"))
 access.register(HouseholdMembership)(_following_person("person"))
 
 
