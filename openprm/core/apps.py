@@ -29,3 +29,11 @@ class CoreConfig(AppConfig):
             "admin": True,
         },
     )
+
+    def ready(self) -> None:
+        """Register the platform's access scopes at start-up, so no query can
+        run before its scope exists (fail closed)."""
+        from openprm.core.audit import selectors as audit_selectors  # noqa: F401
+        from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
+        from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
+        from openprm.core.options import selectors as option_selectors  # noqa: F401
