@@ -223,7 +223,7 @@ def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: R
         csv_bytes(
             ["Name", "Address", "City", "Zip", "Country", "Industry", "Revenue", "Owner"],
             [
-                ["Good", "1 Main St", "Springfield", "12345", "United States", "", "100", ""],
+                ["Good", "1 Main St", "Springfield", "12345", "Germany", "", "100", ""],
                 ["No City", "1 Main St", "", "12345", "US", "", "", ""],
                 ["Bad Industry", "", "", "", "", "Basket weaving", "", ""],
                 ["Neg", "", "", "", "", "", "-5", ""],
@@ -240,7 +240,7 @@ def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: R
     good = Account.objects.get()
     assert (good.account_type, good.country.code, good.is_sales_account) == (
         "prospect",
-        "US",
+        "DE",
         False,
     )
 
@@ -293,7 +293,7 @@ def test_imp_1_mapping_needs_the_required_fields(sales_admin: User, run_import: 
     assert "last_name" in str(refused.value.field_errors)
 
 
-def test_imp_1_partner_users_cannot_import(run_import: Run) -> None:
+def test_imp_1_partner_users_cannot_import(db: Any, run_import: Run) -> None:
     partner = make_user(PARTNER_ADMINISTRATOR, user_type=User.UserType.PARTNER)
     with pytest.raises(PermissionRefused):
         run_import(partner, "accounts", csv_bytes(["Name"], [["X"]]))

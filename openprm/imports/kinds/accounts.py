@@ -197,7 +197,7 @@ class AccountKind(ImportKind):
             errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
         country = data.get("country", "").strip()
         if country and country.upper() not in countries:
-            country = countries.by_name(country) or country
+            country = countries.by_name(country) or countries.alpha2(country) or country
         values = _normalized(
             {
                 "name": data.get("name", ""),
