@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.customers.models import Account
+from openprm.identity.models import Resource
 from openprm.teams.models import AccountTeamMember
 
 
@@ -23,3 +24,15 @@ def team_member_list(*, actor: Any, account_id: Any) -> QuerySet[AccountTeamMemb
 def team_member_get(*, actor: Any, account_id: Any, pk: Any) -> AccountTeamMember:
     members = access.visible(AccountTeamMember, actor).filter(account_id=account_id)
     return access.get_visible(AccountTeamMember, actor, pk, members)
+
+
+RESOURCE_CHOICES = 50
+
+
+def resource_choices(*, actor: Any, q: str = "") -> QuerySet[Resource]:
+    """The team member picker: active internal resources by name prefix,
+    bounded in size (resources are staff, not a million rows)."""
+    resources = access.visible(Resource, actor).filter(active=True, is_partner_resource=False)
+    if q.strip():
+        resources = resources.filter(name__istartswith=q.strip())
+    return resources.order_by("name", "pk")[:RESOURCE_CHOICES]

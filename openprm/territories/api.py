@@ -4,11 +4,12 @@ TER-4) and batch realignments (TER-3)."""
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
 from openprm.territories import selectors, services
+from openprm.territories.filters import TerritoryFilter
 from openprm.territories.models import (
     RealignmentRun,
     Territory,
@@ -33,8 +34,8 @@ router = Router(tags=["territories"])
 
 @router.get("/territories", response=list[TerritoryOut])
 @paginate(PagePagination)
-def territory_list(request: HttpRequest, q: str = "", territory_type: str = "") -> Any:
-    return selectors.territory_list(actor=request.auth, q=q, territory_type=territory_type)
+def territory_list(request: HttpRequest, filters: Query[TerritoryFilter]) -> Any:
+    return selectors.territory_list(actor=request.auth, filters=filters)
 
 
 @router.post("/territories", response={201: TerritoryOut})

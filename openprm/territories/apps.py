@@ -7,7 +7,18 @@ class TerritoriesConfig(AppConfig):
     label = "territories"
     verbose_name = _("Territories")
     url_prefix = "territories/"
-    nav_items: tuple[dict[str, object], ...] = ()
+    nav_items: tuple[dict[str, object], ...] = (
+        # Every internal user reads territories (TER-4 pickers, why an account
+        # is theirs); changes need Manage Territories, checked by the services.
+        {"label": _("Territories"), "url": "territories:territory_list", "area": "internal"},
+        {
+            "label": _("Territory realignment"),
+            "url": "territories:realignment",
+            "area": "internal",
+            "privilege": "manage_territories",
+            "admin": True,
+        },
+    )
 
     def ready(self) -> None:
         from openprm.territories import access, qualification, receivers  # noqa: F401

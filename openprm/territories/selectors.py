@@ -6,6 +6,8 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.customers.models import Account
+from openprm.identity.models import Resource
+from openprm.territories.filters import TerritoryFilter
 from openprm.territories.models import (
     AccountTerritory,
     RealignmentRun,
@@ -14,14 +16,40 @@ from openprm.territories.models import (
     TerritoryMember,
 )
 
+TERRITORY_SORTS = {"name": "name", "type": "territory_type", "active": "active"}
 
-def territory_list(*, actor: Any, q: str = "", territory_type: str = "") -> QuerySet[Territory]:
+
+def territory_list(*, actor: Any, filters: TerritoryFilter | None = None) -> QuerySet[Territory]:
+    """TER-1: every internal user sees the territories (read-only without
+    Manage Territories); partner users none."""
     territories = access.visible(Territory, actor).select_related("parent", "partner")
-    if q:
-        territories = territories.filter(name__istartswith=q.strip())
-    if territory_type:
-        territories = territories.filter(territory_type=territory_type)
+    if filters is not None:
+        territories = filters.filter(territories)
     return territories.order_by("name", "pk")
+
+
+def territory_children(*, actor: Any, territory: Territory) -> QuerySet[Territory]:
+    return access.visible(Territory, actor).filter(parent=territory).order_by("name", "pk")
+
+
+def territory_accounts(*, actor: Any, territory: Territory) -> QuerySet[AccountTerritory]:
+    """The accounts holding the territory that the actor may see (TEAM-5)."""
+    return (
+        access.visible(AccountTerritory, actor)
+        .filter(territory=territory)
+        .select_related("account")
+        .order_by("account__name_search", "pk")
+    )
+
+
+def partner_territory_choices(*, actor: Any) -> QuerySet[Territory]:
+    """TER-4: the active partner territories a channel manager may add."""
+    return (
+        access.visible(Territory, actor)
+        .filter(active=True, territory_type=Territory.Type.PARTNER)
+        .select_related("partner")
+        .order_by("name", "pk")
+    )
 
 
 def territory_get(*, actor: Any, pk: Any) -> Territory:
@@ -69,3 +97,35 @@ def realignment_get(*, actor: Any, pk: Any) -> RealignmentRun:
 
 def realignment_latest(*, actor: Any) -> RealignmentRun | None:
     return access.visible(RealignmentRun, actor).order_by("-created_at", "-pk").first()
+
+
+PICKER_SIZE = 200
+
+
+def parent_choices(*, actor: Any, exclude: Territory | None = None) -> list[tuple[int, str]]:
+    rows = access.visible(Territory, actor)
+    if exclude is not None:
+        rows = rows.exclude(pk=exclude.pk)
+    return list(rows.order_by("name", "pk").values_list("pk", "name")[:PICKER_SIZE])
+
+
+def partner_choices(*, actor: Any) -> list[tuple[int, str]]:
+    """Partner accounts the actor may see, for a partner territory (TER-1)."""
+    return list(
+        access.visible(Account, actor)
+        .filter(account_type=Account.AccountType.PARTNER)
+        .order_by("name_search", "pk")
+        .values_list("pk", "name")[:PICKER_SIZE]
+    )
+
+
+def member_resource_choices(*, actor: Any, territory: Territory) -> list[tuple[int, str]]:
+    """TER-1: internal resources for internal territories, partner resources
+    for partner territories (the service checks the partner)."""
+    return list(
+        access.visible(Resource, actor)
+        .filter(active=True, is_partner_resource=territory.is_partner_territory)
+        .exclude(territory_memberships__territory=territory)
+        .order_by("name", "pk")
+        .values_list("pk", "name")[:PICKER_SIZE]
+    )

@@ -1,0 +1,130 @@
+"""The account Team page (TEAM-1..TEAM-3): members with their access level,
+lock and source; Full users add, change, lock and remove members in place
+with HTMX. Buttons follow the actor's level, but the services decide."""
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
+from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.customers.access import account_access_level
+from openprm.customers.models import Account
+from openprm.customers.selectors import account_get
+from openprm.teams import selectors, services
+from openprm.teams.forms import TeamMemberAddForm, TeamMemberUpdateForm
+from openprm.teams.levels import at_least, default_access_level
+from openprm.teams.models import AccessLevel
+
+
+def _context(
+    request: HttpRequest, account: Account, form: forms.Form | None = None
+) -> dict[str, Any]:
+    level = account_access_level(request.user, account)
+    return {
+        "account": account,
+        "members": selectors.team_member_list(actor=request.user, account_id=account.pk),
+        "level": level,
+        "can_change": at_least(level, AccessLevel.FULL),
+        "levels": AccessLevel.choices,
+        "default_level": default_access_level(),
+        "form": form or TeamMemberAddForm(),
+        "resources": selectors.resource_choices(actor=request.user),
+    }
+
+
+def _render(request: HttpRequest, account: Account, form: forms.Form | None = None) -> HttpResponse:
+    template = "teams/_team.html" if request.htmx else "teams/team.html"  # type: ignore[attr-defined]
+    return render(request, template, _context(request, account, form))
+
+
+def _account(request: HttpRequest, pk: int) -> Account:
+    return account_get(actor=request.user, pk=pk)
+
+
+@login_required
+@html_errors
+def account_team(request: HttpRequest, pk: int) -> HttpResponse:
+    """TEAM-2: everyone who sees the account sees its team."""
+    return _render(request, _account(request, pk))
+
+
+@login_required
+@html_errors
+def resource_picker(request: HttpRequest) -> HttpResponse:
+    resources = selectors.resource_choices(actor=request.user, q=request.GET.get("q", ""))
+    return render(request, "teams/_resource_options.html", {"resources": resources})
+
+
+def _done(request: HttpRequest, account: Account, message: str) -> HttpResponse:
+    messages.success(request, message)
+    if request.htmx:  # type: ignore[attr-defined]
+        return _render(request, account)
+    return redirect("teams:account_team", pk=account.pk)
+
+
+@login_required
+@require_POST
+@html_errors
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """TEAM-1: Full users add a member, at the default level unless chosen."""
+    account = _account(request, pk)
+    form = TeamMemberAddForm(request.POST)
+    if form.is_valid():
+        try:
+            services.team_member_add(
+                actor=request.user,
+                account=account,
+                resource_id=form.cleaned_data["resource_id"],
+                access_level=form.cleaned_data["access_level"] or None,
+                locked=form.cleaned_data["locked"],
+            )
+        except (ValidationFailed, Conflict) as error:
+            form_add_domain_error(form, error)
+        else:
+            return _done(request, account, _("Team member added."))
+    return _render(request, account, form)
+
+
+@login_required
+@require_POST
+@html_errors
+def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
+    """TEAM-2: change the level or the lock (Full access; PLAT-6 version check)."""
+    account = _account(request, pk)
+    member = selectors.team_member_get(actor=request.user, account_id=account.pk, pk=member_id)
+    form = TeamMemberUpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid access level."))
+        return _render(request, account)
+    try:
+        services.team_member_update(
+            actor=request.user,
+            member=member,
+            changes=form.changes(),
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleVersion:
+        messages.error(request, _("This member changed meanwhile; review and try again."))
+        return _render(request, account)
+    except (ValidationFailed, Conflict) as error:
+        messages.error(request, error.message)
+        return _render(request, account)
+    return _done(request, account, _("Team member updated."))
+
+
+@login_required
+@require_POST
+@html_errors
+def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
+    """TEAM-3: removal ends the access the team gave."""
+    account = _account(request, pk)
+    member = selectors.team_member_get(actor=request.user, account_id=account.pk, pk=member_id)
+    services.team_member_remove(actor=request.user, member=member)
+    return _done(request, account, _("Team member removed."))
