@@ -236,7 +236,7 @@ def measure_import_accounts(s: Setup) -> Result:
             f"Bench Holding {i:06d}",
             f"BENCH-{parents[i]}" if parents[i] is not None else "",
             "Springfield",
-            f"{20000 + i % 79999}",
+            f"B{i:06d}",
             "US",
         ]
         for i in order
@@ -265,7 +265,7 @@ def measure_import_accounts(s: Setup) -> Result:
             "owner_id": s.admin.pk,
             "parent_id": start_id + parents[i] if parents[i] is not None else None,
             "city": "Springfield",
-            "postal_code": f"{20000 + i % 79999}",
+            "postal_code": f"B{i:06d}",
             "country": "US",
         }
         tuples.append(

@@ -1,0 +1,68 @@
+"""CSV and Excel exports (IMP-3): neutralized formulas, streaming, visibility."""
+
+import csv
+import io
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from openprm.core.exporters.tabular import csv_response, safe_cell, xlsx_response
+from openprm.customers.services import account_create
+from openprm.identity.models import User
+
+COLUMNS = [("Name", lambda r: r["name"]), ("Amount", lambda r: r["amount"])]
+
+
+@pytest.mark.parametrize("dangerous", ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
+def test_imp_3_formula_looking_cells_are_neutralized(dangerous: str) -> None:
+    assert safe_cell(dangerous) == "'" + dangerous
+
+
+def test_imp_3_plain_values_are_kept() -> None:
+    assert safe_cell("Acme") == "Acme"
+    assert safe_cell(None) == ""
+    assert safe_cell(-5) == -5
+    assert safe_cell(2.5) == 2.5
+
+
+def test_imp_3_csv_streams_rows_with_neutralized_cells() -> None:
+    records = ({"name": f"=cmd{i}", "amount": i} for i in range(3))
+    response = csv_response(records, COLUMNS, "things")
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Name", "Amount"]
+    assert rows[1] == ["'=cmd0", "0"]
+    assert len(rows) == 4
+
+
+def test_imp_3_xlsx_cells_are_text_not_formulas() -> None:
+    response = xlsx_response([{"name": '=HYPERLINK("x")', "amount": 3}], COLUMNS, "things")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook.active
+    assert sheet["A2"].value == '\'=HYPERLINK("x")'
+    assert sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == 3
+
+
+def test_imp_3_account_export_holds_exactly_the_visible_rows(
+    sales_admin: User, salesperson: User, client_for: Callable[[User], Client]
+) -> None:
+    """TEAM-5: a salesperson's export lists only the accounts they may see."""
+    account_create(actor=salesperson, data={"name": "Mine Inc", "account_type": "customer"})
+    account_create(actor=sales_admin, data={"name": "=Hidden Corp", "account_type": "customer"})
+    for fmt in ("csv", "xlsx"):
+        response = client_for(salesperson).get("/customers/accounts/", {"export": fmt})
+        content = b"".join(response.streaming_content)
+        if fmt == "csv":
+            names = [row[1] for row in csv.reader(io.StringIO(content.decode("utf-8-sig")))][1:]
+        else:
+            sheet = load_workbook(io.BytesIO(content)).active
+            names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert names == ["Mine Inc"]
+    admin_csv = b"".join(
+        client_for(sales_admin).get("/customers/accounts/", {"export": "csv"}).streaming_content
+    ).decode("utf-8-sig")
+    assert "'=Hidden Corp" in admin_csv
