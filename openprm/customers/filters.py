@@ -6,6 +6,7 @@ from typing import Annotated
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
+from openprm.core.apikit.types import RecordId
 from openprm.customers.normalize import search_key
 
 
@@ -14,7 +15,7 @@ class AccountFilter(FilterSchema):
 
     q: str | None = None
     account_type: Annotated[str | None, FilterLookup("account_type")] = None
-    owner: Annotated[int | None, FilterLookup("owner_id")] = None
+    owner: Annotated[RecordId | None, FilterLookup("owner_id")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("region__iexact")] = None
     postal_code: Annotated[str | None, FilterLookup("postal_code__istartswith")] = None
@@ -22,8 +23,8 @@ class AccountFilter(FilterSchema):
     is_sales_account: Annotated[bool | None, FilterLookup("is_sales_account")] = None
     named: Annotated[bool | None, FilterLookup("named")] = None
     existing: Annotated[bool | None, FilterLookup("existing")] = None
-    legal_entity: Annotated[int | None, FilterLookup("legal_entity_id")] = None
-    parent: Annotated[int | None, FilterLookup("parent_id")] = None
+    legal_entity: Annotated[RecordId | None, FilterLookup("legal_entity_id")] = None
+    parent: Annotated[RecordId | None, FilterLookup("parent_id")] = None
 
     def filter_q(self, value: str | None) -> Q:
         """Prefix search on the normalized indexed name: an index range scan."""
@@ -44,6 +45,6 @@ class LegalEntityFilter(FilterSchema):
 
 
 class BillingAccountFilter(FilterSchema):
-    account: Annotated[int | None, FilterLookup("account_id")] = None
+    account: Annotated[RecordId | None, FilterLookup("account_id")] = None
     status: Annotated[str | None, FilterLookup("status")] = None
     number: Annotated[str | None, FilterLookup("number__istartswith")] = None

@@ -9,8 +9,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, StrictBool
 
+from openprm.core.apikit.types import RecordId
 from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 
@@ -22,16 +23,16 @@ class Input(Schema):
 
 
 class AccountFields(Input):
-    owner_id: int | None = None
-    parent_id: int | None = None
+    owner_id: RecordId | None = None
+    parent_id: RecordId | None = None
     industry: str = Field("", max_length=60)
     size: str = Field("", max_length=60)
     annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
     currency: str = Field("USD", max_length=3)
-    named: bool = False
-    existing: bool = False
+    named: StrictBool = False
+    existing: StrictBool = False
     competitor_info: str = Field("", max_length=10_000)
-    legal_entity_id: int | None = None
+    legal_entity_id: RecordId | None = None
     address_line1: str = Field("", max_length=200)
     address_line2: str = Field("", max_length=200)
     city: str = Field("", max_length=100)
@@ -47,9 +48,9 @@ class AccountCreateIn(AccountFields):
 
     name: str = Field(..., min_length=1, max_length=200)
     account_type: AccountType | None = None
-    is_sales_account: bool | None = None
+    is_sales_account: StrictBool | None = None
     custom: dict[str, Any] = {}
-    confirm_duplicates: bool = False
+    confirm_duplicates: StrictBool = False
 
 
 class AccountUpdateIn(Input):
@@ -59,16 +60,16 @@ class AccountUpdateIn(Input):
     version: int = Field(..., ge=1)
     name: str | None = Field(None, min_length=1, max_length=200)
     account_type: AccountType | None = None
-    owner_id: int | None = None
-    parent_id: int | None = None
+    owner_id: RecordId | None = None
+    parent_id: RecordId | None = None
     industry: str | None = Field(None, max_length=60)
     size: str | None = Field(None, max_length=60)
     annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
     currency: str | None = Field(None, max_length=3)
-    named: bool | None = None
-    existing: bool | None = None
+    named: StrictBool | None = None
+    existing: StrictBool | None = None
     competitor_info: str | None = Field(None, max_length=10_000)
-    legal_entity_id: int | None = None
+    legal_entity_id: RecordId | None = None
     address_line1: str | None = Field(None, max_length=200)
     address_line2: str | None = Field(None, max_length=200)
     city: str | None = Field(None, max_length=100)
