@@ -60,9 +60,14 @@ class TableWriter:
         if not rows:
             return
         defaults = self.defaults()
+        pk = self.model._meta.pk.attname
+        # Without given keys the database numbers the rows (PostgreSQL
+        # refuses a NULL primary key where SQLite would number it).
+        keep = [pk in rows[0] or name != pk for name in self.attnames]
         plan = [
             (name, adapt, defaults[name] if adapt is None else adapt(defaults[name]))
-            for name, adapt in zip(self.attnames, self.adapters, strict=True)
+            for name, adapt, kept in zip(self.attnames, self.adapters, keep, strict=True)
+            if kept
         ]
         tuples = [
             tuple(
@@ -71,7 +76,8 @@ class TableWriter:
             )
             for row in rows
         ]
-        insert_tuples(self.table, self.columns, tuples)
+        columns = [c for c, kept in zip(self.columns, keep, strict=True) if kept]
+        insert_tuples(self.table, columns, tuples)
 
 
 def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
