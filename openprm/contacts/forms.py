@@ -8,29 +8,35 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
-from openprm.core import access
+from openprm.contacts.selectors import contact_pick, contact_pick_label
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.lookups.catalog import REASON_CODE
 from openprm.core.lookups.selectors import lookup_choices
-from openprm.customers.models import Account
+from openprm.customers.forms import bind_account_picker
+from openprm.customers.pickers import PickerField
 
-ACCOUNT_CHOICES_LIMIT = 200
 
-
-def account_choices(actor: Any, selected: Any = None) -> list[tuple[str, str]]:
-    """Visible accounts for a picker: the actor's own first, bounded in size;
-    the service re-checks whatever is submitted."""
-    accounts = access.visible(Account, actor).order_by("name_search")
-    choices = list(
-        accounts.filter(owner_id=actor.pk).values_list("pk", "name")[:ACCOUNT_CHOICES_LIMIT]
+def bind_contact_picker(field: Any, actor: Any) -> None:
+    """Scope a contact PickerField to the contacts `actor` sees (TEAM-5)."""
+    field.bind(
+        pick=lambda text, limit: contact_pick(actor=actor, q=text, limit=limit),
+        label=lambda pk: contact_pick_label(actor=actor, pk=pk),
     )
-    if selected and str(selected) not in {str(pk) for pk, _name in choices}:
-        choices += list(accounts.filter(pk=selected).values_list("pk", "name"))
-    if len(choices) < ACCOUNT_CHOICES_LIMIT:
-        seen = {pk for pk, _name in choices}
-        others = accounts.exclude(pk__in=seen).values_list("pk", "name")
-        choices += list(others[: ACCOUNT_CHOICES_LIMIT - len(choices)])
-    return [("", "—"), *((str(pk), name) for pk, name in choices)]
+
+
+def account_picker(label: Any) -> PickerField:
+    return PickerField(
+        label=label,
+        url_name="customers:account_pick",
+        help_text=_("Type the start of its name and choose it, or type its account number."),
+    )
+
+
+def contact_picker(label: Any, **kwargs: Any) -> PickerField:
+    kwargs.setdefault(
+        "help_text", _("Type the start of the name and choose, or type the contact number.")
+    )
+    return PickerField(label=label, url_name="contacts:contact_pick", **kwargs)
 
 
 class ContactFilterForm(forms.Form):
@@ -69,11 +75,11 @@ class ContactForm(CustomFieldsFormMixin, forms.Form):
 class ContactCreateForm(ContactForm):
     email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
-    account = forms.ChoiceField(label=_("Customer"), required=False)
+    account = account_picker(_("Customer"))
 
-    def __init__(self, *args: Any, actor: Any, selected_account: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = account_choices(actor, selected_account)
+        bind_account_picker(self.fields["account"], actor)
 
 
 class ContactPointForm(forms.Form):
@@ -105,12 +111,9 @@ class PreferenceForm(forms.Form):
 
 
 class RelationshipForm(forms.Form):
-    account = forms.ChoiceField(label=_("Customer"), required=False)
-    related_person = forms.IntegerField(
-        label=_("Related contact number"),
-        required=False,
-        min_value=1,
-        help_text=_("Either a customer or the number of another contact."),
+    account = account_picker(_("Customer"))
+    related_person = contact_picker(
+        _("Related contact"), help_text=_("Either a customer or another contact.")
     )
     relationship_type = forms.ChoiceField(
         label=_("Relationship"), choices=Relationship.Type.choices
@@ -121,7 +124,8 @@ class RelationshipForm(forms.Form):
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = account_choices(actor)
+        bind_account_picker(self.fields["account"], actor)
+        bind_contact_picker(self.fields["related_person"], actor)
 
 
 class PictureForm(forms.Form):
@@ -133,4 +137,8 @@ class NameForm(forms.Form):
 
 
 class HouseholdMemberForm(forms.Form):
-    person = forms.IntegerField(label=_("Contact number"), min_value=1)
+    person = contact_picker(_("Contact"), required=True)
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bind_contact_picker(self.fields["person"], actor)

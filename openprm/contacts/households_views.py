@@ -43,7 +43,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
 @html_errors
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = selectors.household_get(actor=request.user, pk=pk)
-    form = HouseholdMemberForm(request.POST or None)
+    form = HouseholdMemberForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             person = access.get_visible(Person, request.user, form.cleaned_data["person"])

@@ -122,6 +122,24 @@ def contact_list(
     return with_list_columns(contacts, actor)
 
 
+def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
+    """Contacts offered by a picker (CON-12, CUS-1 households): visible,
+    active, by name prefix; nothing for an empty search."""
+    condition = ContactFilter(q=q).filter_q(q)
+    if not search_key(q or ""):
+        return []
+    return list(
+        access.visible(Person, actor)
+        .filter(condition, is_active=True)
+        .order_by("last_name_search", "name_search", "pk")[:limit]
+    )
+
+
+def contact_pick_label(*, actor: Any, pk: Any) -> str | None:
+    person = access.visible(Person, actor).filter(pk=pk).first()
+    return person.full_name if person is not None else None
+
+
 def contact_get(*, actor: Any, pk: Any) -> Person:
     """One contact with everything its page shows, in a fixed number of queries."""
     points = ContactPoint.objects.prefetch_related("preferences").order_by(

@@ -32,6 +32,7 @@ from openprm.core.exporters.tabular import export_response
 from openprm.core.listing import PER_PAGE, list_context, sorted_queryset
 from openprm.core.views.web import form_add_domain_error, html_errors
 from openprm.customers.models import Account
+from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 
 FILTER_FIELDS = ("q", "email", "phone", "kind", "key_contact")
 
@@ -154,12 +155,10 @@ def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_create(request: HttpRequest) -> HttpResponse:
     """CON-2: a create that finds similar contacts shows them; the user opens
     one of them or confirms with "Create anyway"."""
-    selected = request.GET.get("account") or request.POST.get("account")
     form = ContactCreateForm(
         request.POST or None,
         actor=request.user,
-        selected_account=selected,
-        initial={"account": selected, "kind": Person.Kind.B2B},
+        initial={"account": request.GET.get("account"), "kind": Person.Kind.B2B},
     )
     candidates: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
@@ -174,7 +173,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
                 is_key_contact=data["is_key_contact"],
                 email=data["email"],
                 phone=data["phone"],
-                account_ids=[int(data["account"])] if data["account"] else [],
+                account_ids=[data["account"]] if data["account"] else [],
                 custom=form.custom_values(),
                 confirm_duplicates=request.POST.get("confirm_duplicates") == "on",
             )
@@ -233,6 +232,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     points = list(person.contact_points.all())
     for point in points:
         point.restriction = point.restriction_on(today)
+        point.preference_form = PreferenceForm(auto_id=f"id_pref{point.pk}_%s")
     return render(
         request,
         "contacts/contact_detail.html",
@@ -240,7 +240,6 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "points": points,
             "point_form": ContactPointForm(),
-            "preference_form": PreferenceForm(),
             "relationship_form": RelationshipForm(actor=request.user),
             "picture_form": PictureForm(),
             "history": selectors.contact_history(person),
@@ -450,6 +449,18 @@ def relationship_primary_point(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         _flash(request, error)
     return _back(relationship.person_id)
+
+
+@login_required
+def contact_pick(request: HttpRequest) -> HttpResponse:
+    """Matches for a contact picker: visible, active contacts (TEAM-5)."""
+    field = request.GET.get("field", "")
+    text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+    persons = selectors.contact_pick(actor=request.user, q=text, limit=PICK_LIMIT)
+    matches = [{"pk": p.pk, "label": p.full_name, "detail": p.job_title} for p in persons]
+    return render(
+        request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
+    )
 
 
 # The customer's contacts -------------------------------------------------------

@@ -9,7 +9,13 @@ from django_countries import countries
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.customers.models import Account, BillingAccount, LegalEntity
-from openprm.customers.selectors import legal_entity_list, owner_choices
+from openprm.customers.pickers import PickerField
+from openprm.customers.selectors import (
+    account_pick,
+    account_pick_label,
+    legal_entity_list,
+    owner_choices,
+)
 
 SERVICE_FIELDS = (
     "name",
@@ -30,6 +36,14 @@ SERVICE_FIELDS = (
 )
 
 
+def bind_account_picker(field: Any, actor: Any) -> None:
+    """Scope an account PickerField to what `actor` sees (CUS-9, TEAM-5)."""
+    field.bind(
+        pick=lambda text, limit: account_pick(actor=actor, q=text, limit=limit),
+        label=lambda pk: account_pick_label(actor=actor, pk=pk),
+    )
+
+
 class AccountForm(CustomFieldsFormMixin, forms.Form):
     """CUS-2/4/5 fields plus the account's custom fields (PLAT-7)."""
 
@@ -42,11 +56,10 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
         required=False,
     )
     owner = forms.ModelChoiceField(label=_("Owner"), queryset=owner_choices(), required=False)
-    parent_id = forms.IntegerField(
-        label=_("Parent account ID"),
-        required=False,
-        min_value=1,
-        help_text=_("The number of the parent account, shown on its page."),
+    parent_id = PickerField(
+        label=_("Parent account"),
+        url_name="customers:account_pick",
+        help_text=_("Type the start of its name and choose it, or type its account number."),
     )
     legal_entity = forms.ModelChoiceField(
         label=_("Legal entity"), queryset=LegalEntity.objects.none(), required=False
@@ -76,6 +89,7 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
         self, *args: Any, actor: Any, account: Account | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        bind_account_picker(self.fields["parent_id"], actor)
         self.fields["legal_entity"].queryset = legal_entity_list(actor=actor)  # type: ignore[attr-defined]
         self.fields["industry"].choices = [("", "—"), *lookup_choices("INDUSTRY")]  # type: ignore[attr-defined]
         self.fields["size"].choices = [("", "—"), *lookup_choices("ACCOUNT_SIZE")]  # type: ignore[attr-defined]
@@ -100,6 +114,13 @@ class AccountCreateForm(AccountForm):
         required=False,
         widget=forms.HiddenInput,
     )
+
+    def service_values(self) -> dict[str, Any]:
+        """No owner chosen: the service makes the creator the owner (CUS-5)."""
+        values = super().service_values()
+        if values["owner_id"] is None:
+            del values["owner_id"]
+        return values
 
 
 class AccountEditForm(AccountForm):

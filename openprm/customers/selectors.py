@@ -18,6 +18,7 @@ from openprm.customers.hierarchy import (
     descendants_sql,
 )
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.customers.normalize import search_key
 from openprm.identity.models import User
 
 ACCOUNT_SORTS: dict[str, str] = {
@@ -65,10 +66,20 @@ def account_get(*, actor: Any, pk: Any) -> Account:
 
 
 def account_pick(*, actor: Any, q: str, limit: int = 20) -> list[Account]:
-    """Accounts offered by a picker: visible, active, by name prefix (CUS-9)."""
+    """Accounts offered by a picker: visible, active, by name prefix (CUS-9,
+    TEAM-5); nothing for an empty search."""
+    if not search_key(q or ""):
+        return []
     return list(
-        account_list(actor=actor, filters=AccountFilter(q=q)).order_by("name_search")[:limit]
+        access.visible(Account, actor)
+        .filter(AccountFilter(q=q).get_filter_expression())
+        .order_by("name_search", "pk")[:limit]
     )
+
+
+def account_pick_label(*, actor: Any, pk: Any) -> str | None:
+    """The name a picker shows for a chosen id, only when visible."""
+    return access.visible(Account, actor).filter(pk=pk).values_list("name", flat=True).first()
 
 
 @dataclass

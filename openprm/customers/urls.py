@@ -7,6 +7,7 @@ app_name = "customers"
 urlpatterns = [
     path("accounts/", views.account_list, name="account_list"),
     path("accounts/new/", views.account_create, name="account_create"),
+    path("accounts/pick/", views.account_pick, name="account_pick"),
     path("accounts/deleted/", views.deleted_account_list, name="deleted_account_list"),
     path("accounts/<int:pk>/", views.account_detail, name="account_detail"),
     path("accounts/<int:pk>/edit/", views.account_edit, name="account_edit"),

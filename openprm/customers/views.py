@@ -29,6 +29,7 @@ from openprm.customers.forms import (
     VersionForm,
 )
 from openprm.customers.models import Account
+from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.customers.qualification import qualification_failures
 
 
@@ -283,6 +284,26 @@ def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
     context = _detail_context(request, account, "billing")
     context["billing_form"] = form
     return render(request, "customers/account_detail.html", context)
+
+
+@login_required
+def account_pick(request: HttpRequest) -> HttpResponse:
+    """Matches for an account picker (CUS-6 parent, CON-12 customer): only
+    visible, active accounts (CUS-9, TEAM-5)."""
+    field = request.GET.get("field", "")
+    text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+    accounts = selectors.account_pick(actor=request.user, q=text, limit=PICK_LIMIT)
+    matches = [
+        {
+            "pk": a.pk,
+            "label": a.name,
+            "detail": " · ".join(p for p in (a.get_account_type_display(), a.city) if p),
+        }
+        for a in accounts
+    ]
+    return render(
+        request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
+    )
 
 
 def account_url(account: Account) -> str:

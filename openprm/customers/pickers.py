@@ -1,0 +1,97 @@
+"""Search-as-you-type pickers for a related record (CUS-6 parent account,
+CON-12 relationship customer, CUS-1 household member).
+
+The widget is a text box that, with HTMX, GETs a small fragment of matches
+from a picker endpoint; choosing one fills a hidden id. Without JavaScript
+the text box is a plain input: the field resolves the typed name (or
+number) itself. Either way the candidates come from a visibility-scoped
+selector, so only records the user may see (and, for accounts, active ones:
+CUS-9, TEAM-5) are offered, and the service re-checks what is submitted.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+SEARCH_SUFFIX = "_search"
+PICK_LIMIT = 10
+
+Pick = Callable[[str, int], Sequence[Any]]
+"""(typed text, limit) -> matching visible records, best first."""
+Label = Callable[[Any], str | None]
+"""record id -> its display name when the actor may see it."""
+
+
+class PickerWidget(forms.Widget):
+    template_name = "customers/widgets/picker.html"
+
+    def __init__(self, url_name: str, label: Label | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.url_name = url_name
+        self.label = label
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> tuple[str, str]:
+        return (str(data.get(name) or "").strip(), str(data.get(name + SEARCH_SUFFIX) or ""))
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data and name + SEARCH_SUFFIX not in data
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        if isinstance(value, tuple):
+            picked, text = value
+        else:
+            picked, text = ("" if value in (None, "") else str(value)), ""
+        if picked.isdigit() and not text and self.label is not None:
+            text = self.label(picked) or ""
+        context["widget"].update(
+            picked=picked,
+            text=text,
+            search_name=name + SEARCH_SUFFIX,
+            url=f"{reverse(self.url_name)}?field={name}",
+        )
+        return context
+
+
+class PickerField(forms.Field):
+    """An id chosen with a PickerWidget, or typed as a name or a number."""
+
+    default_error_messages = {
+        "none": _("Nothing you can see starts with “%(text)s”."),
+        "several": _("Several records start with “%(text)s”: choose one from the list."),
+        "invalid": _("Choose a record from the list."),
+    }
+
+    def __init__(
+        self, *, url_name: str, pick: Pick | None = None, label: Label | None = None, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("required", False)
+        super().__init__(widget=PickerWidget(url_name, label), **kwargs)
+        self.pick = pick
+
+    def bind(self, *, pick: Pick, label: Label) -> None:
+        """Give the field the actor-scoped search and label lookups."""
+        self.pick = pick
+        assert isinstance(self.widget, PickerWidget)
+        self.widget.label = label
+
+    def to_python(self, value: Any) -> int | None:
+        picked, text = value if isinstance(value, tuple) else (value, "")
+        picked, text = str(picked or "").strip(), str(text or "").strip()
+        if picked:
+            if not picked.isdigit() or int(picked) < 1:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            return int(picked)
+        if not text:
+            return None
+        if text.isdigit() and int(text) >= 1:
+            return int(text)
+        matches = list(self.pick(text, PICK_LIMIT)) if self.pick is not None else []
+        exact = [m for m in matches if str(m).casefold() == text.casefold()]
+        if len(exact) == 1 or len(matches) == 1:
+            return int((exact or matches)[0].pk)
+        code = "several" if matches else "none"
+        raise forms.ValidationError(self.error_messages[code], code=code, params={"text": text})
