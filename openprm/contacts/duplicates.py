@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import search_key
 from openprm.core import access
+from openprm.core.search import key_prefix_q
 
 NAME_SIMILARITY = 85
 MAX_CANDIDATES = 10
@@ -84,11 +85,11 @@ def duplicate_candidates(
     full_key = search_key(f"{first_name} {last_name}")
     if account_ids and full_key:
         first_key, last_key = search_key(first_name), search_key(last_name)
-        prefix_q = Q(last_name_search__startswith=last_key[:PREFIX_LENGTH])
+        near_names = key_prefix_q("last_name_search", last_key[:PREFIX_LENGTH])
         if first_key:
-            prefix_q |= Q(name_search__startswith=first_key[:PREFIX_LENGTH])
+            near_names |= key_prefix_q("name_search", first_key[:PREFIX_LENGTH])
         same_customer = Relationship.objects.filter(account_id__in=account_ids).values("person")
-        nearby = visible.filter(prefix_q, pk__in=same_customer)[:500]
+        nearby = visible.filter(near_names, pk__in=same_customer)[:500]
         for person, _score in sorted(_name_matches(nearby, full_key), key=lambda m: -m[1]):
             note(person, _("similar name at the same customer"))
     return list(found.values())[:MAX_CANDIDATES]

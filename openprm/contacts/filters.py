@@ -19,14 +19,15 @@ from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION, search_key
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
+from openprm.core.search import key_prefix_q, prefix_q
 
 MIN_TERM_LENGTH = 2
 CUSTOM_PREFIX = "custom."
 TEXT_TERMS = ("q", "email", "phone")
 
 
-def _points(**lookups: Any) -> Q:
-    return Q(Exists(ContactPoint.objects.filter(person=OuterRef("pk"), **lookups)))
+def _points(condition: Q, **lookups: Any) -> Q:
+    return Q(Exists(ContactPoint.objects.filter(condition, person=OuterRef("pk"), **lookups)))
 
 
 def phone_search_key(value: str) -> str:
@@ -55,15 +56,19 @@ class ContactFilter(FilterSchema):
         key = search_key(value or "")
         if not key:
             return Q()
-        return Q(name_search__startswith=key) | Q(last_name_search__startswith=key)
+        return prefix_q("name_search", key) | prefix_q("last_name_search", key)
 
     def filter_email(self, value: str | None) -> Q:
         key = (value or "").strip().lower()
-        return _points(kind=ContactPoint.Kind.EMAIL, email__startswith=key) if key else Q()
+        if not key:
+            return Q()
+        return _points(key_prefix_q("email", key), kind=ContactPoint.Kind.EMAIL)
 
     def filter_phone(self, value: str | None) -> Q:
         key = phone_search_key(value or "") if (value or "").strip() else ""
-        return _points(kind=ContactPoint.Kind.PHONE, phone__startswith=key) if key else Q()
+        if not key:
+            return Q()
+        return _points(key_prefix_q("phone", key), kind=ContactPoint.Kind.PHONE)
 
     def filter_key_contact(self, value: bool | None) -> Q:
         return Q() if value is None else Q(is_key_contact=value)

@@ -24,6 +24,7 @@ from openprm.core import access
 from openprm.core.audit.models import AuditEntry
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
+from openprm.core.search import key_prefix_q
 from openprm.customers.access import account_grant_q
 from openprm.customers.models import Account
 
@@ -276,7 +277,7 @@ def _visible_members(actor: Any) -> Prefetch:
 def household_list(*, actor: Any, q: str = "") -> QuerySet[Household]:
     households = access.visible(Household, actor)
     if key := search_key(q):
-        households = households.filter(name_search__startswith=key)
+        households = households.filter(key_prefix_q("name_search", key))
     return households.prefetch_related(_visible_members(actor)).order_by("name_search", "pk")
 
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
-from openprm.customers.normalize import search_key
+from openprm.core.search import prefix_q
 
 
 class AccountFilter(FilterSchema):
@@ -28,8 +28,7 @@ class AccountFilter(FilterSchema):
 
     def filter_q(self, value: str | None) -> Q:
         """Prefix search on the normalized indexed name: an index range scan."""
-        key = search_key(value or "")
-        return Q(name_search__startswith=key) if key else Q()
+        return prefix_q("name_search", value or "")
 
     def filter_country(self, value: str | None) -> Q:
         return Q(country=value.strip().upper()) if value and value.strip() else Q()
@@ -40,8 +39,7 @@ class LegalEntityFilter(FilterSchema):
     kind: Annotated[str | None, FilterLookup("kind")] = None
 
     def filter_q(self, value: str | None) -> Q:
-        key = search_key(value or "")
-        return Q(name_search__startswith=key) if key else Q()
+        return prefix_q("name_search", value or "")
 
 
 class BillingAccountFilter(FilterSchema):

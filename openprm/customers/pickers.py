@@ -65,12 +65,10 @@ class PickerField(forms.Field):
         "invalid": _("Choose a record from the list."),
     }
 
-    def __init__(
-        self, *, url_name: str, pick: Pick | None = None, label: Label | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *, url_name: str, **kwargs: Any) -> None:
         kwargs.setdefault("required", False)
-        super().__init__(widget=PickerWidget(url_name, label), **kwargs)
-        self.pick = pick
+        super().__init__(widget=PickerWidget(url_name), **kwargs)
+        self.pick: Pick | None = None
 
     def bind(self, *, pick: Pick, label: Label) -> None:
         """Give the field the actor-scoped search and label lookups."""
