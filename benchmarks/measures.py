@@ -174,7 +174,7 @@ def _raw_insert(model: type, columns: list[str], tuples: list[tuple]) -> float:
         insert_tuples(model._meta.db_table, columns, tuples)
     elapsed = time.perf_counter() - start
     with transaction.atomic():
-        model._base_manager.filter(pk__gte=tuples[0][columns.index("id")]).delete()
+        model._base_manager.filter(pk__gte=min(row[columns.index("id")] for row in tuples)).delete()
     return elapsed
 
 
