@@ -5,7 +5,7 @@ from typing import Annotated
 from django.db.models import Q
 from ninja import Field, FilterLookup, FilterSchema
 
-from openprm.customers.normalize import search_key
+from openprm.core.search import prefix_q, search_key
 
 MAX_ID = 2**63 - 1
 
@@ -21,8 +21,7 @@ class PartnerFilter(FilterSchema):
     parent: Annotated[int | None, FilterLookup("account__parent_id")] = Field(None, ge=1, le=MAX_ID)
 
     def filter_q(self, value: str | None) -> Q:
-        key = search_key(value or "")
-        return Q(account__name_search__startswith=key) if key else Q()
+        return prefix_q("account__name_search", value or "")
 
     def filter_country(self, value: str | None) -> Q:
         return Q(account__country=value.strip().upper()) if value and value.strip() else Q()
@@ -39,4 +38,4 @@ class PartnerContactFilter(FilterSchema):
         key = search_key(value or "")
         if not key:
             return Q()
-        return Q(person__name_search__startswith=key) | Q(person__last_name_search__startswith=key)
+        return prefix_q("person__name_search", key) | prefix_q("person__last_name_search", key)
