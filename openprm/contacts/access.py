@@ -10,6 +10,7 @@ no contacts here; the partners app gives them their own through its selectors.
 from typing import Any, Literal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from openprm.contacts.models import (
     ContactPoint,
@@ -23,6 +24,7 @@ from openprm.contacts.models import (
     SavedSearch,
 )
 from openprm.core import access
+from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
 from openprm.customers.access import account_access_level as customer_account_access_level
 from openprm.customers.models import Account
@@ -41,17 +43,63 @@ def account_access_level(actor: Any, account: Account) -> AccessLevel | None:
     return customer_account_access_level(actor, account)  # type: ignore[return-value]
 
 
+EDITING_LEVELS = ("full", "edit")
+
+
+def contact_edit_allowed(actor: Any, person: Person) -> bool:
+    """TEAM-2: a contact is one of its customers' customer-related records,
+    so editing it (its own fields, contact points, preferences and
+    relationships) needs Edit or Full access to at least one active account it
+    is related to; a contact related to none is edited by its owner. Users who
+    see all sales data edit every contact."""
+    if not _internal(actor):
+        return False
+    if has_privilege(actor, VIEW_ALL_SALES_DATA):
+        return True
+    accounts = list(
+        Account.objects.filter(contact_relationships__person_id=person.pk, is_active=True)
+    )
+    if not accounts:
+        return person.owner_id is not None and person.owner_id == actor.pk
+    return any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts)
+
+
+def require_contact_edit(actor: Any, person: Person) -> None:
+    """Refuse with 403 when `contact_edit_allowed` says no (TEAM-2)."""
+    if not contact_edit_allowed(actor, person):
+        raise PermissionRefused(
+            _(
+                "You may view this contact but not edit it: that needs Edit or Full "
+                "access to one of its customers (or, for a contact of no customer, "
+                "being its owner)."
+            ),
+            code="contact_edit_access_required",
+        )
+
+
+def person_get_for_edit(actor: Any, pk: Any) -> Person:
+    """A visible contact the actor may also edit (TEAM-2), else NotFound or 403."""
+    person = access.get_visible(Person, actor, pk)
+    require_contact_edit(actor, person)
+    return person
+
+
 def _internal(actor: Any) -> bool:
     return not getattr(actor, "is_partner_user", True)
 
 
 def persons_visible_q(actor: Any) -> Q:
-    """The condition on Person rows the actor may see (callers check `_internal`)."""
+    """The condition on Person rows the actor may see (callers check `_internal`).
+
+    Checked per person through its own relationships (a few rows) and a
+    correlated EXISTS on each related account, so the database never walks
+    the actor's visible accounts for every person (DESIGN.md "Speed at
+    scale"; `account__in` made SQLite probe every visible account per row).
+    """
     if has_privilege(actor, VIEW_ALL_SALES_DATA):
         return Q()
-    related = Relationship.objects.filter(
-        person=OuterRef("pk"), account__in=access.visible(Account, actor)
-    )
+    visible_account = access.visible(Account, actor).filter(pk=OuterRef("account_id"))
+    related = Relationship.objects.filter(Exists(visible_account), person=OuterRef("pk"))
     return Q(owner=actor) | Q(Exists(related))
 
 

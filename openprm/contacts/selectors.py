@@ -43,7 +43,11 @@ CONTACT_SORTS = {
 
 
 def _related_to(accounts: QuerySet[Account]) -> Q:
-    return Q(Exists(Relationship.objects.filter(person=OuterRef("pk"), account__in=accounts)))
+    """EXISTS per person over its few relationships, each account checked by
+    primary key: `account__in=accounts` made SQLite probe every account of the
+    set for every person."""
+    account = accounts.filter(pk=OuterRef("account_id"))
+    return Q(Exists(Relationship.objects.filter(Exists(account), person=OuterRef("pk"))))
 
 
 def predefined_search_q(code: str, actor: Any) -> Q:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openprm.contacts import selectors, services
+from openprm.contacts.access import contact_edit_allowed, person_get_for_edit
 from openprm.contacts.filters import ContactFilter
 from openprm.contacts.forms import (
     ContactCreateForm,
@@ -190,7 +191,8 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @html_errors
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.user, pk)
+    """TEAM-2: View Only users get the 403 page naming what editing needs."""
+    person = person_get_for_edit(request.user, pk)
     initial = {f: getattr(person, f) for f in ("first_name", "last_name", "kind", "job_title")}
     initial["is_key_contact"] = person.is_key_contact
     form = ContactForm(request.POST or None, initial=initial, custom=person.custom)
@@ -241,6 +243,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "points": points,
             "point_form": ContactPointForm(),
             "relationship_form": RelationshipForm(actor=request.user),
+            "can_edit": contact_edit_allowed(request.user, person),
             "picture_form": PictureForm(),
             "history": selectors.contact_history(person),
         },

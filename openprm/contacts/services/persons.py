@@ -10,12 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from openprm.contacts.access import account_access_level
+from openprm.contacts.access import account_access_level, person_get_for_edit
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
 from openprm.contacts.services.points import contact_point_add
-from openprm.contacts.services.relationships import relationship_add
+from openprm.contacts.services.relationships import relationship_create
 from openprm.core import access
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
@@ -117,15 +117,16 @@ def contact_create(
                 actor=actor, person=person, kind=ContactPoint.Kind.PHONE, phone=phone_key
             )
         for account in accounts:
-            relationship_add(actor=actor, person=person, account=account)
+            relationship_create(actor=actor, person=person, account=account)
     return person
 
 
 def contact_update(
     *, actor: Any, person: Person, changes: Mapping[str, Any], expected_version: int | None
 ) -> Person:
-    """Edit the person's own fields (PLAT-6 version check, PLAT-7 custom fields)."""
-    person = access.get_visible(Person, actor, person.pk)
+    """Edit the person's own fields (PLAT-6 version check, PLAT-7 custom
+    fields); needs Edit or Full access to one of its customers (TEAM-2)."""
+    person = person_get_for_edit(actor, person.pk)
     unknown = set(changes) - EDITABLE_FIELDS - {"custom"}
     if unknown:
         raise ValidationFailed(
@@ -190,8 +191,8 @@ def _checked_picture(upload: Any) -> tuple[bytes, str]:
 
 
 def contact_set_picture(*, actor: Any, person: Person, upload: Any | None) -> Person:
-    """Replace (or with None remove) the profile picture (CON-5)."""
-    person = access.get_visible(Person, actor, person.pk)
+    """Replace (or with None remove) the profile picture (CON-5, TEAM-2)."""
+    person = person_get_for_edit(actor, person.pk)
     old = person.picture.name
     if upload is None:
         new: Any = ""

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openprm.contacts.access import person_get_for_edit, require_contact_edit
 from openprm.contacts.models import ContactPoint, ContactPreference, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
 from openprm.core import access
@@ -71,8 +72,9 @@ def contact_point_add(
     **values: Any,
 ) -> ContactPoint:
     """CON-4: the first contact point of a kind becomes the overall primary;
-    a later one becomes primary only when designated."""
-    person = access.get_visible(Person, actor, person.pk)
+    a later one becomes primary only when designated. Editing a contact's
+    points needs Edit or Full access to one of its customers (TEAM-2)."""
+    person = person_get_for_edit(actor, person.pk)
     if kind not in ContactPoint.Kind.values:
         raise ValidationFailed(field_errors={"kind": [_("Choose phone, e-mail or address.")]})
     unknown = set(values) - POINT_FIELDS
@@ -93,6 +95,7 @@ def contact_point_update(
     *, actor: Any, point: ContactPoint, changes: Mapping[str, Any], expected_version: int | None
 ) -> ContactPoint:
     point = access.get_visible(ContactPoint, actor, point.pk)
+    require_contact_edit(actor, point.person)
     unknown = set(changes) - POINT_FIELDS
     if unknown:
         raise ValidationFailed(
@@ -109,6 +112,7 @@ def contact_point_update(
 def contact_point_make_primary(*, actor: Any, point: ContactPoint) -> ContactPoint:
     """Designate the overall primary of its kind (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
+    require_contact_edit(actor, point.person)
     if point.is_primary:
         return point
     with transaction.atomic():
@@ -122,6 +126,7 @@ def contact_point_delete(*, actor: Any, point: ContactPoint) -> None:
     """Deleting the primary promotes the oldest remaining point of its kind,
     so a contact with phones always has a primary phone (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
+    require_contact_edit(actor, point.person)
     with transaction.atomic():
         record_delete(actor=actor, instance=point)
         if point.is_primary:
@@ -179,6 +184,7 @@ def preference_add(
 ) -> ContactPreference:
     """CON-9: Do / Do Not on one contact point; the start defaults to today."""
     point = access.get_visible(ContactPoint, actor, point.pk)
+    require_contact_edit(actor, point.person)
     if preference not in ContactPreference.Choice.values:
         raise ValidationFailed(field_errors={"preference": [_("Choose Do or Do Not.")]})
     code = _checked_reason(actor, reason_code)
@@ -206,6 +212,7 @@ def preference_update(
     """Editing a LEGAL preference, or giving one a LEGAL reason, needs the
     duty role (CON-10)."""
     preference = access.get_visible(ContactPreference, actor, preference.pk)
+    require_contact_edit(actor, preference.contact_point.person)
     allowed = {"preference", "reason_code", "start_date", "end_date"}
     unknown = set(changes) - allowed
     if unknown:
@@ -231,5 +238,6 @@ def preference_update(
 
 def preference_delete(*, actor: Any, preference: ContactPreference) -> None:
     preference = access.get_visible(ContactPreference, actor, preference.pk)
+    require_contact_edit(actor, preference.contact_point.person)
     _check_existing_reason(actor, preference.reason_code)
     record_delete(actor=actor, instance=preference)

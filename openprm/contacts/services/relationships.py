@@ -6,7 +6,11 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import account_access_level
+from openprm.contacts.access import (
+    account_access_level,
+    person_get_for_edit,
+    require_contact_edit,
+)
 from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
 from openprm.core import access
 from openprm.core.audit.services import event_record
@@ -25,8 +29,31 @@ def relationship_add(
     job_title: str = "",
 ) -> Relationship:
     """Relate a contact to a customer account or to another contact. Both ends
-    must be visible to the actor; a pair is related at most once."""
-    person = access.get_visible(Person, actor, person.pk)
+    must be visible to the actor, the actor must be allowed to edit the
+    contact (TEAM-2); a pair is related at most once."""
+    person = person_get_for_edit(actor, person.pk)
+    return relationship_create(
+        actor=actor,
+        person=person,
+        account=account,
+        related_person=related_person,
+        relationship_type=relationship_type,
+        job_title=job_title,
+    )
+
+
+def relationship_create(
+    *,
+    actor: Any,
+    person: Person,
+    account: Account | None = None,
+    related_person: Person | None = None,
+    relationship_type: str = Relationship.Type.CONTACT,
+    job_title: str = "",
+) -> Relationship:
+    """The relationship write itself, for `relationship_add` and for
+    `contact_create`, which relates the contact it is creating to each
+    customer the actor chose (visible ones only)."""
     if (account is None) == (related_person is None):
         raise ValidationFailed(_("Choose either a customer or a contact to relate to."))
     if relationship_type not in Relationship.Type.values:
@@ -65,6 +92,7 @@ def relationship_update(
     expected_version: int | None,
 ) -> Relationship:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
+    require_contact_edit(actor, relationship.person)
     unknown = set(changes) - {"relationship_type", "job_title"}
     if unknown:
         raise ValidationFailed(
@@ -77,6 +105,7 @@ def relationship_update(
 
 def relationship_delete(*, actor: Any, relationship: Relationship) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
+    require_contact_edit(actor, relationship.person)
     record_delete(actor=actor, instance=relationship)
 
 
@@ -95,6 +124,7 @@ def relationship_set_primary_point(
     """CON-4: the contact point of its kind that is primary for this customer
     relationship only. The point must belong to the same contact."""
     relationship = access.get_visible(Relationship, actor, relationship.pk)
+    require_contact_edit(actor, relationship.person)
     if relationship.account_id is None:
         raise ValidationFailed(
             _("Only a relationship to a customer has its own primary contact points.")
@@ -124,6 +154,7 @@ def relationship_set_primary_point(
 
 def relationship_clear_primary_point(*, actor: Any, relationship: Relationship, kind: str) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
+    require_contact_edit(actor, relationship.person)
     RelationshipContactPoint.objects.filter(relationship=relationship, kind=kind).delete()
 
 
