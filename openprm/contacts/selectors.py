@@ -4,7 +4,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from openprm.contacts.filters import ContactFilter, custom_terms
@@ -151,7 +152,7 @@ def contact_get(*, actor: Any, pk: Any) -> Person:
         "kind", "-is_primary", "pk"
     )
     relationships = Relationship.objects.select_related("account", "related_person").filter(
-        Q(account__isnull=True) | Q(account__is_active=True)
+        Q(account__isnull=True) | Q(account__in=access.visible(Account, actor))
     )
     queryset = (
         access.visible(Person, actor)
@@ -174,11 +175,45 @@ def contact_get(*, actor: Any, pk: Any) -> Person:
     return access.get_visible(Person, actor, pk, queryset)
 
 
-def contact_history(person: Person) -> QuerySet[AuditEntry]:
-    """PLAT-5: the audit trail of the contact record."""
-    return AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
-    ).order_by("-at", "-id")[:50]
+HISTORY_LIMIT = 50
+
+
+def _keys(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Primary keys as text, to match AuditEntry.object_id in a subquery."""
+    return queryset.annotate(key=Cast("pk", CharField())).values("key")
+
+
+def contact_history(*, actor: Any, person: Person) -> list[AuditEntry]:
+    """PLAT-5: the audit trail of the contact and of its current contact
+    points, preferences and relationships, newest first, in one query.
+
+    Child rows come through their access scopes (a relationship to an account
+    the actor cannot see stays hidden, TEAM-5); the trail of a deleted child
+    is not matched, since its id is no longer related to the person. Each
+    entry gets `record_label`, the kind of record it is about.
+    """
+    person = access.get_visible(Person, actor, person.pk)
+    types = ContentType.objects.get_for_models(
+        Person, ContactPoint, ContactPreference, Relationship
+    )
+    points = access.visible(ContactPoint, actor).filter(person_id=person.pk)
+    preferences = access.visible(ContactPreference, actor).filter(
+        contact_point__person_id=person.pk
+    )
+    relationships = relationship_list(actor=actor, person=person)
+    condition = (
+        Q(content_type=types[Person], object_id=str(person.pk))
+        | Q(content_type=types[ContactPoint], object_id__in=_keys(points))
+        | Q(content_type=types[ContactPreference], object_id__in=_keys(preferences))
+        | Q(content_type=types[Relationship], object_id__in=_keys(relationships))
+    )
+    labels = {ct.pk: str(model._meta.verbose_name) for model, ct in types.items()}
+    entries = list(
+        access.unscoped(AuditEntry).filter(condition).order_by("-at", "-id")[:HISTORY_LIMIT]
+    )
+    for entry in entries:
+        entry.record_label = labels.get(entry.content_type_id, "")  # type: ignore[attr-defined]
+    return entries
 
 
 def relationship_primary_points(relationship: Relationship) -> dict[str, ContactPoint]:

@@ -245,7 +245,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "relationship_form": RelationshipForm(actor=request.user),
             "can_edit": contact_edit_allowed(request.user, person),
             "picture_form": PictureForm(),
-            "history": selectors.contact_history(person),
+            "history": selectors.contact_history(actor=request.user, person=person),
         },
     )
 
