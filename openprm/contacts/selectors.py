@@ -102,8 +102,13 @@ def contact_list(
 
     Without a saved search this is the *All Contacts* search (CON-8): it
     needs a term of at least two characters and finds only contacts related
-    to a customer (B2C contacts are customers themselves, CUS-1, so they are
-    found too). `params` carries `custom.<name>` terms (PLAT-7).
+    to an active customer account. A B2B contact related to no account (or
+    only to other contacts, or to deleted accounts) is not found. B2C
+    contacts are read as customers in their own right (CUS-1: a Contact is
+    one of the three kinds of customer), so "related to a customer" holds
+    for them by definition and they are found without an account. Saved
+    searches (CON-7) apply their own condition instead. `params` carries
+    `custom.<name>` terms (PLAT-7).
     """
     custom = custom_terms(params or {})
     contacts = access.visible(Person, actor).filter(is_active=True)
