@@ -47,7 +47,10 @@ def subordinate_resources(actor: Any) -> RawSQL:
 
 
 def _own_memberships(actor: Any) -> QuerySet[AccountTeamMember]:
-    return AccountTeamMember.objects.filter(Q(user_id=actor.pk) | Q(resource__user_id=actor.pk))
+    """Both arms are index lookups (an OR over a join to resources scanned
+    every team row)."""
+    own_resources = Resource.objects.filter(user_id=actor.pk).values("id")
+    return AccountTeamMember.objects.filter(Q(user_id=actor.pk) | Q(resource_id__in=own_resources))
 
 
 def _subordinate_memberships(actor: Any) -> QuerySet[AccountTeamMember]:
