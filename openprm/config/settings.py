@@ -102,7 +102,12 @@ def _database() -> dict[str, object]:
     """SQLite in WAL mode by default; PostgreSQL (or anything dj-database-url
     reads) when DATABASE_URL is set."""
     if url := os.environ.get("DATABASE_URL"):
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            # JIT compiled the visibility-scoped list for 3-7 s per call
+            # (docs/performance.md); short OLTP queries never gain from it.
+            config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        return config
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
