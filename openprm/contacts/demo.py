@@ -44,7 +44,7 @@ def _seed_small(context: DemoContext, accounts: list[Any], admin: Any) -> list[P
             actor=admin if len(related) > 1 else actor,
             first_name=first,
             last_name=last,
-            kind=Person.Kind.B2C if index % 20 == 19 else Person.Kind.B2B,
+            kind=Person.Kind.B2C if index % 10 == 9 else Person.Kind.B2B,
             job_title=rng.choice(TITLES),
             is_key_contact=index % 9 == 0,
             email=f"{search_key(first)}.{search_key(last)}.{index}@example.com".replace(" ", ""),

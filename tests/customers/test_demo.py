@@ -12,7 +12,8 @@ from openprm.identity import demo as identity_demo
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_seed_small_creates_hierarchies_and_types(django_db_setup: Any) -> None:
+def test_demo_seed_small_creates_hierarchies_and_types(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     context = DemoContext(size="small")
     identity_demo.seed(context)
     demo.seed(context)
