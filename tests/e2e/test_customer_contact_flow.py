@@ -84,7 +84,8 @@ def test_cus_3_con_2_con_3_con_9_prospect_to_restricted_contact(
     page.locator("#id_relationship_type").select_option("colleague")
     page.get_by_role("button", name="Add", exact=True).click()
     expect(page.get_by_text("Relationship added.")).to_be_visible()
-    expect(page.get_by_role("row", name="Colleague of Hans Müller")).to_be_visible()
+    relationships = page.get_by_role("region", name="Relationships")
+    expect(relationships.get_by_role("row", name="Colleague of Hans Müller")).to_be_visible()
 
     page.get_by_role("link", name="Globex Prospect").click()
     page.get_by_role("row", name="Hans Müller").get_by_role("button", name="Set primary").click()
