@@ -34,7 +34,8 @@ WITH mine(id) AS (
         JOIN identity_resource res ON res.id = m.resource_id WHERE res.user_id = %(me)s)
 SELECT p.id FROM contacts_person p
 WHERE p.is_active = %(yes)s
-  AND (p.name_search LIKE %(prefix)s OR p.last_name_search LIKE %(prefix)s)
+  AND ((p.name_search >= %(low)s AND p.name_search < %(high)s)
+       OR (p.last_name_search >= %(low)s AND p.last_name_search < %(high)s))
   AND EXISTS (SELECT 1 FROM contacts_relationship r JOIN customers_account a ON a.id = r.account_id
               WHERE r.person_id = p.id AND a.is_active = %(yes)s)
   AND (p.owner_id = %(me)s OR EXISTS (
@@ -133,7 +134,8 @@ def main(argv: list[str] | None = None) -> None:
 
     def raw() -> list[int]:
         with connection.cursor() as cursor:
-            cursor.execute(RAW_SQL, {"yes": True, "me": me.pk, "prefix": f"{PREFIX}%"})
+            params = {"yes": True, "me": me.pk, "low": PREFIX, "high": PREFIX + "\U0010ffff"}
+            cursor.execute(RAW_SQL, params)
             return [row[0] for row in cursor.fetchall()]
 
     if ours() != raw():
