@@ -16,6 +16,7 @@ from openprm.core import access
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
 from openprm.customers.access import (
     NOTHING,
+    account_edit_q,
     register_access_level_resolver,
     register_account_edit_grant,
     register_account_grant,
@@ -131,8 +132,9 @@ def team_access_level(actor: Any, account: Account) -> str | None:
 
     Owner and users who see all sales data have Full; otherwise the highest of
     the actor's and their subordinates' team levels, Full for an account a
-    subordinate owns, and the default level for a territory assignment.
-    Anyone else who can see the account (through another grant) has View.
+    subordinate owns, the default level for a territory assignment, and Edit
+    where another app's edit grant allows editing (a channel manager on a
+    managed partner's account). Anyone else who can see it has View.
     """
     if not _internal(actor):
         return None
@@ -150,6 +152,9 @@ def team_access_level(actor: Any, account: Account) -> str | None:
         levels.append(AccessLevel.FULL)
     if territory_level_applies(actor, account, below=True):
         levels.append(default_access_level())
+    edit = account_edit_q(actor)
+    if edit is None or Account.objects.filter(pk=account.pk).filter(edit).exists():
+        levels.append(AccessLevel.EDIT)
     return str(highest(levels) or AccessLevel.VIEW)
 
 

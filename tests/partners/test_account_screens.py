@@ -1,4 +1,5 @@
-"""PA-4 through the account screens: deletion checks the partner status."""
+"""Partner accounts through the account screens: PA-4 deletion checks the
+partner status; TEAM-2 the partner edit grant counts as Edit access."""
 
 from collections.abc import Callable
 
@@ -6,10 +7,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from openprm.customers.access import account_access_level
 from openprm.customers.models import Account
+from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.identity.models import User
 from openprm.partners import services
 from openprm.partners.models import PartnerProfile
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +41,16 @@ def test_pa_4_account_delete_page_refuses_an_active_partner_with_a_message(
 
     assert deleted.status_code == 302
     assert not Account.objects.get(pk=account.pk).is_active
+
+
+def test_team_2_channel_manager_has_edit_on_managed_partner_accounts(
+    make_partner: Callable[..., PartnerProfile], channel_manager: User, salesperson: User
+) -> None:
+    """TEAM-2: the partners app's edit grant counts as Edit access, so a channel
+    manager who neither owns nor is on the team can edit the partner account's contacts."""
+    partner = make_partner("Northwind")
+    other_manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="cam2")
+
+    assert account_access_level(channel_manager, partner.account) == "full"
+    assert account_access_level(other_manager, partner.account) == "edit"
+    assert account_access_level(salesperson, partner.account) is None
