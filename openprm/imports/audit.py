@@ -13,17 +13,22 @@ from django.db import models
 
 from openprm.core.audit.models import AuditEntry
 from openprm.core.audit.services import IGNORED_FIELDS
-from openprm.imports.bulk import TableWriter
+from openprm.imports.bulk import TableWriter, dump_json
 
 
 class AuditBatch:
+    """Rows kept as tuples and the changes as JSON text, so a batch's entries
+    cost one dump each and go to the database in one statement."""
+
+    NAMES = ("content_type_id", "object_id", "object_repr", "action", "actor_id", "actor_name")
+
     def __init__(self, actor: Any) -> None:
         self.actor_id = getattr(actor, "pk", None)
         self.actor_name = getattr(actor, "username", "") or "system"
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[tuple[Any, ...]] = []
         self._types: dict[type[models.Model], int] = {}
 
-    def _type_id(self, model: type[models.Model]) -> int:
+    def type_id(self, model: type[models.Model]) -> int:
         if model not in self._types:
             self._types[model] = ContentType.objects.get_for_model(
                 model, for_concrete_model=False
@@ -43,31 +48,36 @@ class AuditBatch:
                     changes[f"custom.{key}"] = [None, item]
             else:
                 changes[name] = [None, value]
+        self.created_json(self.type_id(model), pk, label, dump_json(changes))
+
+    def created_json(self, type_id: int, pk: int, label: str, changes: str) -> None:
+        """A creation whose changes the caller already wrote as JSON text in
+        core.audit's `{"field": [null, value]}` shape."""
         self.rows.append(
-            {
-                "content_type_id": self._type_id(model),
-                "object_id": str(pk),
-                "object_repr": label[:200],
-                "action": AuditEntry.Action.CREATE,
-                "actor_id": self.actor_id,
-                "actor_name": self.actor_name,
-                "changes": changes,
-            }
+            (
+                type_id,
+                str(pk),
+                label[:200],
+                AuditEntry.Action.CREATE.value,
+                self.actor_id,
+                self.actor_name,
+                changes,
+            )
         )
 
     def updated(self, model: type[models.Model], pk: int, label: str, changes: dict) -> None:
         self.rows.append(
-            {
-                "content_type_id": self._type_id(model),
-                "object_id": str(pk),
-                "object_repr": label[:200],
-                "action": AuditEntry.Action.UPDATE,
-                "actor_id": self.actor_id,
-                "actor_name": self.actor_name,
-                "changes": changes,
-            }
+            (
+                self.type_id(model),
+                str(pk),
+                label[:200],
+                AuditEntry.Action.UPDATE.value,
+                self.actor_id,
+                self.actor_name,
+                dump_json(changes),
+            )
         )
 
     def flush(self) -> None:
-        TableWriter(AuditEntry).insert(self.rows)
+        TableWriter(AuditEntry).insert_values((*self.NAMES, "changes"), self.rows)
         self.rows = []

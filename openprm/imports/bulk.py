@@ -19,8 +19,13 @@ from django.utils import timezone
 Adapter = Callable[[Any], Any]
 
 
-def _json(value: Any) -> Any:
-    return None if value is None else json.dumps(value, separators=(",", ":"))
+def dump_json(value: Any) -> Any:
+    """A JSON column's text, compact; the empty object is the common case."""
+    if value is None:
+        return None
+    if value == {}:
+        return "{}"
+    return json.dumps(value, separators=(",", ":"))
 
 
 class TableWriter:
@@ -37,7 +42,7 @@ class TableWriter:
     @staticmethod
     def _adapter(field: models.Field[Any, Any]) -> Adapter | None:
         if isinstance(field, models.JSONField):
-            return _json
+            return dump_json
         if isinstance(field, models.DateTimeField | models.DateField | models.DecimalField):
             ops = connection.ops
             return lambda value: field.get_db_prep_save(value, ops.connection)
@@ -78,6 +83,27 @@ class TableWriter:
         ]
         columns = [c for c, kept in zip(self.columns, keep, strict=True) if kept]
         insert_tuples(self.table, columns, tuples)
+
+    def insert_values(self, names: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> None:
+        """Rows as tuples of database-ready values for the fields `names`
+        (JSON already dumped, see `dump_json`); every other column gets its
+        default, adapted once for the whole batch and appended to each tuple."""
+        rows = rows if isinstance(rows, list) else list(rows)
+        if not rows:
+            return
+        defaults = self.defaults()
+        given = set(names)
+        rest = [
+            (column, default if adapt is None else adapt(default))
+            for column, name, adapt, default in zip(
+                self.columns, self.attnames, self.adapters, defaults.values(), strict=True
+            )
+            if name not in given and name != self.model._meta.pk.attname
+        ]
+        by_name = dict(zip(self.attnames, self.columns, strict=True))
+        columns = [by_name[n] for n in names] + [c for c, _ in rest]
+        tail = tuple(value for _, value in rest)
+        insert_tuples(self.table, columns, [row + tail for row in rows] if tail else rows)
 
 
 def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

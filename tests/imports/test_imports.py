@@ -68,6 +68,53 @@ def test_imp_1_contacts_import_with_customer_and_contact_points(
     assert AuditEntry.objects.filter(action="create").count() >= 5  # 2 persons, 2 points, 1 rel
 
 
+def test_imp_1_plat_5_imported_records_have_the_audit_entries_of_a_manual_create(
+    sales_admin: User, acme: Account, run_import: Run
+) -> None:
+    """The batch writes each entry's JSON itself; it must read back as the
+    `{"field": [old, new]}` changes core.audit records."""
+    run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            [*CONTACT_HEADER, "Job title", "Key contact"],
+            [["Zoë", 'O"Neil', "zoe@example.com", "(415) 555-0101", "Acme", "CTO", "yes"]],
+        ),
+    )
+    person = Person.objects.get()
+    email, phone = person.contact_points.order_by("kind")
+    relationship = Relationship.objects.get(person=person)
+
+    def changes(record: Any) -> dict[str, Any]:
+        kind = ContentType.objects.get_for_model(type(record))
+        entry = AuditEntry.objects.get(content_type=kind, object_id=str(record.pk))
+        assert (entry.action, entry.actor) == ("create", sales_admin)
+        return entry.changes
+
+    assert changes(person) == {
+        "first_name": [None, "Zoë"],
+        "last_name": [None, 'O"Neil'],
+        "kind": [None, "b2b"],
+        "job_title": [None, "CTO"],
+        "is_key_contact": [None, True],
+        "owner": [None, sales_admin.pk],
+        "is_active": [None, True],
+    }
+    assert changes(email) == {
+        "person": [None, person.pk],
+        "kind": [None, "email"],
+        "email": [None, "zoe@example.com"],
+        "is_primary": [None, True],
+        "purpose": [None, "work"],
+    }
+    assert changes(phone)["phone"] == [None, "+14155550101"]
+    assert changes(relationship) == {
+        "person": [None, person.pk],
+        "account": [None, acme.pk],
+        "relationship_type": [None, "contact"],
+    }
+
+
 def test_imp_1_bad_rows_are_rejected_with_line_and_reason_and_leave_nothing(
     sales_admin: User, acme: Account, run_import: Run
 ) -> None:

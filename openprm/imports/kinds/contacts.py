@@ -10,20 +10,22 @@ file. All of that runs with a constant number of queries per batch.
 """
 
 from collections import defaultdict
+from json import dumps
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
 
-from openprm.contacts.duplicates import NAME_SIMILARITY
+from openprm.contacts.duplicates import NAME_SIMILARITY, PREFIX_LENGTH
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import normalize_email, normalize_phone, search_key
 from openprm.core import access
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.imports.audit import AuditBatch
-from openprm.imports.bulk import TableWriter, reserve_ids
+from openprm.imports.bulk import TableWriter, dump_json, reserve_ids
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
@@ -39,6 +41,30 @@ from openprm.imports.kinds.refs import ACCOUNT_MODEL, ext_key, keys_to_ids, visi
 from openprm.imports.models import ImportKey
 
 PERSON_MODEL = "contacts.person"
+WANTED_CHUNK = 5000
+NAMES_AT_CUSTOMERS_SQL = (
+    "WITH wanted (account_id, first_prefix, last_prefix) AS (VALUES {values}) "  # noqa: S608
+    "SELECT DISTINCT w.account_id, p.name_search, p.last_name_search, p.id "
+    "FROM wanted w "
+    f"JOIN {Relationship._meta.db_table} r ON r.account_id = w.account_id "
+    f"JOIN {Person._meta.db_table} p ON p.id = r.person_id "
+    "WHERE p.is_active AND ("
+    "substr(p.last_name_search, 1, length(w.last_prefix)) = w.last_prefix "
+    "OR (w.first_prefix <> '' "
+    "AND substr(p.name_search, 1, length(w.first_prefix)) = w.first_prefix))"
+)
+PERSON_COLUMNS = (
+    "id",
+    "first_name",
+    "last_name",
+    "name_search",
+    "last_name_search",
+    "kind",
+    "job_title",
+    "is_key_contact",
+    "custom",
+    "owner_id",
+)
 KINDS = {
     "b2b": Person.Kind.B2B,
     "b2c": Person.Kind.B2C,
@@ -61,6 +87,35 @@ class VisiblePersons:
             chunk = wanted[start : start + self.CHUNK]
             shown.update(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
         return shown
+
+
+def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
+    """The first and last name prefixes `contacts.duplicates` compares names
+    under (no first-name prefix without a first name)."""
+    first = search_key(clean["first_name"])[:PREFIX_LENGTH]
+    return first, clean["last_name_search"][:PREFIX_LENGTH]
+
+
+class PhoneReader:
+    """`normalize_phone` once per distinct (number, region) of a run: files
+    repeat switchboard numbers, and phonenumbers costs tens of µs a call."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str | None], tuple[str, str]] = {}
+
+    def read(self, value: str, region: str | None) -> tuple[str, str]:
+        """`(e164, "")`, or `("", reason)` when the number is not valid."""
+        key = (value, region)
+        if key not in self.known:
+            if len(self.known) >= self.LIMIT:
+                self.known.clear()
+            try:
+                self.known[key] = (normalize_phone(value, region), "")
+            except ValueError as error:
+                self.known[key] = ("", str(error))
+        return self.known[key]
 
 
 class ContactKind(ImportKind):
@@ -96,6 +151,7 @@ class ContactKind(ImportKind):
     def start(self, ctx: ImportContext) -> None:
         ctx.seen = {"emails": set(), "phones": set(), "names": defaultdict(list)}
         ctx.seen["custom"] = CustomValues(Person.record_type)
+        ctx.seen["phones_read"] = PhoneReader()
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
@@ -187,10 +243,9 @@ class ContactKind(ImportKind):
             except ValueError as error:
                 errors["email"] = [str(error)]
         if data.get("phone", "").strip():
-            try:
-                phone = normalize_phone(data["phone"], country or None)
-            except ValueError as error:
-                errors["phone"] = [str(error)]
+            phone, message = ctx.seen["phones_read"].read(data["phone"], country or None)
+            if message:
+                errors["phone"] = [message]
         try:
             custom = ctx.seen["custom"].clean(row.custom)
         except ValidationFailed as error:
@@ -231,16 +286,7 @@ class ContactKind(ImportKind):
             )
             for person_id, email, phone in points.values_list("person_id", "email", "phone"):
                 owners_of[email or phone].add(person_id)
-        account_ids = {c["account_id"] for _, c in candidates if c["account_id"]}
-        db_names: dict[int, list[tuple[str, int]]] = defaultdict(list)
-        if account_ids:
-            related = (
-                access.unscoped(Relationship)
-                .filter(account_id__in=account_ids, person__is_active=True)
-                .values_list("account_id", "person_id", "person__name_search")
-            )
-            for account_id, person_id, name in related:
-                db_names[account_id].append((name, person_id))
+        db_names = self._names_at_customers([c for _, c in candidates if c["account_id"]])
         matches = {
             row.line: self._db_matches(clean, owners_of, db_names) for row, clean in candidates
         }
@@ -277,6 +323,28 @@ class ContactKind(ImportKind):
         return accepted
 
     @staticmethod
+    def _names_at_customers(cleaned: list[dict[str, Any]]) -> dict[int, list[tuple[str, str, int]]]:
+        """Active contacts at the batch's customers whose name starts like a
+        row's (the candidate set of `contacts.duplicates`), as `{account:
+        [(name_search, last_name_search, id)]}`. One query: the wanted
+        (customer, prefixes) triples are joined in the database, so only the
+        few names worth a fuzzy comparison come back, not every contact of
+        every customer in the batch."""
+        wanted = list({(c["account_id"], *_prefixes(c)) for c in cleaned})
+        db_names: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+        for start in range(0, len(wanted), WANTED_CHUNK):
+            chunk = wanted[start : start + WANTED_CHUNK]
+            values = ", ".join(["(%s, %s, %s)"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    NAMES_AT_CUSTOMERS_SQL.format(values=values),
+                    [value for triple in chunk for value in triple],
+                )
+                for account_id, name, last_name, person_id in cursor.fetchall():
+                    db_names[account_id].append((name, last_name, person_id))
+        return db_names
+
+    @staticmethod
     def _similar(name: str, pool: list[str]) -> bool:
         return bool(
             pool
@@ -289,14 +357,19 @@ class ContactKind(ImportKind):
     def _db_matches(
         clean: dict[str, Any],
         owners_of: dict[str, set[int]],
-        db_names: dict[int, list[tuple[str, int]]],
+        db_names: dict[int, list[tuple[str, str, int]]],
     ) -> dict[str, set[int]]:
         found = {
             "email": set(owners_of.get(clean["email"], ())) if clean["email"] else set(),
             "phone": set(owners_of.get(clean["phone"], ())) if clean["phone"] else set(),
             "name": set(),
         }
-        pool = db_names.get(clean["account_id"], []) if clean["account_id"] else []
+        first, last = _prefixes(clean)
+        pool = [
+            (name, pk)
+            for name, last_name, pk in db_names.get(clean["account_id"], ())
+            if last_name.startswith(last) or (first and name.startswith(first))
+        ]
         if pool:
             hits = process.extract(
                 clean["name_search"],
@@ -321,103 +394,89 @@ class ContactKind(ImportKind):
     def _insert(
         self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
     ) -> None:
+        """Rows built as tuples, one statement per table; the audit entries'
+        JSON is written from a template per record type (PLAT-5 shape)."""
         if not accepted:
             return
         actor_id = getattr(ctx.actor, "pk", None)
         person_ids = reserve_ids(Person, len(accepted))
-        point_count = sum(bool(c["email"]) + bool(c["phone"]) for _, c in accepted)
-        point_ids = iter(reserve_ids(ContactPoint, point_count))
+        point_ids = iter(
+            reserve_ids(ContactPoint, sum(bool(c["email"]) + bool(c["phone"]) for _, c in accepted))
+        )
         relation_ids = iter(
             reserve_ids(Relationship, sum(1 for _, c in accepted if c["account_id"]))
         )
         audit = AuditBatch(ctx.actor)
+        person_type, point_type, relation_type = (
+            audit.type_id(m) for m in (Person, ContactPoint, Relationship)
+        )
+        owner = dumps(actor_id)
         persons, points, relations, import_keys = [], [], [], []
         for (row, clean), person_id in zip(accepted, person_ids, strict=True):
-            person = {
-                "id": person_id,
-                "first_name": clean["first_name"],
-                "last_name": clean["last_name"],
-                "name_search": clean["name_search"],
-                "last_name_search": clean["last_name_search"],
-                "kind": clean["kind"],
-                "job_title": clean["job_title"],
-                "is_key_contact": clean["is_key_contact"],
-                "custom": clean["custom"],
-                "owner_id": actor_id,
-            }
-            persons.append(person)
-            label = f"{clean['first_name']} {clean['last_name']}".strip()
-            audit.created(
-                Person,
-                person_id,
-                label,
-                {
-                    "first_name": clean["first_name"] or None,
-                    "last_name": clean["last_name"],
-                    "kind": clean["kind"],
-                    "job_title": clean["job_title"] or None,
-                    "is_key_contact": clean["is_key_contact"],
-                    "owner": actor_id,
-                    "custom": clean["custom"],
-                    "is_active": True,
-                },
+            first, last, title = clean["first_name"], clean["last_name"], clean["job_title"]
+            custom = clean["custom"]
+            persons.append(
+                (
+                    person_id,
+                    first,
+                    last,
+                    clean["name_search"],
+                    clean["last_name_search"],
+                    clean["kind"],
+                    title,
+                    clean["is_key_contact"],
+                    dump_json(custom),
+                    actor_id,
+                )
             )
+            label = f"{first} {last}".strip()
+            changes = [
+                f'"first_name":[null,{dumps(first)}],' if first else "",
+                f'"last_name":[null,{dumps(last)}],"kind":[null,"{clean["kind"]}"],',
+                f'"job_title":[null,{dumps(title)}],' if title else "",
+                f'"is_key_contact":[null,{dumps(clean["is_key_contact"])}],"owner":[null,{owner}],',
+                "".join(f"{dumps(f'custom.{k}')}:[null,{dumps(v)}]," for k, v in custom.items()),
+                '"is_active":[null,true]',
+            ]
+            audit.created_json(person_type, person_id, label, "{" + "".join(changes) + "}")
             for kind, column in (
                 (ContactPoint.Kind.EMAIL, "email"),
                 (ContactPoint.Kind.PHONE, "phone"),
             ):
-                if clean[column]:
+                value = clean[column]
+                if value:
                     point_id = next(point_ids)
-                    points.append(
-                        {
-                            "id": point_id,
-                            "person_id": person_id,
-                            "kind": kind,
-                            column: clean[column],
-                            "is_primary": True,
-                        }
-                    )
-                    audit.created(
-                        ContactPoint,
+                    email, phone = (value, "") if column == "email" else ("", value)
+                    points.append((point_id, person_id, kind.value, email, phone, True))
+                    audit.created_json(
+                        point_type,
                         point_id,
-                        clean[column],
-                        {
-                            "person": person_id,
-                            "kind": kind,
-                            column: clean[column],
-                            "is_primary": True,
-                            "purpose": "work",
-                        },
+                        value,
+                        f'{{"person":[null,{person_id}],"kind":[null,"{kind.value}"],'
+                        f'"{column}":[null,{dumps(value)}],"is_primary":[null,true],'
+                        '"purpose":[null,"work"]}',
                     )
             if clean["account_id"]:
                 relation_id = next(relation_ids)
-                relations.append(
-                    {"id": relation_id, "person_id": person_id, "account_id": clean["account_id"]}
-                )
-                audit.created(
-                    Relationship,
+                relations.append((relation_id, person_id, clean["account_id"]))
+                audit.created_json(
+                    relation_type,
                     relation_id,
                     label,
-                    {
-                        "person": person_id,
-                        "account": clean["account_id"],
-                        "relationship_type": "contact",
-                    },
+                    f'{{"person":[null,{person_id}],"account":[null,{clean["account_id"]}],'
+                    '"relationship_type":[null,"contact"]}',
                 )
             import_keys.append(
-                {
-                    "model": PERSON_MODEL,
-                    "key": keys[row.line],
-                    "object_id": person_id,
-                    "job_id": ctx.job.pk,
-                    "user_id": ctx.actor.pk,
-                    "line": row.line,
-                }
+                (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
             )
-        TableWriter(Person).insert(persons)
-        TableWriter(ContactPoint).insert(points)
-        TableWriter(Relationship).insert(relations)
-        TableWriter(ImportKey).insert(import_keys)
+        TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
+        TableWriter(ContactPoint).insert_values(
+            ("id", "person_id", "kind", "email", "phone", "is_primary"), points
+        )
+        TableWriter(Relationship).insert_values(("id", "person_id", "account_id"), relations)
+        TableWriter(ImportKey).insert_values(
+            ("model", "key", "object_id", "job_id", "user_id", "line"), import_keys
+        )
         audit.flush()
 
 
