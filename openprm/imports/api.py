@@ -1,0 +1,112 @@
+"""Imports over the API (IMP-1, IMP-2): upload a file, start it in the
+background, follow its progress, cancel it and read the rejected rows —
+the same services the import pages call."""
+
+import json
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Status
+from ninja.files import UploadedFile
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
+from openprm.core.errors import ValidationFailed
+from openprm.imports import selectors, services
+from openprm.imports.kinds.base import kinds
+from openprm.imports.models import ImportJob
+from openprm.imports.schemas import ImportJobOut, ImportKindOut, ImportStartIn, RejectedRowOut
+from openprm.imports.tasks import job_start
+
+router = Router(tags=["imports"])
+
+
+def _mapping_from_form(raw: str | None) -> dict[str, str] | None:
+    if not raw:
+        return None
+    try:
+        mapping = json.loads(raw)
+    except json.JSONDecodeError:
+        mapping = None
+    if not isinstance(mapping, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+    ):
+        raise ValidationFailed(
+            field_errors={"mapping": [_("Send a JSON object of column title → field name.")]}
+        )
+    return mapping
+
+
+@router.get("/import-kinds", response=list[ImportKindOut])
+def import_kind_list(request: HttpRequest) -> Any:
+    return [
+        {
+            "code": kind.code,
+            "label": str(kind.label),
+            "columns": [
+                {"name": c.name, "label": str(c.label), "required": c.required}
+                for c in kind.columns
+            ],
+        }
+        for kind in kinds()
+    ]
+
+
+@router.get("/imports", response=list[ImportJobOut])
+@paginate(PagePagination)
+def import_job_list(request: HttpRequest) -> Any:
+    return selectors.job_list(actor=request.user)
+
+
+@router.post("/imports", response={201: ImportJobOut})
+def import_job_create(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    kind: Form[str],
+    mapping: Form[str] = "",
+    start: Form[bool] = True,
+) -> Any:
+    """Upload a CSV or Excel file. `mapping` is a JSON object of column title
+    → field (suggested from the headers when omitted); with `start` the
+    import runs in the background at once."""
+    with transaction.atomic():
+        job = services.job_create(
+            actor=request.user,
+            kind=kind,
+            upload=file,
+            mapping=_mapping_from_form(mapping),
+        )
+        if start:
+            job_start(actor=request.user, job=job)
+    return Status(201, job)
+
+
+@router.get("/imports/{job_id}", response=ImportJobOut)
+def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
+    return selectors.job_get(actor=request.user, pk=job_id)
+
+
+@router.post("/imports/{job_id}/start", response=ImportJobOut)
+def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStartIn) -> Any:
+    job = selectors.job_get(actor=request.user, pk=job_id)
+    with transaction.atomic():
+        if payload.mapping is not None:
+            job = services.job_set_mapping(actor=request.user, job=job, mapping=payload.mapping)
+        job = job_start(actor=request.user, job=job)
+    return job
+
+
+@router.post("/imports/{job_id}/cancel", response=ImportJobOut)
+def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
+    job = selectors.job_get(actor=request.user, pk=job_id)
+    return services.job_cancel(actor=request.user, job=job)
+
+
+@router.get("/imports/{job_id}/rejects", response=list[RejectedRowOut])
+@paginate(PagePagination)
+def import_job_rejects(request: HttpRequest, job_id: RecordId) -> Any:
+    job = selectors.job_get(actor=request.user, pk=job_id)
+    return selectors.job_rejects(actor=request.user, job=job)

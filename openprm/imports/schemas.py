@@ -1,0 +1,51 @@
+"""API shapes of imports (IMP-1, IMP-2)."""
+
+import datetime as dt
+
+from ninja import Schema
+from pydantic import ConfigDict
+
+
+class ImportColumnOut(Schema):
+    name: str
+    label: str
+    required: bool
+
+
+class ImportKindOut(Schema):
+    code: str
+    label: str
+    columns: list[ImportColumnOut]
+
+
+class ImportJobOut(Schema):
+    id: int
+    kind: str
+    original_name: str
+    status: str
+    phase: str
+    mapping: dict[str, str]
+    total_rows: int
+    processed_rows: int
+    accepted_rows: int
+    rejected_rows: int
+    skipped_rows: int
+    last_committed_row: int
+    cancel_requested: bool
+    error: str
+    created_at: dt.datetime
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+
+
+class ImportStartIn(Schema):
+    """Column title → target field; omitted keeps the suggested mapping."""
+
+    model_config = ConfigDict(extra="forbid")
+    mapping: dict[str, str] | None = None
+
+
+class RejectedRowOut(Schema):
+    line: int
+    reasons: list[str]
+    values: list[str]
