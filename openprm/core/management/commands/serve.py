@@ -8,6 +8,30 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+APPLICATION = "openprm.config.wsgi:application"
+
+
+def gunicorn_command(
+    application: str = APPLICATION, *, bind: str, workers: int, threads: int
+) -> list[str]:
+    """The gunicorn command line of `openprm serve`; the API benchmark serves
+    both OpenPRM and its bare WSGI baseline with it, so they compare under
+    the same server settings (issue 6)."""
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        application,
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--access-logfile",
+        "-",
+    ]
+
 
 class Command(BaseCommand):
     help = "Serve the app with gunicorn (WSGI) and run the background task worker."
@@ -33,20 +57,9 @@ class Command(BaseCommand):
                 )
             )
         gunicorn = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "openprm.config.wsgi:application",
-                "--bind",
-                options["bind"],
-                "--workers",
-                str(options["workers"]),
-                "--threads",
-                str(options["threads"]),
-                "--access-logfile",
-                "-",
-            ]
+            gunicorn_command(
+                bind=options["bind"], workers=options["workers"], threads=options["threads"]
+            )
         )
         processes.append(gunicorn)
         self.stdout.write(self.style.SUCCESS(f"OpenPRM is serving on http://{options['bind']}/"))
