@@ -27,6 +27,7 @@ def json_of(client: Client, method: str, path: str, body: Any = None) -> Any:
 def test_con_2_api_answers_409_with_candidates_unless_confirmed(
     salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-2: api answers 409 with candidates unless confirmed."""
     client = api_client_for(salesperson)
     first = json_of(client, "post", "/contacts", {"last_name": "Doe", "email": "j@doe.org"})
     assert first.status_code == 201
@@ -53,6 +54,7 @@ def test_api_inputs_forbid_unknown_fields(salesperson: User, api_client_for: Cli
 def test_con_8_all_contacts_needs_a_two_character_term(
     salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-8: all contacts needs a two character term."""
     acme = make_account(salesperson, "Acme")
     related = make_contact(salesperson, "Garcia", acme)
     make_contact(salesperson, "Garner")
@@ -67,6 +69,7 @@ def test_con_8_all_contacts_needs_a_two_character_term(
 def test_con_7_predefined_saved_searches_via_api(
     salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-7: predefined saved searches via api."""
     mine = make_account(salesperson, "Mine", sales=True)
     prospect = make_account(salesperson, "Prospect", sales=False, account_type="prospect")
     sales_contact = make_contact(salesperson, "Sales", mine)
@@ -98,6 +101,7 @@ def test_con_7_predefined_saved_searches_via_api(
 def test_con_7_user_saved_search_with_custom_field(
     admin_user: User, salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-7: user saved search with custom field."""
     from openprm.core.customfields.services import custom_field_create
 
     custom_field_create(
@@ -125,6 +129,7 @@ def test_con_7_user_saved_search_with_custom_field(
 def test_con_3_primary_contact_set_from_the_account(
     salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-3: primary contact set from the account."""
     acme = make_account(salesperson, "Acme")
     a, b = make_contact(salesperson, "Alpha", acme), make_contact(salesperson, "Beta", acme)
     client = api_client_for(salesperson)
@@ -143,6 +148,7 @@ def test_con_3_primary_contact_set_from_the_account(
 def test_con_4_contact_points_and_relationship_primary(
     salesperson: User, api_client_for: ClientFor
 ) -> None:
+    """CON-4: contact points and relationship primary."""
     acme1, acme2 = make_account(salesperson, "Acme 1"), make_account(salesperson, "Acme 2")
     person = make_contact(salesperson, "Both", acme1, acme2)
     other = make_contact(salesperson, "Other")
@@ -185,6 +191,7 @@ def test_con_4_contact_points_and_relationship_primary(
 def test_con_9_con_10_preferences_via_api(
     salesperson: User, sales_admin: User, api_client_for: ClientFor
 ) -> None:
+    """CON-9, CON-10: preferences via api."""
     person = make_contact(salesperson, "Pref")
     phone = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550111")
     client = api_client_for(salesperson)
@@ -206,6 +213,7 @@ def test_con_9_con_10_preferences_via_api(
 def test_con_11_delete_via_api(
     salesperson: User, sales_admin: User, api_client_for: ClientFor
 ) -> None:
+    """CON-11: delete via api."""
     acme = make_account(sales_admin, "Acme Corp")
     person = make_contact(sales_admin, "Shared", acme)
     Person.objects.filter(pk=person.pk).update(owner=salesperson)
@@ -223,6 +231,7 @@ def test_con_11_delete_via_api(
 
 
 def test_con_6_favorite_via_api(salesperson: User, api_client_for: ClientFor) -> None:
+    """CON-6: favorite via api."""
     person = make_contact(salesperson, "Fav")
     client = api_client_for(salesperson)
     assert client.put(f"{API}/contacts/{person.pk}/favorite").json() == {"favorite": True}
@@ -233,6 +242,7 @@ def test_con_6_favorite_via_api(salesperson: User, api_client_for: ClientFor) ->
 def test_con_5_picture_upload_and_access_checked_download(
     salesperson: User, api_client_for: ClientFor, settings: Any, tmp_path: Any
 ) -> None:
+    """CON-5: picture upload and access checked download."""
     settings.MEDIA_ROOT = tmp_path
     person = make_contact(salesperson, "Pic")
     client = api_client_for(salesperson)
@@ -250,6 +260,7 @@ def test_con_5_picture_upload_and_access_checked_download(
 
 
 def test_con_12_relationships_via_api(salesperson: User, api_client_for: ClientFor) -> None:
+    """CON-12: relationships via api."""
     acme = make_account(salesperson, "Acme")
     boss, assistant = make_contact(salesperson, "Boss"), make_contact(salesperson, "Assistant")
     client = api_client_for(salesperson)
@@ -271,6 +282,7 @@ def test_con_12_relationships_via_api(salesperson: User, api_client_for: ClientF
 
 
 def test_cus_10_household_delete_via_api(salesperson: User, api_client_for: ClientFor) -> None:
+    """CUS-10: household delete via api."""
     a, b = make_contact(salesperson, "Smith", kind="b2c"), make_contact(salesperson, "Smyth")
     client = api_client_for(salesperson)
     created = json_of(client, "post", "/households", {"name": "Smiths", "member_ids": [a.pk, b.pk]})

@@ -50,6 +50,7 @@ def shared(sales_admin: User) -> dict[str, Any]:
 def test_team_2_view_only_member_cannot_edit_a_contact_or_its_records(
     shared: dict[str, Any],
 ) -> None:
+    """TEAM-2: view only member cannot edit a contact or its records."""
     viewer, person, point = shared["viewer"], shared["person"], shared["point"]
     attempts: list[Callable[[], Any]] = [
         lambda: services.contact_update(
@@ -95,6 +96,7 @@ def test_team_2_view_only_member_cannot_edit_a_contact_or_its_records(
 
 
 def test_team_2_edit_member_edits_the_contact_and_its_records(shared: dict[str, Any]) -> None:
+    """TEAM-2: edit member edits the contact and its records."""
     editor, person, point = shared["editor"], shared["person"], shared["point"]
     services.contact_update(
         actor=editor, person=person, changes={"job_title": "Buyer"}, expected_version=None
@@ -116,6 +118,7 @@ def test_team_2_edit_member_edits_the_contact_and_its_records(shared: dict[str, 
 def test_team_2_contact_of_no_customer_is_edited_by_its_owner_only(
     salesperson: User, sales_admin: User
 ) -> None:
+    """TEAM-2: contact of no customer is edited by its owner only."""
     loner = make_contact(salesperson, "Loner")
     services.contact_update(
         actor=salesperson, person=loner, changes={"job_title": "Mine"}, expected_version=None
@@ -131,6 +134,7 @@ def test_team_2_contact_of_no_customer_is_edited_by_its_owner_only(
 def test_team_2_api_and_page_refuse_view_only_with_403(
     shared: dict[str, Any], api_client_for: ClientFor, client_for: ClientFor
 ) -> None:
+    """TEAM-2: api and page refuse view only with 403."""
     viewer, person, point = shared["viewer"], shared["person"], shared["point"]
     api = api_client_for(viewer)
     assert api.get(f"{API}/contacts/{person.pk}").status_code == 200

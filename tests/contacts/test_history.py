@@ -21,6 +21,7 @@ def test_plat_5_contact_history_includes_points_preferences_and_visible_relation
     client_for: ClientFor,
     django_assert_max_num_queries: Any,
 ) -> None:
+    """PLAT-5: contact history includes points preferences and visible relationships."""
     mine = make_account(salesperson, "Mine Co")
     hidden = make_account(sales_admin, "Hidden Co")
     person = make_contact(salesperson, "Tracked", mine, phone="+1 415 555 0142")

@@ -26,6 +26,7 @@ def _found(actor: User, q: str) -> set[str]:
 def test_con_8_search_skips_contacts_of_no_customer(
     salesperson: User, sales_admin: User, api_client_for: ClientFor
 ) -> None:
+    """CON-8: search skips contacts of no customer."""
     acme = make_account(salesperson, "Acme")
     gone = make_account(salesperson, "Gone Inc")
     make_contact(salesperson, "Zed Related", acme)
@@ -46,6 +47,7 @@ def test_con_8_search_skips_contacts_of_no_customer(
 
 
 def test_con_8_one_character_term_is_refused(salesperson: User) -> None:
+    """CON-8: one character term is refused."""
     with pytest.raises(ValidationFailed) as refused:
         selectors.contact_list(actor=salesperson, filters=ContactFilter(q="z", email=" "))
     assert refused.value.code == "search_term_required"

@@ -60,6 +60,7 @@ def image_upload(fmt: str = "PNG", name: str = "me.png", size: tuple[int, int] =
 
 
 def test_con_1_contact_related_to_none_one_or_many_customers(salesperson: User) -> None:
+    """CON-1: contact related to none one or many customers."""
     acme1, acme2 = make_account(salesperson, "Acme 1"), make_account(salesperson, "Acme 2")
     loner = make_contact(salesperson, "Loner")
     agent = make_contact(salesperson, "Agent", acme1, acme2, job_title="Purchasing agent")
@@ -68,6 +69,7 @@ def test_con_1_contact_related_to_none_one_or_many_customers(salesperson: User) 
 
 
 def test_con_1_b2c_customer_can_be_contact_of_another_customer(salesperson: User) -> None:
+    """CON-1: b2c customer can be contact of another customer."""
     shop = make_account(salesperson, "Shop")
     person = make_contact(salesperson, "Buyer", kind=Person.Kind.B2C)
     relationship_add(actor=salesperson, person=person, account=shop)
@@ -76,6 +78,7 @@ def test_con_1_b2c_customer_can_be_contact_of_another_customer(salesperson: User
 
 
 def test_con_2_same_email_is_a_duplicate_unless_confirmed(salesperson: User) -> None:
+    """CON-2: same email is a duplicate unless confirmed."""
     first = make_contact(salesperson, "Smith", first_name="Ann", email="Ann@Example.com")
     with pytest.raises(DuplicateContacts) as refused:
         contact_create(actor=salesperson, last_name="Other", email="ann@example.COM")
@@ -88,6 +91,7 @@ def test_con_2_same_email_is_a_duplicate_unless_confirmed(salesperson: User) -> 
 
 
 def test_con_2_same_phone_in_any_format_is_a_duplicate(salesperson: User) -> None:
+    """CON-2: same phone in any format is a duplicate."""
     first = make_contact(salesperson, "Phone", phone="(415) 555-2671")
     with pytest.raises(DuplicateContacts) as refused:
         contact_create(actor=salesperson, last_name="Someone", phone="+1 415 555 2671")
@@ -95,6 +99,7 @@ def test_con_2_same_phone_in_any_format_is_a_duplicate(salesperson: User) -> Non
 
 
 def test_con_2_similar_name_at_the_same_customer(salesperson: User) -> None:
+    """CON-2: similar name at the same customer."""
     acme, other = make_account(salesperson, "Acme"), make_account(salesperson, "Other")
     jon = make_contact(salesperson, "Smith", acme, first_name="Jon")
     with pytest.raises(DuplicateContacts) as refused:
@@ -109,6 +114,7 @@ def test_con_2_similar_name_at_the_same_customer(salesperson: User) -> None:
 
 
 def test_con_2_candidates_never_reveal_invisible_contacts(salesperson: User) -> None:
+    """CON-2: candidates never reveal invisible contacts."""
     stranger = make_user(SALESPERSON)
     make_contact(stranger, "Hidden", email="hidden@example.com")
     person = contact_create(actor=salesperson, last_name="Mine", email="hidden@example.com")
@@ -116,6 +122,7 @@ def test_con_2_candidates_never_reveal_invisible_contacts(salesperson: User) -> 
 
 
 def test_con_3_one_primary_contact_per_customer(salesperson: User) -> None:
+    """CON-3: one primary contact per customer."""
     acme = make_account(salesperson, "Acme")
     a, b = make_contact(salesperson, "A", acme), make_contact(salesperson, "B", acme)
     account_set_primary_contact(actor=salesperson, account=acme, person=a)
@@ -129,6 +136,7 @@ def test_con_3_one_primary_contact_per_customer(salesperson: User) -> None:
 def test_con_3_primary_contact_must_be_related_and_needs_edit_access(
     salesperson: User, sales_admin: User
 ) -> None:
+    """CON-3: primary contact must be related and needs edit access."""
     acme = make_account(sales_admin, "Acme")
     outsider = make_contact(salesperson, "Outsider")
     with pytest.raises(ValidationFailed):
@@ -140,6 +148,7 @@ def test_con_3_primary_contact_must_be_related_and_needs_edit_access(
 def test_con_4_first_point_of_a_kind_is_primary_unless_another_designated(
     salesperson: User,
 ) -> None:
+    """CON-4: first point of a kind is primary unless another designated."""
     person = make_contact(salesperson, "Points")
     first = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155552671")
     second = contact_point_add(
@@ -157,7 +166,7 @@ def test_con_4_first_point_of_a_kind_is_primary_unless_another_designated(
 
 
 def test_con_4_relationship_associated_primary_acme_example(salesperson: User) -> None:
-    """A contact related to Acme 1 and Acme 2 has work phone 1 primary for
+    """CON-4: A contact related to Acme 1 and Acme 2 has work phone 1 primary for
     Acme 1 and mobile phone 2 primary for Acme 2."""
     acme1, acme2 = make_account(salesperson, "Acme 1"), make_account(salesperson, "Acme 2")
     person = make_contact(salesperson, "Both", acme1, acme2)
@@ -177,6 +186,7 @@ def test_con_4_relationship_associated_primary_acme_example(salesperson: User) -
 
 
 def test_con_4_contact_point_of_another_contact_is_refused(salesperson: User) -> None:
+    """CON-4: contact point of another contact is refused."""
     acme = make_account(salesperson, "Acme")
     person, other = make_contact(salesperson, "One", acme), make_contact(salesperson, "Two")
     foreign = contact_point_add(actor=salesperson, person=other, kind="email", email="t@x.org")
@@ -199,6 +209,7 @@ def test_phones_are_stored_e164_using_the_address_country(salesperson: User) -> 
 
 
 def test_con_5_key_contact_and_picture_limits(salesperson: User, settings: Any, tmp_path) -> None:
+    """CON-5: key contact and picture limits."""
     settings.MEDIA_ROOT = tmp_path
     person = make_contact(salesperson, "Key")
     person = contact_update(
@@ -227,6 +238,7 @@ def test_con_5_key_contact_and_picture_limits(salesperson: User, settings: Any, 
 
 
 def test_plat_6_stale_contact_update_is_refused(salesperson: User) -> None:
+    """PLAT-6: stale contact update is refused."""
     person = make_contact(salesperson, "Stale")
     contact_update(actor=salesperson, person=person, changes={"job_title": "A"}, expected_version=1)
     with pytest.raises(StaleVersion):
@@ -236,6 +248,7 @@ def test_plat_6_stale_contact_update_is_refused(salesperson: User) -> None:
 
 
 def test_con_6_favorites_are_per_user(salesperson: User, sales_admin: User) -> None:
+    """CON-6: favorites are per user."""
     acme = make_account(salesperson, "Acme")
     person = make_contact(salesperson, "Fav", acme)
     favorite_set(actor=salesperson, person=person, favorite=True)
@@ -247,6 +260,7 @@ def test_con_6_favorites_are_per_user(salesperson: User, sales_admin: User) -> N
 
 
 def test_con_9_do_not_preference_restricts_the_point(salesperson: User) -> None:
+    """CON-9: do not preference restricts the point."""
     person = make_contact(salesperson, "Pref")
     phone = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550199")
     preference = preference_add(
@@ -264,6 +278,7 @@ def test_con_9_do_not_preference_restricts_the_point(salesperson: User) -> None:
 
 
 def test_con_9_ended_or_do_preferences_do_not_restrict(salesperson: User) -> None:
+    """CON-9: ended or do preferences do not restrict."""
     person = make_contact(salesperson, "Ended")
     phone = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550198")
     last_week = timezone.localdate() - dt.timedelta(days=7)
@@ -280,6 +295,7 @@ def test_con_9_ended_or_do_preferences_do_not_restrict(salesperson: User) -> Non
 
 
 def test_con_10_legal_reason_needs_the_duty_role(salesperson: User, sales_admin: User) -> None:
+    """CON-10: legal reason needs the duty role."""
     person = make_contact(salesperson, "Legal")
     phone = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550197")
     with pytest.raises(MissingPrivilege):
@@ -309,6 +325,7 @@ def test_con_10_legal_reason_needs_the_duty_role(salesperson: User, sales_admin:
 def test_con_11_delete_needs_full_or_edit_access_to_a_related_account(
     salesperson: User, sales_admin: User
 ) -> None:
+    """CON-11: delete needs full or edit access to a related account."""
     acme, globex = make_account(sales_admin, "Acme Corp"), make_account(sales_admin, "Globex")
     person = make_contact(sales_admin, "Shared", acme, globex)
     with pytest.raises(NotFound):
@@ -325,6 +342,7 @@ def test_con_11_delete_needs_full_or_edit_access_to_a_related_account(
 
 
 def test_con_11_delete_removes_person_points_and_relationships(salesperson: User) -> None:
+    """CON-11: delete removes person points and relationships."""
     acme = make_account(salesperson, "Acme")
     person = make_contact(salesperson, "Gone", acme, email="gone@example.com")
     contact_delete(actor=salesperson, person=person)
@@ -334,6 +352,7 @@ def test_con_11_delete_removes_person_points_and_relationships(salesperson: User
 
 
 def test_con_11_delete_needs_the_privilege(channel_manager: User) -> None:
+    """CON-11: delete needs the privilege."""
     no_privilege = make_user(username="plain")
     person = make_contact(no_privilege, "Mine")
     with pytest.raises(MissingPrivilege):
@@ -341,6 +360,7 @@ def test_con_11_delete_needs_the_privilege(channel_manager: User) -> None:
 
 
 def test_con_12_relationships_to_contacts(salesperson: User) -> None:
+    """CON-12: relationships to contacts."""
     boss, assistant = make_contact(salesperson, "Boss"), make_contact(salesperson, "Assistant")
     relationship_add(
         actor=salesperson, person=assistant, related_person=boss, relationship_type="assistant"
@@ -353,6 +373,7 @@ def test_con_12_relationships_to_contacts(salesperson: User) -> None:
 
 
 def test_cus_9_deleting_an_account_deletes_its_contact_relationships(sales_admin: User) -> None:
+    """CUS-9: deleting an account deletes its contact relationships."""
     acme = make_account(sales_admin, "Acme")
     person = make_contact(sales_admin, "Stays", acme)
     account_delete(actor=sales_admin, account=acme)
@@ -361,6 +382,7 @@ def test_cus_9_deleting_an_account_deletes_its_contact_relationships(sales_admin
 
 
 def test_cus_10_deleting_a_household_keeps_its_members(salesperson: User) -> None:
+    """CUS-10: deleting a household keeps its members."""
     household = household_create(actor=salesperson, name="The Smiths")
     members = [make_contact(salesperson, "Smith", kind="b2c") for _ in range(2)]
     for member in members:
@@ -372,6 +394,7 @@ def test_cus_10_deleting_a_household_keeps_its_members(salesperson: User) -> Non
 
 
 def test_team_5_contacts_of_invisible_accounts_are_not_found(salesperson: User) -> None:
+    """TEAM-5: contacts of invisible accounts are not found."""
     other = make_user(SALESPERSON, username="other")
     acme = make_account(other, "Theirs")
     theirs = make_contact(other, "Theirs", acme)

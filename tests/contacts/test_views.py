@@ -16,6 +16,7 @@ ClientFor = Callable[[User], Client]
 def test_con_7_list_opens_my_contacts_and_con_8_all_contacts_needs_a_term(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """CON-7: list opens my contacts and con 8 all contacts needs a term."""
     mine = make_account(salesperson, "Mine")
     make_contact(salesperson, "Owned", mine)
     client = client_for(salesperson)
@@ -47,6 +48,7 @@ def test_list_query_count_and_export(
 def test_con_2_create_shows_candidates_then_create_anyway(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """CON-2: create shows candidates then create anyway."""
     existing = make_contact(salesperson, "Doe", email="jane@doe.org")
     client = client_for(salesperson)
     form = {"last_name": "Doe", "first_name": "Jane", "kind": "b2b", "email": "JANE@doe.org"}
@@ -69,6 +71,7 @@ def test_create_shows_field_errors(salesperson: User, client_for: ClientFor) -> 
 def test_con_9_detail_shows_do_not_contact_and_disables_the_call(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """CON-9: detail shows do not contact and disables the call."""
     person = make_contact(salesperson, "Quiet")
     blocked = contact_point_add(
         actor=salesperson, person=person, kind="phone", phone="+14155550120"
@@ -85,6 +88,7 @@ def test_con_9_detail_shows_do_not_contact_and_disables_the_call(
 
 
 def test_con_6_favorite_star_toggles_with_htmx(salesperson: User, client_for: ClientFor) -> None:
+    """CON-6: favorite star toggles with htmx."""
     person = make_contact(salesperson, "Star")
     client = client_for(salesperson)
     response = client.post(
@@ -98,6 +102,7 @@ def test_con_6_favorite_star_toggles_with_htmx(salesperson: User, client_for: Cl
 def test_con_3_account_contacts_page_sets_the_primary(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """CON-3: account contacts page sets the primary."""
     acme = make_account(salesperson, "Acme")
     person = make_contact(salesperson, "Prime", acme)
     client = client_for(salesperson)
@@ -110,6 +115,7 @@ def test_con_3_account_contacts_page_sets_the_primary(
 def test_con_11_refused_delete_shows_the_message(
     salesperson: User, sales_admin: User, client_for: ClientFor
 ) -> None:
+    """CON-11: refused delete shows the message."""
     acme = make_account(sales_admin, "Acme Corp")
     person = make_contact(sales_admin, "Kept", acme)
     Person.objects.filter(pk=person.pk).update(owner=salesperson)
@@ -120,12 +126,14 @@ def test_con_11_refused_delete_shows_the_message(
 
 
 def test_team_5_invisible_contact_is_404(salesperson: User, sales_admin: User, client_for) -> None:
+    """TEAM-5: invisible contact is 404."""
     hidden = make_contact(sales_admin, "Hidden", make_account(sales_admin, "Theirs"))
     assert client_for(salesperson).get(f"/contacts/{hidden.pk}/").status_code == 404
     favorite_set(actor=sales_admin, person=hidden, favorite=True)
 
 
 def test_cus_10_household_pages(salesperson: User, client_for: ClientFor) -> None:
+    """CUS-10: household pages."""
     member = make_contact(salesperson, "Member", kind="b2c")
     client = client_for(salesperson)
     created = client.post("/contacts/households/", {"name": "Family"})

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_cus_2_create_get_and_patch_with_version(api_client_for: Any, salesperson: Any) -> None:
+    """CUS-2: create get and patch with version."""
     client = api_client_for(salesperson)
     created = client.post(
         "/api/v1/accounts",
@@ -39,6 +40,7 @@ def test_cus_2_create_get_and_patch_with_version(api_client_for: Any, salesperso
 
 
 def test_plat_2_inputs_refuse_unknown_fields(api_client_for: Any, salesperson: Any) -> None:
+    """PLAT-2: inputs refuse unknown fields."""
     response = api_client_for(salesperson).post(
         "/api/v1/accounts",
         {"name": "Sneaky", "is_active": False},
@@ -48,6 +50,7 @@ def test_plat_2_inputs_refuse_unknown_fields(api_client_for: Any, salesperson: A
 
 
 def test_cus_4_address_errors_are_per_field(api_client_for: Any, salesperson: Any) -> None:
+    """CUS-4: address errors are per field."""
     response = api_client_for(salesperson).post(
         "/api/v1/accounts",
         {"name": "No Zip", "address_line1": "1 Road", "city": "X", "country": "FR"},
@@ -60,6 +63,7 @@ def test_cus_4_address_errors_are_per_field(api_client_for: Any, salesperson: An
 def test_cus_11_duplicates_answer_409_unless_confirmed(
     api_client_for: Any, salesperson: Any, make_account: Any
 ) -> None:
+    """CUS-11: duplicates answer 409 unless confirmed."""
     existing = make_account("Globex", owner_id=salesperson.pk, **COMPLETE_ADDRESS)
     client = api_client_for(salesperson)
     payload = {"name": "GLOBEX", **COMPLETE_ADDRESS}
@@ -76,6 +80,7 @@ def test_cus_11_duplicates_answer_409_unless_confirmed(
 def test_cus_3_convert_reports_failing_rules(
     api_client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-3: convert reports failing rules."""
     prospect = make_account("Lead Co", account_type="prospect")
     client = api_client_for(sales_admin)
     refused = client.post(
@@ -99,6 +104,7 @@ def test_cus_3_convert_reports_failing_rules(
 def test_cus_9_delete_and_restore(
     api_client_for: Any, salesperson: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-9: delete and restore."""
     account = make_account("Delete Me", owner_id=salesperson.pk)
     refused = api_client_for(salesperson).delete(f"/api/v1/accounts/{account.pk}")
     assert refused.status_code == 403
@@ -118,6 +124,7 @@ def test_cus_9_delete_and_restore(
 def test_team_5_invisible_account_answers_404(
     api_client_for: Any, salesperson: Any, make_account: Any
 ) -> None:
+    """TEAM-5: invisible account answers 404."""
     hidden = make_account("Not Yours")
     client = api_client_for(salesperson)
     assert client.get(f"/api/v1/accounts/{hidden.pk}").status_code == 404
@@ -127,6 +134,7 @@ def test_team_5_invisible_account_answers_404(
 def test_cus_11_list_filters_sorts_and_uses_constant_queries(
     api_client_for: Any, sales_admin: Any, make_account: Any, django_assert_max_num_queries: Any
 ) -> None:
+    """CUS-11: list filters sorts and uses constant queries."""
     parent = make_account("Zeta Holdings", account_type="customer")
     for i in range(15):
         make_account(f"Alpha {i:02}", account_type="prospect", parent_id=parent.pk, country="FR")
@@ -141,6 +149,7 @@ def test_cus_11_list_filters_sorts_and_uses_constant_queries(
 
 
 def test_cus_6_hierarchy_endpoint(api_client_for: Any, sales_admin: Any, make_account: Any) -> None:
+    """CUS-6: hierarchy endpoint."""
     top = make_account("Top", annual_revenue="5")
     make_account("Child", parent_id=top.pk, annual_revenue="7")
     body = api_client_for(sales_admin).get(f"/api/v1/accounts/{top.pk}/hierarchy").json()
@@ -151,6 +160,7 @@ def test_cus_6_hierarchy_endpoint(api_client_for: Any, sales_admin: Any, make_ac
 def test_plat_7_custom_fields_in_api(
     api_client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """PLAT-7: custom fields in api."""
     CustomField.objects.create(record_type="account", name="tier", label="Tier", field_type="text")
     client = api_client_for(sales_admin)
     created = client.post(
@@ -166,6 +176,7 @@ def test_plat_7_custom_fields_in_api(
 def test_cus_7_cus_8_legal_entities_and_billing_accounts(
     api_client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-7, CUS-8: legal entities and billing accounts."""
     client = api_client_for(sales_admin)
     entity = client.post(
         "/api/v1/legal-entities",

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_cus_9_team_5_account_picker_offers_visible_active_accounts_only(
     client_for: Any, salesperson: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-9, TEAM-5: account picker offers visible active accounts only."""
     mine = make_account("Pickle Mine", actor=salesperson)
     make_account("Pickle Theirs")
     gone = make_account("Pickle Gone", actor=salesperson)
@@ -33,6 +34,7 @@ def test_cus_9_team_5_account_picker_offers_visible_active_accounts_only(
 def test_cus_6_parent_picker_without_javascript_resolves_the_typed_name(
     client_for: Any, salesperson: Any, make_account: Any
 ) -> None:
+    """CUS-6: parent picker without javascript resolves the typed name."""
     parent = make_account("Holding Group", actor=salesperson)
     make_account("Holding Two", actor=salesperson)
     client = client_for(salesperson)
@@ -53,6 +55,7 @@ def test_cus_6_parent_picker_without_javascript_resolves_the_typed_name(
 def test_cus_6_parent_picker_refuses_an_invisible_account_by_number(
     client_for: Any, salesperson: Any, make_account: Any
 ) -> None:
+    """CUS-6: parent picker refuses an invisible account by number."""
     hidden = make_account("Hidden Parent")
     response = client_for(salesperson).post(
         "/customers/accounts/new/",

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_cus_11_overview_lists_customers_and_search_finds_prospects(
     make_account: Any, sales_admin: Any, api_client_for: Any, client_for: Any
 ) -> None:
+    """CUS-11: overview lists customers and search finds prospects."""
     make_account("Vega Customer", account_type="customer")
     make_account("Vega Prospect", account_type="prospect")
     make_account("Vega Partner", account_type="partner")

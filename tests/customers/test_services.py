@@ -35,6 +35,7 @@ def _set_option(code: str, value: str) -> None:
 
 
 def test_cus_2_default_type_follows_profile_option(salesperson: Any) -> None:
+    """CUS-2: default type follows profile option."""
     _set_option(services.SELL_TO_OPTION, "Yes")
     first = services.account_create(actor=salesperson, data={"name": "Yes Corp"})
     _set_option(services.SELL_TO_OPTION, "No")
@@ -46,6 +47,7 @@ def test_cus_2_default_type_follows_profile_option(salesperson: Any) -> None:
 
 
 def test_cus_5_owner_defaults_to_creator_and_flags_are_kept(salesperson: Any) -> None:
+    """CUS-5: owner defaults to creator and flags are kept."""
     account = services.account_create(
         actor=salesperson, data={"name": "Flags Inc", "named": True, "existing": True}
     )
@@ -56,6 +58,7 @@ def test_cus_5_owner_defaults_to_creator_and_flags_are_kept(salesperson: Any) ->
 
 
 def test_cus_2_competitor_records_competitor_information(make_account: Any) -> None:
+    """CUS-2: competitor records competitor information."""
     rival = make_account(
         "Rival", account_type="competitor", competitor_info="Undercuts on price by 10%"
     )
@@ -64,6 +67,7 @@ def test_cus_2_competitor_records_competitor_information(make_account: Any) -> N
 
 
 def test_cus_4_address_is_validated_field_by_field(salesperson: Any) -> None:
+    """CUS-4: address is validated field by field."""
     with pytest.raises(ValidationFailed) as caught:
         services.account_create(
             actor=salesperson, data={"name": "Half Address", "address_line1": "1 Road"}
@@ -77,6 +81,7 @@ def test_cus_4_address_is_validated_field_by_field(salesperson: Any) -> None:
 
 
 def test_cus_3_conversion_names_each_failing_rule(make_account: Any, sales_admin: Any) -> None:
+    """CUS-3: conversion names each failing rule."""
     prospect = make_account("Prospect Ltd", account_type="prospect")
     with pytest.raises(ValidationFailed) as caught:
         services.account_convert_to_sales_account(
@@ -92,6 +97,7 @@ def test_cus_3_conversion_names_each_failing_rule(make_account: Any, sales_admin
 def test_cus_3_qualified_prospect_becomes_customer_sales_account(
     make_account: Any, sales_admin: Any
 ) -> None:
+    """CUS-3: qualified prospect becomes customer sales account."""
     prospect = make_account("Ready Ltd", account_type="prospect", **COMPLETE_ADDRESS)
     assert qualification_failures(prospect) == []
     services.account_convert_to_sales_account(
@@ -103,6 +109,7 @@ def test_cus_3_qualified_prospect_becomes_customer_sales_account(
 
 
 def test_plat_6_stale_update_is_refused(make_account: Any, sales_admin: Any) -> None:
+    """PLAT-6: stale update is refused."""
     account = make_account("Versioned")
     services.account_update(
         actor=sales_admin, account=account, changes={"name": "A"}, expected_version=1
@@ -114,6 +121,7 @@ def test_plat_6_stale_update_is_refused(make_account: Any, sales_admin: Any) -> 
 
 
 def test_cus_6_hierarchy_refuses_cycles(make_account: Any, sales_admin: Any) -> None:
+    """CUS-6: hierarchy refuses cycles."""
     top = make_account("Top")
     middle = make_account("Middle", parent_id=top.pk)
     bottom = make_account("Bottom", parent_id=middle.pk)
@@ -131,6 +139,7 @@ def test_cus_6_hierarchy_refuses_cycles(make_account: Any, sales_admin: Any) -> 
 def test_cus_6_revenue_rolls_up_from_subsidiaries_at_every_depth(
     make_account: Any, sales_admin: Any
 ) -> None:
+    """CUS-6: revenue rolls up from subsidiaries at every depth."""
     top = make_account("Top", annual_revenue="100")
     middle = make_account("Middle", parent_id=top.pk, annual_revenue="10")
     make_account("Leaf", parent_id=middle.pk, annual_revenue="1.50")
@@ -181,7 +190,7 @@ def _insert_tree(root: Account, total: int, level_size: int) -> None:
 def test_cus_6_wide_and_deep_tree_costs_constant_queries(
     sales_admin: Any, django_assert_max_num_queries: Any
 ) -> None:
-    """10,000 accounts under one root: a handful of queries, never one per node."""
+    """CUS-6: 10,000 accounts under one root: a handful of queries, never one per node."""
     root = Account.objects.create(name="Root", account_type="customer", annual_revenue=1)
     _insert_tree(root, total=10_000, level_size=2_500)
     with django_assert_max_num_queries(6):
@@ -192,6 +201,7 @@ def test_cus_6_wide_and_deep_tree_costs_constant_queries(
 
 
 def test_cus_9_delete_needs_delete_sales_party(make_account: Any, salesperson: Any) -> None:
+    """CUS-9: delete needs delete sales party."""
     account = make_account("Keep Me", owner_id=salesperson.pk)
     with pytest.raises(MissingPrivilege) as caught:
         services.account_delete(actor=salesperson, account=account)
@@ -201,6 +211,7 @@ def test_cus_9_delete_needs_delete_sales_party(make_account: Any, salesperson: A
 def test_cus_9_soft_delete_hides_account_notes_and_duplicates(
     make_account: Any, sales_admin: Any
 ) -> None:
+    """CUS-9: soft delete hides account notes and duplicates."""
     account = make_account("Gone Corp", **COMPLETE_ADDRESS)
     services.note_create(actor=sales_admin, account=account, text="Called them")
     received: list[Any] = []
@@ -230,6 +241,7 @@ def test_cus_9_soft_delete_hides_account_notes_and_duplicates(
 def test_cus_9_administrator_restores_deleted_account(
     make_account: Any, sales_admin: Any, salesperson: Any
 ) -> None:
+    """CUS-9: administrator restores deleted account."""
     account = make_account("Back Again")
     services.account_delete(actor=sales_admin, account=account)
     with pytest.raises(MissingPrivilege):
@@ -239,6 +251,7 @@ def test_cus_9_administrator_restores_deleted_account(
 
 
 def test_cus_11_duplicate_check_offers_candidates(make_account: Any, sales_admin: Any) -> None:
+    """CUS-11: duplicate check offers candidates."""
     existing = make_account("Acme Corporation", **COMPLETE_ADDRESS)
     with pytest.raises(Conflict) as caught:
         services.account_create(
@@ -257,6 +270,7 @@ def test_cus_11_duplicate_check_offers_candidates(make_account: Any, sales_admin
 def test_cus_11_search_finds_every_type_by_accent_free_prefix(
     make_account: Any, sales_admin: Any
 ) -> None:
+    """CUS-11: search finds every type by accent free prefix."""
     from openprm.customers.filters import AccountFilter
 
     make_account("Société Générale", account_type="prospect")
@@ -269,6 +283,7 @@ def test_cus_11_search_finds_every_type_by_accent_free_prefix(
 def test_team_5_salesperson_sees_own_and_granted_accounts_only(
     make_account: Any, salesperson: Any
 ) -> None:
+    """TEAM-5: salesperson sees own and granted accounts only."""
     mine = make_account("Mine", owner_id=salesperson.pk)
     granted = make_account("Granted")
     make_account("Hidden")
@@ -293,6 +308,7 @@ def access_q_for(pk: int) -> Any:
 
 
 def test_cus_9_pickers_skip_deleted_accounts(make_account: Any, sales_admin: Any) -> None:
+    """CUS-9: pickers skip deleted accounts."""
     from openprm.customers.selectors import account_pick
 
     kept = make_account("Pick Kept")
@@ -305,6 +321,7 @@ def test_cus_9_pickers_skip_deleted_accounts(make_account: Any, sales_admin: Any
 def test_cus_3_rules_registered_by_other_apps_are_named(
     make_account: Any, sales_admin: Any
 ) -> None:
+    """CUS-3: rules registered by other apps are named."""
     from openprm.customers.qualification import register_qualification_rule
 
     register_qualification_rule("never", "Never passes", lambda account: False)

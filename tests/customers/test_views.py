@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_cus_11_list_pages_and_export_show_visible_rows(
     client_for: Any, sales_admin: Any, make_account: Any, django_assert_max_num_queries: Any
 ) -> None:
+    """CUS-11: list pages and export show visible rows."""
     for i in range(12):
         make_account(f"Cust {i:02}", account_type="customer")
     make_account("Prospect One", account_type="prospect")
@@ -35,6 +36,7 @@ def test_cus_11_list_pages_and_export_show_visible_rows(
 def test_cus_11_create_page_shows_duplicates_then_creates_anyway(
     client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-11: create page shows duplicates then creates anyway."""
     make_account("Initech", **COMPLETE_ADDRESS)
     client = client_for(sales_admin)
     form = {"name": "Initech", "currency": "USD", **COMPLETE_ADDRESS}
@@ -49,6 +51,7 @@ def test_cus_11_create_page_shows_duplicates_then_creates_anyway(
 def test_cus_4_create_page_puts_address_errors_next_to_fields(
     client_for: Any, salesperson: Any
 ) -> None:
+    """CUS-4: create page puts address errors next to fields."""
     response = client_for(salesperson).post(
         "/customers/accounts/new/", {"name": "Half", "currency": "USD", "address_line1": "1 Rd"}
     )
@@ -59,6 +62,7 @@ def test_cus_4_create_page_puts_address_errors_next_to_fields(
 def test_plat_6_edit_page_shows_stale_values(
     client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """PLAT-6: edit page shows stale values."""
     account = make_account("Edit Me")
     client = client_for(sales_admin)
     form = {"name": "Edited", "account_type": "customer", "currency": "USD", "version": 1}
@@ -70,6 +74,7 @@ def test_plat_6_edit_page_shows_stale_values(
 def test_cus_9_delete_page_needs_privilege_and_hides_account(
     client_for: Any, salesperson: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-9: delete page needs privilege and hides account."""
     account = make_account("Doomed", owner_id=salesperson.pk)
     refused = client_for(salesperson).post(f"/customers/accounts/{account.pk}/delete/", {})
     assert refused.status_code == 403
@@ -86,6 +91,7 @@ def test_cus_9_delete_page_needs_privilege_and_hides_account(
 def test_cus_3_detail_page_names_failing_rules_and_tabs_render(
     client_for: Any, sales_admin: Any, make_account: Any
 ) -> None:
+    """CUS-3: detail page names failing rules and tabs render."""
     top = make_account("Parent Co", account_type="prospect", annual_revenue="10")
     make_account("Child Co", parent_id=top.pk, annual_revenue="5")
     client = client_for(sales_admin)
@@ -108,6 +114,7 @@ def test_cus_3_detail_page_names_failing_rules_and_tabs_render(
 
 
 def test_cus_7_legal_entity_page(client_for: Any, sales_admin: Any) -> None:
+    """CUS-7: legal entity page."""
     client = client_for(sales_admin)
     created = client.post("/customers/legal-entities/", {"name": "Group SA", "kind": "internal"})
     assert created.status_code == 302

@@ -23,6 +23,7 @@ PASSWORD = "Correct-Horse-42"
 def test_cus_3_con_2_con_3_con_9_prospect_to_restricted_contact(
     signed_in_page: Callable[[User, str], Page],
 ) -> None:
+    """CUS-3, CON-2, CON-3, CON-9: prospect to restricted contact."""
     admin = make_user(SALES_ADMINISTRATOR, username="sam")
     germany = territory_create(actor=admin, data={"name": "Germany"})
     criterion_add(actor=admin, territory=germany, dimension="country", value="DE")

@@ -30,6 +30,7 @@ def test_pa_pc_prg_7_partner_flow(
     live_server: Any,
     settings: Any,
 ) -> None:
+    """PRG-7: partner flow."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="chris", password=PASSWORD)
     other = partner_create(

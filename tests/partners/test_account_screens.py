@@ -24,6 +24,7 @@ def test_pa_4_account_delete_page_refuses_an_active_partner_with_a_message(
     sales_admin: User,
     client_for: Callable[[User], Client],
 ) -> None:
+    """PA-4: account delete page refuses an active partner with a message."""
     partner = make_partner("Northwind")
     account = partner.account
     client = client_for(sales_admin)

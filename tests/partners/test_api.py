@@ -43,6 +43,7 @@ def _create(cam: Client, name: str = "Northwind", **extra: Any) -> dict[str, Any
 
 
 def test_pa_1_pa_2_create_sets_partner_type_and_managed(cam: Client) -> None:
+    """PA-1, PA-2: create sets partner type and managed."""
     partner = _create(cam)
     assert partner["account_type"] == "partner"
     assert partner["managed_partner"] is True
@@ -54,6 +55,7 @@ def test_pa_1_pa_2_create_sets_partner_type_and_managed(cam: Client) -> None:
 
 
 def test_pa_2_partner_api_has_no_type_field(cam: Client) -> None:
+    """PA-2: partner api has no type field."""
     response = post(
         cam,
         "/api/v1/partners",
@@ -63,6 +65,7 @@ def test_pa_2_partner_api_has_no_type_field(cam: Client) -> None:
 
 
 def test_pa_2_account_screens_need_type_and_managed_flag(cam: Client) -> None:
+    """PA-2: account screens need type and managed flag."""
     account = post(cam, "/api/v1/accounts", {"name": "Typed", "account_type": "partner"}).json()
     assert cam.get("/api/v1/partners").json()["count"] == 0
     response = cam.put(
@@ -75,6 +78,7 @@ def test_pa_2_account_screens_need_type_and_managed_flag(cam: Client) -> None:
 
 
 def test_pa_3_type_change_refused_while_active(cam: Client) -> None:
+    """PA-3: type change refused while active."""
     partner = _create(cam)
     account = cam.get(f"/api/v1/accounts/{partner['account_id']}").json()
     response = patch(
@@ -89,6 +93,7 @@ def test_pa_3_type_change_refused_while_active(cam: Client) -> None:
 def test_pa_4_inactivate_then_delete_through_accounts(
     cam: Client, api_client_for: Callable[[User], Client], sales_admin: User
 ) -> None:
+    """PA-4: inactivate then delete through accounts."""
     partner = _create(cam)
     admin = api_client_for(sales_admin)
     refused = admin.delete(f"/api/v1/accounts/{partner['account_id']}")
@@ -103,6 +108,7 @@ def test_pa_4_inactivate_then_delete_through_accounts(
 
 
 def test_pa_5_hierarchy(cam: Client) -> None:
+    """PA-5: hierarchy."""
     parent = _create(cam, "Northwind")
     child = _create(cam, "Northwind East", parent_id=parent["account_id"])
     tree = cam.get(f"/api/v1/partners/{child['id']}/hierarchy").json()
@@ -113,6 +119,7 @@ def test_pa_5_hierarchy(cam: Client) -> None:
 
 
 def test_pa_6_primary_contact_required_unless_option_no(cam: Client, admin_user: User) -> None:
+    """PA-6: primary contact required unless option no."""
     refused = post(cam, "/api/v1/partners", {"name": "Solo"})
     assert refused.status_code == 422
     assert refused.json()["code"] == "primary_contact_required"
@@ -129,6 +136,7 @@ def test_pa_6_primary_contact_required_unless_option_no(cam: Client, admin_user:
 
 
 def test_pa_6_primary_is_partner_administrator_and_role_changes(cam: Client) -> None:
+    """PA-6: primary is partner administrator and role changes."""
     partner = _create(cam)
     contacts = cam.get(f"/api/v1/partners/{partner['id']}/contacts").json()["items"]
     primary = contacts[0]
@@ -142,6 +150,7 @@ def test_pa_6_primary_is_partner_administrator_and_role_changes(cam: Client) -> 
 
 
 def test_pc_1_person_works_for_one_partner(cam: Client) -> None:
+    """PC-1: person works for one partner."""
     northwind, contoso = _create(cam, "Northwind"), _create(cam, "Contoso")
     person_id = cam.get(f"/api/v1/partners/{northwind['id']}/contacts").json()["items"][0][
         "person_id"
@@ -154,6 +163,7 @@ def test_pc_1_person_works_for_one_partner(cam: Client) -> None:
 
 
 def test_pc_2_pc_5_promotions_invitation_and_delete(cam: Client) -> None:
+    """PC-2, PC-5: promotions invitation and delete."""
     partner = _create(cam)
     contact = post(
         cam,
@@ -184,6 +194,7 @@ def test_pc_2_pc_5_promotions_invitation_and_delete(cam: Client) -> None:
 
 
 def test_pc_3_promotion_refused_while_inactive(cam: Client) -> None:
+    """PC-3: promotion refused while inactive."""
     partner = _create(cam)
     post(cam, f"/api/v1/partners/{partner['id']}/inactivate", {"version": partner["version"]})
     contact = cam.get(f"/api/v1/partners/{partner['id']}/contacts").json()["items"][0]
@@ -199,6 +210,7 @@ def test_pc_3_promotion_refused_while_inactive(cam: Client) -> None:
 def test_pc_4_existing_account_contact_added_without_second_person(
     cam: Client, channel_manager: User
 ) -> None:
+    """PC-4: existing account contact added without second person."""
     partner = _create(cam)
     customer = post(cam, "/api/v1/accounts", {"name": "Cust", "account_type": "customer"}).json()
     person = contact_create(actor=channel_manager, last_name="Shared", account_ids=[customer["id"]])
@@ -212,6 +224,7 @@ def test_pc_4_existing_account_contact_added_without_second_person(
 
 
 def test_pc_6_favorites(cam: Client) -> None:
+    """PC-6: favorites."""
     partner = _create(cam)
     contact = cam.get(f"/api/v1/partners/{partner['id']}/contacts").json()["items"][0]
     response = cam.put(
@@ -225,6 +238,7 @@ def test_pc_6_favorites(cam: Client) -> None:
 
 
 def test_plat_6_stale_partner_update_is_refused(cam: Client) -> None:
+    """PLAT-6: stale partner update is refused."""
     partner = _create(cam)
     first = patch(cam, f"/api/v1/partners/{partner['id']}", {"version": 1, "city": "Oslo"})
     assert first.status_code == 200

@@ -35,6 +35,7 @@ def _set_option(admin: User, value: str) -> None:
 def test_pa_1_partner_is_one_party_among_accounts_and_partners(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PA-1: partner is one party among accounts and partners."""
     partner = make_partner("Northwind")
     assert access.visible(Account, channel_manager).filter(pk=partner.account_id).exists()
     assert list(selectors.partner_list(actor=channel_manager)) == [partner]
@@ -44,6 +45,7 @@ def test_pa_1_partner_is_one_party_among_accounts_and_partners(
 def test_pa_1_plat_7_account_fields_show_on_partners_not_the_reverse(
     make_partner: Callable[..., PartnerProfile], admin_user: User, channel_manager: User
 ) -> None:
+    """PA-1, PLAT-7: account fields show on partners not the reverse."""
     custom_field_create(
         actor=admin_user, record_type="account", name="duns", label="DUNS", field_type="text"
     )
@@ -72,6 +74,7 @@ def test_pa_1_plat_7_account_fields_show_on_partners_not_the_reverse(
 def test_pa_2_partner_screens_set_type_and_managed_flag(
     make_partner: Callable[..., PartnerProfile],
 ) -> None:
+    """PA-2: partner screens set type and managed flag."""
     partner = make_partner("Northwind")
     assert partner.account.account_type == Account.AccountType.PARTNER
     assert partner.managed_partner is True
@@ -79,6 +82,7 @@ def test_pa_2_partner_screens_set_type_and_managed_flag(
 
 
 def test_pa_2_partner_api_refuses_an_account_type(channel_manager: User) -> None:
+    """PA-2: partner api refuses an account type."""
     with pytest.raises(ValidationFailed) as refused:
         services.partner_create(
             actor=channel_manager,
@@ -89,6 +93,7 @@ def test_pa_2_partner_api_refuses_an_account_type(channel_manager: User) -> None
 
 
 def test_pa_2_account_screens_need_type_and_flag(channel_manager: User) -> None:
+    """PA-2: account screens need type and flag."""
     partner_typed = account_create(
         actor=channel_manager,
         data={"name": "Typed", "account_type": "partner"},
@@ -110,6 +115,7 @@ def test_pa_2_account_screens_need_type_and_flag(channel_manager: User) -> None:
 def test_pa_3_type_cannot_change_while_active(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PA-3: type cannot change while active."""
     partner = make_partner("Northwind")
     account = partner.account
     with pytest.raises(Conflict) as refused:
@@ -137,6 +143,7 @@ def test_pa_4_active_partner_cannot_be_deleted_inactive_one_can(
     channel_manager: User,
     sales_admin: User,
 ) -> None:
+    """PA-4: active partner cannot be deleted inactive one can."""
     partner = make_partner("Northwind")
     user = make_portal_user(partner, "nw-rep").user
     with pytest.raises(Conflict) as refused:
@@ -151,12 +158,14 @@ def test_pa_4_active_partner_cannot_be_deleted_inactive_one_can(
 
 
 def test_pa_4_partner_services_have_no_delete() -> None:
+    """PA-4: partner services have no delete."""
     assert not [name for name in services.__all__ if name.startswith("partner_delete")]
 
 
 def test_pa_5_hierarchy_through_account_parent(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PA-5: hierarchy through account parent."""
     parent = make_partner("Northwind")
     child = make_partner("Northwind East", parent_id=parent.account_id)
     tree = selectors.partner_hierarchy(actor=channel_manager, partner=child)
@@ -167,6 +176,7 @@ def test_pa_5_hierarchy_through_account_parent(
 def test_pa_5_parent_of_a_partner_must_be_a_partner(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PA-5: parent of a partner must be a partner."""
     customer = account_create(
         actor=channel_manager, data={"name": "Cust", "account_type": "customer"}
     )
@@ -178,6 +188,7 @@ def test_pa_5_parent_of_a_partner_must_be_a_partner(
 def test_pa_6_primary_contact_gets_partner_administrator_role(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PA-6: primary contact gets partner administrator role."""
     partner = make_partner("Northwind")
     primary = PartnerContact.objects.get(partner=partner, is_primary=True)
     assert primary.role.code == catalog.PARTNER_ADMINISTRATOR
@@ -194,6 +205,7 @@ def test_pa_6_primary_contact_gets_partner_administrator_role(
 def test_pa_6_primary_contact_mandatory_unless_option_no(
     channel_manager: User, admin_user: User
 ) -> None:
+    """PA-6: primary contact mandatory unless option no."""
     with pytest.raises(ValidationFailed) as refused:
         services.partner_create(actor=channel_manager, data={"name": "Solo"})
     assert refused.value.code == "primary_contact_required"
@@ -209,6 +221,7 @@ def test_pa_6_primary_contact_mandatory_unless_option_no(
 def test_pc_1_only_channel_managers_manage_partners(
     make_partner: Callable[..., PartnerProfile], salesperson: User
 ) -> None:
+    """PC-1: only channel managers manage partners."""
     partner = make_partner("Northwind")
     with pytest.raises(MissingPrivilege):
         services.partner_create(
@@ -221,6 +234,7 @@ def test_pc_1_only_channel_managers_manage_partners(
 def test_pc_1_a_person_works_for_exactly_one_partner(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PC-1: a person works for exactly one partner."""
     northwind, contoso = make_partner("Northwind"), make_partner("Contoso")
     primary = PartnerContact.objects.get(partner=northwind, is_primary=True)
     with pytest.raises(Conflict) as refused:
@@ -234,6 +248,7 @@ def test_pc_1_a_person_works_for_exactly_one_partner(
 def test_pc_2_contact_to_resource_to_user_with_invitation(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PC-2: contact to resource to user with invitation."""
     partner = make_partner("Northwind")
     boss = PartnerContact.objects.get(partner=partner, is_primary=True)
     contact = services.partner_contact_create(
@@ -281,6 +296,7 @@ def test_pc_2_contact_to_resource_to_user_with_invitation(
 def test_pc_2_user_needs_a_resource_first(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PC-2: user needs a resource first."""
     partner = make_partner("Northwind")
     contact = PartnerContact.objects.get(partner=partner)
     with pytest.raises(Conflict) as refused:
@@ -298,6 +314,7 @@ def test_pc_2_user_needs_a_resource_first(
 def test_pc_3_no_promotion_while_partner_inactive(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PC-3: no promotion while partner inactive."""
     partner = make_partner("Northwind")
     services.partner_set_status(actor=channel_manager, partner=partner, status="inactive")
     contact = PartnerContact.objects.get(partner=partner)
@@ -314,6 +331,7 @@ def test_pc_3_no_promotion_while_partner_inactive(
 def test_pc_4_existing_account_contact_without_second_person(
     make_partner: Callable[..., PartnerProfile], channel_manager: User
 ) -> None:
+    """PC-4: existing account contact without second person."""
     partner = make_partner("Northwind")
     customer = account_create(
         actor=channel_manager, data={"name": "Cust", "account_type": "customer"}
@@ -336,6 +354,7 @@ def test_pc_5_deleting_contact_deactivates_its_user(
     make_portal_user: Callable[..., PartnerContact],
     channel_manager: User,
 ) -> None:
+    """PC-5: deleting contact deactivates its user."""
     partner = make_partner("Northwind")
     contact = make_portal_user(partner, "nw-rep")
     user = contact.user
@@ -352,6 +371,7 @@ def test_pc_5_deleting_contact_deactivates_its_user(
 
 
 def test_pc_6_favorites_are_per_user(two_partners: dict[str, Any], channel_manager: User) -> None:
+    """PC-6: favorites are per user."""
     rep = two_partners["nw_rep"]
     admin_user = two_partners["nw_admin"].user
     services.partner_contact_favorite_set(actor=channel_manager, contact=rep, favorite=True)
@@ -367,6 +387,7 @@ def test_pc_6_favorites_are_per_user(two_partners: dict[str, Any], channel_manag
 
 
 def test_prg_7_portal_user_sees_own_partner_only(two_partners: dict[str, Any]) -> None:
+    """PRG-7: portal user sees own partner only."""
     user = two_partners["nw_rep"].user
     assert list(selectors.partner_list(actor=user)) == [two_partners["nw"]]
     assert list(access.visible(Account, user)) == [two_partners["nw"].account]
@@ -377,6 +398,7 @@ def test_prg_7_portal_user_sees_own_partner_only(two_partners: dict[str, Any]) -
 
 
 def test_prg_2_partner_admin_manages_own_users_only(two_partners: dict[str, Any]) -> None:
+    """PRG-2: partner admin manages own users only."""
     admin_user = two_partners["nw_admin"].user
     rep = two_partners["nw_rep"]
     services.portal_user_update(

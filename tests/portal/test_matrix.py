@@ -304,10 +304,12 @@ def _web_rows(w: dict[str, Any]) -> list[Row]:
 
 
 def test_prg_7_permission_matrix(world: dict[str, Any]) -> None:
+    """PRG-7: permission matrix."""
     run_matrix(world["clients"], _api_rows(world) + _web_rows(world))
 
 
 def test_prg_7_lists_and_exports_show_own_organization_only(world: dict[str, Any]) -> None:
+    """PRG-7: lists and exports show own organization only."""
     clients = world["clients"]
     listed = clients["nw_rep"].get("/api/v1/partners?q=contoso").json()
     assert listed["count"] == 0

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_team_1_api_add_member_uses_default_level_and_full_can_grant_full(
     salesperson: Any, api_client_for: Callable[[Any], Client]
 ) -> None:
+    """TEAM-1: api add member uses default level and full can grant full."""
     acme = account(owner=salesperson)
     colleague = make_user(SALESPERSON)
     client = api_client_for(salesperson)
@@ -54,6 +55,7 @@ def test_team_1_api_add_member_uses_default_level_and_full_can_grant_full(
 def test_ter_2_api_territory_crud_criteria_and_assign(
     sales_admin: Any, salesperson: Any, api_client_for: Callable[[Any], Client]
 ) -> None:
+    """TER-2: api territory crud criteria and assign."""
     admin = api_client_for(sales_admin)
     created = admin.post(
         "/api/v1/territories", {"name": "Nordics"}, content_type="application/json"
@@ -87,6 +89,7 @@ def test_team_5_permission_matrix(
     channel_manager: Any,
     api_client_for: Callable[[Any], Client],
 ) -> None:
+    """TEAM-5: permission matrix."""
     owner = salesperson
     viewer, editor, full, nobody, ter_member, boss = (make_user(SALESPERSON) for _ in range(6))
     partner_user = make_user(user_type="partner")

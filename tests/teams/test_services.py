@@ -25,6 +25,7 @@ def _visible(user: Any) -> set[int]:
 
 
 def test_team_1_new_member_gets_profile_option_level(salesperson: Any) -> None:
+    """TEAM-1: new member gets profile option level."""
     acme = account(owner=salesperson)
     colleague = make_user(SALESPERSON)
     member = services.team_member_add(actor=salesperson, account=acme, user_id=colleague.pk)
@@ -40,6 +41,7 @@ def test_team_1_new_member_gets_profile_option_level(salesperson: Any) -> None:
 
 
 def test_team_2_view_only_sees_but_cannot_edit_or_change_team(salesperson: Any) -> None:
+    """TEAM-2: view only sees but cannot edit or change team."""
     acme = account(owner=salesperson)
     viewer = make_user(SALESPERSON)
     services.team_member_add(
@@ -56,6 +58,7 @@ def test_team_2_view_only_sees_but_cannot_edit_or_change_team(salesperson: Any) 
 
 
 def test_team_2_edit_member_edits_account_but_not_team(salesperson: Any) -> None:
+    """TEAM-2: edit member edits account but not team."""
     acme = account(owner=salesperson)
     editor = make_user(SALESPERSON)
     services.team_member_add(
@@ -71,6 +74,7 @@ def test_team_2_edit_member_edits_account_but_not_team(salesperson: Any) -> None
 
 
 def test_team_2_full_member_manages_team_and_grants_full(salesperson: Any) -> None:
+    """TEAM-2: full member manages team and grants full."""
     acme = account(owner=salesperson)
     full = make_user(SALESPERSON)
     services.team_member_add(actor=salesperson, account=acme, user_id=full.pk, access_level="full")
@@ -90,6 +94,7 @@ def test_team_2_full_member_manages_team_and_grants_full(salesperson: Any) -> No
 
 
 def test_team_2_owner_and_sales_admin_have_full(salesperson: Any, sales_admin: Any) -> None:
+    """TEAM-2: owner and sales admin have full."""
     acme = account(owner=salesperson)
     assert account_access_level(salesperson, acme) == "full"
     assert account_access_level(sales_admin, acme) == "full"
@@ -97,6 +102,7 @@ def test_team_2_owner_and_sales_admin_have_full(salesperson: Any, sales_admin: A
 
 
 def test_team_3_removed_member_keeps_access_only_through_a_territory(salesperson: Any) -> None:
+    """TEAM-3: removed member keeps access only through a territory."""
     west = make_user(SALESPERSON)
     east = make_user(SALESPERSON)
     territory("US", members=(resource_for(west),), country="US")
@@ -116,6 +122,7 @@ def test_team_3_removed_member_keeps_access_only_through_a_territory(salesperson
 
 
 def test_team_4_managers_inherit_access_at_any_depth(salesperson: Any) -> None:
+    """TEAM-4: managers inherit access at any depth."""
     director = make_user(SALESPERSON)
     manager = make_user(SALESPERSON)
     rep = make_user(SALESPERSON)
@@ -139,6 +146,7 @@ def test_team_4_managers_inherit_access_at_any_depth(salesperson: Any) -> None:
 def test_team_4_subtree_is_one_query_whatever_the_depth(
     salesperson: Any, django_assert_max_num_queries: Any
 ) -> None:
+    """TEAM-4: subtree is one query whatever the depth."""
     boss = make_user(SALESPERSON)
     chain = resource_for(boss)
     for _level in range(6):
@@ -153,6 +161,7 @@ def test_team_4_subtree_is_one_query_whatever_the_depth(
 
 
 def test_team_5_partner_user_gets_nothing_from_teams(salesperson: Any) -> None:
+    """TEAM-5: partner user gets nothing from teams."""
     acme = account(owner=salesperson)
     partner_user = make_user(user_type="partner")
     resource = resource_for(partner_user, is_partner_resource=True)

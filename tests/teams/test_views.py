@@ -26,6 +26,7 @@ def _team_url(pk: int) -> str:
 def test_team_1_full_user_sees_members_and_change_buttons(
     salesperson: User, client_for: ClientFor, django_assert_max_num_queries: Any
 ) -> None:
+    """TEAM-1: full user sees members and change buttons."""
     acme = account(owner=salesperson)
     for index in range(5):
         services.team_member_add(
@@ -44,6 +45,7 @@ def test_team_1_full_user_sees_members_and_change_buttons(
 def test_team_2_view_only_member_sees_team_without_buttons(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """TEAM-2: view only member sees team without buttons."""
     acme = account(owner=salesperson)
     viewer = make_user(SALESPERSON)
     services.team_member_add(
@@ -58,6 +60,7 @@ def test_team_2_view_only_member_sees_team_without_buttons(
 def test_team_2_edit_member_refused_by_the_service_not_only_the_button(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """TEAM-2: edit member refused by the service not only the button."""
     acme = account(owner=salesperson)
     editor = make_user(SALESPERSON)
     services.team_member_add(
@@ -71,6 +74,7 @@ def test_team_2_edit_member_refused_by_the_service_not_only_the_button(
 
 
 def test_team_5_stranger_gets_404(salesperson: User, client_for: ClientFor) -> None:
+    """TEAM-5: stranger gets 404."""
     acme = account(owner=salesperson)
     assert client_for(make_user(SALESPERSON)).get(_team_url(acme.pk)).status_code == 404
 
@@ -78,6 +82,7 @@ def test_team_5_stranger_gets_404(salesperson: User, client_for: ClientFor) -> N
 def test_team_1_htmx_add_member_gets_default_level_and_partial(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """TEAM-1: htmx add member gets default level and partial."""
     acme = account(owner=salesperson)
     rep = resource_for(None, name="Rita")
     response = client_for(salesperson).post(
@@ -96,6 +101,7 @@ def test_team_1_htmx_add_member_gets_default_level_and_partial(
 def test_team_1_unknown_resource_shows_field_error(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """TEAM-1: unknown resource shows field error."""
     acme = account(owner=salesperson)
     response = client_for(salesperson).post(
         reverse("teams:member_add", args=[acme.pk]), {"resource_id": 999999}
@@ -105,6 +111,7 @@ def test_team_1_unknown_resource_shows_field_error(
 
 
 def test_team_2_change_level_lock_and_remove(salesperson: User, client_for: ClientFor) -> None:
+    """TEAM-2: change level lock and remove."""
     acme = account(owner=salesperson)
     member = services.team_member_add(
         actor=salesperson, account=acme, resource_id=resource_for(None).pk

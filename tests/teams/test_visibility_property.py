@@ -81,6 +81,7 @@ def _reference(data: dict[str, Any]) -> dict[int, set[int]]:
 )
 @given(data=world)
 def test_team_5_visible_accounts_equal_reference(data: dict[str, Any]) -> None:
+    """TEAM-5: visible accounts equal reference."""
     AccountTeamMember.objects.all().delete()
     Territory.objects.all().delete()
     Account.objects.all().delete()

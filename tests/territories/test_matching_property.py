@@ -59,6 +59,7 @@ def _assignments() -> set[tuple[int, int]]:
 def test_ter_3_batch_realignment_agrees_with_single_account_assignment(
     data: dict[str, Any],
 ) -> None:
+    """TER-3: batch realignment agrees with single account assignment."""
     AccountTerritory.objects.all().delete()
     Account.objects.all().delete()
     Territory.objects.update(parent=None)

@@ -27,6 +27,7 @@ def _territories(acc: Account) -> set[str]:
 
 
 def test_ter_1_internal_territories_hold_internal_resources_only(sales_admin: Any) -> None:
+    """TER-1: internal territories hold internal resources only."""
     west = services.territory_create(actor=sales_admin, data={"name": "West"})
     partner_resource = resource_for(None, name="p", is_partner_resource=True)
     with pytest.raises(ValidationFailed) as refused:
@@ -42,6 +43,7 @@ def test_ter_1_internal_territories_hold_internal_resources_only(sales_admin: An
 def test_ter_1_partner_territories_belong_to_a_partner_and_hold_its_resources(
     sales_admin: Any,
 ) -> None:
+    """TER-1: partner territories belong to a partner and hold its resources."""
     with pytest.raises(ValidationFailed):
         services.territory_create(
             actor=sales_admin, data={"name": "P", "territory_type": "partner"}
@@ -63,12 +65,14 @@ def test_ter_1_partner_territories_belong_to_a_partner_and_hold_its_resources(
 
 
 def test_ter_1_writes_need_manage_territories(salesperson: Any) -> None:
+    """TER-1: writes need manage territories."""
     with pytest.raises(MissingPrivilege):
         services.territory_create(actor=salesperson, data={"name": "West"})
     assert not Territory.objects.exists()
 
 
 def test_ter_2_nested_territory_needs_parent_criteria_and_postal_range(sales_admin: Any) -> None:
+    """TER-2: nested territory needs parent criteria and postal range."""
     us = services.territory_create(actor=sales_admin, data={"name": "US"})
     services.criterion_add(actor=sales_admin, territory=us, dimension="country", value="us")
     bay = services.territory_create(actor=sales_admin, data={"name": "Bay", "parent_id": us.pk})
@@ -91,6 +95,7 @@ def test_ter_2_nested_territory_needs_parent_criteria_and_postal_range(sales_adm
 
 
 def test_ter_3_assigned_on_create_and_on_criteria_change(sales_admin: Any) -> None:
+    """TER-3: assigned on create and on criteria change."""
     territory("Germany", country="DE")
     territory("Software", industry="software")
     acme = customer_services.account_create(
@@ -104,6 +109,7 @@ def test_ter_3_assigned_on_create_and_on_criteria_change(sales_admin: Any) -> No
 
 
 def test_ter_3_on_demand_needs_edit_access(salesperson: Any) -> None:
+    """TER-3: on demand needs edit access."""
     acme = account(owner=salesperson, country="IT")
     territory("Italy", country="IT")
     viewer = make_user(SALESPERSON)
@@ -118,6 +124,7 @@ def test_ter_3_on_demand_needs_edit_access(salesperson: Any) -> None:
 
 
 def test_ter_3_realignment_keeps_manual_and_locked_members(sales_admin: Any) -> None:
+    """TER-3: realignment keeps manual and locked members."""
     rep = make_user(SALESPERSON)
     keeper = make_user(SALESPERSON)
     spain = territory("Spain", members=(resource_for(rep), resource_for(keeper)), country="ES")
@@ -139,6 +146,7 @@ def test_ter_3_realignment_keeps_manual_and_locked_members(sales_admin: Any) -> 
 def test_ter_3_batch_realignment_runs_in_background_with_progress(
     sales_admin: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    """TER-3: batch realignment runs in background with progress."""
     territory("Japan", country="JP")
     territory("Korea", country="KR")
     acme = account(country="JP")
@@ -153,6 +161,7 @@ def test_ter_3_batch_realignment_runs_in_background_with_progress(
 def test_ter_4_channel_manager_adds_partner_territories(
     channel_manager: Any, salesperson: Any
 ) -> None:
+    """TER-4: channel manager adds partner territories."""
     partner = account("Reseller", account_type="partner", is_sales_account=False)
     partner_territory = Territory.objects.create(
         name="Reseller T", territory_type="partner", partner=partner
@@ -175,6 +184,7 @@ def test_ter_4_channel_manager_adds_partner_territories(
 
 
 def test_cus_3_prospect_must_match_a_territory() -> None:
+    """CUS-3: prospect must match a territory."""
     prospect = account(
         account_type="prospect",
         is_sales_account=False,

@@ -22,7 +22,7 @@ ClientFor = Callable[[User], Client]
 def test_ter_1_list_filters_sorts_and_exports_visible_rows(
     salesperson: User, client_for: ClientFor, django_assert_max_num_queries: Any
 ) -> None:
-    """Internal users read territories; the list is a constant number of queries."""
+    """TER-1: Internal users read territories; the list is a constant number of queries."""
     for index in range(8):
         parent = territory(f"Parent {index}")
         Territory.objects.create(name=f"Child {index}", parent=parent, territory_type="overlay")
@@ -48,6 +48,7 @@ def test_ter_1_list_filters_sorts_and_exports_visible_rows(
 
 
 def test_ter_1_partner_users_get_no_territory_pages(client_for: ClientFor) -> None:
+    """TER-1: partner users get no territory pages."""
     partner_user = make_user(user_type=User.UserType.PARTNER)
     west = territory("West")
     assert (
@@ -58,6 +59,7 @@ def test_ter_1_partner_users_get_no_territory_pages(client_for: ClientFor) -> No
 def test_ter_1_create_shows_field_errors_and_needs_manage_territories(
     sales_admin: User, salesperson: User, client_for: ClientFor
 ) -> None:
+    """TER-1: create shows field errors and needs manage territories."""
     url = reverse("territories:territory_create")
     refused = client_for(sales_admin).post(url, {"name": "P", "territory_type": "partner"})
     assert refused.status_code == 200
@@ -70,6 +72,7 @@ def test_ter_1_create_shows_field_errors_and_needs_manage_territories(
 
 
 def test_plat_6_territory_edit_shows_stale_values(sales_admin: User, client_for: ClientFor) -> None:
+    """PLAT-6: territory edit shows stale values."""
     west = territory("West")
     url = reverse("territories:territory_edit", args=[west.pk])
     client = client_for(sales_admin)
@@ -82,6 +85,7 @@ def test_plat_6_territory_edit_shows_stale_values(sales_admin: User, client_for:
 def test_ter_2_detail_shows_criteria_members_children_and_paginated_accounts(
     sales_admin: User, client_for: ClientFor, django_assert_max_num_queries: Any
 ) -> None:
+    """TER-2: detail shows criteria members children and paginated accounts."""
     us = territory("US", members=(resource_for(None, name="Uma"),), country="US")
     Territory.objects.create(name="Bay Area", parent=us)
     for index in range(30):
@@ -102,6 +106,7 @@ def test_ter_2_detail_shows_criteria_members_children_and_paginated_accounts(
 def test_ter_2_criterion_and_member_forms_show_field_errors(
     sales_admin: User, client_for: ClientFor
 ) -> None:
+    """TER-2: criterion and member forms show field errors."""
     west = territory("West")
     client = client_for(sales_admin)
     bad = client.post(
@@ -122,6 +127,7 @@ def test_ter_2_criterion_and_member_forms_show_field_errors(
 def test_ter_3_assign_territories_button_for_edit_users_only(
     salesperson: User, client_for: ClientFor
 ) -> None:
+    """TER-3: assign territories button for edit users only."""
     acme = account(owner=salesperson, country="IT")
     territory("Italy", country="IT")
     AccountTerritory.objects.all().delete()
@@ -141,6 +147,7 @@ def test_ter_3_assign_territories_button_for_edit_users_only(
 def test_ter_4_channel_manager_adds_partner_territories(
     channel_manager: User, client_for: ClientFor
 ) -> None:
+    """TER-4: channel manager adds partner territories."""
     partner = account("Reseller", account_type="partner", is_sales_account=False)
     chosen = Territory.objects.create(name="Reseller T", territory_type="partner", partner=partner)
     acme = account(owner=channel_manager)
@@ -159,6 +166,7 @@ def test_ter_3_realignment_page_starts_and_polls_until_done(
     client_for: ClientFor,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
+    """TER-3: realignment page starts and polls until done."""
     territory("Japan", country="JP")
     acme = account(country="JP")
     AccountTerritory.objects.all().delete()
