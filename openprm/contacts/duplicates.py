@@ -23,6 +23,7 @@ from openprm.core.search import key_prefix_q
 NAME_SIMILARITY = 85
 MAX_CANDIDATES = 10
 PREFIX_LENGTH = 2
+NEARBY_LIMIT = 500
 
 
 @dataclass
@@ -37,13 +38,6 @@ class DuplicateCandidate:
             "job_title": self.person.job_title,
             "reasons": self.reasons,
         }
-
-
-def _name_matches(persons: Iterable[Person], full_key: str) -> Iterable[tuple[Person, float]]:
-    for person in persons:
-        score = fuzz.token_sort_ratio(person.name_search, full_key)
-        if score >= NAME_SIMILARITY:
-            yield person, score
 
 
 def duplicate_candidates(
@@ -61,25 +55,30 @@ def duplicate_candidates(
     Only contacts the actor may see are offered (a candidate list must not
     reveal hidden records). `emails` and `phones` must already be normalized.
     """
-    visible = access.visible(Person, actor).filter(is_active=True)
+    # Candidates are found unscoped, by index, and only the few found are
+    # checked against the actor's visible scope (one primary-key query):
+    # most new contacts have none, and the scope is the costly part.
+    active = access.unscoped(Person).filter(is_active=True).order_by()
     if exclude_pk is not None:
-        visible = visible.exclude(pk=exclude_pk)
-    found: dict[int, DuplicateCandidate] = {}
-
-    def note(person: Person, reason: str) -> None:
-        found.setdefault(person.pk, DuplicateCandidate(person)).reasons.append(reason)
+        active = active.exclude(pk=exclude_pk)
+    reasons: dict[int, list[str]] = {}
 
     emails, phones = [e for e in emails if e], [p for p in phones if p]
     if emails or phones:
-        points = ContactPoint.objects.filter(
-            Q(kind=ContactPoint.Kind.EMAIL, email__in=emails)
-            | Q(kind=ContactPoint.Kind.PHONE, phone__in=phones)
+        points = (
+            access.unscoped(ContactPoint)
+            .filter(
+                Q(kind=ContactPoint.Kind.EMAIL, email__in=emails)
+                | Q(kind=ContactPoint.Kind.PHONE, phone__in=phones)
+            )
+            .order_by("pk")[: MAX_CANDIDATES * 5]
         )
-        for point in points.filter(person__in=visible).select_related("person")[:MAX_CANDIDATES]:
+        for point in points:
             if point.kind == ContactPoint.Kind.EMAIL:
-                note(point.person, _("same e-mail %(value)s") % {"value": point.email})
+                reason = _("same e-mail %(value)s") % {"value": point.email}
             else:
-                note(point.person, _("same phone %(value)s") % {"value": point.display_value})
+                reason = _("same phone %(value)s") % {"value": point.display_value}
+            reasons.setdefault(point.person_id, []).append(reason)
 
     account_ids = list(account_ids)
     full_key = search_key(f"{first_name} {last_name}")
@@ -89,7 +88,19 @@ def duplicate_candidates(
         if first_key:
             near_names |= key_prefix_q("name_search", first_key[:PREFIX_LENGTH])
         same_customer = Relationship.objects.filter(account_id__in=account_ids).values("person")
-        nearby = visible.filter(near_names, pk__in=same_customer)[:500]
-        for person, _score in sorted(_name_matches(nearby, full_key), key=lambda m: -m[1]):
-            note(person, _("similar name at the same customer"))
-    return list(found.values())[:MAX_CANDIDATES]
+        nearby = active.filter(near_names, pk__in=same_customer).values_list("pk", "name_search")
+        scored = [(pk, fuzz.token_sort_ratio(name, full_key)) for pk, name in nearby[:NEARBY_LIMIT]]
+        for pk, _score in sorted(
+            (m for m in scored if m[1] >= NAME_SIMILARITY), key=lambda m: -m[1]
+        ):
+            reasons.setdefault(pk, []).append(_("similar name at the same customer"))
+
+    if not reasons:
+        return []
+    shown = access.visible(Person, actor).filter(is_active=True).in_bulk(list(reasons))
+    found = [
+        DuplicateCandidate(shown[pk], found_reasons)
+        for pk, found_reasons in reasons.items()
+        if pk in shown and pk != exclude_pk
+    ]
+    return found[:MAX_CANDIDATES]
