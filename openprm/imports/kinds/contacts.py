@@ -13,7 +13,6 @@ from collections import defaultdict
 from json import dumps
 from typing import Any
 
-from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,22 +36,11 @@ from openprm.imports.kinds.base import (
     parse_bool,
     register_kind,
 )
+from openprm.imports.kinds.customer_names import CustomerNames
 from openprm.imports.kinds.refs import ACCOUNT_MODEL, ext_key, keys_to_ids, visible_accounts
 from openprm.imports.models import ImportKey
 
 PERSON_MODEL = "contacts.person"
-WANTED_CHUNK = 5000
-NAMES_AT_CUSTOMERS_SQL = (
-    "WITH wanted (account_id, first_prefix, last_prefix) AS (VALUES {values}) "  # noqa: S608
-    "SELECT DISTINCT w.account_id, p.name_search, p.last_name_search, p.id "
-    "FROM wanted w "
-    f"JOIN {Relationship._meta.db_table} r ON r.account_id = w.account_id "
-    f"JOIN {Person._meta.db_table} p ON p.id = r.person_id "
-    "WHERE p.is_active AND ("
-    "substr(p.last_name_search, 1, length(w.last_prefix)) = w.last_prefix "
-    "OR (w.first_prefix <> '' "
-    "AND substr(p.name_search, 1, length(w.first_prefix)) = w.first_prefix))"
-)
 PERSON_COLUMNS = (
     "id",
     "first_name",
@@ -152,6 +140,7 @@ class ContactKind(ImportKind):
         ctx.seen = {"emails": set(), "phones": set(), "names": defaultdict(list)}
         ctx.seen["custom"] = CustomValues(Person.record_type)
         ctx.seen["phones_read"] = PhoneReader()
+        ctx.seen["customer_names"] = CustomerNames()
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
@@ -286,7 +275,9 @@ class ContactKind(ImportKind):
             )
             for person_id, email, phone in points.values_list("person_id", "email", "phone"):
                 owners_of[email or phone].add(person_id)
-        db_names = self._names_at_customers([c for _, c in candidates if c["account_id"]])
+        customer_names: CustomerNames = ctx.seen["customer_names"]
+        customer_names.refresh()
+        db_names = customer_names.at(c["account_id"] for _, c in candidates if c["account_id"])
         matches = {
             row.line: self._db_matches(clean, owners_of, db_names) for row, clean in candidates
         }
@@ -321,28 +312,6 @@ class ContactKind(ImportKind):
                 names[account_id].append(clean["name_search"])
             accepted.append((row, clean))
         return accepted
-
-    @staticmethod
-    def _names_at_customers(cleaned: list[dict[str, Any]]) -> dict[int, list[tuple[str, str, int]]]:
-        """Active contacts at the batch's customers whose name starts like a
-        row's (the candidate set of `contacts.duplicates`), as `{account:
-        [(name_search, last_name_search, id)]}`. One query: the wanted
-        (customer, prefixes) triples are joined in the database, so only the
-        few names worth a fuzzy comparison come back, not every contact of
-        every customer in the batch."""
-        wanted = list({(c["account_id"], *_prefixes(c)) for c in cleaned})
-        db_names: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
-        for start in range(0, len(wanted), WANTED_CHUNK):
-            chunk = wanted[start : start + WANTED_CHUNK]
-            values = ", ".join(["(%s, %s, %s)"] * len(chunk))
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    NAMES_AT_CUSTOMERS_SQL.format(values=values),
-                    [value for triple in chunk for value in triple],
-                )
-                for account_id, name, last_name, person_id in cursor.fetchall():
-                    db_names[account_id].append((name, last_name, person_id))
-        return db_names
 
     @staticmethod
     def _similar(name: str, pool: list[str]) -> bool:
@@ -403,9 +372,9 @@ class ContactKind(ImportKind):
         point_ids = iter(
             reserve_ids(ContactPoint, sum(bool(c["email"]) + bool(c["phone"]) for _, c in accepted))
         )
-        relation_ids = iter(
-            reserve_ids(Relationship, sum(1 for _, c in accepted if c["account_id"]))
-        )
+        reserved = reserve_ids(Relationship, sum(1 for _, c in accepted if c["account_id"]))
+        ctx.seen["customer_names"].created(reserved)
+        relation_ids = iter(reserved)
         audit = AuditBatch(ctx.actor)
         person_type, point_type, relation_type = (
             audit.type_id(m) for m in (Person, ContactPoint, Relationship)

@@ -1,0 +1,71 @@
+"""The names of the contacts at each customer, for CON-2's "similar name at
+the same customer" during a contact import.
+
+A customer's contacts are read once per run, when a batch first names that
+customer, instead of once per batch: rows spread over many customers, so a
+per-batch read fetches every contact of thousands of customers again and
+again. Before each batch the relationships created since the previous one
+are read (a primary-key range): customers that got a contact from someone
+else meanwhile are read again, so concurrent creates still count. Candidates
+stay subject to the caller's visibility and active checks.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+
+from openprm.contacts.models import Person, Relationship
+
+Name = tuple[str, str, int]  # name_search, last_name_search, person id
+CHUNK = 5000
+LIMIT = 1_000_000  # names kept before starting afresh (memory stays bounded)
+
+_RELATIONSHIPS = Relationship._meta.db_table
+_PERSONS = Person._meta.db_table
+LOAD_SQL = (
+    "SELECT r.account_id, p.name_search, p.last_name_search, p.id "  # noqa: S608
+    f"FROM {_RELATIONSHIPS} r JOIN {_PERSONS} p ON p.id = r.person_id "
+    "WHERE p.is_active AND r.account_id IN ({ids})"
+)
+SINCE_SQL = f"SELECT id, account_id FROM {_RELATIONSHIPS} WHERE id > %s"  # noqa: S608
+HIGHEST_SQL = f"SELECT MAX(id) FROM {_RELATIONSHIPS}"  # noqa: S608
+
+
+class CustomerNames:
+    def __init__(self) -> None:
+        self.known: dict[int, list[Name]] = {}
+        self.size = 0
+        self.own: set[int] = set()
+        with connection.cursor() as cursor:
+            cursor.execute(HIGHEST_SQL)
+            self.watermark: int = cursor.fetchone()[0] or 0
+
+    def created(self, relationship_ids: Iterable[int]) -> None:
+        """Relationships this run inserted (their names are the file's own)."""
+        self.own.update(relationship_ids)
+
+    def refresh(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(SINCE_SQL, [self.watermark])
+            for relationship_id, account_id in cursor.fetchall():
+                self.watermark = max(self.watermark, relationship_id)
+                if relationship_id not in self.own and account_id in self.known:
+                    self.size -= len(self.known.pop(account_id))
+        self.own.clear()
+
+    def at(self, account_ids: Iterable[int]) -> dict[int, list[Name]]:
+        wanted = set(account_ids)
+        missing = sorted(wanted - self.known.keys())
+        if self.size + len(missing) * 50 > LIMIT:
+            self.known, self.size = {}, 0
+            missing = sorted(wanted)
+        for start in range(0, len(missing), CHUNK):
+            chunk = missing[start : start + CHUNK]
+            for account_id in chunk:
+                self.known[account_id] = []
+            with connection.cursor() as cursor:
+                cursor.execute(LOAD_SQL.format(ids=", ".join(["%s"] * len(chunk))), chunk)
+                for account_id, name, last_name, person_id in cursor.fetchall():
+                    self.known[account_id].append((name, last_name, person_id))
+                    self.size += 1
+        return {account_id: self.known[account_id] for account_id in wanted}
