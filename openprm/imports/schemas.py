@@ -3,7 +3,8 @@
 import datetime as dt
 
 from ninja import Schema
-from pydantic import ConfigDict
+
+from openprm.core.apikit.types import Input
 
 
 class ImportColumnOut(Schema):
@@ -38,10 +39,9 @@ class ImportJobOut(Schema):
     finished_at: dt.datetime | None
 
 
-class ImportStartIn(Schema):
+class ImportStartIn(Input):
     """Column title → target field; omitted keeps the suggested mapping."""
 
-    model_config = ConfigDict(extra="forbid")
     mapping: dict[str, str] | None = None
 
 

@@ -39,7 +39,7 @@ def visible_accounts(
     by_name: dict[str, list[tuple[int, str]]] = {}
     if not id_list and not name_list:
         return by_id, by_name
-    queryset = access.visible(Account, actor)
+    queryset = access.visible(Account, actor).order_by()
     if id_list:
         for pk, country in queryset.filter(pk__in=id_list).values_list("pk", "country"):
             by_id[pk] = country or ""
