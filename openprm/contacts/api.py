@@ -38,6 +38,7 @@ from openprm.contacts.schemas import (
 )
 from openprm.core import access
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 from openprm.customers.models import Account
@@ -80,12 +81,12 @@ def contacts_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
-def contacts_get(request: HttpRequest, contact_id: int) -> Any:
+def contacts_get(request: HttpRequest, contact_id: RecordId) -> Any:
     return _person(request, contact_id)
 
 
 @router.patch("/contacts/{contact_id}", response=ContactOut)
-def contacts_update(request: HttpRequest, contact_id: int, payload: ContactPatchIn) -> Any:
+def contacts_update(request: HttpRequest, contact_id: RecordId, payload: ContactPatchIn) -> Any:
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
     return services.contact_update(
@@ -97,7 +98,7 @@ def contacts_update(request: HttpRequest, contact_id: int, payload: ContactPatch
 
 
 @router.delete("/contacts/{contact_id}", response={204: None})
-def contacts_delete(request: HttpRequest, contact_id: int) -> Any:
+def contacts_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-11: needs Delete Sales Party Contact and Full or Edit access to a
     related customer."""
     services.contact_delete(actor=request.user, person=_person(request, contact_id))
@@ -105,19 +106,19 @@ def contacts_delete(request: HttpRequest, contact_id: int) -> Any:
 
 
 @router.put("/contacts/{contact_id}/favorite", response=FavoriteOut)
-def contacts_favorite(request: HttpRequest, contact_id: int) -> Any:
+def contacts_favorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
     return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=True)}
 
 
 @router.delete("/contacts/{contact_id}/favorite", response=FavoriteOut)
-def contacts_unfavorite(request: HttpRequest, contact_id: int) -> Any:
+def contacts_unfavorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
     return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=False)}
 
 
 @router.get("/contacts/{contact_id}/picture", response={200: None})
-def contacts_picture(request: HttpRequest, contact_id: int) -> HttpResponse:
+def contacts_picture(request: HttpRequest, contact_id: RecordId) -> HttpResponse:
     """CON-5: the picture, only to users who may see the contact."""
     person = _person(request, contact_id)
     if not person.picture:
@@ -128,7 +129,7 @@ def contacts_picture(request: HttpRequest, contact_id: int) -> HttpResponse:
 @router.post("/contacts/{contact_id}/picture", response=ContactOut)
 def contacts_picture_upload(
     request: HttpRequest,
-    contact_id: int,
+    contact_id: RecordId,
     picture: UploadedFile = File(...),  # noqa: B008
 ) -> Any:
     """CON-5: JPEG, PNG or WebP, at most 2 MB."""
@@ -138,7 +139,7 @@ def contacts_picture_upload(
 
 
 @router.delete("/contacts/{contact_id}/picture", response=ContactOut)
-def contacts_picture_delete(request: HttpRequest, contact_id: int) -> Any:
+def contacts_picture_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     return services.contact_set_picture(
         actor=request.user, person=_person(request, contact_id), upload=None
     )
@@ -148,12 +149,14 @@ def contacts_picture_delete(request: HttpRequest, contact_id: int) -> Any:
 
 
 @router.get("/contacts/{contact_id}/contact-points", response=list[ContactPointOut])
-def contact_points_list(request: HttpRequest, contact_id: int) -> Any:
+def contact_points_list(request: HttpRequest, contact_id: RecordId) -> Any:
     return selectors.contact_point_list(actor=request.user, person=_person(request, contact_id))
 
 
 @router.post("/contacts/{contact_id}/contact-points", response={201: ContactPointOut})
-def contact_points_create(request: HttpRequest, contact_id: int, payload: ContactPointIn) -> Any:
+def contact_points_create(
+    request: HttpRequest, contact_id: RecordId, payload: ContactPointIn
+) -> Any:
     """CON-4: the first point of a kind becomes the overall primary."""
     values = payload.model_dump()
     point = services.contact_point_add(
@@ -163,12 +166,14 @@ def contact_points_create(request: HttpRequest, contact_id: int, payload: Contac
 
 
 @router.get("/contact-points/{point_id}", response=ContactPointOut)
-def contact_points_get(request: HttpRequest, point_id: int) -> Any:
+def contact_points_get(request: HttpRequest, point_id: RecordId) -> Any:
     return selectors.contact_point_get(actor=request.user, pk=point_id)
 
 
 @router.patch("/contact-points/{point_id}", response=ContactPointOut)
-def contact_points_update(request: HttpRequest, point_id: int, payload: ContactPointPatchIn) -> Any:
+def contact_points_update(
+    request: HttpRequest, point_id: RecordId, payload: ContactPointPatchIn
+) -> Any:
     point = selectors.contact_point_get(actor=request.user, pk=point_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
@@ -183,20 +188,20 @@ def contact_points_update(request: HttpRequest, point_id: int, payload: ContactP
 
 
 @router.delete("/contact-points/{point_id}", response={204: None})
-def contact_points_delete(request: HttpRequest, point_id: int) -> Any:
+def contact_points_delete(request: HttpRequest, point_id: RecordId) -> Any:
     point = selectors.contact_point_get(actor=request.user, pk=point_id)
     services.contact_point_delete(actor=request.user, point=point)
     return Status(204, None)
 
 
 @router.get("/contact-points/{point_id}/preferences", response=list[PreferenceOut])
-def preferences_list(request: HttpRequest, point_id: int) -> Any:
+def preferences_list(request: HttpRequest, point_id: RecordId) -> Any:
     point = selectors.contact_point_get(actor=request.user, pk=point_id)
     return selectors.preference_list(actor=request.user, point=point)
 
 
 @router.post("/contact-points/{point_id}/preferences", response={201: PreferenceOut})
-def preferences_create(request: HttpRequest, point_id: int, payload: PreferenceIn) -> Any:
+def preferences_create(request: HttpRequest, point_id: RecordId, payload: PreferenceIn) -> Any:
     """CON-9/CON-10: a LEGAL reason needs Legal Contact Preferences Management."""
     point = selectors.contact_point_get(actor=request.user, pk=point_id)
     return Status(
@@ -205,7 +210,9 @@ def preferences_create(request: HttpRequest, point_id: int, payload: PreferenceI
 
 
 @router.patch("/preferences/{preference_id}", response=PreferenceOut)
-def preferences_update(request: HttpRequest, preference_id: int, payload: PreferencePatchIn) -> Any:
+def preferences_update(
+    request: HttpRequest, preference_id: RecordId, payload: PreferencePatchIn
+) -> Any:
     preference = selectors.preference_get(actor=request.user, pk=preference_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
@@ -215,7 +222,7 @@ def preferences_update(request: HttpRequest, preference_id: int, payload: Prefer
 
 
 @router.delete("/preferences/{preference_id}", response={204: None})
-def preferences_delete(request: HttpRequest, preference_id: int) -> Any:
+def preferences_delete(request: HttpRequest, preference_id: RecordId) -> Any:
     preference = selectors.preference_get(actor=request.user, pk=preference_id)
     services.preference_delete(actor=request.user, preference=preference)
     return Status(204, None)
@@ -225,13 +232,15 @@ def preferences_delete(request: HttpRequest, preference_id: int) -> Any:
 
 
 @router.get("/contacts/{contact_id}/relationships", response=list[RelationshipOut])
-def relationships_list(request: HttpRequest, contact_id: int) -> Any:
+def relationships_list(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-12: relationships to customers and to other contacts."""
     return selectors.relationship_list(actor=request.user, person=_person(request, contact_id))
 
 
 @router.post("/contacts/{contact_id}/relationships", response={201: RelationshipOut})
-def relationships_create(request: HttpRequest, contact_id: int, payload: RelationshipIn) -> Any:
+def relationships_create(
+    request: HttpRequest, contact_id: RecordId, payload: RelationshipIn
+) -> Any:
     person = _person(request, contact_id)
     account = (
         access.get_visible(Account, request.user, payload.account_id)
@@ -252,7 +261,7 @@ def relationships_create(request: HttpRequest, contact_id: int, payload: Relatio
 
 @router.patch("/relationships/{relationship_id}", response=RelationshipOut)
 def relationships_update(
-    request: HttpRequest, relationship_id: int, payload: RelationshipPatchIn
+    request: HttpRequest, relationship_id: RecordId, payload: RelationshipPatchIn
 ) -> Any:
     relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -263,7 +272,7 @@ def relationships_update(
 
 
 @router.delete("/relationships/{relationship_id}", response={204: None})
-def relationships_delete(request: HttpRequest, relationship_id: int) -> Any:
+def relationships_delete(request: HttpRequest, relationship_id: RecordId) -> Any:
     relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
     services.relationship_delete(actor=request.user, relationship=relationship)
     return Status(204, None)
@@ -271,7 +280,7 @@ def relationships_delete(request: HttpRequest, relationship_id: int) -> Any:
 
 @router.put("/relationships/{relationship_id}/primary-points", response=RelationshipOut)
 def relationships_primary_point(
-    request: HttpRequest, relationship_id: int, payload: PrimaryPointIn
+    request: HttpRequest, relationship_id: RecordId, payload: PrimaryPointIn
 ) -> Any:
     """CON-4: the contact point of its kind that is primary for this customer."""
     relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
@@ -289,7 +298,7 @@ def relationships_primary_point(
 
 @router.get("/accounts/{account_id}/contacts", response=list[AccountContactOut])
 @paginate(PagePagination)
-def account_contacts(request: HttpRequest, account_id: int) -> Any:
+def account_contacts(request: HttpRequest, account_id: RecordId) -> Any:
     """The customer's contacts, its primary contact first (CON-3)."""
     account = selectors.account_get(actor=request.user, pk=account_id)
     return selectors.account_contact_list(actor=request.user, account=account)
@@ -297,7 +306,7 @@ def account_contacts(request: HttpRequest, account_id: int) -> Any:
 
 @router.put("/accounts/{account_id}/primary-contact", response=list[AccountContactOut])
 def account_primary_contact(
-    request: HttpRequest, account_id: int, payload: PrimaryContactIn
+    request: HttpRequest, account_id: RecordId, payload: PrimaryContactIn
 ) -> Any:
     """CON-3: at most one primary contact per customer, set from the customer;
     answers the primary contact (an empty list when cleared)."""
@@ -323,12 +332,14 @@ def saved_searches_create(request: HttpRequest, payload: SavedSearchIn) -> Any:
 
 
 @router.get("/saved-searches/{search_id}", response=SavedSearchOut)
-def saved_searches_get(request: HttpRequest, search_id: int) -> Any:
+def saved_searches_get(request: HttpRequest, search_id: RecordId) -> Any:
     return selectors.saved_search_get(actor=request.user, pk=search_id)
 
 
 @router.patch("/saved-searches/{search_id}", response=SavedSearchOut)
-def saved_searches_update(request: HttpRequest, search_id: int, payload: SavedSearchPatchIn) -> Any:
+def saved_searches_update(
+    request: HttpRequest, search_id: RecordId, payload: SavedSearchPatchIn
+) -> Any:
     """Predefined searches answer 403: nobody can change them."""
     search = selectors.saved_search_get(actor=request.user, pk=search_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -339,7 +350,7 @@ def saved_searches_update(request: HttpRequest, search_id: int, payload: SavedSe
 
 
 @router.delete("/saved-searches/{search_id}", response={204: None})
-def saved_searches_delete(request: HttpRequest, search_id: int) -> Any:
+def saved_searches_delete(request: HttpRequest, search_id: RecordId) -> Any:
     search = selectors.saved_search_get(actor=request.user, pk=search_id)
     services.saved_search_delete(actor=request.user, search=search)
     return Status(204, None)
@@ -362,12 +373,14 @@ def households_create(request: HttpRequest, payload: HouseholdIn) -> Any:
 
 
 @router.get("/households/{household_id}", response=HouseholdOut)
-def households_get(request: HttpRequest, household_id: int) -> Any:
+def households_get(request: HttpRequest, household_id: RecordId) -> Any:
     return selectors.household_get(actor=request.user, pk=household_id)
 
 
 @router.patch("/households/{household_id}", response=HouseholdOut)
-def households_update(request: HttpRequest, household_id: int, payload: HouseholdPatchIn) -> Any:
+def households_update(
+    request: HttpRequest, household_id: RecordId, payload: HouseholdPatchIn
+) -> Any:
     household = selectors.household_get(actor=request.user, pk=household_id)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
@@ -378,7 +391,7 @@ def households_update(request: HttpRequest, household_id: int, payload: Househol
 
 
 @router.delete("/households/{household_id}", response={204: None})
-def households_delete(request: HttpRequest, household_id: int) -> Any:
+def households_delete(request: HttpRequest, household_id: RecordId) -> Any:
     """CUS-10: memberships are severed; the members remain."""
     household = selectors.household_get(actor=request.user, pk=household_id)
     services.household_delete(actor=request.user, household=household)
@@ -387,7 +400,7 @@ def households_delete(request: HttpRequest, household_id: int) -> Any:
 
 @router.post("/households/{household_id}/members", response={201: HouseholdOut})
 def households_add_member(
-    request: HttpRequest, household_id: int, payload: HouseholdMemberIn
+    request: HttpRequest, household_id: RecordId, payload: HouseholdMemberIn
 ) -> Any:
     household = selectors.household_get(actor=request.user, pk=household_id)
     services.household_add_member(
@@ -400,7 +413,7 @@ def households_add_member(
 
 
 @router.delete("/household-members/{membership_id}", response={204: None})
-def households_remove_member(request: HttpRequest, membership_id: int) -> Any:
+def households_remove_member(request: HttpRequest, membership_id: RecordId) -> Any:
     membership = selectors.household_membership_get(actor=request.user, pk=membership_id)
     services.household_remove_member(actor=request.user, membership=membership)
     return Status(204, None)

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import Field, StrictBool
 
 from openprm.contacts.models import (
     ContactPoint,
@@ -14,10 +14,7 @@ from openprm.contacts.models import (
     Relationship,
     SavedSearch,
 )
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
+from openprm.core.apikit.types import Input, RecordId
 
 
 class ContactOut(Schema):
@@ -57,12 +54,12 @@ class ContactCreateIn(Input):
     last_name: str = Field(..., max_length=100)
     kind: Person.Kind = Person.Kind.B2B
     job_title: str = Field("", max_length=120)
-    is_key_contact: bool = False
+    is_key_contact: StrictBool = False
     email: str = Field("", max_length=254)
     phone: str = Field("", max_length=40)
-    account_ids: list[int] = Field(default_factory=list, max_length=50)
+    account_ids: list[RecordId] = Field(default_factory=list, max_length=50)
     custom: dict[str, Any] = Field(default_factory=dict)
-    confirm_duplicates: bool = Field(
+    confirm_duplicates: StrictBool = Field(
         False, description="CON-2: create even when similar contacts exist."
     )
 
@@ -73,7 +70,7 @@ class ContactPatchIn(Input):
     last_name: str | None = Field(None, max_length=100)
     kind: Person.Kind | None = None
     job_title: str | None = Field(None, max_length=120)
-    is_key_contact: bool | None = None
+    is_key_contact: StrictBool | None = None
     custom: dict[str, Any] | None = None
 
 
@@ -136,7 +133,7 @@ class ContactPointIn(Input):
     region: str = Field("", max_length=100)
     postal_code: str = Field("", max_length=20)
     country: str = Field("", max_length=2)
-    is_primary: bool = False
+    is_primary: StrictBool = False
 
 
 class ContactPointPatchIn(Input):
@@ -150,7 +147,7 @@ class ContactPointPatchIn(Input):
     region: str | None = Field(None, max_length=100)
     postal_code: str | None = Field(None, max_length=20)
     country: str | None = Field(None, max_length=2)
-    is_primary: bool | None = Field(None, description="true designates the overall primary.")
+    is_primary: StrictBool | None = Field(None, description="true designates the overall primary.")
 
 
 class RelationshipOut(Schema):
@@ -180,8 +177,8 @@ class RelationshipOut(Schema):
 
 
 class RelationshipIn(Input):
-    account_id: int | None = None
-    related_person_id: int | None = None
+    account_id: RecordId | None = None
+    related_person_id: RecordId | None = None
     relationship_type: Relationship.Type = Relationship.Type.CONTACT
     job_title: str = Field("", max_length=120)
 
@@ -193,7 +190,7 @@ class RelationshipPatchIn(Input):
 
 
 class PrimaryPointIn(Input):
-    contact_point_id: int
+    contact_point_id: RecordId
 
 
 class AccountContactOut(Schema):
@@ -215,7 +212,7 @@ class AccountContactOut(Schema):
 
 
 class PrimaryContactIn(Input):
-    person_id: int | None = Field(..., description="null clears the primary contact.")
+    person_id: RecordId | None = Field(..., description="null clears the primary contact.")
 
 
 class SavedSearchOut(Schema):
@@ -266,7 +263,7 @@ class HouseholdOut(Schema):
 
 class HouseholdIn(Input):
     name: str = Field(..., max_length=200)
-    member_ids: list[int] = Field(default_factory=list, max_length=50)
+    member_ids: list[RecordId] = Field(default_factory=list, max_length=50)
 
 
 class HouseholdPatchIn(Input):
@@ -275,7 +272,7 @@ class HouseholdPatchIn(Input):
 
 
 class HouseholdMemberIn(Input):
-    person_id: int
+    person_id: RecordId
     role: str = "member"
 
 

@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.core.audit.selectors import audit_history, event_history, record_resolve
 from openprm.core.customfields import registry
 from openprm.core.customfields.models import CustomField
@@ -104,7 +105,7 @@ def lookup_value_add(
 
 @router.patch("/lookup-values/{value_id}", response=LookupValueOut)
 def lookup_value_edit(
-    request: HttpRequest, value_id: int, payload: LookupValueUpdateIn
+    request: HttpRequest, value_id: RecordId, payload: LookupValueUpdateIn
 ) -> LookupValue:
     value = lookup_value_get(actor=request.auth, pk=value_id)
     return lookup_value_update(
@@ -116,7 +117,7 @@ def lookup_value_edit(
 
 
 @router.delete("/lookup-values/{value_id}", response={204: None})
-def lookup_value_remove(request: HttpRequest, value_id: int) -> Status[None]:
+def lookup_value_remove(request: HttpRequest, value_id: RecordId) -> Status[None]:
     lookup_value_delete(actor=request.auth, value=lookup_value_get(actor=request.auth, pk=value_id))
     return Status(204, None)
 
@@ -148,7 +149,7 @@ def custom_field_add(request: HttpRequest, payload: CustomFieldCreateIn) -> Stat
 
 @router.patch("/custom-fields/{field_id}", response=CustomFieldOut)
 def custom_field_edit(
-    request: HttpRequest, field_id: int, payload: CustomFieldUpdateIn
+    request: HttpRequest, field_id: RecordId, payload: CustomFieldUpdateIn
 ) -> CustomField:
     field = custom_field_get(actor=request.auth, pk=field_id)
     return custom_field_update(
@@ -160,7 +161,7 @@ def custom_field_edit(
 
 
 @router.delete("/custom-fields/{field_id}", response={204: None})
-def custom_field_remove(request: HttpRequest, field_id: int) -> Status[None]:
+def custom_field_remove(request: HttpRequest, field_id: RecordId) -> Status[None]:
     custom_field_delete(actor=request.auth, field=custom_field_get(actor=request.auth, pk=field_id))
     return Status(204, None)
 

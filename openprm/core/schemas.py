@@ -8,15 +8,10 @@ import datetime as dt
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
+from openprm.core.apikit.types import StrictInput as Input
 from openprm.core.audit.models import BusinessEvent
 from openprm.core.customfields.models import CustomField
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
 
 Code = Field(..., min_length=1, max_length=60, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
 

@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.core.listing import sorted_queryset
 from openprm.customers import selectors, services
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
@@ -87,12 +88,12 @@ def deleted_account_list(request: HttpRequest, q: str = "") -> Any:
 
 
 @router.get("/accounts/{account_id}", response=AccountOut)
-def account_detail(request: HttpRequest, account_id: int) -> Account:
+def account_detail(request: HttpRequest, account_id: RecordId) -> Account:
     return selectors.account_get(actor=request.auth, pk=account_id)
 
 
 @router.patch("/accounts/{account_id}", response=AccountOut)
-def account_update(request: HttpRequest, account_id: int, payload: AccountUpdateIn) -> Account:
+def account_update(request: HttpRequest, account_id: RecordId, payload: AccountUpdateIn) -> Account:
     account = selectors.account_get(actor=request.auth, pk=account_id)
     services.account_update(
         actor=request.auth,
@@ -105,7 +106,7 @@ def account_update(request: HttpRequest, account_id: int, payload: AccountUpdate
 
 
 @router.delete("/accounts/{account_id}", response={204: None})
-def account_delete(request: HttpRequest, account_id: int, version: int | None = None) -> Any:
+def account_delete(request: HttpRequest, account_id: RecordId, version: int | None = None) -> Any:
     """CUS-9: soft delete; needs Delete Sales Party."""
     account = selectors.account_get(actor=request.auth, pk=account_id)
     services.account_delete(actor=request.auth, account=account, expected_version=version)
@@ -113,13 +114,13 @@ def account_delete(request: HttpRequest, account_id: int, version: int | None = 
 
 
 @router.post("/accounts/{account_id}/restore", response=AccountOut)
-def account_restore(request: HttpRequest, account_id: int) -> Account:
+def account_restore(request: HttpRequest, account_id: RecordId) -> Account:
     services.account_restore(actor=request.auth, pk=account_id)
     return selectors.account_get(actor=request.auth, pk=account_id)
 
 
 @router.post("/accounts/{account_id}/convert", response=AccountOut)
-def account_convert(request: HttpRequest, account_id: int, payload: VersionIn) -> Account:
+def account_convert(request: HttpRequest, account_id: RecordId, payload: VersionIn) -> Account:
     """CUS-3: 422 `qualification_failed` names each failing rule in `failed_rules`."""
     account = selectors.account_get(actor=request.auth, pk=account_id)
     services.account_convert_to_sales_account(
@@ -129,7 +130,7 @@ def account_convert(request: HttpRequest, account_id: int, payload: VersionIn) -
 
 
 @router.get("/accounts/{account_id}/hierarchy", response=HierarchyOut)
-def account_hierarchy(request: HttpRequest, account_id: int) -> dict[str, Any]:
+def account_hierarchy(request: HttpRequest, account_id: RecordId) -> dict[str, Any]:
     """CUS-6: ancestors, then the subtree with revenue rolled up from subsidiaries."""
     account = selectors.account_get(actor=request.auth, pk=account_id)
     hierarchy = selectors.account_hierarchy(actor=request.auth, account=account)
@@ -138,13 +139,13 @@ def account_hierarchy(request: HttpRequest, account_id: int) -> dict[str, Any]:
 
 @router.get("/accounts/{account_id}/notes", response=list[NoteOut])
 @paginate(PagePagination)
-def note_list(request: HttpRequest, account_id: int) -> Any:
+def note_list(request: HttpRequest, account_id: RecordId) -> Any:
     account = selectors.account_get(actor=request.auth, pk=account_id)
     return selectors.note_list(actor=request.auth, account=account)
 
 
 @router.post("/accounts/{account_id}/notes", response={201: NoteOut})
-def note_create(request: HttpRequest, account_id: int, payload: NoteIn) -> Status[Note]:
+def note_create(request: HttpRequest, account_id: RecordId, payload: NoteIn) -> Status[Note]:
     account = selectors.account_get(actor=request.auth, pk=account_id)
     return Status(201, services.note_create(actor=request.auth, account=account, text=payload.text))
 
@@ -162,13 +163,13 @@ def legal_entity_create(request: HttpRequest, payload: LegalEntityIn) -> Status[
 
 
 @router.get("/legal-entities/{entity_id}", response=LegalEntityOut)
-def legal_entity_detail(request: HttpRequest, entity_id: int) -> LegalEntity:
+def legal_entity_detail(request: HttpRequest, entity_id: RecordId) -> LegalEntity:
     return selectors.legal_entity_get(actor=request.auth, pk=entity_id)
 
 
 @router.patch("/legal-entities/{entity_id}", response=LegalEntityOut)
 def legal_entity_update(
-    request: HttpRequest, entity_id: int, payload: LegalEntityUpdateIn
+    request: HttpRequest, entity_id: RecordId, payload: LegalEntityUpdateIn
 ) -> LegalEntity:
     entity = selectors.legal_entity_get(actor=request.auth, pk=entity_id)
     return services.legal_entity_update(
@@ -197,13 +198,13 @@ def billing_account_create(
 
 
 @router.get("/billing-accounts/{billing_id}", response=BillingAccountOut)
-def billing_account_detail(request: HttpRequest, billing_id: int) -> BillingAccount:
+def billing_account_detail(request: HttpRequest, billing_id: RecordId) -> BillingAccount:
     return selectors.billing_account_get(actor=request.auth, pk=billing_id)
 
 
 @router.patch("/billing-accounts/{billing_id}", response=BillingAccountOut)
 def billing_account_update(
-    request: HttpRequest, billing_id: int, payload: BillingAccountUpdateIn
+    request: HttpRequest, billing_id: RecordId, payload: BillingAccountUpdateIn
 ) -> BillingAccount:
     billing = selectors.billing_account_get(actor=request.auth, pk=billing_id)
     return services.billing_account_update(

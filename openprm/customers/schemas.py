@@ -9,17 +9,13 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, StrictBool
+from pydantic import StrictBool
 
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import Input, RecordId
 from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 
 AccountType = Literal["prospect", "customer", "partner", "competitor"]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class AccountFields(Input):

@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.identity import selectors, services
 from openprm.identity.filters import UserFilter
 from openprm.identity.models import AccessToken, Resource, Role, User
@@ -63,12 +64,12 @@ def user_create(request: HttpRequest, payload: UserCreateIn) -> Status[User]:
 
 
 @router.get("/users/{user_id}", response=UserOut)
-def user_detail(request: HttpRequest, user_id: int) -> User:
+def user_detail(request: HttpRequest, user_id: RecordId) -> User:
     return selectors.user_directory_get(actor=request.auth, pk=user_id)
 
 
 @router.patch("/users/{user_id}", response=UserOut)
-def user_update(request: HttpRequest, user_id: int, payload: UserUpdateIn) -> User:
+def user_update(request: HttpRequest, user_id: RecordId, payload: UserUpdateIn) -> User:
     user = selectors.user_directory_get(actor=request.auth, pk=user_id)
     roles = (
         None
@@ -85,25 +86,25 @@ def user_update(request: HttpRequest, user_id: int, payload: UserUpdateIn) -> Us
     return selectors.user_get(actor=request.auth, pk=user_id)
 
 
-def _set_active(request: HttpRequest, user_id: int, active: bool) -> User:
+def _set_active(request: HttpRequest, user_id: RecordId, active: bool) -> User:
     user = selectors.user_directory_get(actor=request.auth, pk=user_id)
     services.user_set_active(actor=request.auth, user=user, active=active)
     return selectors.user_get(actor=request.auth, pk=user_id)
 
 
 @router.post("/users/{user_id}/deactivate", response=UserOut)
-def user_deactivate(request: HttpRequest, user_id: int) -> User:
+def user_deactivate(request: HttpRequest, user_id: RecordId) -> User:
     """PLAT-1: the user's sessions and tokens stop working at once."""
     return _set_active(request, user_id, active=False)
 
 
 @router.post("/users/{user_id}/activate", response=UserOut)
-def user_activate(request: HttpRequest, user_id: int) -> User:
+def user_activate(request: HttpRequest, user_id: RecordId) -> User:
     return _set_active(request, user_id, active=True)
 
 
 @router.post("/users/{user_id}/password", response={204: None})
-def user_password(request: HttpRequest, user_id: int, payload: PasswordIn) -> Status[None]:
+def user_password(request: HttpRequest, user_id: RecordId, payload: PasswordIn) -> Status[None]:
     user = selectors.user_directory_get(actor=request.auth, pk=user_id)
     services.user_set_password(actor=request.auth, user=user, password=payload.password)
     return Status(204, None)
@@ -116,12 +117,12 @@ def role_list(request: HttpRequest) -> Any:
 
 
 @router.get("/roles/{role_id}", response=RoleOut)
-def role_detail(request: HttpRequest, role_id: int) -> Role:
+def role_detail(request: HttpRequest, role_id: RecordId) -> Role:
     return selectors.role_get_detailed(actor=request.auth, pk=role_id)
 
 
 @router.put("/roles/{role_id}/privileges", response=RoleOut)
-def role_privileges(request: HttpRequest, role_id: int, payload: RolePrivilegesIn) -> Role:
+def role_privileges(request: HttpRequest, role_id: RecordId, payload: RolePrivilegesIn) -> Role:
     role = selectors.role_get(actor=request.auth, pk=role_id)
     privileges = selectors.privileges_by_codes(actor=request.auth, codes=payload.privileges)
     services.role_set_privileges(
@@ -150,7 +151,7 @@ def token_create(request: HttpRequest, payload: TokenCreateIn) -> Status[dict[st
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
-def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
+def token_revoke(request: HttpRequest, token_id: RecordId) -> Status[None]:
     token: AccessToken = selectors.token_get(actor=request.auth, pk=token_id)
     services.token_revoke(actor=request.auth, token=token)
     return Status(204, None)
@@ -175,7 +176,9 @@ def resource_create(request: HttpRequest, payload: ResourceCreateIn) -> Status[R
 
 
 @router.patch("/resources/{resource_id}", response=ResourceOut)
-def resource_update(request: HttpRequest, resource_id: int, payload: ResourceUpdateIn) -> Resource:
+def resource_update(
+    request: HttpRequest, resource_id: RecordId, payload: ResourceUpdateIn
+) -> Resource:
     """A `manager_id` of null clears the manager; an absent one keeps it."""
     actor = request.auth
     resource = selectors.resource_get(actor=actor, pk=resource_id)

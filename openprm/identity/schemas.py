@@ -8,14 +8,9 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
 
+from openprm.core.apikit.types import StrictInput as Input
 from openprm.identity.models import Role, User
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
 
 UserType = Literal["internal", "partner"]
 

@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.core.listing import sorted_queryset
 from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services
@@ -82,12 +83,12 @@ def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[Par
 
 
 @router.get("/partners/{partner_id}", response=PartnerOut)
-def partner_detail(request: HttpRequest, partner_id: int) -> PartnerProfile:
+def partner_detail(request: HttpRequest, partner_id: RecordId) -> PartnerProfile:
     return selectors.partner_get(actor=request.auth, pk=partner_id)
 
 
 @router.patch("/partners/{partner_id}", response=PartnerOut)
-def partner_update(request: HttpRequest, partner_id: int, payload: PartnerUpdateIn) -> Any:
+def partner_update(request: HttpRequest, partner_id: RecordId, payload: PartnerUpdateIn) -> Any:
     """PLAT-6: `version` is the partner's; 409 when stale."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
     sent = payload.model_dump(exclude_unset=True, exclude={"version", "custom"})
@@ -103,7 +104,7 @@ def partner_update(request: HttpRequest, partner_id: int, payload: PartnerUpdate
 
 
 @router.post("/partners/{partner_id}/inactivate", response=PartnerOut)
-def partner_inactivate(request: HttpRequest, partner_id: int, payload: VersionIn) -> Any:
+def partner_inactivate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
     """PA-4: the partner screens never delete; they inactivate."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
     services.partner_set_status(
@@ -116,7 +117,7 @@ def partner_inactivate(request: HttpRequest, partner_id: int, payload: VersionIn
 
 
 @router.post("/partners/{partner_id}/activate", response=PartnerOut)
-def partner_activate(request: HttpRequest, partner_id: int, payload: VersionIn) -> Any:
+def partner_activate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
     services.partner_set_status(
         actor=request.auth,
@@ -128,7 +129,7 @@ def partner_activate(request: HttpRequest, partner_id: int, payload: VersionIn) 
 
 
 @router.get("/partners/{partner_id}/hierarchy", response=PartnerHierarchyOut)
-def partner_hierarchy(request: HttpRequest, partner_id: int) -> dict[str, Any]:
+def partner_hierarchy(request: HttpRequest, partner_id: RecordId) -> dict[str, Any]:
     """PA-5: the account hierarchy the partner belongs to, partners marked."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
     tree = selectors.partner_hierarchy(actor=request.auth, partner=partner)
@@ -150,7 +151,7 @@ def partner_hierarchy(request: HttpRequest, partner_id: int) -> dict[str, Any]:
 
 @router.put("/accounts/{account_id}/managed-partner", response=PartnerProfileOut)
 def account_managed_partner(
-    request: HttpRequest, account_id: int, payload: ManagedIn
+    request: HttpRequest, account_id: RecordId, payload: ManagedIn
 ) -> PartnerProfile:
     """PA-2: the account screens set the managed-partner flag by hand; the
     account shows among partners only when its type is Partner as well."""
@@ -163,7 +164,10 @@ def account_managed_partner(
 @router.get("/partners/{partner_id}/contacts", response=list[PartnerContactOut])
 @paginate(PagePagination)
 def partner_contact_list(
-    request: HttpRequest, partner_id: int, filters: Query[PartnerContactFilter], sort: str = "name"
+    request: HttpRequest,
+    partner_id: RecordId,
+    filters: Query[PartnerContactFilter],
+    sort: str = "name",
 ) -> Any:
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
     contacts = selectors.partner_contact_list(actor=request.auth, partner=partner, filters=filters)
@@ -172,7 +176,7 @@ def partner_contact_list(
 
 @router.post("/partners/{partner_id}/contacts", response={201: PartnerContactOut})
 def partner_contact_create(
-    request: HttpRequest, partner_id: int, payload: PartnerContactCreateIn
+    request: HttpRequest, partner_id: RecordId, payload: PartnerContactCreateIn
 ) -> Status[PartnerContact]:
     """PC-1; PA-6 (`primary`: add the primary contact later)."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
@@ -188,7 +192,7 @@ def partner_contact_create(
 
 @router.post("/partners/{partner_id}/contacts/existing", response={201: PartnerContactOut})
 def partner_contact_add_existing(
-    request: HttpRequest, partner_id: int, payload: PartnerContactExistingIn
+    request: HttpRequest, partner_id: RecordId, payload: PartnerContactExistingIn
 ) -> Status[PartnerContact]:
     """PC-4: an existing contact, without a second person record."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
@@ -210,13 +214,13 @@ def favorite_partner_contacts(request: HttpRequest) -> Any:
 
 
 @router.get("/partner-contacts/{contact_id}", response=PartnerContactOut)
-def partner_contact_detail(request: HttpRequest, contact_id: int) -> PartnerContact:
+def partner_contact_detail(request: HttpRequest, contact_id: RecordId) -> PartnerContact:
     return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
 
 
 @router.patch("/partner-contacts/{contact_id}", response=PartnerContactOut)
 def partner_contact_update(
-    request: HttpRequest, contact_id: int, payload: PartnerContactUpdateIn
+    request: HttpRequest, contact_id: RecordId, payload: PartnerContactUpdateIn
 ) -> PartnerContact:
     """PA-6: the role can be changed; also manager, portal user type, primary."""
     contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
@@ -231,7 +235,7 @@ def partner_contact_update(
 
 @router.post("/partner-contacts/{contact_id}/promote-to-resource", response=PartnerContactOut)
 def partner_contact_promote_to_resource(
-    request: HttpRequest, contact_id: int, payload: PromoteToResourceIn
+    request: HttpRequest, contact_id: RecordId, payload: PromoteToResourceIn
 ) -> PartnerContact:
     """PC-2/PC-3: 409 `partner_inactive` when the partner is Inactive."""
     contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
@@ -247,7 +251,7 @@ def partner_contact_promote_to_resource(
 
 @router.post("/partner-contacts/{contact_id}/promote-to-user", response=PartnerContactOut)
 def partner_contact_promote_to_user(
-    request: HttpRequest, contact_id: int, payload: PromoteToUserIn
+    request: HttpRequest, contact_id: RecordId, payload: PromoteToUserIn
 ) -> PartnerContact:
     """PC-2/PC-3: creates the portal user and e-mails the invitation link."""
     contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
@@ -264,7 +268,7 @@ def partner_contact_promote_to_user(
 
 
 @router.delete("/partner-contacts/{contact_id}", response={204: None})
-def partner_contact_delete(request: HttpRequest, contact_id: int) -> Any:
+def partner_contact_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     """PC-5: the contact's portal user is deactivated at once."""
     contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
     services.partner_contact_delete(actor=request.auth, contact=contact)
@@ -273,7 +277,7 @@ def partner_contact_delete(request: HttpRequest, contact_id: int) -> Any:
 
 @router.put("/partner-contacts/{contact_id}/favorite", response=FavoriteOut)
 def partner_contact_favorite(
-    request: HttpRequest, contact_id: int, payload: FavoriteIn
+    request: HttpRequest, contact_id: RecordId, payload: FavoriteIn
 ) -> dict[str, bool]:
     """PC-6: mark (or with `favorite: false` unmark) for the caller only."""
     contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)

@@ -10,15 +10,12 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import StrictBool
 
+from openprm.core.apikit.types import Input, RecordId
 from openprm.partners.models import PartnerContact, PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
-
-
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
 
 
 class PersonIn(Input):
@@ -30,8 +27,8 @@ class PersonIn(Input):
 
 
 class PartnerFields(Input):
-    owner_id: int | None = None
-    parent_id: int | None = None
+    owner_id: RecordId | None = None
+    parent_id: RecordId | None = None
     industry: str = Field("", max_length=60)
     size: str = Field("", max_length=60)
     annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
@@ -51,14 +48,14 @@ class PartnerCreateIn(PartnerFields):
     name: str = Field(..., min_length=1, max_length=200)
     primary_contact: PersonIn | None = None
     custom: dict[str, Any] = {}
-    confirm_duplicates: bool = False
+    confirm_duplicates: StrictBool = False
 
 
 class PartnerUpdateIn(Input):
     version: int = Field(..., ge=1)
     name: str | None = Field(None, min_length=1, max_length=200)
-    owner_id: int | None = None
-    parent_id: int | None = None
+    owner_id: RecordId | None = None
+    parent_id: RecordId | None = None
     industry: str | None = Field(None, max_length=60)
     size: str | None = Field(None, max_length=60)
     annual_revenue: Decimal | None = Field(None, max_digits=16, decimal_places=2)
@@ -82,7 +79,7 @@ class VersionIn(Input):
 class ManagedIn(Input):
     """PA-2: the account screens' managed-partner flag."""
 
-    managed_partner: bool
+    managed_partner: StrictBool
 
 
 class PartnerOut(Schema):
@@ -207,31 +204,31 @@ class PartnerContactCreateIn(PersonIn):
     similar contacts unless `confirm_duplicates`; add one of them with
     `person_id` instead (PC-4)."""
 
-    role_id: int | None = None
-    primary: bool = False
-    confirm_duplicates: bool = False
+    role_id: RecordId | None = None
+    primary: StrictBool = False
+    confirm_duplicates: StrictBool = False
 
 
 class PartnerContactExistingIn(Input):
     """PC-4: an existing contact, without a second person record."""
 
-    person_id: int
-    role_id: int | None = None
-    primary: bool = False
+    person_id: RecordId
+    role_id: RecordId | None = None
+    primary: StrictBool = False
 
 
 class PartnerContactUpdateIn(Input):
     version: int = Field(..., ge=1)
-    role_id: int | None = None
-    manager_id: int | None = None
+    role_id: RecordId | None = None
+    manager_id: RecordId | None = None
     portal_user_type: PortalUserType | None = None
-    is_primary: bool | None = None
+    is_primary: StrictBool | None = None
 
 
 class PromoteToResourceIn(Input):
     version: int = Field(..., ge=1)
-    role_id: int
-    manager_id: int | None = None
+    role_id: RecordId
+    manager_id: RecordId | None = None
 
 
 class PromoteToUserIn(Input):
@@ -242,7 +239,7 @@ class PromoteToUserIn(Input):
 
 
 class FavoriteIn(Input):
-    favorite: bool = True
+    favorite: StrictBool = True
 
 
 class FavoriteOut(Schema):

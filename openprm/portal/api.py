@@ -8,6 +8,7 @@ from ninja import Query, Router
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
@@ -64,7 +65,7 @@ def portal_users(request: HttpRequest) -> Any:
 
 @router.patch("/portal/users/{contact_id}", response=PartnerContactOut)
 def portal_user_change(
-    request: HttpRequest, contact_id: int, payload: PortalUserUpdateIn
+    request: HttpRequest, contact_id: RecordId, payload: PortalUserUpdateIn
 ) -> PartnerContact:
     """PRG-2: a partner administrator sets power / standard and activity of
     its own organization's users; other organizations' users answer 404."""

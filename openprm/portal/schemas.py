@@ -1,8 +1,9 @@
 """API shapes of the portal (PRG-2, PRG-7)."""
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import StrictBool
 
+from openprm.core.apikit.types import Input
 from openprm.partners.schemas import PortalUserType
 
 
@@ -17,11 +18,9 @@ class PortalMeOut(Schema):
     is_partner_administrator: bool
 
 
-class PortalUserUpdateIn(Schema):
+class PortalUserUpdateIn(Input):
     """PRG-2: what a partner administrator may change about its users."""
-
-    model_config = ConfigDict(extra="forbid")
 
     version: int = Field(..., ge=1)
     portal_user_type: PortalUserType | None = None
-    is_active: bool | None = None
+    is_active: StrictBool | None = None

@@ -7,6 +7,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.customers.models import Account
 from openprm.teams import selectors, services
 from openprm.teams.models import AccountTeamMember
@@ -17,14 +18,14 @@ router = Router(tags=["teams"])
 
 @router.get("/accounts/{account_id}/team", response=list[TeamMemberOut])
 @paginate(PagePagination)
-def team_member_list(request: HttpRequest, account_id: int) -> Any:
+def team_member_list(request: HttpRequest, account_id: RecordId) -> Any:
     """Everyone who can see the account sees its team (TEAM-2)."""
     return selectors.team_member_list(actor=request.auth, account_id=account_id)
 
 
 @router.post("/accounts/{account_id}/team", response={201: TeamMemberOut})
 def team_member_add(
-    request: HttpRequest, account_id: int, payload: TeamMemberIn
+    request: HttpRequest, account_id: RecordId, payload: TeamMemberIn
 ) -> Status[AccountTeamMember]:
     """Full access only; the level defaults to the profile option (TEAM-1)."""
     member = services.team_member_add(
@@ -42,7 +43,7 @@ def team_member_add(
 
 @router.patch("/accounts/{account_id}/team/{member_id}", response=TeamMemberOut)
 def team_member_update(
-    request: HttpRequest, account_id: int, member_id: int, payload: TeamMemberUpdateIn
+    request: HttpRequest, account_id: RecordId, member_id: RecordId, payload: TeamMemberUpdateIn
 ) -> AccountTeamMember:
     member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
@@ -56,7 +57,7 @@ def team_member_update(
 
 
 @router.delete("/accounts/{account_id}/team/{member_id}", response={204: None})
-def team_member_remove(request: HttpRequest, account_id: int, member_id: int) -> Any:
+def team_member_remove(request: HttpRequest, account_id: RecordId, member_id: RecordId) -> Any:
     """TEAM-3: removal ends team access; a territory may still grant it."""
     member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
     services.team_member_remove(actor=request.auth, member=member)

@@ -4,28 +4,26 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import StrictBool
+
+from openprm.core.apikit.types import Input, RecordId
 
 Level = Literal["view", "edit", "full"]
 
 
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
 class TeamMemberIn(Input):
-    resource_id: int | None = None
-    user_id: int | None = None
+    resource_id: RecordId | None = None
+    user_id: RecordId | None = None
     access_level: Level | None = Field(
         None, description="Defaults to ZCA_DEFAULT_TEAM_ACCESS_LEVEL."
     )
-    locked: bool = False
+    locked: StrictBool = False
 
 
 class TeamMemberUpdateIn(Input):
     version: int = Field(..., ge=1)
     access_level: Level | None = None
-    locked: bool | None = None
+    locked: StrictBool | None = None
 
 
 class TeamMemberOut(Schema):

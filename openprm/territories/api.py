@@ -8,6 +8,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId
 from openprm.territories import selectors, services
 from openprm.territories.filters import TerritoryFilter
 from openprm.territories.models import (
@@ -45,13 +46,13 @@ def territory_create(request: HttpRequest, payload: TerritoryIn) -> Status[Terri
 
 
 @router.get("/territories/{territory_id}", response=TerritoryOut)
-def territory_detail(request: HttpRequest, territory_id: int) -> Territory:
+def territory_detail(request: HttpRequest, territory_id: RecordId) -> Territory:
     return selectors.territory_get(actor=request.auth, pk=territory_id)
 
 
 @router.patch("/territories/{territory_id}", response=TerritoryOut)
 def territory_update(
-    request: HttpRequest, territory_id: int, payload: TerritoryUpdateIn
+    request: HttpRequest, territory_id: RecordId, payload: TerritoryUpdateIn
 ) -> Territory:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     sent = payload.model_dump(exclude_unset=True, exclude={"version"})
@@ -61,21 +62,21 @@ def territory_update(
 
 
 @router.delete("/territories/{territory_id}", response={204: None})
-def territory_delete(request: HttpRequest, territory_id: int) -> Any:
+def territory_delete(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     services.territory_delete(actor=request.auth, territory=territory)
     return Status(204, None)
 
 
 @router.get("/territories/{territory_id}/criteria", response=list[CriterionOut])
-def criterion_list(request: HttpRequest, territory_id: int) -> Any:
+def criterion_list(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     return selectors.criterion_list(actor=request.auth, territory=territory)
 
 
 @router.post("/territories/{territory_id}/criteria", response={201: CriterionOut})
 def criterion_add(
-    request: HttpRequest, territory_id: int, payload: CriterionIn
+    request: HttpRequest, territory_id: RecordId, payload: CriterionIn
 ) -> Status[TerritoryCriterion]:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     return Status(
@@ -84,7 +85,7 @@ def criterion_add(
 
 
 @router.delete("/territories/{territory_id}/criteria/{criterion_id}", response={204: None})
-def criterion_remove(request: HttpRequest, territory_id: int, criterion_id: int) -> Any:
+def criterion_remove(request: HttpRequest, territory_id: RecordId, criterion_id: RecordId) -> Any:
     criterion = selectors.criterion_get(
         actor=request.auth, territory_id=territory_id, pk=criterion_id
     )
@@ -93,14 +94,14 @@ def criterion_remove(request: HttpRequest, territory_id: int, criterion_id: int)
 
 
 @router.get("/territories/{territory_id}/members", response=list[MemberOut])
-def member_list(request: HttpRequest, territory_id: int) -> Any:
+def member_list(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     return selectors.member_list(actor=request.auth, territory=territory)
 
 
 @router.post("/territories/{territory_id}/members", response={201: MemberOut})
 def member_add(
-    request: HttpRequest, territory_id: int, payload: MemberIn
+    request: HttpRequest, territory_id: RecordId, payload: MemberIn
 ) -> Status[TerritoryMember]:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
     member = services.territory_member_add(
@@ -112,26 +113,26 @@ def member_add(
 
 
 @router.delete("/territories/{territory_id}/members/{member_id}", response={204: None})
-def member_remove(request: HttpRequest, territory_id: int, member_id: int) -> Any:
+def member_remove(request: HttpRequest, territory_id: RecordId, member_id: RecordId) -> Any:
     member = selectors.member_get(actor=request.auth, territory_id=territory_id, pk=member_id)
     services.territory_member_remove(actor=request.auth, member=member)
     return Status(204, None)
 
 
 @router.get("/accounts/{account_id}/territories", response=list[AccountTerritoryOut])
-def account_territory_list(request: HttpRequest, account_id: int) -> Any:
+def account_territory_list(request: HttpRequest, account_id: RecordId) -> Any:
     return selectors.account_territory_list(actor=request.auth, account_id=account_id)
 
 
 @router.post("/accounts/{account_id}/territories/assign", response=list[AccountTerritoryOut])
-def account_assign_territories(request: HttpRequest, account_id: int) -> Any:
+def account_assign_territories(request: HttpRequest, account_id: RecordId) -> Any:
     """TER-3 "Assign Territories" for one account (Edit access, TEAM-2)."""
     return services.account_assign_territories(actor=request.auth, account_id=account_id)
 
 
 @router.post("/accounts/{account_id}/territories/partner", response=list[AccountTerritoryOut])
 def account_add_partner_territories(
-    request: HttpRequest, account_id: int, payload: PartnerTerritoriesIn
+    request: HttpRequest, account_id: RecordId, payload: PartnerTerritoriesIn
 ) -> Any:
     """TER-4: a channel manager adds chosen partner territories."""
     return services.account_add_partner_territories(
@@ -147,5 +148,5 @@ def realignment_start(request: HttpRequest) -> Status[RealignmentRun]:
 
 
 @router.get("/territory-realignments/{run_id}", response=RealignmentOut)
-def realignment_status(request: HttpRequest, run_id: int) -> RealignmentRun:
+def realignment_status(request: HttpRequest, run_id: RecordId) -> RealignmentRun:
     return selectors.realignment_get(actor=request.auth, pk=run_id)

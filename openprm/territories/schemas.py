@@ -4,33 +4,31 @@ import datetime as dt
 from typing import Literal
 
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import StrictBool
+
+from openprm.core.apikit.types import Input, RecordId
 
 TerritoryType = Literal["prime", "overlay", "sales_channel_manager", "lead_triage", "partner"]
 Dimension = Literal["country", "region", "postal_range", "industry", "size"]
 
 
-class Input(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-
 class TerritoryIn(Input):
     name: str = Field(..., min_length=1, max_length=150)
     territory_type: TerritoryType = "prime"
-    parent_id: int | None = None
-    partner_id: int | None = None
+    parent_id: RecordId | None = None
+    partner_id: RecordId | None = None
     description: str = Field("", max_length=5000)
-    active: bool = True
+    active: StrictBool = True
 
 
 class TerritoryUpdateIn(Input):
     version: int = Field(..., ge=1)
     name: str | None = Field(None, min_length=1, max_length=150)
     territory_type: TerritoryType | None = None
-    parent_id: int | None = None
-    partner_id: int | None = None
+    parent_id: RecordId | None = None
+    partner_id: RecordId | None = None
     description: str | None = Field(None, max_length=5000)
-    active: bool | None = None
+    active: StrictBool | None = None
 
 
 class TerritoryOut(Schema):
@@ -59,7 +57,7 @@ class CriterionOut(Schema):
 
 
 class MemberIn(Input):
-    resource_id: int
+    resource_id: RecordId
 
 
 class MemberOut(Schema):
@@ -77,7 +75,7 @@ class AccountTerritoryOut(Schema):
 
 
 class PartnerTerritoriesIn(Input):
-    territory_ids: list[int] = Field(..., min_length=1, max_length=100)
+    territory_ids: list[RecordId] = Field(..., min_length=1, max_length=100)
 
 
 class RealignmentOut(Schema):
