@@ -52,7 +52,9 @@ def partner_list(
     if filters is not None:
         partners = filters.filter(partners)
     if custom:
-        partners = custom_filter(partners, PARTNER_RECORD_TYPE, custom)
+        partners = custom_filter(
+            partners, PARTNER_RECORD_TYPE, custom, columns={"account": "account__custom"}
+        )
     return partners
 
 

@@ -10,6 +10,7 @@ from django.test import Client
 
 from openprm.contacts.models import Person
 from openprm.contacts.services import contact_create
+from openprm.core.customfields.services import custom_field_create
 from openprm.core.options.models import ProfileOption
 from openprm.customers.models import Account
 from openprm.identity import catalog
@@ -256,3 +257,27 @@ def test_list_filter_sort_and_query_count(cam: Client, django_assert_max_num_que
     assert PartnerProfile.objects.count() == 3
     assert Account.objects.count() == 3
     assert PartnerContact.objects.count() == 3
+
+
+def test_plat_7_partner_list_filters_on_inherited_and_own_custom_fields(
+    cam: Client, admin_user: User
+) -> None:
+    """PLAT-7, PA-1: a partner is searched by the account's custom fields (kept
+    on the account) as well as by its own partner fields."""
+    custom_field_create(
+        actor=admin_user, record_type="account", name="duns", label="DUNS", field_type="text"
+    )
+    custom_field_create(
+        actor=admin_user, record_type="partner", name="tier", label="Tier", field_type="text"
+    )
+    _create(cam, "Northwind", custom={"duns": "111", "tier": "Gold"})
+    _create(cam, "Contoso", custom={"duns": "222", "tier": "Silver"})
+
+    def names(query: str) -> list[str]:
+        response = cam.get(f"/api/v1/partners?{query}")
+        assert response.status_code == 200, response.content
+        return [p["name"] for p in response.json()["items"]]
+
+    assert names("custom.duns=222") == ["Contoso"]
+    assert names("custom.tier=Gold") == ["Northwind"]
+    assert names("custom.duns=111&custom.tier=Silver") == []

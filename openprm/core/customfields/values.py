@@ -105,11 +105,17 @@ def custom_values_clean(
 
 
 def custom_filter(
-    queryset: QuerySet[Any], record_type: str, filters: Mapping[str, Any]
+    queryset: QuerySet[Any],
+    record_type: str,
+    filters: Mapping[str, Any],
+    columns: Mapping[str, str] | None = None,
 ) -> QuerySet[Any]:
     """Filter rows by custom field values given as `{name: value}`.
 
     Values are cleaned first so `?custom.size=10` matches the stored number 10.
+    `columns` names where an ancestor type's values live when they are not in
+    the row's own `custom` column — a partner profile keeps its own fields and
+    finds the inherited account fields at `account__custom`.
     """
     fields = {f.name: f for f in custom_fields_for(record_type)}
     for name, raw in filters.items():
@@ -119,5 +125,6 @@ def custom_filter(
             value = _clean_one(fields[name], raw)
         except ValueError as error:
             raise ValidationFailed(field_errors={f"custom.{name}": [str(error)]}) from None
-        queryset = queryset.filter(**{f"custom__{name}": value})
+        column = (columns or {}).get(fields[name].record_type, "custom")
+        queryset = queryset.filter(**{f"{column}__{name}": value})
     return queryset
