@@ -13,4 +13,4 @@ class ImportsConfig(AppConfig):
 
     def ready(self) -> None:
         from openprm.imports import access  # noqa: F401  registers scopes
-        from openprm.imports.kinds import accounts, contacts  # noqa: F401  registers kinds
+        from openprm.imports.kinds import accounts, contacts, partners  # noqa: F401  registers kinds
