@@ -119,3 +119,13 @@ def test_cus_7_legal_entity_page(client_for: Any, sales_admin: Any) -> None:
     created = client.post("/customers/legal-entities/", {"name": "Group SA", "kind": "internal"})
     assert created.status_code == 302
     assert "Group SA" in client.get("/customers/legal-entities/").text
+
+
+def test_plat_4_account_page_shows_lookup_meanings_not_codes(
+    client_for: Any, sales_admin: Any, make_account: Any
+) -> None:
+    """PLAT-4: industry and size are stored as lookup codes and shown by meaning."""
+    account = make_account("Shop Co", industry="RETAIL", size="MEDIUM")
+    page = client_for(sales_admin).get(f"/customers/accounts/{account.pk}/").content.decode()
+    assert "<dd>Retail</dd>" in page
+    assert "<dd>Medium (100-999)</dd>" in page

@@ -5,6 +5,8 @@ from typing import Any
 from django import template
 from django.template.context import Context
 
+from openprm.core.lookups.selectors import lookup_value_find
+
 register = template.Library()
 
 
@@ -32,3 +34,13 @@ def sort_link(context: Context, field: str) -> str:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def lookup_meaning(code: str, type_code: str) -> str:
+    """The meaning of a stored lookup code (PLAT-4), e.g. "RETAIL" → "Retail";
+    the code itself when the value was removed, so nothing shows blank."""
+    if not code:
+        return ""
+    value = lookup_value_find(type_code, code)
+    return value.meaning if value is not None else code
