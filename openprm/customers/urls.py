@@ -1,10 +1,12 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from openprm.customers import views
 
 app_name = "customers"
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="customers:account_list"), name="index"),
     path("accounts/", views.account_list, name="account_list"),
     path("accounts/new/", views.account_create, name="account_create"),
     path("accounts/pick/", views.account_pick, name="account_pick"),

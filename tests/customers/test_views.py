@@ -129,3 +129,10 @@ def test_plat_4_account_page_shows_lookup_meanings_not_codes(
     page = client_for(sales_admin).get(f"/customers/accounts/{account.pk}/").content.decode()
     assert "<dd>Retail</dd>" in page
     assert "<dd>Medium (100-999)</dd>" in page
+
+
+def test_section_roots_lead_somewhere(client_for: Any, sales_admin: Any) -> None:
+    """Typing /customers/ opens the account list instead of a 404."""
+    response = client_for(sales_admin).get("/customers/")
+    assert response.status_code == 302
+    assert response["Location"] == "/customers/accounts/"
