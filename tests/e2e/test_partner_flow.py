@@ -85,9 +85,9 @@ def test_pa_pc_prg_7_partner_flow(
     portal.get_by_role("button", name="Sign in").click()
     expect(portal.locator(".brand")).to_have_text("Partner Portal")
 
-    portal.get_by_role("link", name="Organization").click()
+    portal.get_by_role("navigation", name="Main").get_by_role("link", name="Organization").click()
     expect(portal.get_by_test_id("organization-name")).to_have_text("Northwind Resellers")
-    portal.get_by_role("link", name="Contacts").click()
+    portal.get_by_role("navigation", name="Main").get_by_role("link", name="Contacts").click()
     expect(portal.get_by_test_id("portal-contacts")).to_contain_text("Rita Rep")
     expect(portal.get_by_test_id("portal-contacts")).not_to_contain_text("Contoso")
     response = portal.goto(f"/partners/{other.pk}/")
