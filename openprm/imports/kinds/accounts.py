@@ -468,7 +468,16 @@ class AccountKind(ImportKind):
 
 
 def _update_parents(pairs: list[tuple[int, int]]) -> None:
+    """One statement per chunk: on PostgreSQL an UPDATE joined to the pairs
+    as arrays (executemany would be a round trip per row there)."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "UPDATE customers_account AS a SET parent_id = p.parent_id "
+                "FROM unnest(%s::bigint[], %s::bigint[]) AS p(parent_id, id) WHERE a.id = p.id",
+                [[parent for parent, _pk in pairs], [pk for _parent, pk in pairs]],
+            )
+            return
         cursor.executemany("UPDATE customers_account SET parent_id = %s WHERE id = %s", pairs)
 
 
