@@ -6,7 +6,8 @@ a valid e-mail, a valid phone read in the customer's country (stored E.164),
 a customer the importer may see, custom field values, and the CON-2
 duplicate rules (same e-mail, same phone, similar name at the same customer)
 against the visible contacts in the database and the rows before it in the
-file. All of that runs with a constant number of queries per batch.
+file. All of that runs with a constant number of queries per batch, and
+the batch is written as tuples with one statement per table (`bulk`).
 """
 
 from collections import defaultdict
@@ -263,8 +264,10 @@ class ContactKind(ImportKind):
         candidates: list[tuple[MappedRow, dict[str, Any]]],
         result: BatchResult,
     ) -> list[tuple[MappedRow, dict[str, Any]]]:
-        """CON-2 within the file (earlier rows) and against visible contacts
-        (one query for e-mails and phones, one for names at the customers)."""
+        """CON-2 within the file (earlier rows) and against visible contacts:
+        one query for e-mails and phones; names are compared, as in
+        `contacts.duplicates`, with the contacts at the same customer whose
+        first or last name starts alike (read once per customer per run)."""
         emails = {c["email"] for _, c in candidates if c["email"]}
         phones = {c["phone"] for _, c in candidates if c["phone"]}
         owners_of: dict[str, set[int]] = defaultdict(set)
