@@ -5,10 +5,13 @@ a user cuts off its tokens at once.
 """
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from django.db import connection
+from django.db.models.expressions import Col
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
@@ -19,32 +22,71 @@ from openprm.identity.tokens import token_digest
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 
+@dataclass(frozen=True)
+class _TokenUserStatement:
+    sql: str
+    attnames: tuple[str, ...]
+    converters: tuple[tuple[int, tuple[Callable[..., Any], ...], Col], ...]
+
+
 @cache
-def _token_user_sql(vendor: str) -> str:
+def _token_user_statement(vendor: str) -> _TokenUserStatement:
     """One statement per request for the token, its active user and the
     user's privilege codes (PLAT-1, PLAT-2).
 
-    Every API request runs it, so it is written once here rather than
-    compiled by the ORM each time (three ORM queries cost more than the rest
-    of a contact lookup; issue 6). Names come from the models' metadata.
+    Every API request runs it, so it is written and its column converters
+    looked up once per process rather than by the ORM on every request (the
+    ORM's token, user and privilege queries cost more than the contact
+    lookup itself; issue 6). Names come from the models' metadata; the
+    converters depend on the settings only.
     """
-    user, token, privilege = User._meta.db_table, AccessToken._meta.db_table, Privilege._meta
+    fields = User._meta.concrete_fields
+    user, token = User._meta.db_table, AccessToken._meta.db_table
     user_roles = User.roles.through._meta.db_table
     role_privileges = Role.privileges.through._meta.db_table
     aggregate = "string_agg" if vendor == "postgresql" else "group_concat"
     codes = (
-        f"SELECT {aggregate}(p.code, ',') FROM {privilege.db_table} p "  # noqa: S608  names from _meta
+        f"SELECT {aggregate}(p.code, ',') FROM {Privilege._meta.db_table} p "  # noqa: S608  names from _meta
         f"JOIN {role_privileges} rp ON rp.privilege_id = p.id "
         f"JOIN {user_roles} ur ON ur.role_id = rp.role_id WHERE ur.user_id = u.id"
     )
-    return (
-        "SELECT u.*, t.id AS token_id, "  # noqa: S608  names from _meta
-        "(t.last_used_at IS NULL OR t.last_used_at < %s) AS token_touch, "
-        f"({codes}) AS token_privileges "
+    columns = ", ".join(f"u.{connection.ops.quote_name(f.column)}" for f in fields)
+    sql = (
+        f"SELECT {columns}, t.id, "  # noqa: S608  names from _meta
+        "(t.last_used_at IS NULL OR t.last_used_at < %s), "
+        f"({codes}) "
         f"FROM {token} t JOIN {user} u ON u.id = t.user_id "
         "WHERE t.digest = %s AND t.revoked_at IS NULL "
         "AND (t.expires_at IS NULL OR t.expires_at > %s) AND u.is_active"
     )
+    converters = []
+    for index, field in enumerate(fields):
+        column = field.get_col(user)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((index, tuple(found), column))
+    return _TokenUserStatement(sql, tuple(f.attname for f in fields), tuple(converters))
+
+
+def _token_user(token: str, now: dt.datetime) -> tuple[User, int, bool] | None:
+    """The user of a usable token, the token's id, and whether its
+    `last_used_at` is older than LAST_USED_PRECISION."""
+    statement = _token_user_statement(connection.vendor)
+    adapt = connection.ops.adapt_datetimefield_value
+    params = [adapt(now - LAST_USED_PRECISION), token_digest(token), adapt(now)]
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = list(row[: len(statement.attnames)])
+    for index, converters, column in statement.converters:
+        for converter in converters:
+            values[index] = converter(values[index], column, connection)
+    user = User.from_db(connection.alias, statement.attnames, values)
+    token_id, stale, codes = row[len(statement.attnames) :]
+    user.__dict__["privilege_codes"] = frozenset(codes.split(",") if codes else ())
+    return user, token_id, bool(stale)
 
 
 class TokenAuth(HttpBearer):
@@ -53,16 +95,12 @@ class TokenAuth(HttpBearer):
         the user is active, read fresh on every request (no cache across
         requests: a deactivated user's token fails on the very next one)."""
         now = timezone.now()
-        adapt = connection.ops.adapt_datetimefield_value
-        params = [adapt(now - LAST_USED_PRECISION), token_digest(token), adapt(now)]
-        found = list(User.objects.raw(_token_user_sql(connection.vendor), params))
-        if not found:
+        found = _token_user(token, now)
+        if found is None:
             return None
-        user = found[0]
-        codes = user.token_privileges
-        user.__dict__["privilege_codes"] = frozenset(codes.split(",") if codes else ())
-        if user.token_touch:
-            AccessToken.objects.filter(pk=user.token_id).update(last_used_at=now)
+        user, token_id, stale = found
+        if stale:
+            AccessToken.objects.filter(pk=token_id).update(last_used_at=now)
         request.user = user
         return user
 
