@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.handlers import custom_filters, sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.listing import sorted_queryset
@@ -34,22 +35,10 @@ from openprm.customers.schemas import (
 
 router = Router(tags=["customers"])
 
-CUSTOM_PARAM = "custom."
-
-
-def _custom_filters(request: HttpRequest) -> dict[str, str]:
-    """`?custom.<name>=value` query parameters (PLAT-7 search)."""
-    return {
-        key.removeprefix(CUSTOM_PARAM): value
-        for key, value in request.GET.items()
-        if key.startswith(CUSTOM_PARAM)
-    }
-
 
 def _changes(payload: Any) -> dict[str, Any]:
     """Sent fields only; null is a value only for fields that may be empty."""
-    sent = payload.model_dump(exclude_unset=True, exclude={"version", "custom"})
-    return {k: v for k, v in sent.items() if v is not None or k in NULLABLE_UPDATE_FIELDS}
+    return sent_changes(payload, exclude={"custom"}, nullable=NULLABLE_UPDATE_FIELDS)
 
 
 @router.get("/accounts", response=list[AccountOut])
@@ -58,7 +47,7 @@ def account_list(request: HttpRequest, filters: Query[AccountFilter], sort: str 
     """CUS-11: every account type, prospects included; sort by name, type,
     country, region, postal_code or owner (prefix `-` for descending)."""
     accounts = selectors.account_list(
-        actor=request.auth, filters=filters, custom=_custom_filters(request)
+        actor=request.auth, filters=filters, custom=custom_filters(request)
     )
     return sorted_queryset(accounts, sort, selectors.ACCOUNT_SORTS, "name")[0]
 

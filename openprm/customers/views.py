@@ -14,10 +14,17 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, DomainError, StaleVersion
-from openprm.core.exporters.tabular import Column, export_response
+from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context
 from openprm.core.privileges import DELETE_SALES_PARTY, has_privilege
-from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import (
+    FormSave,
+    duplicate_candidates,
+    export_requested,
+    filters_from,
+    form_add_domain_error,
+    html_errors,
+)
 from openprm.customers import selectors, services
 from openprm.customers.filters import AccountFilter, LegalEntityFilter
 from openprm.customers.forms import (
@@ -73,15 +80,12 @@ def _account_rows(
     except DomainError as error:
         messages.error(request, error.message)
         accounts = select(actor=request.user, filters=filters)
-    fmt = request.GET.get("export")
     context = list_context(request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name")
-    if fmt in ("csv", "xlsx"):
-        return export_response(
-            fmt,
-            context["page_obj"].paginator.object_list.iterator(chunk_size=2000),
-            export_columns(),
-            export_name,
-        )
+    export = export_requested(
+        request, context["page_obj"].paginator.object_list, export_columns(), export_name
+    )
+    if export is not None:
+        return export
     context.update(
         {
             "title": title,
@@ -123,10 +127,7 @@ def account_create(request: HttpRequest) -> HttpResponse:
                 confirm_duplicates=form.cleaned_data["confirm_duplicates"],
             )
         except Conflict as error:
-            candidates = error.extra.get("candidates", [])
-            form.data = form.data.copy()
-            form.data["confirm_duplicates"] = "on"
-            form.add_error(None, error.message)
+            candidates = duplicate_candidates(form, error)
         except DomainError as error:
             form_add_domain_error(form, error)
         else:
@@ -187,9 +188,9 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = AccountEditForm(
         request.POST or None, actor=request.user, account=account, initial=initial
     )
-    stale = None
+    save = FormSave(form, stale=True)
     if request.method == "POST" and form.is_valid():
-        try:
+        with save:
             services.account_update(
                 actor=request.user,
                 account=account,
@@ -197,17 +198,13 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 custom=form.custom_values(),
                 expected_version=form.cleaned_data["version"],
             )
-        except StaleVersion as error:
-            stale = stale_values(form, error)
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Account saved."))
             return redirect("customers:account_detail", pk=account.pk)
     return render(
         request,
         "customers/account_form.html",
-        {"form": form, "account": account, "stale": stale, "title": _("Edit account")},
+        {"form": form, "account": account, "stale": save.stale, "title": _("Edit account")},
     )
 
 
@@ -272,13 +269,11 @@ def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
     account = selectors.account_get(actor=request.user, pk=pk)
     form = BillingAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with FormSave(form) as save:
             services.billing_account_create(
                 actor=request.user, account=account, data=form.cleaned_data
             )
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Billing account added."))
             return redirect(f"{account_url(account)}?tab=billing")
     context = _detail_context(request, account, "billing")
@@ -340,11 +335,9 @@ def legal_entity_list(request: HttpRequest) -> HttpResponse:
     filters, _valid = filters_from(request, LegalEntityFilter)
     form = LegalEntityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with FormSave(form) as save:
             services.legal_entity_create(actor=request.user, data=form.cleaned_data)
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Legal entity created."))
             return redirect("customers:legal_entity_list")
     entities = selectors.legal_entity_list(actor=request.user, filters=filters)

@@ -6,22 +6,27 @@ an invisible record as the 404 page, field errors next to the fields and a
 stale version with the newer values (PLAT-6).
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import wraps
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Self, TypeVar
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from ninja import FilterSchema
 from pydantic import ValidationError
 
-from openprm.core.errors import DomainError, NotFound, PermissionRefused, StaleVersion
+from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
+from openprm.core.exporters.tabular import Column, export_response
 
 View = Callable[..., HttpResponse]
 F = TypeVar("F", bound=FilterSchema)
 CUSTOM_ERROR_PREFIX = "custom."
 CUSTOM_FIELD_PREFIX = "custom__"
+EXPORT_FORMATS = ("csv", "xlsx")
+EXPORT_CHUNK = 2000
 
 
 def html_errors(view: View) -> View:
@@ -87,3 +92,87 @@ def filters_from(request: HttpRequest, schema: type[F]) -> tuple[F, bool]:
         return schema(**values), True
     except ValidationError:
         return schema(), False
+
+
+class FormSave:
+    """One service call made for a bound form; a refusal stays on the form.
+
+    Every create and edit page wrapped its service call the same way: with
+    `stale`, a StaleVersion shows the stored values (PLAT-6); an error of a
+    `catch` type goes next to the fields; only a call that raised nothing
+    (`ok`) redirects. With `refusals_to_page` a PermissionRefused passes on to
+    html_errors (the 403 page) instead of landing on the form, and so does
+    every error outside `catch`::
+
+        save = FormSave(form, stale=True)
+        if request.method == "POST" and form.is_valid():
+            with save:
+                services.thing_update(...)
+            if save.ok:
+                return redirect(...)
+        return render(..., {"form": form, "stale": save.stale})
+    """
+
+    def __init__(
+        self,
+        form: forms.Form,
+        *,
+        catch: tuple[type[DomainError], ...] = (DomainError,),
+        stale: bool = False,
+        refusals_to_page: bool = False,
+    ) -> None:
+        self.form = form
+        self.catch = catch
+        self.keeps_stale = stale
+        self.refusals_to_page = refusals_to_page
+        self.ok = False
+        self.stale: dict[str, Any] | None = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if error is None:
+            self.ok = True
+            return False
+        if self.keeps_stale and isinstance(error, StaleVersion):
+            self.stale = stale_values(self.form, error)
+            return True
+        if self.refusals_to_page and isinstance(error, PermissionRefused):
+            return False
+        if isinstance(error, self.catch):
+            form_add_domain_error(self.form, error)
+            return True
+        return False
+
+
+def duplicate_candidates(form: forms.Form, error: Conflict) -> list[dict[str, Any]]:
+    """CON-2 (and the accounts' and partners' duplicate check): the similar
+    records a create found. The form comes back with `confirm_duplicates`
+    ticked, so sending it again creates anyway."""
+    form.data = form.data.copy()
+    form.data["confirm_duplicates"] = "on"
+    form.add_error(None, error.message)
+    return error.extra.get("candidates", [])
+
+
+def export_requested(
+    request: HttpRequest,
+    rows: QuerySet[Any],
+    columns: Sequence[Column],
+    filename: str,
+    *,
+    chunk_size: int = EXPORT_CHUNK,
+) -> StreamingHttpResponse | None:
+    """IMP-3: `?export=csv|xlsx` turns a list page into a download of exactly
+    its filtered, sorted rows, streamed in chunks; None when no export is
+    asked for, so the page renders."""
+    fmt = request.GET.get("export")
+    if fmt not in EXPORT_FORMATS:
+        return None
+    return export_response(fmt, rows.iterator(chunk_size=chunk_size), columns, filename)
