@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.handlers import custom_filters, sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.listing import sorted_queryset
@@ -34,17 +35,6 @@ from openprm.partners.schemas import (
 )
 
 router = Router(tags=["partners"])
-
-CUSTOM_PARAM = "custom."
-
-
-def custom_filters(request: HttpRequest) -> dict[str, str]:
-    """`?custom.<name>=value` query parameters (PLAT-7 search)."""
-    return {
-        key.removeprefix(CUSTOM_PARAM): value
-        for key, value in request.GET.items()
-        if key.startswith(CUSTOM_PARAM)
-    }
 
 
 def base_url(request: HttpRequest) -> str:
@@ -91,12 +81,10 @@ def partner_detail(request: HttpRequest, partner_id: RecordId) -> PartnerProfile
 def partner_update(request: HttpRequest, partner_id: RecordId, payload: PartnerUpdateIn) -> Any:
     """PLAT-6: `version` is the partner's; 409 when stale."""
     partner = selectors.partner_get(actor=request.auth, pk=partner_id)
-    sent = payload.model_dump(exclude_unset=True, exclude={"version", "custom"})
-    changes = {k: v for k, v in sent.items() if v is not None or k in NULLABLE_UPDATE_FIELDS}
     services.partner_update(
         actor=request.auth,
         partner=partner,
-        changes=changes,
+        changes=sent_changes(payload, exclude={"custom"}, nullable=NULLABLE_UPDATE_FIELDS),
         custom=payload.custom,
         expected_version=payload.version,
     )
@@ -227,7 +215,7 @@ def partner_contact_update(
     services.partner_contact_update(
         actor=request.auth,
         contact=contact,
-        changes=payload.model_dump(exclude_unset=True, exclude={"version"}),
+        changes=sent_changes(payload),
         expected_version=payload.version,
     )
     return selectors.partner_contact_get(actor=request.auth, pk=contact_id)

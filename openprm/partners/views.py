@@ -14,14 +14,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openprm.core.apikit.handlers import custom_filters
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, DomainError, StaleVersion
-from openprm.core.exporters.tabular import Column, export_response
+from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context
-from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import (
+    FormSave,
+    duplicate_candidates,
+    export_requested,
+    filters_from,
+    form_add_domain_error,
+    html_errors,
+)
 from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services
-from openprm.partners.api import base_url, custom_filters
+from openprm.partners.api import base_url
 from openprm.partners.filters import PartnerFilter
 from openprm.partners.forms import (
     ContactRoleForm,
@@ -86,11 +94,11 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         messages.error(request, error.message)
         partners = selectors.partner_list(actor=request.user, filters=filters)
     context = list_context(request, partners, sortable=selectors.PARTNER_SORTS, default_sort="name")
-    fmt = request.GET.get("export")
-    if fmt in ("csv", "xlsx"):
-        return export_response(
-            fmt, context["page_obj"].paginator.object_list, export_columns(), "partners"
-        )
+    export = export_requested(
+        request, context["page_obj"].paginator.object_list, export_columns(), "partners"
+    )
+    if export is not None:
+        return export
     context.update(
         {"filters": filters, "filters_valid": valid, "statuses": PartnerProfile.Status.choices}
     )
@@ -112,10 +120,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
                 confirm_duplicates=form.cleaned_data["confirm_duplicates"],
             )
         except Conflict as error:
-            candidates = error.extra.get("candidates", [])
-            form.data = form.data.copy()
-            form.data["confirm_duplicates"] = "on"
-            form.add_error(None, error.message)
+            candidates = duplicate_candidates(form, error)
         except DomainError as error:
             if error.status == 403:
                 raise
@@ -172,9 +177,9 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     form = PartnerEditForm(request.POST or None, partner=partner, initial=initial)
-    stale = None
+    save = FormSave(form, stale=True, refusals_to_page=True)
     if request.method == "POST" and form.is_valid():
-        try:
+        with save:
             services.partner_update(
                 actor=request.user,
                 partner=partner,
@@ -182,19 +187,13 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 custom=form.custom_values(),
                 expected_version=form.cleaned_data["version"],
             )
-        except StaleVersion as error:
-            stale = stale_values(form, error)
-        except DomainError as error:
-            if error.status == 403:
-                raise
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Partner saved."))
             return redirect("partners:partner_detail", pk=partner.pk)
     return render(
         request,
         "partners/partner_form.html",
-        {"form": form, "partner": partner, "stale": stale, "title": _("Edit partner")},
+        {"form": form, "partner": partner, "stale": save.stale, "title": _("Edit partner")},
     )
 
 
@@ -235,11 +234,10 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
                 confirm_duplicates=form.cleaned_data["confirm_duplicates"],
             )
         except Conflict as error:
-            candidates = error.extra.get("candidates", [])
-            if candidates:
-                form.data = form.data.copy()
-                form.data["confirm_duplicates"] = "on"
-            form.add_error(None, error.message)
+            if error.extra.get("candidates"):
+                candidates = duplicate_candidates(form, error)
+            else:
+                form.add_error(None, error.message)
         except DomainError as error:
             if error.status == 403:
                 raise
@@ -300,7 +298,7 @@ def contact_promote_to_resource(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         manager = form.cleaned_data["manager"]
-        try:
+        with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_promote_to_resource(
                 actor=request.user,
                 contact=contact,
@@ -308,11 +306,7 @@ def contact_promote_to_resource(request: HttpRequest, pk: int) -> HttpResponse:
                 manager_id=manager.pk if manager else None,
                 expected_version=form.cleaned_data["version"],
             )
-        except DomainError as error:
-            if error.status == 403:
-                raise
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("%s is now a partner resource.") % contact.person)
             return redirect(partner_url(contact.partner, "contacts"))
     return _contact_page(request, contact, form, "resource", _("Make a partner resource"))
@@ -327,7 +321,7 @@ def contact_promote_to_user(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"version": contact.version, "email": email}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_promote_to_user(
                 actor=request.user,
                 contact=contact,
@@ -337,11 +331,7 @@ def contact_promote_to_user(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
                 base_url=base_url(request),
             )
-        except DomainError as error:
-            if error.status == 403:
-                raise
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Portal user created; the invitation was sent."))
             return redirect(partner_url(contact.partner, "contacts"))
     return _contact_page(request, contact, form, "user", _("Give a portal user"))
@@ -356,18 +346,14 @@ def contact_role(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         role = form.cleaned_data["role"]
-        try:
+        with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_update(
                 actor=request.user,
                 contact=contact,
                 changes={"role_id": role.pk if role else None},
                 expected_version=form.cleaned_data["version"],
             )
-        except DomainError as error:
-            if error.status == 403:
-                raise
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Role changed."))
             return redirect(partner_url(contact.partner, "contacts"))
     return _contact_page(request, contact, form, "role", _("Change the role"))
