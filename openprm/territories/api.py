@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.territories import selectors, services
@@ -55,9 +56,11 @@ def territory_update(
     request: HttpRequest, territory_id: RecordId, payload: TerritoryUpdateIn
 ) -> Territory:
     territory = selectors.territory_get(actor=request.auth, pk=territory_id)
-    sent = payload.model_dump(exclude_unset=True, exclude={"version"})
     return services.territory_update(
-        actor=request.auth, territory=territory, changes=sent, expected_version=payload.version
+        actor=request.auth,
+        territory=territory,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
 
 

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
-from openprm.core.exporters.tabular import Column, export_response
+from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context
 from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, has_privilege
-from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.customers.access import account_access_level
 from openprm.customers.selectors import account_get
 from openprm.teams.levels import at_least
@@ -59,14 +59,11 @@ def territory_list(request: HttpRequest) -> HttpResponse:
     context = list_context(
         request, territories, sortable=selectors.TERRITORY_SORTS, default_sort="name"
     )
-    fmt = request.GET.get("export")
-    if fmt in ("csv", "xlsx"):
-        return export_response(
-            fmt,
-            context["page_obj"].paginator.object_list.iterator(chunk_size=2000),
-            export_columns(),
-            "territories",
-        )
+    export = export_requested(
+        request, context["page_obj"].paginator.object_list, export_columns(), "territories"
+    )
+    if export is not None:
+        return export
     context.update(
         {
             "filters": filters,
@@ -103,11 +100,9 @@ def _territory_form(request: HttpRequest, territory: Territory | None = None) ->
 def territory_create(request: HttpRequest) -> HttpResponse:
     form = _territory_form(request)
     if request.method == "POST" and form.is_valid():
-        try:
+        with FormSave(form, catch=(ValidationFailed,)) as save:
             territory = services.territory_create(actor=request.user, data=form.service_values())
-        except ValidationFailed as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Territory “%s” created.") % territory.name)
             return redirect("territories:territory_detail", pk=territory.pk)
     return render(
@@ -120,26 +115,22 @@ def territory_create(request: HttpRequest) -> HttpResponse:
 def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
     territory = selectors.territory_get(actor=request.user, pk=pk)
     form = _territory_form(request, territory)
-    stale = None
+    save = FormSave(form, catch=(ValidationFailed, Conflict), stale=True)
     if request.method == "POST" and form.is_valid():
-        try:
+        with save:
             services.territory_update(
                 actor=request.user,
                 territory=territory,
                 changes=form.service_values(),
                 expected_version=form.cleaned_data["version"] or territory.version,
             )
-        except StaleVersion as error:
-            stale = stale_values(form, error)
-        except (ValidationFailed, Conflict) as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Territory saved."))
             return redirect("territories:territory_detail", pk=territory.pk)
     return render(
         request,
         "territories/territory_form.html",
-        {"form": form, "territory": territory, "stale": stale, "title": _("Edit territory")},
+        {"form": form, "territory": territory, "stale": save.stale, "title": _("Edit territory")},
     )
 
 
@@ -198,11 +189,9 @@ def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
     territory = selectors.territory_get(actor=request.user, pk=pk)
     form = CriterionForm(request.POST)
     if form.is_valid():
-        try:
+        with FormSave(form, catch=(ValidationFailed,)) as save:
             services.criterion_add(actor=request.user, territory=territory, **form.cleaned_data)
-        except ValidationFailed as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Criterion added."))
             return redirect("territories:territory_detail", pk=territory.pk)
     return _detail(request, territory, criterion_form=form)
@@ -227,15 +216,13 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     resources = selectors.member_resource_choices(actor=request.user, territory=territory)
     form = MemberForm(request.POST, resources=resources)
     if form.is_valid():
-        try:
+        with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
             services.territory_member_add(
                 actor=request.user,
                 territory=territory,
                 resource_id=form.cleaned_data["resource_id"],
             )
-        except (ValidationFailed, Conflict) as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Member added."))
             return redirect("territories:territory_detail", pk=territory.pk)
     return _detail(request, territory, member_form=form)
