@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.customers.models import Account
@@ -46,11 +47,10 @@ def team_member_update(
     request: HttpRequest, account_id: RecordId, member_id: RecordId, payload: TeamMemberUpdateIn
 ) -> AccountTeamMember:
     member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     services.team_member_update(
         actor=request.auth,
         member=member,
-        changes={k: v for k, v in changes.items() if v is not None},
+        changes=sent_changes(payload, nullable=()),
         expected_version=payload.version,
     )
     return selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)

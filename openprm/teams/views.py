@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
-from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.core.views.web import FormSave, html_errors
 from openprm.customers.access import account_access_level
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
@@ -77,7 +77,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     account = _account(request, pk)
     form = TeamMemberAddForm(request.POST)
     if form.is_valid():
-        try:
+        with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
             services.team_member_add(
                 actor=request.user,
                 account=account,
@@ -85,9 +85,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
                 access_level=form.cleaned_data["access_level"] or None,
                 locked=form.cleaned_data["locked"],
             )
-        except (ValidationFailed, Conflict) as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             return _done(request, account, _("Team member added."))
     return _render(request, account, form)
 
