@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history, event_history
-from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
-from openprm.core.exporters.tabular import export_response
-from openprm.core.listing import list_context, sorted_queryset
+from openprm.core.errors import DomainError, PermissionRefused
+from openprm.core.listing import list_context
 from openprm.core.privileges import MANAGE_USERS, require_privilege
-from openprm.core.views.web import filters_from, form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.identity import selectors, services
 from openprm.identity.filters import UserFilter
 from openprm.identity.forms import (
@@ -61,14 +60,13 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _profile_page(request, form)
-    try:
+    with FormSave(form) as save:
         plaintext = services.token_create(
             actor=request.user,
             name=form.cleaned_data["name"],
             expires_in_days=form.cleaned_data["expires_in_days"],
         )[1]
-    except DomainError as error:
-        form_add_domain_error(form, error)
+    if not save.ok:
         return _profile_page(request, form)
     messages.success(request, _("Token created. Copy it now: it will not be shown again."))
     return _profile_page(request, TokenForm(), new_token=plaintext)
@@ -112,11 +110,11 @@ def user_list(request: HttpRequest) -> HttpResponse:
     if not valid:
         messages.warning(request, _("Some filters were not valid and were ignored."))
     context = list_context(request, users, sortable=USER_SORTABLE, default_sort="username")
-    export = request.GET.get("export")
-    if export in ("csv", "xlsx"):
-        rows, _sort = sorted_queryset(users, context["sort"], USER_SORTABLE, "username")
-        columns = [(str(header), getter) for header, getter in USER_COLUMNS]
-        return export_response(export, rows.iterator(chunk_size=500), columns, "users")
+    columns = [(str(header), getter) for header, getter in USER_COLUMNS]
+    rows = context["page_obj"].paginator.object_list
+    export = export_requested(request, rows, columns, "users", chunk_size=500)
+    if export is not None:
+        return export
     roles = selectors.role_list(actor=request.user)
     context["filter_form"] = UserFilterForm(request.GET or None, roles=roles)
     return render(request, "identity/user_list.html", context)
@@ -138,11 +136,9 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = UserCreateForm(request.POST, roles=roles, user_type=user_type)
         if form.is_valid():
-            try:
+            with FormSave(form) as save:
                 user = services.user_create(actor=request.user, **form.cleaned_data)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("User “%s” created.") % user.username)
                 return redirect("identity:user_detail", pk=user.pk)
     else:
@@ -182,7 +178,7 @@ def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         form = UserEditForm(request.POST, roles=roles, user_type=subject.user_type)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with FormSave(form, stale=True) as save:
                 services.user_update(
                     actor=request.user,
                     user=subject,
@@ -192,15 +188,13 @@ def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                     last_name=data["last_name"],
                     roles=data["roles"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-                held = selectors.role_list(actor=request.user).filter(users=subject)
-                stale[str(form.fields["roles"].label)] = ", ".join(r.name for r in held)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("User “%s” saved.") % subject.username)
                 return redirect("identity:user_detail", pk=subject.pk)
+            stale = save.stale
+            if stale is not None:
+                held = selectors.role_list(actor=request.user).filter(users=subject)
+                stale[str(form.fields["roles"].label)] = ", ".join(r.name for r in held)
     else:
         form = UserEditForm(
             initial={
@@ -248,15 +242,11 @@ def user_password_view(request: HttpRequest, pk: int) -> HttpResponse:
     subject = selectors.user_directory_get(actor=request.user, pk=pk)
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with FormSave(form, refusals_to_page=True) as save:
             services.user_set_password(
                 actor=request.user, user=subject, password=form.cleaned_data["password"]
             )
-        except PermissionRefused:
-            raise
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Password of “%s” reset.") % subject.username)
             return redirect("identity:user_detail", pk=subject.pk)
     return render(request, "identity/user_password.html", {"form": form, "subject": subject})
@@ -280,22 +270,20 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = RolePrivilegesForm(request.POST, privileges=privileges)
         if form.is_valid():
-            try:
+            with FormSave(form, stale=True) as save:
                 services.role_set_privileges(
                     actor=request.user,
                     role=role,
                     privileges=form.cleaned_data["privileges"],
                     expected_version=form.cleaned_data["version"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-                held = selectors.privilege_list(actor=request.user).filter(roles=role)
-                stale[str(form.fields["privileges"].label)] = ", ".join(p.name for p in held)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Privileges of “%s” saved.") % role.name)
                 return redirect("identity:role_list")
+            stale = save.stale
+            if stale is not None:
+                held = selectors.privilege_list(actor=request.user).filter(roles=role)
+                stale[str(form.fields["privileges"].label)] = ", ".join(p.name for p in held)
     else:
         form = RolePrivilegesForm(
             initial={"privileges": list(role.privileges.all()), "version": role.version},
@@ -334,20 +322,17 @@ def resource_manager_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = ResourceManagerForm(request.POST, resources=candidates)
         if form.is_valid():
-            try:
+            with FormSave(form, stale=True) as save:
                 services.resource_set_manager(
                     actor=request.user,
                     resource=resource,
                     manager=form.cleaned_data["manager"],
                     expected_version=form.cleaned_data["version"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Manager of “%s” saved.") % resource.name)
                 return redirect("identity:resource_list")
+            stale = save.stale
     else:
         form = ResourceManagerForm(
             initial={"manager": resource.manager_id, "version": resource.version},
