@@ -19,11 +19,11 @@ from openprm.core.customfields.services import (
     custom_field_delete,
     custom_field_update,
 )
-from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
+from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import CustomFieldCreateForm, CustomFieldEditForm
 from openprm.core.lookups.selectors import lookup_type_list
 from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, require_privilege
-from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import FormSave, html_errors
 
 
 def _grouped(fields: list[CustomField]) -> list[dict[str, Any]]:
@@ -67,11 +67,9 @@ def custom_field_create_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = CustomFieldCreateForm(request.POST, lookup_types=lookup_types)
         if form.is_valid():
-            try:
+            with FormSave(form) as save:
                 field = custom_field_create(actor=request.user, **form.cleaned_data)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Custom field “%s” created.") % field.label)
                 return redirect("core:custom_field_list")
     else:
@@ -95,20 +93,17 @@ def custom_field_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         form = CustomFieldEditForm(request.POST)
         if form.is_valid():
             changes = {k: form.cleaned_data[k] for k in ("label", "required", "position")}
-            try:
+            with FormSave(form, stale=True) as save:
                 custom_field_update(
                     actor=request.user,
                     field=field,
                     changes=changes,
                     expected_version=form.cleaned_data["version"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Custom field “%s” saved.") % field.label)
                 return redirect("core:custom_field_list")
+            stale = save.stale
     else:
         form = CustomFieldEditForm(
             initial={

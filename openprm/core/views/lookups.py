@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openprm.core import access
-from openprm.core.errors import DomainError, PermissionRefused, StaleVersion
+from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import LookupValueCreateForm, LookupValueEditForm, tags_from_text
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.lookups.selectors import lookup_type_get, lookup_type_list, lookup_value_list
@@ -21,7 +21,7 @@ from openprm.core.lookups.services import (
     lookup_value_update,
 )
 from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
-from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import FormSave, html_errors
 
 
 @login_required
@@ -61,7 +61,7 @@ def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
     lookup_type = lookup_type_get(actor=request.user, code=code)
     form = LookupValueCreateForm(request.POST)
     if form.is_valid():
-        try:
+        with FormSave(form, refusals_to_page=True) as save:
             value = lookup_value_create(
                 actor=request.user,
                 lookup_type=lookup_type,
@@ -70,11 +70,7 @@ def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
                 position=form.cleaned_data["position"],
                 tags=tags_from_text(form.cleaned_data["tags"]),
             )
-        except PermissionRefused:
-            raise
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
+        if save.ok:
             messages.success(request, _("Value “%s” added.") % value.meaning)
             if request.htmx:
                 return _lookup_page(request, lookup_type, LookupValueCreateForm())
@@ -97,7 +93,7 @@ def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         form = LookupValueEditForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with FormSave(form, stale=True) as save:
                 lookup_value_update(
                     actor=request.user,
                     value=value,
@@ -109,13 +105,10 @@ def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
                     },
                     expected_version=data["version"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Value “%s” saved.") % value.meaning)
                 return redirect("core:lookup_detail", code=code)
+            stale = save.stale
     else:
         form = LookupValueEditForm(
             initial={

@@ -6,12 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.forms import ProfileOptionForm
 from openprm.core.options.selectors import profile_option_get, profile_option_list
 from openprm.core.options.services import profile_option_update
 from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
-from openprm.core.views.web import form_add_domain_error, html_errors, stale_values
+from openprm.core.views.web import FormSave, html_errors
 
 
 @login_required
@@ -32,20 +31,17 @@ def option_edit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         form = ProfileOptionForm(request.POST, option=option)
         if form.is_valid():
-            try:
+            with FormSave(form, stale=True) as save:
                 profile_option_update(
                     actor=request.user,
                     option=option,
                     value=form.cleaned_data["value"],
                     expected_version=form.cleaned_data["version"],
                 )
-            except StaleVersion as error:
-                stale = stale_values(form, error)
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
+            if save.ok:
                 messages.success(request, _("Profile option “%s” saved.") % option.code)
                 return redirect("core:option_list")
+            stale = save.stale
     else:
         form = ProfileOptionForm(
             initial={"value": option.value, "version": option.version}, option=option
