@@ -37,6 +37,7 @@ from openprm.contacts.schemas import (
     SavedSearchPatchIn,
 )
 from openprm.core import access
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.errors import NotFound
@@ -87,13 +88,11 @@ def contacts_get(request: HttpRequest, contact_id: RecordId) -> Any:
 
 @router.patch("/contacts/{contact_id}", response=ContactOut)
 def contacts_update(request: HttpRequest, contact_id: RecordId, payload: ContactPatchIn) -> Any:
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
     return services.contact_update(
         actor=request.user,
         person=_person(request, contact_id),
-        changes=changes,
-        expected_version=version,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
 
 
@@ -175,12 +174,11 @@ def contact_points_update(
     request: HttpRequest, point_id: RecordId, payload: ContactPointPatchIn
 ) -> Any:
     point = selectors.contact_point_get(actor=request.user, pk=point_id)
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
+    changes = sent_changes(payload)
     make_primary = changes.pop("is_primary", None)
     if changes:
         point = services.contact_point_update(
-            actor=request.user, point=point, changes=changes, expected_version=version
+            actor=request.user, point=point, changes=changes, expected_version=payload.version
         )
     if make_primary:
         point = services.contact_point_make_primary(actor=request.user, point=point)
@@ -214,10 +212,11 @@ def preferences_update(
     request: HttpRequest, preference_id: RecordId, payload: PreferencePatchIn
 ) -> Any:
     preference = selectors.preference_get(actor=request.user, pk=preference_id)
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
     return services.preference_update(
-        actor=request.user, preference=preference, changes=changes, expected_version=version
+        actor=request.user,
+        preference=preference,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
 
 
@@ -264,10 +263,11 @@ def relationships_update(
     request: HttpRequest, relationship_id: RecordId, payload: RelationshipPatchIn
 ) -> Any:
     relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
     return services.relationship_update(
-        actor=request.user, relationship=relationship, changes=changes, expected_version=version
+        actor=request.user,
+        relationship=relationship,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
 
 
@@ -342,10 +342,11 @@ def saved_searches_update(
 ) -> Any:
     """Predefined searches answer 403: nobody can change them."""
     search = selectors.saved_search_get(actor=request.user, pk=search_id)
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
     return services.saved_search_update(
-        actor=request.user, search=search, changes=changes, expected_version=version
+        actor=request.user,
+        search=search,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
 
 
@@ -382,10 +383,11 @@ def households_update(
     request: HttpRequest, household_id: RecordId, payload: HouseholdPatchIn
 ) -> Any:
     household = selectors.household_get(actor=request.user, pk=household_id)
-    changes = payload.model_dump(exclude_unset=True)
-    version = changes.pop("version")
     services.household_update(
-        actor=request.user, household=household, changes=changes, expected_version=version
+        actor=request.user,
+        household=household,
+        changes=sent_changes(payload),
+        expected_version=payload.version,
     )
     return selectors.household_get(actor=request.user, pk=household_id)
 

@@ -29,9 +29,8 @@ from openprm.contacts.models import ContactPoint, Person, SavedSearch
 from openprm.contacts.services import DuplicateContacts
 from openprm.core import access
 from openprm.core.errors import DomainError, StaleVersion
-from openprm.core.exporters.tabular import export_response
 from openprm.core.listing import PER_PAGE, list_context, sorted_queryset
-from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
 from openprm.customers.models import Account
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 
@@ -96,13 +95,12 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         )
     except DomainError as refused:
         error, contacts = refused.message, Person.objects.none()
-    if request.GET.get("export") in ("csv", "xlsx"):
-        ordered, _sort = sorted_queryset(
-            contacts, request.GET.get("sort", ""), selectors.CONTACT_SORTS, "name"
-        )
-        return export_response(
-            request.GET["export"], ordered.iterator(chunk_size=2000), EXPORT_COLUMNS, "contacts"
-        )
+    ordered, _sort = sorted_queryset(
+        contacts, request.GET.get("sort", ""), selectors.CONTACT_SORTS, "name"
+    )
+    export = export_requested(request, ordered, EXPORT_COLUMNS, "contacts")
+    if export is not None:
+        return export
     context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
     context.update(
         form=form,
@@ -139,8 +137,8 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
 @html_errors
 @require_POST
 def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    search = selectors.saved_search_get(actor=request.user, pk=pk)
     try:
-        search = selectors.saved_search_get(actor=request.user, pk=pk)
         services.saved_search_delete(actor=request.user, search=search)
         messages.success(request, _("Saved search deleted."))
     except DomainError as error:
