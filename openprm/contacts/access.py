@@ -88,6 +88,16 @@ def _internal(actor: Any) -> bool:
     return not getattr(actor, "is_partner_user", True)
 
 
+def require_internal(actor: Any) -> None:
+    """TEAM-5: partner (portal) users see no contacts, households or saved
+    searches here, so they may not create them either (their writes would
+    produce records they cannot see)."""
+    if not _internal(actor):
+        raise PermissionRefused(
+            _("Only internal users can manage contacts here."), code="internal_users_only"
+        )
+
+
 def persons_visible_q(actor: Any) -> Q:
     """The condition on Person rows the actor may see (callers check `_internal`).
 

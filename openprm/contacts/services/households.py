@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openprm.contacts.access import require_internal
 from openprm.contacts.models import Household, HouseholdMembership, Person
 from openprm.core import access
 from openprm.core.errors import Conflict, ValidationFailed
@@ -20,6 +21,7 @@ def _checked_name(name: str) -> str:
 
 
 def household_create(*, actor: Any, name: str, members: Iterable[Person] = ()) -> Household:
+    require_internal(actor)
     owner = actor if getattr(actor, "pk", None) else None
     with transaction.atomic():
         household = record_create(

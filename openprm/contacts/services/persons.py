@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from openprm.contacts.access import account_access_level, person_get_for_edit
+from openprm.contacts.access import account_access_level, person_get_for_edit, require_internal
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
@@ -68,6 +68,7 @@ def contact_create(
     DuplicateContacts listing them. Related accounts must be visible to the
     actor, so nobody attaches contacts to customers they cannot see.
     """
+    require_internal(actor)
     errors: dict[str, list[str]] = {}
     if not _clean_text(last_name):
         errors["last_name"] = [_("This field is required.")]

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from openprm.contacts.access import require_internal
 from openprm.contacts.filters import criteria_clean
 from openprm.contacts.models import SavedSearch
 from openprm.core import access
@@ -37,6 +38,7 @@ def _checked_name(actor: Any, name: str, exclude_pk: int | None = None) -> str:
 
 def saved_search_create(*, actor: Any, name: str, criteria: Mapping[str, Any]) -> SavedSearch:
     """Save the current filters (any filter, custom fields included) under a name."""
+    require_internal(actor)
     search = SavedSearch(
         owner=actor, name=_checked_name(actor, name), criteria=criteria_clean(criteria)
     )

@@ -1,0 +1,194 @@
+"""One world for the TEAM-5 route matrix, built once per module.
+
+Three accounts: `own` (owned by `owner`, with View/Edit/Full members and a
+territory whose member reports to `manager`), `other` (owned by a stranger
+nobody else relates to) and `deleted` (owned by `owner`, same team, then
+soft-deleted, CUS-9). Each has a contact with a contact point, a preference,
+a relationship, a household, a note and a billing account. `FACTS` states
+who is who in plain data; the test's reference rules read only these facts.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from openprm.contacts import services as contact_services
+from openprm.contacts.models import Household, Relationship, SavedSearch
+from openprm.customers import services as customer_services
+from openprm.customers.models import Account
+from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
+from openprm.identity.models import Resource, User
+from openprm.identity.services import token_create
+from openprm.teams.models import AccountTeamMember
+from openprm.territories.models import RealignmentRun, TerritoryCriterion
+from openprm.territories.services import account_assign_territories
+from tests.factories import make_user
+from tests.teams.helpers import resource_for, territory
+
+ACTORS = (
+    "nobody", "view", "edit", "full", "owner", "salesadmin", "territory", "manager", "partner",
+)  # fmt: skip
+RECORDS = ("own", "other", "deleted")
+CONTACT_NAME = "Matrixson"
+
+
+@dataclass(frozen=True)
+class AccountFacts:
+    """Who relates to one account, by actor name (the reference's only input)."""
+
+    owner: str
+    active: bool
+    team: dict[str, str] = field(default_factory=dict)
+    territory_members: frozenset[str] = frozenset()
+
+
+FACTS = {
+    "own": AccountFacts(
+        "owner", True, {"view": "view", "edit": "edit", "full": "full"}, frozenset({"territory"})
+    ),
+    "other": AccountFacts("stranger", True, {"stranger2": "full"}),
+    "deleted": AccountFacts("owner", False, {"view": "view", "edit": "edit", "full": "full"}),
+}
+MANAGES = {"manager": frozenset({"territory"})}
+HOUSEHOLD_OWNERS = {"own": "owner", "other": "stranger", "deleted": "stranger"}
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    api: dict[str, Client]
+    web: dict[str, Client]
+    ids: dict[str, dict[str, tuple[int, ...]]]
+    accounts: dict[str, Account]
+    extra: dict[str, Any]
+
+
+def _clients(users: dict[str, User]) -> tuple[dict[str, Client], dict[str, Client]]:
+    api, web = {}, {}
+    for name, user in users.items():
+        _, token = token_create(actor=user, name="matrix")
+        api[name] = Client(headers={"Authorization": f"Bearer {token}"})
+        web[name] = Client()
+        web[name].force_login(user)
+    return api, web
+
+
+def _build() -> World:
+    users: dict[str, User] = {}
+    for name in (*ACTORS, "stranger", "stranger2"):
+        if name == "partner":
+            users[name] = make_user(username="m_partner", user_type=User.UserType.PARTNER)
+        else:
+            role = SALES_ADMINISTRATOR if name == "salesadmin" else SALESPERSON
+            users[name] = make_user(role, username=f"m_{name}")
+    boss = resource_for(users["manager"])
+    for name in ("view", "edit", "full", "owner", "stranger", "stranger2"):
+        resource_for(users[name])
+    resource_for(users["territory"], manager=boss)
+    admin = users["salesadmin"]
+    accounts: dict[str, Account] = {}
+    for record, facts in FACTS.items():
+        accounts[record] = Account.objects.create(
+            name=f"Matrix {record}",
+            owner=users[facts.owner],
+            account_type=Account.AccountType.CUSTOMER,
+            is_sales_account=True,
+            country="CL" if record == "own" else "FR",
+        )
+        for member, level in facts.team.items():
+            AccountTeamMember.objects.create(
+                account=accounts[record],
+                user=users[member],
+                resource=Resource.objects.get(user=users[member]),
+                access_level=level,
+            )
+    chile = territory("Matrix Chile", members=(Resource.objects.get(user=users["territory"]),))
+    TerritoryCriterion.objects.create(territory=chile, dimension="country", value="CL")
+    account_assign_territories(actor=admin, account_id=accounts["own"].pk)
+    ids: dict[str, dict[str, tuple[int, ...]]] = {r: {} for r in RECORDS}
+    for record, account in accounts.items():
+        person = contact_services.contact_create(
+            actor=admin,
+            last_name=f"{CONTACT_NAME} {record}",
+            email=f"{record}@matrix.example",
+            account_ids=[account.pk],
+            confirm_duplicates=True,
+        )
+        point = person.contact_points.get()
+        preference = contact_services.preference_add(
+            actor=admin, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        )
+        relationship = Relationship.objects.get(person=person, account=account)
+        household = contact_services.household_create(
+            actor=admin, name=f"Matrix {record} home", members=[person]
+        )
+        Household.objects.filter(pk=household.pk).update(owner=users[HOUSEHOLD_OWNERS[record]])
+        note = customer_services.note_create(actor=admin, account=account, text="hello")
+        billing = customer_services.billing_account_create(
+            actor=admin, account=account, data={"number": f"B-{record}", "name": record}
+        )
+        member = AccountTeamMember.objects.filter(account=account).order_by("pk")[0]
+        ids[record] = {
+            "account": (account.pk,),
+            "deleted_account": (account.pk,),
+            "contact": (person.pk,),
+            "point": (point.pk,),
+            "preference": (preference.pk,),
+            "relationship": (relationship.pk,),
+            "household": (household.pk,),
+            "membership": (household.memberships.get().pk,),
+            "note": (note.pk,),
+            "billing": (billing.pk,),
+            "member": (account.pk, member.pk),
+        }
+    customer_services.account_delete(actor=admin, account=accounts["deleted"])
+    searches = {
+        "own": contact_services.saved_search_create(
+            actor=users["owner"], name="Mine", criteria={"q": "ma"}
+        ),
+        "other": contact_services.saved_search_create(
+            actor=users["stranger"], name="Theirs", criteria={"q": "ma"}
+        ),
+        "deleted": SavedSearch.objects.filter(code__isnull=False).order_by("pk")[0],
+    }
+    for record, search in searches.items():
+        ids[record]["search"] = (search.pk,)
+    legal = customer_services.legal_entity_create(actor=admin, data={"name": "Matrix Legal"})
+    run = RealignmentRun.objects.create(started_by=admin)
+    criterion = chile.criteria.get()
+    t_member = chile.members.get()
+    for record in RECORDS:
+        ids[record]["territory"] = (chile.pk,)
+        ids[record]["criterion"] = (chile.pk, criterion.pk)
+        ids[record]["t_member"] = (chile.pk, t_member.pk)
+        ids[record]["legal"] = (legal.pk,)
+        ids[record]["run"] = (run.pk,)
+    api, web = _clients(users)
+    return World(
+        users=users,
+        api=api,
+        web=web,
+        ids=ids,
+        accounts=accounts,
+        extra={"spare_resource": Resource.objects.get(user=users["stranger"]).pk},
+    )
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
+    """Built once in a transaction that is rolled back after the module."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield _build()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+ClientFor = Callable[[str], Client]

@@ -1,0 +1,794 @@
+"""TEAM-1..TEAM-5, TER-1..TER-4, CUS-9: the permission matrix over EVERY route
+of customers, contacts, teams and territories (HTML and /api/v1) x nine
+actors x three records (own, another's, soft-deleted).
+
+Expected answers come from a plain-Python reference of the rules over the
+world's facts (tests/access/conftest.py), never from recorded outcomes:
+a record the actor may not see is 404 (never 403, never 200), a visible
+record the actor may not change is 403, a missing privilege is 403 whatever
+the record (it says nothing about the record), and every refused write
+leaves the tables unchanged (run_matrix checks it in a rolled-back
+savepoint). Every route must have rows: a new route fails the coverage test
+until it is added here.
+"""
+
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
+
+from openprm.config.api import api
+from openprm.contacts.models import (
+    ContactPoint,
+    ContactPreference,
+    Favorite,
+    Household,
+    HouseholdMembership,
+    Person,
+    Relationship,
+    SavedSearch,
+)
+from openprm.core import privileges as p
+from openprm.core.testing.matrix import Row, run_matrix, table_rows
+from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.identity.catalog import ROLES, SALES_ADMINISTRATOR, SALESPERSON
+from openprm.teams.levels import default_access_level
+from openprm.teams.models import LEVEL_RANK, AccessLevel, AccountTeamMember
+from openprm.territories.models import (
+    AccountTerritory,
+    RealignmentRun,
+    Territory,
+    TerritoryCriterion,
+    TerritoryMember,
+)
+from tests.access.conftest import (
+    ACTORS,
+    FACTS,
+    HOUSEHOLD_OWNERS,
+    MANAGES,
+    RECORDS,
+    World,
+)
+
+pytestmark = pytest.mark.django_db
+
+APPS = ("customers", "contacts", "teams", "territories")
+TABLES = (
+    Account, Note, BillingAccount, LegalEntity, Person, ContactPoint, ContactPreference,
+    Relationship, Favorite, SavedSearch, Household, HouseholdMembership, AccountTeamMember,
+    Territory, TerritoryCriterion, TerritoryMember, AccountTerritory, RealignmentRun,
+)  # fmt: skip
+VERSIONED = {
+    "account": Account, "contact": Person, "point": ContactPoint, "preference": ContactPreference,
+    "relationship": Relationship, "household": Household, "search": SavedSearch,
+    "billing": BillingAccount, "legal": LegalEntity, "territory": Territory,
+    "member": AccountTeamMember,
+}  # fmt: skip
+ACCOUNT_FAMILIES = frozenset({"account", "note", "billing", "member"})
+CONTACT_FAMILIES = frozenset({"contact", "point", "preference", "relationship", "membership"})
+INTERNAL_FAMILIES = frozenset({"territory", "criterion", "t_member", "legal", "run"})
+_privileges = {role["code"]: frozenset(role["privileges"]) for role in ROLES}
+ROLE_OF = {a: SALES_ADMINISTRATOR if a == "salesadmin" else SALESPERSON for a in ACTORS}
+Body = Callable[[World, str, int], Mapping[str, Any]] | Mapping[str, Any] | None
+
+
+# The reference: TEAM-1..5, TER-3, CUS-9, CON-11, read from the facts only. ---
+
+
+def privileges(actor: str) -> frozenset[str]:
+    return frozenset() if actor == "partner" else _privileges[ROLE_OF[actor]]
+
+
+def account_level(actor: str, record: str) -> str | None:
+    """TEAM-1/2/4, TER-3, CUS-9: owner and sales administrators Full, team
+    members their level, territory members the default level, managers the
+    best level of anyone below them; deleted accounts and partner users none."""
+    facts = FACTS[record]
+    if actor == "partner" or not facts.active:
+        return None
+    if p.VIEW_ALL_SALES_DATA in privileges(actor):
+        return AccessLevel.FULL
+    levels = []
+    for person in {actor} | MANAGES.get(actor, frozenset()):
+        if facts.owner == person:
+            levels.append(AccessLevel.FULL)
+        if person in facts.team:
+            levels.append(facts.team[person])
+        if person in facts.territory_members:
+            levels.append(default_access_level())
+    return max(levels, key=lambda level: LEVEL_RANK[AccessLevel(level)]) if levels else None
+
+
+def contact_visible(actor: str, record: str) -> bool:
+    """TEAM-5: a contact follows its customer; the deleted account's contact
+    lost its relationship (CUS-9) and stays visible to its creator only (the
+    sales administrator, who sees all sales data anyway)."""
+    if actor == "partner":
+        return False
+    return p.VIEW_ALL_SALES_DATA in privileges(actor) or account_level(actor, record) is not None
+
+
+def visible(actor: str, family: str, record: str) -> bool:
+    if family in ACCOUNT_FAMILIES:
+        return account_level(actor, record) is not None
+    if family == "deleted_account":
+        return actor != "partner" and record == "deleted"
+    if family == "relationship" and record == "deleted":
+        return False  # CUS-9 removed it with the account's soft delete.
+    if family in CONTACT_FAMILIES:
+        return contact_visible(actor, record)
+    if family == "household":
+        return actor != "partner" and (
+            p.VIEW_ALL_SALES_DATA in privileges(actor)
+            or HOUSEHOLD_OWNERS[record] == actor
+            or contact_visible(actor, record)
+        )
+    if family == "search":  # CON-7: predefined ("deleted" slot) and one's own.
+        return actor != "partner" and (
+            record == "deleted" or (record == "own" and actor == "owner")
+        )
+    if family in INTERNAL_FAMILIES:
+        return actor != "partner"
+    raise AssertionError(family)
+
+
+def may_edit(actor: str, family: str, record: str) -> bool:
+    if family in ACCOUNT_FAMILIES:
+        return account_level(actor, record) in (AccessLevel.EDIT, AccessLevel.FULL)
+    if family in CONTACT_FAMILIES:
+        return p.VIEW_ALL_SALES_DATA in privileges(actor) or account_level(actor, record) in (
+            AccessLevel.EDIT,
+            AccessLevel.FULL,
+        )
+    if family == "search":
+        return record != "deleted"  # predefined searches are read-only (CON-7)
+    return True
+
+
+@dataclass(frozen=True)
+class Route:
+    """One route: `path` is an /api/v1 template or a URL name."""
+
+    method: str
+    path: str
+    family: str | None = None
+    need: str = "see"  # "see", "edit" or "full" on the family's record
+    privilege: str | None = None
+    ok: int = 200
+    body: Body = None
+    partner: int | None = None  # collection routes only: a partner user's answer
+    records: tuple[str, ...] = RECORDS
+    loads_first: bool = False  # the record is resolved before the privilege check
+    schema_first: bool = False  # a body every actor gets wrong is refused before any read
+
+    def expected(self, actor: str, record: str) -> int:
+        """404 for a record the actor may not see; a missing privilege is 403
+        when checked before the record is read (it says nothing about the
+        record); 403 for a visible record the actor may not change."""
+        if self.schema_first:
+            return self.ok
+        hidden = self.family is not None and not visible(actor, self.family, record)
+        if hidden and self.loads_first:
+            return 404
+        if self.privilege and self.privilege not in privileges(actor):
+            return 403
+        if self.family is None:
+            return self.partner if actor == "partner" and self.partner else self.ok
+        if not visible(actor, self.family, record):
+            return 404
+        if self.need == "edit" and not may_edit(actor, self.family, record):
+            return 403
+        if self.need == "full" and account_level(actor, record) != AccessLevel.FULL:
+            return 403
+        return self.ok
+
+
+def api_route(
+    method: str, path: str, family: str | None = None, **kwargs: Any
+) -> tuple[str, Route]:
+    return f"{method.upper()} /api/v1{path}", Route(method, f"/api/v1{path}", family, **kwargs)
+
+
+def web_route(name: str, method: str, family: str | None = None, **kwargs: Any) -> Route:
+    """Pages resolve their record before anything else."""
+    return Route(method, name, family, **{"loads_first": True, **kwargs})
+
+
+V = "version"
+T = "/territories/{territory_id}"
+A = "/accounts/{account_id}"
+API = dict(
+    [
+        api_route("get", "/accounts"),
+        api_route("post", "/accounts", ok=201, partner=403, body={"name": "Quokka Matrix"}),
+        api_route("get", "/accounts/deleted", privilege=p.RESTORE_SALES_PARTY),
+        api_route("get", A, "account"),
+        api_route("patch", A, "account", need="edit", body=lambda w, r, v: {V: v, "name": "Ren"}),
+        api_route("delete", A, "account", privilege=p.DELETE_SALES_PARTY, ok=204, loads_first=True),
+        api_route("post", f"{A}/restore", "deleted_account", privilege=p.RESTORE_SALES_PARTY),
+        api_route(
+            "post", f"{A}/convert", "account", need="edit", ok=409, body=lambda w, r, v: {V: v}
+        ),
+        api_route("get", f"{A}/hierarchy", "account"),
+        api_route("get", f"{A}/notes", "account"),
+        api_route("post", f"{A}/notes", "account", ok=201, body={"text": "hi"}),
+        api_route("get", "/legal-entities"),
+        api_route("post", "/legal-entities", ok=201, partner=403, body={"name": "Le"}),
+        api_route("get", "/legal-entities/{entity_id}", "legal", records=("own",)),
+        api_route(
+            "patch",
+            "/legal-entities/{entity_id}",
+            "legal",
+            records=("own",),
+            body=lambda w, r, v: {V: v, "name": "Le2"},
+        ),
+        api_route("get", "/billing-accounts"),
+        api_route(
+            "post",
+            "/billing-accounts",
+            "account",
+            need="edit",
+            ok=201,
+            body=lambda w, r, v: {
+                "account_id": w.ids[r]["account"][0],
+                "number": "N-1",
+                "name": "N",
+            },
+        ),
+        api_route("get", "/billing-accounts/{billing_id}", "billing"),
+        api_route(
+            "patch",
+            "/billing-accounts/{billing_id}",
+            "billing",
+            need="edit",
+            body=lambda w, r, v: {V: v, "name": "B2"},
+        ),
+        api_route("get", "/contacts?q=matrixson"),
+        api_route("post", "/contacts", ok=201, partner=403, body={"last_name": "Quokka"}),
+        api_route("get", "/contacts/{contact_id}", "contact"),
+        api_route(
+            "patch",
+            "/contacts/{contact_id}",
+            "contact",
+            need="edit",
+            body=lambda w, r, v: {V: v, "job_title": "CEO"},
+        ),
+        api_route(
+            "delete",
+            "/contacts/{contact_id}",
+            "contact",
+            need="edit",
+            privilege=p.DELETE_SALES_PARTY_CONTACT,
+            ok=204,
+            loads_first=True,
+        ),
+        api_route("put", "/contacts/{contact_id}/favorite", "contact", body={}),
+        api_route("delete", "/contacts/{contact_id}/favorite", "contact"),
+        api_route("get", "/contacts/{contact_id}/picture", "contact", ok=404),
+        api_route("post", "/contacts/{contact_id}/picture", "contact", ok=422, schema_first=True),
+        api_route("delete", "/contacts/{contact_id}/picture", "contact", need="edit"),
+        api_route("get", "/contacts/{contact_id}/contact-points", "contact"),
+        api_route(
+            "post",
+            "/contacts/{contact_id}/contact-points",
+            "contact",
+            need="edit",
+            ok=201,
+            body={"kind": "email", "email": "new@matrix.example"},
+        ),
+        api_route("get", "/contact-points/{point_id}", "point"),
+        api_route(
+            "patch",
+            "/contact-points/{point_id}",
+            "point",
+            need="edit",
+            body=lambda w, r, v: {V: v, "purpose": "home"},
+        ),
+        api_route("delete", "/contact-points/{point_id}", "point", need="edit", ok=204),
+        api_route("get", "/contact-points/{point_id}/preferences", "point"),
+        api_route(
+            "post",
+            "/contact-points/{point_id}/preferences",
+            "point",
+            need="edit",
+            ok=201,
+            body={"preference": "do", "reason_code": "BOUNCED"},
+        ),
+        api_route(
+            "patch",
+            "/preferences/{preference_id}",
+            "preference",
+            need="edit",
+            body=lambda w, r, v: {V: v, "reason_code": "BOUNCED"},
+        ),
+        api_route("delete", "/preferences/{preference_id}", "preference", need="edit", ok=204),
+        api_route("get", "/contacts/{contact_id}/relationships", "contact"),
+        api_route(
+            "post", "/contacts/{contact_id}/relationships", "contact", need="edit", ok=422, body={}
+        ),
+        api_route(
+            "patch",
+            "/relationships/{relationship_id}",
+            "relationship",
+            need="edit",
+            body=lambda w, r, v: {V: v, "job_title": "CTO"},
+        ),
+        api_route(
+            "delete", "/relationships/{relationship_id}", "relationship", need="edit", ok=204
+        ),
+        api_route(
+            "put",
+            "/relationships/{relationship_id}/primary-points",
+            "relationship",
+            need="edit",
+            body=lambda w, r, v: {"contact_point_id": w.ids[r]["point"][0]},
+        ),
+        api_route("get", f"{A}/contacts", "account"),
+        api_route("put", f"{A}/primary-contact", "account", need="edit", body={"person_id": None}),
+        api_route("get", "/saved-searches"),
+        api_route(
+            "post", "/saved-searches", ok=201, partner=403, body={"name": "New", "criteria": {}}
+        ),
+        api_route("get", "/saved-searches/{search_id}", "search"),
+        api_route(
+            "patch",
+            "/saved-searches/{search_id}",
+            "search",
+            need="edit",
+            body=lambda w, r, v: {V: v, "name": "Renamed"},
+        ),
+        api_route("delete", "/saved-searches/{search_id}", "search", need="edit", ok=204),
+        api_route("get", "/households"),
+        api_route("post", "/households", ok=201, partner=403, body={"name": "Home"}),
+        api_route("get", "/households/{household_id}", "household"),
+        api_route(
+            "patch",
+            "/households/{household_id}",
+            "household",
+            body=lambda w, r, v: {V: v, "name": "Casa"},
+        ),
+        api_route("delete", "/households/{household_id}", "household", ok=204),
+        api_route(
+            "post",
+            "/households/{household_id}/members",
+            "household",
+            ok=409,
+            body=lambda w, r, v: {"person_id": w.ids[r]["contact"][0]},
+        ),
+        api_route("delete", "/household-members/{membership_id}", "membership", ok=204),
+        api_route("get", f"{A}/team", "account"),
+        api_route(
+            "post",
+            f"{A}/team",
+            "account",
+            need="full",
+            ok=201,
+            body=lambda w, r, v: {"user_id": w.users["nobody"].pk},
+        ),
+        api_route(
+            "patch",
+            f"{A}/team/{{member_id}}",
+            "member",
+            need="full",
+            body=lambda w, r, v: {V: v, "locked": True},
+        ),
+        api_route("delete", f"{A}/team/{{member_id}}", "member", need="full", ok=204),
+        api_route("get", "/territories"),
+        api_route(
+            "post",
+            "/territories",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=201,
+            body={"name": "Matrix New"},
+        ),
+        api_route("get", T, "territory", records=("own",)),
+        api_route(
+            "patch",
+            T,
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            records=("own",),
+            loads_first=True,
+            body=lambda w, r, v: {V: v, "name": "Matrix Chile 2"},
+        ),
+        api_route(
+            "delete",
+            T,
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=204,
+            records=("own",),
+            loads_first=True,
+        ),
+        api_route("get", f"{T}/criteria", "territory", records=("own",)),
+        api_route(
+            "post",
+            f"{T}/criteria",
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=201,
+            records=("own",),
+            loads_first=True,
+            body={"dimension": "country", "value": "PE"},
+        ),
+        api_route(
+            "delete",
+            f"{T}/criteria/{{criterion_id}}",
+            "criterion",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=204,
+            records=("own",),
+            loads_first=True,
+        ),
+        api_route("get", f"{T}/members", "territory", records=("own",)),
+        api_route(
+            "post",
+            f"{T}/members",
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=201,
+            records=("own",),
+            loads_first=True,
+            body=lambda w, r, v: {"resource_id": w.extra["spare_resource"]},
+        ),
+        api_route(
+            "delete",
+            f"{T}/members/{{member_id}}",
+            "t_member",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=204,
+            records=("own",),
+            loads_first=True,
+        ),
+        api_route("get", f"{A}/territories", "account"),
+        api_route("post", f"{A}/territories/assign", "account", need="edit"),
+        api_route(
+            "post",
+            f"{A}/territories/partner",
+            "account",
+            privilege=p.MANAGE_PARTNERS,
+            ok=422,
+            body=lambda w, r, v: {"territory_ids": [w.ids[r]["territory"][0]]},
+        ),
+        api_route(
+            "post", "/territory-realignments", privilege=p.MANAGE_TERRITORIES, ok=202, body={}
+        ),
+        api_route("get", "/territory-realignments/{run_id}", "run", records=("own",)),
+    ]
+)
+
+WEB = {
+    "customers:index": [web_route("customers:index", "get", ok=302)],
+    "customers:account_list": [web_route("customers:account_list", "get")],
+    "customers:account_create": [web_route("customers:account_create", "get")],
+    "customers:account_pick": [web_route("customers:account_pick", "get")],
+    "customers:deleted_account_list": [
+        web_route("customers:deleted_account_list", "get", privilege=p.RESTORE_SALES_PARTY)
+    ],
+    "customers:account_detail": [web_route("customers:account_detail", "get", "account")],
+    "customers:account_edit": [
+        web_route("customers:account_edit", "get", "account", need="edit"),
+        web_route("customers:account_edit", "post", "account", need="edit"),
+    ],
+    "customers:account_delete": [
+        web_route("customers:account_delete", "get", "account"),
+        web_route(
+            "customers:account_delete", "post", "account", privilege=p.DELETE_SALES_PARTY, ok=302
+        ),
+    ],
+    "customers:account_restore": [
+        web_route(
+            "customers:account_restore",
+            "post",
+            "deleted_account",
+            privilege=p.RESTORE_SALES_PARTY,
+            ok=302,
+            loads_first=False,
+        )
+    ],
+    "customers:account_convert": [
+        web_route("customers:account_convert", "post", "account", need="edit", ok=302)
+    ],
+    "customers:note_create": [web_route("customers:note_create", "post", "account", ok=302)],
+    "customers:billing_account_create": [
+        web_route("customers:billing_account_create", "get", "account"),
+        web_route("customers:billing_account_create", "post", "account", need="edit"),
+    ],
+    "customers:customer_overview": [web_route("customers:customer_overview", "get")],
+    "customers:legal_entity_list": [web_route("customers:legal_entity_list", "get")],
+    "contacts:contact_list": [web_route("contacts:contact_list", "get")],
+    "contacts:contact_create": [web_route("contacts:contact_create", "get")],
+    "contacts:contact_pick": [web_route("contacts:contact_pick", "get")],
+    "contacts:saved_search_create": [web_route("contacts:saved_search_create", "post", ok=302)],
+    "contacts:saved_search_delete": [
+        web_route("contacts:saved_search_delete", "post", "search", need="edit", ok=302)
+    ],
+    "contacts:contact_detail": [web_route("contacts:contact_detail", "get", "contact")],
+    "contacts:contact_edit": [
+        web_route("contacts:contact_edit", "get", "contact", need="edit"),
+        web_route("contacts:contact_edit", "post", "contact", need="edit"),
+    ],
+    "contacts:contact_delete": [
+        web_route(
+            "contacts:contact_delete",
+            "post",
+            "contact",
+            need="edit",
+            privilege=p.DELETE_SALES_PARTY_CONTACT,
+            ok=302,
+        )
+    ],
+    "contacts:contact_favorite": [
+        web_route("contacts:contact_favorite", "post", "contact", ok=302)
+    ],
+    "contacts:contact_picture": [web_route("contacts:contact_picture", "get", "contact", ok=404)],
+    "contacts:contact_picture_upload": [
+        web_route("contacts:contact_picture_upload", "post", "contact", need="edit", ok=302)
+    ],
+    "contacts:contact_point_add": [
+        web_route("contacts:contact_point_add", "post", "contact", need="edit", ok=302)
+    ],
+    "contacts:contact_point_primary": [
+        web_route("contacts:contact_point_primary", "post", "point", need="edit", ok=302)
+    ],
+    "contacts:contact_point_delete": [
+        web_route("contacts:contact_point_delete", "post", "point", need="edit", ok=302)
+    ],
+    "contacts:preference_add": [
+        web_route("contacts:preference_add", "post", "point", need="edit", ok=302)
+    ],
+    "contacts:preference_delete": [
+        web_route("contacts:preference_delete", "post", "preference", need="edit", ok=302)
+    ],
+    "contacts:relationship_add": [
+        web_route("contacts:relationship_add", "post", "contact", need="edit", ok=302)
+    ],
+    "contacts:relationship_delete": [
+        web_route("contacts:relationship_delete", "post", "relationship", need="edit", ok=302)
+    ],
+    "contacts:relationship_primary_point": [
+        web_route(
+            "contacts:relationship_primary_point", "post", "relationship", need="edit", ok=302
+        )
+    ],
+    "contacts:account_contacts": [
+        web_route("contacts:account_contacts", "get", "account"),
+        web_route("contacts:account_contacts", "post", "account", need="edit", ok=302),
+    ],
+    "contacts:household_list": [web_route("contacts:household_list", "get")],
+    "contacts:household_detail": [
+        web_route("contacts:household_detail", "get", "household"),
+        web_route("contacts:household_detail", "post", "household"),
+    ],
+    "contacts:household_delete": [
+        web_route("contacts:household_delete", "post", "household", ok=302)
+    ],
+    "contacts:household_member_remove": [
+        web_route("contacts:household_member_remove", "post", "membership", ok=302)
+    ],
+    "teams:account_team": [web_route("teams:account_team", "get", "account")],
+    "teams:member_add": [web_route("teams:member_add", "post", "account", need="full")],
+    "teams:member_update": [web_route("teams:member_update", "post", "member", need="full")],
+    "teams:member_remove": [
+        web_route("teams:member_remove", "post", "member", need="full", ok=302)
+    ],
+    "teams:resource_picker": [web_route("teams:resource_picker", "get")],
+    # Territory forms are shown to every internal user; the submit is refused
+    # without Manage Territories (the POST rows).
+    "territories:territory_list": [web_route("territories:territory_list", "get")],
+    "territories:territory_create": [web_route("territories:territory_create", "get")],
+    "territories:territory_detail": [
+        web_route("territories:territory_detail", "get", "territory", records=("own",))
+    ],
+    "territories:territory_edit": [
+        web_route(
+            "territories:territory_edit",
+            "get",
+            "territory",
+            records=("own",),
+        )
+    ],
+    "territories:territory_delete": [
+        web_route(
+            "territories:territory_delete",
+            "post",
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=302,
+            records=("own",),
+        )
+    ],
+    "territories:criterion_add": [
+        web_route(
+            "territories:criterion_add",
+            "post",
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            records=("own",),
+        )
+    ],
+    "territories:criterion_remove": [
+        web_route(
+            "territories:criterion_remove",
+            "post",
+            "criterion",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=302,
+            records=("own",),
+        )
+    ],
+    "territories:member_add": [
+        web_route(
+            "territories:member_add",
+            "post",
+            "territory",
+            privilege=p.MANAGE_TERRITORIES,
+            records=("own",),
+        )
+    ],
+    "territories:member_remove": [
+        web_route(
+            "territories:member_remove",
+            "post",
+            "t_member",
+            privilege=p.MANAGE_TERRITORIES,
+            ok=302,
+            records=("own",),
+        )
+    ],
+    "territories:account_territories": [
+        web_route("territories:account_territories", "get", "account")
+    ],
+    "territories:account_assign": [
+        web_route("territories:account_assign", "post", "account", need="edit", ok=302)
+    ],
+    "territories:account_add_partner": [
+        web_route(
+            "territories:account_add_partner",
+            "post",
+            "account",
+            privilege=p.MANAGE_PARTNERS,
+            ok=302,
+            loads_first=False,
+        )
+    ],
+    "territories:realignment": [web_route("territories:realignment", "get")],
+    "territories:realignment_detail": [
+        web_route(
+            "territories:realignment_detail",
+            "get",
+            "run",
+            records=("own",),
+        )
+    ],
+}
+
+
+def django_route_names() -> set[str]:
+    """Every named URL pattern the four apps mount (config.urls auto-includes them)."""
+    names = set()
+    for entry in get_resolver().url_patterns:
+        if isinstance(entry, URLResolver) and entry.app_name in APPS:
+            names |= {f"{entry.app_name}:{pattern.name}" for pattern in entry.url_patterns}
+    return names
+
+
+def api_operations() -> set[str]:
+    """Every /api/v1 operation whose router carries one of the four apps' tags."""
+    schema = api.get_openapi_schema()
+    return {
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if set(operation.get("tags", ())) & set(APPS)
+    }
+
+
+def _api_key(route: Route) -> str:
+    return f"{route.method.upper()} {route.path.split('?')[0]}"
+
+
+def test_team_5_every_route_has_matrix_rows() -> None:
+    """TEAM-5: the matrix covers every HTML route and API operation of
+    customers, contacts, teams and territories; a new route fails here."""
+    assert django_route_names() == set(WEB), "HTML routes without matrix rows (or stale ones)"
+    assert api_operations() == {_api_key(r) for r in API.values()}, (
+        "API operations without matrix rows (or stale ones)"
+    )
+    assert len(django_route_names()) + len(api_operations()) >= 130
+
+
+def _url(world: World, route: Route, record: str) -> str:
+    ids = world.ids[record][route.family] if route.family else ()
+    if route.path.startswith("/api/"):
+        fields = [f for _, f, _, _ in string.Formatter().parse(route.path) if f]
+        return route.path.format(**dict(zip(fields, ids, strict=False)))
+    return reverse(route.path, args=ids)
+
+
+def _body(world: World, route: Route, record: str) -> Mapping[str, Any] | None:
+    if not callable(route.body):
+        return route.body
+    model = VERSIONED.get(route.family or "")
+    ids = world.ids[record][route.family] if route.family else ()
+    row = model._base_manager.filter(pk=ids[-1]).first() if model and ids else None
+    version = row.version if row else 0
+    return route.body(world, record, version)
+
+
+def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
+    rows = []
+    for route in routes:
+        for actor in ACTORS:
+            for record in route.records if route.family else ("own",):
+                expected = route.expected(actor, record)
+                refused = route.method != "get" and expected >= 400
+                rows.append(
+                    Row(
+                        f"{actor}.web" if web else actor,
+                        route.method,
+                        _url(world, route, record),
+                        expected,
+                        body=None if web else _body(world, route, record),
+                        unchanged=TABLES if refused else (),
+                    )
+                )
+    return rows
+
+
+def _refused_page(client: Client, row: Row) -> str | None:
+    """An HTML form answers a refused write with 403 or by showing the form
+    again (200) or a flashed message (302); either way nothing changed."""
+    with transaction.atomic():
+        before = {model: table_rows(model) for model in row.unchanged}
+        response = getattr(client, row.method)(row.path)
+        problems = []
+        if response.status_code not in (200, 302, 403):
+            problems.append(f"got {response.status_code}")
+        problems += [f"{m.__name__} changed" for m, rows in before.items() if table_rows(m) != rows]
+        transaction.set_rollback(True)
+    return f"{row.label()} (or the form's refusal): {'; '.join(problems)}" if problems else None
+
+
+def run_web_matrix(clients: Mapping[str, Client], rows: list[Row]) -> None:
+    """run_matrix, except that a refused form POST may answer like a form."""
+    exact = [r for r in rows if not (r.method == "post" and r.expected == 403)]
+    failures = [
+        f
+        for row in rows
+        if row not in exact and (f := _refused_page(clients[row.actor], row)) is not None
+    ]
+    try:
+        run_matrix(clients, exact)
+    except AssertionError as error:
+        failures.insert(0, str(error))
+    assert not failures, "\n".join(failures)
+
+
+def _clients(world: World) -> dict[str, Any]:
+    return {**world.api, **{f"{name}.web": client for name, client in world.web.items()}}
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_team_5_api_matrix(world: World, app: str) -> None:
+    """TEAM-5/TER-1..4/CUS-9: every API operation of one app x actors x records."""
+    tagged = {
+        f"{m.upper()} {path}"
+        for path, ops in api.get_openapi_schema()["paths"].items()
+        for m, op in ops.items()
+        if app in op.get("tags", ())
+    }
+    routes = [route for key, route in API.items() if key in tagged]
+    run_matrix(_clients(world), _rows(world, routes, web=False))
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_team_5_html_matrix(world: World, app: str) -> None:
+    """TEAM-5/TER-1..4/CUS-9: every HTML route of one app x actors x records."""
+    routes = [r for name, rs in WEB.items() if name.startswith(f"{app}:") for r in rs]
+    run_web_matrix(_clients(world), _rows(world, routes, web=True))
