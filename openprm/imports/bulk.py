@@ -123,6 +123,21 @@ def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[An
         )
 
 
+def in_values(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """`column IN (…)` with its parameters, for the batch lookups written as
+    SQL: the ORM prepares each of thousands of values one by one. PostgreSQL
+    gets one array instead of thousands of parameters."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def reserve_ids(model: type[models.Model], count: int) -> list[int]:
     """`count` new primary keys for `model`, never reusing a deleted row's id.
 

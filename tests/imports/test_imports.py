@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from openpyxl import Workbook
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.services import contact_create
 from openprm.core.audit.models import AuditEntry
 from openprm.core.customfields.services import custom_field_create
 from openprm.core.errors import PermissionRefused, ValidationFailed
@@ -17,7 +19,7 @@ from openprm.customers.services import account_create
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_cancel, job_run
+from openprm.imports.services import job_cancel, job_create, job_run
 from tests.factories import make_user
 from tests.imports.conftest import csv_bytes
 
@@ -172,6 +174,33 @@ def test_imp_1_con_2_duplicates_within_the_file_and_against_the_database(
     assert "earlier row" in reasons[6]
     assert job.accepted_rows == 1
     assert Person.objects.count() == 2
+
+
+def test_imp_1_con_2_contact_created_by_someone_else_during_the_import_counts(
+    sales_admin: User, acme: Account
+) -> None:
+    """The names at a customer are read once per run; a contact created there
+    meanwhile (between batches) still makes a similar row a duplicate."""
+    data = csv_bytes(
+        CONTACT_HEADER,
+        [
+            ["Ann", "Lee", "", "", "Acme"],
+            ["Carl", "Fox", "", "", "Acme"],
+            ["Bobb", "Smith", "", "", "Acme"],
+        ],
+    )
+    job = job_create(
+        actor=sales_admin, kind="contacts", upload=ContentFile(data, name="c.csv"), name="c.csv"
+    )
+    other = make_user("sales_administrator", username="other")
+
+    def meanwhile(running: ImportJob) -> None:
+        if running.processed_rows == 1:
+            contact_create(actor=other, first_name="Bob", last_name="Smith", account_ids=[acme.pk])
+
+    job = job_run(job, progress=meanwhile, batch_size=1)
+    assert job.accepted_rows == 2
+    assert "similar name" in _reasons(job)[4]
 
 
 def test_imp_1_duplicates_only_count_visible_contacts(

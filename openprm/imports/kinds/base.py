@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import ValidationFailed
+from openprm.core.search import search_key
 from openprm.imports.models import ImportJob
 
 CUSTOM_PREFIX = "custom."
@@ -59,6 +61,13 @@ class ImportContext:
     job: ImportJob
     seen: dict[str, Any] = field(default_factory=dict)
     custom_names: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=200_000)
+def cached_key(text: str) -> str:
+    """`search_key` once per distinct text of a run: files repeat first
+    names, last names and customer names, and the key costs microseconds."""
+    return search_key(text)
 
 
 def parse_bool(value: str) -> bool:

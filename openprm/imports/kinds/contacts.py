@@ -14,18 +14,17 @@ from collections import defaultdict
 from json import dumps
 from typing import Any
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
 
 from openprm.contacts.duplicates import NAME_SIMILARITY, PREFIX_LENGTH
 from openprm.contacts.models import ContactPoint, Person, Relationship
-from openprm.contacts.normalize import normalize_email, normalize_phone, search_key
+from openprm.contacts.normalize import normalize_email, normalize_phone
 from openprm.core import access
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.imports.audit import AuditBatch
-from openprm.imports.bulk import TableWriter, dump_json, reserve_ids
+from openprm.imports.bulk import TableWriter, dump_json, fetch, in_values, reserve_ids
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
@@ -33,6 +32,7 @@ from openprm.imports.kinds.base import (
     ImportContext,
     ImportKind,
     MappedRow,
+    cached_key,
     field_errors_text,
     parse_bool,
     register_kind,
@@ -78,10 +78,16 @@ class VisiblePersons:
         return shown
 
 
+def _full_key(first_name: str, last_name: str) -> str:
+    """`search_key` of the full name, from the cached keys of its parts
+    (the key of a space-joined text is the space-joined keys)."""
+    return " ".join(k for k in (cached_key(first_name), cached_key(last_name)) if k)
+
+
 def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
     """The first and last name prefixes `contacts.duplicates` compares names
     under (no first-name prefix without a first name)."""
-    first = search_key(clean["first_name"])[:PREFIX_LENGTH]
+    first = cached_key(clean["first_name"])[:PREFIX_LENGTH]
     return first, clean["last_name_search"][:PREFIX_LENGTH]
 
 
@@ -185,8 +191,8 @@ class ContactKind(ImportKind):
         if row.data.get("email"):
             return "email:" + row.data["email"].strip().lower()
         customer = row.data.get("account_external_id") or row.data.get("account", "")
-        name = search_key(f"{row.data.get('first_name', '')} {row.data.get('last_name', '')}")
-        return f"name:{search_key(customer)}:{name}"
+        name = _full_key(row.data.get("first_name", ""), row.data.get("last_name", ""))
+        return f"name:{cached_key(customer)}:{name}"
 
     def _clean(
         self,
@@ -219,7 +225,7 @@ class ContactKind(ImportKind):
             else:
                 country = by_id[account_id]
         elif data.get("account", "").strip():
-            matches = by_name.get(search_key(data["account"]), [])
+            matches = by_name.get(cached_key(data["account"]), [])
             if len(matches) == 1:
                 account_id, country = matches[0]
             elif not matches:
@@ -247,8 +253,8 @@ class ContactKind(ImportKind):
         return {
             "first_name": first_name,
             "last_name": last_name,
-            "name_search": search_key(f"{first_name} {last_name}"),
-            "last_name_search": search_key(last_name),
+            "name_search": _full_key(first_name, last_name),
+            "last_name_search": cached_key(last_name),
             "kind": kind,
             "job_title": data.get("job_title", "").strip(),
             "is_key_contact": key_contact,
@@ -271,23 +277,26 @@ class ContactKind(ImportKind):
         emails = {c["email"] for _, c in candidates if c["email"]}
         phones = {c["phone"] for _, c in candidates if c["phone"]}
         owners_of: dict[str, set[int]] = defaultdict(set)
-        if emails or phones:
-            # No ordering: sorted, the OR of two IN lists scans a whole index.
-            points = (
-                access.unscoped(ContactPoint)
-                .filter(
-                    Q(kind=ContactPoint.Kind.EMAIL, email__in=emails)
-                    | Q(kind=ContactPoint.Kind.PHONE, phone__in=phones)
-                )
-                .order_by()
+        where, params = [], []
+        for kind, column, values in (("email", "email", emails), ("phone", "phone", phones)):
+            if values:
+                condition, values_params = in_values(column, list(values))
+                where.append(f"(kind = %s AND {condition})")
+                params += [kind, *values_params]
+        if where:
+            points = fetch(
+                f"SELECT person_id, email, phone FROM {ContactPoint._meta.db_table} "  # noqa: S608
+                f"WHERE {' OR '.join(where)}",
+                params,
             )
-            for person_id, email, phone in points.values_list("person_id", "email", "phone"):
+            for person_id, email, phone in points:
                 owners_of[email or phone].add(person_id)
         customer_names: CustomerNames = ctx.seen["customer_names"]
         customer_names.refresh()
-        db_names = customer_names.at(c["account_id"] for _, c in candidates if c["account_id"])
+        customer_names.load(c["account_id"] for _, c in candidates if c["account_id"])
         matches = {
-            row.line: self._db_matches(clean, owners_of, db_names) for row, clean in candidates
+            row.line: self._db_matches(clean, owners_of, customer_names)
+            for row, clean in candidates
         }
         # Only contacts the actor may see count (a reject must not reveal
         # hidden records), and only matching ones need checking: one query.
@@ -334,19 +343,14 @@ class ContactKind(ImportKind):
     def _db_matches(
         clean: dict[str, Any],
         owners_of: dict[str, set[int]],
-        db_names: dict[int, list[tuple[str, str, int]]],
+        customer_names: CustomerNames,
     ) -> dict[str, set[int]]:
         found = {
             "email": set(owners_of.get(clean["email"], ())) if clean["email"] else set(),
             "phone": set(owners_of.get(clean["phone"], ())) if clean["phone"] else set(),
             "name": set(),
         }
-        first, last = _prefixes(clean)
-        pool = [
-            (name, pk)
-            for name, last_name, pk in db_names.get(clean["account_id"], ())
-            if last_name.startswith(last) or (first and name.startswith(first))
-        ]
+        pool = customer_names.near(clean["account_id"], *_prefixes(clean))
         if pool:
             hits = process.extract(
                 clean["name_search"],

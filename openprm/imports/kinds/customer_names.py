@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 
+from openprm.contacts.duplicates import PREFIX_LENGTH as PREFIX
 from openprm.contacts.models import Person, Relationship
 
 Name = tuple[str, str, int]  # name_search, last_name_search, person id
@@ -34,6 +35,7 @@ HIGHEST_SQL = f"SELECT MAX(id) FROM {_RELATIONSHIPS}"  # noqa: S608
 class CustomerNames:
     def __init__(self) -> None:
         self.known: dict[int, list[Name]] = {}
+        self.by_prefix: dict[int, dict[str, list[tuple[str, int]]]] = {}
         self.size = 0
         self.own: set[int] = set()
         with connection.cursor() as cursor:
@@ -51,13 +53,15 @@ class CustomerNames:
                 self.watermark = max(self.watermark, relationship_id)
                 if relationship_id not in self.own and account_id in self.known:
                     self.size -= len(self.known.pop(account_id))
+                    self.by_prefix.pop(account_id, None)
         self.own.clear()
 
-    def at(self, account_ids: Iterable[int]) -> dict[int, list[Name]]:
+    def load(self, account_ids: Iterable[int]) -> None:
+        """Read the customers not read yet (one query per 5,000 of them)."""
         wanted = set(account_ids)
         missing = sorted(wanted - self.known.keys())
         if self.size + len(missing) * 50 > LIMIT:
-            self.known, self.size = {}, 0
+            self.known, self.by_prefix, self.size = {}, {}, 0
             missing = sorted(wanted)
         for start in range(0, len(missing), CHUNK):
             chunk = missing[start : start + CHUNK]
@@ -68,4 +72,27 @@ class CustomerNames:
                 for account_id, name, last_name, person_id in cursor.fetchall():
                     self.known[account_id].append((name, last_name, person_id))
                     self.size += 1
-        return {account_id: self.known[account_id] for account_id in wanted}
+
+    def near(self, account_id: int | None, first: str, last: str) -> list[tuple[str, int]]:
+        """`(name_search, id)` of the contacts at a loaded customer whose last
+        name starts with `last` or whose full name starts with `first`."""
+        names = self.known.get(account_id) if account_id is not None else None
+        if not names:
+            return []
+        if len(last) < PREFIX or 0 < len(first) < PREFIX:
+            return [
+                (name, pk)
+                for name, last_name, pk in names
+                if last_name.startswith(last) or (first and name.startswith(first))
+            ]
+        index = self.by_prefix.get(account_id)
+        if index is None:
+            index = self.by_prefix[account_id] = {}
+            for name, last_name, pk in names:
+                index.setdefault("l" + last_name[:PREFIX], []).append((name, pk))
+                index.setdefault("f" + name[:PREFIX], []).append((name, pk))
+        pool = index.get("l" + last, [])
+        if first:
+            seen = {pk for _name, pk in pool}
+            pool = pool + [hit for hit in index.get("f" + first, []) if hit[1] not in seen]
+        return pool

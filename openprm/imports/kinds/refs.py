@@ -7,7 +7,8 @@ from typing import Any
 
 from openprm.core import access
 from openprm.customers.models import Account
-from openprm.customers.normalize import search_key
+from openprm.imports.bulk import fetch, in_values
+from openprm.imports.kinds.base import cached_key
 from openprm.imports.models import ImportKey
 
 ACCOUNT_MODEL = "customers.account"
@@ -22,10 +23,13 @@ def keys_to_ids(actor: Any, model: str, keys: Iterable[str]) -> dict[str, int]:
     wanted = list(set(keys))
     if not wanted:
         return {}
+    condition, params = in_values("key", wanted)
     return dict(
-        access.unscoped(ImportKey)
-        .filter(model=model, user_id=actor.pk, key__in=wanted)
-        .values_list("key", "object_id")
+        fetch(
+            f"SELECT key, object_id FROM {ImportKey._meta.db_table} "  # noqa: S608
+            f"WHERE model = %s AND user_id = %s AND {condition}",
+            [model, actor.pk, *params],
+        )
     )
 
 
@@ -34,7 +38,7 @@ def visible_accounts(
 ) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
     """Visible accounts among `ids` and with a normalized name in `names`:
     `{id: country}` and `{name_key: [(id, country)]}`."""
-    id_list, name_list = list(set(ids)), list({search_key(n) for n in names})
+    id_list, name_list = list(set(ids)), list({cached_key(n) for n in names})
     by_id: dict[int, str] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
     if not id_list and not name_list:
