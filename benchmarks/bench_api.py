@@ -9,15 +9,23 @@ token, OpenPRM versus the bare WSGI app doing the same SQL lookup
 SQLite goes into a fresh temporary directory; a PostgreSQL database named by
 --database-url is dropped and created again (never `postgres`/`test`).
 Requests come from --clients threads, one new connection per request, like
-the suite's measurement (benchmarks.measures.measure_api).
+the suite's measurement (benchmarks.measures.measure_api). Each round runs
+OpenPRM then the bare app back to back; the ratio reported is the median of
+the rounds' ratios, which keeps a busy machine's drift out of the figure.
+The CPU ratio (bare's CPU per request over OpenPRM's, server processes plus
+the load generator, from /proc) is what the req/s ratio tends to on an idle
+machine, where both are CPU-bound on the same cores; on a machine shared with
+other work it is the steadier of the two figures.
 """
 
 import argparse
 import os
 import random
 import socket
+import statistics
 import subprocess
 import time
+from pathlib import Path
 from typing import Any
 
 from benchmarks.run import _prepare_environment
@@ -44,14 +52,29 @@ def _serve(application: str, port: int, workers: int, threads: int) -> subproces
     raise RuntimeError(f"{application} did not start")
 
 
-def _measure(application: str, args: Any, token: str, ids: list[int]) -> float:
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of the gunicorn master and its workers (Linux /proc)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0
+    for process in [pid, *map(int, children)]:
+        fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _measure(application: str, args: Any, token: str, ids: list[int]) -> tuple[float, float]:
+    """Requests per second, and server plus client CPU milliseconds per request."""
     from benchmarks.measures import _free_port, _load
 
     port = _free_port()
     server = _serve(application, port, args.workers, args.threads)
     try:
         _load(port, token, ids, 1.0, args.clients)
-        return _load(port, token, ids, args.seconds, args.clients)
+        server_cpu, client_cpu = _cpu_seconds(server.pid), time.process_time()
+        rate = _load(port, token, ids, args.seconds, args.clients)
+        server_cpu = _cpu_seconds(server.pid) - server_cpu
+        client_cpu = time.process_time() - client_cpu
+        return rate, 1000 * (server_cpu + client_cpu) / (rate * args.seconds)
     finally:
         server.terminate()
         server.wait(10)
@@ -74,7 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="as `openprm serve` defaults")
     parser.add_argument("--threads", type=int, default=4, help="as `openprm serve` defaults")
-    parser.add_argument("--rounds", type=int, default=1, help="alternate apps this many times")
+    parser.add_argument("--rounds", type=int, default=3, help="OpenPRM/bare pairs measured")
     args = parser.parse_args(argv)
     for name, value in SETUP_DEFAULTS.items():
         setattr(args, name, value)
@@ -93,15 +116,24 @@ def main(argv: list[str] | None = None) -> None:
     for label, actor in actors.items():
         _token, plaintext = token_create(actor=actor, name="bench")
         ids = _visible_ids(actor, 1000)
-        rates: dict[str, list[float]] = {name: [] for name in APPS}
+        ratios, cpu_ratios = [], []
         for _round in range(args.rounds):
-            for name, application in APPS.items():
-                rates[name].append(_measure(application, args, plaintext, ids))
-        ours, bare = max(rates["OpenPRM"]), max(rates["bare"])
+            (ours, ours_cpu), (bare, bare_cpu) = (
+                _measure(application, args, plaintext, ids) for application in APPS.values()
+            )
+            ratios.append(ours / bare)
+            cpu_ratios.append(bare_cpu / ours_cpu)
+            print(
+                f"{label} round {_round + 1}: OpenPRM {ours:,.0f} req/s ({ours_cpu:.2f} ms CPU "
+                f"a request), bare WSGI {bare:,.0f} req/s ({bare_cpu:.2f} ms), "
+                f"ratio {ratios[-1]:.2f}, CPU ratio {cpu_ratios[-1]:.2f}",
+                flush=True,
+            )
         print(
-            f"{label}: OpenPRM {ours:,.0f} req/s, bare WSGI {bare:,.0f} req/s, "
-            f"ratio {ours / bare:.2f} ({connection.vendor}, {args.contacts:,} contacts, "
-            f"{args.workers} workers x {args.threads} threads, {args.clients} clients)",
+            f"{label}: median ratio {statistics.median(ratios):.2f}, median CPU ratio "
+            f"{statistics.median(cpu_ratios):.2f} over {args.rounds} rounds "
+            f"({connection.vendor}, {args.contacts:,} contacts, {args.workers} workers x "
+            f"{args.threads} threads, {args.clients} clients)",
             flush=True,
         )
 
