@@ -7,6 +7,7 @@ from importlib.util import find_spec
 from django.apps import apps
 
 from openprm.core.apikit.openapi import OpenPRMApi
+from openprm.core.apikit.parser import SingleValueParser
 from openprm.core.apikit.problems import install_problem_handlers
 from openprm.identity.auth import SessionAuth, TokenAuth
 
@@ -21,6 +22,7 @@ api = OpenPRMApi(
     urls_namespace="api",
     auth=[TokenAuth(), SessionAuth()],
     docs_url="/docs",
+    parser=SingleValueParser(),
 )
 install_problem_handlers(api)
 

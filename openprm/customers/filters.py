@@ -1,7 +1,7 @@
 """The one filter definition of each list, shared by the page, the API list
 and the export, so all three show exactly the same rows."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
@@ -9,12 +9,15 @@ from ninja import FilterLookup, FilterSchema
 from openprm.core.apikit.types import RecordId
 from openprm.core.search import prefix_q
 
+AccountTypeCode = Literal["prospect", "customer", "partner", "competitor"]
+BillingStatusCode = Literal["active", "suspended", "closed"]
+
 
 class AccountFilter(FilterSchema):
     """CUS-11: the general account search finds every type by name prefix."""
 
     q: str | None = None
-    account_type: Annotated[str | None, FilterLookup("account_type")] = None
+    account_type: Annotated[AccountTypeCode | None, FilterLookup("account_type")] = None
     owner: Annotated[RecordId | None, FilterLookup("owner_id")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("region__iexact")] = None
@@ -36,7 +39,7 @@ class AccountFilter(FilterSchema):
 
 class LegalEntityFilter(FilterSchema):
     q: str | None = None
-    kind: Annotated[str | None, FilterLookup("kind")] = None
+    kind: Annotated[Literal["internal", "external"] | None, FilterLookup("kind")] = None
 
     def filter_q(self, value: str | None) -> Q:
         return prefix_q("name_search", value or "")
@@ -44,5 +47,5 @@ class LegalEntityFilter(FilterSchema):
 
 class BillingAccountFilter(FilterSchema):
     account: Annotated[RecordId | None, FilterLookup("account_id")] = None
-    status: Annotated[str | None, FilterLookup("status")] = None
+    status: Annotated[BillingStatusCode | None, FilterLookup("status")] = None
     number: Annotated[str | None, FilterLookup("number__istartswith")] = None

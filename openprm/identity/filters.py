@@ -1,7 +1,7 @@
 """The one filter definition of the user list, shared by the page, the API and
 the export (so all three show exactly the same rows)."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja import FilterLookup, FilterSchema
 
@@ -13,4 +13,4 @@ class UserFilter(FilterSchema):
     ] = None
     active: Annotated[bool | None, FilterLookup("is_active")] = None
     role: Annotated[str | None, FilterLookup("roles__code")] = None
-    user_type: Annotated[str | None, FilterLookup("user_type")] = None
+    user_type: Annotated[Literal["internal", "partner"] | None, FilterLookup("user_type")] = None

@@ -1,6 +1,6 @@
 """One filter definition per list, shared by the page, the API and the export."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.db.models import Q
 from ninja import Field, FilterLookup, FilterSchema
@@ -14,7 +14,7 @@ class PartnerFilter(FilterSchema):
     """Partners by name prefix (indexed normalized name), status, place, owner, parent."""
 
     q: str | None = None
-    status: Annotated[str | None, FilterLookup("status")] = None
+    status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("account__region__iexact")] = None
     owner: Annotated[int | None, FilterLookup("account__owner_id")] = Field(None, ge=1, le=MAX_ID)
@@ -31,7 +31,7 @@ class PartnerContactFilter(FilterSchema):
     """Partner contacts by name prefix, level and role."""
 
     q: str | None = None
-    level: Annotated[str | None, FilterLookup("level")] = None
+    level: Annotated[Literal["contact", "resource", "user"] | None, FilterLookup("level")] = None
     role: Annotated[int | None, FilterLookup("role_id")] = Field(None, ge=1, le=MAX_ID)
 
     def filter_q(self, value: str | None) -> Q:

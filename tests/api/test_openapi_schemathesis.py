@@ -12,7 +12,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import positive_data_acceptance
+from schemathesis.checks import negative_data_rejection, positive_data_acceptance
 
 from openprm.identity.models import User
 from openprm.identity.services import token_create
@@ -45,7 +45,16 @@ def test_api_operation_conforms_to_openapi(case: Any, admin_headers: dict[str, s
     """Each example runs in a savepoint that is rolled back, so examples do not
     leak data into each other. Schema-valid input may still break a business
     rule (an unknown record type, a stale version): that is a 4xx by design, so
-    the check that every schema-valid request succeeds is left out."""
+    the check that every schema-valid request succeeds is left out. The check
+    that every schema-violating request is refused is left out too: for a
+    query parameter schemathesis flattens the "invalid" array or object into
+    one string, which is a valid value of every free-text parameter (seen on
+    `?q=`), so that check fails at random. Typed inputs are refused by the
+    shared schema types (`Input`, `StrictBool`, `RecordId`, enum filters) and
+    their own tests."""
     with transaction.atomic():
-        case.call_and_validate(headers=admin_headers, excluded_checks=[positive_data_acceptance])
+        case.call_and_validate(
+            headers=admin_headers,
+            excluded_checks=[positive_data_acceptance, negative_data_rejection],
+        )
         transaction.set_rollback(True)

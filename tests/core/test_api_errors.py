@@ -31,3 +31,13 @@ def test_unknown_route_id_type_is_a_422_problem(admin_user: User, api_client_for
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["field"] == "user_id"
+
+
+def test_a_repeated_query_parameter_is_a_422_problem(admin_user: User, api_client_for) -> None:
+    """`?active=true&active=false` is refused instead of silently reading one value."""
+    response = api_client_for(admin_user).get("/api/v1/users?active=true&active=false")
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"] == [
+        {"field": "active", "message": "Give this parameter once."}
+    ]

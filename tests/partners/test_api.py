@@ -281,3 +281,14 @@ def test_plat_7_partner_list_filters_on_inherited_and_own_custom_fields(
     assert names("custom.duns=222") == ["Contoso"]
     assert names("custom.tier=Gold") == ["Northwind"]
     assert names("custom.duns=111&custom.tier=Silver") == []
+
+
+def test_pa_3_status_filter_accepts_only_real_statuses(cam: Client) -> None:
+    """PA-3: the status filter is an enum — a typo is a 422, not an empty list."""
+    _create(cam)
+    assert [p["name"] for p in cam.get("/api/v1/partners?status=active").json()["items"]] == [
+        "Northwind"
+    ]
+    refused = cam.get("/api/v1/partners?status=actve")
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "status"
