@@ -1,4 +1,5 @@
-"""The partner rules that guard account screens (PA-3, PA-4)."""
+"""The partner rules that guard other apps' screens: account type and
+deletion (PA-3, PA-4), and partner territory membership (TER-1)."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -9,8 +10,10 @@ from django.utils.translation import gettext as _
 from openprm.core.errors import Conflict
 from openprm.customers.models import Account
 from openprm.customers.signals import account_soft_deleted, account_updating
-from openprm.partners.models import PartnerProfile
+from openprm.identity.models import Resource
+from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.services.contacts import partner_contacts_retire_for_partner
+from openprm.territories.services import register_partner_resource_check
 
 
 def _managed_profile(account: Account) -> PartnerProfile | None:
@@ -58,3 +61,13 @@ def _refuse_delete_while_active(sender: Any, account: Account, **kwargs: Any) ->
             code="partner_active_cannot_delete",
         )
     partner_contacts_retire_for_partner(actor=kwargs.get("actor"), partner=profile)
+
+
+def _resource_works_for(resource: Resource, partner_account: Account) -> bool:
+    """TER-1: a partner territory holds only its own partner's resources."""
+    return PartnerContact.objects.filter(
+        resource=resource, partner__account_id=partner_account.pk
+    ).exists()
+
+
+register_partner_resource_check(_resource_works_for)

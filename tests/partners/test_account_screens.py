@@ -1,5 +1,5 @@
-"""Partner accounts through the account screens: PA-4 deletion checks the
-partner status; TEAM-2 the partner edit grant counts as Edit access."""
+"""Partners seen from other apps: PA-4 deletion through the account screens,
+TEAM-2 the partner edit grant as Edit access, TER-1 partner territories."""
 
 from collections.abc import Callable
 
@@ -7,12 +7,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from openprm.core.errors import ValidationFailed
 from openprm.customers.access import account_access_level
 from openprm.customers.models import Account
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.identity.models import User
 from openprm.partners import services
-from openprm.partners.models import PartnerProfile
+from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.territories.services import territory_create, territory_member_add
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +57,24 @@ def test_team_2_channel_manager_has_edit_on_managed_partner_accounts(
     assert account_access_level(channel_manager, partner.account) == "full"
     assert account_access_level(other_manager, partner.account) == "edit"
     assert account_access_level(salesperson, partner.account) is None
+
+
+def test_ter_1_partner_territory_holds_only_its_own_partners_resources(
+    make_partner: Callable[..., PartnerProfile],
+    make_portal_user: Callable[..., PartnerContact],
+    sales_admin: User,
+) -> None:
+    """TER-1: a partner territory takes the resources of its partner and
+    refuses those of another partner."""
+    northwind = make_partner("Northwind")
+    contoso = make_partner("Contoso")
+    own = make_portal_user(northwind, "nw-rep").resource
+    other = make_portal_user(contoso, "co-rep").resource
+    territory = territory_create(
+        actor=sales_admin,
+        data={"name": "NW", "territory_type": "partner", "partner_id": northwind.account_id},
+    )
+
+    territory_member_add(actor=sales_admin, territory=territory, resource_id=own.pk)
+    with pytest.raises(ValidationFailed):
+        territory_member_add(actor=sales_admin, territory=territory, resource_id=other.pk)

@@ -56,10 +56,11 @@ def test_ter_1_partner_territories_belong_to_a_partner_and_hold_its_resources(
         services.territory_member_add(
             actor=sales_admin, territory=mine, resource_id=resource_for(None).pk
         )
-    partner_resource = resource_for(None, name="p", is_partner_resource=True)
-    services.territory_member_add(
-        actor=sales_admin, territory=mine, resource_id=partner_resource.pk
-    )
+    partner_resource_of_nobody = resource_for(None, name="p", is_partner_resource=True)
+    with pytest.raises(ValidationFailed):
+        services.territory_member_add(
+            actor=sales_admin, territory=mine, resource_id=partner_resource_of_nobody.pk
+        )
     with pytest.raises(ValidationFailed):
         services.territory_create(actor=sales_admin, data={"name": "I", "partner_id": partner.pk})
 
