@@ -8,7 +8,7 @@ users see a partner when they see its account (TEAM-5).
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from openprm.core import access
 from openprm.core.privileges import MANAGE_PARTNERS, has_privilege
@@ -47,11 +47,11 @@ def _is_internal(actor: Any) -> bool:
     return not getattr(actor, "is_partner_user", True)
 
 
-def managed_partner_account_ids() -> QuerySet[PartnerProfile]:
-    """Ids of the accounts that are managed partners (PA-2), as a subquery."""
-    return PartnerProfile.objects.filter(
-        managed_partner=True, account__account_type=Account.AccountType.PARTNER
-    ).values("account_id")
+def _managed_partner_row() -> Q:
+    """The account row being checked is a managed partner (PA-2); correlated,
+    like every account grant (teams.access says why)."""
+    profile = PartnerProfile.objects.filter(account_id=OuterRef("pk"), managed_partner=True)
+    return Q(Exists(profile), account_type=Account.AccountType.PARTNER)
 
 
 def _partner_account_grant(actor: Any) -> Q:
@@ -60,7 +60,7 @@ def _partner_account_grant(actor: Any) -> Q:
     shown among accounts and among partners)."""
     if _is_internal(actor):
         if has_privilege(actor, MANAGE_PARTNERS):
-            return Q(pk__in=managed_partner_account_ids())
+            return _managed_partner_row()
         return NOTHING
     found = membership(actor)
     return Q(pk=found.partner.account_id) if found is not None else NOTHING
@@ -69,7 +69,7 @@ def _partner_account_grant(actor: Any) -> Q:
 def _partner_account_edit_grant(actor: Any) -> Q:
     """PC-1: channel account managers manage partner organizations."""
     if _is_internal(actor) and has_privilege(actor, MANAGE_PARTNERS):
-        return Q(pk__in=managed_partner_account_ids())
+        return _managed_partner_row()
     return NOTHING
 
 

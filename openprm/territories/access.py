@@ -6,7 +6,7 @@ users see none here — the partners app shows them their own.
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from openprm.core import access
 from openprm.customers.access import NOTHING, register_account_edit_grant, register_account_grant
@@ -28,13 +28,16 @@ def _internal(actor: Any) -> bool:
 
 def territory_grant(actor: Any) -> Q:
     """TER-3/TEAM-3: members of an active territory assigned to an account see
-    it, whether or not they are on its team."""
+    it, whether or not they are on its team. A condition on the account row
+    (see teams.access for why grants are correlated)."""
     if not _internal(actor):
         return NOTHING
     assignments = AccountTerritory.objects.filter(
-        territory__active=True, territory__members__resource__user_id=actor.pk
+        account_id=OuterRef("pk"),
+        territory__active=True,
+        territory__members__resource__user_id=actor.pk,
     )
-    return Q(pk__in=assignments.values("account_id"))
+    return Q(Exists(assignments))
 
 
 def territory_edit_grant(actor: Any) -> Q:
