@@ -1,12 +1,13 @@
 """Who sees which accounts (TEAM-5, CUS-9): the account scope and its grants.
 
 Other apps widen visibility by registering a named grant — a function of the
-actor returning a Q over Account (teams: "team", "manager"; territories:
-"territory"; partners: "partner"). This module never imports them, so imports
-keep going downward.
+actor returning an `AccountSql` condition on one account row, or None (teams:
+"team", "manager"; territories: "territory"; partners: "partner"). This
+module never imports them, so imports keep going downward.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -15,18 +16,53 @@ from openprm.core import access
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 
-AccountGrant = Callable[[Any], Q]
+
+@dataclass(frozen=True)
+class AccountSql:
+    """A condition on one account row as SQL (see `access.RowCondition`):
+    `{id}` and `{owner}` stand for the row's id and owner columns, `{type}`
+    for its account type; values go in `params`. Written by hand because the
+    same condition is checked for every account — or every contact, through
+    its relationships — a list walks."""
+
+    sql: str
+    params: tuple[Any, ...] = ()
+
+    def __or__(self, other: "AccountSql") -> "AccountSql":
+        return AccountSql(f"({self.sql}) OR ({other.sql})", self.params + other.params)
+
+    def on(self, row: str) -> tuple[str, tuple[Any, ...]]:
+        """The condition on the account table aliased `row` in a hand-written query."""
+        sql = self.sql.replace("{id}", f"{row}.id").replace("{owner}", f"{row}.owner_id")
+        return sql.replace("{type}", f"{row}.account_type"), self.params
+
+    def q(self) -> Q:
+        """The condition on the rows of an Account queryset."""
+        return Q(
+            access.RowCondition(
+                self.sql, self.params, id="pk", owner="owner_id", type="account_type"
+            )
+        )
+
+
+def marks(values: tuple[Any, ...]) -> str:
+    """Placeholders for an `IN (…)` of `values` in an AccountSql."""
+    return ", ".join(["%s"] * len(values))
+
+
+AccountGrant = Callable[[Any], AccountSql | None]
 AccessLevelResolver = Callable[[Any, Account], str | None]
 
 _grants: dict[str, AccountGrant] = {}
 _edit_grants: dict[str, AccountGrant] = {}
 _level_resolvers: list[AccessLevelResolver] = []
 
-NOTHING = Q(pk__in=[])
+NOTHING_SQL = AccountSql("1 = 0")
 
 
 def register_account_grant(name: str, grant: AccountGrant) -> None:
-    """Let another app give actors access to accounts (TEAM-2, TER-*, PRG-7)."""
+    """Let another app give actors access to accounts (TEAM-2, TER-*, PRG-7):
+    `grant(actor)` answers the accounts it gives, or None for none."""
     _grants[name] = grant
 
 
@@ -40,44 +76,58 @@ def account_grant_names() -> frozenset[str]:
     return frozenset(_grants)
 
 
-def account_grant_q(actor: Any, names: Iterable[str] | None = None) -> Q:
-    """Union of the named grants (all when `names` is None) for `actor`.
+def _union(grants: Iterable[AccountGrant], actor: Any, owner: bool) -> AccountSql:
+    terms = [term for grant in grants if (term := grant(actor)) is not None]
+    if owner:
+        terms.insert(0, AccountSql("{owner} = %s", (actor.pk,)))
+    if not terms:
+        return NOTHING_SQL
+    return AccountSql(
+        " OR ".join(f"({t.sql})" for t in terms), tuple(p for t in terms for p in t.params)
+    )
 
-    The contacts app uses it for "My Team and Territory Contacts" (CON-7).
-    """
-    wanted = _grants if names is None else {n: _grants[n] for n in names if n in _grants}
-    combined = NOTHING
-    for grant in wanted.values():
-        combined |= grant(actor)
-    return combined
+
+def account_grant_sql(actor: Any, names: Iterable[str] | None = None) -> AccountSql:
+    """Union of the named grants (all when `names` is None) for `actor`."""
+    wanted = _grants.values() if names is None else [_grants[n] for n in names if n in _grants]
+    return _union(wanted, actor, owner=False)
+
+
+def account_grant_q(actor: Any, names: Iterable[str] | None = None) -> Q:
+    """`account_grant_sql` on Account rows; the contacts app uses it for
+    "My Team and Territory Contacts" (CON-7)."""
+    return account_grant_sql(actor, names).q()
+
+
+def _sees_all(actor: Any) -> bool:
+    return not getattr(actor, "is_partner_user", True) and has_privilege(actor, VIEW_ALL_SALES_DATA)
+
+
+def account_access_sql(actor: Any) -> AccountSql | None:
+    """The accounts `actor` may see; None means every active account. Internal
+    users see what they own, partner users only what a grant gives them."""
+    if _sees_all(actor):
+        return None
+    return _union(_grants.values(), actor, owner=not getattr(actor, "is_partner_user", True))
 
 
 def account_access_q(actor: Any) -> Q | None:
-    """The Q of accounts `actor` may see; None means every active account."""
-    is_internal = not getattr(actor, "is_partner_user", True)
-    if is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA):
+    condition = account_access_sql(actor)
+    return None if condition is None else condition.q()
+
+
+def account_edit_sql(actor: Any) -> AccountSql | None:
+    """The visible accounts `actor` may edit; None means every one. Sales data
+    administrators and the owner may edit (TEAM-2); other apps add more
+    through `register_account_edit_grant`."""
+    if _sees_all(actor):
         return None
-    condition = account_grant_q(actor)
-    if is_internal:
-        condition |= Q(owner_id=actor.pk)
-    return condition
+    return _union(_edit_grants.values(), actor, owner=not getattr(actor, "is_partner_user", True))
 
 
 def account_edit_q(actor: Any) -> Q | None:
-    """The Q of visible accounts `actor` may edit; None means every one.
-
-    Sales data administrators and the owner may edit (TEAM-2); other apps add
-    more through `register_account_edit_grant`.
-    """
-    is_internal = not getattr(actor, "is_partner_user", True)
-    if is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA):
-        return None
-    condition = NOTHING
-    for grant in _edit_grants.values():
-        condition |= grant(actor)
-    if is_internal:
-        condition |= Q(owner_id=actor.pk)
-    return condition
+    condition = account_edit_sql(actor)
+    return None if condition is None else condition.q()
 
 
 def register_access_level_resolver(resolver: AccessLevelResolver) -> None:

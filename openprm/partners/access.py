@@ -8,12 +8,12 @@ users see a partner when they see its account (TEAM-5).
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.privileges import MANAGE_PARTNERS, has_privilege
 from openprm.customers.access import (
-    NOTHING,
+    AccountSql,
     register_account_edit_grant,
     register_account_grant,
 )
@@ -47,30 +47,33 @@ def _is_internal(actor: Any) -> bool:
     return not getattr(actor, "is_partner_user", True)
 
 
-def _managed_partner_row() -> Q:
-    """The account row being checked is a managed partner (PA-2); correlated,
-    like every account grant (teams.access says why)."""
-    profile = PartnerProfile.objects.filter(account_id=OuterRef("pk"), managed_partner=True)
-    return Q(Exists(profile), account_type=Account.AccountType.PARTNER)
+_PROFILES = PartnerProfile._meta.db_table
 
 
-def _partner_account_grant(actor: Any) -> Q:
+def _managed_partner_row() -> AccountSql:
+    """The account row is a managed partner (PA-2)."""
+    return AccountSql(
+        f"{{type}} = %s AND EXISTS (SELECT 1 FROM {_PROFILES} pp "  # noqa: S608
+        "WHERE pp.account_id = {id} AND pp.managed_partner)",
+        (Account.AccountType.PARTNER.value,),
+    )
+
+
+def _partner_account_grant(actor: Any) -> AccountSql | None:
     """PRG-7: a portal user sees its own partner's account; channel managers
     (Manage Partners) see every managed partner's account (PA-1: one party,
     shown among accounts and among partners)."""
     if _is_internal(actor):
-        if has_privilege(actor, MANAGE_PARTNERS):
-            return _managed_partner_row()
-        return NOTHING
+        return _managed_partner_row() if has_privilege(actor, MANAGE_PARTNERS) else None
     found = membership(actor)
-    return Q(pk=found.partner.account_id) if found is not None else NOTHING
+    return AccountSql("{id} = %s", (found.partner.account_id,)) if found is not None else None
 
 
-def _partner_account_edit_grant(actor: Any) -> Q:
+def _partner_account_edit_grant(actor: Any) -> AccountSql | None:
     """PC-1: channel account managers manage partner organizations."""
     if _is_internal(actor) and has_privilege(actor, MANAGE_PARTNERS):
         return _managed_partner_row()
-    return NOTHING
+    return None
 
 
 register_account_grant("partner", _partner_account_grant)

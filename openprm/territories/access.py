@@ -6,11 +6,17 @@ users see none here — the partners app shows them their own.
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 
 from openprm.core import access
-from openprm.customers.access import NOTHING, register_account_edit_grant, register_account_grant
+from openprm.customers.access import (
+    AccountSql,
+    marks,
+    register_account_edit_grant,
+    register_account_grant,
+)
 from openprm.customers.models import Account
+from openprm.identity.hierarchy import actor_resources
 from openprm.teams.levels import at_least, default_access_level
 from openprm.teams.models import AccessLevel
 from openprm.territories.models import (
@@ -21,29 +27,38 @@ from openprm.territories.models import (
     TerritoryMember,
 )
 
+_ASSIGNMENTS = AccountTerritory._meta.db_table
+_TERRITORIES = Territory._meta.db_table
+_MEMBERS = TerritoryMember._meta.db_table
+
+
+def territory_rows(resource_ids: tuple[int, ...]) -> AccountSql:
+    """An active territory assigned to the row holds one of `resource_ids`
+    (TER-3, TEAM-3)."""
+    return AccountSql(
+        f"EXISTS (SELECT 1 FROM {_ASSIGNMENTS} at "  # noqa: S608
+        f"JOIN {_TERRITORIES} t ON t.id = at.territory_id AND t.active "
+        f"JOIN {_MEMBERS} m ON m.territory_id = at.territory_id "
+        f"WHERE at.account_id = {{id}} AND m.resource_id IN ({marks(resource_ids)}))",
+        resource_ids,
+    )
+
 
 def _internal(actor: Any) -> bool:
     return access.is_active_actor(actor) and not getattr(actor, "is_partner_user", True)
 
 
-def territory_grant(actor: Any) -> Q:
+def territory_grant(actor: Any) -> AccountSql | None:
     """TER-3/TEAM-3: members of an active territory assigned to an account see
-    it, whether or not they are on its team. A condition on the account row
-    (see teams.access for why grants are correlated)."""
-    if not _internal(actor):
-        return NOTHING
-    assignments = AccountTerritory.objects.filter(
-        account_id=OuterRef("pk"),
-        territory__active=True,
-        territory__members__resource__user_id=actor.pk,
-    )
-    return Q(Exists(assignments))
+    it, whether or not they are on its team."""
+    own = actor_resources(actor).own if _internal(actor) else None
+    return None if own is None else territory_rows((own,))
 
 
-def territory_edit_grant(actor: Any) -> Q:
+def territory_edit_grant(actor: Any) -> AccountSql | None:
     """Territory members act with the default team level (TEAM-1)."""
     if not at_least(default_access_level(), AccessLevel.EDIT):
-        return NOTHING
+        return None
     return territory_grant(actor)
 
 

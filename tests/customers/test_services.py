@@ -18,7 +18,7 @@ from openprm.core.errors import (
 )
 from openprm.core.options.models import ProfileOption
 from openprm.customers import services
-from openprm.customers.access import account_grant_q, register_account_grant
+from openprm.customers.access import AccountSql, account_grant_q, register_account_grant
 from openprm.customers.models import Account
 from openprm.customers.qualification import qualification_failures
 from openprm.customers.selectors import account_hierarchy, account_list, note_list
@@ -287,7 +287,7 @@ def test_team_5_salesperson_sees_own_and_granted_accounts_only(
     mine = make_account("Mine", owner_id=salesperson.pk)
     granted = make_account("Granted")
     make_account("Hidden")
-    register_account_grant("test-grant", lambda actor: access_q_for(granted.pk))
+    register_account_grant("test-grant", lambda actor: AccountSql("{id} = %s", (granted.pk,)))
     try:
         names = sorted(a.name for a in account_list(actor=salesperson))
         assert Account.objects.filter(account_grant_q(salesperson, {"test-grant"})).count() == 1
@@ -299,12 +299,6 @@ def test_team_5_salesperson_sees_own_and_granted_accounts_only(
     assert mine.owner == salesperson
     partner_user = make_user(SALESPERSON, user_type="partner")
     assert not account_list(actor=partner_user).exists()
-
-
-def access_q_for(pk: int) -> Any:
-    from django.db.models import Q
-
-    return Q(pk=pk)
 
 
 def test_cus_9_pickers_skip_deleted_accounts(make_account: Any, sales_admin: Any) -> None:

@@ -11,10 +11,11 @@ System code that must see everything (migrations, background realignment)
 calls `unscoped()`, a name that is easy to grep for in review.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models import BooleanField, Expression, F
 
 from openprm.core.errors import NotFound
 
@@ -26,6 +27,41 @@ _scopes: dict[type[models.Model], Scope] = {}
 
 class AccessNotConfigured(LookupError):
     """A programming error: a model is queried before its scope is registered."""
+
+
+class RowCondition(Expression):
+    """A visibility condition on the current row, written as SQL.
+
+    The access rules run for every row a list walks, so they are SQL
+    fragments that cost microseconds to put into a query; built from nested
+    querysets they cost milliseconds of ORM work per request (the API's
+    scoped lookups, docs/performance.md). `{name}` placeholders stand for
+    columns of the row — `RowCondition("{owner} = %s", [me], owner="owner_id")`
+    — and are filled in with the row's table alias, which Django changes
+    when the query becomes a subquery. Values always go in `params`.
+    """
+
+    conditional = True
+
+    def __init__(self, sql: str, params: Sequence[Any] = (), **columns: str) -> None:
+        super().__init__(output_field=BooleanField())
+        self.sql = sql
+        self.params = tuple(params)
+        self.names = tuple(columns)
+        self.columns: list[Any] = [F(column) for column in columns.values()]
+
+    def get_source_expressions(self) -> list[Any]:
+        return self.columns
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        self.columns = list(exprs)
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        sql = self.sql
+        for name, column in zip(self.names, self.columns, strict=True):
+            column_sql, _params = compiler.compile(column)
+            sql = sql.replace("{" + name + "}", column_sql)
+        return f"({sql})", list(self.params)
 
 
 def register(model: type[models.Model]) -> Callable[[Scope], Scope]:
