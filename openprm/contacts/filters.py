@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from ninja import FilterSchema
 from pydantic import ValidationError
 
-from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.models import NAME_PREFIX_LENGTH, ContactPoint, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION, search_key
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
-from openprm.core.search import key_prefix_q, prefix_q
+from openprm.core.search import key_prefix_q
 
 MIN_TERM_LENGTH = 2
 CUSTOM_PREFIX = "custom."
@@ -52,11 +52,11 @@ class ContactFilter(FilterSchema):
     account: int | None = None
 
     def filter_q(self, value: str | None) -> Q:
-        """Name prefix: `jo sm` finds John Smith, `smi` finds every Smith."""
-        key = search_key(value or "")
-        if not key:
+        """Name prefix: `john sm` finds John Smith, `smi` finds every Smith."""
+        arms = name_arms(value)
+        if not arms:
             return Q()
-        return prefix_q("name_search", key) | prefix_q("last_name_search", key)
+        return arms[0] | arms[1]
 
     def filter_email(self, value: str | None) -> Q:
         key = (value or "").strip().lower()
@@ -83,6 +83,20 @@ class ContactFilter(FilterSchema):
         terms = [getattr(self, name) or "" for name in TEXT_TERMS]
         terms += [str(v) for v in custom.values()]
         return any(len(term.strip()) >= MIN_TERM_LENGTH for term in terms)
+
+
+def name_arms(text: str | None) -> list[Q]:
+    """The two alternatives of a name search — last name, full name — each an
+    index walk in name order (`Person` indexes), so a page is read arm by arm
+    (core.paged_union). Without a full name prefix (one letter) the full name
+    is a plain range."""
+    key = search_key(text or "")
+    if not key:
+        return []
+    full = key_prefix_q("name_search", key)
+    if len(key) >= NAME_PREFIX_LENGTH:
+        full &= Q(name_prefix=key[:NAME_PREFIX_LENGTH])
+    return [key_prefix_q("last_name_search", key), full]
 
 
 def custom_terms(params: Mapping[str, Any]) -> dict[str, Any]:

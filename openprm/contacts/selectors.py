@@ -8,7 +8,7 @@ from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from openprm.contacts.filters import ContactFilter, custom_terms
+from openprm.contacts.filters import ContactFilter, custom_terms, name_arms
 from openprm.contacts.models import (
     ContactPoint,
     ContactPreference,
@@ -35,8 +35,8 @@ MY_TEAM_TERRITORY = "my_team_territory"
 MY_BUSINESS = "my_business"
 ALL_CONTACTS = "all"
 
-CONTACT_SORTS = {
-    "name": "last_name_search",
+CONTACT_SORTS: dict[str, str | tuple[str, ...]] = {
+    "name": ("last_name_search", "name_search"),
     "first_name": "name_search",
     "kind": "kind",
     "created": "created_at",
@@ -67,11 +67,10 @@ def predefined_search_q(code: str, actor: Any) -> Q:
 
 
 def _primary_value(kind: str, column: str) -> Subquery:
-    return Subquery(
-        ContactPoint.objects.filter(person=OuterRef("pk"), kind=kind, is_primary=True).values(
-            column
-        )[:1]
-    )
+    """At most one row (a unique index), so unordered: the model's ordering
+    joined the person table again for every row of a list."""
+    primary = ContactPoint.objects.filter(person=OuterRef("pk"), kind=kind, is_primary=True)
+    return Subquery(primary.order_by().values(column)[:1])
 
 
 def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
@@ -112,6 +111,7 @@ def contact_list(
     """
     custom = custom_terms(params or {})
     contacts = access.visible(Person, actor).filter(is_active=True)
+    name_term = filters.q
     if saved_search is None:
         if not filters.has_search_term(custom):
             raise ValidationFailed(
@@ -124,12 +124,15 @@ def contact_list(
         contacts = contacts.filter(predefined_search_q(saved_search.code or "", actor))
     else:
         saved = saved_search.criteria
+        name_term = name_term or saved.get("q")
         contacts = ContactFilter(
             **{k: v for k, v in saved.items() if k in ContactFilter.model_fields}
         ).filter(contacts)
         contacts = custom_filter(contacts, Person.record_type, custom_terms(saved))
     contacts = filters.filter(contacts)
     contacts = custom_filter(contacts, Person.record_type, custom)
+    if arms := name_arms(name_term):
+        contacts = contacts.paged_by_arms(arms)
     return with_list_columns(contacts, actor)
 
 

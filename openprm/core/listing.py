@@ -14,26 +14,29 @@ from django.http import HttpRequest
 PER_PAGE = 50
 
 
+Sortable = Mapping[str, str | tuple[str, ...]]
+
+
 def sorted_queryset(
-    queryset: QuerySet[Any], sort: str, sortable: Mapping[str, str], default: str
+    queryset: QuerySet[Any], sort: str, sortable: Sortable, default: str
 ) -> tuple[QuerySet[Any], str]:
     """Order by a whitelisted `sort` parameter (`name` or `-name`), falling back
-    to `default`; the primary key breaks ties so pages never overlap."""
+    to `default`; a sort may name several columns (last name, then first
+    name); the primary key breaks ties so pages never overlap."""
     key = sort.lstrip("-")
     if key not in sortable:
         sort, key = default, default.lstrip("-")
-    expression = sortable[key]
-    descending = sort.startswith("-")
-    return queryset.order_by(
-        f"-{expression}" if descending else expression, "-pk" if descending else "pk"
-    ), sort
+    columns = sortable[key]
+    columns = (columns,) if isinstance(columns, str) else columns
+    direction = "-" if sort.startswith("-") else ""
+    return queryset.order_by(*(direction + column for column in (*columns, "pk"))), sort
 
 
 def list_context(
     request: HttpRequest,
     queryset: QuerySet[Any],
     *,
-    sortable: Mapping[str, str],
+    sortable: Sortable,
     default_sort: str,
     per_page: int = PER_PAGE,
 ) -> dict[str, Any]:

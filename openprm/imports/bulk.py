@@ -34,7 +34,7 @@ class TableWriter:
     def __init__(self, model: type[models.Model]) -> None:
         self.model = model
         self.table = model._meta.db_table
-        self.fields = list(model._meta.concrete_fields)
+        self.fields = [f for f in model._meta.concrete_fields if not f.generated]
         self.columns = [f.column for f in self.fields]
         self.attnames = [f.attname for f in self.fields]
         self.adapters: list[Adapter | None] = [self._adapter(f) for f in self.fields]

@@ -41,7 +41,7 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
     return {
         f.name: _json_value(getattr(instance, f.attname))
         for f in instance._meta.concrete_fields
-        if f.name not in IGNORED_FIELDS and not f.primary_key
+        if f.name not in IGNORED_FIELDS and not f.primary_key and not f.generated
     }
 
 
