@@ -128,6 +128,26 @@ def persons_visible_q(actor: Any) -> Q:
     )
 
 
+def customer_contacts_q(actor: Any) -> Q:
+    """CON-8 within the actor's scope: contacts related to an active account,
+    and B2C contacts (customers themselves, CUS-1).
+
+    A visible contact the actor does not own is visible through exactly such
+    a relationship (`persons_visible_q`), so only the actor's own contacts —
+    or every contact, for users who see all — need the relationship check,
+    and a list does not pay for it twice per row.
+    """
+    related = access.RowCondition(
+        f"EXISTS (SELECT 1 FROM {_RELATIONSHIPS} r JOIN {_ACCOUNTS} a ON a.id = r.account_id "  # noqa: S608
+        "WHERE r.person_id = {id} AND a.is_active)",
+        id="pk",
+    )
+    condition = Q(kind=Person.Kind.B2C)
+    if account_access_sql(actor) is not None:
+        condition |= ~Q(owner_id=actor.pk)
+    return condition | Q(related)
+
+
 @access.register(Person)
 def _persons(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
     if not _internal(actor):

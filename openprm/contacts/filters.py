@@ -52,11 +52,10 @@ class ContactFilter(FilterSchema):
     account: int | None = None
 
     def filter_q(self, value: str | None) -> Q:
-        """Name prefix: `john sm` finds John Smith, `smi` finds every Smith."""
+        """Name prefix: `john sm` finds John Smith, `smi` finds every Smith.
+        (The contact list applies it as `name_arms` instead.)"""
         arms = name_arms(value)
-        if not arms:
-            return Q()
-        return arms[0] | arms[1]
+        return arms[0] | arms[1] if arms else Q()
 
     def filter_email(self, value: str | None) -> Q:
         key = (value or "").strip().lower()

@@ -8,6 +8,7 @@ from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
+from openprm.contacts.access import customer_contacts_q
 from openprm.contacts.filters import ContactFilter, custom_terms, name_arms
 from openprm.contacts.models import (
     ContactPoint,
@@ -111,29 +112,30 @@ def contact_list(
     """
     custom = custom_terms(params or {})
     contacts = access.visible(Person, actor).filter(is_active=True)
-    name_term = filters.q
     if saved_search is None:
         if not filters.has_search_term(custom):
             raise ValidationFailed(
                 _("Enter at least one search term of two characters or more."),
                 code="search_term_required",
             )
-        customers = Account.objects.filter(is_active=True)
-        contacts = contacts.filter(_related_to(customers) | Q(kind=Person.Kind.B2C))
+        contacts = contacts.filter(customer_contacts_q(actor))
     elif saved_search.predefined:
         contacts = contacts.filter(predefined_search_q(saved_search.code or "", actor))
     else:
         saved = saved_search.criteria
-        name_term = name_term or saved.get("q")
-        contacts = ContactFilter(
-            **{k: v for k, v in saved.items() if k in ContactFilter.model_fields}
-        ).filter(contacts)
+        known = {k: v for k, v in saved.items() if k in ContactFilter.model_fields}
+        contacts = _filtered(contacts, ContactFilter(**known))
         contacts = custom_filter(contacts, Person.record_type, custom_terms(saved))
-    contacts = filters.filter(contacts)
+    contacts = _filtered(contacts, filters)
     contacts = custom_filter(contacts, Person.record_type, custom)
-    if arms := name_arms(name_term):
-        contacts = contacts.paged_by_arms(arms)
     return with_list_columns(contacts, actor)
+
+
+def _filtered(contacts: QuerySet[Person], filters: ContactFilter) -> QuerySet[Person]:
+    """Every term of `filters`, the name as its two arms (core.paged_union)."""
+    contacts = filters.model_copy(update={"q": None}).filter(contacts)
+    arms = name_arms(filters.q)
+    return contacts.filter_any(arms) if arms else contacts  # type: ignore[attr-defined]
 
 
 def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:

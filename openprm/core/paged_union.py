@@ -5,38 +5,46 @@ A name search matches the last name *or* the full name. Written as one
 both alternatives and sort them all before the first page (about 60,000 rows
 for "ma" at 1,000,000 contacts). Each alternative on its own is one index
 walk in list order that stops at the page. So a page `[start:stop]` is read
-arm by arm: the first `stop` rows of each alternative (with every other
-condition of the query, visibility included), then the page from those few
-rows. That is exact because every row of the list satisfies at least one
-alternative, so the first `stop` rows of the list are among the first `stop`
-of some alternative.
+arm by arm: the first `stop` rows of each alternative — the query with the
+alternative in place of the OR, every other condition (visibility included)
+kept — then the page from those few rows, read back by primary key. That is
+exact because every row of the list satisfies at least one alternative, so
+the first `stop` rows of the list are among the first `stop` of some
+alternative.
 
-Everything else — counts, exports (iteration), `exists()` — runs the full
-query unchanged.
+Everything else — counts, exports (iteration), `exists()`, use as a
+subquery — runs the query with the OR, unchanged.
 """
 
 from collections.abc import Sequence
+from functools import reduce
+from operator import or_
 from typing import Any, Self
 
 from django.db.models import Q, QuerySet
 from django.db.models.query import ModelIterable
+from django.db.models.sql.constants import LOUTER
+from django.db.models.sql.where import WhereNode
 
 
 class PagedUnionQuerySet(QuerySet[Any]):
-    """A QuerySet that can be told which alternatives its filter is made of."""
+    """A QuerySet filtered by an OR whose pages are read arm by arm."""
 
     _union_arms: tuple[Q, ...] = ()
+    _union_node: Any = None
 
-    def paged_by_arms(self, arms: Sequence[Q]) -> Self:
-        """Declare `arms`: the caller guarantees every row matches one of them
-        (they are the terms of an OR the query already filters on)."""
-        clone = self._chain()
-        clone._union_arms = tuple(arms)
+    def filter_any(self, arms: Sequence[Q]) -> Self:
+        """Rows matching any of `arms`."""
+        arms = tuple(arms)
+        clone = self.filter(reduce(or_, arms))
+        clone._union_arms = arms
+        clone._union_node = clone.query.where.children[-1] if clone.query.where.children else None
         return clone
 
     def _clone(self) -> Self:
         clone = super()._clone()
         clone._union_arms = self._union_arms
+        clone._union_node = self._union_node
         return clone
 
     def __getitem__(self, k: Any) -> Any:
@@ -44,19 +52,45 @@ class PagedUnionQuerySet(QuerySet[Any]):
             return super().__getitem__(k)
         whole = self._chain()
         whole._union_arms = ()
-        candidates = whole.prefetch_related(None)
+        without = whole.prefetch_related(None)
+        without.query.where = without.query.where.clone()
+        without.query.where.children = [
+            child for child in without.query.where.children if child != self._union_node
+        ]
         ids: set[Any] = set()
         for arm in self._union_arms:
-            ids.update(candidates.filter(arm).values_list("pk", flat=True)[: k.stop])
-        return whole.filter(pk__in=ids)[k]
+            ids.update(without.filter(arm).values_list("pk", flat=True)[: k.stop])
+        return _read_back(whole, ids)[k]
 
     def _pages_by_arms(self, k: Any) -> bool:
         return bool(
-            self._union_arms
+            len(self._union_arms) > 1
             and isinstance(k, slice)
             and k.stop is not None
             and self._result_cache is None
             and not self.query.is_sliced
             and self._iterable_class is ModelIterable
             and self.ordered
+            and self.query.where.connector == "AND"
+            and not self.query.where.negated
+            and self._union_node in self.query.where.children
+            and _joins_nothing(self)
         )
+
+
+def _joins_nothing(queryset: QuerySet[Any]) -> bool:
+    """Only outer joins (select_related): every condition is on the row itself
+    or an EXISTS, so dropping or swapping one cannot change which rows join."""
+    return all(
+        getattr(join, "join_type", None) in (None, LOUTER)
+        for join in queryset.query.alias_map.values()
+    )
+
+
+def _read_back(queryset: QuerySet[Any], ids: set[Any]) -> QuerySet[Any]:
+    """The rows `ids` with the list's columns and order, without its filter:
+    they were found through it, and checking visibility again on each of them
+    cost more than reading them."""
+    page = queryset._chain()
+    page.query.where = WhereNode()
+    return page.filter(pk__in=ids)
