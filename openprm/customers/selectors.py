@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from openprm.core import access
 from openprm.core.customfields.values import custom_filter
@@ -31,6 +31,13 @@ ACCOUNT_SORTS: dict[str, str] = {
 }
 
 
+def with_parent_name(accounts: QuerySet[Account], actor: Any) -> QuerySet[Account]:
+    """`parent_name`: the parent's name when the actor sees the parent, else
+    None — a row must not name an account the actor cannot see (TEAM-5)."""
+    parents = access.visible(Account, actor).filter(pk=OuterRef("parent_id"))
+    return accounts.annotate(parent_name=Subquery(parents.order_by().values("name")[:1]))
+
+
 def account_list(
     *,
     actor: Any,
@@ -39,7 +46,9 @@ def account_list(
 ) -> QuerySet[Account]:
     """Visible active accounts of every type (CUS-11), with the related rows
     a list shows fetched in the same query."""
-    accounts = access.visible(Account, actor).select_related("owner", "parent", "legal_entity")
+    accounts = with_parent_name(
+        access.visible(Account, actor).select_related("owner", "legal_entity"), actor
+    )
     if filters is not None:
         accounts = filters.filter(accounts)
     if custom:
@@ -57,12 +66,8 @@ def customer_overview(
 
 
 def account_get(*, actor: Any, pk: Any) -> Account:
-    return access.get_visible(
-        Account,
-        actor,
-        pk,
-        access.visible(Account, actor).select_related("owner", "parent", "legal_entity"),
-    )
+    accounts = access.visible(Account, actor).select_related("owner", "legal_entity")
+    return access.get_visible(Account, actor, pk, with_parent_name(accounts, actor))
 
 
 def account_pick(*, actor: Any, q: str, limit: int = 20) -> list[Account]:

@@ -19,7 +19,12 @@ from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.options.selectors import profile_option_enabled
-from openprm.core.privileges import DELETE_SALES_PARTY, RESTORE_SALES_PARTY, require_privilege
+from openprm.core.privileges import (
+    DELETE_SALES_PARTY,
+    RESTORE_SALES_PARTY,
+    has_privilege,
+    require_privilege,
+)
 from openprm.core.records import record_create, record_update
 from openprm.customers.access import account_edit_q
 from openprm.customers.duplicates import account_duplicates, candidate_summary
@@ -291,9 +296,11 @@ def account_delete(*, actor: Any, account: Account, expected_version: int | None
     `account_soft_deleted` run in the same transaction: the contacts app
     deletes the account's contact relationships there, and a receiver that
     raises a DomainError (e.g. an Active partner, PA-4) refuses the delete.
+    The account is read before the privilege is checked: one the actor
+    cannot see is 404 like a missing one (TEAM-5), not 403.
     """
-    require_privilege(actor, DELETE_SALES_PARTY)
     account = access.get_visible(Account, actor, account.pk)
+    require_privilege(actor, DELETE_SALES_PARTY)
     with transaction.atomic():
         record_update(
             actor=actor,
@@ -308,10 +315,14 @@ def account_delete(*, actor: Any, account: Account, expected_version: int | None
 
 
 def deleted_account_get(*, actor: Any, pk: Any) -> Account:
-    """A soft-deleted account, for administrators holding Restore Sales Party."""
-    require_privilege(actor, RESTORE_SALES_PARTY)
+    """A soft-deleted account, for administrators holding Restore Sales Party.
+
+    Only their Deleted Accounts view shows deleted accounts (CUS-9); to
+    anyone else one is as missing as an unknown id (TEAM-5), so the answer is
+    404 rather than a 403 that would confirm it exists.
+    """
     account = access.unscoped(Account).filter(pk=pk, is_active=False).first()
-    if account is None:
+    if account is None or not has_privilege(actor, RESTORE_SALES_PARTY):
         raise NotFound()
     return account
 
@@ -379,7 +390,8 @@ def legal_entity_create(*, actor: Any, data: Mapping[str, Any]) -> LegalEntity:
 def legal_entity_update(
     *, actor: Any, entity: LegalEntity, changes: Mapping[str, Any], expected_version: int
 ) -> LegalEntity:
-    _require_internal(actor)
+    """Legal entities are internal reference data: a partner user cannot see
+    them, so for one the entity is 404 like a missing one (TEAM-5)."""
     entity = access.get_visible(LegalEntity, actor, entity.pk)
     return record_update(
         actor=actor,

@@ -48,7 +48,7 @@ def export_columns() -> list[Column]:
         (_("Type"), lambda a: a.get_account_type_display()),
         (_("Sales account"), lambda a: a.is_sales_account),
         (_("Owner"), lambda a: a.owner.username if a.owner else ""),
-        (_("Parent"), lambda a: a.parent.name if a.parent else ""),
+        (_("Parent"), lambda a: a.parent_name or ""),
         (_("City"), lambda a: a.city),
         (_("Region"), lambda a: a.region),
         (_("Postal code"), lambda a: a.postal_code),

@@ -1,5 +1,9 @@
 """Every write on territories, their criteria and members, and account
-assignment (TER-1..TER-4). Territory setup needs Manage Territories."""
+assignment (TER-1..TER-4). Territory setup needs Manage Territories.
+
+Each write reads its record through the access scope before it checks the
+privilege: a record the actor cannot see is 404 like a missing one (TEAM-5),
+a visible one without the privilege 403 naming it (PLAT-2)."""
 
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -112,8 +116,8 @@ def territory_update(
 ) -> Territory:
     """Changing a territory takes effect on accounts at the next assignment
     or realignment (TER-3)."""
-    require_privilege(actor, MANAGE_TERRITORIES)
     territory = access.get_visible(Territory, actor, territory.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     values = _values(changes)
     probe = Territory(pk=territory.pk, **{**_current(territory), **values})
     _check_territory(probe)
@@ -129,8 +133,8 @@ def _current(territory: Territory) -> dict[str, Any]:
 
 
 def territory_delete(*, actor: Any, territory: Territory) -> None:
-    require_privilege(actor, MANAGE_TERRITORIES)
     territory = access.get_visible(Territory, actor, territory.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     if territory.children.exists():
         raise Conflict(_("Delete or move the nested territories first."), code="has_children")
     with transaction.atomic():
@@ -143,8 +147,8 @@ def criterion_add(
     *, actor: Any, territory: Territory, dimension: str, value: str, value_to: str = ""
 ) -> TerritoryCriterion:
     """TER-2: one accepted value of country, region, postal range, industry or size."""
-    require_privilege(actor, MANAGE_TERRITORIES)
     territory = access.get_visible(Territory, actor, territory.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     value, value_to = str(value or "").strip(), str(value_to or "").strip()
     errors: dict[str, list[str]] = {}
     if dimension not in TerritoryCriterion.Dimension.values:
@@ -166,16 +170,16 @@ def criterion_add(
 
 
 def criterion_remove(*, actor: Any, criterion: TerritoryCriterion) -> None:
-    require_privilege(actor, MANAGE_TERRITORIES)
     criterion = access.get_visible(TerritoryCriterion, actor, criterion.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     record_delete(actor=actor, instance=criterion)
 
 
 def territory_member_add(*, actor: Any, territory: Territory, resource_id: int) -> TerritoryMember:
     """TER-1: internal territories hold internal resources only; partner
     territories only resources of their partner."""
-    require_privilege(actor, MANAGE_TERRITORIES)
     territory = access.get_visible(Territory, actor, territory.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     resource = Resource.objects.filter(pk=resource_id, active=True).first()
     if resource is None:
         raise ValidationFailed(field_errors={"resource_id": [_("Choose an active resource.")]})
@@ -205,8 +209,8 @@ def territory_member_add(*, actor: Any, territory: Territory, resource_id: int) 
 
 def territory_member_remove(*, actor: Any, member: TerritoryMember) -> None:
     """TEAM-3: the resource loses what this territory gave, except locked team members."""
-    require_privilege(actor, MANAGE_TERRITORIES)
     member = access.get_visible(TerritoryMember, actor, member.pk)
+    require_privilege(actor, MANAGE_TERRITORIES)
     with transaction.atomic():
         affected = list(member.territory.account_assignments.values_list("account_id", flat=True))
         record_delete(actor=actor, instance=member)
@@ -231,8 +235,8 @@ def account_add_partner_territories(
     *, actor: Any, account_id: Any, territory_ids: list[int]
 ) -> list[AccountTerritory]:
     """TER-4: a channel manager adds chosen partner territories to an account."""
-    require_privilege(actor, MANAGE_PARTNERS)
     account = access.get_visible(Account, actor, account_id)
+    require_privilege(actor, MANAGE_PARTNERS)
     ids = sorted(set(territory_ids))
     chosen = list(
         Territory.objects.filter(

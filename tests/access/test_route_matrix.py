@@ -4,9 +4,9 @@ actors x three records (own, another's, soft-deleted).
 
 Expected answers come from a plain-Python reference of the rules over the
 world's facts (tests/access/conftest.py), never from recorded outcomes:
-a record the actor may not see is 404 (never 403, never 200), a visible
-record the actor may not change is 403, a missing privilege is 403 whatever
-the record (it says nothing about the record), and every refused write
+a record the actor may not see is 404 (never 403, never 200) even when the
+privilege is missing too, a visible record without the privilege or the
+access level is 403, and every refused write
 leaves the tables unchanged (run_matrix checks it in a rolled-back
 savepoint). Every route must have rows: a new route fails the coverage test
 until it is added here.
@@ -23,6 +23,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
 from openprm.config.api import api
+from openprm.contacts import services as contact_services
 from openprm.contacts.models import (
     ContactPoint,
     ContactPreference,
@@ -34,11 +35,9 @@ from openprm.contacts.models import (
     SavedSearch,
 )
 from openprm.core import privileges as p
-from openprm.core.testing.matrix import Row, run_matrix, table_rows
+from openprm.core.testing.matrix import Row, leaks, rolled_back, run_matrix, table_rows
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
-from openprm.identity.catalog import ROLES, SALES_ADMINISTRATOR, SALESPERSON
-from openprm.teams.levels import default_access_level
-from openprm.teams.models import LEVEL_RANK, AccessLevel, AccountTeamMember
+from openprm.teams.models import AccessLevel, AccountTeamMember
 from openprm.territories.models import (
     AccountTerritory,
     RealignmentRun,
@@ -46,13 +45,15 @@ from openprm.territories.models import (
     TerritoryCriterion,
     TerritoryMember,
 )
-from tests.access.conftest import (
-    ACTORS,
-    FACTS,
-    HOUSEHOLD_OWNERS,
-    MANAGES,
-    RECORDS,
-    World,
+from tests.access.conftest import ACTORS, RECORDS, World, account_name
+from tests.access.reference import (
+    account_level,
+    edits_contact_of,
+    hidden_names,
+    may_edit,
+    privileges,
+    sees_contact_of,
+    visible,
 )
 
 pytestmark = pytest.mark.django_db
@@ -69,85 +70,7 @@ VERSIONED = {
     "billing": BillingAccount, "legal": LegalEntity, "territory": Territory,
     "member": AccountTeamMember,
 }  # fmt: skip
-ACCOUNT_FAMILIES = frozenset({"account", "note", "billing", "member"})
-CONTACT_FAMILIES = frozenset({"contact", "point", "preference", "relationship", "membership"})
-INTERNAL_FAMILIES = frozenset({"territory", "criterion", "t_member", "legal", "run"})
-_privileges = {role["code"]: frozenset(role["privileges"]) for role in ROLES}
-ROLE_OF = {a: SALES_ADMINISTRATOR if a == "salesadmin" else SALESPERSON for a in ACTORS}
 Body = Callable[[World, str, int], Mapping[str, Any]] | Mapping[str, Any] | None
-
-
-# The reference: TEAM-1..5, TER-3, CUS-9, CON-11, read from the facts only. ---
-
-
-def privileges(actor: str) -> frozenset[str]:
-    return frozenset() if actor == "partner" else _privileges[ROLE_OF[actor]]
-
-
-def account_level(actor: str, record: str) -> str | None:
-    """TEAM-1/2/4, TER-3, CUS-9: owner and sales administrators Full, team
-    members their level, territory members the default level, managers the
-    best level of anyone below them; deleted accounts and partner users none."""
-    facts = FACTS[record]
-    if actor == "partner" or not facts.active:
-        return None
-    if p.VIEW_ALL_SALES_DATA in privileges(actor):
-        return AccessLevel.FULL
-    levels = []
-    for person in {actor} | MANAGES.get(actor, frozenset()):
-        if facts.owner == person:
-            levels.append(AccessLevel.FULL)
-        if person in facts.team:
-            levels.append(facts.team[person])
-        if person in facts.territory_members:
-            levels.append(default_access_level())
-    return max(levels, key=lambda level: LEVEL_RANK[AccessLevel(level)]) if levels else None
-
-
-def contact_visible(actor: str, record: str) -> bool:
-    """TEAM-5: a contact follows its customer; the deleted account's contact
-    lost its relationship (CUS-9) and stays visible to its creator only (the
-    sales administrator, who sees all sales data anyway)."""
-    if actor == "partner":
-        return False
-    return p.VIEW_ALL_SALES_DATA in privileges(actor) or account_level(actor, record) is not None
-
-
-def visible(actor: str, family: str, record: str) -> bool:
-    if family in ACCOUNT_FAMILIES:
-        return account_level(actor, record) is not None
-    if family == "deleted_account":
-        return actor != "partner" and record == "deleted"
-    if family == "relationship" and record == "deleted":
-        return False  # CUS-9 removed it with the account's soft delete.
-    if family in CONTACT_FAMILIES:
-        return contact_visible(actor, record)
-    if family == "household":
-        return actor != "partner" and (
-            p.VIEW_ALL_SALES_DATA in privileges(actor)
-            or HOUSEHOLD_OWNERS[record] == actor
-            or contact_visible(actor, record)
-        )
-    if family == "search":  # CON-7: predefined ("deleted" slot) and one's own.
-        return actor != "partner" and (
-            record == "deleted" or (record == "own" and actor == "owner")
-        )
-    if family in INTERNAL_FAMILIES:
-        return actor != "partner"
-    raise AssertionError(family)
-
-
-def may_edit(actor: str, family: str, record: str) -> bool:
-    if family in ACCOUNT_FAMILIES:
-        return account_level(actor, record) in (AccessLevel.EDIT, AccessLevel.FULL)
-    if family in CONTACT_FAMILIES:
-        return p.VIEW_ALL_SALES_DATA in privileges(actor) or account_level(actor, record) in (
-            AccessLevel.EDIT,
-            AccessLevel.FULL,
-        )
-    if family == "search":
-        return record != "deleted"  # predefined searches are read-only (CON-7)
-    return True
 
 
 @dataclass(frozen=True)
@@ -163,24 +86,21 @@ class Route:
     body: Body = None
     partner: int | None = None  # collection routes only: a partner user's answer
     records: tuple[str, ...] = RECORDS
-    loads_first: bool = False  # the record is resolved before the privilege check
     schema_first: bool = False  # a body every actor gets wrong is refused before any read
 
     def expected(self, actor: str, record: str) -> int:
-        """404 for a record the actor may not see; a missing privilege is 403
-        when checked before the record is read (it says nothing about the
-        record); 403 for a visible record the actor may not change."""
+        """Visibility first: a record the actor may not see is 404 whatever
+        else is missing (it must look like a missing one); then a missing
+        privilege is 403 (PLAT-2); then 403 for a visible record the actor
+        may not change."""
         if self.schema_first:
             return self.ok
-        hidden = self.family is not None and not visible(actor, self.family, record)
-        if hidden and self.loads_first:
+        if self.family is not None and not visible(actor, self.family, record):
             return 404
         if self.privilege and self.privilege not in privileges(actor):
             return 403
         if self.family is None:
             return self.partner if actor == "partner" and self.partner else self.ok
-        if not visible(actor, self.family, record):
-            return 404
         if self.need == "edit" and not may_edit(actor, self.family, record):
             return 403
         if self.need == "full" and account_level(actor, record) != AccessLevel.FULL:
@@ -195,8 +115,7 @@ def api_route(
 
 
 def web_route(name: str, method: str, family: str | None = None, **kwargs: Any) -> Route:
-    """Pages resolve their record before anything else."""
-    return Route(method, name, family, **{"loads_first": True, **kwargs})
+    return Route(method, name, family, **kwargs)
 
 
 V = "version"
@@ -209,7 +128,7 @@ API = dict(
         api_route("get", "/accounts/deleted", privilege=p.RESTORE_SALES_PARTY),
         api_route("get", A, "account"),
         api_route("patch", A, "account", need="edit", body=lambda w, r, v: {V: v, "name": "Ren"}),
-        api_route("delete", A, "account", privilege=p.DELETE_SALES_PARTY, ok=204, loads_first=True),
+        api_route("delete", A, "account", privilege=p.DELETE_SALES_PARTY, ok=204),
         api_route("post", f"{A}/restore", "deleted_account", privilege=p.RESTORE_SALES_PARTY),
         api_route(
             "post", f"{A}/convert", "account", need="edit", ok=409, body=lambda w, r, v: {V: v}
@@ -265,7 +184,6 @@ API = dict(
             need="edit",
             privilege=p.DELETE_SALES_PARTY_CONTACT,
             ok=204,
-            loads_first=True,
         ),
         api_route("put", "/contacts/{contact_id}/favorite", "contact", body={}),
         api_route("delete", "/contacts/{contact_id}/favorite", "contact"),
@@ -393,7 +311,6 @@ API = dict(
             "territory",
             privilege=p.MANAGE_TERRITORIES,
             records=("own",),
-            loads_first=True,
             body=lambda w, r, v: {V: v, "name": "Matrix Chile 2"},
         ),
         api_route(
@@ -403,7 +320,6 @@ API = dict(
             privilege=p.MANAGE_TERRITORIES,
             ok=204,
             records=("own",),
-            loads_first=True,
         ),
         api_route("get", f"{T}/criteria", "territory", records=("own",)),
         api_route(
@@ -413,7 +329,6 @@ API = dict(
             privilege=p.MANAGE_TERRITORIES,
             ok=201,
             records=("own",),
-            loads_first=True,
             body={"dimension": "country", "value": "PE"},
         ),
         api_route(
@@ -423,7 +338,6 @@ API = dict(
             privilege=p.MANAGE_TERRITORIES,
             ok=204,
             records=("own",),
-            loads_first=True,
         ),
         api_route("get", f"{T}/members", "territory", records=("own",)),
         api_route(
@@ -433,7 +347,6 @@ API = dict(
             privilege=p.MANAGE_TERRITORIES,
             ok=201,
             records=("own",),
-            loads_first=True,
             body=lambda w, r, v: {"resource_id": w.extra["spare_resource"]},
         ),
         api_route(
@@ -443,7 +356,6 @@ API = dict(
             privilege=p.MANAGE_TERRITORIES,
             ok=204,
             records=("own",),
-            loads_first=True,
         ),
         api_route("get", f"{A}/territories", "account"),
         api_route("post", f"{A}/territories/assign", "account", need="edit"),
@@ -488,7 +400,6 @@ WEB = {
             "deleted_account",
             privilege=p.RESTORE_SALES_PARTY,
             ok=302,
-            loads_first=False,
         )
     ],
     "customers:account_convert": [
@@ -654,7 +565,6 @@ WEB = {
             "account",
             privilege=p.MANAGE_PARTNERS,
             ok=302,
-            loads_first=False,
         )
     ],
     "territories:realignment": [web_route("territories:realignment", "get")],
@@ -721,6 +631,18 @@ def _body(world: World, route: Route, record: str) -> Mapping[str, Any] | None:
     return route.body(world, record, version)
 
 
+DELETED_VIEWS = frozenset({"/api/v1/accounts/deleted", "customers:deleted_account_list"})
+
+
+def _hidden(world: World, route: Route, actor: str) -> frozenset[str]:
+    """Names no answer may show the actor; the deleted account's is the
+    point of the Deleted Accounts view and of a restore."""
+    hidden = hidden_names(world, actor)
+    if route.family == "deleted_account" or route.path in DELETED_VIEWS:
+        hidden -= {account_name("deleted")}
+    return hidden
+
+
 def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
     rows = []
     for route in routes:
@@ -736,6 +658,7 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
                         expected,
                         body=None if web else _body(world, route, record),
                         unchanged=TABLES if refused else (),
+                        hidden=_hidden(world, route, actor),
                     )
                 )
     return rows
@@ -744,14 +667,14 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
 def _refused_page(client: Client, row: Row) -> str | None:
     """An HTML form answers a refused write with 403 or by showing the form
     again (200) or a flashed message (302); either way nothing changed."""
-    with transaction.atomic():
+    with rolled_back(client):
         before = {model: table_rows(model) for model in row.unchanged}
         response = getattr(client, row.method)(row.path)
         problems = []
         if response.status_code not in (200, 302, 403):
             problems.append(f"got {response.status_code}")
         problems += [f"{m.__name__} changed" for m, rows in before.items() if table_rows(m) != rows]
-        transaction.set_rollback(True)
+        problems += leaks(response, row.hidden)
     return f"{row.label()} (or the form's refusal): {'; '.join(problems)}" if problems else None
 
 
@@ -792,3 +715,31 @@ def test_team_5_html_matrix(world: World, app: str) -> None:
     """TEAM-5/TER-1..4/CUS-9: every HTML route of one app x actors x records."""
     routes = [r for name, rs in WEB.items() if name.startswith(f"{app}:") for r in rs]
     run_web_matrix(_clients(world), _rows(world, routes, web=True))
+
+
+def test_con_11_refusal_names_only_the_customers_the_actor_sees(world: World) -> None:
+    """CON-11/TEAM-5: deleting the contact of a customer the actor sees and
+    of one they do not: 404 to whoever sees neither, 403 naming only the
+    customer they see to a View Only member, a delete with Edit or Full —
+    and the hidden customer is named in no answer."""
+    customers = ("own", "other")
+    with transaction.atomic():
+        shared = contact_services.contact_create(
+            actor=world.users["salesadmin"],
+            last_name="Matrixson shared",
+            account_ids=[world.accounts[a].pk for a in customers],
+            confirm_duplicates=True,
+        )
+        rows = []
+        for actor in ACTORS:
+            if not sees_contact_of(actor, customers):
+                expected = 404
+            elif p.DELETE_SALES_PARTY_CONTACT not in privileges(actor):
+                expected = 403
+            else:
+                expected = 204 if edits_contact_of(actor, customers) else 403
+            path = f"/api/v1/contacts/{shared.pk}"
+            hidden = hidden_names(world, actor)
+            rows.append(Row(actor, "delete", path, expected, unchanged=TABLES, hidden=hidden))
+        run_matrix(world.api, rows)
+        transaction.set_rollback(True)

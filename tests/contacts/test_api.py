@@ -12,6 +12,7 @@ from openprm.contacts.models import ContactPoint, Person, Relationship, SavedSea
 from openprm.contacts.services import contact_point_add, favorite_set
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
+from openprm.teams.models import AccessLevel, AccountTeamMember
 from tests.contacts.helpers import make_account, make_contact
 from tests.factories import make_user
 
@@ -213,10 +214,10 @@ def test_con_9_con_10_preferences_via_api(
 def test_con_11_delete_via_api(
     salesperson: User, sales_admin: User, api_client_for: ClientFor
 ) -> None:
-    """CON-11: delete via api."""
+    """CON-11: delete via api; a View Only member is refused, naming the customer."""
     acme = make_account(sales_admin, "Acme Corp")
     person = make_contact(sales_admin, "Shared", acme)
-    Person.objects.filter(pk=person.pk).update(owner=salesperson)
+    AccountTeamMember.objects.create(account=acme, user=salesperson, access_level=AccessLevel.VIEW)
     refused = api_client_for(salesperson).delete(f"{API}/contacts/{person.pk}")
     assert refused.status_code == 403
     assert refused.json()["detail"] == (

@@ -49,6 +49,7 @@ from openprm.core.errors import (
 from openprm.customers.services import account_delete
 from openprm.identity.catalog import LEGAL_PREFERENCES_DUTY, SALESPERSON
 from openprm.identity.models import Role, User
+from openprm.teams.models import AccessLevel, AccountTeamMember
 from tests.contacts.helpers import make_account, make_contact
 from tests.factories import make_user
 
@@ -325,7 +326,8 @@ def test_con_10_legal_reason_needs_the_duty_role(salesperson: User, sales_admin:
 def test_con_11_delete_needs_full_or_edit_access_to_a_related_account(
     salesperson: User, sales_admin: User
 ) -> None:
-    """CON-11: delete needs full or edit access to a related account."""
+    """CON-11: delete needs full or edit access to a related account; the
+    refusal names the customers the user sees, never others (TEAM-5)."""
     acme, globex = make_account(sales_admin, "Acme Corp"), make_account(sales_admin, "Globex")
     person = make_contact(sales_admin, "Shared", acme, globex)
     with pytest.raises(NotFound):
@@ -335,7 +337,14 @@ def test_con_11_delete_needs_full_or_edit_access_to_a_related_account(
         contact_delete(actor=salesperson, person=person)
     assert refused.value.message == (
         "You do not have permission to delete this contact because the contact is "
-        "associated to customer Acme Corp, Globex"
+        "associated to customers you cannot see"
+    )
+    AccountTeamMember.objects.create(account=acme, user=salesperson, access_level=AccessLevel.VIEW)
+    with pytest.raises(PermissionRefused) as refused:
+        contact_delete(actor=salesperson, person=person)
+    assert refused.value.message == (
+        "You do not have permission to delete this contact because the contact is "
+        "associated to customer Acme Corp"
     )
     contact_delete(actor=sales_admin, person=person)
     assert not Person.objects.filter(pk=person.pk).exists()

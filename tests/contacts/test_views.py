@@ -8,6 +8,7 @@ from django.test import Client
 from openprm.contacts.models import Household, Person, Relationship
 from openprm.contacts.services import contact_point_add, favorite_set, preference_add
 from openprm.identity.models import User
+from openprm.teams.models import AccessLevel, AccountTeamMember
 from tests.contacts.helpers import make_account, make_contact
 
 ClientFor = Callable[[User], Client]
@@ -115,10 +116,10 @@ def test_con_3_account_contacts_page_sets_the_primary(
 def test_con_11_refused_delete_shows_the_message(
     salesperson: User, sales_admin: User, client_for: ClientFor
 ) -> None:
-    """CON-11: refused delete shows the message."""
+    """CON-11: refused delete shows the message to a View Only member."""
     acme = make_account(sales_admin, "Acme Corp")
     person = make_contact(sales_admin, "Kept", acme)
-    Person.objects.filter(pk=person.pk).update(owner=salesperson)
+    AccountTeamMember.objects.create(account=acme, user=salesperson, access_level=AccessLevel.VIEW)
     client = client_for(salesperson)
     response = client.post(f"/contacts/{person.pk}/delete/", follow=True)
     assert "associated to customer Acme Corp" in response.content.decode()

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from openprm.core.errors import MissingPrivilege, PermissionRefused, ValidationFailed
+from openprm.core.errors import MissingPrivilege, NotFound, PermissionRefused, ValidationFailed
 from openprm.customers import services as customer_services
 from openprm.customers.models import Account
 from openprm.customers.qualification import qualification_failures
@@ -176,9 +176,15 @@ def test_ter_4_channel_manager_adds_partner_territories(
         services.account_add_partner_territories(
             actor=channel_manager, account_id=acme.pk, territory_ids=[territory("Internal").pk]
         )
-    with pytest.raises(MissingPrivilege):
+    with pytest.raises(NotFound):  # an account one cannot see, whatever the privilege
         services.account_add_partner_territories(
             actor=salesperson, account_id=acme.pk, territory_ids=[partner_territory.pk]
+        )
+    with pytest.raises(MissingPrivilege):
+        services.account_add_partner_territories(
+            actor=salesperson,
+            account_id=account("Own", owner=salesperson).pk,
+            territory_ids=[partner_territory.pk],
         )
     realign_all()
     assert _territories(acme) == {"Reseller T"}

@@ -151,22 +151,36 @@ def _related_accounts(person: Person) -> list[Account]:
     )
 
 
+def _delete_refusal(actor: Any, accounts: list[Account]) -> str:
+    """CON-11's message names the customers, but only those the actor sees
+    (TEAM-5: an account one cannot see is named nowhere)."""
+    seen = set(
+        access.visible(Account, actor)
+        .filter(pk__in=[a.pk for a in accounts])
+        .values_list("pk", flat=True)
+    )
+    names = ", ".join(a.name for a in accounts if a.pk in seen)
+    if not names:
+        return _(
+            "You do not have permission to delete this contact because the contact "
+            "is associated to customers you cannot see"
+        )
+    return _(
+        "You do not have permission to delete this contact because the contact "
+        "is associated to customer %(names)s"
+    ) % {"names": names}
+
+
 def contact_delete(*, actor: Any, person: Person) -> None:
     """CON-11: needs Delete Sales Party Contact and Full or Edit access to at
     least one related account. Deletes the person with its relationships,
-    contact points and preferences."""
-    require_privilege(actor, DELETE_SALES_PARTY_CONTACT)
+    contact points and preferences. A contact the actor cannot see is 404
+    before any privilege is checked (TEAM-5)."""
     person = access.get_visible(Person, actor, person.pk)
+    require_privilege(actor, DELETE_SALES_PARTY_CONTACT)
     accounts = _related_accounts(person)
     if accounts and not any(account_access_level(actor, a) in ("full", "edit") for a in accounts):
-        raise PermissionRefused(
-            _(
-                "You do not have permission to delete this contact because the contact "
-                "is associated to customer %(names)s"
-            )
-            % {"names": ", ".join(a.name for a in accounts)},
-            code="contact_delete_refused",
-        )
+        raise PermissionRefused(_delete_refusal(actor, accounts), code="contact_delete_refused")
     picture = person.picture.name
     with transaction.atomic():
         record_delete(actor=actor, instance=person)

@@ -3,8 +3,10 @@
 Each row says who calls which route and what must come back. For a refused
 write the named tables must be unchanged afterwards — a 403 that still
 changed data is a failure — so the rows of those tables are snapshotted
-before and after the call. All failures are collected and reported together,
-so one run shows the whole matrix.
+before and after the call. A row may also name texts (the names of records
+the actor may not see) that must appear nowhere in the answer, whatever its
+status. All failures are collected and reported together, so one run shows
+the whole matrix.
 
     run_matrix(
         {"admin": admin_client, "sales": sales_client, "anonymous": Client()},
@@ -13,15 +15,31 @@ so one run shows the whole matrix.
             Row("admin", "get", "/api/v1/users", 200),
         ],
     )
+
+The list matrix checks what a list, search, picker, export or count shows:
+the exact set of records (no leak, nothing missing) read from the answer by
+a `Reader`, and the count the answer states.
+
+    run_list_matrix(clients, [ListRow("sales", "/api/v1/users", json_items(), {"7", "9"})])
 """
 
+import copy
+import csv
+import io
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from django.db import models, transaction
+from django.http import HttpResponse
 from django.test import Client
+from openpyxl import load_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
 
@@ -34,6 +52,7 @@ class Row:
     expected: int
     body: Mapping[str, Any] | None = None
     unchanged: Sequence[type[models.Model]] = field(default_factory=tuple)
+    hidden: Collection[str] = ()
 
     def label(self) -> str:
         return f"{self.actor:>12} {self.method.upper():6} {self.path} → {self.expected}"
@@ -52,10 +71,22 @@ def _call(client: Client, row: Row) -> Any:
     return method(row.path, data=json.dumps(row.body), content_type="application/json")
 
 
+@contextmanager
+def rolled_back(client: Client) -> Iterator[None]:
+    """Undo a row afterwards — its writes (a savepoint rolled back) and the
+    cookies it set (a flashed message) — so rows do not depend on each other."""
+    cookies = copy.deepcopy(client.cookies)
+    try:
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+    finally:
+        client.cookies = cookies
+
+
 def check_row(client: Client, row: Row) -> str | None:
-    """One row; returns a failure description or None. Runs in a savepoint
-    that is rolled back, so rows do not depend on each other's writes."""
-    with transaction.atomic():
+    """One row; returns a failure description or None."""
+    with rolled_back(client):
         before = {m: table_rows(m) for m in row.unchanged}
         response = _call(client, row)
         problems = []
@@ -70,7 +101,7 @@ def check_row(client: Client, row: Row) -> str | None:
                     problems.append(f"refused, yet {model.__name__} rows changed")
         if refused and response.get("Content-Type", "").startswith("application/json"):
             problems.append("an error must be problem JSON (application/problem+json)")
-        transaction.set_rollback(True)
+        problems += leaks(response, row.hidden)
     return f"{row.label()}: {'; '.join(problems)}" if problems else None
 
 
@@ -78,3 +109,222 @@ def run_matrix(clients: Mapping[str, Client], rows: Sequence[Row]) -> None:
     """Check every row; fail once, listing every row that did not hold."""
     failures = [f for row in rows if (f := check_row(clients[row.actor], row)) is not None]
     assert not failures, "permission matrix failures:\n" + "\n".join(failures)
+
+
+# What an answer shows ---------------------------------------------------------
+
+
+def body_bytes(response: HttpResponse) -> bytes:
+    """The body, streamed or not; a streamed body is kept for later reads."""
+    if not getattr(response, "streaming", False):
+        return response.content
+    if not hasattr(response, "_matrix_body"):
+        response._matrix_body = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    return response._matrix_body  # type: ignore[attr-defined,no-any-return]
+
+
+def xlsx_cells(response: HttpResponse) -> list[list[Any]]:
+    workbook = load_workbook(io.BytesIO(body_bytes(response)), read_only=True)
+    return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+
+
+def csv_cells(response: HttpResponse) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(body_bytes(response).decode("utf-8-sig"))))
+
+
+def answer_text(response: HttpResponse) -> str:
+    """Everything a user could read in the answer: the text of a page, JSON
+    or CSV, or every cell of a workbook."""
+    if response.get("Content-Type", "").startswith(XLSX):
+        return "\n".join(
+            "\t".join(str(c) for c in row if c is not None) for row in xlsx_cells(response)
+        )
+    return body_bytes(response).decode("utf-8", errors="replace")
+
+
+def leaks(response: HttpResponse, hidden: Collection[str]) -> list[str]:
+    """The problem, if the answer names any of the `hidden` texts (as whole words)."""
+    if not hidden:
+        return []
+    text = answer_text(response)
+    shown = sorted(n for n in hidden if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+    return [f"shows what the actor may not see: {', '.join(shown)}"] if shown else []
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a list answer shows: the keys of its records, and the total it
+    states (None when it states none)."""
+
+    keys: frozenset[str]
+    count: int | None = None
+
+
+Reader = Callable[[HttpResponse], Listing]
+
+
+def _path(item: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        item = item[part]
+    return item
+
+
+def json_items(key: str = "id") -> Reader:
+    """A paginated API answer ({"items", "count"}) or a plain JSON list."""
+
+    def read(response: HttpResponse) -> Listing:
+        data = json.loads(body_bytes(response))
+        items = data["items"] if isinstance(data, dict) else data
+        count = data.get("count") if isinstance(data, dict) else None
+        return Listing(frozenset(str(_path(item, key)) for item in items), count)
+
+    return read
+
+
+def _column(rows: list[list[Any]], header: str) -> Listing:
+    index = list(rows[0]).index(header)
+    return Listing(frozenset(str(row[index]) for row in rows[1:]), len(rows) - 1)
+
+
+def csv_column(header: str) -> Reader:
+    """The values of one column of a CSV export (its row count is the count)."""
+    return lambda response: _column(csv_cells(response), header)
+
+
+def xlsx_column(header: str) -> Reader:
+    """The values of one column of the first sheet of an XLSX export."""
+    return lambda response: _column(xlsx_cells(response), header)
+
+
+class _Page(HTMLParser):
+    """Per table-body row, the attribute values in document order; every
+    attribute value of the page; and the text of `<p class="count">`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self.values: list[tuple[str, str]] = []
+        self.count_text: str | None = None
+        self._in_body = self._in_count = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tbody":
+            self._in_body = True
+        elif tag == "tr" and self._in_body:
+            self.rows.append([])
+        elif tag == "p" and ("class", "count") in attrs:
+            self._in_count, self.count_text = True, ""
+        for name, value in attrs:
+            if value is not None:
+                self.values.append((name, value))
+                if self._in_body and self.rows:
+                    self.rows[-1].append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self._in_body = False
+        elif tag == "p":
+            self._in_count = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_count:
+            self.count_text = (self.count_text or "") + data
+
+
+def _page(response: HttpResponse) -> _Page:
+    page = _Page()
+    page.feed(body_bytes(response).decode())
+    return page
+
+
+def _count(page: _Page) -> int | None:
+    found = re.search(r"\d+", page.count_text or "")
+    return int(found.group()) if found else None
+
+
+def html_rows(pattern: str) -> Reader:
+    """Per row of a table body, the first attribute value (a link, a form
+    action, a data-testid) matching `pattern`, as its first group; rows
+    without one (the "nothing found" row) are skipped. The count is the
+    page's "N records"."""
+    compiled = re.compile(pattern)
+
+    def read(response: HttpResponse) -> Listing:
+        page = _page(response)
+        keys = set()
+        for row in page.rows:
+            found = next((m for v in row if (m := compiled.fullmatch(v))), None)
+            if found:
+                keys.add(found.group(1))
+        return Listing(frozenset(keys), _count(page))
+
+    return read
+
+
+def html_values(attribute: str, pattern: str = r"(.+)") -> Reader:
+    """Every value of one attribute anywhere on the page (picker options,
+    links) that matches `pattern`, as its first group."""
+    compiled = re.compile(pattern)
+
+    def read(response: HttpResponse) -> Listing:
+        page = _page(response)
+        return Listing(
+            frozenset(
+                m.group(1)
+                for name, value in page.values
+                if name == attribute and (m := compiled.fullmatch(value))
+            )
+        )
+
+    return read
+
+
+def texts_shown(candidates: Iterable[str]) -> Reader:
+    """Which of the candidate texts the answer shows (for rows without ids)."""
+    names = tuple(candidates)
+
+    def read(response: HttpResponse) -> Listing:
+        text = answer_text(response)
+        return Listing(
+            frozenset(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text))
+        )
+
+    return read
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One actor reading one list: `expected` are the keys it must show, no
+    more and no fewer; a stated count must equal their number."""
+
+    actor: str
+    path: str
+    read: Reader
+    expected: frozenset[str]
+    hidden: Collection[str] = ()
+    counted: bool = True
+
+    def label(self) -> str:
+        return f"{self.actor:>12} GET    {self.path}"
+
+
+def check_list_row(client: Client, row: ListRow) -> str | None:
+    response = client.get(row.path)
+    if response.status_code != 200:
+        return f"{row.label()}: got {response.status_code}"
+    listing = row.read(response)
+    problems = []
+    if leaked := listing.keys - row.expected:
+        problems.append(f"shows {sorted(leaked)}")
+    if missing := row.expected - listing.keys:
+        problems.append(f"misses {sorted(missing)}")
+    if row.counted and listing.count is not None and listing.count != len(row.expected):
+        problems.append(f"counts {listing.count}, not {len(row.expected)}")
+    problems += leaks(response, row.hidden)
+    return f"{row.label()}: {'; '.join(problems)}" if problems else None
+
+
+def run_list_matrix(clients: Mapping[str, Client], rows: Sequence[ListRow]) -> None:
+    """Check every list row; fail once, listing every row that did not hold."""
+    failures = [f for row in rows if (f := check_list_row(clients[row.actor], row)) is not None]
+    assert not failures, "list matrix failures:\n" + "\n".join(failures)

@@ -1,0 +1,510 @@
+"""TEAM-5, TER-3, CUS-6/9, CON-7/8: every list, search, picker, export (CSV
+and XLSX) and count of customers, contacts, teams and territories (HTML and
+/api/v1) shows exactly the records the plain-Python reference computes for
+each of the nine actors — no leak, nothing missing — states their number
+where it states one, and names no record the actor may not see anywhere in
+the answer (a parent's name in a row, a customer in a contact's row, a
+member of a household, a cell of an export).
+
+The world (tests/access/conftest.py) links records across the line of
+visibility so that a leak has somewhere to show. Statuses of these routes,
+and every write, are the route matrix's (test_route_matrix.py).
+"""
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pytest
+from django.http import HttpResponse
+from django.urls import reverse
+
+from openprm.contacts.models import SavedSearch
+from openprm.core import privileges as p
+from openprm.core.testing.matrix import (
+    Listing,
+    ListRow,
+    Reader,
+    csv_column,
+    html_rows,
+    html_values,
+    json_items,
+    run_list_matrix,
+    texts_shown,
+    xlsx_column,
+)
+from openprm.identity.models import Resource
+from openprm.teams.models import AccountTeamMember
+from tests.access.conftest import (
+    ACTORS,
+    CONTACT_ACCOUNTS,
+    HOUSEHOLD_MEMBERS,
+    LEGAL_ACCOUNTS,
+    RECORDS,
+    RESOURCES,
+    SEARCH_NAMES,
+    TERRITORY_ACCOUNTS,
+    TERRITORY_COUNTRIES,
+    TERRITORY_MEMBERS,
+    World,
+    account_name,
+    billing_name,
+    contact_name,
+    household_name,
+    note_text,
+)
+from tests.access.reference import (
+    account_contacts,
+    account_territories,
+    accounts_seen,
+    all_contacts,
+    contacts_seen,
+    hidden_names,
+    hierarchy_seen,
+    household_members,
+    households_seen,
+    predefined_contacts,
+    privileges,
+    team_of,
+    territory_accounts,
+)
+
+pytestmark = pytest.mark.django_db
+
+PREDEFINED = ("my_contacts", "my_favorites", "my_team_territory", "my_business")
+ACCOUNT_ROW = r"/customers/accounts/(\d+)/"
+CONTACT_ROW = r"/contacts/(\d+)/"
+Expect = Callable[[World, str], Iterable[str] | None]
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One list answer: `expect` gives the keys an actor must be shown, or
+    None when the answer is not a list for that actor (a 403 or 404 the
+    route matrix checks). `shows_deleted`: the Deleted Accounts view, where
+    the deleted account's name is the point."""
+
+    path: str
+    read: Reader
+    expect: Expect
+    shows_deleted: bool = False
+
+
+def internal(actor: str) -> bool:
+    return actor != "partner"
+
+
+def ids(world: World, family: str, records: Iterable[str]) -> frozenset[str]:
+    source = {"account": world.accounts, "contact": world.contacts, "territory": world.territories}
+    return frozenset(str(source[family][r].pk) for r in records)
+
+
+def account_ids(records: Callable[[str], Iterable[str]]) -> Expect:
+    return lambda world, actor: ids(world, "account", records(actor))
+
+
+def contact_ids(records: Callable[[str], Iterable[str] | None]) -> Expect:
+    def expect(world: World, actor: str) -> frozenset[str] | None:
+        found = records(actor)
+        return None if found is None else ids(world, "contact", found)
+
+    return expect
+
+
+def contact_names(records: Callable[[str], Iterable[str] | None]) -> Expect:
+    def expect(world: World, actor: str) -> frozenset[str] | None:
+        found = records(actor)
+        return None if found is None else frozenset(contact_name(c) for c in found)
+
+    return expect
+
+
+def hierarchy_keys(response: HttpResponse) -> Listing:
+    """CUS-6: the ancestors and every node of the tree."""
+    data = json.loads(response.content)
+    keys = {str(a["id"]) for a in data["ancestors"]}
+    nodes = [data["root"]]
+    while nodes:
+        node = nodes.pop()
+        keys.add(str(node["id"]))
+        nodes.extend(node["children"])
+    return Listing(frozenset(keys))
+
+
+def household_member_keys(response: HttpResponse) -> Listing:
+    return Listing(frozenset(str(m["person_id"]) for m in json.loads(response.content)["members"]))
+
+
+def exports(path: str, column: str, expect: Expect) -> list[Listed]:
+    """A list page, its CSV and its XLSX export: the same rows (IMP-3)."""
+    joiner = "&" if "?" in path else "?"
+    return [
+        Listed(f"{path}{joiner}export=csv", csv_column(column), expect),
+        Listed(f"{path}{joiner}export=xlsx", xlsx_column(column), expect),
+    ]
+
+
+# Customers ----------------------------------------------------------------------
+
+
+def customer_lists(world: World) -> list[Listed]:
+    accounts_page = reverse("customers:account_list")
+    overview = reverse("customers:customer_overview")
+    legal = world.extra["legal"]
+    seen = account_ids(accounts_seen)
+    starting_ow = account_ids(lambda a: accounts_seen(a) & {"own"})
+    deleted_view: Expect = lambda w, a: (  # noqa: E731
+        {str(w.accounts["deleted"].pk)} if p.RESTORE_SALES_PARTY in privileges(a) else None
+    )
+    return [
+        Listed("/api/v1/accounts", json_items(), seen),
+        Listed("/api/v1/accounts?q=matrix%20ow", json_items(), starting_ow),
+        Listed(
+            f"/api/v1/accounts?legal_entity={legal}",
+            json_items(),
+            account_ids(lambda a: accounts_seen(a) & set(LEGAL_ACCOUNTS)),
+        ),
+        Listed(
+            f"/api/v1/accounts?parent={world.accounts['other'].pk}",
+            json_items(),
+            account_ids(lambda a: accounts_seen(a) & {"own"}),
+        ),
+        Listed("/api/v1/accounts/deleted", json_items(), deleted_view, shows_deleted=True),
+        Listed(accounts_page, html_rows(ACCOUNT_ROW), seen),
+        Listed(f"{accounts_page}?q=matrix%20ow", html_rows(ACCOUNT_ROW), starting_ow),
+        *exports(accounts_page, "ID", seen),
+        Listed(overview, html_rows(ACCOUNT_ROW), seen),
+        *exports(overview, "ID", seen),
+        Listed(f"{reverse('customers:account_pick')}?q=matrix", html_values("data-pick-id"), seen),
+        Listed(
+            reverse("customers:deleted_account_list"),
+            html_rows(r"/customers/accounts/(\d+)/restore/"),
+            deleted_view,
+            shows_deleted=True,
+        ),
+        Listed(
+            f"{reverse('customers:deleted_account_list')}?q=matrix",
+            html_rows(r"/customers/accounts/(\d+)/restore/"),
+            deleted_view,
+            shows_deleted=True,
+        ),
+        Listed(
+            "/api/v1/legal-entities",
+            json_items(),
+            lambda w, a: {str(legal)} if internal(a) else set(),
+        ),
+        Listed(
+            reverse("customers:legal_entity_list"),
+            html_rows(r"/customers/accounts/\?legal_entity=(\d+)"),
+            lambda w, a: {str(legal)} if internal(a) else set(),
+        ),
+        Listed(
+            "/api/v1/legal-entities?q=matrix",
+            json_items(),
+            lambda w, a: {str(legal)} if internal(a) else set(),
+        ),
+        Listed(
+            "/api/v1/billing-accounts",
+            json_items("name"),
+            lambda w, a: {billing_name(r) for r in accounts_seen(a)},
+        ),
+        Listed(
+            "/api/v1/billing-accounts?number=b-",
+            json_items("name"),
+            lambda w, a: {billing_name(r) for r in accounts_seen(a)},
+        ),
+        Listed(  # filtering by an account one cannot see finds nothing
+            f"/api/v1/billing-accounts?account={world.accounts['other'].pk}",
+            json_items("name"),
+            lambda w, a: {billing_name(r) for r in accounts_seen(a) & {"other"}},
+        ),
+    ]
+
+
+def seen_only(record: str, expect: Callable[[World, str], Iterable[str]]) -> Expect:
+    """A list under one account: only for actors who see the account."""
+    return lambda w, a: expect(w, a) if record in accounts_seen(a) else None
+
+
+def team_member_ids(world: World, record: str) -> frozenset[str]:
+    users = [world.users[name] for name in team_of(record)]
+    members = AccountTeamMember.objects.filter(account=world.accounts[record], user__in=users)
+    return frozenset(str(pk) for pk in members.values_list("pk", flat=True))
+
+
+def account_children(world: World) -> list[Listed]:
+    """Everything listed under one account (TEAM-5 "its children")."""
+    rows = []
+    for record in RECORDS:
+        pk = world.accounts[record].pk
+        detail = reverse("customers:account_detail", args=[pk])
+        family = account_ids(lambda a, r=record: hierarchy_seen(a, r))
+        contacts = contact_ids(lambda a, r=record: account_contacts(a, r))
+        territories: Expect = lambda w, a, r=record: ids(w, "territory", account_territories(r))  # noqa: E731
+        team: Expect = lambda w, a, r=record: team_member_ids(w, r)  # noqa: E731
+        team_users: Expect = lambda w, a, r=record: {  # noqa: E731
+            str(w.users[name].pk) for name in team_of(r)
+        }
+        rows += [
+            Listed(f"/api/v1/accounts/{pk}/hierarchy", hierarchy_keys, seen_only(record, family)),
+            Listed(
+                f"{detail}?tab=hierarchy",
+                html_values("href", r"/customers/accounts/(\d+)/\?tab=hierarchy"),
+                seen_only(record, family),
+            ),
+            Listed(
+                f"/api/v1/accounts/{pk}/notes",
+                json_items("text"),
+                seen_only(record, lambda w, a, r=record: {note_text(r)}),
+            ),
+            Listed(
+                f"{detail}?tab=notes",
+                texts_shown(note_text(r) for r in RECORDS),
+                seen_only(record, lambda w, a, r=record: {note_text(r)}),
+            ),
+            Listed(
+                f"{detail}?tab=billing",
+                texts_shown(billing_name(r) for r in RECORDS),
+                seen_only(record, lambda w, a, r=record: {billing_name(r)}),
+            ),
+            Listed(
+                f"/api/v1/accounts/{pk}/contacts",
+                json_items("contact.id"),
+                seen_only(record, contacts),
+            ),
+            Listed(
+                reverse("contacts:account_contacts", args=[pk]),
+                html_rows(CONTACT_ROW),
+                seen_only(record, contacts),
+            ),
+            Listed(
+                f"/api/v1/accounts/{pk}/team", json_items("user_id"), seen_only(record, team_users)
+            ),
+            Listed(
+                reverse("teams:account_team", args=[pk]),
+                html_rows(r"member-(\d+)"),
+                seen_only(record, team),
+            ),
+            Listed(
+                f"/api/v1/accounts/{pk}/territories",
+                json_items("territory_id"),
+                seen_only(record, territories),
+            ),
+            Listed(
+                reverse("territories:account_territories", args=[pk]),
+                html_rows(r"/territories/(\d+)/"),
+                seen_only(record, territories),
+            ),
+        ]
+    return rows
+
+
+# Contacts ------------------------------------------------------------------------
+
+
+def searches(world: World) -> dict[str, tuple[int, Callable[[str], Iterable[str] | None]]]:
+    """Each saved search (CON-7) with the contacts it finds per actor; None
+    for an actor who may not use it."""
+    found: dict[str, tuple[int, Callable[[str], Iterable[str] | None]]] = {}
+    for code in PREDEFINED:
+        pk = SavedSearch.objects.get(code=code).pk
+        found[code] = (pk, lambda a, c=code: predefined_contacts(a, c) if internal(a) else None)
+    mine = world.ids["own"]["search"][0]
+    found["mine"] = (mine, lambda a: contacts_seen(a) if a == "owner" else None)
+    return found
+
+
+def contact_lists(world: World) -> list[Listed]:
+    page = reverse("contacts:contact_list")
+    everyone: Callable[[str], Iterable[str]] = all_contacts
+    rows = [
+        Listed("/api/v1/contacts?q=matrixson", json_items(), contact_ids(everyone)),
+        Listed(f"{page}?q=matrixson", html_rows(CONTACT_ROW), contact_ids(everyone)),
+        *exports(f"{page}?q=matrixson", "Last name", contact_names(everyone)),
+        Listed(  # a first visit opens My Contacts (CON-7)
+            page,
+            html_rows(CONTACT_ROW),
+            contact_ids(lambda a: predefined_contacts(a, "my_contacts") if internal(a) else ()),
+        ),
+        Listed(
+            f"{reverse('contacts:contact_pick')}?q=matrixson",
+            html_values("data-pick-id"),
+            contact_ids(contacts_seen),
+        ),
+        Listed(
+            "/api/v1/saved-searches",
+            json_items("name"),
+            lambda w, a: (
+                set(SavedSearch.objects.filter(code__isnull=False).values_list("name", flat=True))
+                | ({SEARCH_NAMES["own"]} if a == "owner" else set())
+                if internal(a)
+                else set()
+            ),
+        ),
+    ]
+    for pk, found in searches(world).values():
+        query = urlencode({"saved_search": pk})
+        rows += [
+            Listed(f"/api/v1/contacts?{query}", json_items(), contact_ids(found)),
+            Listed(f"{page}?{query}", html_rows(CONTACT_ROW), contact_ids(found)),
+            *exports(f"{page}?{query}", "Last name", contact_names(found)),
+        ]
+    for contact in CONTACT_ACCOUNTS:
+        pk = world.contacts[contact].pk
+        related = lambda w, a, c=contact: (  # noqa: E731
+            ids(w, "account", set(CONTACT_ACCOUNTS[c]) & accounts_seen(a))
+            if c in contacts_seen(a)
+            else None
+        )
+        children: Callable[[str], Expect] = lambda family, c=contact: (  # noqa: E731
+            lambda w, a: {str(w.ids[c][family][0])} if c in contacts_seen(a) else None
+        )
+        point = world.ids[contact]["point"][0]
+        rows += [
+            Listed(f"/api/v1/contacts/{pk}/relationships", json_items("account_id"), related),
+            Listed(f"/api/v1/contacts/{pk}/contact-points", json_items(), children("point")),
+            Listed(
+                f"/api/v1/contact-points/{point}/preferences", json_items(), children("preference")
+            ),
+            Listed(
+                reverse("contacts:contact_detail", args=[pk]),
+                texts_shown(account_name(r) for r in RECORDS),
+                lambda w, a, c=contact: (
+                    {account_name(r) for r in set(CONTACT_ACCOUNTS[c]) & accounts_seen(a)}
+                    if c in contacts_seen(a)
+                    else None
+                ),
+            ),
+        ]
+    return rows
+
+
+def household_lists(world: World) -> list[Listed]:
+    rows = [
+        Listed(
+            "/api/v1/households",
+            json_items("name"),
+            lambda w, a: {household_name(h) for h in households_seen(a)},
+        ),
+        Listed(
+            "/api/v1/households?q=hearth%20o",
+            json_items("name"),
+            lambda w, a: {household_name(h) for h in households_seen(a) & {"own", "other"}},
+        ),
+        Listed(
+            reverse("contacts:household_list"),
+            html_rows(r"/contacts/households/(\d+)/"),
+            lambda w, a: {str(w.ids[h]["household"][0]) for h in households_seen(a)},
+        ),
+    ]
+    for household in HOUSEHOLD_MEMBERS:
+        pk = world.ids[household]["household"][0]
+        members = contact_ids(
+            lambda a, h=household: household_members(a, h) if h in households_seen(a) else None
+        )
+        rows += [
+            Listed(f"/api/v1/households/{pk}", household_member_keys, members),
+            Listed(
+                reverse("contacts:household_detail", args=[pk]), html_rows(CONTACT_ROW), members
+            ),
+        ]
+    return rows
+
+
+# Teams and territories ----------------------------------------------------------
+
+
+def team_and_territory_lists(world: World) -> list[Listed]:
+    def territories(w: World, a: str) -> frozenset[str]:
+        return ids(w, "territory", TERRITORY_ACCOUNTS) if internal(a) else frozenset()
+
+    page = reverse("territories:territory_list")
+    rows = [
+        Listed(
+            f"{reverse('teams:resource_picker')}?q=m_",
+            html_values("value", r"(\d+)"),
+            lambda w, a: (
+                {
+                    str(pk)
+                    for pk in Resource.objects.filter(
+                        user__in=[w.users[name] for name in RESOURCES]
+                    ).values_list("pk", flat=True)
+                }
+                if internal(a)
+                else set()
+            ),
+        ),
+        Listed("/api/v1/territories", json_items(), territories),
+        Listed(
+            "/api/v1/territories?q=matrix%20c",
+            json_items(),
+            lambda w, a: ids(w, "territory", {"chile"}) if internal(a) else frozenset(),
+        ),
+        Listed(page, html_rows(r"/territories/(\d+)/"), territories),
+        *exports(page, "ID", territories),
+    ]
+    for name, territory in world.territories.items():
+        criteria = {TERRITORY_COUNTRIES[name]}
+        members = {f"m_{m}" for m in TERRITORY_MEMBERS[name]}
+        rows += [
+            Listed(
+                f"/api/v1/territories/{territory.pk}/criteria",
+                json_items("value"),
+                lambda w, a, c=criteria: c if internal(a) else None,
+            ),
+            Listed(
+                f"/api/v1/territories/{territory.pk}/members",
+                json_items("resource_name"),
+                lambda w, a, m=members: m if internal(a) else None,
+            ),
+            Listed(
+                reverse("territories:territory_detail", args=[territory.pk]),
+                html_rows(ACCOUNT_ROW),
+                lambda w, a, t=name: (
+                    ids(w, "account", territory_accounts(a, t)) if internal(a) else None
+                ),
+            ),
+        ]
+    return rows
+
+
+LISTS = {
+    "customers": customer_lists,
+    "accounts' children": account_children,
+    "contacts": contact_lists,
+    "households": household_lists,
+    "teams and territories": team_and_territory_lists,
+}
+
+
+def list_rows(world: World, lists: Callable[[World], list[Listed]]) -> list[ListRow]:
+    rows = []
+    for listed in lists(world):
+        for actor in ACTORS:
+            expected = listed.expect(world, actor)
+            if expected is None:
+                continue
+            hidden = hidden_names(world, actor)
+            if listed.shows_deleted:
+                hidden -= {account_name("deleted")}
+            web = not listed.path.startswith("/api/")
+            rows.append(
+                ListRow(
+                    f"{actor}.web" if web else actor,
+                    listed.path,
+                    listed.read,
+                    frozenset(expected),
+                    hidden=hidden,
+                )
+            )
+    return rows
+
+
+@pytest.mark.parametrize("lists", LISTS)
+def test_team_5_every_list_shows_exactly_what_the_actor_may_see(world: World, lists: str) -> None:
+    """TEAM-5/TER-3/CUS-6/CUS-9/CON-7/CON-8: lists, searches, pickers,
+    exports and counts x nine actors equal the reference, with no hidden
+    record named anywhere in the answer."""
+    clients = {**world.api, **{f"{name}.web": client for name, client in world.web.items()}}
+    run_list_matrix(clients, list_rows(world, LISTS[lists]))
