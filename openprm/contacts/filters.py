@@ -85,17 +85,19 @@ class ContactFilter(FilterSchema):
 
 
 def name_arms(text: str | None) -> list[Q]:
-    """The two alternatives of a name search — last name, full name — each an
+    """The two alternatives of a name search — full name, last name — each an
     index walk in name order (`Person` indexes), so a page is read arm by arm
-    (core.paged_union). Without a full name prefix (one letter) the full name
-    is a plain range."""
+    (core.paged_union). Full names first: their last names spread over the
+    whole list, so the last-name walk, bunched at the term, usually stops at
+    once. Without a full name prefix (one letter) the full name is a plain
+    range."""
     key = search_key(text or "")
     if not key:
         return []
     full = key_prefix_q("name_search", key)
     if len(key) >= NAME_PREFIX_LENGTH:
         full &= Q(name_prefix=key[:NAME_PREFIX_LENGTH])
-    return [key_prefix_q("last_name_search", key), full]
+    return [full, key_prefix_q("last_name_search", key)]
 
 
 def custom_terms(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,9 @@ alternative in place of the OR, every other condition (visibility included)
 kept — then the page from those few rows, read back by primary key. That is
 exact because every row of the list satisfies at least one alternative, so
 the first `stop` rows of the list are among the first `stop` of some
-alternative.
+alternative. Once an alternative has filled the page, the next ones only
+walk up to its last row (put the one whose rows come first in list order
+first: the others then stop almost at once).
 
 Everything else — counts, exports (iteration), `exists()`, use as a
 subquery — runs the query with the OR, unchanged.
@@ -57,9 +59,15 @@ class PagedUnionQuerySet(QuerySet[Any]):
         without.query.where.children = [
             child for child in without.query.where.children if child != self._union_node
         ]
+        order = _plain_order(whole)
         ids: set[Any] = set()
+        bound = Q()
         for arm in self._union_arms:
-            ids.update(without.filter(arm).values_list("pk", flat=True)[: k.stop])
+            columns = (o.lstrip("-") for o in order)
+            rows = list(without.filter(arm, bound).values_list("pk", *columns)[: k.stop])
+            ids.update(row[0] for row in rows)
+            if order and len(rows) == k.stop and None not in rows[-1][1:]:
+                bound &= _not_after(order, rows[-1][1:])
         return _read_back(whole, ids)[k]
 
     def _pages_by_arms(self, k: Any) -> bool:
@@ -76,6 +84,34 @@ class PagedUnionQuerySet(QuerySet[Any]):
             and self._union_node in self.query.where.children
             and _joins_nothing(self)
         )
+
+
+def _plain_order(queryset: QuerySet[Any]) -> tuple[str, ...]:
+    """The ordering as field names of one direction, or () when it is anything
+    else (expressions, related fields, mixed directions)."""
+    query = queryset.query
+    order = tuple(query.order_by or (query.get_meta().ordering if query.default_ordering else ()))
+    fields = {f.name for f in query.get_meta().concrete_fields} | {"pk"}
+    if not order or not all(isinstance(o, str) and o.lstrip("-") in fields for o in order):
+        return ()
+    if len({o.startswith("-") for o in order}) != 1:
+        return ()
+    return order
+
+
+def _not_after(order: tuple[str, ...], last: tuple[Any, ...]) -> Q:
+    """Rows that sort no later than the key `last`: once one arm has filled the
+    page, a later arm's rows after that key cannot be on it, so its walk may
+    stop there. Compared by the database, in its own collation."""
+    descending = order[0].startswith("-")
+    names = [o.lstrip("-") for o in order]
+    before = "gt" if descending else "lt"
+    condition = Q(**dict(zip(names, last, strict=True)))
+    for depth in range(len(names)):
+        equal = dict(zip(names[:depth], last[:depth], strict=True))
+        condition |= Q(**equal, **{f"{names[depth]}__{before}": last[depth]})
+    first = Q(**{f"{names[0]}__{'gte' if descending else 'lte'}": last[0]})
+    return first & condition
 
 
 def _joins_nothing(queryset: QuerySet[Any]) -> bool:
