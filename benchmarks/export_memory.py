@@ -1,27 +1,61 @@
-"""Peak memory of a streamed contact export, in its own process (IMP-3).
+"""Peak memory of the contact list's export, in its own process (IMP-3).
 
-Runs the contacts list's own export columns over every visible contact,
-through core.exporters, and prints the peak resident set size.
+Downloads `/contacts/?saved_search=<every contact>&export=csv|xlsx` through
+Django's request handler (middleware, the contact_list view, its selector,
+export_requested and core.exporters), signed in as `--user`, so the figure is
+the one of the button a user presses. The saved search has no criteria: it
+lists every active contact the user may see. The response is read as a
+client would, and discarded.
+
+Prints one line of `key=value` figures: rows exported; seconds to the last
+byte and to the first rows (CSV: the first block holding a row; XLSX: the
+first byte, the workbook being complete only at its end); the peak resident
+set size before the export (`base_kb`, taken after a first CSV export
+request closed at its first block, so the URLconf, views and middleware are
+loaded as in a worker that has served requests) and at its end (`peak_kb`);
+and the resident size when a quarter, half and three quarters of the time
+had passed (`rss_kb=25%:..`), which shows whether memory grows with the rows.
 """
 
 import argparse
 import os
+import threading
 import time
 from pathlib import Path
 
+SAVED_SEARCH_NAME = "Every contact (export benchmark)"
+SAMPLE_SECONDS = 0.2
 
-def peak_kb() -> int:
-    """VmHWM: this process's own peak (ru_maxrss would include the parent's
-    peak, which Linux carries across exec)."""
+
+def status_kb(field: str) -> int:
+    """A field of /proc/self/status: VmHWM is this process's own peak
+    (ru_maxrss would include the parent's, which Linux carries across exec)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
 
 
+class RssSampler(threading.Thread):
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, int]] = []
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        while not self.done.wait(SAMPLE_SECONDS):
+            self.samples.append((time.perf_counter() - start, status_kb("VmRSS")))
+
+    def at(self, fraction: float) -> int:
+        if not self.samples:
+            return 0
+        total = self.samples[-1][0]
+        return next(kb for seconds, kb in self.samples if seconds >= fraction * total)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, required=True)
     parser.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     parser.add_argument("--user", required=True)
     args = parser.parse_args()
@@ -29,27 +63,49 @@ def main() -> None:
     import django
 
     django.setup()
-    from openprm.contacts.models import Person
-    from openprm.contacts.selectors import with_list_columns
-    from openprm.contacts.views import EXPORT_COLUMNS
-    from openprm.core import access
-    from openprm.core.exporters.tabular import export_response
+    from django.test import Client
+    from django.urls import reverse
+
+    from openprm.contacts import selectors
+    from openprm.contacts.filters import ContactFilter
+    from openprm.contacts.models import SavedSearch
+    from openprm.contacts.services import saved_search_create
     from openprm.identity.models import User
 
     actor = User.objects.get(username=args.user)
-    base_kb = peak_kb()
-    queryset = with_list_columns(access.visible(Person, actor).filter(is_active=True), actor)
-    queryset = queryset.order_by("last_name_search", "pk")[: args.rows]
+    search = SavedSearch.objects.filter(owner=actor, name=SAVED_SEARCH_NAME).first()
+    if search is None:
+        search = saved_search_create(actor=actor, name=SAVED_SEARCH_NAME, criteria={})
+    client = Client()
+    client.force_login(actor)
+    url = reverse("contacts:contact_list")
+    warm_up = client.get(url, {"saved_search": search.pk, "export": "csv"})
+    next(iter(warm_up.streaming_content))
+    warm_up.close()
+    base_kb = status_kb("VmHWM")
+    sampler = RssSampler()
+    sampler.start()
     start = time.perf_counter()
-    response = export_response(
-        args.format, queryset.iterator(chunk_size=2000), EXPORT_COLUMNS, "contacts"
-    )
-    size = 0
+    response = client.get(url, {"saved_search": search.pk, "export": args.format})
+    first_rows = 0.0
+    size = lines = 0
     for chunk in response.streaming_content:
         size += len(chunk)
+        lines += chunk.count(b"\n")
+        if not first_rows and (lines > 1 or args.format == "xlsx"):
+            first_rows = time.perf_counter() - start
     seconds = time.perf_counter() - start
+    response.close()
+    peak_kb = status_kb("VmHWM")
+    sampler.done.set()
+    sampler.join()
+    rows = selectors.contact_list(actor=actor, filters=ContactFilter(), saved_search=search).count()
+    if args.format == "csv" and lines - 1 != rows:
+        raise SystemExit(f"the CSV holds {lines - 1} rows, the list {rows}")
+    rss = ",".join(f"{pct}%:{sampler.at(pct / 100)}" for pct in (25, 50, 75))
     print(
-        f"rows={args.rows} bytes={size} seconds={seconds:.1f} base_kb={base_kb} peak_kb={peak_kb()}"
+        f"rows={rows} bytes={size} seconds={seconds:.1f} first_rows_seconds={first_rows:.1f}"
+        f" base_kb={base_kb} peak_kb={peak_kb} rss_kb={rss}"
     )
 
 

@@ -487,14 +487,11 @@ def measure_api(s: Setup) -> Result:
 
 
 def measure_export(s: Setup, fmt: str) -> Result:
-    rows = s.args.export_rows or Person.objects.count()
     process = subprocess.run(
         [
             sys.executable,
             "-m",
             "benchmarks.export_memory",
-            "--rows",
-            str(rows),
             "--format",
             fmt,
             "--user",

@@ -50,7 +50,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--accounts", type=int, default=0, help="default: contacts / 10")
     parser.add_argument("--partners", type=int, default=0, help="partner accounts among them")
     parser.add_argument("--import-rows", type=int, default=100_000)
-    parser.add_argument("--export-rows", type=int, default=0, help="default: all contacts")
     parser.add_argument("--database-url", default="", help="PostgreSQL URL; default SQLite")
     parser.add_argument("--work-dir", default="")
     parser.add_argument("--http-seconds", type=float, default=5.0)

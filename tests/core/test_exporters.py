@@ -5,12 +5,17 @@ import io
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from openprm.core.exporters.tabular import csv_response, safe_cell, xlsx_response
+from openprm.core.exporters import tabular
+from openprm.core.exporters.tabular import csv_response, safe_cell, streamed, xlsx_response
 from openprm.customers.services import account_create
+from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
+from tests.factories import make_user
 
 COLUMNS = [("Name", lambda r: r["name"]), ("Amount", lambda r: r["amount"])]
 
@@ -36,6 +41,39 @@ def test_imp_3_csv_streams_rows_with_neutralized_cells() -> None:
     assert rows[0] == ["Name", "Amount"]
     assert rows[1] == ["'=cmd0", "0"]
     assert len(rows) == 4
+
+
+@pytest.mark.django_db
+def test_imp_3_csv_download_reads_the_rows_chunk_by_chunk_as_it_proceeds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """IMP-3: the header leaves before any row is read and each chunk of rows
+    (with its prefetched relations) is read only when the download reaches
+    it, so a 1,000,000-row export starts at once and fits in constant memory
+    (benchmarks/export_memory.py measures it)."""
+    monkeypatch.setattr(tabular, "CSV_BLOCK", 1)
+    for number in range(5):
+        make_user(SALESPERSON, username=f"export{number}")
+    users = User.objects.filter(username__startswith="export").order_by("username")
+    response = csv_response(
+        streamed(users.prefetch_related("roles"), chunk_size=2),
+        [("User", lambda u: u.username), ("Roles", lambda u: len(u.roles.all()))],
+        "users",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        blocks = iter(response.streaming_content)
+
+        def role_reads() -> int:
+            return sum("identity_role" in query["sql"] for query in queries.captured_queries)
+
+        assert next(blocks).decode("utf-8-sig") == "User,Roles\r\n"
+        assert role_reads() == 0
+        assert next(blocks) == b"export0,1\r\n"
+        assert role_reads() == 1
+        assert [next(blocks) for _ in range(2)] == [b"export1,1\r\n", b"export2,1\r\n"]
+        assert role_reads() == 2
+        assert b"".join(blocks) == b"export3,1\r\nexport4,1\r\n"
+        assert role_reads() == 3
 
 
 def test_imp_3_xlsx_cells_are_text_not_formulas() -> None:

@@ -19,7 +19,7 @@ from ninja import FilterSchema
 from pydantic import ValidationError
 
 from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
-from openprm.core.exporters.tabular import Column, export_response
+from openprm.core.exporters.tabular import Column, export_response, streamed
 
 View = Callable[..., HttpResponse]
 F = TypeVar("F", bound=FilterSchema)
@@ -175,4 +175,4 @@ def export_requested(
     fmt = request.GET.get("export")
     if fmt not in EXPORT_FORMATS:
         return None
-    return export_response(fmt, rows.iterator(chunk_size=chunk_size), columns, filename)
+    return export_response(fmt, streamed(rows, chunk_size), columns, filename)
