@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from openprm.contacts.forms import HouseholdMemberForm, NameForm
 from openprm.contacts.models import Person
 from openprm.core import access
 from openprm.core.errors import DomainError
-from openprm.core.listing import PER_PAGE
+from openprm.core.listing import page_number, read_page
 from openprm.core.views.web import form_add_domain_error, html_errors
 
 
@@ -21,7 +20,7 @@ from openprm.core.views.web import form_add_domain_error, html_errors
 @html_errors
 def household_list(request: HttpRequest) -> HttpResponse:
     households = selectors.household_list(actor=request.user, q=request.GET.get("q", ""))
-    page_obj = Paginator(households, PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = read_page(households, page_number(request.GET.get("page")))
     form = NameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,7 +28,7 @@ from openprm.contacts.models import ContactPoint, Person, SavedSearch
 from openprm.contacts.services import DuplicateContacts
 from openprm.core import access
 from openprm.core.errors import DomainError, StaleVersion
-from openprm.core.listing import PER_PAGE, list_context, sorted_queryset
+from openprm.core.listing import list_context, page_number, read_page, sorted_queryset
 from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
 from openprm.customers.models import Account
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
@@ -101,7 +100,9 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     export = export_requested(request, ordered, EXPORT_COLUMNS, "contacts")
     if export is not None:
         return export
-    context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    context = list_context(
+        request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name", count=False
+    )
     context.update(
         form=form,
         search=search,
@@ -482,7 +483,7 @@ def account_contacts(request: HttpRequest, pk: int) -> HttpResponse:
             _flash(request, error)
         return redirect("contacts:account_contacts", pk=pk)
     rows = selectors.account_contact_list(actor=request.user, account=account)
-    page_obj = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = read_page(rows, page_number(request.GET.get("page")))
     return render(
         request,
         "contacts/account_contacts.html",

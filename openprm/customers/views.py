@@ -80,10 +80,10 @@ def _account_rows(
     except DomainError as error:
         messages.error(request, error.message)
         accounts = select(actor=request.user, filters=filters)
-    context = list_context(request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name")
-    export = export_requested(
-        request, context["page_obj"].paginator.object_list, export_columns(), export_name
+    context = list_context(
+        request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name", count=False
     )
+    export = export_requested(request, context["ordered"], export_columns(), export_name)
     if export is not None:
         return export
     context.update(

@@ -111,7 +111,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
         messages.warning(request, _("Some filters were not valid and were ignored."))
     context = list_context(request, users, sortable=USER_SORTABLE, default_sort="username")
     columns = [(str(header), getter) for header, getter in USER_COLUMNS]
-    rows = context["page_obj"].paginator.object_list
+    rows = context["ordered"]
     export = export_requested(request, rows, columns, "users", chunk_size=500)
     if export is not None:
         return export

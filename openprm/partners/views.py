@@ -94,9 +94,7 @@ def partner_list(request: HttpRequest) -> HttpResponse:
         messages.error(request, error.message)
         partners = selectors.partner_list(actor=request.user, filters=filters)
     context = list_context(request, partners, sortable=selectors.PARTNER_SORTS, default_sort="name")
-    export = export_requested(
-        request, context["page_obj"].paginator.object_list, export_columns(), "partners"
-    )
+    export = export_requested(request, context["ordered"], export_columns(), "partners")
     if export is not None:
         return export
     context.update(

@@ -11,7 +11,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.exporters.tabular import Column
-from openprm.core.listing import list_context
+from openprm.core.listing import list_context, page_number, read_page
 from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, has_privilege
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.customers.access import account_access_level
@@ -59,9 +58,7 @@ def territory_list(request: HttpRequest) -> HttpResponse:
     context = list_context(
         request, territories, sortable=selectors.TERRITORY_SORTS, default_sort="name"
     )
-    export = export_requested(
-        request, context["page_obj"].paginator.object_list, export_columns(), "territories"
-    )
+    export = export_requested(request, context["ordered"], export_columns(), "territories")
     if export is not None:
         return export
     context.update(
@@ -143,9 +140,11 @@ def _detail(
 ) -> HttpResponse:
     actor = request.user
     can_manage = has_privilege(actor, MANAGE_TERRITORIES)
-    accounts = Paginator(
-        selectors.territory_accounts(actor=actor, territory=territory), ACCOUNTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    accounts = read_page(
+        selectors.territory_accounts(actor=actor, territory=territory),
+        page_number(request.GET.get("page")),
+        ACCOUNTS_PER_PAGE,
+    )
     resources = selectors.member_resource_choices(actor=actor, territory=territory)
     context = {
         "territory": territory,

@@ -93,3 +93,30 @@ def test_con_8_name_search_pages_in_the_api_match_the_list(
         assert body["count"] == len(expected)
         found += [item["id"] for item in body["items"]]
     assert found == expected[:16]
+
+
+def test_big_lists_page_without_counting_until_asked(
+    salesperson: User, client_for: Any, api_client_for: Any
+) -> None:
+    """The contact list reads one row more than a page instead of counting
+    every match: it says "More than 50" with a Next link, counts when asked
+    ("Count all"), and its last page knows the total. The API the same with
+    `with_count=false`; `has_next` always."""
+    acme = make_account(salesperson, "Acme")
+    for index in range(53):
+        make_contact(salesperson, f"Many{index:02}", acme)
+    client = client_for(salesperson)
+    first = client.get("/contacts/", {"q": "many"}).content.decode()
+    assert "More than 50 records" in first
+    assert 'rel="next"' in first
+    assert "Many49" in first and "Many50" not in first
+    counted = client.get("/contacts/", {"q": "many", "count": "1"}).content.decode()
+    assert "53 records" in counted and "Page 1 of 2" in counted
+    last = client.get("/contacts/", {"q": "many", "page": "2"}).content.decode()
+    assert "53 records" in last and "Many52" in last and 'rel="next"' not in last
+    api = api_client_for(salesperson)
+    body = api.get("/api/v1/contacts", {"q": "many", "with_count": "false"}).json()
+    assert (body["count"], body["has_next"], len(body["items"])) == (None, True, 50)
+    body = api.get("/api/v1/contacts", {"q": "many", "page": 2, "with_count": "false"}).json()
+    assert (body["count"], body["has_next"], len(body["items"])) == (53, False, 3)
+    assert api.get("/api/v1/contacts", {"q": "many"}).json()["count"] == 53
