@@ -1,5 +1,11 @@
 """The bare WSGI app the API is compared with: the same token check and the
-same contact lookup, as plain SQL with no framework, under the same server."""
+same contact lookup, as plain SQL with no framework, under the same server.
+
+"The same lookup" includes visibility (TEAM-5): a user without *View All
+Sales Data* gets the contact only when it owns it or sees one of its
+customers by ownership, account team or territory — the conditions
+OpenPRM's access module checks, written once here by hand (no managers
+below the benchmark's users)."""
 
 import hashlib
 import json
@@ -11,13 +17,27 @@ from typing import Any
 
 PATH = re.compile(r"^/api/v1/contacts/(\d+)$")
 TOKEN_SQL = (
-    "SELECT t.user_id FROM identity_accesstoken t JOIN identity_user u ON u.id = t.user_id "
+    "SELECT t.user_id, (SELECT r.id FROM identity_resource r WHERE r.user_id = u.id), "
+    "EXISTS (SELECT 1 FROM identity_user_roles ur "
+    "JOIN identity_role_privileges rp ON rp.role_id = ur.role_id "
+    "JOIN identity_privilege p ON p.id = rp.privilege_id "
+    "WHERE ur.user_id = u.id AND p.code = 'view_all_sales_data') "
+    "FROM identity_accesstoken t JOIN identity_user u ON u.id = t.user_id "
     "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
 )
 PERSON_SQL = (
     "SELECT id, first_name, last_name, kind, job_title, is_key_contact, version "
-    "FROM contacts_person WHERE id = %s"
+    "FROM contacts_person p WHERE id = %s"
 )
+VISIBLE_SQL = """ AND (p.owner_id = %s OR EXISTS (
+    SELECT 1 FROM contacts_relationship r JOIN customers_account a ON a.id = r.account_id
+    WHERE r.person_id = p.id AND a.is_active AND (a.owner_id = %s
+      OR EXISTS (SELECT 1 FROM teams_accountteammember tm WHERE tm.account_id = a.id
+                 AND (tm.user_id = %s OR tm.resource_id = %s))
+      OR EXISTS (SELECT 1 FROM territories_accountterritory at
+                 JOIN territories_territory t ON t.id = at.territory_id AND t.active
+                 JOIN territories_territorymember m ON m.territory_id = at.territory_id
+                 WHERE at.account_id = a.id AND m.resource_id = %s))))"""
 _connection: Any = None
 
 
@@ -45,10 +65,16 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
     match = PATH.match(environ.get("PATH_INFO", ""))
     token = environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ").strip()
     digest = hashlib.sha256(token.encode()).hexdigest()
-    if not match or _query(TOKEN_SQL, [digest]) is None:
+    user = _query(TOKEN_SQL, [digest]) if match else None
+    if user is None:
         start_response("404 Not Found", [("Content-Type", "application/json")])
         return [b"{}"]
-    row = _query(PERSON_SQL, [int(match.group(1))])
+    user_id, resource_id, sees_all = user
+    if sees_all:
+        row = _query(PERSON_SQL, [int(match.group(1))])
+    else:
+        params = [user_id, user_id, user_id, resource_id, resource_id]
+        row = _query(PERSON_SQL + VISIBLE_SQL, [int(match.group(1)), *params])
     names = ("id", "first_name", "last_name", "kind", "job_title", "is_key_contact", "version")
     body = json.dumps(dict(zip(names, row, strict=True)) if row else {}).encode()
     start_response("200 OK", [("Content-Type", "application/json")])

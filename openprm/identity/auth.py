@@ -16,7 +16,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from openprm.identity.models import AccessToken, Privilege, Role, User
+from openprm.identity.hierarchy import ActorResources, remember_resources
+from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 from openprm.identity.tokens import token_digest
 
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
@@ -31,8 +32,9 @@ class _TokenUserStatement:
 
 @cache
 def _token_user_statement(vendor: str) -> _TokenUserStatement:
-    """One statement per request for the token, its active user and the
-    user's privilege codes (PLAT-1, PLAT-2).
+    """One statement per request for the token, its active user, the user's
+    privilege codes (PLAT-1, PLAT-2) and its own resource with whether anyone
+    reports to it (TEAM-4: the hierarchy is read only for managers).
 
     Every API request runs it, so it is written and its column converters
     looked up once per process rather than by the ORM on every request (the
@@ -50,11 +52,17 @@ def _token_user_statement(vendor: str) -> _TokenUserStatement:
         f"JOIN {role_privileges} rp ON rp.privilege_id = p.id "
         f"JOIN {user_roles} ur ON ur.role_id = rp.role_id WHERE ur.user_id = u.id"
     )
+    resources = Resource._meta.db_table
+    own = f"SELECT r.id FROM {resources} r WHERE r.user_id = u.id"  # noqa: S608
+    reports = (
+        f"SELECT 1 FROM {resources} r JOIN {resources} boss ON r.manager_id = boss.id "  # noqa: S608
+        "WHERE boss.user_id = u.id"
+    )
     columns = ", ".join(f"u.{connection.ops.quote_name(f.column)}" for f in fields)
     sql = (
         f"SELECT {columns}, t.id, "  # noqa: S608  names from _meta
         "(t.last_used_at IS NULL OR t.last_used_at < %s), "
-        f"({codes}) "
+        f"({codes}), ({own}), EXISTS ({reports}) "
         f"FROM {token} t JOIN {user} u ON u.id = t.user_id "
         "WHERE t.digest = %s AND t.revoked_at IS NULL "
         "AND (t.expires_at IS NULL OR t.expires_at > %s) AND u.is_active"
@@ -84,8 +92,10 @@ def _token_user(token: str, now: dt.datetime) -> tuple[User, int, bool] | None:
         for converter in converters:
             values[index] = converter(values[index], column, connection)
     user = User.from_db(connection.alias, statement.attnames, values)
-    token_id, stale, codes = row[len(statement.attnames) :]
+    token_id, stale, codes, own_resource, has_reports = row[len(statement.attnames) :]
     user.__dict__["privilege_codes"] = frozenset(codes.split(",") if codes else ())
+    if not has_reports:
+        remember_resources(user, ActorResources(own_resource, (), ()))
     return user, token_id, bool(stale)
 
 

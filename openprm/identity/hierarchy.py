@@ -33,6 +33,12 @@ def actor_resources(actor: Any) -> ActorResources:
     return cached
 
 
+def remember_resources(actor: Any, resources: ActorResources) -> None:
+    """Keep what the token check already read (a user nobody reports to),
+    so the request does not read it again."""
+    actor.__dict__[_CACHE] = resources
+
+
 def _read(user_id: int) -> ActorResources:
     table = Resource._meta.db_table
     sql = (
