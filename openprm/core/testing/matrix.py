@@ -153,11 +153,13 @@ def leaks(response: HttpResponse, hidden: Collection[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class Listing:
-    """What a list answer shows: the keys of its records, and the total it
-    states (None when it states none)."""
+    """What a list answer shows: the keys of its records, the total it
+    states (None when it states none), and whether the keys are the whole
+    list or one page of it (then they must be expected, not all expected)."""
 
     keys: frozenset[str]
     count: int | None = None
+    whole: bool = True
 
 
 Reader = Callable[[HttpResponse], Listing]
@@ -170,13 +172,17 @@ def _path(item: Any, dotted: str) -> Any:
 
 
 def json_items(key: str = "id") -> Reader:
-    """A paginated API answer ({"items", "count"}) or a plain JSON list."""
+    """A paginated API answer ({"items", "count", "has_next"}) or a plain JSON list."""
 
     def read(response: HttpResponse) -> Listing:
         data = json.loads(body_bytes(response))
-        items = data["items"] if isinstance(data, dict) else data
-        count = data.get("count") if isinstance(data, dict) else None
-        return Listing(frozenset(str(_path(item, key)) for item in items), count)
+        paged = isinstance(data, dict)
+        items = data["items"] if paged else data
+        return Listing(
+            frozenset(str(_path(item, key)) for item in items),
+            data.get("count") if paged else None,
+            whole=not (paged and data.get("has_next")),
+        )
 
     return read
 
@@ -198,13 +204,15 @@ def xlsx_column(header: str) -> Reader:
 
 class _Page(HTMLParser):
     """Per table-body row, the attribute values in document order; every
-    attribute value of the page; and the text of `<p class="count">`."""
+    attribute value of the page; the text of `<p class="count">` and whether
+    it offers to count (a link: the total is not stated)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[list[str]] = []
         self.values: list[tuple[str, str]] = []
         self.count_text: str | None = None
+        self.count_offered = False
         self._in_body = self._in_count = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -214,6 +222,8 @@ class _Page(HTMLParser):
             self.rows.append([])
         elif tag == "p" and ("class", "count") in attrs:
             self._in_count, self.count_text = True, ""
+        elif tag == "a" and self._in_count:
+            self.count_offered = True
         for name, value in attrs:
             if value is not None:
                 self.values.append((name, value))
@@ -239,7 +249,7 @@ def _page(response: HttpResponse) -> _Page:
 
 def _count(page: _Page) -> int | None:
     found = re.search(r"\d+", page.count_text or "")
-    return int(found.group()) if found else None
+    return int(found.group()) if found and not page.count_offered else None
 
 
 def html_rows(pattern: str) -> Reader:
@@ -256,9 +266,13 @@ def html_rows(pattern: str) -> Reader:
             found = next((m for v in row if (m := compiled.fullmatch(v))), None)
             if found:
                 keys.add(found.group(1))
-        return Listing(frozenset(keys), _count(page))
+        return Listing(frozenset(keys), _count(page), whole=not _has_next(page))
 
     return read
+
+
+def _has_next(page: _Page) -> bool:
+    return ("rel", "next") in page.values
 
 
 def html_values(attribute: str, pattern: str = r"(.+)") -> Reader:
@@ -295,14 +309,14 @@ def texts_shown(candidates: Iterable[str]) -> Reader:
 @dataclass(frozen=True)
 class ListRow:
     """One actor reading one list: `expected` are the keys it must show, no
-    more and no fewer; a stated count must equal their number."""
+    more and no fewer (a page of a longer list: none other); a stated count
+    must equal their number."""
 
     actor: str
     path: str
     read: Reader
     expected: frozenset[str]
     hidden: Collection[str] = ()
-    counted: bool = True
 
     def label(self) -> str:
         return f"{self.actor:>12} GET    {self.path}"
@@ -316,9 +330,11 @@ def check_list_row(client: Client, row: ListRow) -> str | None:
     problems = []
     if leaked := listing.keys - row.expected:
         problems.append(f"shows {sorted(leaked)}")
-    if missing := row.expected - listing.keys:
+    if listing.whole and (missing := row.expected - listing.keys):
         problems.append(f"misses {sorted(missing)}")
-    if row.counted and listing.count is not None and listing.count != len(row.expected):
+    if not listing.whole and not listing.keys:
+        problems.append("an empty page that says more follow")
+    if listing.count is not None and listing.count != len(row.expected):
         problems.append(f"counts {listing.count}, not {len(row.expected)}")
     problems += leaks(response, row.hidden)
     return f"{row.label()}: {'; '.join(problems)}" if problems else None
