@@ -123,6 +123,46 @@ def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[An
         )
 
 
+class Statistics:
+    """Fresh PostgreSQL statistics for the tables an import grows.
+
+    The planner plans a batch's lookups from the statistics autovacuum took
+    when a table was smaller, often empty: the import-key lookup then
+    filtered every key of the user instead of using the unique index,
+    longer with each batch (docs/performance.md). A table is analyzed at the
+    start of a batch once this run has added more rows than the statistics
+    knew of, so a table that starts empty is analyzed about log2(batches)
+    times and a big one not at all. SQLite plans without statistics unless
+    asked to keep them, and is left alone.
+    """
+
+    def __init__(self, tracked: Iterable[type[models.Model]]) -> None:
+        self.known: dict[str, float] = {}
+        self.added: dict[str, int] = {}
+        if connection.vendor != "postgresql":
+            return
+        tables = [m._meta.db_table for m in tracked]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)", [tables]
+            )
+            self.known = {table: max(rows, 0) for table, rows in cursor.fetchall()}
+        self.added = dict.fromkeys(self.known, 0)
+
+    def grew(self, model: type[models.Model], rows: int) -> None:
+        table = model._meta.db_table
+        if table in self.added:
+            self.added[table] += rows
+
+    def refresh(self) -> None:
+        stale = [t for t, added in self.added.items() if added > self.known[t]]
+        with connection.cursor() as cursor:
+            for table in stale:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+                self.known[table] += self.added[table]
+                self.added[table] = 0
+
+
 def in_values(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
     """`column IN (…)` with its parameters, for the batch lookups written as
     SQL: the ORM prepares each of thousands of values one by one. PostgreSQL

@@ -36,7 +36,32 @@ def _query(db: Path, sql: str) -> list[tuple]:
         connection.close()
 
 
+def _workers(var_dir: Path) -> list[int]:
+    """Processes preparing rows for imports of this test's installation."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes()
+            environment = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"openprm.imports.worker" in command and (
+            f"OPENPRM_VAR_DIR={var_dir}".encode() in environment.split(b"\0")
+        ):
+            found.append(int(proc.name))
+    return found
+
+
+def _gone(var_dir: Path) -> bool:
+    deadline = time.time() + 10
+    while _workers(var_dir) and time.time() < deadline:
+        time.sleep(0.1)
+    return not _workers(var_dir)
+
+
 def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
+    """Batches are prepared in a second process while the import writes
+    (`imports.pipeline`); it stops with the killed import."""
     env = {
         **os.environ,
         "OPENPRM_VAR_DIR": str(tmp_path),
@@ -66,8 +91,10 @@ def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
             else []
         )
         committed = (found[0][0] or 0) if found else 0
+    assert _workers(tmp_path), "the rows were not prepared in a second process"
     running.send_signal(signal.SIGKILL)
     running.wait(10)
+    assert _gone(tmp_path)
 
     [(job_id, status, last_line, accepted)] = _query(
         db, "SELECT id, status, last_committed_row, accepted_rows FROM imports_importjob"
@@ -88,3 +115,4 @@ def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
         (ROWS, ROWS)
     ]
     assert _query(db, "SELECT count(*) FROM contacts_person")[0][0] == ROWS
+    assert _gone(tmp_path)

@@ -12,7 +12,7 @@ the batch is written as tuples with one statement per table (`bulk`).
 
 from collections import defaultdict
 from json import dumps
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,11 +20,18 @@ from rapidfuzz import fuzz, process
 
 from openprm.contacts.duplicates import NAME_SIMILARITY, PREFIX_LENGTH
 from openprm.contacts.models import ContactPoint, Person, Relationship
-from openprm.contacts.normalize import normalize_email, normalize_phone
+from openprm.contacts.normalize import DEFAULT_PHONE_REGION, normalize_email, normalize_phone
 from openprm.core import access
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.imports.audit import AuditBatch
-from openprm.imports.bulk import TableWriter, dump_json, fetch, in_values, reserve_ids
+from openprm.imports.bulk import (
+    Statistics,
+    TableWriter,
+    dump_json,
+    fetch,
+    in_values,
+    reserve_ids,
+)
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
@@ -54,6 +61,63 @@ PERSON_COLUMNS = (
     "custom",
     "owner_id",
 )
+
+
+def person_values(person_id: int, clean: dict[str, Any], owner_id: int | None) -> tuple:
+    """One person row in `PERSON_COLUMNS` order, from a cleaned import row."""
+    return (
+        person_id,
+        clean["first_name"],
+        clean["last_name"],
+        clean["name_search"],
+        clean["last_name_search"],
+        clean["kind"],
+        clean["job_title"],
+        clean["is_key_contact"],
+        dump_json(clean["custom"]),
+        owner_id,
+    )
+
+
+class Parsed(NamedTuple):
+    """A row after `ContactKind.prepare`: a tuple, since batches of them
+    travel between processes (`imports.pipeline`)."""
+
+    key: str
+    errors: tuple[tuple[str, str], ...]  # (field, message)
+    first_name: str
+    last_name: str
+    name_search: str
+    last_name_search: str
+    kind: str
+    job_title: str
+    is_key_contact: bool
+    email: str
+    phone: str  # as written in the file
+    phone_read: tuple[str, str] | None  # PhoneReader.read in the default region
+    account_key: str  # the customer's external id key
+    account_name: str  # the customer's name key
+
+
+CLEAN_FIELDS = (
+    "first_name",
+    "last_name",
+    "name_search",
+    "last_name_search",
+    "kind",
+    "job_title",
+    "is_key_contact",
+    "email",
+)
+ERROR_ORDER = (
+    "last_name",
+    "kind",
+    "is_key_contact",
+    "account_external_id",
+    "account",
+    "email",
+    "phone",
+)
 KINDS = {
     "b2b": Person.Kind.B2B,
     "b2c": Person.Kind.B2C,
@@ -78,6 +142,11 @@ class VisiblePersons:
         return shown
 
 
+def _order(field: str) -> int:
+    """Reject reasons in the order of the form: the fields, then custom fields."""
+    return ERROR_ORDER.index(field) if field in ERROR_ORDER else len(ERROR_ORDER)
+
+
 def _full_key(first_name: str, last_name: str) -> str:
     """`search_key` of the full name, from the cached keys of its parts
     (the key of a space-joined text is the space-joined keys)."""
@@ -93,24 +162,29 @@ def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
 
 class PhoneReader:
     """`normalize_phone` once per distinct (number, region) of a run: files
-    repeat switchboard numbers, and phonenumbers costs tens of µs a call."""
+    repeat switchboard numbers, and phonenumbers costs tens of µs a call.
+    No region is the default region, as for `normalize_phone`."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
-        self.known: dict[tuple[str, str | None], tuple[str, str]] = {}
+        self.known: dict[tuple[str, str], tuple[str, str]] = {}
 
-    def read(self, value: str, region: str | None) -> tuple[str, str]:
+    def read(self, value: str, region: str | None = None) -> tuple[str, str]:
         """`(e164, "")`, or `("", reason)` when the number is not valid."""
-        key = (value, region)
+        key = (value, region or DEFAULT_PHONE_REGION)
         if key not in self.known:
             if len(self.known) >= self.LIMIT:
                 self.known.clear()
             try:
-                self.known[key] = (normalize_phone(value, region), "")
+                self.known[key] = (normalize_phone(*key), "")
             except ValueError as error:
                 self.known[key] = ("", str(error))
         return self.known[key]
+
+    def learn(self, value: str, read: tuple[str, str]) -> None:
+        """What `read(value)` gave in the process that prepared the row."""
+        self.known[(value, DEFAULT_PHONE_REGION)] = read
 
 
 class ContactKind(ImportKind):
@@ -148,26 +222,77 @@ class ContactKind(ImportKind):
         ctx.seen["custom"] = CustomValues(Person.record_type)
         ctx.seen["phones_read"] = PhoneReader()
         ctx.seen["customer_names"] = CustomerNames()
+        ctx.seen["statistics"] = Statistics((ImportKey, ContactPoint, Relationship, Person))
+
+    prepares = True
+
+    def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
+        phones = memo.setdefault("phones", PhoneReader())
+        for row in rows:
+            row.parsed = self._parse(row, phones)
+
+    def _parse(self, row: MappedRow, phones: PhoneReader) -> Parsed:
+        """The checks of `contacts.services.contact_create` that need no
+        database, with their messages; the phone is read in the default
+        region, the customer's country being known only in `_clean`."""
+        data = row.data
+        errors: list[tuple[str, str]] = []
+        last_name = data.get("last_name", "").strip()
+        if not last_name:
+            errors.append(("last_name", _("This field is required.")))
+        kind = Person.Kind.B2B.value
+        if data.get("kind", "").strip():
+            kind = KINDS.get(data["kind"].strip().lower(), "")
+            if not kind:
+                errors.append(("kind", _("Choose B2B or B2C.")))
+        try:
+            key_contact = parse_bool(data.get("is_key_contact", ""))
+        except ValueError as error:
+            errors.append(("is_key_contact", str(error)))
+            key_contact = False
+        email = ""
+        if data.get("email", "").strip():
+            try:
+                email = normalize_email(data["email"])
+            except ValueError as error:
+                errors.append(("email", str(error)))
+        phone = data.get("phone", "") if data.get("phone", "").strip() else ""
+        first_name = data.get("first_name", "").strip()
+        return Parsed(
+            key=self._row_key(row),
+            errors=tuple(errors),
+            first_name=first_name,
+            last_name=last_name,
+            name_search=_full_key(first_name, last_name),
+            last_name_search=cached_key(last_name),
+            kind=kind,
+            job_title=data.get("job_title", "").strip(),
+            is_key_contact=key_contact,
+            email=email,
+            phone=phone,
+            phone_read=phones.read(phone) if phone else None,
+            account_key=(
+                ext_key(data["account_external_id"]) if data.get("account_external_id") else ""
+            ),
+            account_name=cached_key(data["account"]) if data.get("account", "").strip() else "",
+        )
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
-        actor = ctx.actor
+        statistics: Statistics = ctx.seen["statistics"]
+        statistics.refresh()
         # One query each: already-imported keys, referenced customers.
-        keys = {row.line: self._row_key(row) for row in rows}
+        keys = {row.line: row.parsed.key for row in rows}
         done = keys_to_ids(ctx.actor, PERSON_MODEL, keys.values())
         ext_accounts = keys_to_ids(
             ctx.actor,
             ACCOUNT_MODEL,
-            (
-                ext_key(r.data["account_external_id"])
-                for r in rows
-                if r.data.get("account_external_id")
-            ),
+            (r.parsed.account_key for r in rows if r.parsed.account_key),
         )
         by_id, by_name = visible_accounts(
-            actor,
+            ctx.actor,
             ids=ext_accounts.values(),
-            names=(r.data["account"] for r in rows if r.data.get("account")),
+            name_keys=(r.parsed.account_name for r in rows if r.parsed.account_name),
         )
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
         for row in rows:
@@ -202,44 +327,30 @@ class ContactKind(ImportKind):
         by_id: dict[int, str],
         by_name: dict[str, list[tuple[int, str]]],
     ) -> dict[str, Any]:
-        data = row.data
-        errors: dict[str, list[str]] = {}
-        last_name = data.get("last_name", "").strip()
-        if not last_name:
-            errors["last_name"] = [_("This field is required.")]
-        kind = Person.Kind.B2B
-        if data.get("kind", "").strip():
-            kind = KINDS.get(data["kind"].strip().lower(), "")
-            if not kind:
-                errors["kind"] = [_("Choose B2B or B2C.")]
-        try:
-            key_contact = parse_bool(data.get("is_key_contact", ""))
-        except ValueError as error:
-            errors["is_key_contact"] = [str(error)]
-            key_contact = False
+        """The prepared row with its customer (visible to the importer), its
+        phone read in the customer's country and its custom fields."""
+        parsed: Parsed = row.parsed
+        errors = {field: [message] for field, message in parsed.errors}
         account_id, country = None, ""
-        if data.get("account_external_id"):
-            account_id = ext_accounts.get(ext_key(data["account_external_id"]))
+        if parsed.account_key:
+            account_id = ext_accounts.get(parsed.account_key)
             if account_id not in by_id:
                 errors["account_external_id"] = [_("No customer you can see has this ID.")]
             else:
                 country = by_id[account_id]
-        elif data.get("account", "").strip():
-            matches = by_name.get(cached_key(data["account"]), [])
+        elif parsed.account_name:
+            matches = by_name.get(parsed.account_name, [])
             if len(matches) == 1:
                 account_id, country = matches[0]
             elif not matches:
                 errors["account"] = [_("No customer you can see has this name.")]
             else:
                 errors["account"] = [_("Several customers have this name; use the customer ID.")]
-        email = phone = ""
-        if data.get("email", "").strip():
-            try:
-                email = normalize_email(data["email"])
-            except ValueError as error:
-                errors["email"] = [str(error)]
-        if data.get("phone", "").strip():
-            phone, message = ctx.seen["phones_read"].read(data["phone"], country or None)
+        phone = ""
+        if parsed.phone and parsed.phone_read:
+            reader: PhoneReader = ctx.seen["phones_read"]
+            reader.learn(parsed.phone, parsed.phone_read)
+            phone, message = reader.read(parsed.phone, country)
             if message:
                 errors["phone"] = [message]
         try:
@@ -248,18 +359,10 @@ class ContactKind(ImportKind):
             errors.update(error.field_errors)
             custom = {}
         if errors:
-            raise ValidationFailed(field_errors=errors)
-        first_name = data.get("first_name", "").strip()
+            raise ValidationFailed(field_errors={f: errors[f] for f in sorted(errors, key=_order)})
         return {
-            "first_name": first_name,
-            "last_name": last_name,
-            "name_search": _full_key(first_name, last_name),
-            "last_name_search": cached_key(last_name),
-            "kind": kind,
-            "job_title": data.get("job_title", "").strip(),
-            "is_key_contact": key_contact,
+            **{name: getattr(parsed, name) for name in CLEAN_FIELDS},
             "custom": custom,
-            "email": email,
             "phone": phone,
             "account_id": account_id,
         }
@@ -375,90 +478,75 @@ class ContactKind(ImportKind):
     def _insert(
         self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
     ) -> None:
-        """Rows built as tuples, one statement per table; the audit entries'
-        JSON is written from a template per record type (PLAT-5 shape)."""
+        """Rows built as tuples, one statement per table. Each contact gets
+        one creation entry, on the person, whose changes include its e-mail,
+        phone and customer (PLAT-5; docs/decisions.md)."""
         if not accepted:
             return
         actor_id = getattr(ctx.actor, "pk", None)
         person_ids = reserve_ids(Person, len(accepted))
-        point_ids = iter(
-            reserve_ids(ContactPoint, sum(bool(c["email"]) + bool(c["phone"]) for _, c in accepted))
-        )
         reserved = reserve_ids(Relationship, sum(1 for _, c in accepted if c["account_id"]))
         ctx.seen["customer_names"].created(reserved)
         relation_ids = iter(reserved)
         audit = AuditBatch(ctx.actor)
-        person_type, point_type, relation_type = (
-            audit.type_id(m) for m in (Person, ContactPoint, Relationship)
-        )
+        person_type = audit.type_id(Person)
         owner = dumps(actor_id)
+        email_kind, phone_kind = ContactPoint.Kind.EMAIL.value, ContactPoint.Kind.PHONE.value
         persons, points, relations, import_keys = [], [], [], []
         for (row, clean), person_id in zip(accepted, person_ids, strict=True):
-            first, last, title = clean["first_name"], clean["last_name"], clean["job_title"]
-            custom = clean["custom"]
-            persons.append(
-                (
-                    person_id,
-                    first,
-                    last,
-                    clean["name_search"],
-                    clean["last_name_search"],
-                    clean["kind"],
-                    title,
-                    clean["is_key_contact"],
-                    dump_json(custom),
-                    actor_id,
-                )
+            persons.append(person_values(person_id, clean, actor_id))
+            email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
+            if email:
+                points.append((person_id, email_kind, email, "", True))
+            if phone:
+                points.append((person_id, phone_kind, "", phone, True))
+            if account_id:
+                relations.append((next(relation_ids), person_id, account_id))
+            audit.created_json(
+                person_type,
+                person_id,
+                f"{clean['first_name']} {clean['last_name']}".strip(),
+                _person_changes(clean, owner),
             )
-            label = f"{first} {last}".strip()
-            changes = [
-                f'"first_name":[null,{dumps(first)}],' if first else "",
-                f'"last_name":[null,{dumps(last)}],"kind":[null,"{clean["kind"]}"],',
-                f'"job_title":[null,{dumps(title)}],' if title else "",
-                f'"is_key_contact":[null,{dumps(clean["is_key_contact"])}],"owner":[null,{owner}],',
-                "".join(f"{dumps(f'custom.{k}')}:[null,{dumps(v)}]," for k, v in custom.items()),
-                '"is_active":[null,true]',
-            ]
-            audit.created_json(person_type, person_id, label, "{" + "".join(changes) + "}")
-            for kind, column in (
-                (ContactPoint.Kind.EMAIL, "email"),
-                (ContactPoint.Kind.PHONE, "phone"),
-            ):
-                value = clean[column]
-                if value:
-                    point_id = next(point_ids)
-                    email, phone = (value, "") if column == "email" else ("", value)
-                    points.append((point_id, person_id, kind.value, email, phone, True))
-                    audit.created_json(
-                        point_type,
-                        point_id,
-                        value,
-                        f'{{"person":[null,{person_id}],"kind":[null,"{kind.value}"],'
-                        f'"{column}":[null,{dumps(value)}],"is_primary":[null,true],'
-                        '"purpose":[null,"work"]}',
-                    )
-            if clean["account_id"]:
-                relation_id = next(relation_ids)
-                relations.append((relation_id, person_id, clean["account_id"]))
-                audit.created_json(
-                    relation_type,
-                    relation_id,
-                    label,
-                    f'{{"person":[null,{person_id}],"account":[null,{clean["account_id"]}],'
-                    '"relationship_type":[null,"contact"]}',
-                )
             import_keys.append(
                 (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
             )
         TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
         TableWriter(ContactPoint).insert_values(
-            ("id", "person_id", "kind", "email", "phone", "is_primary"), points
+            ("person_id", "kind", "email", "phone", "is_primary"), points
         )
         TableWriter(Relationship).insert_values(("id", "person_id", "account_id"), relations)
         TableWriter(ImportKey).insert_values(
             ("model", "key", "object_id", "job_id", "user_id", "line"), import_keys
         )
         audit.flush()
+        statistics: Statistics = ctx.seen["statistics"]
+        for model, rows in (
+            (Person, persons),
+            (ContactPoint, points),
+            (Relationship, relations),
+            (ImportKey, import_keys),
+        ):
+            statistics.grew(model, len(rows))
+
+
+def _person_changes(clean: dict[str, Any], owner: str) -> str:
+    """The creation entry's changes as JSON text, in core.audit's
+    `{"field": [null, value]}` shape, with the contact's first e-mail,
+    phone and customer (by id, as core.audit records a foreign key)."""
+    first, title, custom = clean["first_name"], clean["job_title"], clean["custom"]
+    parts = [
+        f'"first_name":[null,{dumps(first)}],' if first else "",
+        f'"last_name":[null,{dumps(clean["last_name"])}],"kind":[null,"{clean["kind"]}"],',
+        f'"job_title":[null,{dumps(title)}],' if title else "",
+        f'"is_key_contact":[null,{dumps(clean["is_key_contact"])}],"owner":[null,{owner}],',
+        "".join(f"{dumps(f'custom.{k}')}:[null,{dumps(v)}]," for k, v in custom.items()),
+        f'"email":[null,{dumps(clean["email"])}],' if clean["email"] else "",
+        f'"phone":[null,{dumps(clean["phone"])}],' if clean["phone"] else "",
+        f'"customer":[null,{clean["account_id"]}],' if clean["account_id"] else "",
+        '"is_active":[null,true]',
+    ]
+    return "{" + "".join(parts) + "}"
 
 
 register_kind(ContactKind())

@@ -8,7 +8,6 @@ from typing import Any
 from openprm.core import access
 from openprm.customers.models import Account
 from openprm.imports.bulk import fetch, in_values
-from openprm.imports.kinds.base import cached_key
 from openprm.imports.models import ImportKey
 
 ACCOUNT_MODEL = "customers.account"
@@ -34,11 +33,11 @@ def keys_to_ids(actor: Any, model: str, keys: Iterable[str]) -> dict[str, int]:
 
 
 def visible_accounts(
-    actor: Any, *, ids: Iterable[int] = (), names: Iterable[str] = ()
+    actor: Any, *, ids: Iterable[int] = (), name_keys: Iterable[str] = ()
 ) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
-    """Visible accounts among `ids` and with a normalized name in `names`:
+    """Visible accounts among `ids` and whose `name_search` is in `name_keys`:
     `{id: country}` and `{name_key: [(id, country)]}`."""
-    id_list, name_list = list(set(ids)), list({cached_key(n) for n in names})
+    id_list, name_list = list(set(ids)), list(set(name_keys))
     by_id: dict[int, str] = {}
     by_name: dict[str, list[tuple[int, str]]] = {}
     if not id_list and not name_list:

@@ -1,0 +1,131 @@
+"""An import's rows, batch by batch, prepared while the batch before is
+written (IMP-1).
+
+A kind that `prepares` its rows (contacts: names, e-mails, phones) has them
+prepared in a second process: while this process checks batch N against the
+database and writes it, the second one reads and prepares batch N+1, so
+both cores of a small server work (about a fifth of a contact import's time,
+docs/performance.md). This process prepares the first batch itself while
+the second one starts; a file of one batch, or a kind that does not
+prepare, is read and prepared here.
+
+The second process only reads the file: every check that involves the
+database, the actor or visibility runs here, in the batch's transaction, so
+a killed import still leaves whole batches. It stops with this process: its
+pipe breaks.
+"""
+
+import os
+import pickle
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import chain, islice
+from typing import IO, Any
+
+from django.conf import ENVIRONMENT_VARIABLE as SETTINGS_VARIABLE
+from django.utils import translation
+
+from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind, MappedRow
+from openprm.imports.models import ImportJob
+from openprm.imports.readers import Row, read_table
+from openprm.imports.worker import END, FAILED
+
+
+def mapped_rows(
+    rows: Iterator[Row], header: list[str], mapping: dict[str, str]
+) -> Iterator[MappedRow]:
+    plan = [(i, mapping[t]) for i, t in enumerate(header) if mapping.get(t)]
+    fields = [(i, t) for i, t in plan if not t.startswith(CUSTOM_PREFIX)]
+    custom = [(i, t.removeprefix(CUSTOM_PREFIX)) for i, t in plan if t.startswith(CUSTOM_PREFIX)]
+    for row in rows:
+        values = row.values
+        yield MappedRow(
+            row.line,
+            values,
+            {t: values[i] for i, t in fields},
+            {t: values[i] for i, t in custom},
+        )
+
+
+def file_batches(
+    path: str, name: str, mapping: dict[str, str], after_line: int, batch_size: int
+) -> Iterator[list[MappedRow]]:
+    """The mapped rows after `after_line`, in batches."""
+    header, rows = read_table(path, name)
+    pending = (r for r in mapped_rows(rows, header, mapping) if r.line > after_line)
+    while batch := list(islice(pending, batch_size)):
+        yield batch
+
+
+@contextmanager
+def prepared_batches(
+    job: ImportJob, kind: ImportKind, batch_size: int
+) -> Iterator[Iterator[list[MappedRow]]]:
+    """The batches of `job` after its last committed line, prepared by `kind`.
+    Leaving the block stops the second process."""
+    path, name = job.file.path, job.original_name
+    batches = file_batches(path, name, job.mapping, job.last_committed_row, batch_size)
+    first = next(batches, None)
+    if first is None:
+        yield iter(())
+        return
+    memo: dict[str, Any] = {}
+    if not kind.prepares or len(first) < batch_size or SETTINGS_VARIABLE not in os.environ:
+        yield _inline(kind, chain([first], batches), memo)
+        return
+    batches.close()
+    # The same interpreter and import path as this process (-P: not the
+    # working directory's), its own session (a Ctrl-C stops the import,
+    # which stops it).
+    worker = subprocess.Popen(
+        [sys.executable, "-P", "-m", "openprm.imports.worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p or os.getcwd() for p in sys.path)},
+        start_new_session=True,
+    )
+    try:
+        pickle.dump(
+            {
+                "kind": kind.code,
+                "path": path,
+                "name": name,
+                "mapping": job.mapping,
+                "after_line": first[-1].line,
+                "batch_size": batch_size,
+                "language": translation.get_language(),
+            },
+            worker.stdin,
+        )
+        worker.stdin.close()
+        kind.prepare(first, memo)
+        yield chain([first], _received(worker.stdout))
+    finally:
+        worker.kill()
+        worker.wait()
+        worker.stdout.close()
+
+
+def _inline(
+    kind: ImportKind, batches: Iterator[list[MappedRow]], memo: dict[str, Any]
+) -> Iterator[list[MappedRow]]:
+    for batch in batches:
+        kind.prepare(batch, memo)
+        yield batch
+
+
+def _received(stream: IO[bytes]) -> Iterator[list[MappedRow]]:
+    """Batches from the second process (pickles between two processes of
+    this program, never from elsewhere)."""
+    while True:
+        try:
+            what, payload = pickle.load(stream)  # noqa: S301
+        except EOFError:
+            raise RuntimeError("The process preparing the import's rows stopped.") from None
+        if what == END:
+            return
+        if what == FAILED:
+            raise RuntimeError(payload)
+        yield payload
