@@ -76,19 +76,19 @@ def _primary_value(kind: str, column: str) -> Subquery:
 
 def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
     """What every contact list row shows, in a constant number of queries:
-    primary e-mail and phone, the favorite star, and the customers."""
-    customers = Relationship.objects.filter(
-        account__isnull=False, account__is_active=True
-    ).select_related("account")
-    return (
-        queryset.select_related("owner")
-        .annotate(
-            primary_email=_primary_value(ContactPoint.Kind.EMAIL, "email"),
-            primary_phone=_primary_value(ContactPoint.Kind.PHONE, "phone"),
-            is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk"))),
-        )
-        .prefetch_related(Prefetch("relationships", customers, to_attr="customer_relationships"))
+    primary e-mail and phone, the favorite star, and the customers (only
+    what the list shows of them: rows are built for every page)."""
+    customers = (
+        Relationship.objects.filter(account__isnull=False, account__is_active=True)
+        .select_related("account")
+        .only("person_id", "account_id", "account__name")
+        .order_by("pk")
     )
+    return queryset.annotate(
+        primary_email=_primary_value(ContactPoint.Kind.EMAIL, "email"),
+        primary_phone=_primary_value(ContactPoint.Kind.PHONE, "phone"),
+        is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk"))),
+    ).prefetch_related(Prefetch("relationships", customers, to_attr="customer_relationships"))
 
 
 def contact_list(
@@ -140,15 +140,12 @@ def _filtered(contacts: QuerySet[Person], filters: ContactFilter) -> QuerySet[Pe
 
 def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
     """Contacts offered by a picker (CON-12, CUS-1 households): visible,
-    active, by name prefix; nothing for an empty search."""
-    condition = ContactFilter(q=q).filter_q(q)
-    if not search_key(q or ""):
+    active, by name prefix in name order; nothing for an empty search."""
+    arms = name_arms(q)
+    if not arms:
         return []
-    return list(
-        access.visible(Person, actor)
-        .filter(condition, is_active=True)
-        .order_by("last_name_search", "name_search", "pk")[:limit]
-    )
+    contacts = access.visible(Person, actor).filter(is_active=True).filter_any(arms)  # type: ignore[attr-defined]
+    return list(contacts.order_by("last_name_search", "name_search", "pk")[:limit])
 
 
 def contact_pick_label(*, actor: Any, pk: Any) -> str | None:
