@@ -209,6 +209,7 @@ def _run_rows(
             with transaction.atomic():
                 result = kind.process_batch(ctx, batch)
                 _save_batch(job, len(batch), batch[-1].line, result)
+            del batch, result
             gc.collect(1)
             if progress is not None:
                 job.refresh_from_db()

@@ -28,8 +28,7 @@ from openprm.imports.bulk import (
     Statistics,
     TableWriter,
     dump_json,
-    fetch,
-    in_values,
+    fetch_in,
     reserve_ids,
 )
 from openprm.imports.kinds.base import (
@@ -374,26 +373,23 @@ class ContactKind(ImportKind):
         result: BatchResult,
     ) -> list[tuple[MappedRow, dict[str, Any]]]:
         """CON-2 within the file (earlier rows) and against visible contacts:
-        one query for e-mails and phones; names are compared, as in
+        equal e-mails and phones by their indexes; names are compared, as in
         `contacts.duplicates`, with the contacts at the same customer whose
         first or last name starts alike (read once per customer per run)."""
-        emails = {c["email"] for _, c in candidates if c["email"]}
-        phones = {c["phone"] for _, c in candidates if c["phone"]}
         owners_of: dict[str, set[int]] = defaultdict(set)
-        where, params = [], []
-        for kind, column, values in (("email", "email", emails), ("phone", "phone", phones)):
-            if values:
-                condition, values_params = in_values(column, list(values))
-                where.append(f"(kind = %s AND {condition})")
-                params += [kind, *values_params]
-        if where:
-            points = fetch(
-                f"SELECT person_id, email, phone FROM {ContactPoint._meta.db_table} "  # noqa: S608
-                f"WHERE {' OR '.join(where)}",
-                params,
-            )
-            for person_id, email, phone in points:
-                owners_of[email or phone].add(person_id)
+        for kind, column in (
+            (ContactPoint.Kind.EMAIL, "email"),
+            (ContactPoint.Kind.PHONE, "phone"),
+        ):
+            values = list({c[column] for _, c in candidates if c[column]})
+            for person_id, value in fetch_in(
+                f"SELECT person_id, {column} FROM {ContactPoint._meta.db_table} "  # noqa: S608
+                "WHERE kind = %s AND {in}",
+                [kind.value],
+                column,
+                values,
+            ):
+                owners_of[value].add(person_id)
         customer_names: CustomerNames = ctx.seen["customer_names"]
         customer_names.refresh()
         customer_names.load(c["account_id"] for _, c in candidates if c["account_id"])

@@ -16,9 +16,9 @@ from django.db import connection
 
 from openprm.contacts.duplicates import PREFIX_LENGTH as PREFIX
 from openprm.contacts.models import Person, Relationship
+from openprm.imports.bulk import fetch_in
 
 Name = tuple[str, str, int]  # name_search, last_name_search, person id
-CHUNK = 5000
 LIMIT = 1_000_000  # names kept before starting afresh (memory stays bounded)
 
 _RELATIONSHIPS = Relationship._meta.db_table
@@ -26,7 +26,7 @@ _PERSONS = Person._meta.db_table
 LOAD_SQL = (
     "SELECT r.account_id, p.name_search, p.last_name_search, p.id "  # noqa: S608
     f"FROM {_RELATIONSHIPS} r JOIN {_PERSONS} p ON p.id = r.person_id "
-    "WHERE p.is_active AND r.account_id IN ({ids})"
+    "WHERE p.is_active AND {in}"
 )
 SINCE_SQL = f"SELECT id, account_id FROM {_RELATIONSHIPS} WHERE id > %s"  # noqa: S608
 HIGHEST_SQL = f"SELECT MAX(id) FROM {_RELATIONSHIPS}"  # noqa: S608
@@ -57,21 +57,19 @@ class CustomerNames:
         self.own.clear()
 
     def load(self, account_ids: Iterable[int]) -> None:
-        """Read the customers not read yet (one query per 5,000 of them)."""
+        """Read the customers not read yet (one query per 1,000 of them)."""
         wanted = set(account_ids)
         missing = sorted(wanted - self.known.keys())
         if self.size + len(missing) * 50 > LIMIT:
             self.known, self.by_prefix, self.size = {}, {}, 0
             missing = sorted(wanted)
-        for start in range(0, len(missing), CHUNK):
-            chunk = missing[start : start + CHUNK]
-            for account_id in chunk:
-                self.known[account_id] = []
-            with connection.cursor() as cursor:
-                cursor.execute(LOAD_SQL.format(ids=", ".join(["%s"] * len(chunk))), chunk)
-                for account_id, name, last_name, person_id in cursor.fetchall():
-                    self.known[account_id].append((name, last_name, person_id))
-                    self.size += 1
+        for account_id in missing:
+            self.known[account_id] = []
+        for account_id, name, last_name, person_id in fetch_in(
+            LOAD_SQL, [], "r.account_id", missing
+        ):
+            self.known[account_id].append((name, last_name, person_id))
+            self.size += 1
 
     def near(self, account_id: int | None, first: str, last: str) -> list[tuple[str, int]]:
         """`(name_search, id)` of the contacts at a loaded customer whose last
