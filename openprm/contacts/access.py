@@ -27,7 +27,7 @@ from openprm.core import access
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
 from openprm.customers.access import account_access_level as customer_account_access_level
-from openprm.customers.access import account_access_sql
+from openprm.customers.access import account_access_sql, reach_is_small
 from openprm.customers.models import Account
 
 AccessLevel = Literal["full", "edit", "view"]
@@ -107,14 +107,28 @@ def persons_visible_q(actor: Any) -> Q:
     """The condition on Person rows the actor may see (callers check `_internal`):
     its owner, or related to an active account the actor may see.
 
-    Checked per person through its own relationships (a few rows) and the
-    account grants on each related account row (`customers.access`), as SQL:
-    a list walks contacts in name order and stops at the page, and building
+    For an actor who sees many accounts it is checked per person, through
+    its own relationships (a few rows) and the account grants on each related
+    account row, so a list walking contacts in name order stops at the page.
+    For one who sees few (`reach_is_small`) it is the persons related to those
+    accounts, found from the granting rows: walking a million contacts to
+    find a salesperson's hundred would take seconds. Both are SQL: building
     the same condition from nested querysets cost more than running it.
     """
     accounts = account_access_sql(actor)
     if accounts is None:
         return Q()
+    if reach_is_small(actor, accounts):
+        return Q(
+            access.RowCondition(
+                f"{{owner}} = %s OR {{id}} IN (SELECT r.person_id FROM {_RELATIONSHIPS} r "  # noqa: S608
+                f"JOIN {_ACCOUNTS} a ON a.id = r.account_id "
+                f"WHERE a.is_active AND r.account_id IN ({accounts.ids}))",
+                (actor.pk, *accounts.ids_params),
+                id="pk",
+                owner="owner_id",
+            )
+        )
     grants, params = accounts.on("a")
     return Q(
         access.RowCondition(
@@ -159,14 +173,28 @@ def _following_person(prefix: str) -> access.Scope:
     def scope(queryset: QuerySet[Any], actor: Any) -> QuerySet[Any]:
         if not _internal(actor):
             return queryset.none()
-        return queryset.filter(**{f"{prefix}__in": access.visible(Person, actor)})
+        return queryset.filter(access.through_visible(Person, actor, prefix))
 
     return scope
 
 
 access.register(ContactPoint)(_following_person("person"))
 access.register(ContactPreference)(_following_person("contact_point__person"))
-access.register(Relationship)(_following_person("person"))
+
+
+@access.register(Relationship)
+def _relationships(queryset: QuerySet[Relationship], actor: Any) -> QuerySet[Relationship]:
+    """CON-12, TEAM-5: a relationship shows with its contact, and only while
+    the customer or the other contact it names is visible too."""
+    if not _internal(actor):
+        return queryset.none()
+    return queryset.filter(
+        access.through_visible(Person, actor, "person"),
+        Q(account__isnull=True) | access.through_visible(Account, actor, "account"),
+        Q(related_person__isnull=True) | access.through_visible(Person, actor, "related_person"),
+    )
+
+
 access.register(RelationshipContactPoint)(_following_person("relationship__person"))
 access.register(HouseholdMembership)(_following_person("person"))
 
@@ -194,6 +222,6 @@ def _households(queryset: QuerySet[Household], actor: Any) -> QuerySet[Household
     if has_privilege(actor, VIEW_ALL_SALES_DATA):
         return queryset
     members = HouseholdMembership.objects.filter(
-        household=OuterRef("pk"), person__in=access.visible(Person, actor)
+        access.through_visible(Person, actor, "person"), household=OuterRef("pk")
     )
     return queryset.filter(Q(owner=actor) | Q(Exists(members)))

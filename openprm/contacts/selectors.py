@@ -76,10 +76,11 @@ def _primary_value(kind: str, column: str) -> Subquery:
 
 def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
     """What every contact list row shows, in a constant number of queries:
-    primary e-mail and phone, the favorite star, and the customers (only
-    what the list shows of them: rows are built for every page)."""
+    primary e-mail and phone, the favorite star, and the customers the actor
+    sees (TEAM-5; only what the list shows of them: rows are built for every
+    page)."""
     customers = (
-        Relationship.objects.filter(account__isnull=False, account__is_active=True)
+        Relationship.objects.filter(access.through_visible(Account, actor, "account"))
         .select_related("account")
         .only("person_id", "account_id", "account__name")
         .order_by("pk")
@@ -158,9 +159,7 @@ def contact_get(*, actor: Any, pk: Any) -> Person:
     points = ContactPoint.objects.prefetch_related("preferences").order_by(
         "kind", "-is_primary", "pk"
     )
-    relationships = Relationship.objects.select_related("account", "related_person").filter(
-        Q(account__isnull=True) | Q(account__in=access.visible(Account, actor))
-    )
+    relationships = access.visible(Relationship, actor).select_related("account", "related_person")
     queryset = (
         access.visible(Person, actor)
         .select_related("owner")
@@ -172,7 +171,7 @@ def contact_get(*, actor: Any, pk: Any) -> Person:
             Prefetch("relationships", relationships.prefetch_related("primary_points")),
             Prefetch(
                 "reverse_relationships",
-                Relationship.objects.select_related("person"),
+                access.visible(Relationship, actor).select_related("person"),
             ),
             Prefetch(
                 "household_memberships", HouseholdMembership.objects.select_related("household")
@@ -271,7 +270,6 @@ def relationship_list(*, actor: Any, person: Person) -> QuerySet[Relationship]:
     return (
         access.visible(Relationship, actor)
         .filter(person_id=person.pk)
-        .filter(Q(account__isnull=True) | Q(account__in=access.visible(Account, actor)))
         .select_related("account", "related_person")
         .prefetch_related("primary_points")
         .order_by("pk")

@@ -8,8 +8,11 @@ module never imports them, so imports keep going downward.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from openprm.core import access
@@ -19,17 +22,35 @@ from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 
 @dataclass(frozen=True)
 class AccountSql:
-    """A condition on one account row as SQL (see `access.RowCondition`):
+    """Accounts an actor reaches, in two equivalent SQL forms.
+
+    `sql` is a condition on one account row (see `access.RowCondition`):
     `{id}` and `{owner}` stand for the row's id and owner columns, `{type}`
-    for its account type; values go in `params`. Written by hand because the
-    same condition is checked for every account — or every contact, through
-    its relationships — a list walks."""
+    for its account type; values go in `params`. It is checked for every
+    account — or every contact, through its relationships — a list walks in
+    sort order, which is fast while the actor sees a good share of them.
+    `ids` selects the same accounts' ids straight from the granting rows
+    (index lookups), for actors who see few: the list then starts from those
+    (`reach_is_small`). A grant without `ids` keeps every list walking.
+    Written by hand because the ORM spent more building these conditions
+    than the database spent running them.
+    """
 
     sql: str
     params: tuple[Any, ...] = ()
+    ids: str | None = None
+    ids_params: tuple[Any, ...] = ()
 
     def __or__(self, other: "AccountSql") -> "AccountSql":
-        return AccountSql(f"({self.sql}) OR ({other.sql})", self.params + other.params)
+        ids = None
+        if self.ids is not None and other.ids is not None:
+            ids = f"{self.ids} UNION ALL {other.ids}"
+        return AccountSql(
+            f"({self.sql}) OR ({other.sql})",
+            self.params + other.params,
+            ids,
+            self.ids_params + other.ids_params,
+        )
 
     def on(self, row: str) -> tuple[str, tuple[Any, ...]]:
         """The condition on the account table aliased `row` in a hand-written query."""
@@ -57,7 +78,10 @@ _grants: dict[str, AccountGrant] = {}
 _edit_grants: dict[str, AccountGrant] = {}
 _level_resolvers: list[AccessLevelResolver] = []
 
-NOTHING_SQL = AccountSql("1 = 0")
+_ACCOUNTS = Account._meta.db_table
+NOTHING_SQL = AccountSql("1 = 0", ids=f"SELECT id FROM {_ACCOUNTS} WHERE 1 = 0")  # noqa: S608
+SMALL_REACH = 1000
+_REACH_CACHE = "_openprm_small_reach"
 
 
 def register_account_grant(name: str, grant: AccountGrant) -> None:
@@ -79,12 +103,29 @@ def account_grant_names() -> frozenset[str]:
 def _union(grants: Iterable[AccountGrant], actor: Any, owner: bool) -> AccountSql:
     terms = [term for grant in grants if (term := grant(actor)) is not None]
     if owner:
-        terms.insert(0, AccountSql("{owner} = %s", (actor.pk,)))
+        owned = f"SELECT id FROM {_ACCOUNTS} WHERE owner_id = %s"  # noqa: S608
+        terms.insert(0, AccountSql("{owner} = %s", (actor.pk,), owned, (actor.pk,)))
     if not terms:
         return NOTHING_SQL
-    return AccountSql(
-        " OR ".join(f"({t.sql})" for t in terms), tuple(p for t in terms for p in t.params)
-    )
+    return reduce(or_, terms)
+
+
+def reach_is_small(actor: Any, condition: AccountSql) -> bool:
+    """Whether the accounts `condition` gives number at most SMALL_REACH
+    granting rows, counted by index and at most that far; decided once per
+    actor object (a request), since both forms answer the same rows."""
+    if condition.ids is None:
+        return False
+    cached = actor.__dict__.get(_REACH_CACHE)
+    if cached is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM ({condition.ids}) reach "  # noqa: S608
+                f"LIMIT {SMALL_REACH + 1}) counted",
+                condition.ids_params,
+            )
+            cached = actor.__dict__[_REACH_CACHE] = cursor.fetchone()[0] <= SMALL_REACH
+    return cached
 
 
 def account_grant_sql(actor: Any, names: Iterable[str] | None = None) -> AccountSql:
@@ -161,20 +202,26 @@ def _accounts(queryset: QuerySet[Account], actor: Any) -> QuerySet[Account]:
     the registered grants give (TEAM-5). Partner users see only what a grant
     gives them."""
     queryset = queryset.filter(is_active=True)
-    condition = account_access_q(actor)
-    return queryset if condition is None else queryset.filter(condition)
+    condition = account_access_sql(actor)
+    if condition is None:
+        return queryset
+    if reach_is_small(actor, condition):
+        return queryset.filter(
+            access.RowCondition(f"{{id}} IN ({condition.ids})", condition.ids_params, id="pk")
+        )
+    return queryset.filter(condition.q())
 
 
 @access.register(BillingAccount)
 def _billing_accounts(queryset: QuerySet[BillingAccount], actor: Any) -> QuerySet[BillingAccount]:
     """CUS-8: a billing account is visible with its account."""
-    return queryset.filter(account__in=access.visible(Account, actor))
+    return queryset.filter(access.through_visible(Account, actor, "account"))
 
 
 @access.register(Note)
 def _notes(queryset: QuerySet[Note], actor: Any) -> QuerySet[Note]:
     """CUS-9: notes of a deleted or invisible account cannot be viewed."""
-    return queryset.filter(account__in=access.visible(Account, actor))
+    return queryset.filter(access.through_visible(Account, actor, "account"))
 
 
 access.register(LegalEntity)(access.internal_users_only)

@@ -50,12 +50,19 @@ def _is_internal(actor: Any) -> bool:
 _PROFILES = PartnerProfile._meta.db_table
 
 
+_ACCOUNTS = Account._meta.db_table
+
+
 def _managed_partner_row() -> AccountSql:
     """The account row is a managed partner (PA-2)."""
+    partner = (Account.AccountType.PARTNER.value,)
     return AccountSql(
         f"{{type}} = %s AND EXISTS (SELECT 1 FROM {_PROFILES} pp "  # noqa: S608
         "WHERE pp.account_id = {id} AND pp.managed_partner)",
-        (Account.AccountType.PARTNER.value,),
+        partner,
+        f"SELECT pp.account_id FROM {_PROFILES} pp JOIN {_ACCOUNTS} a ON a.id = pp.account_id "  # noqa: S608
+        "WHERE pp.managed_partner AND a.account_type = %s",
+        partner,
     )
 
 
@@ -66,7 +73,10 @@ def _partner_account_grant(actor: Any) -> AccountSql | None:
     if _is_internal(actor):
         return _managed_partner_row() if has_privilege(actor, MANAGE_PARTNERS) else None
     found = membership(actor)
-    return AccountSql("{id} = %s", (found.partner.account_id,)) if found is not None else None
+    if found is None:
+        return None
+    own = (found.partner.account_id,)
+    return AccountSql("{id} = %s", own, f"SELECT id FROM {_ACCOUNTS} WHERE id = %s", own)  # noqa: S608
 
 
 def _partner_account_edit_grant(actor: Any) -> AccountSql | None:
@@ -86,7 +96,7 @@ def _partners(queryset: QuerySet[PartnerProfile], actor: Any) -> QuerySet[Partne
     if _is_internal(actor):
         if has_privilege(actor, MANAGE_PARTNERS):
             return queryset
-        return queryset.filter(account__in=access.visible(Account, actor))
+        return queryset.filter(access.through_visible(Account, actor, "account"))
     partner_id = own_partner_id(actor)
     return queryset.filter(pk=partner_id) if partner_id is not None else queryset.none()
 
@@ -94,7 +104,7 @@ def _partners(queryset: QuerySet[PartnerProfile], actor: Any) -> QuerySet[Partne
 @access.register(PartnerContact)
 def _partner_contacts(queryset: QuerySet[PartnerContact], actor: Any) -> QuerySet[PartnerContact]:
     if _is_internal(actor):
-        return queryset.filter(partner__in=access.visible(PartnerProfile, actor))
+        return queryset.filter(access.through_visible(PartnerProfile, actor, "partner"))
     partner_id = own_partner_id(actor)
     return queryset.filter(partner_id=partner_id) if partner_id is not None else queryset.none()
 
@@ -105,5 +115,5 @@ def _favorites(
 ) -> QuerySet[PartnerContactFavorite]:
     """PC-6: a user's favorites are theirs alone, and only of contacts still visible."""
     return queryset.filter(
-        user_id=actor.pk, partner_contact__in=access.visible(PartnerContact, actor)
+        access.through_visible(PartnerContact, actor, "partner_contact"), user_id=actor.pk
     )

@@ -35,6 +35,7 @@ from openprm.territories.models import AccountTerritory
 
 EDITING_LEVELS = (AccessLevel.EDIT, AccessLevel.FULL)
 TEAM = AccountTeamMember._meta.db_table
+ACCOUNTS = Account._meta.db_table
 
 
 def _internal(actor: Any) -> bool:
@@ -49,6 +50,8 @@ def _team_rows(condition: str, params: tuple[Any, ...], levels: tuple[str, ...])
         params = params + levels
     return AccountSql(
         f"EXISTS (SELECT 1 FROM {TEAM} tm WHERE tm.account_id = {{id}} AND {condition})",  # noqa: S608
+        params,
+        f"SELECT tm.account_id FROM {TEAM} tm WHERE {condition}",  # noqa: S608
         params,
     )
 
@@ -69,7 +72,13 @@ def _below(resources: ActorResources, levels: tuple[str, ...], territories: bool
         member += f" OR tm.user_id IN ({marks(users)})"
     condition = _team_rows(member, below + users, levels)
     if users:
-        condition = AccountSql(f"{{owner}} IN ({marks(users)})", users) | condition
+        owned = AccountSql(
+            f"{{owner}} IN ({marks(users)})",
+            users,
+            f"SELECT id FROM {ACCOUNTS} WHERE owner_id IN ({marks(users)})",  # noqa: S608
+            users,
+        )
+        condition = owned | condition
     if territories:
         condition |= territory_rows(below)
     return condition
@@ -155,7 +164,7 @@ def team_access_level(actor: Any, account: Account) -> str | None:
 @access.register(AccountTeamMember)
 def _team_members(queryset: QuerySet[AccountTeamMember], actor: Any) -> QuerySet[AccountTeamMember]:
     """TEAM-2: the team is visible with its account, even to View Only members."""
-    return queryset.filter(account__in=access.visible(Account, actor))
+    return queryset.filter(access.through_visible(Account, actor, "account"))
 
 
 register_account_grant("team", team_grant)

@@ -35,11 +35,15 @@ _MEMBERS = TerritoryMember._meta.db_table
 def territory_rows(resource_ids: tuple[int, ...]) -> AccountSql:
     """An active territory assigned to the row holds one of `resource_ids`
     (TER-3, TEAM-3)."""
-    return AccountSql(
-        f"EXISTS (SELECT 1 FROM {_ASSIGNMENTS} at "  # noqa: S608
-        f"JOIN {_TERRITORIES} t ON t.id = at.territory_id AND t.active "
+    joins = (
+        f"FROM {_ASSIGNMENTS} at JOIN {_TERRITORIES} t ON t.id = at.territory_id AND t.active "
         f"JOIN {_MEMBERS} m ON m.territory_id = at.territory_id "
-        f"WHERE at.account_id = {{id}} AND m.resource_id IN ({marks(resource_ids)}))",
+        f"WHERE m.resource_id IN ({marks(resource_ids)})"
+    )
+    return AccountSql(
+        f"EXISTS (SELECT 1 {joins} AND at.account_id = {{id}})",
+        resource_ids,
+        f"SELECT at.account_id {joins}",
         resource_ids,
     )
 
@@ -70,7 +74,7 @@ access.register(RealignmentRun)(access.internal_users_only)
 
 @access.register(AccountTerritory)
 def _assignments(queryset: QuerySet[AccountTerritory], actor: Any) -> QuerySet[AccountTerritory]:
-    return queryset.filter(account__in=access.visible(Account, actor))
+    return queryset.filter(access.through_visible(Account, actor, "account"))
 
 
 register_account_grant("territory", territory_grant)

@@ -72,7 +72,9 @@ MANAGES = {"manager": frozenset({"territory"})}
 RESOURCES = ("manager", "view", "edit", "full", "owner", "stranger", "stranger2", "territory")
 PARENTS = {"own": "other", "deleted": "own"}
 # The accounts each contact is related to (CUS-9 removed `deleted`'s).
-CONTACT_ACCOUNTS = {"own": ("own",), "other": ("other",), "deleted": ()}
+CONTACT_ACCOUNTS = {"own": ("own",), "other": ("other",), "deleted": (), "shared": ("own", "other")}
+# Contacts related to other contacts (CON-12), across the line of visibility.
+RELATED_CONTACTS = {"own": ("other",), "other": ("own",)}
 HOUSEHOLD_OWNERS = {"own": "owner", "other": "stranger", "deleted": "stranger"}
 HOUSEHOLD_MEMBERS = {"own": ("own", "other"), "other": ("other",), "deleted": ("deleted",)}
 FAVORITES = {"owner": ("own", "other"), "view": ("other",)}
@@ -206,6 +208,26 @@ def _build() -> World:
             "member": (account.pk, member.pk),
         }
     customer_services.account_delete(actor=admin, account=accounts["deleted"])
+    shared = contacts["shared"] = contact_services.contact_create(
+        actor=admin,
+        last_name=contact_name("shared"),
+        email="shared@matrix.example",
+        account_ids=[accounts[a].pk for a in CONTACT_ACCOUNTS["shared"]],
+        confirm_duplicates=True,
+    )
+    point = shared.contact_points.get()
+    preference = contact_services.preference_add(
+        actor=admin, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+    )
+    ids["shared"] = {"point": (point.pk,), "preference": (preference.pk,)}
+    for person, others in RELATED_CONTACTS.items():
+        for other in others:
+            contact_services.relationship_add(
+                actor=admin,
+                person=contacts[person],
+                related_person=contacts[other],
+                relationship_type="colleague",
+            )
     for record, members in HOUSEHOLD_MEMBERS.items():
         household = Household.objects.get(pk=ids[record]["household"][0])
         for member in members[1:]:

@@ -44,6 +44,7 @@ from tests.access.conftest import (
     HOUSEHOLD_MEMBERS,
     LEGAL_ACCOUNTS,
     RECORDS,
+    RELATED_CONTACTS,
     RESOURCES,
     SEARCH_NAMES,
     TERRITORY_ACCOUNTS,
@@ -136,6 +137,16 @@ def hierarchy_keys(response: HttpResponse) -> Listing:
 
 def household_member_keys(response: HttpResponse) -> Listing:
     return Listing(frozenset(str(m["person_id"]) for m in json.loads(response.content)["members"]))
+
+
+def relationship_ends(response: HttpResponse) -> Listing:
+    """CON-12: what each relationship names, a customer or another contact."""
+    return Listing(
+        frozenset(
+            f"account {r['account_id']}" if r["account_id"] else f"contact {r['related_person_id']}"
+            for r in json.loads(response.content)
+        )
+    )
 
 
 def exports(path: str, column: str, expect: Expect) -> list[Listed]:
@@ -355,7 +366,11 @@ def contact_lists(world: World) -> list[Listed]:
     for contact in CONTACT_ACCOUNTS:
         pk = world.contacts[contact].pk
         related = lambda w, a, c=contact: (  # noqa: E731
-            ids(w, "account", set(CONTACT_ACCOUNTS[c]) & accounts_seen(a))
+            {f"account {i}" for i in ids(w, "account", set(CONTACT_ACCOUNTS[c]) & accounts_seen(a))}
+            | {
+                f"contact {w.contacts[other].pk}"
+                for other in set(RELATED_CONTACTS.get(c, ())) & contacts_seen(a)
+            }
             if c in contacts_seen(a)
             else None
         )
@@ -364,7 +379,7 @@ def contact_lists(world: World) -> list[Listed]:
         )
         point = world.ids[contact]["point"][0]
         rows += [
-            Listed(f"/api/v1/contacts/{pk}/relationships", json_items("account_id"), related),
+            Listed(f"/api/v1/contacts/{pk}/relationships", relationship_ends, related),
             Listed(f"/api/v1/contacts/{pk}/contact-points", json_items(), children("point")),
             Listed(
                 f"/api/v1/contact-points/{point}/preferences", json_items(), children("preference")

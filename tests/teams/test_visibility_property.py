@@ -1,5 +1,8 @@
 """TEAM-1..TEAM-5, TER-3 property: for random teams, management hierarchies
-and territories, the accounts a user sees equal a plain-Python reference."""
+and territories, the accounts a user sees — and the contacts of those
+accounts — equal a plain-Python reference, in both forms of the access
+conditions: from the granting rows (an actor who sees few accounts) and
+checked row by row (one who sees many; forced here by a reach limit of 0)."""
 
 from typing import Any
 
@@ -7,7 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from openprm.contacts.models import Person, Relationship
 from openprm.core import access
+from openprm.customers import access as customers_access
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALESPERSON
 from openprm.teams.models import AccountTeamMember
@@ -76,12 +81,17 @@ def _reference(data: dict[str, Any]) -> dict[int, set[int]]:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("small_reach", [customers_access.SMALL_REACH, -1])
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(data=world)
-def test_team_5_visible_accounts_equal_reference(data: dict[str, Any]) -> None:
-    """TEAM-5: visible accounts equal reference."""
+def test_team_5_visible_accounts_equal_reference(
+    data: dict[str, Any], small_reach: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TEAM-5: visible accounts and their contacts equal the reference."""
+    monkeypatch.setattr(customers_access, "SMALL_REACH", small_reach)
+    Person.objects.all().delete()
     AccountTeamMember.objects.all().delete()
     Territory.objects.all().delete()
     Account.objects.all().delete()
@@ -112,9 +122,15 @@ def test_team_5_visible_accounts_equal_reference(data: dict[str, Any]) -> None:
     for index, user in {(a, u) for a, u in data["teams"] if a < len(accounts)}:
         AccountTeamMember.objects.get_or_create(account=accounts[index], user=users[user])
     data["teams"] = [(a, u) for a, u in data["teams"] if a < len(accounts)]
+    contacts = [Person.objects.create(last_name=f"P{i}") for i in range(len(accounts))]
+    Relationship.objects.bulk_create(
+        Relationship(person=p, account=a) for p, a in zip(contacts, accounts, strict=True)
+    )
     realign_all()
     expected = _reference(data)
     for number, user in enumerate(users):
         fresh = type(user).objects.get(pk=user.pk)
         seen = set(access.visible(Account, fresh).values_list("pk", flat=True))
         assert seen == {accounts[i].pk for i in expected[number]}, number
+        people = set(access.visible(Person, fresh).values_list("pk", flat=True))
+        assert people == {contacts[i].pk for i in expected[number]}, number
