@@ -122,11 +122,12 @@ class PartnerOut(Schema):
 
     @staticmethod
     def resolve_parent_id(obj: PartnerProfile) -> int | None:
-        return obj.account.parent_id
+        """Only a parent the caller may see (TEAM-5)."""
+        return obj.account.parent_id if getattr(obj, "parent_name", None) else None
 
     @staticmethod
     def resolve_parent_name(obj: PartnerProfile) -> str:
-        return obj.account.parent.name if obj.account.parent_id else ""
+        return getattr(obj, "parent_name", None) or ""
 
     @staticmethod
     def resolve_industry(obj: PartnerProfile) -> str:

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
 from openprm.core import access
 from openprm.core.customfields.values import custom_filter
@@ -42,12 +42,17 @@ def partner_list(
     custom: Mapping[str, Any] | None = None,
 ) -> QuerySet[PartnerProfile]:
     """PA-2: managed partners only (type Partner and flag Yes), with what a
-    list shows fetched in the same query."""
+    list shows fetched in the same query; `parent_name` only when the actor
+    sees the parent (PA-5, TEAM-5: a portal user sees its own organization)."""
+    parents = access.visible(Account, actor).filter(pk=OuterRef("account__parent_id"))
     partners = (
         access.visible(PartnerProfile, actor)
         .filter(managed_partner=True, account__account_type=Account.AccountType.PARTNER)
-        .select_related("account", "account__owner", "account__parent")
-        .annotate(contact_count=Count("contacts", distinct=True))
+        .select_related("account", "account__owner")
+        .annotate(
+            contact_count=Count("contacts", distinct=True),
+            parent_name=Subquery(parents.order_by().values("name")[:1]),
+        )
     )
     if filters is not None:
         partners = filters.filter(partners)

@@ -68,7 +68,7 @@ def export_columns() -> list[Column]:
         (_("ID"), lambda p: p.pk),
         (_("Name"), lambda p: p.account.name),
         (_("Status"), lambda p: p.get_status_display()),
-        (_("Parent"), lambda p: p.account.parent.name if p.account.parent_id else ""),
+        (_("Parent"), lambda p: p.parent_name or ""),
         (_("Owner"), lambda p: p.account.owner.username if p.account.owner_id else ""),
         (_("City"), lambda p: p.account.city),
         (_("Region"), lambda p: p.account.region),

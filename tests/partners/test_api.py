@@ -292,3 +292,29 @@ def test_pa_3_status_filter_accepts_only_real_statuses(cam: Client) -> None:
     refused = cam.get("/api/v1/partners?status=actve")
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "status"
+
+
+def test_team_5_partner_pages_name_only_a_parent_the_reader_sees(
+    cam: Client, sales_admin: User, channel_manager: User, client_for: Any
+) -> None:
+    """TEAM-5/PA-5: a partner under an account the channel manager cannot
+    see shows no parent, in the API, the list, the detail page and the
+    export; under a partner it can see, the parent shows."""
+    hidden = Account.objects.create(name="Hidden Holding", owner=sales_admin)
+    under_hidden = _create(cam, "Subsidiary")
+    Account.objects.filter(pk=under_hidden["account_id"]).update(parent=hidden)
+    parent = _create(cam, "Visible Parent")
+    under_visible = _create(cam, "Branch", parent_id=parent["account_id"])
+    got = cam.get(f"/api/v1/partners/{under_hidden['id']}").json()
+    assert (got["parent_id"], got["parent_name"]) == (None, "")
+    got = cam.get(f"/api/v1/partners/{under_visible['id']}").json()
+    assert (got["parent_id"], got["parent_name"]) == (parent["account_id"], "Visible Parent")
+    web = client_for(channel_manager)
+    pages = [
+        web.get("/partners/").content.decode(),
+        web.get(f"/partners/{under_hidden['id']}/").content.decode(),
+        web.get("/partners/", {"export": "csv"}).getvalue().decode(),
+    ]
+    for page in pages:
+        assert "Hidden Holding" not in page
+    assert "Visible Parent" in pages[0]
