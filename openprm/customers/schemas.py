@@ -90,6 +90,7 @@ class AccountOut(Schema):
     owner_id: int | None
     owner_name: str
     parent_id: int | None
+    parent_name: str | None = None
     industry: str
     size: str
     annual_revenue: Decimal | None
@@ -113,6 +114,12 @@ class AccountOut(Schema):
     @staticmethod
     def resolve_country(obj: Account) -> str:
         return obj.country.code or ""
+
+    @staticmethod
+    def resolve_parent_id(obj: Account) -> int | None:
+        """Only a parent the caller may see (TEAM-5; `parent_name` comes from
+        customers.selectors.with_parent_name)."""
+        return obj.parent_id if getattr(obj, "parent_name", None) is not None else None
 
     @staticmethod
     def resolve_owner_name(obj: Account) -> str:

@@ -197,3 +197,21 @@ def test_cus_7_cus_8_legal_entities_and_billing_accounts(
     listed = client.get(f"/api/v1/billing-accounts?account={first.pk}").json()
     assert listed["count"] == 1
     assert Account.objects.get(pk=first.pk).billing_accounts.count() == 1
+
+
+def test_team_5_api_names_only_a_parent_the_caller_sees(
+    api_client_for: Any, salesperson: Any, sales_admin: Any
+) -> None:
+    """TEAM-5/CUS-6: an account under a parent the caller cannot see answers
+    no parent id nor name; under its own account, both."""
+    hidden = Account.objects.create(name="Hidden Holding", owner=sales_admin)
+    mine = Account.objects.create(name="Mine Holding", owner=salesperson)
+    under_hidden = Account.objects.create(name="Child A", owner=salesperson, parent=hidden)
+    under_mine = Account.objects.create(name="Child B", owner=salesperson, parent=mine)
+    client = api_client_for(salesperson)
+    got = client.get(f"/api/v1/accounts/{under_hidden.pk}").json()
+    assert (got["parent_id"], got["parent_name"]) == (None, None)
+    got = client.get(f"/api/v1/accounts/{under_mine.pk}").json()
+    assert (got["parent_id"], got["parent_name"]) == (mine.pk, "Mine Holding")
+    listed = {a["name"]: a["parent_id"] for a in client.get("/api/v1/accounts").json()["items"]}
+    assert listed == {"Mine Holding": None, "Child A": None, "Child B": mine.pk}
