@@ -12,6 +12,7 @@ calls `unscoped()`, a name that is easy to grep for in review.
 """
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.db import models
@@ -23,6 +24,7 @@ M = TypeVar("M", bound=models.Model)
 Scope = Callable[[models.QuerySet[Any], Any], models.QuerySet[Any]]
 
 _scopes: dict[type[models.Model], Scope] = {}
+_one_row: ContextVar[bool] = ContextVar("openprm_access_one_row", default=False)
 
 
 class AccessNotConfigured(LookupError):
@@ -113,11 +115,24 @@ def get_visible(
     model: type[M], actor: Any, pk: Any, queryset: models.QuerySet[M] | None = None
 ) -> M:
     """One visible row, or NotFound — the same answer as for a missing row."""
-    base = visible(model, actor) if queryset is None else queryset
+    if queryset is None:
+        marker = _one_row.set(True)
+        try:
+            queryset = visible(model, actor)
+        finally:
+            _one_row.reset(marker)
+    base = queryset
     try:
         return base.get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError, OverflowError):
         raise NotFound() from None
+
+
+def for_one_row() -> bool:
+    """Whether the scope being built is for one row by primary key
+    (`get_visible`): scopes that choose between ways of finding many rows
+    can take the one that checks a single row directly."""
+    return _one_row.get()
 
 
 def unscoped(model: type[M]) -> models.QuerySet[M]:
