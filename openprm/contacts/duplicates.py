@@ -146,7 +146,9 @@ def duplicate_candidates(
 
     if not reasons:
         return []
-    shown = access.visible(Person, actor).filter(is_active=True).in_bulk(list(reasons))
+    with access.by_primary_key():
+        persons = access.visible(Person, actor)
+    shown = persons.filter(is_active=True).in_bulk(list(reasons))
     found = [
         DuplicateCandidate(shown[pk], found_reasons)
         for pk, found_reasons in reasons.items()

@@ -114,8 +114,8 @@ def reach_is_small(actor: Any, condition: AccountSql) -> bool:
     """Whether the accounts `condition` gives number at most SMALL_REACH
     granting rows, counted by index and at most that far; decided once per
     actor object (a request), since both forms answer the same rows. A
-    lookup of one row by primary key checks that row (no count)."""
-    if condition.ids is None or access.for_one_row():
+    lookup of rows by primary key checks those rows (no count)."""
+    if condition.ids is None or access.by_primary_key_only():
         return False
     cached = actor.__dict__.get(_REACH_CACHE)
     if cached is None:

@@ -11,7 +11,8 @@ System code that must see everything (migrations, background realignment)
 calls `unscoped()`, a name that is easy to grep for in review.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -24,7 +25,7 @@ M = TypeVar("M", bound=models.Model)
 Scope = Callable[[models.QuerySet[Any], Any], models.QuerySet[Any]]
 
 _scopes: dict[type[models.Model], Scope] = {}
-_one_row: ContextVar[bool] = ContextVar("openprm_access_one_row", default=False)
+_by_key: ContextVar[bool] = ContextVar("openprm_access_by_key", default=False)
 
 
 class AccessNotConfigured(LookupError):
@@ -116,11 +117,8 @@ def get_visible(
 ) -> M:
     """One visible row, or NotFound — the same answer as for a missing row."""
     if queryset is None:
-        marker = _one_row.set(True)
-        try:
+        with by_primary_key():
             queryset = visible(model, actor)
-        finally:
-            _one_row.reset(marker)
     base = queryset
     try:
         return base.get(pk=pk)
@@ -128,11 +126,20 @@ def get_visible(
         raise NotFound() from None
 
 
-def for_one_row() -> bool:
-    """Whether the scope being built is for one row by primary key
-    (`get_visible`): scopes that choose between ways of finding many rows
-    can take the one that checks a single row directly."""
-    return _one_row.get()
+@contextmanager
+def by_primary_key() -> Iterator[None]:
+    """Scopes built inside are for a few rows looked up by primary key
+    (`get_visible`, candidates of a duplicate check): scopes that choose
+    between ways of finding many rows take the one that checks each row."""
+    marker = _by_key.set(True)
+    try:
+        yield
+    finally:
+        _by_key.reset(marker)
+
+
+def by_primary_key_only() -> bool:
+    return _by_key.get()
 
 
 def unscoped(model: type[M]) -> models.QuerySet[M]:
