@@ -1,8 +1,10 @@
 """CSV and Excel export of any list (IMP-3), streamed in constant memory.
 
-Cells that a spreadsheet would read as a formula (starting with = + - @ tab
-or carriage return) are prefixed with an apostrophe, so an exported value can
-never run as a formula.
+No exported value can ever run as a formula. In CSV, where the spreadsheet
+decides, cells starting with = + - @ tab or carriage return get an
+apostrophe in front. An Excel cell has a type: every text is written as a
+string cell and keeps its exact value (a phone stays `+1 415…`, no
+apostrophe).
 
 Memory does not grow with the row count (1,000,000 rows, docs/performance.md):
 records come from the database `chunk_size` at a time (`streamed`), CSV text
@@ -20,6 +22,7 @@ from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BLOCK = 64 * 1024
@@ -36,9 +39,11 @@ def safe_cell(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def rows_of(records: Iterable[Any], columns: Sequence[Column]) -> Iterator[list[Any]]:
+def rows_of(
+    records: Iterable[Any], columns: Sequence[Column], cell: Callable[[Any], Any] = safe_cell
+) -> Iterator[list[Any]]:
     for record in records:
-        yield [safe_cell(getter(record)) for _, getter in columns]
+        yield [cell(getter(record)) for _, getter in columns]
 
 
 def streamed(queryset: QuerySet[Any], chunk_size: int) -> Iterator[Any]:
@@ -94,8 +99,23 @@ def xlsx_response(records: Iterable[Any], columns: Sequence[Column], filename: s
     """openpyxl's write-only mode streams rows to a temporary file."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(filename[:31])
+
+    def typed(value: Any) -> Any:
+        """Text that openpyxl would take for a formula (it starts with "=")
+        goes in as a string cell; other values keep their own type."""
+        if value is None:
+            return ""
+        if isinstance(value, bool | int | float):
+            return value
+        text = value if isinstance(value, str) else str(value)
+        if not text.startswith("="):
+            return text
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"
+        return cell
+
     sheet.append([header for header, _ in columns])
-    for row in rows_of(records, columns):
+    for row in rows_of(records, columns, typed):
         sheet.append(row)
     handle = tempfile.TemporaryFile()  # noqa: SIM115  closed by FileResponse
     workbook.save(handle)
