@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.contacts import selectors, services
@@ -62,14 +63,17 @@ def _filters(request: HttpRequest) -> ContactFilter:
 
 
 EXPORT_COLUMNS = [
-    (_("First name"), lambda p: p.first_name),
-    (_("Last name"), lambda p: p.last_name),
-    (_("Kind"), lambda p: p.get_kind_display()),
-    (_("Job title"), lambda p: p.job_title),
-    (_("E-mail"), lambda p: p.primary_email),
-    (_("Phone"), lambda p: p.primary_phone),
-    (_("Key contact"), lambda p: p.is_key_contact),
-    (_("Customers"), lambda p: ", ".join(r.account.name for r in p.customer_relationships)),
+    (gettext_lazy("First name"), lambda p: p.first_name),
+    (gettext_lazy("Last name"), lambda p: p.last_name),
+    (gettext_lazy("Kind"), lambda p: p.get_kind_display()),
+    (gettext_lazy("Job title"), lambda p: p.job_title),
+    (gettext_lazy("E-mail"), lambda p: p.primary_email),
+    (gettext_lazy("Phone"), lambda p: p.primary_phone),
+    (gettext_lazy("Key contact"), lambda p: p.is_key_contact),
+    (
+        gettext_lazy("Customers"),
+        lambda p: ", ".join(r.account.name for r in p.customer_relationships),
+    ),
 ]
 
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history, event_history
@@ -91,14 +92,14 @@ USER_SORTABLE = {
     "last_login": "last_login",
 }
 USER_COLUMNS = [
-    (_("User name"), lambda u: u.username),
-    (_("First name"), lambda u: u.first_name),
-    (_("Last name"), lambda u: u.last_name),
-    (_("E-mail"), lambda u: u.email),
-    (_("Type"), lambda u: u.get_user_type_display()),
-    (_("Active"), lambda u: u.is_active),
-    (_("Roles"), lambda u: ", ".join(r.name for r in u.roles.all())),
-    (_("Last sign-in"), lambda u: u.last_login),
+    (gettext_lazy("User name"), lambda u: u.username),
+    (gettext_lazy("First name"), lambda u: u.first_name),
+    (gettext_lazy("Last name"), lambda u: u.last_name),
+    (gettext_lazy("E-mail"), lambda u: u.email),
+    (gettext_lazy("Type"), lambda u: u.get_user_type_display()),
+    (gettext_lazy("Active"), lambda u: u.is_active),
+    (gettext_lazy("Roles"), lambda u: ", ".join(r.name for r in u.roles.all())),
+    (gettext_lazy("Last sign-in"), lambda u: u.last_login),
 ]
 
 
