@@ -107,3 +107,15 @@ def test_imp_3_account_export_holds_exactly_the_visible_rows(
         client_for(sales_admin).get("/customers/accounts/", {"export": "csv"}).streaming_content
     ).decode("utf-8-sig")
     assert "'=Hidden Corp" in admin_csv
+
+
+def test_imp_3_headers_may_be_translated_lazily() -> None:
+    """IMP-3: headers translated per request (lazy strings) export in both formats."""
+    from django.utils.translation import gettext_lazy
+
+    columns = [(gettext_lazy("Name"), lambda r: r["name"])]
+    xlsx = xlsx_response([{"name": "Acme"}], columns, "things")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert [c.value for c in sheet[1]] == ["Name"]
+    text = b"".join(csv_response([{"name": "Acme"}], columns, "things").streaming_content)
+    assert text.decode("utf-8-sig").splitlines() == ["Name", "Acme"]

@@ -75,7 +75,7 @@ def csv_response(
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         buffer.write("\ufeff")  # so Excel opens UTF-8 correctly
-        writer.writerow([header for header, _ in columns])
+        writer.writerow([str(header) for header, _ in columns])
         yield _taken(buffer)
         for row in rows_of(records, columns):
             writer.writerow(row)
@@ -114,7 +114,7 @@ def xlsx_response(records: Iterable[Any], columns: Sequence[Column], filename: s
         cell.data_type = "s"
         return cell
 
-    sheet.append([header for header, _ in columns])
+    sheet.append([str(header) for header, _ in columns])
     for row in rows_of(records, columns, typed):
         sheet.append(row)
     handle = tempfile.TemporaryFile()  # noqa: SIM115  closed by FileResponse
