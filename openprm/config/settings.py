@@ -107,6 +107,13 @@ def _database() -> dict[str, object]:
             # JIT compiled the visibility-scoped list for 3-7 s per call
             # (docs/performance.md); short OLTP queries never gain from it.
             config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+            if os.environ.get("OPENPRM_PG_PREPARED_STATEMENTS", "1") == "1":
+                # Planning the visibility conditions cost PostgreSQL more than
+                # running them; a statement run twice on a connection is
+                # prepared and its plan reused (API lookup 0.24 -> 0.32 of a
+                # bare app). Poolers in transaction mode need this off.
+                config["OPTIONS"]["server_side_binding"] = True
+                config["OPTIONS"]["prepare_threshold"] = 2
         return config
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
