@@ -139,14 +139,19 @@ def _filtered(contacts: QuerySet[Person], filters: ContactFilter) -> QuerySet[Pe
     return contacts.filter_any(arms) if arms else contacts  # type: ignore[attr-defined]
 
 
+PICKED_FIELDS = ("first_name", "last_name", "job_title", "last_name_search", "name_search")
+
+
 def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
     """Contacts offered by a picker (CON-12, CUS-1 households): visible,
-    active, by name prefix in name order; nothing for an empty search."""
+    active, by name prefix in name order, with what a picker shows (their
+    name and job title); nothing for an empty search."""
     arms = name_arms(q)
     if not arms:
         return []
     contacts = access.visible(Person, actor).filter(is_active=True).filter_any(arms)  # type: ignore[attr-defined]
-    return list(contacts.order_by("last_name_search", "name_search", "pk")[:limit])
+    ordered = contacts.only(*PICKED_FIELDS).order_by("last_name_search", "name_search", "pk")
+    return list(ordered[:limit])
 
 
 def contact_pick_label(*, actor: Any, pk: Any) -> str | None:
