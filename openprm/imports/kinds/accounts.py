@@ -35,7 +35,7 @@ from openprm.customers.normalize import search_key
 from openprm.customers.services import _check_address, _normalized, default_account_type
 from openprm.identity.models import User
 from openprm.imports.audit import AuditBatch
-from openprm.imports.bulk import TableWriter, reserve_ids
+from openprm.imports.bulk import Statistics, TableWriter, reserve_ids
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
@@ -114,6 +114,7 @@ class AccountKind(ImportKind):
                 "places": defaultdict(list),
                 "default_type": self.fixed_type or default_account_type(),
                 "see_all": has_privilege(ctx.actor, VIEW_ALL_SALES_DATA),
+                "statistics": Statistics((ImportKey, Account)),
             }
         )
 
@@ -141,6 +142,7 @@ class AccountKind(ImportKind):
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
+        ctx.seen["statistics"].refresh()
         keys = {row.line: self._row_key(row) for row in rows}
         done = keys_to_ids(ctx.actor, ACCOUNT_MODEL, keys.values())
         owners = self._owners(rows)
@@ -344,6 +346,8 @@ class AccountKind(ImportKind):
         TableWriter(Account).insert(accounts)
         TableWriter(ImportKey).insert(import_keys)
         audit.flush()
+        for model in (Account, ImportKey):
+            ctx.seen["statistics"].grew(model, len(accepted))
 
     def finish(self, ctx: ImportContext, result: BatchResult) -> None:
         """Second pass: link parents, then remove rows whose parent was

@@ -6,8 +6,11 @@ a valid e-mail, a valid phone read in the customer's country (stored E.164),
 a customer the importer may see, custom field values, and the CON-2
 duplicate rules (same e-mail, same phone, similar name at the same customer)
 against the visible contacts in the database and the rows before it in the
-file. All of that runs with a constant number of queries per batch, and
-the batch is written as tuples with one statement per table (`bulk`).
+file. The checks that need no database (names, kind, flags, e-mail, the
+phone in the default region) are `prepare`d, for a big file in a second
+process (`imports.pipeline`); the rest runs in `process_batch` with a
+constant number of queries per batch, and the batch is written as tuples
+with one statement per table (`bulk`).
 """
 
 from collections import defaultdict
@@ -449,16 +452,10 @@ class ContactKind(ImportKind):
             "phone": set(owners_of.get(clean["phone"], ())) if clean["phone"] else set(),
             "name": set(),
         }
-        pool = customer_names.near(clean["account_id"], *_prefixes(clean))
-        if pool:
-            hits = process.extract(
-                clean["name_search"],
-                [name for name, _pk in pool],
-                scorer=fuzz.token_sort_ratio,
-                score_cutoff=NAME_SIMILARITY,
-                limit=None,
-            )
-            found["name"] = {pool[index][1] for _name, _score, index in hits}
+        name = clean["name_search"]
+        for other, pk in customer_names.near(clean["account_id"], *_prefixes(clean)):
+            if fuzz.token_sort_ratio(name, other) >= NAME_SIMILARITY:
+                found["name"].add(pk)
         return found
 
     @staticmethod
