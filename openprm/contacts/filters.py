@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import phonenumbers
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from ninja import FilterSchema
@@ -19,7 +20,7 @@ from openprm.contacts.models import NAME_PREFIX_LENGTH, ContactPoint, Person, Re
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION, search_key
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
-from openprm.core.search import key_prefix_q
+from openprm.core.search import RANGE_END, key_prefix_q
 
 MIN_TERM_LENGTH = 2
 CUSTOM_PREFIX = "custom."
@@ -84,18 +85,44 @@ class ContactFilter(FilterSchema):
         return any(len(term.strip()) >= MIN_TERM_LENGTH for term in terms)
 
 
-def name_arms(text: str | None) -> list[Q]:
-    """The two alternatives of a name search — full name, last name — each an
-    index walk in name order (`Person` indexes), so a page is read arm by arm
-    (core.paged_union). Full names first: their last names spread over the
-    whole list, so the last-name walk, bunched at the term, usually stops at
-    once. Without a full name prefix (one letter) the full name is a plain
-    range."""
+FEW_FULL_NAMES = 1000
+
+
+def full_names_are_few(text: str | None) -> bool:
+    """Whether at most FEW_FULL_NAMES contacts' full names start with `text`
+    (counted on the name index, and no further), which decides how the
+    full-name arm is read: a few are found by their range and sorted; many
+    are walked in list order within their first letters. SQLite, without
+    statistics, would walk even for three names."""
+    key = search_key(text or "")
+    table = Person._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} "  # noqa: S608  name from _meta
+            f"WHERE name_search >= %s AND name_search < %s LIMIT {FEW_FULL_NAMES + 1}) names",
+            [key, key + RANGE_END],
+        )
+        return cursor.fetchone()[0] <= FEW_FULL_NAMES
+
+
+def name_arms(text: str | None, *, few_full_names: bool = True) -> list[Q]:
+    """The two alternatives of a name search — full name, last name — so a
+    page is read arm by arm (core.paged_union). Full names first: their last
+    names spread over the whole list, so the last-name walk, bunched at the
+    term, usually stops at once.
+
+    The last name is an index walk in list order (`contact_person_name_order`).
+    Full names starting with the term are found by their range and sorted
+    when they are few (`full_names_are_few`); otherwise walked in list order
+    within their first two letters (`contact_person_prefix_order`), the rest
+    of the term checked in the index. (PostgreSQL picks the walk only with
+    finer statistics on `name_search`, set by migration 0004.)
+    """
     key = search_key(text or "")
     if not key:
         return []
     full = key_prefix_q("name_search", key)
-    if len(key) >= NAME_PREFIX_LENGTH:
+    if len(key) >= NAME_PREFIX_LENGTH and not few_full_names:
         full &= Q(name_prefix=key[:NAME_PREFIX_LENGTH])
     return [full, key_prefix_q("last_name_search", key)]
 

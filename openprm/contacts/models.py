@@ -74,7 +74,7 @@ class Person(VersionedModel, CustomFieldsModel):
             models.Index(
                 fields=["last_name_search", "name_search", "id"], name="contact_person_name_order"
             ),
-            # Full-name prefixes in the same order (contacts.filters.name_arms).
+            # Full-name prefixes in the same order, when many (contacts.filters.name_arms).
             models.Index(
                 fields=["name_prefix", "last_name_search", "name_search", "id"],
                 name="contact_person_prefix_order",

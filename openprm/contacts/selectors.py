@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from openprm.contacts.access import customer_contacts_q
-from openprm.contacts.filters import ContactFilter, custom_terms, name_arms
+from openprm.contacts.filters import ContactFilter, custom_terms, full_names_are_few, name_arms
 from openprm.contacts.models import (
     ContactPoint,
     ContactPreference,
@@ -135,7 +135,7 @@ def contact_list(
 def _filtered(contacts: QuerySet[Person], filters: ContactFilter) -> QuerySet[Person]:
     """Every term of `filters`, the name as its two arms (core.paged_union)."""
     contacts = filters.model_copy(update={"q": None}).filter(contacts)
-    arms = name_arms(filters.q)
+    arms = name_arms(filters.q, few_full_names=full_names_are_few(filters.q)) if filters.q else []
     return contacts.filter_any(arms) if arms else contacts  # type: ignore[attr-defined]
 
 
@@ -146,9 +146,9 @@ def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
     """Contacts offered by a picker (CON-12, CUS-1 households): visible,
     active, by name prefix in name order, with what a picker shows (their
     name and job title); nothing for an empty search."""
-    arms = name_arms(q)
-    if not arms:
+    if not search_key(q or ""):
         return []
+    arms = name_arms(q, few_full_names=full_names_are_few(q))
     contacts = access.visible(Person, actor).filter(is_active=True).filter_any(arms)  # type: ignore[attr-defined]
     ordered = contacts.only(*PICKED_FIELDS).order_by("last_name_search", "name_search", "pk")
     return list(ordered[:limit])
