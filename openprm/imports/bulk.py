@@ -157,6 +157,8 @@ class Statistics:
 
     def refresh(self) -> None:
         stale = [t for t, added in self.added.items() if added > self.known[t]]
+        if not stale:
+            return
         with connection.cursor() as cursor:
             for table in stale:
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")

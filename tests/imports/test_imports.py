@@ -275,11 +275,19 @@ def test_imp_1_accounts_parent_links_in_any_row_order(sales_admin: User, run_imp
     }
     assert Account.objects.get(name="Parent").is_sales_account
     assert Account.objects.get(name="Child").account_type == "prospect"
+    account_type = ContentType.objects.get_for_model(Account)
+    for child in Account.objects.filter(parent__isnull=False):
+        history = AuditEntry.objects.filter(content_type=account_type, object_id=str(child.pk))
+        recorded = [e.changes["parent"] for e in history if "parent" in e.changes]
+        assert recorded == [[None, child.parent_id]], child.name
 
 
 def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
     sales_admin: User, run_import: Run
 ) -> None:
+    """Beta's parent comes before it and is linked on insert, Alpha's after
+    it: the cycle is found all the same, and Charlie, a child of the cycle,
+    goes with it."""
     job = run_import(
         sales_admin,
         "accounts",
@@ -290,6 +298,7 @@ def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
                 ["BAD", "Broken", "", "DOLLARS"],
                 ["A", "Alpha", "B", "USD"],
                 ["B", "Beta", "A", "USD"],
+                ["C", "Charlie", "A", "USD"],
                 ["Z", "Zed", "", "USD"],
             ],
         ),
@@ -299,8 +308,9 @@ def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
     assert "parent" in reasons[2]
     assert "CUS-6" in reasons[4]
     assert "CUS-6" in reasons[5]
+    assert "parent account was not imported" in reasons[6]
     assert list(Account.objects.values_list("name", flat=True)) == ["Zed"]
-    assert (job.accepted_rows, job.rejected_rows) == (1, 4)
+    assert (job.accepted_rows, job.rejected_rows) == (1, 5)
     account_type = ContentType.objects.get_for_model(Account)
     assert AuditEntry.objects.filter(content_type=account_type).count() == 1
 

@@ -8,9 +8,11 @@ duplicate rule (near-identical name at the same postal code and country, or
 the same name) against visible accounts and earlier rows.
 
 Parents may come after their children: the file is scanned once for the keys
-it defines, rows are inserted without parents, and a second pass links them.
-A row whose parent was rejected, or which closes a cycle, is then removed
-again with everything the import wrote for it, so nothing of it remains.
+it defines, a row is inserted with its parent when this run wrote the parent
+before (by external id), and a second pass links the others (an UPDATE of a
+row is as costly as its insert). It checks every link of the job: a row
+whose parent was rejected, or which closes a cycle, is then removed again
+with everything the import wrote for it, so nothing of it remains.
 """
 
 from collections import defaultdict
@@ -115,6 +117,7 @@ class AccountKind(ImportKind):
                 "default_type": self.fixed_type or default_account_type(),
                 "see_all": has_privilege(ctx.actor, VIEW_ALL_SALES_DATA),
                 "statistics": Statistics((ImportKey, Account)),
+                "inserted": {},
             }
         )
 
@@ -320,14 +323,23 @@ class AccountKind(ImportKind):
         ids = reserve_ids(Account, len(accepted))
         audit = AuditBatch(ctx.actor)
         accounts, import_keys = [], []
+        inserted: dict[str, int] = ctx.seen["inserted"]
         for (row, clean), pk in zip(accepted, ids, strict=True):
             parent_ref = clean.pop("parent_ref")
-            account = {"id": pk, **clean}
+            # A parent written earlier in this run is linked now; `finish`
+            # still checks every link of the job for cycles (CUS-6).
+            account = {"id": pk, **clean, "parent_id": inserted.get(parent_ref)}
             accounts.append(account)
+            if keys[row.line].startswith("ext:"):
+                inserted[keys[row.line]] = pk
             snapshot = {
-                k: v for k, v in clean.items() if k != "name_search" and v not in ("", None)
+                k: v
+                for k, v in account.items()
+                if k not in ("id", "name_search") and v not in ("", None)
             }
             snapshot["owner"] = snapshot.pop("owner_id", None)
+            if account["parent_id"]:
+                snapshot["parent"] = snapshot.pop("parent_id")
             if clean["annual_revenue"] is not None:
                 snapshot["annual_revenue"] = str(clean["annual_revenue"])
             snapshot["is_active"] = True
@@ -350,8 +362,9 @@ class AccountKind(ImportKind):
             ctx.seen["statistics"].grew(model, len(accepted))
 
     def finish(self, ctx: ImportContext, result: BatchResult) -> None:
-        """Second pass: link parents, then remove rows whose parent was
-        rejected or that close a cycle (CUS-6), with their descendants."""
+        """Second pass: link the parents not linked on insert, then remove
+        rows whose parent was rejected or that close a cycle (CUS-6), with
+        their descendants."""
         job_keys = list(
             access.unscoped(ImportKey)
             .filter(job=ctx.job, model=ACCOUNT_MODEL)
@@ -396,6 +409,12 @@ class AccountKind(ImportKind):
         links = [(parent, pk) for pk, parent in parent_of.items() if pk not in failed]
         for start in range(0, len(links), LINK_BATCH):
             chunk = links[start : start + LINK_BATCH]
+            linked = dict(
+                access.unscoped(Account)
+                .filter(pk__in=[pk for _parent, pk in chunk])
+                .values_list("pk", "parent_id")
+            )
+            chunk = [(parent, pk) for parent, pk in chunk if linked.get(pk) != parent]
             audit = AuditBatch(ctx.actor)
             with transaction.atomic():
                 _update_parents(chunk)
