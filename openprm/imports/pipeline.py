@@ -4,12 +4,12 @@ written (IMP-1).
 A kind that `prepares` its rows (contacts: names, e-mails, phones) has them
 prepared in a second process: while this process checks batch N against the
 database and writes it, the second one reads and prepares batch N+1, so
-both cores of a small server work: a quarter of the importing process's
-time, 10-20% of a contact import's on two otherwise idle cores, nothing
-when other work keeps both busy (docs/performance.md). This process
-prepares the first batch itself while the second one starts; a file of one
-batch, a kind that does not prepare, or settings configured in code rather
-than by DJANGO_SETTINGS_MODULE, and the rows are read and prepared here.
+both cores of a small server work: a fifth of the importing process's CPU
+time, 10-20% of a contact import's time on two otherwise idle cores,
+nothing when other work keeps both busy (docs/performance.md). This
+process prepares the first batch itself while the second one starts. With
+a file of one batch, a kind that does not prepare, or settings configured
+in code (no DJANGO_SETTINGS_MODULE), the rows are read and prepared here.
 
 The second process only reads the file: every check that involves the
 database, the actor or visibility runs here, in the batch's transaction, so
