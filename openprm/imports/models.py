@@ -113,7 +113,8 @@ class ImportKey(models.Model):
     system, and a user must not learn of records it cannot see), so the same
     row imported twice is recognised and skipped. `parent_key` holds an
     account's parent reference until the second pass links it (parents may
-    come after their children in a file).
+    come after their children in a file). The job has no index of its own:
+    the (job, line) index serves lookups by job.
     """
 
     model = models.CharField(max_length=60)
@@ -121,7 +122,12 @@ class ImportKey(models.Model):
     key = models.CharField(max_length=300)
     object_id = models.BigIntegerField()
     job = models.ForeignKey(
-        ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="keys"
+        ImportJob,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="keys",
+        db_index=False,
     )
     line = models.PositiveIntegerField(default=0)
     parent_key = models.CharField(max_length=300, blank=True)
