@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.contacts import selectors, services
@@ -13,13 +14,25 @@ from openprm.contacts.models import Person
 from openprm.core import access
 from openprm.core.errors import DomainError
 from openprm.core.listing import page_number, read_page
-from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
+
+HOUSEHOLD_COLUMNS = [
+    (gettext_lazy("Name"), lambda h: h.name),
+    (
+        gettext_lazy("Members"),
+        lambda h: ", ".join(m.person.full_name for m in h.memberships.all()),
+    ),
+]
 
 
 @login_required
 @html_errors
 def household_list(request: HttpRequest) -> HttpResponse:
     households = selectors.household_list(actor=request.user, q=request.GET.get("q", ""))
+    if request.method == "GET":
+        export = export_requested(request, households, HOUSEHOLD_COLUMNS, "households")
+        if export is not None:
+            return export
     page_obj = read_page(households, page_number(request.GET.get("page")))
     form = NameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -471,6 +471,17 @@ def contact_pick(request: HttpRequest) -> HttpResponse:
 
 # The customer's contacts -------------------------------------------------------
 
+ACCOUNT_CONTACT_COLUMNS = [
+    (gettext_lazy("First name"), lambda r: r.person.first_name),
+    (gettext_lazy("Last name"), lambda r: r.person.last_name),
+    (gettext_lazy("Relationship"), lambda r: r.get_relationship_type_display()),
+    (gettext_lazy("Job title"), lambda r: r.job_title or r.person.job_title),
+    (gettext_lazy("E-mail"), lambda r: r.person.primary_email),
+    (gettext_lazy("Phone"), lambda r: r.person.primary_phone),
+    (gettext_lazy("Key contact"), lambda r: r.person.is_key_contact),
+    (gettext_lazy("Primary contact"), lambda r: r.is_primary_contact),
+]
+
 
 @login_required
 @html_errors
@@ -487,6 +498,11 @@ def account_contacts(request: HttpRequest, pk: int) -> HttpResponse:
             _flash(request, error)
         return redirect("contacts:account_contacts", pk=pk)
     rows = selectors.account_contact_list(actor=request.user, account=account)
+    export = export_requested(
+        request, rows, ACCOUNT_CONTACT_COLUMNS, f"account-{account.pk}-contacts"
+    )
+    if export is not None:
+        return export
     page_obj = read_page(rows, page_number(request.GET.get("page")))
     return render(
         request,

@@ -316,6 +316,16 @@ def deleted_account_list(request: HttpRequest) -> HttpResponse:
         sortable={"deleted": "deleted_at", "name": "name_search"},
         default_sort="-deleted",
     )
+    columns: list[Column] = [
+        (_("ID"), lambda a: a.pk),
+        (_("Name"), lambda a: a.name),
+        (_("Type"), lambda a: a.get_account_type_display()),
+        (_("Deleted"), lambda a: a.deleted_at),
+        (_("By"), lambda a: a.deleted_by.username if a.deleted_by else ""),
+    ]
+    export = export_requested(request, context["ordered"], columns, "deleted-accounts")
+    if export is not None:
+        return export
     return render(request, "customers/deleted_account_list.html", context)
 
 
@@ -344,5 +354,14 @@ def legal_entity_list(request: HttpRequest) -> HttpResponse:
     context = list_context(
         request, entities, sortable={"name": "name_search", "kind": "kind"}, default_sort="name"
     )
+    columns: list[Column] = [
+        (_("ID"), lambda e: e.pk),
+        (_("Name"), lambda e: e.name),
+        (_("Kind"), lambda e: e.get_kind_display()),
+    ]
+    if request.method == "GET":
+        export = export_requested(request, context["ordered"], columns, "legal-entities")
+        if export is not None:
+            return export
     context["form"] = form
     return render(request, "customers/legal_entity_list.html", context)

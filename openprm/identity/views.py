@@ -301,6 +301,15 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 RESOURCE_SORTABLE = {"name": "name", "email": "email", "title": "title", "manager": "manager__name"}
+RESOURCE_COLUMNS = [
+    (gettext_lazy("Name"), lambda r: r.name),
+    (gettext_lazy("Job title"), lambda r: r.title),
+    (gettext_lazy("E-mail"), lambda r: r.email),
+    (gettext_lazy("User"), lambda r: r.user.username if r.user else ""),
+    (gettext_lazy("Manager"), lambda r: r.manager.name if r.manager else ""),
+    (gettext_lazy("Partner resource"), lambda r: r.is_partner_resource),
+    (gettext_lazy("Active"), lambda r: r.active),
+]
 
 
 @login_required
@@ -309,6 +318,10 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     require_privilege(request.user, MANAGE_USERS)
     resources = selectors.resource_list(actor=request.user)
     context = list_context(request, resources, sortable=RESOURCE_SORTABLE, default_sort="name")
+    columns = [(str(header), getter) for header, getter in RESOURCE_COLUMNS]
+    export = export_requested(request, context["ordered"], columns, "resources")
+    if export is not None:
+        return export
     return render(request, "identity/resource_list.html", context)
 
 

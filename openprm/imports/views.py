@@ -6,18 +6,29 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.errors import DomainError
 from openprm.core.listing import list_context
-from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
 from openprm.imports import selectors, services
 from openprm.imports.forms import MappingForm, UploadForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.tasks import job_start
 
 SORTS = {"created": "created_at", "kind": "kind", "status": "status"}
+JOB_COLUMNS = [
+    (gettext_lazy("Started"), lambda j: j.created_at),
+    (gettext_lazy("Kind"), lambda j: j.kind),
+    (gettext_lazy("File"), lambda j: j.original_name),
+    (gettext_lazy("Status"), lambda j: j.get_status_display()),
+    (gettext_lazy("Rows"), lambda j: j.total_rows),
+    (gettext_lazy("Accepted"), lambda j: j.accepted_rows),
+    (gettext_lazy("Rejected"), lambda j: j.rejected_rows),
+    (gettext_lazy("Skipped"), lambda j: j.skipped_rows),
+]
 
 
 @login_required
@@ -26,6 +37,9 @@ def job_list(request: HttpRequest) -> HttpResponse:
     context = list_context(
         request, selectors.job_list(actor=request.user), sortable=SORTS, default_sort="-created"
     )
+    export = export_requested(request, context["ordered"], JOB_COLUMNS, "imports")
+    if export is not None:
+        return export
     return render(request, "imports/job_list.html", context)
 
 

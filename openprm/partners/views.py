@@ -155,7 +155,26 @@ def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
     tab = request.GET.get("tab", "details")
     if tab not in TABS:
         tab = "details"
+    if tab == "contacts":
+        contacts = selectors.partner_contact_list(actor=request.user, partner=partner)
+        name = f"partner-{partner.pk}-contacts"
+        export = export_requested(request, contacts, contact_export_columns(), name)
+        if export is not None:
+            return export
     return render(request, "partners/partner_detail.html", _detail_context(request, partner, tab))
+
+
+def contact_export_columns() -> list[Column]:
+    return [
+        (_("First name"), lambda c: c.person.first_name),
+        (_("Last name"), lambda c: c.person.last_name),
+        (_("Primary"), lambda c: c.is_primary),
+        (_("Level"), lambda c: c.get_level_display()),
+        (_("Role"), lambda c: c.role.name if c.role else ""),
+        (_("Manager"), lambda c: c.manager.person.full_name if c.manager else ""),
+        (_("Portal user"), lambda c: c.user.username if c.user else ""),
+        (_("Active user"), lambda c: bool(c.user and c.user.is_active)),
+    ]
 
 
 @internal_page

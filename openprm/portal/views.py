@@ -11,11 +11,12 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.listing import list_context
-from openprm.core.views.web import filters_from, html_errors
+from openprm.core.views.web import export_requested, filters_from, html_errors
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.services import user_set_password
 from openprm.partners import selectors
@@ -26,6 +27,22 @@ from openprm.partners.services.invitations import invited_user
 from openprm.portal.forms import PortalUserForm
 
 View = Callable[..., HttpResponse]
+CONTACT_COLUMNS = [
+    (gettext_lazy("First name"), lambda c: c.person.first_name),
+    (gettext_lazy("Last name"), lambda c: c.person.last_name),
+    (gettext_lazy("Primary"), lambda c: c.is_primary),
+    (gettext_lazy("Level"), lambda c: c.get_level_display()),
+    (gettext_lazy("Role"), lambda c: c.role.name if c.role else ""),
+    (gettext_lazy("Favorite"), lambda c: c.is_favorite),
+]
+USER_COLUMNS = [
+    (gettext_lazy("First name"), lambda c: c.person.first_name),
+    (gettext_lazy("Last name"), lambda c: c.person.last_name),
+    (gettext_lazy("User name"), lambda c: c.user.username if c.user else ""),
+    (gettext_lazy("Role"), lambda c: c.role.name if c.role else ""),
+    (gettext_lazy("User type"), lambda c: c.get_portal_user_type_display()),
+    (gettext_lazy("Active"), lambda c: bool(c.user and c.user.is_active)),
+]
 
 
 def portal_page(view: View) -> View:
@@ -60,6 +77,9 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     partner = selectors.own_partner(actor=request.user)
     contacts = selectors.partner_contact_list(actor=request.user, partner=partner, filters=filters)
     context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    export = export_requested(request, context["ordered"], CONTACT_COLUMNS, "contacts")
+    if export is not None:
+        return export
     context.update({"filters": filters, "filters_valid": valid, "partner": partner})
     return render(request, "portal/contact_list.html", context)
 
@@ -80,6 +100,9 @@ def user_list(request: HttpRequest) -> HttpResponse:
     """PRG-2: the organization's users; the partner administrator edits them."""
     users = selectors.portal_user_list(actor=request.user)
     context = list_context(request, users, sortable=selectors.CONTACT_SORTS, default_sort="name")
+    export = export_requested(request, context["ordered"], USER_COLUMNS, "users")
+    if export is not None:
+        return export
     context["can_manage"] = _is_partner_admin(request)
     return render(request, "portal/user_list.html", context)
 

@@ -10,10 +10,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
-from openprm.core.views.web import FormSave, html_errors
+from openprm.core.views.web import FormSave, export_requested, html_errors
 from openprm.customers.access import account_access_level
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
@@ -21,6 +22,13 @@ from openprm.teams import selectors, services
 from openprm.teams.forms import TeamMemberAddForm, TeamMemberUpdateForm
 from openprm.teams.levels import at_least, default_access_level
 from openprm.teams.models import AccessLevel
+
+MEMBER_COLUMNS = [
+    (gettext_lazy("Member"), lambda m: m.display_name),
+    (gettext_lazy("Access level"), lambda m: m.get_access_level_display()),
+    (gettext_lazy("Locked"), lambda m: m.locked),
+    (gettext_lazy("Source"), lambda m: m.get_source_display()),
+]
 
 
 def _context(
@@ -52,7 +60,12 @@ def _account(request: HttpRequest, pk: int) -> Account:
 @html_errors
 def account_team(request: HttpRequest, pk: int) -> HttpResponse:
     """TEAM-2: everyone who sees the account sees its team."""
-    return _render(request, _account(request, pk))
+    account = _account(request, pk)
+    members = selectors.team_member_list(actor=request.user, account_id=account.pk)
+    export = export_requested(request, members, MEMBER_COLUMNS, f"account-{account.pk}-team")
+    if export is not None:
+        return export
+    return _render(request, account)
 
 
 @login_required

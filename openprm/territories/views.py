@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
@@ -48,6 +49,13 @@ def export_columns() -> list[Column]:
         (_("Partner"), lambda t: t.partner.name if t.partner else ""),
         (_("Active"), lambda t: t.active),
     ]
+
+
+ACCOUNT_COLUMNS: list[Column] = [
+    (gettext_lazy("Account ID"), lambda a: a.account_id),
+    (gettext_lazy("Account"), lambda a: a.account.name),
+    (gettext_lazy("Source"), lambda a: a.get_source_display()),
+]
 
 
 @login_required
@@ -163,7 +171,16 @@ def _detail(
 @login_required
 @html_errors
 def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, selectors.territory_get(actor=request.user, pk=pk))
+    territory = selectors.territory_get(actor=request.user, pk=pk)
+    export = export_requested(
+        request,
+        selectors.territory_accounts(actor=request.user, territory=territory),
+        ACCOUNT_COLUMNS,
+        f"territory-{territory.pk}-accounts",
+    )
+    if export is not None:
+        return export
+    return _detail(request, territory)
 
 
 @login_required

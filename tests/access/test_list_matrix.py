@@ -149,12 +149,12 @@ def relationship_ends(response: HttpResponse) -> Listing:
     )
 
 
-def exports(path: str, column: str, expect: Expect) -> list[Listed]:
+def exports(path: str, column: str, expect: Expect, *, shows_deleted: bool = False) -> list[Listed]:
     """A list page, its CSV and its XLSX export: the same rows (IMP-3)."""
     joiner = "&" if "?" in path else "?"
     return [
-        Listed(f"{path}{joiner}export=csv", csv_column(column), expect),
-        Listed(f"{path}{joiner}export=xlsx", xlsx_column(column), expect),
+        Listed(f"{path}{joiner}export=csv", csv_column(column), expect, shows_deleted),
+        Listed(f"{path}{joiner}export=xlsx", xlsx_column(column), expect, shows_deleted),
     ]
 
 
@@ -202,6 +202,12 @@ def customer_lists(world: World) -> list[Listed]:
             deleted_view,
             shows_deleted=True,
         ),
+        *exports(
+            f"{reverse('customers:deleted_account_list')}?q=matrix",
+            "ID",
+            deleted_view,
+            shows_deleted=True,
+        ),
         Listed(
             "/api/v1/legal-entities",
             json_items(),
@@ -210,6 +216,11 @@ def customer_lists(world: World) -> list[Listed]:
         Listed(
             reverse("customers:legal_entity_list"),
             html_rows(r"/customers/accounts/\?legal_entity=(\d+)"),
+            lambda w, a: {str(legal)} if internal(a) else set(),
+        ),
+        *exports(
+            reverse("customers:legal_entity_list"),
+            "ID",
             lambda w, a: {str(legal)} if internal(a) else set(),
         ),
         Listed(
@@ -244,6 +255,12 @@ def team_member_ids(world: World, record: str) -> frozenset[str]:
     users = [world.users[name] for name in team_of(record)]
     members = AccountTeamMember.objects.filter(account=world.accounts[record], user__in=users)
     return frozenset(str(pk) for pk in members.values_list("pk", flat=True))
+
+
+def team_member_names(world: World, record: str) -> frozenset[str]:
+    users = [world.users[name] for name in team_of(record)]
+    members = AccountTeamMember.objects.filter(account=world.accounts[record], user__in=users)
+    return frozenset(m.display_name for m in members.select_related("resource", "user"))
 
 
 def account_children(world: World) -> list[Listed]:
@@ -291,6 +308,11 @@ def account_children(world: World) -> list[Listed]:
                 html_rows(CONTACT_ROW),
                 seen_only(record, contacts),
             ),
+            *exports(
+                reverse("contacts:account_contacts", args=[pk]),
+                "Last name",
+                seen_only(record, contact_names(lambda a, r=record: account_contacts(a, r))),
+            ),
             Listed(
                 f"/api/v1/accounts/{pk}/team", json_items("user_id"), seen_only(record, team_users)
             ),
@@ -298,6 +320,11 @@ def account_children(world: World) -> list[Listed]:
                 reverse("teams:account_team", args=[pk]),
                 html_rows(r"member-(\d+)"),
                 seen_only(record, team),
+            ),
+            *exports(
+                reverse("teams:account_team", args=[pk]),
+                "Member",
+                seen_only(record, lambda w, a, r=record: team_member_names(w, r)),
             ),
             Listed(
                 f"/api/v1/accounts/{pk}/territories",
@@ -414,6 +441,11 @@ def household_lists(world: World) -> list[Listed]:
             html_rows(r"/contacts/households/(\d+)/"),
             lambda w, a: {str(w.ids[h]["household"][0]) for h in households_seen(a)},
         ),
+        *exports(
+            reverse("contacts:household_list"),
+            "Name",
+            lambda w, a: {household_name(h) for h in households_seen(a)},
+        ),
     ]
     for household in HOUSEHOLD_MEMBERS:
         pk = world.ids[household]["household"][0]
@@ -478,6 +510,13 @@ def team_and_territory_lists(world: World) -> list[Listed]:
             Listed(
                 reverse("territories:territory_detail", args=[territory.pk]),
                 html_rows(ACCOUNT_ROW),
+                lambda w, a, t=name: (
+                    ids(w, "account", territory_accounts(a, t)) if internal(a) else None
+                ),
+            ),
+            *exports(
+                reverse("territories:territory_detail", args=[territory.pk]),
+                "Account ID",
                 lambda w, a, t=name: (
                     ids(w, "account", territory_accounts(a, t)) if internal(a) else None
                 ),

@@ -87,3 +87,16 @@ def test_plat_2_role_and_resource_lists_make_no_query_per_row(
         assert client.get(reverse("identity:role_list")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("identity:resource_list")).status_code == 200
+
+
+def test_imp_3_resource_export_holds_the_list_with_managers(admin_user, client_for) -> None:
+    boss = resource_create(actor=admin_user, name="Boss")
+    resource_create(actor=admin_user, name="=Worker", manager=boss)
+    client = client_for(admin_user)
+    text = b"".join(
+        client.get(reverse("identity:resource_list"), {"export": "csv"}).streaming_content
+    ).decode()
+    assert "'=Worker" in text
+    assert ",Boss," in text
+    xlsx = client.get(reverse("identity:resource_list"), {"export": "xlsx"})
+    assert xlsx["Content-Disposition"].endswith('resources.xlsx"')

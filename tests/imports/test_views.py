@@ -82,3 +82,18 @@ def test_imp_1_jobs_are_private_to_their_creator(
     assert other.get(f"/imports/{job.pk}/rejects.csv").status_code == 404
     assert "people.csv" not in other.get("/imports/").content.decode()
     assert "people.csv" in client_for(sales_admin).get("/imports/").content.decode()
+
+
+def test_imp_3_import_list_export_holds_own_jobs_only(
+    sales_admin: User, salesperson: User, client_for: ClientFor
+) -> None:
+    _upload(client_for(sales_admin), csv_bytes(["Last name"], [["Lee"]]))
+    _upload(client_for(salesperson), csv_bytes(["Last name"], [["Kim"]]))
+
+    def exported(user: User) -> list[dict[str, str]]:
+        response = client_for(user).get("/imports/", {"export": "csv"})
+        return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    [own] = exported(sales_admin)
+    assert own["File"] == "people.csv"
+    assert len(exported(salesperson)) == 1

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from openprm.contacts.models import Person
-from openprm.core.testing.matrix import Row, run_matrix
+from openprm.core.testing.matrix import Row, csv_column, run_matrix, xlsx_column
 from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
@@ -288,9 +288,24 @@ def _web_rows(w: dict[str, Any]) -> list[Row]:
     ]
     for tab in ("details", "contacts", "hierarchy", "history"):
         rows.append(Row("cam.web", "get", f"/partners/{nw}/?tab={tab}", 200))
+    for fmt in ("csv", "xlsx"):
+        export = f"/partners/{nw}/?tab=contacts&export={fmt}"
+        rows += [
+            Row("cam.web", "get", export, 200),
+            Row("sales.web", "get", export, 404),
+            Row("nw_admin.web", "get", export, 404),
+        ]
     for path in ("resource", "user", "role", "delete"):
         rows.append(Row("cam.web", "get", f"/partners/contacts/{plain}/{path}/", 200))
-    for path in ("/portal/organization/", "/portal/contacts/", "/portal/users/"):
+    for path in (
+        "/portal/organization/",
+        "/portal/contacts/",
+        "/portal/contacts/?export=csv",
+        "/portal/contacts/?export=xlsx",
+        "/portal/users/",
+        "/portal/users/?export=csv",
+        "/portal/users/?export=xlsx",
+    ):
         rows.append(Row("nw_rep.web", "get", path, 200))
         rows.append(Row("cam.web", "get", path, 404))
     rows += [
@@ -326,3 +341,32 @@ def test_prg_7_lists_and_exports_show_own_organization_only(world: dict[str, Any
     body = b"".join(export.streaming_content)
     assert b"Northwind" in body
     assert b"Contoso" in body
+
+
+def test_prg_7_imp_3_portal_exports_hold_own_organization_only(world: dict[str, Any]) -> None:
+    """PRG-7, IMP-3: a partner user's contact and user exports (CSV and
+    Excel) hold exactly the rows of its own organization's lists."""
+    web = world["clients"]["nw_rep.web"]
+    contacts = csv_column("Last name")(web.get("/portal/contacts/?export=csv"))
+    assert contacts.keys == {"Northwind Admin", "Person", "Plain"}
+    assert xlsx_column("Last name")(web.get("/portal/contacts/?export=xlsx")) == contacts
+    found = csv_column("Last name")(web.get("/portal/contacts/?q=pl&export=csv"))
+    assert found.keys == {"Plain"}
+    users = csv_column("User name")(web.get("/portal/users/?export=csv"))
+    assert users.keys == {"nw-admin", "nw-rep"}
+    assert xlsx_column("User name")(web.get("/portal/users/?export=xlsx")) == users
+    other = csv_column("User name")(world["clients"]["co_rep.web"].get("/portal/users/?export=csv"))
+    assert other.keys == {"co-admin", "co-rep"}
+
+
+def test_pc_1_imp_3_partner_contacts_export_holds_that_partners_contacts(
+    world: dict[str, Any],
+) -> None:
+    """PC-1, IMP-3: a partner's Contacts tab exports exactly its contacts."""
+    web = world["clients"]["cam.web"]
+    path = f"/partners/{world['nw'].pk}/?tab=contacts&export="
+    names = csv_column("Last name")(web.get(path + "csv"))
+    assert names.keys == {"Northwind Admin", "Person", "Plain"}
+    assert xlsx_column("Last name")(web.get(path + "xlsx")) == names
+    users = csv_column("Portal user")(web.get(path + "csv"))
+    assert users.keys == {"nw-admin", "nw-rep", ""}
