@@ -16,7 +16,12 @@ def gunicorn_command(
 ) -> list[str]:
     """The gunicorn command line of `openprm serve`; the API benchmark serves
     both OpenPRM and its bare WSGI baseline with it, so they compare under
-    the same server settings (issue 6)."""
+    the same server settings (issue 6).
+
+    Always the threaded worker, even with one thread: gunicorn's sync worker
+    answers the arbiter's heartbeat only between requests, so a download
+    longer than the worker timeout (a million-row export) was killed
+    half-way; the threaded worker's main thread keeps answering."""
     return [
         sys.executable,
         "-m",
@@ -24,6 +29,8 @@ def gunicorn_command(
         application,
         "--bind",
         bind,
+        "--worker-class",
+        "gthread",
         "--workers",
         str(workers),
         "--threads",
