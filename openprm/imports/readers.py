@@ -1,7 +1,8 @@
 """Reading CSV (any common dialect and encoding, detected) and Excel files (IMP-1).
 
 Rows come out as lists of strings with their line number in the file (the
-header is line 1), streamed so a big file never sits in memory.
+header is line 1), streamed so a big file never sits in memory. A CSV cell
+our exports neutralized (`'=…`) reads as the value it was.
 """
 
 import csv
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
 from openprm.core.errors import ValidationFailed
+from openprm.core.exporters.tabular import formula_restored
 
 SAMPLE_BYTES = 64 * 1024
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -43,11 +45,21 @@ def detect_encoding(sample: bytes) -> str:
     return best.encoding if best is not None else "latin-1"
 
 
-def detect_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def detect_dialect(text: str) -> type[csv.Dialect]:
+    """The sniffed delimiter, with the double quote as the quote character:
+    given apostrophes at the start of cells (an export's neutralized
+    formulas, `'+1 415…`) the sniffer takes the apostrophe for the quote and
+    splits the rows wrongly."""
     try:
-        return csv.Sniffer().sniff(text, delimiters=",;\t|")
+        sniffed = csv.Sniffer().sniff(text, delimiters=",;\t|")
     except csv.Error:
         return csv.excel
+
+    class Detected(csv.excel):
+        delimiter = sniffed.delimiter
+        skipinitialspace = sniffed.skipinitialspace
+
+    return Detected
 
 
 def _cell_text(value: Any) -> str:
@@ -74,7 +86,8 @@ def _csv_rows(handle: IO[bytes]) -> Iterator[list[str]]:
     text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
     try:
         for record in csv.reader(text, dialect):
-            yield [v.strip() for v in record]
+            stripped = [v.strip() for v in record]
+            yield [formula_restored(v) if v[:1] == "'" else v for v in stripped]
     finally:
         text.detach()
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.exporters.tabular import safe_cell
 from openprm.imports.kinds import kind_get
 from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
 from openprm.imports.mapping import (
@@ -278,7 +279,8 @@ def job_prepare_resume(*, actor: Any, job: ImportJob) -> ImportJob:
 
 def rejects_csv(job: ImportJob) -> Iterator[str]:
     """The rejected rows with the file's own columns plus a reason column,
-    ready to fix and import again."""
+    ready to fix and import again; formula-looking cells are neutralized
+    like every export (IMP-3), and the importer reads them back as they were."""
     header = file_header(job)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -289,9 +291,10 @@ def rejects_csv(job: ImportJob) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    writer.writerow([*header, _("Line"), _("Reason")])
+    writer.writerow([safe_cell(h) for h in (*header, _("Line"), _("Reason"))])
     yield "\ufeff" + flush()
     for reject in RejectedRow.objects.filter(job=job).order_by("line").iterator(chunk_size=2000):
         values = list(reject.values) + [""] * (len(header) - len(reject.values))
-        writer.writerow([*values[: len(header)], reject.line, reject.reason_text])
+        cells = (*values[: len(header)], reject.line, reject.reason_text)
+        writer.writerow([safe_cell(cell) for cell in cells])
         yield flush()

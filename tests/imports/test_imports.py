@@ -20,7 +20,7 @@ from openprm.customers.services import account_create
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_cancel, job_create, job_run
+from openprm.imports.services import job_cancel, job_create, job_run, rejects_csv
 from tests.factories import make_user
 from tests.imports.conftest import csv_bytes
 
@@ -109,6 +109,26 @@ def test_imp_1_plat_5_an_imported_contact_is_one_creation_entry_in_its_history(
         "is_active": [None, True],
     }
     assert selectors.contact_history(actor=sales_admin, person=person) == [entry]
+
+
+def test_imp_1_imp_3_rejects_file_neutralizes_formulas_and_imports_back_as_it_was(
+    sales_admin: User, run_import: Run
+) -> None:
+    """The rejects CSV is an export like any other (IMP-3): no cell runs as
+    a formula when opened; fixed and imported again, the values are exact."""
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(CONTACT_HEADER, [["=Ann", "-Lee", "not-an-email", "+1 415 555 0100", ""]]),
+    )
+    text = "".join(rejects_csv(job))
+    assert "'=Ann,'-Lee,not-an-email,'+1 415 555 0100," in text
+    fixed = text.replace("not-an-email", "ann@example.com")
+    again = run_import(sales_admin, "contacts", fixed.encode(), name="rejects.csv")
+    assert again.accepted_rows == 1
+    person = Person.objects.get()
+    assert (person.first_name, person.last_name) == ("=Ann", "-Lee")
+    assert person.contact_points.get(kind="email").email == "ann@example.com"
 
 
 @pytest.mark.parametrize("batch_size", [1000, 2], ids=["prepared-here", "prepared-aside"])

@@ -2,7 +2,8 @@
 
 No exported value can ever run as a formula. In CSV, where the spreadsheet
 decides, cells starting with = + - @ tab or carriage return get an
-apostrophe in front. An Excel cell has a type: every text is written as a
+apostrophe in front, which the importer takes off again
+(`formula_restored`). An Excel cell has a type: every text is written as a
 string cell and keeps its exact value (a phone stays `+1 415…`, no
 apostrophe).
 
@@ -37,6 +38,15 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, bool | int | float):
         return value
     return value if isinstance(value, str) else str(value)
+
+
+def formula_restored(text: str) -> str:
+    """The value `safe_cell` neutralized, as it was: an import reads back
+    what an export (or a rejects file) wrote, so `'=SUM(A1)` imports as
+    `=SUM(A1)`."""
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 def rows_of(
