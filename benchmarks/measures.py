@@ -600,7 +600,8 @@ def measure_export(s: Setup, fmt: str) -> Result:
     peak_mb = int(values["peak_kb"]) / 1024
     base_mb = int(values["base_kb"]) / 1024
     return Result(
-        f"{fmt.upper()} export of {int(values['rows']):,} contacts (streamed)",
+        f"{fmt.upper()} export of {int(values['rows']):,} contacts "
+        + ("(streamed)" if fmt == "csv" else "(background job)"),
         f"peak RSS {peak_mb:.0f} MB ({float(values['seconds']):.0f} s)",
         f"process before export {base_mb:.0f} MB",
         target="<= 200 MB",

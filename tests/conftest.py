@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,12 @@ from openprm.identity.catalog import (
 from openprm.identity.models import User
 from openprm.identity.services import token_create
 from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Path) -> None:
+    """Uploaded and exported files go to the test's own directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

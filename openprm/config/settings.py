@@ -187,6 +187,11 @@ MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# IMP-3: Excel exports of more rows than this run in the background, with a
+# progress page and a download link; their files are kept for some days.
+EXPORT_INLINE_ROWS = int(os.environ.get("OPENPRM_EXPORT_INLINE_ROWS", "10000"))
+EXPORT_KEEP_DAYS = 7
+
 TASKS = {
     "default": {
         "BACKEND": (

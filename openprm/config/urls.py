@@ -11,6 +11,7 @@ from openprm.core.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("api/v1/", api.urls),
+    path("exports/", include("openprm.core.exporters.urls")),
 ]
 
 for app_config in apps.get_app_configs():

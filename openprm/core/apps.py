@@ -35,5 +35,6 @@ class CoreConfig(AppConfig):
         run before its scope exists (fail closed)."""
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
+        from openprm.core.exporters import selectors as export_selectors  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401

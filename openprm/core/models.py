@@ -2,6 +2,7 @@
 
 from openprm.core.audit.models import AuditEntry, BusinessEvent
 from openprm.core.customfields.models import CustomField
+from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.options.models import ProfileOption
 
@@ -9,6 +10,7 @@ __all__ = [
     "AuditEntry",
     "BusinessEvent",
     "CustomField",
+    "ExportJob",
     "LookupType",
     "LookupValue",
     "ProfileOption",

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import product
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -28,6 +29,7 @@ from openprm.core.testing.matrix import (
     Listing,
     ListRow,
     Reader,
+    background_export,
     csv_column,
     html_rows,
     html_values,
@@ -575,3 +577,17 @@ def test_team_5_every_list_shows_exactly_what_the_actor_may_see(world: World, li
     record named anywhere in the answer."""
     clients = {**world.api, **{f"{name}.web": client for name, client in world.web.items()}}
     run_list_matrix(clients, list_rows(world, LISTS[lists]))
+
+
+@pytest.mark.parametrize("lists", LISTS)
+def test_imp_3_background_excel_exports_hold_exactly_what_the_actor_may_see(
+    world: World, lists: str, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """IMP-3: every Excel export above the inline limit runs as a background
+    job, and the job's file holds the same rows as the list for each of the
+    nine actors, naming no hidden record."""
+    settings.EXPORT_INLINE_ROWS = 0
+    clients = {f"{name}.web": client for name, client in world.web.items()}
+    rows = [r for r in list_rows(world, LISTS[lists]) if "export=xlsx" in r.path]
+    assert rows
+    run_list_matrix(clients, rows, background_export(django_capture_on_commit_callbacks))

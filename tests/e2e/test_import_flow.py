@@ -16,10 +16,9 @@ PASSWORD = "Imp-Pass-2026"
 
 
 def test_imp_1_import_with_one_bad_row_and_download_rejects(
-    signed_in_page: Callable[[User, str], Page], tmp_path: Path, settings: object
+    signed_in_page: Callable[[User, str], Page], tmp_path: Path
 ) -> None:
     """IMP-1: import with one bad row and download rejects."""
-    settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined]
     user = make_user(SALES_ADMINISTRATOR, username="importer", password=PASSWORD)
     page = signed_in_page(user, PASSWORD)
     source = tmp_path / "people.csv"

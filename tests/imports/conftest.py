@@ -3,7 +3,6 @@
 import csv
 import io
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,11 +19,6 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]], delimiter: s
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode()
-
-
-@pytest.fixture(autouse=True)
-def _media(settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -10,7 +10,13 @@ import pytest
 from django.test import Client
 
 from openprm.contacts.models import Person
-from openprm.core.testing.matrix import Row, csv_column, run_matrix, xlsx_column
+from openprm.core.testing.matrix import (
+    Row,
+    background_export,
+    csv_column,
+    run_matrix,
+    xlsx_column,
+)
 from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
@@ -357,6 +363,27 @@ def test_prg_7_imp_3_portal_exports_hold_own_organization_only(world: dict[str, 
     assert xlsx_column("User name")(web.get("/portal/users/?export=xlsx")) == users
     other = csv_column("User name")(world["clients"]["co_rep.web"].get("/portal/users/?export=csv"))
     assert other.keys == {"co-admin", "co-rep"}
+
+
+def test_prg_7_imp_3_portal_background_export_holds_own_organization_only(
+    world: dict[str, Any], settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """PRG-7, IMP-3: a partner user's large Excel export runs as a job shown
+    in the portal layout; its file holds its own organization's contacts,
+    and no other user, of another partner or the brand, can open it."""
+    settings.EXPORT_INLINE_ROWS = 0
+    clients = world["clients"]
+    web = clients["nw_rep.web"]
+    fetch = background_export(django_capture_on_commit_callbacks)
+    contacts = xlsx_column("Last name")(fetch(web, "/portal/contacts/?export=xlsx"))
+    assert contacts.keys == {"Northwind Admin", "Person", "Plain"}
+    with django_capture_on_commit_callbacks(execute=True):
+        started = web.get("/portal/users/?export=xlsx")
+    page = web.get(started.url).content.decode()
+    assert 'class="portal"' in page
+    assert "Download the Excel file" in page
+    for other in ("co_rep.web", "nw_admin.web", "cam.web"):
+        assert clients[other].get(f"{started.url}download/").status_code == 404
 
 
 def test_pc_1_imp_3_partner_contacts_export_holds_that_partners_contacts(

@@ -17,7 +17,7 @@ import csv
 import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import IO, Any
 
 from django.db import connections, transaction
 from django.db.models import QuerySet
@@ -27,6 +27,8 @@ from openpyxl.cell import WriteOnlyCell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BLOCK = 64 * 1024
+PROGRESS_EVERY = 1000
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Column = tuple[str, Callable[[Any], Any]]
 
 
@@ -105,10 +107,18 @@ def _taken(buffer: io.StringIO) -> str:
     return text
 
 
-def xlsx_response(records: Iterable[Any], columns: Sequence[Column], filename: str) -> FileResponse:
-    """openpyxl's write-only mode streams rows to a temporary file."""
+def xlsx_write(
+    records: Iterable[Any],
+    columns: Sequence[Column],
+    sheet_name: str,
+    handle: IO[bytes],
+    written: Callable[[int], None] | None = None,
+) -> None:
+    """The workbook into `handle`: openpyxl's write-only mode keeps the rows
+    in a temporary file until it zips them. `written(count)` hears of every
+    PROGRESS_EVERY rows (a background export shows it)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(filename[:31])
+    sheet = workbook.create_sheet(sheet_name[:31])
 
     def typed(value: Any) -> Any:
         """Text that openpyxl would take for a formula (it starts with "=")
@@ -125,16 +135,26 @@ def xlsx_response(records: Iterable[Any], columns: Sequence[Column], filename: s
         return cell
 
     sheet.append([str(header) for header, _ in columns])
+    count = 0
     for row in rows_of(records, columns, typed):
         sheet.append(row)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115  closed by FileResponse
+        count += 1
+        if written is not None and count % PROGRESS_EVERY == 0:
+            written(count)
     workbook.save(handle)
+    if written is not None:
+        written(count)
+
+
+def xlsx_response(records: Iterable[Any], columns: Sequence[Column], filename: str) -> FileResponse:
+    handle = tempfile.TemporaryFile()  # noqa: SIM115  closed by FileResponse
+    xlsx_write(records, columns, filename, handle)
     handle.seek(0)
     return FileResponse(
         handle,
         as_attachment=True,
         filename=f"{filename}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX_TYPE,
     )
 
 

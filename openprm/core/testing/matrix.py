@@ -322,8 +322,30 @@ class ListRow:
         return f"{self.actor:>12} GET    {self.path}"
 
 
-def check_list_row(client: Client, row: ListRow) -> str | None:
-    response = client.get(row.path)
+Fetch = Callable[[Client, str], HttpResponse]
+
+
+def plain_get(client: Client, path: str) -> HttpResponse:
+    return client.get(path)
+
+
+def background_export(capture_on_commit: Callable[..., Any]) -> Fetch:
+    """Reads an Excel export that runs as a background job (IMP-3): the list
+    answers with the job's page, the job's file is the answer read. Jobs run
+    when the request commits (`django_capture_on_commit_callbacks`)."""
+
+    def fetch(client: Client, path: str) -> HttpResponse:
+        with capture_on_commit(execute=True):
+            started = client.get(path)
+        if started.status_code != 302 or not started.url.startswith("/exports/"):
+            return started
+        return client.get(f"{started.url}download/")
+
+    return fetch
+
+
+def check_list_row(client: Client, row: ListRow, fetch: Fetch = plain_get) -> str | None:
+    response = fetch(client, row.path)
     if response.status_code != 200:
         return f"{row.label()}: got {response.status_code}"
     listing = row.read(response)
@@ -340,7 +362,11 @@ def check_list_row(client: Client, row: ListRow) -> str | None:
     return f"{row.label()}: {'; '.join(problems)}" if problems else None
 
 
-def run_list_matrix(clients: Mapping[str, Client], rows: Sequence[ListRow]) -> None:
+def run_list_matrix(
+    clients: Mapping[str, Client], rows: Sequence[ListRow], fetch: Fetch = plain_get
+) -> None:
     """Check every list row; fail once, listing every row that did not hold."""
-    failures = [f for row in rows if (f := check_list_row(clients[row.actor], row)) is not None]
+    failures = [
+        f for row in rows if (f := check_list_row(clients[row.actor], row, fetch)) is not None
+    ]
     assert not failures, "list matrix failures:\n" + "\n".join(failures)

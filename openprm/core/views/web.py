@@ -12,14 +12,18 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from ninja import FilterSchema
 from pydantic import ValidationError
 
 from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
+from openprm.core.exporters.services import export_job_write, running_export
 from openprm.core.exporters.tabular import Column, export_response, streamed
+from openprm.core.exporters.tasks import export_job_start
 
 View = Callable[..., HttpResponse]
 F = TypeVar("F", bound=FilterSchema)
@@ -168,11 +172,24 @@ def export_requested(
     filename: str,
     *,
     chunk_size: int = EXPORT_CHUNK,
-) -> StreamingHttpResponse | None:
+) -> HttpResponse | None:
     """IMP-3: `?export=csv|xlsx` turns a list page into a download of exactly
     its filtered, sorted rows, streamed in chunks; None when no export is
-    asked for, so the page renders."""
+    asked for, so the page renders.
+
+    An Excel export of more than EXPORT_INLINE_ROWS rows runs in the
+    background (its workbook takes minutes to build, and a download that has
+    not started shows nothing): the answer is the job's page with its
+    progress. A CSV download streams from its first row, whatever its size.
+    """
     fmt = request.GET.get("export")
     if fmt not in EXPORT_FORMATS:
         return None
+    job = running_export(request)
+    if job is not None:
+        export_job_write(job, rows, columns, chunk_size)
+        return HttpResponse(status=204)
+    if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
+        job = export_job_start(actor=request.user, request=request, filename=filename)
+        return redirect("exports:job_detail", pk=job.pk)
     return export_response(fmt, streamed(rows, chunk_size), columns, filename)

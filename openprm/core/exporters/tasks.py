@@ -1,0 +1,32 @@
+"""Background exports: the list page enqueues, a django-tasks worker writes."""
+
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django_tasks import task
+
+from openprm.core import access
+from openprm.core.exporters.models import ExportJob
+from openprm.core.exporters.services import expired_exports_remove, export_job_run
+
+
+@task()
+def export_job_task(job_id: int) -> None:
+    export_job_run(access.unscoped(ExportJob).select_related("created_by").get(pk=job_id))
+
+
+def export_job_start(*, actor: Any, request: HttpRequest, filename: str) -> ExportJob:
+    """The list as requested (address and query), written once the request
+    commits."""
+    expired_exports_remove()
+    job = ExportJob.objects.create(
+        created_by=actor,
+        path=request.path,
+        query=request.GET.urlencode(),
+        filename=filename,
+        language=get_language() or "",
+    )
+    transaction.on_commit(lambda: export_job_task.enqueue(job.pk))
+    return job
