@@ -94,7 +94,7 @@ def _by_key_chunks(keys: Sequence[int], rows: QuerySet[Any], chunk_size: int) ->
 def export_job_write(
     job: ExportJob, rows: QuerySet[Any], columns: Sequence[Column], chunk_size: int
 ) -> None:
-    keys = array("q", rows.values_list("pk", flat=True))
+    keys = array("q", rows.values_list("pk", flat=True).iterator(chunk_size=chunk_size))
     _update(job, total_rows=len(keys))
     with tempfile.TemporaryFile() as handle:
         xlsx_write(
