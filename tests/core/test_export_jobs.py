@@ -14,8 +14,12 @@ from openpyxl import load_workbook
 
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.services import export_job_run
+from openprm.core.testing.matrix import background_export, xlsx_cells
 from openprm.customers.services import account_create
 from openprm.identity.models import User
+from openprm.identity.services import resource_create
+from openprm.imports.models import ImportJob
+from openprm.partners.services import partner_create
 
 ClientFor = Callable[[User], Client]
 
@@ -158,3 +162,39 @@ def test_imp_3_exports_older_than_a_week_are_removed(
     assert list(ExportJob.objects.values_list("status", flat=True)) == ["done"]
     assert not ExportJob.objects.filter(pk=old.pk).exists()
     assert not Path(path).exists()
+
+
+def test_imp_3_other_lists_export_the_same_workbook_in_the_background(
+    admin_user: User,
+    channel_manager: User,
+    sales_admin: User,
+    client_for: ClientFor,
+    settings: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """The lists the list matrices do not read (users, resources, partners,
+    a partner's contacts, imports) give the same cells from a job as inline."""
+    partner = partner_create(
+        actor=channel_manager,
+        data={"name": "Northwind"},
+        primary_contact={"first_name": "Pat", "last_name": "=Admin"},
+    )
+    resource_create(actor=admin_user, name="=Boss")
+    ImportJob.objects.create(kind="contacts", created_by=sales_admin, original_name="=x.csv")
+    reads = [
+        (admin_user, "/account/users/?export=xlsx"),
+        (admin_user, "/account/resources/?export=xlsx"),
+        (channel_manager, "/partners/?export=xlsx"),
+        (channel_manager, f"/partners/{partner.pk}/?tab=contacts&export=xlsx"),
+        (sales_admin, "/imports/?export=xlsx"),
+    ]
+    fetch = background_export(django_capture_on_commit_callbacks)
+    for user, path in reads:
+        client = client_for(user)
+        settings.EXPORT_INLINE_ROWS = 10_000
+        inline = xlsx_cells(client.get(path))
+        settings.EXPORT_INLINE_ROWS = 0
+        background = xlsx_cells(fetch(client, path))
+        assert len(inline) > 1, path
+        assert background == inline, path
+    assert ExportJob.objects.count() == len(reads)
