@@ -51,26 +51,26 @@ def _update(job: ExportJob, **values: Any) -> None:
 
 
 def export_job_run(job: ExportJob) -> ExportJob:
-    """A failure is recorded on the job: the page shows it instead of
-    polling forever."""
+    """A failure is recorded on the job, in the user's language: the page
+    shows it instead of polling forever."""
     _update(job, status=ExportJob.Status.RUNNING)
-    gone = _("This list is no longer available to you.")
-    try:
-        if not access.is_active_actor(job.created_by):
-            raise PermissionDenied(gone)
-        match = resolve(job.path)
-        with translation.override(job.language or None):
+    with translation.override(job.language or None):
+        gone = _("This list is no longer available to you.")
+        try:
+            if not access.is_active_actor(job.created_by):
+                raise PermissionDenied(gone)
+            match = resolve(job.path)
             match.func(_list_request(job), *match.args, **match.kwargs)
-    except (Http404, Resolver404, PermissionDenied):
-        _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
-    except Exception as error:
-        message = str(error)[:2000] or type(error).__name__
-        _update(job, status=ExportJob.Status.FAILED, error=message, finished_at=timezone.now())
-        raise
-    job.refresh_from_db()
-    if job.status == ExportJob.Status.RUNNING:
-        _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
+        except (Http404, Resolver404, PermissionDenied):
+            _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
+        except Exception as error:
+            message = str(error)[:2000] or type(error).__name__
+            _update(job, status=ExportJob.Status.FAILED, error=message, finished_at=timezone.now())
+            raise
         job.refresh_from_db()
+        if job.status == ExportJob.Status.RUNNING:
+            _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
+            job.refresh_from_db()
     return job
 
 
