@@ -15,7 +15,7 @@ from openprm.identity.catalog import (
 )
 from openprm.identity.models import User
 from openprm.identity.services import token_create
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def api_client_for() -> Callable[[User], Client]:
     """A test client that authenticates with a fresh personal access token."""
 
     def build(user: User) -> Client:
-        _, plaintext = token_create(actor=user, name="test")
+        _, plaintext = token_create(actor=as_actor(user), name="test")
         return Client(headers={"Authorization": f"Bearer {plaintext}"})
 
     return build

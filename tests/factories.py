@@ -4,6 +4,8 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
+from openprm.core.actor import Actor
+from openprm.identity.actors import actor_for
 from openprm.identity.models import Role, User
 
 _sequence = itertools.count(1)
@@ -33,3 +35,9 @@ def make_user(
 
 def role_codes(user: User) -> Iterable[str]:
     return sorted(user.roles.values_list("code", flat=True))
+
+
+def as_actor(user: User | Actor) -> Actor:
+    """The actor a request of `user` would have (read afresh: a test that
+    changes a user's roles sees them on the next call)."""
+    return user if isinstance(user, Actor) else actor_for(user)

@@ -48,7 +48,7 @@ router = Router(tags=["contacts"])
 
 
 def _person(request: HttpRequest, pk: int) -> Person:
-    return access.get_visible(Person, request.user, pk)
+    return access.get_visible(Person, request.actor, pk)
 
 
 # Contacts -----------------------------------------------------------------
@@ -65,10 +65,10 @@ def contacts_list(
     """All Contacts search (CON-8: a term of two characters or more), or a
     saved search (CON-7). `custom.<name>=value` filters by custom fields."""
     search = (
-        selectors.saved_search_get(actor=request.user, pk=saved_search) if saved_search else None
+        selectors.saved_search_get(actor=request.actor, pk=saved_search) if saved_search else None
     )
     contacts = selectors.contact_list(
-        actor=request.user, filters=filters, params=request.GET, saved_search=search
+        actor=request.actor, filters=filters, params=request.GET, saved_search=search
     )
     return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
 
@@ -77,7 +77,7 @@ def contacts_list(
 def contacts_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
     """CON-2: answers 409 with `candidates` when similar contacts exist,
     unless `confirm_duplicates` is true."""
-    person = services.contact_create(actor=request.user, **payload.model_dump())
+    person = services.contact_create(actor=request.actor, **payload.model_dump())
     return Status(201, person)
 
 
@@ -89,7 +89,7 @@ def contacts_get(request: HttpRequest, contact_id: RecordId) -> Any:
 @router.patch("/contacts/{contact_id}", response=ContactOut)
 def contacts_update(request: HttpRequest, contact_id: RecordId, payload: ContactPatchIn) -> Any:
     return services.contact_update(
-        actor=request.user,
+        actor=request.actor,
         person=_person(request, contact_id),
         changes=sent_changes(payload),
         expected_version=payload.version,
@@ -100,20 +100,20 @@ def contacts_update(request: HttpRequest, contact_id: RecordId, payload: Contact
 def contacts_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-11: needs Delete Sales Party Contact and Full or Edit access to a
     related customer."""
-    services.contact_delete(actor=request.user, person=_person(request, contact_id))
+    services.contact_delete(actor=request.actor, person=_person(request, contact_id))
     return Status(204, None)
 
 
 @router.put("/contacts/{contact_id}/favorite", response=FavoriteOut)
 def contacts_favorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
-    return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=True)}
+    return {"favorite": services.favorite_set(actor=request.actor, person=person, favorite=True)}
 
 
 @router.delete("/contacts/{contact_id}/favorite", response=FavoriteOut)
 def contacts_unfavorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
-    return {"favorite": services.favorite_set(actor=request.user, person=person, favorite=False)}
+    return {"favorite": services.favorite_set(actor=request.actor, person=person, favorite=False)}
 
 
 @router.get("/contacts/{contact_id}/picture", response={200: None})
@@ -133,14 +133,14 @@ def contacts_picture_upload(
 ) -> Any:
     """CON-5: JPEG, PNG or WebP, at most 2 MB."""
     return services.contact_set_picture(
-        actor=request.user, person=_person(request, contact_id), upload=picture
+        actor=request.actor, person=_person(request, contact_id), upload=picture
     )
 
 
 @router.delete("/contacts/{contact_id}/picture", response=ContactOut)
 def contacts_picture_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     return services.contact_set_picture(
-        actor=request.user, person=_person(request, contact_id), upload=None
+        actor=request.actor, person=_person(request, contact_id), upload=None
     )
 
 
@@ -149,7 +149,7 @@ def contacts_picture_delete(request: HttpRequest, contact_id: RecordId) -> Any:
 
 @router.get("/contacts/{contact_id}/contact-points", response=list[ContactPointOut])
 def contact_points_list(request: HttpRequest, contact_id: RecordId) -> Any:
-    return selectors.contact_point_list(actor=request.user, person=_person(request, contact_id))
+    return selectors.contact_point_list(actor=request.actor, person=_person(request, contact_id))
 
 
 @router.post("/contacts/{contact_id}/contact-points", response={201: ContactPointOut})
@@ -159,51 +159,51 @@ def contact_points_create(
     """CON-4: the first point of a kind becomes the overall primary."""
     values = payload.model_dump()
     point = services.contact_point_add(
-        actor=request.user, person=_person(request, contact_id), **values
+        actor=request.actor, person=_person(request, contact_id), **values
     )
-    return Status(201, selectors.contact_point_get(actor=request.user, pk=point.pk))
+    return Status(201, selectors.contact_point_get(actor=request.actor, pk=point.pk))
 
 
 @router.get("/contact-points/{point_id}", response=ContactPointOut)
 def contact_points_get(request: HttpRequest, point_id: RecordId) -> Any:
-    return selectors.contact_point_get(actor=request.user, pk=point_id)
+    return selectors.contact_point_get(actor=request.actor, pk=point_id)
 
 
 @router.patch("/contact-points/{point_id}", response=ContactPointOut)
 def contact_points_update(
     request: HttpRequest, point_id: RecordId, payload: ContactPointPatchIn
 ) -> Any:
-    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    point = selectors.contact_point_get(actor=request.actor, pk=point_id)
     changes = sent_changes(payload)
     make_primary = changes.pop("is_primary", None)
     if changes:
         point = services.contact_point_update(
-            actor=request.user, point=point, changes=changes, expected_version=payload.version
+            actor=request.actor, point=point, changes=changes, expected_version=payload.version
         )
     if make_primary:
-        point = services.contact_point_make_primary(actor=request.user, point=point)
-    return selectors.contact_point_get(actor=request.user, pk=point.pk)
+        point = services.contact_point_make_primary(actor=request.actor, point=point)
+    return selectors.contact_point_get(actor=request.actor, pk=point.pk)
 
 
 @router.delete("/contact-points/{point_id}", response={204: None})
 def contact_points_delete(request: HttpRequest, point_id: RecordId) -> Any:
-    point = selectors.contact_point_get(actor=request.user, pk=point_id)
-    services.contact_point_delete(actor=request.user, point=point)
+    point = selectors.contact_point_get(actor=request.actor, pk=point_id)
+    services.contact_point_delete(actor=request.actor, point=point)
     return Status(204, None)
 
 
 @router.get("/contact-points/{point_id}/preferences", response=list[PreferenceOut])
 def preferences_list(request: HttpRequest, point_id: RecordId) -> Any:
-    point = selectors.contact_point_get(actor=request.user, pk=point_id)
-    return selectors.preference_list(actor=request.user, point=point)
+    point = selectors.contact_point_get(actor=request.actor, pk=point_id)
+    return selectors.preference_list(actor=request.actor, point=point)
 
 
 @router.post("/contact-points/{point_id}/preferences", response={201: PreferenceOut})
 def preferences_create(request: HttpRequest, point_id: RecordId, payload: PreferenceIn) -> Any:
     """CON-9/CON-10: a LEGAL reason needs Legal Contact Preferences Management."""
-    point = selectors.contact_point_get(actor=request.user, pk=point_id)
+    point = selectors.contact_point_get(actor=request.actor, pk=point_id)
     return Status(
-        201, services.preference_add(actor=request.user, point=point, **payload.model_dump())
+        201, services.preference_add(actor=request.actor, point=point, **payload.model_dump())
     )
 
 
@@ -211,9 +211,9 @@ def preferences_create(request: HttpRequest, point_id: RecordId, payload: Prefer
 def preferences_update(
     request: HttpRequest, preference_id: RecordId, payload: PreferencePatchIn
 ) -> Any:
-    preference = selectors.preference_get(actor=request.user, pk=preference_id)
+    preference = selectors.preference_get(actor=request.actor, pk=preference_id)
     return services.preference_update(
-        actor=request.user,
+        actor=request.actor,
         preference=preference,
         changes=sent_changes(payload),
         expected_version=payload.version,
@@ -222,8 +222,8 @@ def preferences_update(
 
 @router.delete("/preferences/{preference_id}", response={204: None})
 def preferences_delete(request: HttpRequest, preference_id: RecordId) -> Any:
-    preference = selectors.preference_get(actor=request.user, pk=preference_id)
-    services.preference_delete(actor=request.user, preference=preference)
+    preference = selectors.preference_get(actor=request.actor, pk=preference_id)
+    services.preference_delete(actor=request.actor, preference=preference)
     return Status(204, None)
 
 
@@ -233,7 +233,7 @@ def preferences_delete(request: HttpRequest, preference_id: RecordId) -> Any:
 @router.get("/contacts/{contact_id}/relationships", response=list[RelationshipOut])
 def relationships_list(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-12: relationships to customers and to other contacts."""
-    return selectors.relationship_list(actor=request.user, person=_person(request, contact_id))
+    return selectors.relationship_list(actor=request.actor, person=_person(request, contact_id))
 
 
 @router.post("/contacts/{contact_id}/relationships", response={201: RelationshipOut})
@@ -242,29 +242,29 @@ def relationships_create(
 ) -> Any:
     person = _person(request, contact_id)
     account = (
-        access.get_visible(Account, request.user, payload.account_id)
+        access.get_visible(Account, request.actor, payload.account_id)
         if payload.account_id
         else None
     )
     related = _person(request, payload.related_person_id) if payload.related_person_id else None
     relationship = services.relationship_add(
-        actor=request.user,
+        actor=request.actor,
         person=person,
         account=account,
         related_person=related,
         relationship_type=payload.relationship_type,
         job_title=payload.job_title,
     )
-    return Status(201, selectors.relationship_get(actor=request.user, pk=relationship.pk))
+    return Status(201, selectors.relationship_get(actor=request.actor, pk=relationship.pk))
 
 
 @router.patch("/relationships/{relationship_id}", response=RelationshipOut)
 def relationships_update(
     request: HttpRequest, relationship_id: RecordId, payload: RelationshipPatchIn
 ) -> Any:
-    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
+    relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
     return services.relationship_update(
-        actor=request.user,
+        actor=request.actor,
         relationship=relationship,
         changes=sent_changes(payload),
         expected_version=payload.version,
@@ -273,8 +273,8 @@ def relationships_update(
 
 @router.delete("/relationships/{relationship_id}", response={204: None})
 def relationships_delete(request: HttpRequest, relationship_id: RecordId) -> Any:
-    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
-    services.relationship_delete(actor=request.user, relationship=relationship)
+    relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
+    services.relationship_delete(actor=request.actor, relationship=relationship)
     return Status(204, None)
 
 
@@ -283,14 +283,14 @@ def relationships_primary_point(
     request: HttpRequest, relationship_id: RecordId, payload: PrimaryPointIn
 ) -> Any:
     """CON-4: the contact point of its kind that is primary for this customer."""
-    relationship = selectors.relationship_get(actor=request.user, pk=relationship_id)
+    relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
     point = access.unscoped(ContactPoint).filter(pk=payload.contact_point_id).first()
     if point is None:
         raise NotFound()
     services.relationship_set_primary_point(
-        actor=request.user, relationship=relationship, contact_point=point
+        actor=request.actor, relationship=relationship, contact_point=point
     )
-    return selectors.relationship_get(actor=request.user, pk=relationship.pk)
+    return selectors.relationship_get(actor=request.actor, pk=relationship.pk)
 
 
 # Accounts' contacts ---------------------------------------------------------
@@ -300,8 +300,8 @@ def relationships_primary_point(
 @paginate(PagePagination)
 def account_contacts(request: HttpRequest, account_id: RecordId) -> Any:
     """The customer's contacts, its primary contact first (CON-3)."""
-    account = selectors.account_get(actor=request.user, pk=account_id)
-    return selectors.account_contact_list(actor=request.user, account=account)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
+    return selectors.account_contact_list(actor=request.actor, account=account)
 
 
 @router.put("/accounts/{account_id}/primary-contact", response=list[AccountContactOut])
@@ -310,10 +310,10 @@ def account_primary_contact(
 ) -> Any:
     """CON-3: at most one primary contact per customer, set from the customer;
     answers the primary contact (an empty list when cleared)."""
-    account = selectors.account_get(actor=request.user, pk=account_id)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
     person = _person(request, payload.person_id) if payload.person_id else None
-    services.account_set_primary_contact(actor=request.user, account=account, person=person)
-    contacts = selectors.account_contact_list(actor=request.user, account=account)
+    services.account_set_primary_contact(actor=request.actor, account=account, person=person)
+    contacts = selectors.account_contact_list(actor=request.actor, account=account)
     return contacts.filter(is_primary_contact=True)
 
 
@@ -323,17 +323,17 @@ def account_primary_contact(
 @router.get("/saved-searches", response=list[SavedSearchOut])
 def saved_searches_list(request: HttpRequest) -> Any:
     """CON-7: the four predefined searches and the caller's own."""
-    return selectors.saved_search_list(actor=request.user)
+    return selectors.saved_search_list(actor=request.actor)
 
 
 @router.post("/saved-searches", response={201: SavedSearchOut})
 def saved_searches_create(request: HttpRequest, payload: SavedSearchIn) -> Any:
-    return Status(201, services.saved_search_create(actor=request.user, **payload.model_dump()))
+    return Status(201, services.saved_search_create(actor=request.actor, **payload.model_dump()))
 
 
 @router.get("/saved-searches/{search_id}", response=SavedSearchOut)
 def saved_searches_get(request: HttpRequest, search_id: RecordId) -> Any:
-    return selectors.saved_search_get(actor=request.user, pk=search_id)
+    return selectors.saved_search_get(actor=request.actor, pk=search_id)
 
 
 @router.patch("/saved-searches/{search_id}", response=SavedSearchOut)
@@ -341,9 +341,9 @@ def saved_searches_update(
     request: HttpRequest, search_id: RecordId, payload: SavedSearchPatchIn
 ) -> Any:
     """Predefined searches answer 403: nobody can change them."""
-    search = selectors.saved_search_get(actor=request.user, pk=search_id)
+    search = selectors.saved_search_get(actor=request.actor, pk=search_id)
     return services.saved_search_update(
-        actor=request.user,
+        actor=request.actor,
         search=search,
         changes=sent_changes(payload),
         expected_version=payload.version,
@@ -352,8 +352,8 @@ def saved_searches_update(
 
 @router.delete("/saved-searches/{search_id}", response={204: None})
 def saved_searches_delete(request: HttpRequest, search_id: RecordId) -> Any:
-    search = selectors.saved_search_get(actor=request.user, pk=search_id)
-    services.saved_search_delete(actor=request.user, search=search)
+    search = selectors.saved_search_get(actor=request.actor, pk=search_id)
+    services.saved_search_delete(actor=request.actor, search=search)
     return Status(204, None)
 
 
@@ -363,40 +363,40 @@ def saved_searches_delete(request: HttpRequest, search_id: RecordId) -> Any:
 @router.get("/households", response=list[HouseholdOut])
 @paginate(PagePagination)
 def households_list(request: HttpRequest, q: str = "") -> Any:
-    return selectors.household_list(actor=request.user, q=q)
+    return selectors.household_list(actor=request.actor, q=q)
 
 
 @router.post("/households", response={201: HouseholdOut})
 def households_create(request: HttpRequest, payload: HouseholdIn) -> Any:
     members = [_person(request, pk) for pk in dict.fromkeys(payload.member_ids)]
-    household = services.household_create(actor=request.user, name=payload.name, members=members)
-    return Status(201, selectors.household_get(actor=request.user, pk=household.pk))
+    household = services.household_create(actor=request.actor, name=payload.name, members=members)
+    return Status(201, selectors.household_get(actor=request.actor, pk=household.pk))
 
 
 @router.get("/households/{household_id}", response=HouseholdOut)
 def households_get(request: HttpRequest, household_id: RecordId) -> Any:
-    return selectors.household_get(actor=request.user, pk=household_id)
+    return selectors.household_get(actor=request.actor, pk=household_id)
 
 
 @router.patch("/households/{household_id}", response=HouseholdOut)
 def households_update(
     request: HttpRequest, household_id: RecordId, payload: HouseholdPatchIn
 ) -> Any:
-    household = selectors.household_get(actor=request.user, pk=household_id)
+    household = selectors.household_get(actor=request.actor, pk=household_id)
     services.household_update(
-        actor=request.user,
+        actor=request.actor,
         household=household,
         changes=sent_changes(payload),
         expected_version=payload.version,
     )
-    return selectors.household_get(actor=request.user, pk=household_id)
+    return selectors.household_get(actor=request.actor, pk=household_id)
 
 
 @router.delete("/households/{household_id}", response={204: None})
 def households_delete(request: HttpRequest, household_id: RecordId) -> Any:
     """CUS-10: memberships are severed; the members remain."""
-    household = selectors.household_get(actor=request.user, pk=household_id)
-    services.household_delete(actor=request.user, household=household)
+    household = selectors.household_get(actor=request.actor, pk=household_id)
+    services.household_delete(actor=request.actor, household=household)
     return Status(204, None)
 
 
@@ -404,18 +404,18 @@ def households_delete(request: HttpRequest, household_id: RecordId) -> Any:
 def households_add_member(
     request: HttpRequest, household_id: RecordId, payload: HouseholdMemberIn
 ) -> Any:
-    household = selectors.household_get(actor=request.user, pk=household_id)
+    household = selectors.household_get(actor=request.actor, pk=household_id)
     services.household_add_member(
-        actor=request.user,
+        actor=request.actor,
         household=household,
         person=_person(request, payload.person_id),
         role=payload.role,
     )
-    return Status(201, selectors.household_get(actor=request.user, pk=household_id))
+    return Status(201, selectors.household_get(actor=request.actor, pk=household_id))
 
 
 @router.delete("/household-members/{membership_id}", response={204: None})
 def households_remove_member(request: HttpRequest, membership_id: RecordId) -> Any:
-    membership = selectors.household_membership_get(actor=request.user, pk=membership_id)
-    services.household_remove_member(actor=request.user, membership=membership)
+    membership = selectors.household_membership_get(actor=request.actor, pk=membership_id)
+    services.household_remove_member(actor=request.actor, membership=membership)
     return Status(204, None)

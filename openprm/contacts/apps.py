@@ -13,4 +13,4 @@ class ContactsConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.contacts import access, receivers  # noqa: F401  registers scopes, signals
+        from openprm.contacts import policies, receivers  # noqa: F401  registers policies, signals

@@ -13,8 +13,10 @@ from openprm.contacts.services import (
     preference_add,
     relationship_add,
 )
+from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.demo.context import DemoContext
+from openprm.identity.actors import actor_for
 
 BULK_BATCH = 5_000
 TITLES = ["Buyer", "CTO", "CFO", "Purchasing Manager", "IT Director", "Office Manager", ""]
@@ -26,8 +28,8 @@ DUPLICATES_TO_BE = [
 ]
 
 
-def _actor_for(account: Any, fallback: Any) -> Any:
-    return account.owner if account is not None and account.owner_id else fallback
+def _actor_for(account: Any, fallback: Actor) -> Actor:
+    return actor_for(account.owner) if account is not None and account.owner_id else fallback
 
 
 def _seed_small(context: DemoContext, accounts: list[Any], admin: Any) -> list[Person]:

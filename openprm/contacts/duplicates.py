@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import format_phone, search_key
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.search import RANGE_END
 
 NAME_SIMILARITY = 85
@@ -101,7 +102,7 @@ def _candidate_rows(
 
 def duplicate_candidates(
     *,
-    actor: Any,
+    actor: Actor,
     first_name: str,
     last_name: str,
     emails: Iterable[str] = (),

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.selectors import contact_pick, contact_pick_label
+from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.lookups.catalog import REASON_CODE
 from openprm.core.lookups.selectors import lookup_choices
@@ -16,7 +17,7 @@ from openprm.customers.forms import bind_account_picker
 from openprm.customers.pickers import PickerField
 
 
-def bind_contact_picker(field: Any, actor: Any) -> None:
+def bind_contact_picker(field: Any, actor: Actor) -> None:
     """Scope a contact PickerField to the contacts `actor` sees (TEAM-5)."""
     field.bind(
         pick=lambda text, limit: contact_pick(actor=actor, q=text, limit=limit),
@@ -77,7 +78,7 @@ class ContactCreateForm(ContactForm):
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
     account = account_picker(_("Customer"))
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bind_account_picker(self.fields["account"], actor)
 
@@ -122,7 +123,7 @@ class RelationshipForm(forms.Form):
         label=_("Job title at the customer"), required=False, max_length=120
     )
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bind_account_picker(self.fields["account"], actor)
         bind_contact_picker(self.fields["related_person"], actor)
@@ -139,6 +140,6 @@ class NameForm(forms.Form):
 class HouseholdMemberForm(forms.Form):
     person = contact_picker(_("Contact"), required=True)
 
-    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         bind_contact_picker(self.fields["person"], actor)

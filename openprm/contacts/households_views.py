@@ -1,7 +1,6 @@
 """Household pages (CUS-1, CUS-10): list, create, detail with members, delete."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,10 +24,9 @@ HOUSEHOLD_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def household_list(request: HttpRequest) -> HttpResponse:
-    households = selectors.household_list(actor=request.user, q=request.GET.get("q", ""))
+    households = selectors.household_list(actor=request.actor, q=request.GET.get("q", ""))
     if request.method == "GET":
         export = export_requested(request, households, HOUSEHOLD_COLUMNS, "households")
         if export is not None:
@@ -38,7 +36,7 @@ def household_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             household = services.household_create(
-                actor=request.user, name=form.cleaned_data["name"]
+                actor=request.actor, name=form.cleaned_data["name"]
             )
         except DomainError as error:
             form_add_domain_error(form, error)
@@ -51,15 +49,14 @@ def household_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @html_errors
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    household = selectors.household_get(actor=request.user, pk=pk)
-    form = HouseholdMemberForm(request.POST or None, actor=request.user)
+    household = selectors.household_get(actor=request.actor, pk=pk)
+    form = HouseholdMemberForm(request.POST or None, actor=request.actor)
     if request.method == "POST" and form.is_valid():
         try:
-            person = access.get_visible(Person, request.user, form.cleaned_data["person"])
-            services.household_add_member(actor=request.user, household=household, person=person)
+            person = access.get_visible(Person, request.actor, form.cleaned_data["person"])
+            services.household_add_member(actor=request.actor, household=household, person=person)
         except DomainError as error:
             form_add_domain_error(form, error)
         else:
@@ -68,22 +65,20 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "contacts/household_detail.html", {"household": household, "form": form})
 
 
-@login_required
 @html_errors
 @require_POST
 def household_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = selectors.household_membership_get(actor=request.user, pk=pk)
-    services.household_remove_member(actor=request.user, membership=membership)
+    membership = selectors.household_membership_get(actor=request.actor, pk=pk)
+    services.household_remove_member(actor=request.actor, membership=membership)
     messages.success(request, _("Member removed; the contact remains."))
     return redirect("contacts:household_detail", pk=membership.household_id)
 
 
-@login_required
 @html_errors
 @require_POST
 def household_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """CUS-10: the members remain as individual contacts."""
-    household = selectors.household_get(actor=request.user, pk=pk)
-    services.household_delete(actor=request.user, household=household)
+    household = selectors.household_get(actor=request.actor, pk=pk)
+    services.household_delete(actor=request.actor, household=household)
     messages.success(request, _("Household deleted; its members remain as contacts."))
     return redirect("contacts:household_list")

@@ -8,7 +8,6 @@ from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import customer_contacts_q
 from openprm.contacts.filters import ContactFilter, custom_terms, full_names_are_few, name_arms
 from openprm.contacts.models import (
     ContactPoint,
@@ -22,13 +21,15 @@ from openprm.contacts.models import (
     SavedSearch,
 )
 from openprm.contacts.normalize import search_key
+from openprm.contacts.policies import customer_contacts_q
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
 from openprm.core.search import key_prefix_q
-from openprm.customers.access import account_grant_q
 from openprm.customers.models import Account
+from openprm.customers.reach import account_grant_q
 
 MY_CONTACTS = "my_contacts"
 MY_FAVORITES = "my_favorites"
@@ -52,7 +53,7 @@ def _related_to(accounts: QuerySet[Account]) -> Q:
     return Q(Exists(Relationship.objects.filter(Exists(account), person=OuterRef("pk"))))
 
 
-def predefined_search_q(code: str, actor: Any) -> Q:
+def predefined_search_q(code: str, actor: Actor) -> Q:
     """CON-7: the four predefined searches, always within what the actor may see."""
     accounts = access.visible(Account, actor)
     if code == MY_CONTACTS:
@@ -74,7 +75,7 @@ def _primary_value(kind: str, column: str) -> Subquery:
     return Subquery(primary.order_by().values(column)[:1])
 
 
-def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
+def with_list_columns(queryset: QuerySet[Person], actor: Actor) -> QuerySet[Person]:
     """What every contact list row shows, in a constant number of queries:
     primary e-mail and phone, the favorite star, and the customers the actor
     sees (TEAM-5; only what the list shows of them: rows are built for every
@@ -94,7 +95,7 @@ def with_list_columns(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person
 
 def contact_list(
     *,
-    actor: Any,
+    actor: Actor,
     filters: ContactFilter,
     params: Mapping[str, Any] | None = None,
     saved_search: SavedSearch | None = None,
@@ -142,7 +143,7 @@ def _filtered(contacts: QuerySet[Person], filters: ContactFilter) -> QuerySet[Pe
 PICKED_FIELDS = ("first_name", "last_name", "job_title", "last_name_search", "name_search")
 
 
-def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
+def contact_pick(*, actor: Actor, q: str, limit: int = 10) -> list[Person]:
     """Contacts offered by a picker (CON-12, CUS-1 households): visible,
     active, by name prefix in name order, with what a picker shows (their
     name and job title); nothing for an empty search."""
@@ -154,12 +155,12 @@ def contact_pick(*, actor: Any, q: str, limit: int = 10) -> list[Person]:
     return list(ordered[:limit])
 
 
-def contact_pick_label(*, actor: Any, pk: Any) -> str | None:
+def contact_pick_label(*, actor: Actor, pk: Any) -> str | None:
     person = access.visible(Person, actor).filter(pk=pk).first()
     return person.full_name if person is not None else None
 
 
-def contact_get(*, actor: Any, pk: Any) -> Person:
+def contact_get(*, actor: Actor, pk: Any) -> Person:
     """One contact with everything its page shows, in a fixed number of queries."""
     points = ContactPoint.objects.prefetch_related("preferences").order_by(
         "kind", "-is_primary", "pk"
@@ -194,7 +195,7 @@ def _keys(queryset: QuerySet[Any]) -> QuerySet[Any]:
     return queryset.annotate(key=Cast("pk", CharField())).values("key")
 
 
-def contact_history(*, actor: Any, person: Person) -> list[AuditEntry]:
+def contact_history(*, actor: Actor, person: Person) -> list[AuditEntry]:
     """PLAT-5: the audit trail of the contact and of its current contact
     points, preferences and relationships, newest first, in one query.
 
@@ -242,7 +243,7 @@ def relationship_primary_points(relationship: Relationship) -> dict[str, Contact
     return chosen
 
 
-def contact_point_list(*, actor: Any, person: Person) -> QuerySet[ContactPoint]:
+def contact_point_list(*, actor: Actor, person: Person) -> QuerySet[ContactPoint]:
     return (
         access.visible(ContactPoint, actor)
         .filter(person_id=person.pk)
@@ -251,7 +252,7 @@ def contact_point_list(*, actor: Any, person: Person) -> QuerySet[ContactPoint]:
     )
 
 
-def contact_point_get(*, actor: Any, pk: Any) -> ContactPoint:
+def contact_point_get(*, actor: Actor, pk: Any) -> ContactPoint:
     return access.get_visible(
         ContactPoint,
         actor,
@@ -262,15 +263,15 @@ def contact_point_get(*, actor: Any, pk: Any) -> ContactPoint:
     )
 
 
-def preference_list(*, actor: Any, point: ContactPoint) -> QuerySet[ContactPreference]:
+def preference_list(*, actor: Actor, point: ContactPoint) -> QuerySet[ContactPreference]:
     return access.visible(ContactPreference, actor).filter(contact_point_id=point.pk)
 
 
-def preference_get(*, actor: Any, pk: Any) -> ContactPreference:
+def preference_get(*, actor: Actor, pk: Any) -> ContactPreference:
     return access.get_visible(ContactPreference, actor, pk)
 
 
-def relationship_list(*, actor: Any, person: Person) -> QuerySet[Relationship]:
+def relationship_list(*, actor: Actor, person: Person) -> QuerySet[Relationship]:
     """CON-12: the contact's relationships to customers and to other contacts."""
     return (
         access.visible(Relationship, actor)
@@ -281,15 +282,15 @@ def relationship_list(*, actor: Any, person: Person) -> QuerySet[Relationship]:
     )
 
 
-def relationship_get(*, actor: Any, pk: Any) -> Relationship:
+def relationship_get(*, actor: Actor, pk: Any) -> Relationship:
     return access.get_visible(Relationship, actor, pk)
 
 
-def account_get(*, actor: Any, pk: Any) -> Account:
+def account_get(*, actor: Actor, pk: Any) -> Account:
     return access.get_visible(Account, actor, pk)
 
 
-def account_contact_list(*, actor: Any, account: Account) -> QuerySet[Relationship]:
+def account_contact_list(*, actor: Actor, account: Account) -> QuerySet[Relationship]:
     """The contacts of one customer (its contacts page, CON-3), primary first."""
     persons = with_list_columns(access.visible(Person, actor), actor)
     return (
@@ -300,11 +301,11 @@ def account_contact_list(*, actor: Any, account: Account) -> QuerySet[Relationsh
     )
 
 
-def saved_search_list(*, actor: Any) -> QuerySet[SavedSearch]:
+def saved_search_list(*, actor: Actor) -> QuerySet[SavedSearch]:
     return access.visible(SavedSearch, actor).order_by("position", "name", "pk")
 
 
-def saved_search_get(*, actor: Any, pk: Any) -> SavedSearch:
+def saved_search_get(*, actor: Actor, pk: Any) -> SavedSearch:
     return access.get_visible(SavedSearch, actor, pk)
 
 
@@ -312,25 +313,25 @@ def saved_search_by_code(code: str) -> SavedSearch | None:
     return access.unscoped(SavedSearch).filter(code=code).first()
 
 
-def favorite_ids(*, actor: Any) -> set[int]:
+def favorite_ids(*, actor: Actor) -> set[int]:
     return set(access.visible(Favorite, actor).values_list("person_id", flat=True))
 
 
-def _visible_members(actor: Any) -> Prefetch:
+def _visible_members(actor: Actor) -> Prefetch:
     return Prefetch(
         "memberships",
         access.visible(HouseholdMembership, actor).select_related("person").order_by("pk"),
     )
 
 
-def household_list(*, actor: Any, q: str = "") -> QuerySet[Household]:
+def household_list(*, actor: Actor, q: str = "") -> QuerySet[Household]:
     households = access.visible(Household, actor)
     if key := search_key(q):
         households = households.filter(key_prefix_q("name_search", key))
     return households.prefetch_related(_visible_members(actor)).order_by("name_search", "pk")
 
 
-def household_get(*, actor: Any, pk: Any) -> Household:
+def household_get(*, actor: Actor, pk: Any) -> Household:
     return access.get_visible(
         Household,
         actor,
@@ -339,5 +340,5 @@ def household_get(*, actor: Any, pk: Any) -> Household:
     )
 
 
-def household_membership_get(*, actor: Any, pk: Any) -> HouseholdMembership:
+def household_membership_get(*, actor: Actor, pk: Any) -> HouseholdMembership:
     return access.get_visible(HouseholdMembership, actor, pk)

@@ -4,7 +4,6 @@ step, edit, and the actions of the detail page. Every rule is the services'."""
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.contacts import selectors, services
-from openprm.contacts.access import contact_edit_allowed, person_get_for_edit
 from openprm.contacts.filters import ContactFilter
 from openprm.contacts.forms import (
     ContactCreateForm,
@@ -26,6 +24,7 @@ from openprm.contacts.forms import (
     RelationshipForm,
 )
 from openprm.contacts.models import ContactPoint, Person, SavedSearch
+from openprm.contacts.policies import person_get_for_edit
 from openprm.contacts.services import DuplicateContacts
 from openprm.core import access
 from openprm.core.errors import DomainError, StaleVersion
@@ -51,7 +50,7 @@ def _chosen_search(request: HttpRequest) -> SavedSearch | None:
         searching = any(k in FILTER_FIELDS or k.startswith("custom.") for k in request.GET)
         return None if searching else selectors.saved_search_by_code(selectors.MY_CONTACTS)
     value = request.GET["saved_search"]
-    return selectors.saved_search_get(actor=request.user, pk=value) if value else None
+    return selectors.saved_search_get(actor=request.actor, pk=value) if value else None
 
 
 def _filters(request: HttpRequest) -> ContactFilter:
@@ -77,10 +76,9 @@ EXPORT_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def contact_list(request: HttpRequest) -> HttpResponse:
-    searches = list(selectors.saved_search_list(actor=request.user))
+    searches = list(selectors.saved_search_list(actor=request.actor))
     try:
         search = _chosen_search(request)
     except DomainError:
@@ -94,7 +92,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     error = None
     try:
         contacts = selectors.contact_list(
-            actor=request.user, filters=filters, params=request.GET, saved_search=search
+            actor=request.actor, filters=filters, params=request.GET, saved_search=search
         )
     except DomainError as refused:
         error, contacts = refused.message, Person.objects.none()
@@ -117,7 +115,6 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     return render(request, "contacts/contact_list.html", context)
 
 
-@login_required
 @html_errors
 @require_POST
 def saved_search_create(request: HttpRequest) -> HttpResponse:
@@ -129,7 +126,7 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     }
     try:
         search = services.saved_search_create(
-            actor=request.user, name=request.POST.get("name", ""), criteria=criteria
+            actor=request.actor, name=request.POST.get("name", ""), criteria=criteria
         )
     except DomainError as error:
         _flash(request, error)
@@ -138,13 +135,12 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('contacts:contact_list')}?saved_search={search.pk}")
 
 
-@login_required
 @html_errors
 @require_POST
 def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    search = selectors.saved_search_get(actor=request.user, pk=pk)
+    search = selectors.saved_search_get(actor=request.actor, pk=pk)
     try:
-        services.saved_search_delete(actor=request.user, search=search)
+        services.saved_search_delete(actor=request.actor, search=search)
         messages.success(request, _("Saved search deleted."))
     except DomainError as error:
         _flash(request, error)
@@ -152,16 +148,13 @@ def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Create and edit ------------------------------------------------------------------
-
-
-@login_required
 @html_errors
 def contact_create(request: HttpRequest) -> HttpResponse:
     """CON-2: a create that finds similar contacts shows them; the user opens
     one of them or confirms with "Create anyway"."""
     form = ContactCreateForm(
         request.POST or None,
-        actor=request.user,
+        actor=request.actor,
         initial={"account": request.GET.get("account"), "kind": Person.Kind.B2B},
     )
     candidates: list[dict[str, Any]] = []
@@ -169,7 +162,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             person = services.contact_create(
-                actor=request.user,
+                actor=request.actor,
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 kind=data["kind"],
@@ -191,11 +184,10 @@ def contact_create(request: HttpRequest) -> HttpResponse:
     return render(request, "contacts/contact_form.html", {"form": form, "candidates": candidates})
 
 
-@login_required
 @html_errors
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """TEAM-2: View Only users get the 403 page naming what editing needs."""
-    person = person_get_for_edit(request.user, pk)
+    person = person_get_for_edit(request.actor, pk)
     initial = {f: getattr(person, f) for f in ("first_name", "last_name", "kind", "job_title")}
     initial["is_key_contact"] = person.is_key_contact
     form = ContactForm(request.POST or None, initial=initial, custom=person.custom)
@@ -206,7 +198,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
         changes["custom"] = form.custom_values()
         try:
             services.contact_update(
-                actor=request.user,
+                actor=request.actor,
                 person=person,
                 changes=changes,
                 expected_version=int(request.POST.get("version", 0)),
@@ -227,12 +219,9 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Detail and its actions --------------------------------------------------------
-
-
-@login_required
 @html_errors
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.contact_get(actor=request.user, pk=pk)
+    person = selectors.contact_get(actor=request.actor, pk=pk)
     today = timezone.localdate()
     points = list(person.contact_points.all())
     for point in points:
@@ -245,10 +234,10 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "points": points,
             "point_form": ContactPointForm(),
-            "relationship_form": RelationshipForm(actor=request.user),
-            "can_edit": contact_edit_allowed(request.user, person),
+            "relationship_form": RelationshipForm(actor=request.actor),
+            "can_edit": access.can(request.actor, "change", person),
             "picture_form": PictureForm(),
-            "history": selectors.contact_history(actor=request.user, person=person),
+            "history": selectors.contact_history(actor=request.actor, person=person),
         },
     )
 
@@ -257,13 +246,12 @@ def _back(person_pk: int) -> HttpResponse:
     return redirect("contacts:contact_detail", pk=person_pk)
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.user, pk)
+    person = access.get_visible(Person, request.actor, pk)
     try:
-        services.contact_delete(actor=request.user, person=person)
+        services.contact_delete(actor=request.actor, person=person)
     except DomainError as error:
         _flash(request, error)
         return _back(pk)
@@ -271,14 +259,13 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("contacts:contact_list")
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-6: the HTMX star toggles in place; without HTMX it redirects back."""
-    person = access.get_visible(Person, request.user, pk)
+    person = access.get_visible(Person, request.actor, pk)
     favorite = services.favorite_set(
-        actor=request.user, person=person, favorite=request.POST.get("favorite") == "1"
+        actor=request.actor, person=person, favorite=request.POST.get("favorite") == "1"
     )
     if getattr(request, "htmx", False):
         return render(
@@ -287,11 +274,10 @@ def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(request.POST.get("next") or "contacts:contact_list")
 
 
-@login_required
 @html_errors
 def contact_picture(request: HttpRequest, pk: int) -> FileResponse:
     """CON-5: the picture is served only to users who may see the contact."""
-    person = access.get_visible(Person, request.user, pk)
+    person = access.get_visible(Person, request.actor, pk)
     if not person.picture:
         raise Http404
     response = FileResponse(person.picture.open("rb"))
@@ -299,18 +285,17 @@ def contact_picture(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_picture_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.user, pk)
+    person = access.get_visible(Person, request.actor, pk)
     form = PictureForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a picture to upload."))
         return _back(pk)
     try:
         services.contact_set_picture(
-            actor=request.user, person=person, upload=form.cleaned_data["picture"]
+            actor=request.actor, person=person, upload=form.cleaned_data["picture"]
         )
         messages.success(request, _("Picture saved."))
     except DomainError as error:
@@ -318,11 +303,10 @@ def contact_picture_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_point_add(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.user, pk)
+    person = access.get_visible(Person, request.actor, pk)
     form = ContactPointForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the contact point values."))
@@ -331,7 +315,7 @@ def contact_point_add(request: HttpRequest, pk: int) -> HttpResponse:
     kind, purpose, primary = data.pop("kind"), data.pop("purpose"), data.pop("is_primary")
     try:
         services.contact_point_add(
-            actor=request.user,
+            actor=request.actor,
             person=person,
             kind=kind,
             purpose=purpose,
@@ -344,80 +328,75 @@ def contact_point_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_point_primary(request: HttpRequest, pk: int) -> HttpResponse:
-    point = selectors.contact_point_get(actor=request.user, pk=pk)
-    services.contact_point_make_primary(actor=request.user, point=point)
+    point = selectors.contact_point_get(actor=request.actor, pk=pk)
+    services.contact_point_make_primary(actor=request.actor, point=point)
     return _back(point.person_id)
 
 
-@login_required
 @html_errors
 @require_POST
 def contact_point_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    point = selectors.contact_point_get(actor=request.user, pk=pk)
-    services.contact_point_delete(actor=request.user, point=point)
+    point = selectors.contact_point_get(actor=request.actor, pk=pk)
+    services.contact_point_delete(actor=request.actor, point=point)
     messages.success(request, _("Contact point deleted."))
     return _back(point.person_id)
 
 
-@login_required
 @html_errors
 @require_POST
 def preference_add(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-9/CON-10: Do / Do Not with a reason and a period."""
-    point = selectors.contact_point_get(actor=request.user, pk=pk)
+    point = selectors.contact_point_get(actor=request.actor, pk=pk)
     form = PreferenceForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the preference values."))
         return _back(point.person_id)
     try:
-        services.preference_add(actor=request.user, point=point, **form.cleaned_data)
+        services.preference_add(actor=request.actor, point=point, **form.cleaned_data)
         messages.success(request, _("Preference saved."))
     except DomainError as error:
         _flash(request, error)
     return _back(point.person_id)
 
 
-@login_required
 @html_errors
 @require_POST
 def preference_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    preference = selectors.preference_get(actor=request.user, pk=pk)
+    preference = selectors.preference_get(actor=request.actor, pk=pk)
     person_pk = ContactPoint.objects.values_list("person_id", flat=True).get(
         pk=preference.contact_point_id
     )
     try:
-        services.preference_delete(actor=request.user, preference=preference)
+        services.preference_delete(actor=request.actor, preference=preference)
     except DomainError as error:
         _flash(request, error)
     return _back(person_pk)
 
 
-@login_required
 @html_errors
 @require_POST
 def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-12: relate the contact to a customer or to another contact."""
-    person = access.get_visible(Person, request.user, pk)
-    form = RelationshipForm(request.POST, actor=request.user)
+    person = access.get_visible(Person, request.actor, pk)
+    form = RelationshipForm(request.POST, actor=request.actor)
     if not form.is_valid():
         messages.error(request, _("Check the relationship values."))
         return _back(pk)
     data = form.cleaned_data
     try:
         account = (
-            access.get_visible(Account, request.user, data["account"]) if data["account"] else None
+            access.get_visible(Account, request.actor, data["account"]) if data["account"] else None
         )
         related = (
-            access.get_visible(Person, request.user, data["related_person"])
+            access.get_visible(Person, request.actor, data["related_person"])
             if data["related_person"]
             else None
         )
         services.relationship_add(
-            actor=request.user,
+            actor=request.actor,
             person=person,
             account=account,
             related_person=related,
@@ -430,26 +409,24 @@ def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(pk)
 
 
-@login_required
 @html_errors
 @require_POST
 def relationship_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    relationship = selectors.relationship_get(actor=request.user, pk=pk)
-    services.relationship_delete(actor=request.user, relationship=relationship)
+    relationship = selectors.relationship_get(actor=request.actor, pk=pk)
+    services.relationship_delete(actor=request.actor, relationship=relationship)
     messages.success(request, _("Relationship removed."))
     return _back(relationship.person_id)
 
 
-@login_required
 @html_errors
 @require_POST
 def relationship_primary_point(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-4: pin a contact point as primary for one customer relationship."""
-    relationship = selectors.relationship_get(actor=request.user, pk=pk)
+    relationship = selectors.relationship_get(actor=request.actor, pk=pk)
     try:
-        point = selectors.contact_point_get(actor=request.user, pk=request.POST.get("point"))
+        point = selectors.contact_point_get(actor=request.actor, pk=request.POST.get("point"))
         services.relationship_set_primary_point(
-            actor=request.user, relationship=relationship, contact_point=point
+            actor=request.actor, relationship=relationship, contact_point=point
         )
         messages.success(request, _("Primary contact point for this customer saved."))
     except DomainError as error:
@@ -457,12 +434,11 @@ def relationship_primary_point(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(relationship.person_id)
 
 
-@login_required
 def contact_pick(request: HttpRequest) -> HttpResponse:
     """Matches for a contact picker: visible, active contacts (TEAM-5)."""
     field = request.GET.get("field", "")
     text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
-    persons = selectors.contact_pick(actor=request.user, q=text, limit=PICK_LIMIT)
+    persons = selectors.contact_pick(actor=request.actor, q=text, limit=PICK_LIMIT)
     matches = [{"pk": p.pk, "label": p.full_name, "detail": p.job_title} for p in persons]
     return render(
         request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
@@ -483,21 +459,22 @@ ACCOUNT_CONTACT_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def account_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-3: the customer's contacts page, where its primary contact is set."""
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     if request.method == "POST":
         try:
             person_pk = request.POST.get("person")
-            person = access.get_visible(Person, request.user, person_pk) if person_pk else None
-            services.account_set_primary_contact(actor=request.user, account=account, person=person)
+            person = access.get_visible(Person, request.actor, person_pk) if person_pk else None
+            services.account_set_primary_contact(
+                actor=request.actor, account=account, person=person
+            )
             messages.success(request, _("Primary contact saved."))
         except DomainError as error:
             _flash(request, error)
         return redirect("contacts:account_contacts", pk=pk)
-    rows = selectors.account_contact_list(actor=request.user, account=account)
+    rows = selectors.account_contact_list(actor=request.actor, account=account)
     export = export_requested(
         request, rows, ACCOUNT_CONTACT_COLUMNS, f"account-{account.pk}-contacts"
     )

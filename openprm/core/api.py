@@ -60,46 +60,46 @@ router = Router(tags=["platform"])
 @router.get("/profile-options", response=list[ProfileOptionOut])
 @paginate(PagePagination)
 def option_list(request: HttpRequest) -> Any:
-    return profile_option_list(actor=request.auth)
+    return profile_option_list(actor=request.actor)
 
 
 @router.get("/profile-options/{code}", response=ProfileOptionOut)
 def option_detail(request: HttpRequest, code: str) -> ProfileOption:
-    return profile_option_get(actor=request.auth, code=code)
+    return profile_option_get(actor=request.actor, code=code)
 
 
 @router.patch("/profile-options/{code}", response=ProfileOptionOut)
 def option_update(request: HttpRequest, code: str, payload: ProfileOptionUpdateIn) -> ProfileOption:
-    option = profile_option_get(actor=request.auth, code=code)
+    option = profile_option_get(actor=request.actor, code=code)
     return profile_option_update(
-        actor=request.auth, option=option, value=payload.value, expected_version=payload.version
+        actor=request.actor, option=option, value=payload.value, expected_version=payload.version
     )
 
 
 @router.get("/lookups", response=list[LookupTypeOut])
 @paginate(PagePagination)
 def lookup_list(request: HttpRequest) -> Any:
-    return lookup_type_list(actor=request.auth)
+    return lookup_type_list(actor=request.actor)
 
 
 @router.post("/lookups", response={201: LookupTypeOut})
 def lookup_create(request: HttpRequest, payload: LookupTypeCreateIn) -> Status[LookupType]:
-    return Status(201, lookup_type_create(actor=request.auth, **payload.model_dump()))
+    return Status(201, lookup_type_create(actor=request.actor, **payload.model_dump()))
 
 
 @router.get("/lookups/{code}", response=LookupTypeDetailOut)
 def lookup_detail(request: HttpRequest, code: str) -> LookupType:
-    return lookup_type_get_with_values(actor=request.auth, code=code)
+    return lookup_type_get_with_values(actor=request.actor, code=code)
 
 
 @router.post("/lookups/{code}/values", response={201: LookupValueOut})
 def lookup_value_add(
     request: HttpRequest, code: str, payload: LookupValueCreateIn
 ) -> Status[LookupValue]:
-    lookup_type = lookup_type_get(actor=request.auth, code=code)
+    lookup_type = lookup_type_get(actor=request.actor, code=code)
     return Status(
         201,
-        lookup_value_create(actor=request.auth, lookup_type=lookup_type, **payload.model_dump()),
+        lookup_value_create(actor=request.actor, lookup_type=lookup_type, **payload.model_dump()),
     )
 
 
@@ -107,9 +107,9 @@ def lookup_value_add(
 def lookup_value_edit(
     request: HttpRequest, value_id: RecordId, payload: LookupValueUpdateIn
 ) -> LookupValue:
-    value = lookup_value_get(actor=request.auth, pk=value_id)
+    value = lookup_value_get(actor=request.actor, pk=value_id)
     return lookup_value_update(
-        actor=request.auth,
+        actor=request.actor,
         value=value,
         changes=payload.model_dump(exclude={"version"}, exclude_none=True),
         expected_version=payload.version,
@@ -118,7 +118,9 @@ def lookup_value_edit(
 
 @router.delete("/lookup-values/{value_id}", response={204: None})
 def lookup_value_remove(request: HttpRequest, value_id: RecordId) -> Status[None]:
-    lookup_value_delete(actor=request.auth, value=lookup_value_get(actor=request.auth, pk=value_id))
+    lookup_value_delete(
+        actor=request.actor, value=lookup_value_get(actor=request.actor, pk=value_id)
+    )
     return Status(204, None)
 
 
@@ -133,16 +135,16 @@ def record_type_list(request: HttpRequest) -> list[dict[str, Any]]:
 @paginate(PagePagination)
 def custom_field_index(request: HttpRequest, query: Query[CustomFieldListQuery]) -> Any:
     """With `record_type`, the fields that apply to it, inherited ones included (PLAT-7)."""
-    return custom_field_list(actor=request.auth, record_type=query.record_type)
+    return custom_field_list(actor=request.actor, record_type=query.record_type)
 
 
 @router.post("/custom-fields", response={201: CustomFieldOut})
 def custom_field_add(request: HttpRequest, payload: CustomFieldCreateIn) -> Status[CustomField]:
     lookup_type = lookup_type_for_field(
-        actor=request.auth, code=payload.lookup_type, field="lookup_type"
+        actor=request.actor, code=payload.lookup_type, field="lookup_type"
     )
     field = custom_field_create(
-        actor=request.auth, **payload.model_dump(exclude={"lookup_type"}), lookup_type=lookup_type
+        actor=request.actor, **payload.model_dump(exclude={"lookup_type"}), lookup_type=lookup_type
     )
     return Status(201, field)
 
@@ -151,9 +153,9 @@ def custom_field_add(request: HttpRequest, payload: CustomFieldCreateIn) -> Stat
 def custom_field_edit(
     request: HttpRequest, field_id: RecordId, payload: CustomFieldUpdateIn
 ) -> CustomField:
-    field = custom_field_get(actor=request.auth, pk=field_id)
+    field = custom_field_get(actor=request.actor, pk=field_id)
     return custom_field_update(
-        actor=request.auth,
+        actor=request.actor,
         field=field,
         changes=payload.model_dump(exclude={"version"}, exclude_none=True),
         expected_version=payload.version,
@@ -162,7 +164,9 @@ def custom_field_edit(
 
 @router.delete("/custom-fields/{field_id}", response={204: None})
 def custom_field_remove(request: HttpRequest, field_id: RecordId) -> Status[None]:
-    custom_field_delete(actor=request.auth, field=custom_field_get(actor=request.auth, pk=field_id))
+    custom_field_delete(
+        actor=request.actor, field=custom_field_get(actor=request.actor, pk=field_id)
+    )
     return Status(204, None)
 
 
@@ -170,12 +174,12 @@ def custom_field_remove(request: HttpRequest, field_id: RecordId) -> Status[None
 @paginate(PagePagination)
 def audit_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
     """PLAT-5: who changed which fields of a record the caller can see."""
-    record = record_resolve(actor=request.auth, reference=query.object)
-    return audit_history(actor=request.auth, instance=record)
+    record = record_resolve(actor=request.actor, reference=query.object)
+    return audit_history(actor=request.actor, instance=record)
 
 
 @router.get("/events", response=list[BusinessEventOut])
 @paginate(PagePagination)
 def event_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
-    record = record_resolve(actor=request.auth, reference=query.object)
-    return event_history(actor=request.auth, instance=record)
+    record = record_resolve(actor=request.actor, reference=query.object)
+    return event_history(actor=request.actor, instance=record)

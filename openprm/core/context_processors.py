@@ -15,10 +15,10 @@ from openprm.core.privileges import has_privilege
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    actor = getattr(request, "actor", None)
+    if actor is None or not actor.is_active:
         return {"nav_items": [], "admin_nav_items": []}
-    area = "portal" if getattr(user, "is_partner_user", False) else "internal"
+    area = "portal" if actor.is_partner else "internal"
     main: list[dict[str, Any]] = []
     admin: list[dict[str, Any]] = []
     for app_config in apps.get_app_configs():
@@ -26,7 +26,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             if item.get("area", "internal") != area:
                 continue
             privilege = item.get("privilege")
-            if privilege and not has_privilege(user, privilege):
+            if privilege and not has_privilege(actor, privilege):
                 continue
             try:
                 url = reverse(item["url"])

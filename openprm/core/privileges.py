@@ -4,10 +4,11 @@ The catalog lives in core so any app can name a privilege without importing
 identity; identity stores which role grants which privilege.
 """
 
-from typing import Any, Protocol
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.actor import Actor
 from openprm.core.errors import MissingPrivilege
 
 DELETE_SALES_PARTY = "delete_sales_party"
@@ -43,20 +44,18 @@ CATALOG: dict[str, Any] = {
 }
 
 
-class PrivilegeHolder(Protocol):
-    def has_privilege(self, code: str) -> bool: ...
+def has_privilege(actor: Actor, code: str) -> bool:
+    return actor.has_privilege(code)
 
 
-def has_privilege(actor: Any, code: str) -> bool:
-    return bool(
-        actor is not None
-        and getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-        and actor.has_privilege(code)
-    )
+def missing_privilege(actor: Actor, code: str) -> MissingPrivilege | None:
+    """The refusal naming the privilege when `actor` lacks it (a policy's
+    check), else None."""
+    return None if actor.has_privilege(code) else MissingPrivilege(code, str(CATALOG[code]))
 
 
-def require_privilege(actor: Any, code: str) -> None:
+def require_privilege(actor: Actor, code: str) -> None:
     """Raise MissingPrivilege (HTTP 403) naming the privilege when absent."""
-    if not has_privilege(actor, code):
-        raise MissingPrivilege(code, str(CATALOG[code]))
+    error = missing_privilege(actor, code)
+    if error is not None:
+        raise error

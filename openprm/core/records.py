@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 
+from openprm.core.actor import Actor
 from openprm.core.audit.services import audit_create, audit_delete, audit_update, snapshot
 from openprm.core.errors import StaleVersion, ValidationFailed
 
@@ -40,7 +41,7 @@ def full_clean(instance: models.Model, exclude: list[str] | None = None) -> None
         raise validation_failed_from(error) from None
 
 
-def record_create(*, actor: Any, instance: M, clean: bool = True) -> M:
+def record_create(*, actor: Actor, instance: M, clean: bool = True) -> M:
     with transaction.atomic():
         if clean:
             full_clean(instance)
@@ -59,7 +60,7 @@ def current_values(instance: models.Model) -> dict[str, Any]:
 
 def record_update(
     *,
-    actor: Any,
+    actor: Actor,
     instance: M,
     changes: Mapping[str, Any],
     expected_version: int | None,
@@ -91,7 +92,7 @@ def record_update(
     return instance
 
 
-def record_delete(*, actor: Any, instance: models.Model) -> None:
+def record_delete(*, actor: Actor, instance: models.Model) -> None:
     with transaction.atomic():
         audit_delete(actor=actor, instance=instance)
         instance.delete()

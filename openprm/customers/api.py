@@ -47,7 +47,7 @@ def account_list(request: HttpRequest, filters: Query[AccountFilter], sort: str 
     """CUS-11: every account type, prospects included; sort by name, type,
     country, region, postal_code or owner (prefix `-` for descending)."""
     accounts = selectors.account_list(
-        actor=request.auth, filters=filters, custom=custom_filters(request)
+        actor=request.actor, filters=filters, custom=custom_filters(request)
     )
     return sorted_queryset(accounts, sort, selectors.ACCOUNT_SORTS, "name")[0]
 
@@ -60,109 +60,111 @@ def account_create(request: HttpRequest, payload: AccountCreateIn) -> Status[Acc
         exclude={"custom", "confirm_duplicates", "is_sales_account"}, exclude_unset=True
     )
     account = services.account_create(
-        actor=request.auth,
+        actor=request.actor,
         data=data,
         custom=payload.custom,
         confirm_duplicates=payload.confirm_duplicates,
         is_sales_account=payload.is_sales_account,
     )
-    return Status(201, selectors.account_get(actor=request.auth, pk=account.pk))
+    return Status(201, selectors.account_get(actor=request.actor, pk=account.pk))
 
 
 @router.get("/accounts/deleted", response=list[DeletedAccountOut])
 @paginate(PagePagination)
 def deleted_account_list(request: HttpRequest, q: str = "") -> Any:
     """CUS-9: soft-deleted accounts, for holders of Restore Sales Party."""
-    return selectors.deleted_account_list(actor=request.auth, q=q)
+    return selectors.deleted_account_list(actor=request.actor, q=q)
 
 
 @router.get("/accounts/{account_id}", response=AccountOut)
 def account_detail(request: HttpRequest, account_id: RecordId) -> Account:
-    return selectors.account_get(actor=request.auth, pk=account_id)
+    return selectors.account_get(actor=request.actor, pk=account_id)
 
 
 @router.patch("/accounts/{account_id}", response=AccountOut)
 def account_update(request: HttpRequest, account_id: RecordId, payload: AccountUpdateIn) -> Account:
-    account = selectors.account_get(actor=request.auth, pk=account_id)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
     services.account_update(
-        actor=request.auth,
+        actor=request.actor,
         account=account,
         changes=_changes(payload),
         custom=payload.custom,
         expected_version=payload.version,
     )
-    return selectors.account_get(actor=request.auth, pk=account_id)
+    return selectors.account_get(actor=request.actor, pk=account_id)
 
 
 @router.delete("/accounts/{account_id}", response={204: None})
 def account_delete(request: HttpRequest, account_id: RecordId, version: int | None = None) -> Any:
     """CUS-9: soft delete; needs Delete Sales Party."""
-    account = selectors.account_get(actor=request.auth, pk=account_id)
-    services.account_delete(actor=request.auth, account=account, expected_version=version)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
+    services.account_delete(actor=request.actor, account=account, expected_version=version)
     return Status(204, None)
 
 
 @router.post("/accounts/{account_id}/restore", response=AccountOut)
 def account_restore(request: HttpRequest, account_id: RecordId) -> Account:
-    services.account_restore(actor=request.auth, pk=account_id)
-    return selectors.account_get(actor=request.auth, pk=account_id)
+    services.account_restore(actor=request.actor, pk=account_id)
+    return selectors.account_get(actor=request.actor, pk=account_id)
 
 
 @router.post("/accounts/{account_id}/convert", response=AccountOut)
 def account_convert(request: HttpRequest, account_id: RecordId, payload: VersionIn) -> Account:
     """CUS-3: 422 `qualification_failed` names each failing rule in `failed_rules`."""
-    account = selectors.account_get(actor=request.auth, pk=account_id)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
     services.account_convert_to_sales_account(
-        actor=request.auth, account=account, expected_version=payload.version
+        actor=request.actor, account=account, expected_version=payload.version
     )
-    return selectors.account_get(actor=request.auth, pk=account_id)
+    return selectors.account_get(actor=request.actor, pk=account_id)
 
 
 @router.get("/accounts/{account_id}/hierarchy", response=HierarchyOut)
 def account_hierarchy(request: HttpRequest, account_id: RecordId) -> dict[str, Any]:
     """CUS-6: ancestors, then the subtree with revenue rolled up from subsidiaries."""
-    account = selectors.account_get(actor=request.auth, pk=account_id)
-    hierarchy = selectors.account_hierarchy(actor=request.auth, account=account)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
+    hierarchy = selectors.account_hierarchy(actor=request.actor, account=account)
     return {"ancestors": hierarchy.ancestors, "root": hierarchy_node_out(hierarchy.root)}
 
 
 @router.get("/accounts/{account_id}/notes", response=list[NoteOut])
 @paginate(PagePagination)
 def note_list(request: HttpRequest, account_id: RecordId) -> Any:
-    account = selectors.account_get(actor=request.auth, pk=account_id)
-    return selectors.note_list(actor=request.auth, account=account)
+    account = selectors.account_get(actor=request.actor, pk=account_id)
+    return selectors.note_list(actor=request.actor, account=account)
 
 
 @router.post("/accounts/{account_id}/notes", response={201: NoteOut})
 def note_create(request: HttpRequest, account_id: RecordId, payload: NoteIn) -> Status[Note]:
-    account = selectors.account_get(actor=request.auth, pk=account_id)
-    return Status(201, services.note_create(actor=request.auth, account=account, text=payload.text))
+    account = selectors.account_get(actor=request.actor, pk=account_id)
+    return Status(
+        201, services.note_create(actor=request.actor, account=account, text=payload.text)
+    )
 
 
 @router.get("/legal-entities", response=list[LegalEntityOut])
 @paginate(PagePagination)
 def legal_entity_list(request: HttpRequest, filters: Query[LegalEntityFilter]) -> Any:
-    return selectors.legal_entity_list(actor=request.auth, filters=filters)
+    return selectors.legal_entity_list(actor=request.actor, filters=filters)
 
 
 @router.post("/legal-entities", response={201: LegalEntityOut})
 def legal_entity_create(request: HttpRequest, payload: LegalEntityIn) -> Status[LegalEntity]:
-    entity = services.legal_entity_create(actor=request.auth, data=payload.model_dump())
+    entity = services.legal_entity_create(actor=request.actor, data=payload.model_dump())
     return Status(201, entity)
 
 
 @router.get("/legal-entities/{entity_id}", response=LegalEntityOut)
 def legal_entity_detail(request: HttpRequest, entity_id: RecordId) -> LegalEntity:
-    return selectors.legal_entity_get(actor=request.auth, pk=entity_id)
+    return selectors.legal_entity_get(actor=request.actor, pk=entity_id)
 
 
 @router.patch("/legal-entities/{entity_id}", response=LegalEntityOut)
 def legal_entity_update(
     request: HttpRequest, entity_id: RecordId, payload: LegalEntityUpdateIn
 ) -> LegalEntity:
-    entity = selectors.legal_entity_get(actor=request.auth, pk=entity_id)
+    entity = selectors.legal_entity_get(actor=request.actor, pk=entity_id)
     return services.legal_entity_update(
-        actor=request.auth,
+        actor=request.actor,
         entity=entity,
         changes=_changes(payload),
         expected_version=payload.version,
@@ -172,32 +174,32 @@ def legal_entity_update(
 @router.get("/billing-accounts", response=list[BillingAccountOut])
 @paginate(PagePagination)
 def billing_account_list(request: HttpRequest, filters: Query[BillingAccountFilter]) -> Any:
-    return selectors.billing_account_list(actor=request.auth, filters=filters)
+    return selectors.billing_account_list(actor=request.actor, filters=filters)
 
 
 @router.post("/billing-accounts", response={201: BillingAccountOut})
 def billing_account_create(
     request: HttpRequest, payload: BillingAccountIn
 ) -> Status[BillingAccount]:
-    account = selectors.account_get(actor=request.auth, pk=payload.account_id)
+    account = selectors.account_get(actor=request.actor, pk=payload.account_id)
     billing = services.billing_account_create(
-        actor=request.auth, account=account, data=payload.model_dump(exclude={"account_id"})
+        actor=request.actor, account=account, data=payload.model_dump(exclude={"account_id"})
     )
     return Status(201, billing)
 
 
 @router.get("/billing-accounts/{billing_id}", response=BillingAccountOut)
 def billing_account_detail(request: HttpRequest, billing_id: RecordId) -> BillingAccount:
-    return selectors.billing_account_get(actor=request.auth, pk=billing_id)
+    return selectors.billing_account_get(actor=request.actor, pk=billing_id)
 
 
 @router.patch("/billing-accounts/{billing_id}", response=BillingAccountOut)
 def billing_account_update(
     request: HttpRequest, billing_id: RecordId, payload: BillingAccountUpdateIn
 ) -> BillingAccount:
-    billing = selectors.billing_account_get(actor=request.auth, pk=billing_id)
+    billing = selectors.billing_account_get(actor=request.actor, pk=billing_id)
     return services.billing_account_update(
-        actor=request.auth,
+        actor=request.actor,
         billing=billing,
         changes=_changes(payload),
         expected_version=payload.version,

@@ -21,4 +21,4 @@ class CustomersConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.customers import access, qualification  # noqa: F401  registers scopes, rules
+        from openprm.customers import policies, qualification  # noqa: F401  registers policies, rules

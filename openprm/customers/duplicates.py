@@ -11,6 +11,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.customers.normalize import search_key
 
@@ -19,7 +20,7 @@ MAX_CANDIDATES = 10
 
 
 def account_duplicates(
-    *, actor: Any, name: str, postal_code: str = "", country: str = "", exclude_pk: Any = None
+    *, actor: Actor, name: str, postal_code: str = "", country: str = "", exclude_pk: Any = None
 ) -> list[Account]:
     key = search_key(name)
     if not key:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.customers.models import Account, BillingAccount, LegalEntity
@@ -36,7 +37,7 @@ SERVICE_FIELDS = (
 )
 
 
-def bind_account_picker(field: Any, actor: Any) -> None:
+def bind_account_picker(field: Any, actor: Actor) -> None:
     """Scope an account PickerField to what `actor` sees (CUS-9, TEAM-5)."""
     field.bind(
         pick=lambda text, limit: account_pick(actor=actor, q=text, limit=limit),
@@ -86,7 +87,7 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
     country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(
-        self, *args: Any, actor: Any, account: Account | None = None, **kwargs: Any
+        self, *args: Any, actor: Actor, account: Account | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         bind_account_picker(self.fields["parent_id"], actor)

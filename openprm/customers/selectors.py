@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_filter
 from openprm.core.privileges import RESTORE_SALES_PARTY, require_privilege
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
@@ -31,7 +32,7 @@ ACCOUNT_SORTS: dict[str, str] = {
 }
 
 
-def with_parent_name(accounts: QuerySet[Account], actor: Any) -> QuerySet[Account]:
+def with_parent_name(accounts: QuerySet[Account], actor: Actor) -> QuerySet[Account]:
     """`parent_name`: the parent's name when the actor sees the parent, else
     None — a row must not name an account the actor cannot see (TEAM-5)."""
     parents = access.visible(Account, actor).filter(pk=OuterRef("parent_id"))
@@ -40,7 +41,7 @@ def with_parent_name(accounts: QuerySet[Account], actor: Any) -> QuerySet[Accoun
 
 def account_list(
     *,
-    actor: Any,
+    actor: Actor,
     filters: AccountFilter | None = None,
     custom: Mapping[str, Any] | None = None,
 ) -> QuerySet[Account]:
@@ -57,7 +58,7 @@ def account_list(
 
 
 def customer_overview(
-    *, actor: Any, filters: AccountFilter | None = None, custom: Mapping[str, Any] | None = None
+    *, actor: Actor, filters: AccountFilter | None = None, custom: Mapping[str, Any] | None = None
 ) -> QuerySet[Account]:
     """CUS-11: the customers overview lists accounts of type Customer only."""
     return account_list(actor=actor, filters=filters, custom=custom).filter(
@@ -65,12 +66,12 @@ def customer_overview(
     )
 
 
-def account_get(*, actor: Any, pk: Any) -> Account:
+def account_get(*, actor: Actor, pk: Any) -> Account:
     accounts = access.visible(Account, actor).select_related("owner", "legal_entity")
     return access.get_visible(Account, actor, pk, with_parent_name(accounts, actor))
 
 
-def account_pick(*, actor: Any, q: str, limit: int = 20) -> list[Account]:
+def account_pick(*, actor: Actor, q: str, limit: int = 20) -> list[Account]:
     """Accounts offered by a picker: visible, active, by name prefix (CUS-9,
     TEAM-5); nothing for an empty search."""
     if not search_key(q or ""):
@@ -82,7 +83,7 @@ def account_pick(*, actor: Any, q: str, limit: int = 20) -> list[Account]:
     )
 
 
-def account_pick_label(*, actor: Any, pk: Any) -> str | None:
+def account_pick_label(*, actor: Actor, pk: Any) -> str | None:
     """The name a picker shows for a chosen id, only when visible."""
     return access.visible(Account, actor).filter(pk=pk).values_list("name", flat=True).first()
 
@@ -96,7 +97,7 @@ class Hierarchy:
     nodes: list[HierarchyNode]
 
 
-def account_hierarchy(*, actor: Any, account: Account) -> Hierarchy:
+def account_hierarchy(*, actor: Actor, account: Account) -> Hierarchy:
     """Two queries for the whole subtree whatever its size: one recursive CTE
     (as a subquery) filtered by the access scope, plus one for the ancestors."""
     account = access.get_visible(Account, actor, account.pk)
@@ -112,7 +113,7 @@ def account_hierarchy(*, actor: Any, account: Account) -> Hierarchy:
     return Hierarchy(ancestors=ancestors, root=root, nodes=nodes)
 
 
-def deleted_account_list(*, actor: Any, q: str = "") -> QuerySet[Account]:
+def deleted_account_list(*, actor: Actor, q: str = "") -> QuerySet[Account]:
     """CUS-9 system view: soft-deleted accounts, for Restore Sales Party only."""
     require_privilege(actor, RESTORE_SALES_PARTY)
     deleted = access.unscoped(Account).filter(is_active=False).select_related("deleted_by")
@@ -121,30 +122,30 @@ def deleted_account_list(*, actor: Any, q: str = "") -> QuerySet[Account]:
     return deleted.order_by("-deleted_at", "-pk")
 
 
-def note_list(*, actor: Any, account: Account) -> QuerySet[Note]:
+def note_list(*, actor: Actor, account: Account) -> QuerySet[Note]:
     """CUS-9: a deleted account's notes are not visible (the scope says so)."""
     return access.visible(Note, actor).filter(account_id=account.pk).select_related("author")
 
 
 def billing_account_list(
-    *, actor: Any, filters: BillingAccountFilter | None = None
+    *, actor: Actor, filters: BillingAccountFilter | None = None
 ) -> QuerySet[BillingAccount]:
     billing = access.visible(BillingAccount, actor).select_related("account")
     return filters.filter(billing) if filters is not None else billing
 
 
-def billing_account_get(*, actor: Any, pk: Any) -> BillingAccount:
+def billing_account_get(*, actor: Actor, pk: Any) -> BillingAccount:
     return access.get_visible(BillingAccount, actor, pk)
 
 
 def legal_entity_list(
-    *, actor: Any, filters: LegalEntityFilter | None = None
+    *, actor: Actor, filters: LegalEntityFilter | None = None
 ) -> QuerySet[LegalEntity]:
     entities = access.visible(LegalEntity, actor)
     return filters.filter(entities) if filters is not None else entities
 
 
-def legal_entity_get(*, actor: Any, pk: Any) -> LegalEntity:
+def legal_entity_get(*, actor: Actor, pk: Any) -> LegalEntity:
     return access.get_visible(LegalEntity, actor, pk)
 
 

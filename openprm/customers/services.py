@@ -14,19 +14,17 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.options.selectors import profile_option_enabled
 from openprm.core.privileges import (
-    DELETE_SALES_PARTY,
     RESTORE_SALES_PARTY,
     has_privilege,
-    require_privilege,
 )
 from openprm.core.records import record_create, record_update
-from openprm.customers.access import account_edit_q
 from openprm.customers.duplicates import account_duplicates, candidate_summary
 from openprm.customers.hierarchy import is_descendant_or_self
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
@@ -69,8 +67,8 @@ def default_account_type() -> str:
     return Account.AccountType.PROSPECT
 
 
-def _require_internal(actor: Any) -> None:
-    if getattr(actor, "is_partner_user", True):
+def _require_internal(actor: Actor) -> None:
+    if not actor.is_internal:
         raise PermissionRefused(_("Only internal users can manage accounts here."))
 
 
@@ -136,7 +134,7 @@ def _check_address(state: Mapping[str, Any], errors: dict[str, list[str]]) -> No
 
 
 def _check_values(
-    actor: Any, account: Account, state: Mapping[str, Any], changed: set[str]
+    actor: Actor, account: Account, state: Mapping[str, Any], changed: set[str]
 ) -> None:
     """Field rules that need lookups or other records; all errors at once."""
     errors: dict[str, list[str]] = {}
@@ -189,7 +187,7 @@ def _state(account: Account, values: Mapping[str, Any]) -> dict[str, Any]:
     return state
 
 
-def _ensure_still_visible(actor: Any, account: Account) -> None:
+def _ensure_still_visible(actor: Actor, account: Account) -> None:
     """DESIGN.md: a write never produces a record its author may not see."""
     if not access.visible(Account, actor).filter(pk=account.pk).exists():
         raise PermissionRefused(
@@ -199,7 +197,7 @@ def _ensure_still_visible(actor: Any, account: Account) -> None:
 
 def account_create(
     *,
-    actor: Any,
+    actor: Actor,
     data: Mapping[str, Any],
     custom: Mapping[str, Any] | None = None,
     confirm_duplicates: bool = False,
@@ -250,18 +248,16 @@ def account_create(
     return account
 
 
-def account_get_for_edit(*, actor: Any, pk: Any) -> Account:
+def account_get_for_edit(*, actor: Actor, pk: Any) -> Account:
     """A visible account the actor may also edit (TEAM-2), else NotFound or 403."""
     account = access.get_visible(Account, actor, pk)
-    condition = account_edit_q(actor)
-    if condition is not None and not Account.objects.filter(condition, pk=account.pk).exists():
-        raise PermissionRefused(_("You may view this account but not edit it."))
+    access.require(actor, "change", account)
     return account
 
 
 def account_update(
     *,
-    actor: Any,
+    actor: Actor,
     account: Account,
     changes: Mapping[str, Any],
     expected_version: int,
@@ -288,7 +284,9 @@ def account_update(
     return account
 
 
-def account_delete(*, actor: Any, account: Account, expected_version: int | None = None) -> Account:
+def account_delete(
+    *, actor: Actor, account: Account, expected_version: int | None = None
+) -> Account:
     """CUS-9: a soft delete needing Delete Sales Party.
 
     The account turns inactive, so every scoped query (lists, search, pickers,
@@ -300,12 +298,12 @@ def account_delete(*, actor: Any, account: Account, expected_version: int | None
     cannot see is 404 like a missing one (TEAM-5), not 403.
     """
     account = access.get_visible(Account, actor, account.pk)
-    require_privilege(actor, DELETE_SALES_PARTY)
+    access.require(actor, "delete", account)
     with transaction.atomic():
         record_update(
             actor=actor,
             instance=account,
-            changes={"is_active": False, "deleted_at": timezone.now(), "deleted_by": actor},
+            changes={"is_active": False, "deleted_at": timezone.now(), "deleted_by": actor.user},
             expected_version=expected_version if expected_version is not None else account.version,
             clean=False,
         )
@@ -314,7 +312,7 @@ def account_delete(*, actor: Any, account: Account, expected_version: int | None
     return account
 
 
-def deleted_account_get(*, actor: Any, pk: Any) -> Account:
+def deleted_account_get(*, actor: Actor, pk: Any) -> Account:
     """A soft-deleted account, for administrators holding Restore Sales Party.
 
     Only their Deleted Accounts view shows deleted accounts (CUS-9); to
@@ -327,7 +325,7 @@ def deleted_account_get(*, actor: Any, pk: Any) -> Account:
     return account
 
 
-def account_restore(*, actor: Any, pk: Any) -> Account:
+def account_restore(*, actor: Actor, pk: Any) -> Account:
     """CUS-9: an administrator brings a deleted account back; its contact
     relationships stay deleted."""
     account = deleted_account_get(actor=actor, pk=pk)
@@ -344,7 +342,7 @@ def account_restore(*, actor: Any, pk: Any) -> Account:
 
 
 def account_convert_to_sales_account(
-    *, actor: Any, account: Account, expected_version: int
+    *, actor: Actor, account: Account, expected_version: int
 ) -> Account:
     """CUS-3: a prospect becomes a sales account of type Customer only when
     every qualification rule passes; otherwise each failing rule is named."""
@@ -380,7 +378,7 @@ def _legal_entity_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: str(v).strip() for k, v in values.items()}
 
 
-def legal_entity_create(*, actor: Any, data: Mapping[str, Any]) -> LegalEntity:
+def legal_entity_create(*, actor: Actor, data: Mapping[str, Any]) -> LegalEntity:
     """CUS-7: an internal (interdivisional selling) or external legal entity."""
     _require_internal(actor)
     entity = LegalEntity(**_legal_entity_values(data))
@@ -388,7 +386,7 @@ def legal_entity_create(*, actor: Any, data: Mapping[str, Any]) -> LegalEntity:
 
 
 def legal_entity_update(
-    *, actor: Any, entity: LegalEntity, changes: Mapping[str, Any], expected_version: int
+    *, actor: Actor, entity: LegalEntity, changes: Mapping[str, Any], expected_version: int
 ) -> LegalEntity:
     """Legal entities are internal reference data: a partner user cannot see
     them, so for one the entity is 404 like a missing one (TEAM-5)."""
@@ -418,7 +416,7 @@ def _billing_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def billing_account_create(
-    *, actor: Any, account: Account, data: Mapping[str, Any]
+    *, actor: Actor, account: Account, data: Mapping[str, Any]
 ) -> BillingAccount:
     """CUS-8: a billing account belongs to exactly one account, which the
     actor must be allowed to edit."""
@@ -431,7 +429,7 @@ def billing_account_create(
 
 
 def billing_account_update(
-    *, actor: Any, billing: BillingAccount, changes: Mapping[str, Any], expected_version: int
+    *, actor: Actor, billing: BillingAccount, changes: Mapping[str, Any], expected_version: int
 ) -> BillingAccount:
     billing = access.get_visible(BillingAccount, actor, billing.pk)
     account_get_for_edit(actor=actor, pk=billing.account_id)
@@ -447,8 +445,8 @@ def billing_account_update(
     )
 
 
-def note_create(*, actor: Any, account: Account, text: str) -> Note:
+def note_create(*, actor: Actor, account: Account, text: str) -> Note:
     """A note on an account anyone who sees the account may write."""
     account = access.get_visible(Account, actor, account.pk)
-    note = Note(account=account, text=text.strip(), author=actor)
+    note = Note(account=account, text=text.strip(), author=actor.user)
     return record_create(actor=actor, instance=note)

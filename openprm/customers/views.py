@@ -5,7 +5,6 @@ Every decision is the services' or the selectors'."""
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -76,10 +75,10 @@ def _account_rows(
     filters, valid = filters_from(request, AccountFilter)
     select = selectors.customer_overview if customers_only else selectors.account_list
     try:
-        accounts = select(actor=request.user, filters=filters, custom=_custom_params(request))
+        accounts = select(actor=request.actor, filters=filters, custom=_custom_params(request))
     except DomainError as error:
         messages.error(request, error.message)
-        accounts = select(actor=request.user, filters=filters)
+        accounts = select(actor=request.actor, filters=filters)
     context = list_context(
         request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name", count=False
     )
@@ -99,13 +98,11 @@ def _account_rows(
     return render(request, "customers/account_list.html", context)
 
 
-@login_required
 def account_list(request: HttpRequest) -> HttpResponse:
     """CUS-11: the general account search, every type."""
     return _account_rows(request, customers_only=False, title=_("Accounts"), export_name="accounts")
 
 
-@login_required
 def customer_overview(request: HttpRequest) -> HttpResponse:
     """CUS-11: accounts of type Customer."""
     return _account_rows(
@@ -113,15 +110,14 @@ def customer_overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @html_errors
 def account_create(request: HttpRequest) -> HttpResponse:
-    form = AccountCreateForm(request.POST or None, actor=request.user)
+    form = AccountCreateForm(request.POST or None, actor=request.actor)
     candidates: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
         try:
             account = services.account_create(
-                actor=request.user,
+                actor=request.actor,
                 data=form.service_values(),
                 custom=form.custom_values(),
                 confirm_duplicates=form.cleaned_data["confirm_duplicates"],
@@ -145,38 +141,36 @@ def _detail_context(request: HttpRequest, account: Account, tab: str) -> dict[st
         "account": account,
         "tab": tab,
         "tabs": TABS,
-        "can_delete": has_privilege(request.user, DELETE_SALES_PARTY),
+        "can_delete": has_privilege(request.actor, DELETE_SALES_PARTY),
         "failures": [] if account.is_sales_account else qualification_failures(account),
     }
     if tab == "hierarchy":
-        context["hierarchy"] = selectors.account_hierarchy(actor=request.user, account=account)
+        context["hierarchy"] = selectors.account_hierarchy(actor=request.actor, account=account)
     elif tab == "notes":
-        context["notes"] = selectors.note_list(actor=request.user, account=account)
+        context["notes"] = selectors.note_list(actor=request.actor, account=account)
         context["note_form"] = NoteForm()
     elif tab == "billing":
-        context["billing_accounts"] = selectors.billing_account_list(actor=request.user).filter(
+        context["billing_accounts"] = selectors.billing_account_list(actor=request.actor).filter(
             account=account
         )
         context["billing_form"] = BillingAccountForm()
     elif tab == "history":
-        context["history"] = audit_history(actor=request.user, instance=account)
+        context["history"] = audit_history(actor=request.actor, instance=account)
     return context
 
 
-@login_required
 @html_errors
 def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     tab = request.GET.get("tab", "details")
     if tab not in TABS:
         tab = "details"
     return render(request, "customers/account_detail.html", _detail_context(request, account, tab))
 
 
-@login_required
 @html_errors
 def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    account = services.account_get_for_edit(actor=request.user, pk=pk)
+    account = services.account_get_for_edit(actor=request.actor, pk=pk)
     initial = {name: getattr(account, name) for name in AccountEditForm.base_fields}
     initial.update(
         {
@@ -186,13 +180,13 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
         }
     )
     form = AccountEditForm(
-        request.POST or None, actor=request.user, account=account, initial=initial
+        request.POST or None, actor=request.actor, account=account, initial=initial
     )
     save = FormSave(form, stale=True)
     if request.method == "POST" and form.is_valid():
         with save:
             services.account_update(
-                actor=request.user,
+                actor=request.actor,
                 account=account,
                 changes=form.service_values(),
                 custom=form.custom_values(),
@@ -208,18 +202,17 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @html_errors
 def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """CUS-9: confirm, then soft delete (403 naming the privilege without it)."""
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     form = VersionForm(
         request.POST if request.method == "POST" else None, initial={"version": account.version}
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.account_delete(
-                actor=request.user, account=account, expected_version=form.cleaned_data["version"]
+                actor=request.actor, account=account, expected_version=form.cleaned_data["version"]
             )
         except StaleVersion:
             messages.error(request, _("The account changed meanwhile; review it and try again."))
@@ -232,17 +225,16 @@ def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "customers/account_delete.html", {"account": account, "form": form})
 
 
-@login_required
 @require_POST
 @html_errors
 def account_convert(request: HttpRequest, pk: int) -> HttpResponse:
     """CUS-3: the failing rules are shown by name when conversion is refused."""
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
     try:
         services.account_convert_to_sales_account(
-            actor=request.user, account=account, expected_version=version or account.version
+            actor=request.actor, account=account, expected_version=version or account.version
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -251,27 +243,25 @@ def account_convert(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("customers:account_detail", pk=account.pk)
 
 
-@login_required
 @require_POST
 @html_errors
 def note_create(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     form = NoteForm(request.POST)
     if form.is_valid():
-        services.note_create(actor=request.user, account=account, text=form.cleaned_data["text"])
+        services.note_create(actor=request.actor, account=account, text=form.cleaned_data["text"])
         messages.success(request, _("Note added."))
     return redirect(f"{account_url(account)}?tab=notes")
 
 
-@login_required
 @html_errors
 def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.user, pk=pk)
+    account = selectors.account_get(actor=request.actor, pk=pk)
     form = BillingAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with FormSave(form) as save:
             services.billing_account_create(
-                actor=request.user, account=account, data=form.cleaned_data
+                actor=request.actor, account=account, data=form.cleaned_data
             )
         if save.ok:
             messages.success(request, _("Billing account added."))
@@ -281,13 +271,12 @@ def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "customers/account_detail.html", context)
 
 
-@login_required
 def account_pick(request: HttpRequest) -> HttpResponse:
     """Matches for an account picker (CUS-6 parent, CON-12 customer): only
     visible, active accounts (CUS-9, TEAM-5)."""
     field = request.GET.get("field", "")
     text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
-    accounts = selectors.account_pick(actor=request.user, q=text, limit=PICK_LIMIT)
+    accounts = selectors.account_pick(actor=request.actor, q=text, limit=PICK_LIMIT)
     matches = [
         {
             "pk": a.pk,
@@ -305,11 +294,10 @@ def account_url(account: Account) -> str:
     return reverse("customers:account_detail", kwargs={"pk": account.pk})
 
 
-@login_required
 @html_errors
 def deleted_account_list(request: HttpRequest) -> HttpResponse:
     """CUS-9: administrators find deleted accounts here and restore them."""
-    accounts = selectors.deleted_account_list(actor=request.user, q=request.GET.get("q", ""))
+    accounts = selectors.deleted_account_list(actor=request.actor, q=request.GET.get("q", ""))
     context = list_context(
         request,
         accounts,
@@ -329,16 +317,14 @@ def deleted_account_list(request: HttpRequest) -> HttpResponse:
     return render(request, "customers/deleted_account_list.html", context)
 
 
-@login_required
 @require_POST
 @html_errors
 def account_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    account = services.account_restore(actor=request.user, pk=pk)
+    account = services.account_restore(actor=request.actor, pk=pk)
     messages.success(request, _("Account “%s” restored.") % account.name)
     return redirect("customers:account_detail", pk=account.pk)
 
 
-@login_required
 @html_errors
 def legal_entity_list(request: HttpRequest) -> HttpResponse:
     """CUS-7: internal and external legal entities with their accounts."""
@@ -346,11 +332,11 @@ def legal_entity_list(request: HttpRequest) -> HttpResponse:
     form = LegalEntityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with FormSave(form) as save:
-            services.legal_entity_create(actor=request.user, data=form.cleaned_data)
+            services.legal_entity_create(actor=request.actor, data=form.cleaned_data)
         if save.ok:
             messages.success(request, _("Legal entity created."))
             return redirect("customers:legal_entity_list")
-    entities = selectors.legal_entity_list(actor=request.user, filters=filters)
+    entities = selectors.legal_entity_list(actor=request.actor, filters=filters)
     context = list_context(
         request, entities, sortable={"name": "name_search", "kind": "kind"}, default_sort="name"
     )

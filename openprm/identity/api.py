@@ -35,61 +35,61 @@ router = Router(tags=["identity"])
 
 @router.get("/me", response=MeOut)
 def me_get(request: HttpRequest) -> User:
-    return selectors.user_get(actor=request.auth, pk=request.auth.pk)
+    return selectors.user_get(actor=request.actor, pk=request.actor.pk)
 
 
 @router.patch("/me", response=MeOut)
 def me_update(request: HttpRequest, payload: MeUpdateIn) -> User:
     services.user_update_self(
-        actor=request.auth,
+        actor=request.actor,
         expected_version=payload.version,
         **payload.model_dump(exclude={"version"}),
     )
-    return selectors.user_get(actor=request.auth, pk=request.auth.pk)
+    return selectors.user_get(actor=request.actor, pk=request.actor.pk)
 
 
 @router.get("/users", response=list[UserOut])
 @paginate(PagePagination)
 def user_list(request: HttpRequest, filters: Query[UserFilter]) -> Any:
-    return selectors.user_directory(actor=request.auth, filters=filters)
+    return selectors.user_directory(actor=request.actor, filters=filters)
 
 
 @router.post("/users", response={201: UserOut})
 def user_create(request: HttpRequest, payload: UserCreateIn) -> Status[User]:
-    roles = selectors.roles_by_codes(actor=request.auth, codes=payload.roles)
+    roles = selectors.roles_by_codes(actor=request.actor, codes=payload.roles)
     user = services.user_create(
-        actor=request.auth, **payload.model_dump(exclude={"roles"}), roles=roles
+        actor=request.actor, **payload.model_dump(exclude={"roles"}), roles=roles
     )
-    return Status(201, selectors.user_get(actor=request.auth, pk=user.pk))
+    return Status(201, selectors.user_get(actor=request.actor, pk=user.pk))
 
 
 @router.get("/users/{user_id}", response=UserOut)
 def user_detail(request: HttpRequest, user_id: RecordId) -> User:
-    return selectors.user_directory_get(actor=request.auth, pk=user_id)
+    return selectors.user_directory_get(actor=request.actor, pk=user_id)
 
 
 @router.patch("/users/{user_id}", response=UserOut)
 def user_update(request: HttpRequest, user_id: RecordId, payload: UserUpdateIn) -> User:
-    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
+    user = selectors.user_directory_get(actor=request.actor, pk=user_id)
     roles = (
         None
         if payload.roles is None
-        else selectors.roles_by_codes(actor=request.auth, codes=payload.roles)
+        else selectors.roles_by_codes(actor=request.actor, codes=payload.roles)
     )
     services.user_update(
-        actor=request.auth,
+        actor=request.actor,
         user=user,
         expected_version=payload.version,
         roles=roles,
         **payload.model_dump(exclude={"version", "roles"}),
     )
-    return selectors.user_get(actor=request.auth, pk=user_id)
+    return selectors.user_get(actor=request.actor, pk=user_id)
 
 
 def _set_active(request: HttpRequest, user_id: RecordId, active: bool) -> User:
-    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
-    services.user_set_active(actor=request.auth, user=user, active=active)
-    return selectors.user_get(actor=request.auth, pk=user_id)
+    user = selectors.user_directory_get(actor=request.actor, pk=user_id)
+    services.user_set_active(actor=request.actor, user=user, active=active)
+    return selectors.user_get(actor=request.actor, pk=user_id)
 
 
 @router.post("/users/{user_id}/deactivate", response=UserOut)
@@ -105,67 +105,67 @@ def user_activate(request: HttpRequest, user_id: RecordId) -> User:
 
 @router.post("/users/{user_id}/password", response={204: None})
 def user_password(request: HttpRequest, user_id: RecordId, payload: PasswordIn) -> Status[None]:
-    user = selectors.user_directory_get(actor=request.auth, pk=user_id)
-    services.user_set_password(actor=request.auth, user=user, password=payload.password)
+    user = selectors.user_directory_get(actor=request.actor, pk=user_id)
+    services.user_set_password(actor=request.actor, user=user, password=payload.password)
     return Status(204, None)
 
 
 @router.get("/roles", response=list[RoleOut])
 @paginate(PagePagination)
 def role_list(request: HttpRequest) -> Any:
-    return selectors.role_list(actor=request.auth)
+    return selectors.role_list(actor=request.actor)
 
 
 @router.get("/roles/{role_id}", response=RoleOut)
 def role_detail(request: HttpRequest, role_id: RecordId) -> Role:
-    return selectors.role_get_detailed(actor=request.auth, pk=role_id)
+    return selectors.role_get_detailed(actor=request.actor, pk=role_id)
 
 
 @router.put("/roles/{role_id}/privileges", response=RoleOut)
 def role_privileges(request: HttpRequest, role_id: RecordId, payload: RolePrivilegesIn) -> Role:
-    role = selectors.role_get(actor=request.auth, pk=role_id)
-    privileges = selectors.privileges_by_codes(actor=request.auth, codes=payload.privileges)
+    role = selectors.role_get(actor=request.actor, pk=role_id)
+    privileges = selectors.privileges_by_codes(actor=request.actor, codes=payload.privileges)
     services.role_set_privileges(
-        actor=request.auth, role=role, privileges=privileges, expected_version=payload.version
+        actor=request.actor, role=role, privileges=privileges, expected_version=payload.version
     )
-    return selectors.role_get_detailed(actor=request.auth, pk=role_id)
+    return selectors.role_get_detailed(actor=request.actor, pk=role_id)
 
 
 @router.get("/privileges", response=list[PrivilegeOut])
 @paginate(PagePagination)
 def privilege_list(request: HttpRequest) -> Any:
-    return selectors.privilege_list(actor=request.auth)
+    return selectors.privilege_list(actor=request.actor)
 
 
 @router.get("/tokens", response=list[TokenOut])
 @paginate(PagePagination)
 def token_list(request: HttpRequest) -> Any:
-    return selectors.token_list(actor=request.auth)
+    return selectors.token_list(actor=request.actor)
 
 
 @router.post("/tokens", response={201: TokenCreatedOut})
 def token_create(request: HttpRequest, payload: TokenCreateIn) -> Status[dict[str, Any]]:
     """PLAT-1: the plaintext is in this response only; the server keeps a digest."""
-    token, plaintext = services.token_create(actor=request.auth, **payload.model_dump())
+    token, plaintext = services.token_create(actor=request.actor, **payload.model_dump())
     return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": plaintext})
 
 
 @router.delete("/tokens/{token_id}", response={204: None})
 def token_revoke(request: HttpRequest, token_id: RecordId) -> Status[None]:
-    token: AccessToken = selectors.token_get(actor=request.auth, pk=token_id)
-    services.token_revoke(actor=request.auth, token=token)
+    token: AccessToken = selectors.token_get(actor=request.actor, pk=token_id)
+    services.token_revoke(actor=request.actor, token=token)
     return Status(204, None)
 
 
 @router.get("/resources", response=list[ResourceOut])
 @paginate(PagePagination)
 def resource_list(request: HttpRequest) -> Any:
-    return selectors.resource_list(actor=request.auth)
+    return selectors.resource_list(actor=request.actor)
 
 
 @router.post("/resources", response={201: ResourceOut})
 def resource_create(request: HttpRequest, payload: ResourceCreateIn) -> Status[Resource]:
-    actor = request.auth
+    actor = request.actor
     resource = services.resource_create(
         actor=actor,
         **payload.model_dump(exclude={"user_id", "manager_id"}),
@@ -180,7 +180,7 @@ def resource_update(
     request: HttpRequest, resource_id: RecordId, payload: ResourceUpdateIn
 ) -> Resource:
     """A `manager_id` of null clears the manager; an absent one keeps it."""
-    actor = request.auth
+    actor = request.actor
     resource = selectors.resource_get(actor=actor, pk=resource_id)
     changes = payload.model_dump(exclude={"version", "manager_id"}, exclude_none=True)
     if "manager_id" in payload.model_fields_set:

@@ -31,4 +31,4 @@ class IdentityConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.identity import selectors  # noqa: F401  registers access scopes
+        from openprm.identity import actors, selectors  # noqa: F401  actor builder, policies

@@ -16,7 +16,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from openprm.identity.hierarchy import ActorResources, remember_resources
+from openprm.core.actor import Actor, Resources
+from openprm.identity.actors import actor_for
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 from openprm.identity.tokens import token_digest
 
@@ -76,8 +77,8 @@ def _token_user_statement(vendor: str) -> _TokenUserStatement:
     return _TokenUserStatement(sql, tuple(f.attname for f in fields), tuple(converters))
 
 
-def _token_user(token: str, now: dt.datetime) -> tuple[User, int, bool] | None:
-    """The user of a usable token, the token's id, and whether its
+def _token_actor(token: str, now: dt.datetime) -> tuple[Actor, int, bool] | None:
+    """The actor of a usable token, the token's id, and whether its
     `last_used_at` is older than LAST_USED_PRECISION."""
     statement = _token_user_statement(connection.vendor)
     adapt = connection.ops.adapt_datetimefield_value
@@ -93,26 +94,29 @@ def _token_user(token: str, now: dt.datetime) -> tuple[User, int, bool] | None:
             values[index] = converter(values[index], column, connection)
     user = User.from_db(connection.alias, statement.attnames, values)
     token_id, stale, codes, own_resource, has_reports = row[len(statement.attnames) :]
-    user.__dict__["privilege_codes"] = frozenset(codes.split(",") if codes else ())
-    if not has_reports:
-        remember_resources(user, ActorResources(own_resource, (), ()))
-    return user, token_id, bool(stale)
+    actor = actor_for(
+        user,
+        privileges=frozenset(codes.split(",") if codes else ()),
+        resources=None if has_reports else Resources(own_resource, (), ()),
+    )
+    return actor, token_id, bool(stale)
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
         """The token's user when the token is neither revoked nor expired and
         the user is active, read fresh on every request (no cache across
         requests: a deactivated user's token fails on the very next one)."""
         now = timezone.now()
-        found = _token_user(token, now)
+        found = _token_actor(token, now)
         if found is None:
             return None
-        user, token_id, stale = found
+        actor, token_id, stale = found
         if stale:
             AccessToken.objects.filter(pk=token_id).update(last_used_at=now)
-        request.user = user
-        return user
+        request.user = actor.user
+        request.actor = actor  # type: ignore[attr-defined]
+        return actor
 
 
 class SessionAuth(APIKeyCookie):
@@ -120,8 +124,7 @@ class SessionAuth(APIKeyCookie):
 
     param_name = "sessionid"
 
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_active:
-            return user
-        return None
+    def authenticate(self, request: HttpRequest, key: str | None) -> Actor | None:
+        """The actor the session middleware built (identity.middleware)."""
+        actor: Actor | None = getattr(request, "actor", None)
+        return actor if actor is not None and actor.is_active else None

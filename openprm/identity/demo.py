@@ -1,7 +1,9 @@
 """Demo sign-ins for internal staff, with a small management hierarchy."""
 
+from openprm.core.actor import SYSTEM
 from openprm.demo.context import DEMO_PASSWORD, DemoContext
 from openprm.identity import catalog
+from openprm.identity.actors import actor_for
 from openprm.identity.models import Role
 from openprm.identity.services import resource_create, user_create
 
@@ -21,7 +23,7 @@ def seed(context: DemoContext) -> None:
     for username, first, last, role, description in STAFF:
         granted = [roles[role], legal] if role == catalog.ADMINISTRATOR else [roles[role]]
         user = user_create(
-            actor=None,
+            actor=SYSTEM,
             username=username,
             password=DEMO_PASSWORD,
             email=f"{username}@openprm.example",
@@ -32,13 +34,13 @@ def seed(context: DemoContext) -> None:
         )
         manager = resources.get("sales") if username == "sales2" else resources.get("salesadmin")
         resources[username] = resource_create(
-            actor=None,
+            actor=SYSTEM,
             name=f"{first} {last}",
             email=user.email,
             user=user,
             manager=manager if username != "salesadmin" else None,
             system=True,
         )
-        context.records[f"user:{username}"] = user
+        context.records[f"user:{username}"] = actor_for(user)
         context.sign_in(username, description)
     context.records["resources"] = resources

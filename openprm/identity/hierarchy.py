@@ -2,44 +2,18 @@
 
 Teams and territories give access through resources; the management
 hierarchy gives a manager what the people below see. Both are read in one
-recursive query and kept on the actor object for the request it serves —
-like its privileges (`User.privilege_codes`) — so a list checking thousands
-of rows never walks the hierarchy per row.
+recursive query, the first time an actor's access needs them, and kept on
+the actor for the request it serves (core.actor), so a list checking
+thousands of rows never walks the hierarchy per row.
 """
-
-from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection
 
+from openprm.core.actor import Resources
 from openprm.identity.models import Resource
 
-_CACHE = "_openprm_actor_resources"
 
-
-@dataclass(frozen=True)
-class ActorResources:
-    own: int | None
-    below: tuple[int, ...]
-    users_below: tuple[int, ...]
-
-
-def actor_resources(actor: Any) -> ActorResources:
-    """The actor's resource id (None without one), every resource below it at
-    any depth, and the users of those resources."""
-    cached = actor.__dict__.get(_CACHE)
-    if cached is None:
-        cached = actor.__dict__[_CACHE] = _read(actor.pk)
-    return cached
-
-
-def remember_resources(actor: Any, resources: ActorResources) -> None:
-    """Keep what the token check already read (a user nobody reports to),
-    so the request does not read it again."""
-    actor.__dict__[_CACHE] = resources
-
-
-def _read(user_id: int) -> ActorResources:
+def resources_of(user_id: int) -> Resources:
     table = Resource._meta.db_table
     sql = (
         "WITH RECURSIVE below(id) AS ("  # noqa: S608  table name from _meta
@@ -54,7 +28,7 @@ def _read(user_id: int) -> ActorResources:
         rows = cursor.fetchall()
     own = next((row[0] for row in rows if row[2]), None)
     below = [row for row in rows if not row[2] and row[0] != own]
-    return ActorResources(
+    return Resources(
         own,
         tuple(row[0] for row in below),
         tuple(row[1] for row in below if row[1] is not None),

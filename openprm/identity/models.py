@@ -1,7 +1,5 @@
 """Users, job roles, privileges, resources and personal access tokens (PLAT-1, PLAT-2)."""
 
-from functools import cached_property
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -66,16 +64,6 @@ class User(AbstractUser, VersionedModel):
     @property
     def is_partner_user(self) -> bool:
         return self.user_type == self.UserType.PARTNER
-
-    @cached_property
-    def privilege_codes(self) -> frozenset[str]:
-        """Held privileges, read once per request (the object lives one request)."""
-        if not self.is_active:
-            return frozenset()
-        return frozenset(Privilege.objects.filter(roles__users=self).values_list("code", flat=True))
-
-    def has_privilege(self, code: str) -> bool:
-        return code in self.privilege_codes
 
     @property
     def display_name(self) -> str:

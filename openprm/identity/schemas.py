@@ -10,6 +10,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import StrictInput as Input
+from openprm.identity.actors import privileges_of
 from openprm.identity.models import Role, User
 
 UserType = Literal["internal", "partner"]
@@ -32,7 +33,7 @@ class MeOut(Schema):
 
     @staticmethod
     def resolve_privileges(obj: User) -> list[str]:
-        return sorted(obj.privilege_codes)
+        return sorted(privileges_of(obj))
 
 
 class MeUpdateIn(Input):

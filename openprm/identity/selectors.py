@@ -6,13 +6,14 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, ValidationFailed
 from openprm.core.privileges import MANAGE_USERS, has_privilege, require_privilege
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 
 
 @access.register(User)
-def _users(queryset: QuerySet[User], actor: Any) -> QuerySet[User]:
+def _users(queryset: QuerySet[User], actor: Actor) -> QuerySet[User]:
     """User administrators see every user; everyone else only themselves.
     (Partner administrators see their organization's users through the
     partners app's own selectors.)"""
@@ -22,9 +23,9 @@ def _users(queryset: QuerySet[User], actor: Any) -> QuerySet[User]:
 
 
 @access.register(AccessToken)
-def _tokens(queryset: QuerySet[AccessToken], actor: Any) -> QuerySet[AccessToken]:
+def _tokens(queryset: QuerySet[AccessToken], actor: Actor) -> QuerySet[AccessToken]:
     """A token is visible to its owner only — not even to administrators."""
-    return queryset.filter(user=actor)
+    return queryset.filter(user_id=actor.pk)
 
 
 access.register(Role)(access.internal_users_only)
@@ -32,7 +33,7 @@ access.register(Privilege)(access.internal_users_only)
 access.register(Resource)(access.internal_users_only)
 
 
-def user_list(*, actor: Any, search: str = "", active: bool | None = None) -> QuerySet[User]:
+def user_list(*, actor: Actor, search: str = "", active: bool | None = None) -> QuerySet[User]:
     users = access.visible(User, actor).prefetch_related("roles")
     if search:
         users = users.filter(username__istartswith=search.strip())
@@ -41,33 +42,33 @@ def user_list(*, actor: Any, search: str = "", active: bool | None = None) -> Qu
     return users.order_by("username")
 
 
-def user_get(*, actor: Any, pk: Any) -> User:
+def user_get(*, actor: Actor, pk: Any) -> User:
     return access.get_visible(
         User, actor, pk, access.visible(User, actor).prefetch_related("roles")
     )
 
 
-def role_list(*, actor: Any) -> QuerySet[Role]:
+def role_list(*, actor: Actor) -> QuerySet[Role]:
     return access.visible(Role, actor).prefetch_related("privileges").order_by("name")
 
 
-def role_get(*, actor: Any, pk: Any) -> Role:
+def role_get(*, actor: Actor, pk: Any) -> Role:
     return access.get_visible(Role, actor, pk)
 
 
-def privilege_list(*, actor: Any) -> QuerySet[Privilege]:
+def privilege_list(*, actor: Actor) -> QuerySet[Privilege]:
     return access.visible(Privilege, actor).order_by("name")
 
 
-def token_list(*, actor: Any) -> QuerySet[AccessToken]:
+def token_list(*, actor: Actor) -> QuerySet[AccessToken]:
     return access.visible(AccessToken, actor).order_by("-created_at")
 
 
-def resource_list(*, actor: Any) -> QuerySet[Resource]:
+def resource_list(*, actor: Actor) -> QuerySet[Resource]:
     return access.visible(Resource, actor).select_related("manager", "user").order_by("name")
 
 
-def resource_get(*, actor: Any, pk: Any) -> Resource:
+def resource_get(*, actor: Actor, pk: Any) -> Resource:
     return access.get_visible(Resource, actor, pk)
 
 
@@ -90,7 +91,7 @@ def resource_subordinate_ids(resource_id: int) -> set[int]:
     return found
 
 
-def user_directory(*, actor: Any, filters: Any = None) -> QuerySet[User]:
+def user_directory(*, actor: Actor, filters: Any = None) -> QuerySet[User]:
     """The user administration list: refused with 403 naming Manage Users
     (PLAT-2) rather than silently narrowed to the caller."""
     require_privilege(actor, MANAGE_USERS)
@@ -100,22 +101,22 @@ def user_directory(*, actor: Any, filters: Any = None) -> QuerySet[User]:
     return users.order_by("username")
 
 
-def user_directory_get(*, actor: Any, pk: Any) -> User:
+def user_directory_get(*, actor: Actor, pk: Any) -> User:
     require_privilege(actor, MANAGE_USERS)
     return user_get(actor=actor, pk=pk)
 
 
-def role_get_detailed(*, actor: Any, pk: Any) -> Role:
+def role_get_detailed(*, actor: Actor, pk: Any) -> Role:
     return access.get_visible(
         Role, actor, pk, access.visible(Role, actor).prefetch_related("privileges")
     )
 
 
-def token_get(*, actor: Any, pk: Any) -> AccessToken:
+def token_get(*, actor: Actor, pk: Any) -> AccessToken:
     return access.get_visible(AccessToken, actor, pk)
 
 
-def roles_by_codes(*, actor: Any, codes: list[str]) -> list[Role]:
+def roles_by_codes(*, actor: Actor, codes: list[str]) -> list[Role]:
     """Roles named by code; an unknown code is a field error, not a silent drop."""
     found = {r.code: r for r in access.visible(Role, actor).filter(code__in=codes)}
     missing = sorted(set(codes) - set(found))
@@ -126,7 +127,7 @@ def roles_by_codes(*, actor: Any, codes: list[str]) -> list[Role]:
     return [found[c] for c in dict.fromkeys(codes)]
 
 
-def privileges_by_codes(*, actor: Any, codes: list[str]) -> list[Privilege]:
+def privileges_by_codes(*, actor: Actor, codes: list[str]) -> list[Privilege]:
     found = {p.code: p for p in access.visible(Privilege, actor).filter(code__in=codes)}
     missing = sorted(set(codes) - set(found))
     if missing:
@@ -136,7 +137,7 @@ def privileges_by_codes(*, actor: Any, codes: list[str]) -> list[Privilege]:
     return [found[c] for c in dict.fromkeys(codes)]
 
 
-def resource_by_id(*, actor: Any, pk: int | None, field: str) -> Resource | None:
+def resource_by_id(*, actor: Actor, pk: int | None, field: str) -> Resource | None:
     """A resource referenced from a request body: invisible or missing is a
     field error (422) on that field."""
     if pk is None:
@@ -147,7 +148,7 @@ def resource_by_id(*, actor: Any, pk: int | None, field: str) -> Resource | None
         raise ValidationFailed(field_errors={field: [_("Unknown resource.")]}) from None
 
 
-def user_by_id(*, actor: Any, pk: int | None, field: str) -> User | None:
+def user_by_id(*, actor: Actor, pk: int | None, field: str) -> User | None:
     if pk is None:
         return None
     try:
@@ -156,7 +157,7 @@ def user_by_id(*, actor: Any, pk: int | None, field: str) -> User | None:
         raise ValidationFailed(field_errors={field: [_("Unknown user.")]}) from None
 
 
-def user_active_token_count(*, actor: Any, user: User) -> int:
+def user_active_token_count(*, actor: Actor, user: User) -> int:
     """How many usable-looking tokens a visible user holds: administrators see
     the count (to judge API access) but never the tokens themselves."""
     counted = (

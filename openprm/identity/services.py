@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.errors import ValidationFailed
 from openprm.core.privileges import MANAGE_USERS, require_privilege
@@ -38,7 +39,7 @@ def _roles_fit_user_type(roles: Iterable[Role], user_type: str) -> None:
 
 def user_create(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     password: str | None,
     email: str = "",
@@ -77,7 +78,7 @@ def user_create(
 
 def user_update(
     *,
-    actor: Any,
+    actor: Actor,
     user: User,
     expected_version: int,
     email: str | None = None,
@@ -113,7 +114,7 @@ def user_update(
 
 def user_update_self(
     *,
-    actor: Any,
+    actor: Actor,
     expected_version: int,
     email: str | None = None,
     first_name: str | None = None,
@@ -127,11 +128,11 @@ def user_update_self(
         if v is not None
     }
     return record_update(
-        actor=actor, instance=actor, changes=changes, expected_version=expected_version
+        actor=actor, instance=actor.user, changes=changes, expected_version=expected_version
     )
 
 
-def user_set_active(*, actor: Any, user: User, active: bool, system: bool = False) -> User:
+def user_set_active(*, actor: Actor, user: User, active: bool, system: bool = False) -> User:
     """PLAT-1: a deactivated user can no longer sign in, its open sessions stop
     authenticating and its tokens stop working — all checked per request."""
     if not system:
@@ -145,7 +146,7 @@ def user_set_active(*, actor: Any, user: User, active: bool, system: bool = Fals
     )
 
 
-def user_set_password(*, actor: Any, user: User, password: str) -> User:
+def user_set_password(*, actor: Actor, user: User, password: str) -> User:
     """Users change their own password; administrators may reset anyone's."""
     if user.pk != getattr(actor, "pk", None):
         require_privilege(actor, MANAGE_USERS)
@@ -157,7 +158,7 @@ def user_set_password(*, actor: Any, user: User, password: str) -> User:
 
 
 def role_set_privileges(
-    *, actor: Any, role: Role, privileges: Iterable[Privilege], expected_version: int
+    *, actor: Actor, role: Role, privileges: Iterable[Privilege], expected_version: int
 ) -> Role:
     require_privilege(actor, MANAGE_USERS)
     privileges = list(privileges)
@@ -177,7 +178,7 @@ def role_set_privileges(
 
 def resource_create(
     *,
-    actor: Any,
+    actor: Actor,
     name: str,
     email: str = "",
     title: str = "",
@@ -210,7 +211,7 @@ def _refuse_cycle(resource: Resource, manager: Resource | None) -> None:
 
 
 def resource_set_manager(
-    *, actor: Any, resource: Resource, manager: Resource | None, expected_version: int
+    *, actor: Actor, resource: Resource, manager: Resource | None, expected_version: int
 ) -> Resource:
     """The management hierarchy must stay a tree: a manager cannot report to
     their own report."""
@@ -225,7 +226,7 @@ def resource_set_manager(
 
 
 def resource_update(
-    *, actor: Any, resource: Resource, changes: dict[str, Any], expected_version: int
+    *, actor: Actor, resource: Resource, changes: dict[str, Any], expected_version: int
 ) -> Resource:
     """Edit a resource's details and manager; the manager chain stays a tree."""
     require_privilege(actor, MANAGE_USERS)
@@ -245,7 +246,7 @@ def resource_update(
 
 
 def token_create(
-    *, actor: Any, name: str, expires_in_days: int | None = None
+    *, actor: Actor, name: str, expires_in_days: int | None = None
 ) -> tuple[AccessToken, str]:
     """A user creates its own tokens; the plaintext is returned once only."""
     name = name.strip()
@@ -255,7 +256,7 @@ def token_create(
         raise ValidationFailed(field_errors={"expires_in_days": [_("Choose 1 to 3650 days.")]})
     plaintext, prefix, digest = token_generate()
     token = AccessToken(
-        user=actor,
+        user=actor.user,
         name=name,
         prefix=prefix,
         digest=digest,
@@ -265,12 +266,15 @@ def token_create(
     )
     token.save()
     event_record(
-        actor=actor, instance=actor, kind="token_created", data={"name": name, "prefix": prefix}
+        actor=actor,
+        instance=actor.user,
+        kind="token_created",
+        data={"name": name, "prefix": prefix},
     )
     return token, plaintext
 
 
-def token_revoke(*, actor: Any, token: AccessToken) -> AccessToken:
+def token_revoke(*, actor: Actor, token: AccessToken) -> AccessToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from openprm.core.audit.selectors import audit_history, event_history
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.listing import list_context
 from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.views.pages import shared_page
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.identity import selectors, services
 from openprm.identity.filters import UserFilter
@@ -46,16 +46,16 @@ def _profile_page(
     return render(
         request,
         "identity/profile.html",
-        {"tokens": selectors.token_list(actor=request.user), "form": form, "new_token": new_token},
+        {"tokens": selectors.token_list(actor=request.actor), "form": form, "new_token": new_token},
     )
 
 
-@login_required
+@shared_page
 def profile(request: HttpRequest) -> HttpResponse:
     return _profile_page(request, TokenForm())
 
 
-@login_required
+@shared_page
 @require_POST
 def token_create_view(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
@@ -63,7 +63,7 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
         return _profile_page(request, form)
     with FormSave(form) as save:
         plaintext = services.token_create(
-            actor=request.user,
+            actor=request.actor,
             name=form.cleaned_data["name"],
             expires_in_days=form.cleaned_data["expires_in_days"],
         )[1]
@@ -73,12 +73,12 @@ def token_create_view(request: HttpRequest) -> HttpResponse:
     return _profile_page(request, TokenForm(), new_token=plaintext)
 
 
-@login_required
+@shared_page
 @require_POST
 @html_errors
 def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
-    token = selectors.token_get(actor=request.user, pk=pk)
-    services.token_revoke(actor=request.user, token=token)
+    token = selectors.token_get(actor=request.actor, pk=pk)
+    services.token_revoke(actor=request.actor, token=token)
     messages.success(request, _("Token “%s” revoked.") % token.name)
     return redirect("identity:profile")
 
@@ -103,11 +103,10 @@ USER_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def user_list(request: HttpRequest) -> HttpResponse:
     filters, valid = filters_from(request, UserFilter)
-    users = selectors.user_directory(actor=request.user, filters=filters)
+    users = selectors.user_directory(actor=request.actor, filters=filters)
     if not valid:
         messages.warning(request, _("Some filters were not valid and were ignored."))
     context = list_context(request, users, sortable=USER_SORTABLE, default_sort="username")
@@ -116,7 +115,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     export = export_requested(request, rows, columns, "users", chunk_size=500)
     if export is not None:
         return export
-    roles = selectors.role_list(actor=request.user)
+    roles = selectors.role_list(actor=request.actor)
     context["filter_form"] = UserFilterForm(request.GET or None, roles=roles)
     return render(request, "identity/user_list.html", context)
 
@@ -126,19 +125,18 @@ def _user_type_from(request: HttpRequest) -> str:
     return value if value in User.UserType.values else User.UserType.INTERNAL
 
 
-@login_required
 @html_errors
 def user_create_view(request: HttpRequest) -> HttpResponse:
     """Roles on offer follow the chosen user type; HTMX refreshes them when the
     type changes, and without JavaScript the service still refuses a misfit."""
-    require_privilege(request.user, MANAGE_USERS)
-    roles = selectors.role_list(actor=request.user)
+    require_privilege(request.actor, MANAGE_USERS)
+    roles = selectors.role_list(actor=request.actor)
     user_type = _user_type_from(request)
     if request.method == "POST":
         form = UserCreateForm(request.POST, roles=roles, user_type=user_type)
         if form.is_valid():
             with FormSave(form) as save:
-                user = services.user_create(actor=request.user, **form.cleaned_data)
+                user = services.user_create(actor=request.actor, **form.cleaned_data)
             if save.ok:
                 messages.success(request, _("User “%s” created.") % user.username)
                 return redirect("identity:user_detail", pk=user.pk)
@@ -155,25 +153,23 @@ def user_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "identity/user_form.html", {"form": form, "subject": None})
 
 
-@login_required
 @html_errors
 def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    subject = selectors.user_directory_get(actor=request.actor, pk=pk)
     context: dict[str, Any] = {
         "subject": subject,
         "resource": getattr(subject, "resource", None),
-        "token_count": selectors.user_active_token_count(actor=request.user, user=subject),
-        "history": audit_history(actor=request.user, instance=subject)[:HISTORY_LIMIT],
-        "events": event_history(actor=request.user, instance=subject)[:HISTORY_LIMIT],
+        "token_count": selectors.user_active_token_count(actor=request.actor, user=subject),
+        "history": audit_history(actor=request.actor, instance=subject)[:HISTORY_LIMIT],
+        "events": event_history(actor=request.actor, instance=subject)[:HISTORY_LIMIT],
     }
     return render(request, "identity/user_detail.html", context)
 
 
-@login_required
 @html_errors
 def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = selectors.user_directory_get(actor=request.user, pk=pk)
-    roles = selectors.role_list(actor=request.user)
+    subject = selectors.user_directory_get(actor=request.actor, pk=pk)
+    roles = selectors.role_list(actor=request.actor)
     stale = None
     if request.method == "POST":
         form = UserEditForm(request.POST, roles=roles, user_type=subject.user_type)
@@ -181,7 +177,7 @@ def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             with FormSave(form, stale=True) as save:
                 services.user_update(
-                    actor=request.user,
+                    actor=request.actor,
                     user=subject,
                     expected_version=data["version"],
                     email=data["email"],
@@ -194,7 +190,7 @@ def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("identity:user_detail", pk=subject.pk)
             stale = save.stale
             if stale is not None:
-                held = selectors.role_list(actor=request.user).filter(users=subject)
+                held = selectors.role_list(actor=request.actor).filter(users=subject)
                 stale[str(form.fields["roles"].label)] = ", ".join(r.name for r in held)
     else:
         form = UserEditForm(
@@ -213,15 +209,14 @@ def user_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 @html_errors
 def user_set_active_view(request: HttpRequest, pk: int) -> HttpResponse:
     """PLAT-1: deactivation ends the user's sign-ins and tokens at once."""
-    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    subject = selectors.user_directory_get(actor=request.actor, pk=pk)
     active = request.POST.get("active") == "true"
     try:
-        services.user_set_active(actor=request.user, user=subject, active=active)
+        services.user_set_active(actor=request.actor, user=subject, active=active)
     except PermissionRefused:
         raise
     except DomainError as error:
@@ -237,15 +232,14 @@ def user_set_active_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("identity:user_detail", pk=subject.pk)
 
 
-@login_required
 @html_errors
 def user_password_view(request: HttpRequest, pk: int) -> HttpResponse:
-    subject = selectors.user_directory_get(actor=request.user, pk=pk)
+    subject = selectors.user_directory_get(actor=request.actor, pk=pk)
     form = PasswordResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with FormSave(form, refusals_to_page=True) as save:
             services.user_set_password(
-                actor=request.user, user=subject, password=form.cleaned_data["password"]
+                actor=request.actor, user=subject, password=form.cleaned_data["password"]
             )
         if save.ok:
             messages.success(request, _("Password of “%s” reset.") % subject.username)
@@ -253,27 +247,25 @@ def user_password_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "identity/user_password.html", {"form": form, "subject": subject})
 
 
-@login_required
 @html_errors
 def role_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_USERS)
-    roles = selectors.role_list(actor=request.user)
+    require_privilege(request.actor, MANAGE_USERS)
+    roles = selectors.role_list(actor=request.actor)
     return render(request, "identity/role_list.html", {"roles": roles})
 
 
-@login_required
 @html_errors
 def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    require_privilege(request.user, MANAGE_USERS)
-    role = selectors.role_get_detailed(actor=request.user, pk=pk)
-    privileges = selectors.privilege_list(actor=request.user)
+    require_privilege(request.actor, MANAGE_USERS)
+    role = selectors.role_get_detailed(actor=request.actor, pk=pk)
+    privileges = selectors.privilege_list(actor=request.actor)
     stale = None
     if request.method == "POST":
         form = RolePrivilegesForm(request.POST, privileges=privileges)
         if form.is_valid():
             with FormSave(form, stale=True) as save:
                 services.role_set_privileges(
-                    actor=request.user,
+                    actor=request.actor,
                     role=role,
                     privileges=form.cleaned_data["privileges"],
                     expected_version=form.cleaned_data["version"],
@@ -283,7 +275,7 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("identity:role_list")
             stale = save.stale
             if stale is not None:
-                held = selectors.privilege_list(actor=request.user).filter(roles=role)
+                held = selectors.privilege_list(actor=request.actor).filter(roles=role)
                 stale[str(form.fields["privileges"].label)] = ", ".join(p.name for p in held)
     else:
         form = RolePrivilegesForm(
@@ -294,8 +286,8 @@ def role_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "role": role,
         "form": form,
         "stale": stale,
-        "history": audit_history(actor=request.user, instance=role)[:HISTORY_LIMIT],
-        "events": event_history(actor=request.user, instance=role)[:HISTORY_LIMIT],
+        "history": audit_history(actor=request.actor, instance=role)[:HISTORY_LIMIT],
+        "events": event_history(actor=request.actor, instance=role)[:HISTORY_LIMIT],
     }
     return render(request, "identity/role_edit.html", context)
 
@@ -312,11 +304,10 @@ RESOURCE_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def resource_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_USERS)
-    resources = selectors.resource_list(actor=request.user)
+    require_privilege(request.actor, MANAGE_USERS)
+    resources = selectors.resource_list(actor=request.actor)
     context = list_context(request, resources, sortable=RESOURCE_SORTABLE, default_sort="name")
     columns = [(str(header), getter) for header, getter in RESOURCE_COLUMNS]
     export = export_requested(request, context["ordered"], columns, "resources")
@@ -325,20 +316,19 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     return render(request, "identity/resource_list.html", context)
 
 
-@login_required
 @html_errors
 def resource_manager_view(request: HttpRequest, pk: int) -> HttpResponse:
     """TEAM-4 rests on this hierarchy; a cycle is refused next to the field."""
-    require_privilege(request.user, MANAGE_USERS)
-    resource = selectors.resource_get(actor=request.user, pk=pk)
-    candidates = selectors.resource_list(actor=request.user).exclude(pk=resource.pk)
+    require_privilege(request.actor, MANAGE_USERS)
+    resource = selectors.resource_get(actor=request.actor, pk=pk)
+    candidates = selectors.resource_list(actor=request.actor).exclude(pk=resource.pk)
     stale = None
     if request.method == "POST":
         form = ResourceManagerForm(request.POST, resources=candidates)
         if form.is_valid():
             with FormSave(form, stale=True) as save:
                 services.resource_set_manager(
-                    actor=request.user,
+                    actor=request.actor,
                     resource=resource,
                     manager=form.cleaned_data["manager"],
                     expected_version=form.cleaned_data["version"],
@@ -356,6 +346,6 @@ def resource_manager_view(request: HttpRequest, pk: int) -> HttpResponse:
         "resource": resource,
         "form": form,
         "stale": stale,
-        "history": audit_history(actor=request.user, instance=resource)[:HISTORY_LIMIT],
+        "history": audit_history(actor=request.actor, instance=resource)[:HISTORY_LIMIT],
     }
     return render(request, "identity/resource_manager.html", context)

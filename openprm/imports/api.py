@@ -58,7 +58,7 @@ def import_kind_list(request: HttpRequest) -> Any:
 @router.get("/imports", response=list[ImportJobOut])
 @paginate(PagePagination)
 def import_job_list(request: HttpRequest) -> Any:
-    return selectors.job_list(actor=request.user)
+    return selectors.job_list(actor=request.actor)
 
 
 @router.post("/imports", response={201: ImportJobOut})
@@ -74,39 +74,39 @@ def import_job_create(
     import runs in the background at once."""
     with transaction.atomic():
         job = services.job_create(
-            actor=request.user,
+            actor=request.actor,
             kind=kind,
             upload=file,
             mapping=_mapping_from_form(mapping),
         )
         if start:
-            job_start(actor=request.user, job=job)
+            job_start(actor=request.actor, job=job)
     return Status(201, job)
 
 
 @router.get("/imports/{job_id}", response=ImportJobOut)
 def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
-    return selectors.job_get(actor=request.user, pk=job_id)
+    return selectors.job_get(actor=request.actor, pk=job_id)
 
 
 @router.post("/imports/{job_id}/start", response=ImportJobOut)
 def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStartIn) -> Any:
-    job = selectors.job_get(actor=request.user, pk=job_id)
+    job = selectors.job_get(actor=request.actor, pk=job_id)
     with transaction.atomic():
         if payload.mapping is not None:
-            job = services.job_set_mapping(actor=request.user, job=job, mapping=payload.mapping)
-        job = job_start(actor=request.user, job=job)
+            job = services.job_set_mapping(actor=request.actor, job=job, mapping=payload.mapping)
+        job = job_start(actor=request.actor, job=job)
     return job
 
 
 @router.post("/imports/{job_id}/cancel", response=ImportJobOut)
 def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
-    job = selectors.job_get(actor=request.user, pk=job_id)
-    return services.job_cancel(actor=request.user, job=job)
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return services.job_cancel(actor=request.actor, job=job)
 
 
 @router.get("/imports/{job_id}/rejects", response=list[RejectedRowOut])
 @paginate(PagePagination)
 def import_job_rejects(request: HttpRequest, job_id: RecordId) -> Any:
-    job = selectors.job_get(actor=request.user, pk=job_id)
-    return selectors.job_rejects(actor=request.user, job=job)
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return selectors.job_rejects(actor=request.actor, job=job)

@@ -12,5 +12,5 @@ class ImportsConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.imports import access  # noqa: F401  registers scopes
+        from openprm.imports import policies  # noqa: F401  registers policies
         from openprm.imports.kinds import accounts, contacts, partners  # noqa: F401  registers kinds

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.audit.services import IGNORED_FIELDS
 from openprm.imports.bulk import TableWriter, dump_json
@@ -22,7 +23,7 @@ class AuditBatch:
 
     NAMES = ("content_type_id", "object_id", "object_repr", "action", "actor_id", "actor_name")
 
-    def __init__(self, actor: Any) -> None:
+    def __init__(self, actor: Actor) -> None:
         self.actor_id = getattr(actor, "pk", None)
         self.actor_name = getattr(actor, "username", "") or "system"
         self.rows: list[tuple[Any, ...]] = []

@@ -4,11 +4,10 @@ Suggested from the headers (exact names, known aliases, then the closest
 label), and remembered per user and kind for the next file.
 """
 
-from typing import Any
-
 from rapidfuzz import fuzz, process
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.customers.normalize import search_key
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
@@ -65,10 +64,10 @@ def valid_targets(kind: ImportKind) -> set[str]:
     return targets
 
 
-def saved_mapping_get(*, actor: Any, kind: str) -> dict[str, str]:
+def saved_mapping_get(*, actor: Actor, kind: str) -> dict[str, str]:
     found = access.visible(SavedMapping, actor).filter(kind=kind).first()
     return dict(found.mapping) if found else {}
 
 
-def saved_mapping_store(*, actor: Any, kind: str, mapping: dict[str, str]) -> None:
-    SavedMapping.objects.update_or_create(user=actor, kind=kind, defaults={"mapping": mapping})
+def saved_mapping_store(*, actor: Actor, kind: str, mapping: dict[str, str]) -> None:
+    SavedMapping.objects.update_or_create(user=actor.user, kind=kind, defaults={"mapping": mapping})

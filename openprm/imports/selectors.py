@@ -5,18 +5,19 @@ from typing import Any
 from django.db.models import QuerySet
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.imports.models import ImportJob, RejectedRow
 
 REJECTS_SHOWN = 200
 
 
-def job_list(*, actor: Any) -> QuerySet[ImportJob]:
+def job_list(*, actor: Actor) -> QuerySet[ImportJob]:
     return access.visible(ImportJob, actor).order_by("-created_at", "-pk")
 
 
-def job_get(*, actor: Any, pk: Any) -> ImportJob:
+def job_get(*, actor: Actor, pk: Any) -> ImportJob:
     return access.get_visible(ImportJob, actor, pk)
 
 
-def job_rejects(*, actor: Any, job: ImportJob) -> QuerySet[RejectedRow]:
+def job_rejects(*, actor: Actor, job: ImportJob) -> QuerySet[RejectedRow]:
     return access.visible(RejectedRow, actor).filter(job=job).order_by("line")

@@ -24,8 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.exporters.tabular import safe_cell
+from openprm.identity.actors import actor_for
 from openprm.imports.kinds import kind_get
 from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
 from openprm.imports.mapping import (
@@ -48,7 +50,7 @@ Progress = Callable[[ImportJob], None]
 
 def job_create(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     upload: Any,
     name: str = "",
@@ -59,7 +61,7 @@ def job_create(
     import_kind = kind_get(kind)
     import_kind.check_actor(actor)
     name = name or Path(getattr(upload, "name", "") or "import.csv").name
-    job = ImportJob(kind=kind, created_by=actor, original_name=name)
+    job = ImportJob(kind=kind, created_by=actor.user, original_name=name)
     job.file.save(name, upload if isinstance(upload, File) else File(upload, name=name), save=False)
     header, _rows = read_table(job.file.path, name)
     if mapping is None:
@@ -99,7 +101,7 @@ def _checked_mapping(
     return {title: target for title, target in mapping.items() if target}
 
 
-def job_set_mapping(*, actor: Any, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+def job_set_mapping(*, actor: Actor, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.status != ImportJob.Status.QUEUED or job.started_at:
         raise Conflict(_("This import has started; its mapping can no longer change."))
@@ -115,7 +117,7 @@ def file_header(job: ImportJob) -> list[str]:
     return header
 
 
-def job_cancel(*, actor: Any, job: ImportJob) -> ImportJob:
+def job_cancel(*, actor: Actor, job: ImportJob) -> ImportJob:
     """IMP-2: stop after the batch in progress; committed batches stay."""
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.finished:
@@ -152,7 +154,7 @@ def job_run(
     started the job has already checked visibility.
     """
     kind = kind_get(job.kind)
-    actor = job.created_by
+    actor = actor_for(job.created_by)
     if job.finished and job.status != ImportJob.Status.FAILED:
         return job
     try:
@@ -267,7 +269,7 @@ def _finish(job: ImportJob, status: str) -> ImportJob:
     return job
 
 
-def job_prepare_resume(*, actor: Any, job: ImportJob) -> ImportJob:
+def job_prepare_resume(*, actor: Actor, job: ImportJob) -> ImportJob:
     """A job stopped by a crash (still RUNNING) or a failure can be resumed."""
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.status in (ImportJob.Status.DONE, ImportJob.Status.CANCELLED):

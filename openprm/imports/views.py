@@ -2,7 +2,6 @@
 download the rejected rows (IMP-1, IMP-2). Decisions are the services'."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,11 +30,10 @@ JOB_COLUMNS = [
 ]
 
 
-@login_required
 @html_errors
 def job_list(request: HttpRequest) -> HttpResponse:
     context = list_context(
-        request, selectors.job_list(actor=request.user), sortable=SORTS, default_sort="-created"
+        request, selectors.job_list(actor=request.actor), sortable=SORTS, default_sort="-created"
     )
     export = export_requested(request, context["ordered"], JOB_COLUMNS, "imports")
     if export is not None:
@@ -43,14 +41,13 @@ def job_list(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/job_list.html", context)
 
 
-@login_required
 @html_errors
 def job_new(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             job = services.job_create(
-                actor=request.user,
+                actor=request.actor,
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
             )
@@ -61,10 +58,9 @@ def job_new(request: HttpRequest) -> HttpResponse:
     return render(request, "imports/job_new.html", {"form": form})
 
 
-@login_required
 @html_errors
 def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get(actor=request.user, pk=pk)
+    job = selectors.job_get(actor=request.actor, pk=pk)
     if job.started_at or job.status != job.Status.QUEUED:
         return redirect("imports:job_detail", pk=job.pk)
     kind = kind_get(job.kind)
@@ -79,8 +75,8 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_set_mapping(actor=request.user, job=job, mapping=form.mapping())
-            job_start(actor=request.user, job=job)
+            job = services.job_set_mapping(actor=request.actor, job=job, mapping=form.mapping())
+            job_start(actor=request.actor, job=job)
         except DomainError as error:
             messages_text = [m for ms in error.field_errors.values() for m in ms] or [error.message]
             for text in messages_text:
@@ -91,18 +87,16 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _progress_context(request: HttpRequest, job_pk: int) -> dict[str, object]:
-    job = selectors.job_get(actor=request.user, pk=job_pk)
-    rejects = selectors.job_rejects(actor=request.user, job=job)[: selectors.REJECTS_SHOWN]
+    job = selectors.job_get(actor=request.actor, pk=job_pk)
+    rejects = selectors.job_rejects(actor=request.actor, job=job)[: selectors.REJECTS_SHOWN]
     return {"job": job, "rejects": rejects if job.finished else []}
 
 
-@login_required
 @html_errors
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "imports/job_detail.html", _progress_context(request, pk))
 
 
-@login_required
 @html_errors
 def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The HTMX-polled part of the job page; polling stops once finished."""
@@ -110,12 +104,11 @@ def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
 @html_errors
 def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get(actor=request.user, pk=pk)
+    job = selectors.job_get(actor=request.actor, pk=pk)
     try:
-        services.job_cancel(actor=request.user, job=job)
+        services.job_cancel(actor=request.actor, job=job)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -123,10 +116,9 @@ def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("imports:job_detail", pk=job.pk)
 
 
-@login_required
 @html_errors
 def job_rejects(request: HttpRequest, pk: int) -> StreamingHttpResponse:
-    job = selectors.job_get(actor=request.user, pk=pk)
+    job = selectors.job_get(actor=request.actor, pk=pk)
     response = StreamingHttpResponse(
         services.rejects_csv(job), content_type="text/csv; charset=utf-8"
     )

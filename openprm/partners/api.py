@@ -48,7 +48,7 @@ def partner_list(request: HttpRequest, filters: Query[PartnerFilter], sort: str 
     """PA-2: managed partners; sort by name, status, country, region or
     created (prefix `-` for descending)."""
     partners = selectors.partner_list(
-        actor=request.auth, filters=filters, custom=custom_filters(request)
+        actor=request.actor, filters=filters, custom=custom_filters(request)
     )
     return sorted_queryset(partners, sort, selectors.PARTNER_SORTS, "name")[0]
 
@@ -59,7 +59,7 @@ def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[Par
     while ZPM_PARTNER_CONTACT_MANDATORY is Yes; 409 `duplicate_accounts`
     unless `confirm_duplicates`."""
     partner = services.partner_create(
-        actor=request.auth,
+        actor=request.actor,
         data=payload.model_dump(
             exclude={"custom", "confirm_duplicates", "primary_contact"}, exclude_unset=True
         ),
@@ -69,58 +69,58 @@ def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[Par
         ),
         confirm_duplicates=payload.confirm_duplicates,
     )
-    return Status(201, selectors.partner_get(actor=request.auth, pk=partner.pk))
+    return Status(201, selectors.partner_get(actor=request.actor, pk=partner.pk))
 
 
 @router.get("/partners/{partner_id}", response=PartnerOut)
 def partner_detail(request: HttpRequest, partner_id: RecordId) -> PartnerProfile:
-    return selectors.partner_get(actor=request.auth, pk=partner_id)
+    return selectors.partner_get(actor=request.actor, pk=partner_id)
 
 
 @router.patch("/partners/{partner_id}", response=PartnerOut)
 def partner_update(request: HttpRequest, partner_id: RecordId, payload: PartnerUpdateIn) -> Any:
     """PLAT-6: `version` is the partner's; 409 when stale."""
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     services.partner_update(
-        actor=request.auth,
+        actor=request.actor,
         partner=partner,
         changes=sent_changes(payload, exclude={"custom"}, nullable=NULLABLE_UPDATE_FIELDS),
         custom=payload.custom,
         expected_version=payload.version,
     )
-    return selectors.partner_get(actor=request.auth, pk=partner_id)
+    return selectors.partner_get(actor=request.actor, pk=partner_id)
 
 
 @router.post("/partners/{partner_id}/inactivate", response=PartnerOut)
 def partner_inactivate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
     """PA-4: the partner screens never delete; they inactivate."""
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     services.partner_set_status(
-        actor=request.auth,
+        actor=request.actor,
         partner=partner,
         status=PartnerProfile.Status.INACTIVE,
         expected_version=payload.version,
     )
-    return selectors.partner_get(actor=request.auth, pk=partner_id)
+    return selectors.partner_get(actor=request.actor, pk=partner_id)
 
 
 @router.post("/partners/{partner_id}/activate", response=PartnerOut)
 def partner_activate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     services.partner_set_status(
-        actor=request.auth,
+        actor=request.actor,
         partner=partner,
         status=PartnerProfile.Status.ACTIVE,
         expected_version=payload.version,
     )
-    return selectors.partner_get(actor=request.auth, pk=partner_id)
+    return selectors.partner_get(actor=request.actor, pk=partner_id)
 
 
 @router.get("/partners/{partner_id}/hierarchy", response=PartnerHierarchyOut)
 def partner_hierarchy(request: HttpRequest, partner_id: RecordId) -> dict[str, Any]:
     """PA-5: the account hierarchy the partner belongs to, partners marked."""
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
-    tree = selectors.partner_hierarchy(actor=request.auth, partner=partner)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
+    tree = selectors.partner_hierarchy(actor=request.actor, partner=partner)
     return {
         "ancestors": [{"id": a.pk, "name": a.name} for a in tree.ancestors],
         "nodes": [
@@ -143,9 +143,9 @@ def account_managed_partner(
 ) -> PartnerProfile:
     """PA-2: the account screens set the managed-partner flag by hand; the
     account shows among partners only when its type is Partner as well."""
-    account = account_get(actor=request.auth, pk=account_id)
+    account = account_get(actor=request.actor, pk=account_id)
     return services.partner_mark_managed(
-        actor=request.auth, account=account, managed=payload.managed_partner
+        actor=request.actor, account=account, managed=payload.managed_partner
     )
 
 
@@ -157,8 +157,8 @@ def partner_contact_list(
     filters: Query[PartnerContactFilter],
     sort: str = "name",
 ) -> Any:
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
-    contacts = selectors.partner_contact_list(actor=request.auth, partner=partner, filters=filters)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
+    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
     return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
 
 
@@ -167,15 +167,15 @@ def partner_contact_create(
     request: HttpRequest, partner_id: RecordId, payload: PartnerContactCreateIn
 ) -> Status[PartnerContact]:
     """PC-1; PA-6 (`primary`: add the primary contact later)."""
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     contact = services.partner_contact_create(
-        actor=request.auth,
+        actor=request.actor,
         partner=partner,
         data=payload.model_dump(exclude={"primary", "confirm_duplicates"}),
         is_primary=payload.primary,
         confirm_duplicates=payload.confirm_duplicates,
     )
-    return Status(201, selectors.partner_contact_get(actor=request.auth, pk=contact.pk))
+    return Status(201, selectors.partner_contact_get(actor=request.actor, pk=contact.pk))
 
 
 @router.post("/partners/{partner_id}/contacts/existing", response={201: PartnerContactOut})
@@ -183,27 +183,27 @@ def partner_contact_add_existing(
     request: HttpRequest, partner_id: RecordId, payload: PartnerContactExistingIn
 ) -> Status[PartnerContact]:
     """PC-4: an existing contact, without a second person record."""
-    partner = selectors.partner_get(actor=request.auth, pk=partner_id)
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     contact = services.partner_contact_add_existing(
-        actor=request.auth,
+        actor=request.actor,
         partner=partner,
         person_id=payload.person_id,
         role_id=payload.role_id,
         is_primary=payload.primary,
     )
-    return Status(201, selectors.partner_contact_get(actor=request.auth, pk=contact.pk))
+    return Status(201, selectors.partner_contact_get(actor=request.actor, pk=contact.pk))
 
 
 @router.get("/partner-contacts/favorites", response=list[PartnerContactOut])
 @paginate(PagePagination)
 def favorite_partner_contacts(request: HttpRequest) -> Any:
     """PC-6: the caller's favorite partner contacts."""
-    return selectors.favorite_partner_contacts(actor=request.auth)
+    return selectors.favorite_partner_contacts(actor=request.actor)
 
 
 @router.get("/partner-contacts/{contact_id}", response=PartnerContactOut)
 def partner_contact_detail(request: HttpRequest, contact_id: RecordId) -> PartnerContact:
-    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
 
 
 @router.patch("/partner-contacts/{contact_id}", response=PartnerContactOut)
@@ -211,14 +211,14 @@ def partner_contact_update(
     request: HttpRequest, contact_id: RecordId, payload: PartnerContactUpdateIn
 ) -> PartnerContact:
     """PA-6: the role can be changed; also manager, portal user type, primary."""
-    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
     services.partner_contact_update(
-        actor=request.auth,
+        actor=request.actor,
         contact=contact,
         changes=sent_changes(payload),
         expected_version=payload.version,
     )
-    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
 
 
 @router.post("/partner-contacts/{contact_id}/promote-to-resource", response=PartnerContactOut)
@@ -226,15 +226,15 @@ def partner_contact_promote_to_resource(
     request: HttpRequest, contact_id: RecordId, payload: PromoteToResourceIn
 ) -> PartnerContact:
     """PC-2/PC-3: 409 `partner_inactive` when the partner is Inactive."""
-    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
     services.partner_contact_promote_to_resource(
-        actor=request.auth,
+        actor=request.actor,
         contact=contact,
         role_id=payload.role_id,
         manager_id=payload.manager_id,
         expected_version=payload.version,
     )
-    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
 
 
 @router.post("/partner-contacts/{contact_id}/promote-to-user", response=PartnerContactOut)
@@ -242,9 +242,9 @@ def partner_contact_promote_to_user(
     request: HttpRequest, contact_id: RecordId, payload: PromoteToUserIn
 ) -> PartnerContact:
     """PC-2/PC-3: creates the portal user and e-mails the invitation link."""
-    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
     services.partner_contact_promote_to_user(
-        actor=request.auth,
+        actor=request.actor,
         contact=contact,
         username=payload.username,
         email=payload.email,
@@ -252,14 +252,14 @@ def partner_contact_promote_to_user(
         expected_version=payload.version,
         base_url=base_url(request),
     )
-    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
 
 
 @router.delete("/partner-contacts/{contact_id}", response={204: None})
 def partner_contact_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     """PC-5: the contact's portal user is deactivated at once."""
-    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
-    services.partner_contact_delete(actor=request.auth, contact=contact)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
+    services.partner_contact_delete(actor=request.actor, contact=contact)
     return Status(204, None)
 
 
@@ -268,8 +268,8 @@ def partner_contact_favorite(
     request: HttpRequest, contact_id: RecordId, payload: FavoriteIn
 ) -> dict[str, bool]:
     """PC-6: mark (or with `favorite: false` unmark) for the caller only."""
-    contact = selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
     favorite = services.partner_contact_favorite_set(
-        actor=request.auth, contact=contact, favorite=payload.favorite
+        actor=request.actor, contact=contact, favorite=payload.favorite
     )
     return {"favorite": favorite}

@@ -17,4 +17,4 @@ class PartnersConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.partners import access, receivers  # noqa: F401  registers scopes, hooks
+        from openprm.partners import policies, receivers  # noqa: F401  registers policies, hooks

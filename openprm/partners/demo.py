@@ -2,10 +2,10 @@
 partner administrator and a partner sales representative who sign into the
 portal, plus more partners (some in a hierarchy) for the lists."""
 
-from typing import Any
-
+from openprm.core.actor import Actor
 from openprm.demo.context import DEMO_PASSWORD, DemoContext
 from openprm.identity import catalog
+from openprm.identity.actors import actor_for
 from openprm.identity.models import Role
 from openprm.identity.services import user_set_password
 from openprm.partners.models import PartnerContact, PartnerProfile
@@ -24,7 +24,7 @@ PORTAL_PARTNERS = [
 
 
 def _portal_user(
-    actor: Any, contact: PartnerContact, username: str, role: Role, manager: PartnerContact | None
+    actor: Actor, contact: PartnerContact, username: str, role: Role, manager: PartnerContact | None
 ) -> PartnerContact:
     contact = partner_contact_promote_to_resource(
         actor=actor,
@@ -48,7 +48,7 @@ def _portal_user(
         invite=False,
     )
     assert contact.user is not None
-    user_set_password(actor=contact.user, user=contact.user, password=DEMO_PASSWORD)
+    user_set_password(actor=actor_for(contact.user), user=contact.user, password=DEMO_PASSWORD)
     return contact
 
 

@@ -7,12 +7,12 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_filter
 from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_hierarchy
 from openprm.identity.models import Role
-from openprm.partners.access import membership
 from openprm.partners.filters import PartnerContactFilter, PartnerFilter
 from openprm.partners.models import (
     PARTNER_RECORD_TYPE,
@@ -20,6 +20,7 @@ from openprm.partners.models import (
     PartnerContactFavorite,
     PartnerProfile,
 )
+from openprm.partners.policies import membership
 
 PARTNER_SORTS: dict[str, str] = {
     "name": "account__name_search",
@@ -37,7 +38,7 @@ CONTACT_SORTS: dict[str, str] = {
 
 def partner_list(
     *,
-    actor: Any,
+    actor: Actor,
     filters: PartnerFilter | None = None,
     custom: Mapping[str, Any] | None = None,
 ) -> QuerySet[PartnerProfile]:
@@ -63,7 +64,7 @@ def partner_list(
     return partners
 
 
-def partner_get(*, actor: Any, pk: Any) -> PartnerProfile:
+def partner_get(*, actor: Actor, pk: Any) -> PartnerProfile:
     return access.get_visible(
         PartnerProfile,
         actor,
@@ -72,7 +73,7 @@ def partner_get(*, actor: Any, pk: Any) -> PartnerProfile:
     )
 
 
-def partner_for_account(*, actor: Any, account_id: Any) -> PartnerProfile | None:
+def partner_for_account(*, actor: Actor, account_id: Any) -> PartnerProfile | None:
     """The account's partner profile, managed or not (PA-2 account screens)."""
     return (
         access.visible(PartnerProfile, actor)
@@ -91,7 +92,7 @@ class PartnerHierarchy:
     partner_account_ids: set[int]
 
 
-def partner_hierarchy(*, actor: Any, partner: PartnerProfile) -> PartnerHierarchy:
+def partner_hierarchy(*, actor: Actor, partner: PartnerProfile) -> PartnerHierarchy:
     """PA-5: partners form hierarchies through the account parent; the tree
     is the visible account subtree from the topmost visible ancestor."""
     partner = partner_get(actor=actor, pk=partner.pk)
@@ -109,7 +110,7 @@ def partner_hierarchy(*, actor: Any, partner: PartnerProfile) -> PartnerHierarch
 
 def partner_contact_list(
     *,
-    actor: Any,
+    actor: Actor,
     partner: PartnerProfile | None = None,
     filters: PartnerContactFilter | None = None,
 ) -> QuerySet[PartnerContact]:
@@ -133,11 +134,11 @@ def partner_contact_list(
     return contacts
 
 
-def partner_contact_get(*, actor: Any, pk: Any) -> PartnerContact:
+def partner_contact_get(*, actor: Actor, pk: Any) -> PartnerContact:
     return access.get_visible(PartnerContact, actor, pk, partner_contact_list(actor=actor))
 
 
-def favorite_partner_contacts(*, actor: Any) -> QuerySet[PartnerContact]:
+def favorite_partner_contacts(*, actor: Actor) -> QuerySet[PartnerContact]:
     """PC-6: the actor's favorites."""
     return partner_contact_list(actor=actor).filter(is_favorite=True)
 
@@ -147,13 +148,13 @@ def partner_roles() -> QuerySet[Role]:
     return access.unscoped(Role).filter(for_partners=True).order_by("name")
 
 
-def own_partner(*, actor: Any) -> PartnerProfile:
+def own_partner(*, actor: Actor) -> PartnerProfile:
     """PRG-7: the portal user's own organization, from its membership."""
     own = membership(actor)
     return partner_get(actor=actor, pk=own.partner_id if own is not None else None)
 
 
-def portal_user_list(*, actor: Any) -> QuerySet[PartnerContact]:
+def portal_user_list(*, actor: Actor) -> QuerySet[PartnerContact]:
     """PRG-2: the users of the portal user's own organization."""
     return partner_contact_list(actor=actor, partner=own_partner(actor=actor)).filter(
         user__isnull=False

@@ -7,7 +7,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,11 +50,10 @@ def internal_page(view: View) -> View:
     """Partner screens are internal: a portal user gets 404 (PRG-7), and
     domain errors become the 404 / 403 pages."""
 
-    @login_required
     @html_errors
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_partner_user:
+        if request.actor.is_partner:
             raise Http404()
         return view(request, *args, **kwargs)
 
@@ -88,11 +86,11 @@ def partner_list(request: HttpRequest) -> HttpResponse:
     filters, valid = filters_from(request, PartnerFilter)
     try:
         partners = selectors.partner_list(
-            actor=request.user, filters=filters, custom=custom_filters(request)
+            actor=request.actor, filters=filters, custom=custom_filters(request)
         )
     except DomainError as error:
         messages.error(request, error.message)
-        partners = selectors.partner_list(actor=request.user, filters=filters)
+        partners = selectors.partner_list(actor=request.actor, filters=filters)
     context = list_context(request, partners, sortable=selectors.PARTNER_SORTS, default_sort="name")
     export = export_requested(request, context["ordered"], export_columns(), "partners")
     if export is not None:
@@ -111,7 +109,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             partner = services.partner_create(
-                actor=request.user,
+                actor=request.actor,
                 data=form.service_values(),
                 custom=form.custom_values(),
                 primary_contact=form.primary_contact(),
@@ -138,25 +136,25 @@ def partner_create(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, partner: PartnerProfile, tab: str) -> dict[str, Any]:
     context: dict[str, Any] = {"partner": partner, "tab": tab, "tabs": TABS}
     if tab == "contacts":
-        contacts = selectors.partner_contact_list(actor=request.user, partner=partner)
+        contacts = selectors.partner_contact_list(actor=request.actor, partner=partner)
         context["contacts"] = contacts
         context["contact_form"] = PartnerContactForm()
         context["existing_form"] = ExistingContactForm(prefix="existing")
     elif tab == "hierarchy":
-        context["hierarchy"] = selectors.partner_hierarchy(actor=request.user, partner=partner)
+        context["hierarchy"] = selectors.partner_hierarchy(actor=request.actor, partner=partner)
     elif tab == "history":
-        context["history"] = audit_history(actor=request.user, instance=partner)
+        context["history"] = audit_history(actor=request.actor, instance=partner)
     return context
 
 
 @internal_page
 def partner_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    partner = selectors.partner_get(actor=request.user, pk=pk)
+    partner = selectors.partner_get(actor=request.actor, pk=pk)
     tab = request.GET.get("tab", "details")
     if tab not in TABS:
         tab = "details"
     if tab == "contacts":
-        contacts = selectors.partner_contact_list(actor=request.user, partner=partner)
+        contacts = selectors.partner_contact_list(actor=request.actor, partner=partner)
         name = f"partner-{partner.pk}-contacts"
         export = export_requested(request, contacts, contact_export_columns(), name)
         if export is not None:
@@ -179,7 +177,7 @@ def contact_export_columns() -> list[Column]:
 
 @internal_page
 def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    partner = selectors.partner_get(actor=request.user, pk=pk)
+    partner = selectors.partner_get(actor=request.actor, pk=pk)
     account = partner.account
     initial: dict[str, Any] = {
         name: getattr(account, name)
@@ -198,7 +196,7 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with save:
             services.partner_update(
-                actor=request.user,
+                actor=request.actor,
                 partner=partner,
                 changes=form.service_values(),
                 custom=form.custom_values(),
@@ -218,12 +216,12 @@ def partner_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def partner_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
     """PA-3/PA-4: the partner screens inactivate or activate, never delete."""
-    partner = selectors.partner_get(actor=request.user, pk=pk)
+    partner = selectors.partner_get(actor=request.actor, pk=pk)
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
     try:
         services.partner_set_status(
-            actor=request.user, partner=partner, status=status, expected_version=version
+            actor=request.actor, partner=partner, status=status, expected_version=version
         )
     except StaleVersion:
         messages.error(request, _("The partner changed meanwhile; review it and try again."))
@@ -237,14 +235,14 @@ def partner_status(request: HttpRequest, pk: int, status: str) -> HttpResponse:
 @internal_page
 def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-1 (and PA-6: add the primary contact later)."""
-    partner = selectors.partner_get(actor=request.user, pk=pk)
+    partner = selectors.partner_get(actor=request.actor, pk=pk)
     form = PartnerContactForm(request.POST or None)
     existing_form = ExistingContactForm(prefix="existing")
     candidates: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
         try:
             services.partner_contact_create(
-                actor=request.user,
+                actor=request.actor,
                 partner=partner,
                 data=form.service_values(),
                 is_primary=form.cleaned_data["primary"],
@@ -271,13 +269,13 @@ def contact_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def contact_add_existing(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-4: an existing contact without a second person record."""
-    partner = selectors.partner_get(actor=request.user, pk=pk)
+    partner = selectors.partner_get(actor=request.actor, pk=pk)
     form = ExistingContactForm(request.POST, prefix="existing")
     if form.is_valid():
         try:
             role = form.cleaned_data["role"]
             services.partner_contact_add_existing(
-                actor=request.user,
+                actor=request.actor,
                 partner=partner,
                 person_id=form.cleaned_data["person_id"],
                 role_id=role.pk if role else None,
@@ -306,8 +304,8 @@ def _contact_page(
 @internal_page
 def contact_promote_to_resource(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-2/PC-3: give the contact a role and optionally a manager."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
-    managers = selectors.partner_contact_list(actor=request.user, partner=contact.partner).exclude(
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
+    managers = selectors.partner_contact_list(actor=request.actor, partner=contact.partner).exclude(
         pk=contact.pk
     )
     form = PromoteToResourceForm(
@@ -317,7 +315,7 @@ def contact_promote_to_resource(request: HttpRequest, pk: int) -> HttpResponse:
         manager = form.cleaned_data["manager"]
         with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_promote_to_resource(
-                actor=request.user,
+                actor=request.actor,
                 contact=contact,
                 role_id=form.cleaned_data["role"].pk,
                 manager_id=manager.pk if manager else None,
@@ -332,7 +330,7 @@ def contact_promote_to_resource(request: HttpRequest, pk: int) -> HttpResponse:
 @internal_page
 def contact_promote_to_user(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-2/PC-3: a portal user, invited by e-mail."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     email = contact.resource.email if contact.resource_id else ""
     form = PromoteToUserForm(
         request.POST or None, initial={"version": contact.version, "email": email}
@@ -340,7 +338,7 @@ def contact_promote_to_user(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_promote_to_user(
-                actor=request.user,
+                actor=request.actor,
                 contact=contact,
                 username=form.cleaned_data["username"],
                 email=form.cleaned_data["email"],
@@ -357,7 +355,7 @@ def contact_promote_to_user(request: HttpRequest, pk: int) -> HttpResponse:
 @internal_page
 def contact_role(request: HttpRequest, pk: int) -> HttpResponse:
     """PA-6: change a partner contact's role."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     form = ContactRoleForm(
         request.POST or None, initial={"version": contact.version, "role": contact.role}
     )
@@ -365,7 +363,7 @@ def contact_role(request: HttpRequest, pk: int) -> HttpResponse:
         role = form.cleaned_data["role"]
         with FormSave(form, refusals_to_page=True) as save:
             services.partner_contact_update(
-                actor=request.user,
+                actor=request.actor,
                 contact=contact,
                 changes={"role_id": role.pk if role else None},
                 expected_version=form.cleaned_data["version"],
@@ -379,9 +377,9 @@ def contact_role(request: HttpRequest, pk: int) -> HttpResponse:
 @internal_page
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-5: confirm, then delete; a portal user is deactivated at once."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     if request.method == "POST":
-        services.partner_contact_delete(actor=request.user, contact=contact)
+        services.partner_contact_delete(actor=request.actor, contact=contact)
         messages.success(request, _("Partner contact %s deleted.") % contact.person)
         return redirect(partner_url(contact.partner, "contacts"))
     return _contact_page(request, contact, None, "delete", _("Delete the partner contact"))
@@ -391,9 +389,9 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-6: mark or unmark a favorite partner contact."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     services.partner_contact_favorite_set(
-        actor=request.user, contact=contact, favorite=request.POST.get("favorite") == "1"
+        actor=request.actor, contact=contact, favorite=request.POST.get("favorite") == "1"
     )
     return redirect(partner_url(contact.partner, "contacts"))
 
@@ -401,15 +399,15 @@ def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
 @internal_page
 def account_managed(request: HttpRequest, account_id: int) -> HttpResponse:
     """PA-2: the account screens' managed-partner flag, set by hand."""
-    account = account_get(actor=request.user, pk=account_id)
-    profile = selectors.partner_for_account(actor=request.user, account_id=account.pk)
+    account = account_get(actor=request.actor, pk=account_id)
+    profile = selectors.partner_for_account(actor=request.actor, account_id=account.pk)
     if request.method == "POST":
         managed = request.POST.get("managed_partner") == "on"
         profile = services.partner_mark_managed(
-            actor=request.user, account=account, managed=managed
+            actor=request.actor, account=account, managed=managed
         )
         messages.success(request, _("Managed-partner flag saved."))
-        if selectors.partner_list(actor=request.user).filter(pk=profile.pk).exists():
+        if selectors.partner_list(actor=request.actor).filter(pk=profile.pk).exists():
             return redirect("partners:partner_detail", pk=profile.pk)
     return render(
         request, "partners/account_managed.html", {"account": account, "profile": profile}

@@ -13,9 +13,9 @@ from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.partners import selectors
-from openprm.partners.access import membership
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.policies import membership
 from openprm.partners.schemas import PartnerContactOut, PartnerOut
 from openprm.partners.services import portal_user_update
 from openprm.portal.schemas import PortalMeOut, PortalUserUpdateIn
@@ -25,12 +25,12 @@ router = Router(tags=["portal"])
 
 @router.get("/portal/me", response=PortalMeOut)
 def portal_me(request: HttpRequest) -> dict[str, Any]:
-    own = membership(request.auth)
+    own = membership(request.actor)
     if own is None:
         raise NotFound()
     return {
-        "user_id": request.auth.pk,
-        "username": request.auth.username,
+        "user_id": request.actor.pk,
+        "username": request.actor.username,
         "partner_id": own.partner_id,
         "partner_name": own.partner.account.name,
         "partner_contact_id": own.pk,
@@ -43,7 +43,7 @@ def portal_me(request: HttpRequest) -> dict[str, Any]:
 @router.get("/portal/organization", response=PartnerOut)
 def portal_organization(request: HttpRequest) -> PartnerProfile:
     """PRG-7: the caller's own organization's profile."""
-    return selectors.own_partner(actor=request.auth)
+    return selectors.own_partner(actor=request.actor)
 
 
 @router.get("/portal/contacts", response=list[PartnerContactOut])
@@ -51,8 +51,8 @@ def portal_organization(request: HttpRequest) -> PartnerProfile:
 def portal_contacts(
     request: HttpRequest, filters: Query[PartnerContactFilter], sort: str = "name"
 ) -> Any:
-    partner = selectors.own_partner(actor=request.auth)
-    contacts = selectors.partner_contact_list(actor=request.auth, partner=partner, filters=filters)
+    partner = selectors.own_partner(actor=request.actor)
+    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
     return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
 
 
@@ -60,7 +60,9 @@ def portal_contacts(
 @paginate(PagePagination)
 def portal_users(request: HttpRequest) -> Any:
     """PRG-2: the portal users of the caller's organization."""
-    return selectors.portal_user_list(actor=request.auth).order_by("person__last_name_search", "pk")
+    return selectors.portal_user_list(actor=request.actor).order_by(
+        "person__last_name_search", "pk"
+    )
 
 
 @router.patch("/portal/users/{contact_id}", response=PartnerContactOut)
@@ -69,14 +71,14 @@ def portal_user_change(
 ) -> PartnerContact:
     """PRG-2: a partner administrator sets power / standard and activity of
     its own organization's users; other organizations' users answer 404."""
-    contact = selectors.portal_user_list(actor=request.auth).filter(pk=contact_id).first()
+    contact = selectors.portal_user_list(actor=request.actor).filter(pk=contact_id).first()
     if contact is None:
         raise NotFound()
     portal_user_update(
-        actor=request.auth,
+        actor=request.actor,
         contact=contact,
         expected_version=payload.version,
         portal_user_type=payload.portal_user_type,
         active=payload.is_active,
     )
-    return selectors.partner_contact_get(actor=request.auth, pk=contact_id)
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)

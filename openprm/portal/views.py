@@ -6,7 +6,6 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,12 +15,14 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.listing import list_context
+from openprm.core.views.pages import login_not_required, portal_page
 from openprm.core.views.web import export_requested, filters_from, html_errors
+from openprm.identity.actors import actor_for
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.services import user_set_password
 from openprm.partners import selectors
-from openprm.partners.access import membership
 from openprm.partners.filters import PartnerContactFilter
+from openprm.partners.policies import membership
 from openprm.partners.services import partner_contact_favorite_set, portal_user_update
 from openprm.partners.services.invitations import invited_user
 from openprm.portal.forms import PortalUserForm
@@ -45,14 +46,15 @@ USER_COLUMNS = [
 ]
 
 
-def portal_page(view: View) -> View:
-    """Signed-in partner users with a membership only; anyone else gets 404."""
+def portal_only(view: View) -> View:
+    """A portal page for signed-in partner users with a membership; anyone
+    else gets 404."""
 
-    @login_required
+    @portal_page
     @html_errors
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if membership(request.user) is None:
+        if membership(request.actor) is None:
             raise Http404()
         return view(request, *args, **kwargs)
 
@@ -60,22 +62,22 @@ def portal_page(view: View) -> View:
 
 
 def _is_partner_admin(request: HttpRequest) -> bool:
-    own = membership(request.user)
+    own = membership(request.actor)
     return bool(own and own.role and own.role.code == PARTNER_ADMINISTRATOR)
 
 
-@portal_page
+@portal_only
 def organization(request: HttpRequest) -> HttpResponse:
     """PRG-7: the organization's profile."""
-    partner = selectors.own_partner(actor=request.user)
+    partner = selectors.own_partner(actor=request.actor)
     return render(request, "portal/organization.html", {"partner": partner})
 
 
-@portal_page
+@portal_only
 def contact_list(request: HttpRequest) -> HttpResponse:
     filters, valid = filters_from(request, PartnerContactFilter)
-    partner = selectors.own_partner(actor=request.user)
-    contacts = selectors.partner_contact_list(actor=request.user, partner=partner, filters=filters)
+    partner = selectors.own_partner(actor=request.actor)
+    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
     context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
     export = export_requested(request, context["ordered"], CONTACT_COLUMNS, "contacts")
     if export is not None:
@@ -84,21 +86,21 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/contact_list.html", context)
 
 
-@portal_page
+@portal_only
 @require_POST
 def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-6: partner users mark favorite partner contacts."""
-    contact = selectors.partner_contact_get(actor=request.user, pk=pk)
+    contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     partner_contact_favorite_set(
-        actor=request.user, contact=contact, favorite=request.POST.get("favorite") == "1"
+        actor=request.actor, contact=contact, favorite=request.POST.get("favorite") == "1"
     )
     return redirect("portal:contact_list")
 
 
-@portal_page
+@portal_only
 def user_list(request: HttpRequest) -> HttpResponse:
     """PRG-2: the organization's users; the partner administrator edits them."""
-    users = selectors.portal_user_list(actor=request.user)
+    users = selectors.portal_user_list(actor=request.actor)
     context = list_context(request, users, sortable=selectors.CONTACT_SORTS, default_sort="name")
     export = export_requested(request, context["ordered"], USER_COLUMNS, "users")
     if export is not None:
@@ -107,9 +109,9 @@ def user_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/user_list.html", context)
 
 
-@portal_page
+@portal_only
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = selectors.portal_user_list(actor=request.user).filter(pk=pk).first()
+    contact = selectors.portal_user_list(actor=request.actor).filter(pk=pk).first()
     if contact is None:
         raise Http404()
     initial = {
@@ -122,7 +124,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             portal_user_update(
-                actor=request.user,
+                actor=request.actor,
                 contact=contact,
                 expected_version=form.cleaned_data["version"],
                 portal_user_type=form.cleaned_data["portal_user_type"],
@@ -142,6 +144,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_not_required
 def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """PC-2: the one-time link of the invitation e-mail sets the password."""
     user = invited_user(uidb64, token)
@@ -150,7 +153,9 @@ def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user_set_password(actor=user, user=user, password=form.cleaned_data["new_password1"])
+            user_set_password(
+                actor=actor_for(user), user=user, password=form.cleaned_data["new_password1"]
+            )
         except DomainError as error:
             form.add_error("new_password1", error.message)
         else:

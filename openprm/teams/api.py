@@ -21,7 +21,7 @@ router = Router(tags=["teams"])
 @paginate(PagePagination)
 def team_member_list(request: HttpRequest, account_id: RecordId) -> Any:
     """Everyone who can see the account sees its team (TEAM-2)."""
-    return selectors.team_member_list(actor=request.auth, account_id=account_id)
+    return selectors.team_member_list(actor=request.actor, account_id=account_id)
 
 
 @router.post("/accounts/{account_id}/team", response={201: TeamMemberOut})
@@ -30,7 +30,7 @@ def team_member_add(
 ) -> Status[AccountTeamMember]:
     """Full access only; the level defaults to the profile option (TEAM-1)."""
     member = services.team_member_add(
-        actor=request.auth,
+        actor=request.actor,
         account=Account(pk=account_id),
         resource_id=payload.resource_id,
         user_id=payload.user_id,
@@ -38,7 +38,7 @@ def team_member_add(
         locked=payload.locked,
     )
     return Status(
-        201, selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member.pk)
+        201, selectors.team_member_get(actor=request.actor, account_id=account_id, pk=member.pk)
     )
 
 
@@ -46,19 +46,19 @@ def team_member_add(
 def team_member_update(
     request: HttpRequest, account_id: RecordId, member_id: RecordId, payload: TeamMemberUpdateIn
 ) -> AccountTeamMember:
-    member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
+    member = selectors.team_member_get(actor=request.actor, account_id=account_id, pk=member_id)
     services.team_member_update(
-        actor=request.auth,
+        actor=request.actor,
         member=member,
         changes=sent_changes(payload, nullable=()),
         expected_version=payload.version,
     )
-    return selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
+    return selectors.team_member_get(actor=request.actor, account_id=account_id, pk=member_id)
 
 
 @router.delete("/accounts/{account_id}/team/{member_id}", response={204: None})
 def team_member_remove(request: HttpRequest, account_id: RecordId, member_id: RecordId) -> Any:
     """TEAM-3: removal ends team access; a territory may still grant it."""
-    member = selectors.team_member_get(actor=request.auth, account_id=account_id, pk=member_id)
-    services.team_member_remove(actor=request.auth, member=member)
+    member = selectors.team_member_get(actor=request.actor, account_id=account_id, pk=member_id)
+    services.team_member_remove(actor=request.actor, member=member)
     return Status(204, None)

@@ -10,4 +10,4 @@ class TeamsConfig(AppConfig):
     nav_items: tuple[dict[str, object], ...] = ()
 
     def ready(self) -> None:
-        from openprm.teams import access  # noqa: F401  registers grants and the level resolver
+        from openprm.teams import policies  # noqa: F401  registers grants, levels and policies

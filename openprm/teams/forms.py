@@ -4,7 +4,7 @@ the services decide who may change what."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openprm.teams.models import AccessLevel
+from openprm.customers.levels import AccessLevel
 
 
 class TeamMemberAddForm(forms.Form):

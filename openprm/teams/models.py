@@ -6,17 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.bases import VersionedModel
-
-
-class AccessLevel(models.TextChoices):
-    """Ordered from least to most: compare with `LEVEL_RANK`."""
-
-    VIEW = "view", _("View Only")
-    EDIT = "edit", _("Edit")
-    FULL = "full", _("Full")
-
-
-LEVEL_RANK = {AccessLevel.VIEW: 1, AccessLevel.EDIT: 2, AccessLevel.FULL: 3}
+from openprm.customers.levels import AccessLevel
 
 
 class AccountTeamMember(VersionedModel):

@@ -5,12 +5,13 @@ from typing import Any
 from django.db.models import QuerySet
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
 from openprm.teams.models import AccountTeamMember
 
 
-def team_member_list(*, actor: Any, account_id: Any) -> QuerySet[AccountTeamMember]:
+def team_member_list(*, actor: Actor, account_id: Any) -> QuerySet[AccountTeamMember]:
     """TEAM-2: everyone who sees the account sees its team; else NotFound."""
     account = access.get_visible(Account, actor, account_id)
     return (
@@ -21,7 +22,7 @@ def team_member_list(*, actor: Any, account_id: Any) -> QuerySet[AccountTeamMemb
     )
 
 
-def team_member_get(*, actor: Any, account_id: Any, pk: Any) -> AccountTeamMember:
+def team_member_get(*, actor: Actor, account_id: Any, pk: Any) -> AccountTeamMember:
     members = access.visible(AccountTeamMember, actor).filter(account_id=account_id)
     return access.get_visible(AccountTeamMember, actor, pk, members)
 
@@ -29,7 +30,7 @@ def team_member_get(*, actor: Any, account_id: Any, pk: Any) -> AccountTeamMembe
 RESOURCE_CHOICES = 50
 
 
-def resource_choices(*, actor: Any, q: str = "") -> QuerySet[Resource]:
+def resource_choices(*, actor: Actor, q: str = "") -> QuerySet[Resource]:
     """The team member picker: active internal resources by name prefix,
     bounded in size (resources are staff, not a million rows)."""
     resources = access.visible(Resource, actor).filter(active=True, is_partner_resource=False)

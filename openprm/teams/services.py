@@ -12,16 +12,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
-from openprm.customers.access import account_access_level
+from openprm.customers.levels import AccessLevel, at_least, default_access_level
 from openprm.customers.models import Account
+from openprm.customers.reach import account_access_level
 from openprm.identity.models import Resource, User
-from openprm.teams.levels import at_least, default_access_level
-from openprm.teams.models import AccessLevel, AccountTeamMember
+from openprm.teams.models import AccountTeamMember
 
 
-def account_require_level(*, actor: Any, account_id: Any, minimum: str) -> Account:
+def account_require_level(*, actor: Actor, account_id: Any, minimum: str) -> Account:
     """The visible account (else NotFound) on which the actor holds `minimum`."""
     account = access.get_visible(Account, actor, account_id)
     if not at_least(account_access_level(actor, account), minimum):
@@ -57,7 +58,7 @@ def _who(resource_id: int | None, user_id: int | None) -> tuple[Resource | None,
 
 def team_member_add(
     *,
-    actor: Any,
+    actor: Actor,
     account: Account,
     resource_id: int | None = None,
     user_id: int | None = None,
@@ -82,7 +83,7 @@ def team_member_add(
 
 def team_member_update(
     *,
-    actor: Any,
+    actor: Actor,
     member: AccountTeamMember,
     changes: Mapping[str, Any],
     expected_version: int,
@@ -105,7 +106,7 @@ def team_member_update(
     )
 
 
-def team_member_remove(*, actor: Any, member: AccountTeamMember) -> None:
+def team_member_remove(*, actor: Actor, member: AccountTeamMember) -> None:
     """TEAM-3: the member loses the access the team gave; a territory assigned
     to the account may still grant it."""
     member = access.get_visible(AccountTeamMember, actor, member.pk)

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,13 +14,12 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
 from openprm.core.views.web import FormSave, export_requested, html_errors
-from openprm.customers.access import account_access_level
+from openprm.customers.levels import AccessLevel, at_least, default_access_level
 from openprm.customers.models import Account
+from openprm.customers.reach import account_access_level
 from openprm.customers.selectors import account_get
 from openprm.teams import selectors, services
 from openprm.teams.forms import TeamMemberAddForm, TeamMemberUpdateForm
-from openprm.teams.levels import at_least, default_access_level
-from openprm.teams.models import AccessLevel
 
 MEMBER_COLUMNS = [
     (gettext_lazy("Member"), lambda m: m.display_name),
@@ -34,16 +32,16 @@ MEMBER_COLUMNS = [
 def _context(
     request: HttpRequest, account: Account, form: forms.Form | None = None
 ) -> dict[str, Any]:
-    level = account_access_level(request.user, account)
+    level = account_access_level(request.actor, account)
     return {
         "account": account,
-        "members": selectors.team_member_list(actor=request.user, account_id=account.pk),
+        "members": selectors.team_member_list(actor=request.actor, account_id=account.pk),
         "level": level,
         "can_change": at_least(level, AccessLevel.FULL),
         "levels": AccessLevel.choices,
         "default_level": default_access_level(),
         "form": form or TeamMemberAddForm(),
-        "resources": selectors.resource_choices(actor=request.user),
+        "resources": selectors.resource_choices(actor=request.actor),
     }
 
 
@@ -53,25 +51,23 @@ def _render(request: HttpRequest, account: Account, form: forms.Form | None = No
 
 
 def _account(request: HttpRequest, pk: int) -> Account:
-    return account_get(actor=request.user, pk=pk)
+    return account_get(actor=request.actor, pk=pk)
 
 
-@login_required
 @html_errors
 def account_team(request: HttpRequest, pk: int) -> HttpResponse:
     """TEAM-2: everyone who sees the account sees its team."""
     account = _account(request, pk)
-    members = selectors.team_member_list(actor=request.user, account_id=account.pk)
+    members = selectors.team_member_list(actor=request.actor, account_id=account.pk)
     export = export_requested(request, members, MEMBER_COLUMNS, f"account-{account.pk}-team")
     if export is not None:
         return export
     return _render(request, account)
 
 
-@login_required
 @html_errors
 def resource_picker(request: HttpRequest) -> HttpResponse:
-    resources = selectors.resource_choices(actor=request.user, q=request.GET.get("q", ""))
+    resources = selectors.resource_choices(actor=request.actor, q=request.GET.get("q", ""))
     return render(request, "teams/_resource_options.html", {"resources": resources})
 
 
@@ -82,7 +78,6 @@ def _done(request: HttpRequest, account: Account, message: str) -> HttpResponse:
     return redirect("teams:account_team", pk=account.pk)
 
 
-@login_required
 @require_POST
 @html_errors
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -92,7 +87,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
             services.team_member_add(
-                actor=request.user,
+                actor=request.actor,
                 account=account,
                 resource_id=form.cleaned_data["resource_id"],
                 access_level=form.cleaned_data["access_level"] or None,
@@ -103,20 +98,19 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _render(request, account, form)
 
 
-@login_required
 @require_POST
 @html_errors
 def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     """TEAM-2: change the level or the lock (Full access; PLAT-6 version check)."""
     account = _account(request, pk)
-    member = selectors.team_member_get(actor=request.user, account_id=account.pk, pk=member_id)
+    member = selectors.team_member_get(actor=request.actor, account_id=account.pk, pk=member_id)
     form = TeamMemberUpdateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a valid access level."))
         return _render(request, account)
     try:
         services.team_member_update(
-            actor=request.user,
+            actor=request.actor,
             member=member,
             changes=form.changes(),
             expected_version=form.cleaned_data["version"],
@@ -130,12 +124,11 @@ def member_update(request: HttpRequest, pk: int, member_id: int) -> HttpResponse
     return _done(request, account, _("Team member updated."))
 
 
-@login_required
 @require_POST
 @html_errors
 def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     """TEAM-3: removal ends the access the team gave."""
     account = _account(request, pk)
-    member = selectors.team_member_get(actor=request.user, account_id=account.pk, pk=member_id)
-    services.team_member_remove(actor=request.user, member=member)
+    member = selectors.team_member_get(actor=request.actor, account_id=account.pk, pk=member_id)
+    services.team_member_remove(actor=request.actor, member=member)
     return _done(request, account, _("Team member removed."))

@@ -21,4 +21,4 @@ class TerritoriesConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.territories import access, qualification, receivers  # noqa: F401
+        from openprm.territories import policies, qualification, receivers  # noqa: F401

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 from django.utils import timezone
 
+from openprm.customers.levels import default_access_level
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
-from openprm.teams.levels import default_access_level
 from openprm.teams.models import AccountTeamMember
 from openprm.territories.matching import matching_territory_ids
 from openprm.territories.models import AccountTerritory, Territory, TerritoryMember

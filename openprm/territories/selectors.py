@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
 from openprm.territories.filters import TerritoryFilter
@@ -19,7 +20,7 @@ from openprm.territories.models import (
 TERRITORY_SORTS = {"name": "name", "type": "territory_type", "active": "active"}
 
 
-def territory_list(*, actor: Any, filters: TerritoryFilter | None = None) -> QuerySet[Territory]:
+def territory_list(*, actor: Actor, filters: TerritoryFilter | None = None) -> QuerySet[Territory]:
     """TER-1: every internal user sees the territories (read-only without
     Manage Territories); partner users none."""
     territories = access.visible(Territory, actor).select_related("parent", "partner")
@@ -28,11 +29,11 @@ def territory_list(*, actor: Any, filters: TerritoryFilter | None = None) -> Que
     return territories.order_by("name", "pk")
 
 
-def territory_children(*, actor: Any, territory: Territory) -> QuerySet[Territory]:
+def territory_children(*, actor: Actor, territory: Territory) -> QuerySet[Territory]:
     return access.visible(Territory, actor).filter(parent=territory).order_by("name", "pk")
 
 
-def territory_accounts(*, actor: Any, territory: Territory) -> QuerySet[AccountTerritory]:
+def territory_accounts(*, actor: Actor, territory: Territory) -> QuerySet[AccountTerritory]:
     """The accounts holding the territory that the actor may see (TEAM-5)."""
     return (
         access.visible(AccountTerritory, actor)
@@ -42,7 +43,7 @@ def territory_accounts(*, actor: Any, territory: Territory) -> QuerySet[AccountT
     )
 
 
-def partner_territory_choices(*, actor: Any) -> QuerySet[Territory]:
+def partner_territory_choices(*, actor: Actor) -> QuerySet[Territory]:
     """TER-4: the active partner territories a channel manager may add."""
     return (
         access.visible(Territory, actor)
@@ -52,22 +53,22 @@ def partner_territory_choices(*, actor: Any) -> QuerySet[Territory]:
     )
 
 
-def territory_get(*, actor: Any, pk: Any) -> Territory:
+def territory_get(*, actor: Actor, pk: Any) -> Territory:
     return access.get_visible(
         Territory, actor, pk, access.visible(Territory, actor).select_related("parent", "partner")
     )
 
 
-def criterion_list(*, actor: Any, territory: Territory) -> QuerySet[TerritoryCriterion]:
+def criterion_list(*, actor: Actor, territory: Territory) -> QuerySet[TerritoryCriterion]:
     return access.visible(TerritoryCriterion, actor).filter(territory=territory)
 
 
-def criterion_get(*, actor: Any, territory_id: Any, pk: Any) -> TerritoryCriterion:
+def criterion_get(*, actor: Actor, territory_id: Any, pk: Any) -> TerritoryCriterion:
     rows = access.visible(TerritoryCriterion, actor).filter(territory_id=territory_id)
     return access.get_visible(TerritoryCriterion, actor, pk, rows)
 
 
-def member_list(*, actor: Any, territory: Territory) -> QuerySet[TerritoryMember]:
+def member_list(*, actor: Actor, territory: Territory) -> QuerySet[TerritoryMember]:
     return (
         access.visible(TerritoryMember, actor)
         .filter(territory=territory)
@@ -75,12 +76,12 @@ def member_list(*, actor: Any, territory: Territory) -> QuerySet[TerritoryMember
     )
 
 
-def member_get(*, actor: Any, territory_id: Any, pk: Any) -> TerritoryMember:
+def member_get(*, actor: Actor, territory_id: Any, pk: Any) -> TerritoryMember:
     rows = access.visible(TerritoryMember, actor).filter(territory_id=territory_id)
     return access.get_visible(TerritoryMember, actor, pk, rows)
 
 
-def account_territory_list(*, actor: Any, account_id: Any) -> QuerySet[AccountTerritory]:
+def account_territory_list(*, actor: Actor, account_id: Any) -> QuerySet[AccountTerritory]:
     """The territories of an account the actor may see; else NotFound."""
     account = access.get_visible(Account, actor, account_id)
     return (
@@ -91,25 +92,25 @@ def account_territory_list(*, actor: Any, account_id: Any) -> QuerySet[AccountTe
     )
 
 
-def realignment_get(*, actor: Any, pk: Any) -> RealignmentRun:
+def realignment_get(*, actor: Actor, pk: Any) -> RealignmentRun:
     return access.get_visible(RealignmentRun, actor, pk)
 
 
-def realignment_latest(*, actor: Any) -> RealignmentRun | None:
+def realignment_latest(*, actor: Actor) -> RealignmentRun | None:
     return access.visible(RealignmentRun, actor).order_by("-created_at", "-pk").first()
 
 
 PICKER_SIZE = 200
 
 
-def parent_choices(*, actor: Any, exclude: Territory | None = None) -> list[tuple[int, str]]:
+def parent_choices(*, actor: Actor, exclude: Territory | None = None) -> list[tuple[int, str]]:
     rows = access.visible(Territory, actor)
     if exclude is not None:
         rows = rows.exclude(pk=exclude.pk)
     return list(rows.order_by("name", "pk").values_list("pk", "name")[:PICKER_SIZE])
 
 
-def partner_choices(*, actor: Any) -> list[tuple[int, str]]:
+def partner_choices(*, actor: Actor) -> list[tuple[int, str]]:
     """Partner accounts the actor may see, for a partner territory (TER-1)."""
     return list(
         access.visible(Account, actor)
@@ -119,7 +120,7 @@ def partner_choices(*, actor: Any) -> list[tuple[int, str]]:
     )
 
 
-def member_resource_choices(*, actor: Any, territory: Territory) -> list[tuple[int, str]]:
+def member_resource_choices(*, actor: Actor, territory: Territory) -> list[tuple[int, str]]:
     """TER-1: internal resources for internal territories, partner resources
     for partner territories (the service checks the partner)."""
     return list(

@@ -12,13 +12,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, require_privilege
 from openprm.core.records import record_create, record_delete, record_update
+from openprm.customers.levels import AccessLevel
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
-from openprm.teams.models import AccessLevel
 from openprm.teams.services import account_require_level
 from openprm.territories.assignment import assign_account, sync_territory_team_members
 from openprm.territories.models import (
@@ -104,7 +105,7 @@ def _values(data: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def territory_create(*, actor: Any, data: Mapping[str, Any]) -> Territory:
+def territory_create(*, actor: Actor, data: Mapping[str, Any]) -> Territory:
     require_privilege(actor, MANAGE_TERRITORIES)
     territory = Territory(**_values(data))
     _check_territory(territory)
@@ -112,7 +113,7 @@ def territory_create(*, actor: Any, data: Mapping[str, Any]) -> Territory:
 
 
 def territory_update(
-    *, actor: Any, territory: Territory, changes: Mapping[str, Any], expected_version: int
+    *, actor: Actor, territory: Territory, changes: Mapping[str, Any], expected_version: int
 ) -> Territory:
     """Changing a territory takes effect on accounts at the next assignment
     or realignment (TER-3)."""
@@ -132,7 +133,7 @@ def _current(territory: Territory) -> dict[str, Any]:
     return {name: getattr(territory, name) for name in TERRITORY_FIELDS}
 
 
-def territory_delete(*, actor: Any, territory: Territory) -> None:
+def territory_delete(*, actor: Actor, territory: Territory) -> None:
     territory = access.get_visible(Territory, actor, territory.pk)
     require_privilege(actor, MANAGE_TERRITORIES)
     if territory.children.exists():
@@ -144,7 +145,7 @@ def territory_delete(*, actor: Any, territory: Territory) -> None:
 
 
 def criterion_add(
-    *, actor: Any, territory: Territory, dimension: str, value: str, value_to: str = ""
+    *, actor: Actor, territory: Territory, dimension: str, value: str, value_to: str = ""
 ) -> TerritoryCriterion:
     """TER-2: one accepted value of country, region, postal range, industry or size."""
     territory = access.get_visible(Territory, actor, territory.pk)
@@ -169,13 +170,15 @@ def criterion_add(
     return record_create(actor=actor, instance=criterion)
 
 
-def criterion_remove(*, actor: Any, criterion: TerritoryCriterion) -> None:
+def criterion_remove(*, actor: Actor, criterion: TerritoryCriterion) -> None:
     criterion = access.get_visible(TerritoryCriterion, actor, criterion.pk)
     require_privilege(actor, MANAGE_TERRITORIES)
     record_delete(actor=actor, instance=criterion)
 
 
-def territory_member_add(*, actor: Any, territory: Territory, resource_id: int) -> TerritoryMember:
+def territory_member_add(
+    *, actor: Actor, territory: Territory, resource_id: int
+) -> TerritoryMember:
     """TER-1: internal territories hold internal resources only; partner
     territories only resources of their partner."""
     territory = access.get_visible(Territory, actor, territory.pk)
@@ -207,7 +210,7 @@ def territory_member_add(*, actor: Any, territory: Territory, resource_id: int) 
     return member
 
 
-def territory_member_remove(*, actor: Any, member: TerritoryMember) -> None:
+def territory_member_remove(*, actor: Actor, member: TerritoryMember) -> None:
     """TEAM-3: the resource loses what this territory gave, except locked team members."""
     member = access.get_visible(TerritoryMember, actor, member.pk)
     require_privilege(actor, MANAGE_TERRITORIES)
@@ -217,7 +220,7 @@ def territory_member_remove(*, actor: Any, member: TerritoryMember) -> None:
         sync_territory_team_members(affected)
 
 
-def account_assign_territories(*, actor: Any, account_id: Any) -> list[AccountTerritory]:
+def account_assign_territories(*, actor: Actor, account_id: Any) -> list[AccountTerritory]:
     """TER-3 "Assign Territories" for one account: Edit access is enough (TEAM-2)."""
     account = account_require_level(actor=actor, account_id=account_id, minimum=AccessLevel.EDIT)
     with transaction.atomic():
@@ -232,7 +235,7 @@ def account_assign_territories(*, actor: Any, account_id: Any) -> list[AccountTe
 
 
 def account_add_partner_territories(
-    *, actor: Any, account_id: Any, territory_ids: list[int]
+    *, actor: Actor, account_id: Any, territory_ids: list[int]
 ) -> list[AccountTerritory]:
     """TER-4: a channel manager adds chosen partner territories to an account."""
     account = access.get_visible(Account, actor, account_id)
@@ -270,9 +273,9 @@ def account_add_partner_territories(
     return list(AccountTerritory.objects.filter(account=account).select_related("territory"))
 
 
-def realignment_start(*, actor: Any) -> RealignmentRun:
+def realignment_start(*, actor: Actor) -> RealignmentRun:
     """TER-3 batch realignment of every account, in the background."""
     require_privilege(actor, MANAGE_TERRITORIES)
-    run = RealignmentRun.objects.create(started_by=actor)
+    run = RealignmentRun.objects.create(started_by=actor.user)
     transaction.on_commit(lambda: realign_all_accounts.enqueue(run.pk))
     return run

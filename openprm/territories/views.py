@@ -10,7 +10,6 @@ account is theirs); changes need Manage Territories, enforced by the services.
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,10 +22,9 @@ from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context, page_number, read_page
 from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, has_privilege
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
-from openprm.customers.access import account_access_level
+from openprm.customers.levels import AccessLevel, at_least
+from openprm.customers.reach import account_access_level
 from openprm.customers.selectors import account_get
-from openprm.teams.levels import at_least
-from openprm.teams.models import AccessLevel
 from openprm.territories import selectors, services
 from openprm.territories.filters import TerritoryFilter
 from openprm.territories.forms import (
@@ -58,11 +56,10 @@ ACCOUNT_COLUMNS: list[Column] = [
 ]
 
 
-@login_required
 @html_errors
 def territory_list(request: HttpRequest) -> HttpResponse:
     filters, valid = filters_from(request, TerritoryFilter)
-    territories = selectors.territory_list(actor=request.user, filters=filters)
+    territories = selectors.territory_list(actor=request.actor, filters=filters)
     context = list_context(
         request, territories, sortable=selectors.TERRITORY_SORTS, default_sort="name"
     )
@@ -74,7 +71,7 @@ def territory_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "filters_valid": valid,
             "types": Territory.Type.choices,
-            "can_manage": has_privilege(request.user, MANAGE_TERRITORIES),
+            "can_manage": has_privilege(request.actor, MANAGE_TERRITORIES),
         }
     )
     return render(request, "territories/territory_list.html", context)
@@ -95,18 +92,17 @@ def _territory_form(request: HttpRequest, territory: Territory | None = None) ->
     return TerritoryForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
-        parents=selectors.parent_choices(actor=request.user, exclude=territory),
-        partners=selectors.partner_choices(actor=request.user),
+        parents=selectors.parent_choices(actor=request.actor, exclude=territory),
+        partners=selectors.partner_choices(actor=request.actor),
     )
 
 
-@login_required
 @html_errors
 def territory_create(request: HttpRequest) -> HttpResponse:
     form = _territory_form(request)
     if request.method == "POST" and form.is_valid():
         with FormSave(form, catch=(ValidationFailed,)) as save:
-            territory = services.territory_create(actor=request.user, data=form.service_values())
+            territory = services.territory_create(actor=request.actor, data=form.service_values())
         if save.ok:
             messages.success(request, _("Territory “%s” created.") % territory.name)
             return redirect("territories:territory_detail", pk=territory.pk)
@@ -115,16 +111,15 @@ def territory_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 @html_errors
 def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    territory = selectors.territory_get(actor=request.user, pk=pk)
+    territory = selectors.territory_get(actor=request.actor, pk=pk)
     form = _territory_form(request, territory)
     save = FormSave(form, catch=(ValidationFailed, Conflict), stale=True)
     if request.method == "POST" and form.is_valid():
         with save:
             services.territory_update(
-                actor=request.user,
+                actor=request.actor,
                 territory=territory,
                 changes=form.service_values(),
                 expected_version=form.cleaned_data["version"] or territory.version,
@@ -146,7 +141,7 @@ def _detail(
     criterion_form: CriterionForm | None = None,
     member_form: MemberForm | None = None,
 ) -> HttpResponse:
-    actor = request.user
+    actor = request.actor
     can_manage = has_privilege(actor, MANAGE_TERRITORIES)
     accounts = read_page(
         selectors.territory_accounts(actor=actor, territory=territory),
@@ -168,13 +163,12 @@ def _detail(
     return render(request, "territories/territory_detail.html", context)
 
 
-@login_required
 @html_errors
 def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    territory = selectors.territory_get(actor=request.user, pk=pk)
+    territory = selectors.territory_get(actor=request.actor, pk=pk)
     export = export_requested(
         request,
-        selectors.territory_accounts(actor=request.user, territory=territory),
+        selectors.territory_accounts(actor=request.actor, territory=territory),
         ACCOUNT_COLUMNS,
         f"territory-{territory.pk}-accounts",
     )
@@ -183,13 +177,12 @@ def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, territory)
 
 
-@login_required
 @require_POST
 @html_errors
 def territory_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    territory = selectors.territory_get(actor=request.user, pk=pk)
+    territory = selectors.territory_get(actor=request.actor, pk=pk)
     try:
-        services.territory_delete(actor=request.user, territory=territory)
+        services.territory_delete(actor=request.actor, territory=territory)
     except Conflict as error:
         messages.error(request, error.message)
         return redirect("territories:territory_detail", pk=territory.pk)
@@ -197,44 +190,41 @@ def territory_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("territories:territory_list")
 
 
-@login_required
 @require_POST
 @html_errors
 def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
     """TER-2: one accepted value of a dimension; field errors next to the fields."""
-    territory = selectors.territory_get(actor=request.user, pk=pk)
+    territory = selectors.territory_get(actor=request.actor, pk=pk)
     form = CriterionForm(request.POST)
     if form.is_valid():
         with FormSave(form, catch=(ValidationFailed,)) as save:
-            services.criterion_add(actor=request.user, territory=territory, **form.cleaned_data)
+            services.criterion_add(actor=request.actor, territory=territory, **form.cleaned_data)
         if save.ok:
             messages.success(request, _("Criterion added."))
             return redirect("territories:territory_detail", pk=territory.pk)
     return _detail(request, territory, criterion_form=form)
 
 
-@login_required
 @require_POST
 @html_errors
 def criterion_remove(request: HttpRequest, pk: int, criterion_id: int) -> HttpResponse:
-    criterion = selectors.criterion_get(actor=request.user, territory_id=pk, pk=criterion_id)
-    services.criterion_remove(actor=request.user, criterion=criterion)
+    criterion = selectors.criterion_get(actor=request.actor, territory_id=pk, pk=criterion_id)
+    services.criterion_remove(actor=request.actor, criterion=criterion)
     messages.success(request, _("Criterion removed."))
     return redirect("territories:territory_detail", pk=pk)
 
 
-@login_required
 @require_POST
 @html_errors
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     """TER-1: the service refuses a resource of the wrong kind or partner."""
-    territory = selectors.territory_get(actor=request.user, pk=pk)
-    resources = selectors.member_resource_choices(actor=request.user, territory=territory)
+    territory = selectors.territory_get(actor=request.actor, pk=pk)
+    resources = selectors.member_resource_choices(actor=request.actor, territory=territory)
     form = MemberForm(request.POST, resources=resources)
     if form.is_valid():
         with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
             services.territory_member_add(
-                actor=request.user,
+                actor=request.actor,
                 territory=territory,
                 resource_id=form.cleaned_data["resource_id"],
             )
@@ -244,12 +234,11 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, territory, member_form=form)
 
 
-@login_required
 @require_POST
 @html_errors
 def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
-    member = selectors.member_get(actor=request.user, territory_id=pk, pk=member_id)
-    services.territory_member_remove(actor=request.user, member=member)
+    member = selectors.member_get(actor=request.actor, territory_id=pk, pk=member_id)
+    services.territory_member_remove(actor=request.actor, member=member)
     messages.success(request, _("Member removed."))
     return redirect("territories:territory_detail", pk=pk)
 
@@ -257,44 +246,41 @@ def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse
 def _account_page(
     request: HttpRequest, pk: int, form: PartnerTerritoriesForm | None = None
 ) -> HttpResponse:
-    account = account_get(actor=request.user, pk=pk)
-    can_add_partner = has_privilege(request.user, MANAGE_PARTNERS)
+    account = account_get(actor=request.actor, pk=pk)
+    can_add_partner = has_privilege(request.actor, MANAGE_PARTNERS)
     choices = (
         [
             (t.pk, f"{t.name} ({t.partner.name if t.partner else '—'})")
-            for t in selectors.partner_territory_choices(actor=request.user)
+            for t in selectors.partner_territory_choices(actor=request.actor)
         ]
         if can_add_partner
         else []
     )
     context = {
         "account": account,
-        "assignments": selectors.account_territory_list(actor=request.user, account_id=pk),
-        "can_assign": at_least(account_access_level(request.user, account), AccessLevel.EDIT),
+        "assignments": selectors.account_territory_list(actor=request.actor, account_id=pk),
+        "can_assign": at_least(account_access_level(request.actor, account), AccessLevel.EDIT),
         "can_add_partner": can_add_partner,
         "partner_form": form or PartnerTerritoriesForm(territories=choices),
     }
     return render(request, "territories/account_territories.html", context)
 
 
-@login_required
 @html_errors
 def account_territories(request: HttpRequest, pk: int) -> HttpResponse:
     """TER-3/TER-4: the account's territories, automatic or added."""
     return _account_page(request, pk)
 
 
-@login_required
 @require_POST
 @html_errors
 def account_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """TER-3 "Assign Territories": Edit access is enough (TEAM-2)."""
-    services.account_assign_territories(actor=request.user, account_id=pk)
+    services.account_assign_territories(actor=request.actor, account_id=pk)
     messages.success(request, _("Territories assigned."))
     return redirect("territories:account_territories", pk=pk)
 
 
-@login_required
 @require_POST
 @html_errors
 def account_add_partner(request: HttpRequest, pk: int) -> HttpResponse:
@@ -302,7 +288,7 @@ def account_add_partner(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [int(v) for v in request.POST.getlist("territory_ids") if v.isdigit()]
     try:
         services.account_add_partner_territories(
-            actor=request.user, account_id=pk, territory_ids=ids
+            actor=request.actor, account_id=pk, territory_ids=ids
         )
     except ValidationFailed as error:
         messages.error(request, "; ".join(m for ms in error.field_errors.values() for m in ms))
@@ -311,31 +297,29 @@ def account_add_partner(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("territories:account_territories", pk=pk)
 
 
-@login_required
 @html_errors
 def realignment(request: HttpRequest) -> HttpResponse:
     """TER-3 batch realignment: start it (Manage Territories) and watch it."""
     if request.method == "POST":
-        run = services.realignment_start(actor=request.user)
+        run = services.realignment_start(actor=request.actor)
         messages.success(request, _("Realignment started."))
         return redirect("territories:realignment_detail", pk=run.pk)
-    latest = selectors.realignment_latest(actor=request.user)
+    latest = selectors.realignment_latest(actor=request.actor)
     return render(
         request,
         "territories/realignment.html",
-        {"run": latest, "can_manage": has_privilege(request.user, MANAGE_TERRITORIES)},
+        {"run": latest, "can_manage": has_privilege(request.actor, MANAGE_TERRITORIES)},
     )
 
 
-@login_required
 @html_errors
 def realignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress bar; HTMX polls the partial until the run ends."""
-    run = selectors.realignment_get(actor=request.user, pk=pk)
+    run = selectors.realignment_get(actor=request.actor, pk=pk)
     template = (
         "territories/_realignment_progress.html"
         if request.htmx  # type: ignore[attr-defined]
         else "territories/realignment.html"
     )
-    context = {"run": run, "can_manage": has_privilege(request.user, MANAGE_TERRITORIES)}
+    context = {"run": run, "can_manage": has_privilege(request.actor, MANAGE_TERRITORIES)}
     return render(request, template, context)

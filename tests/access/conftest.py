@@ -41,7 +41,7 @@ from openprm.identity.services import token_create
 from openprm.teams.models import AccountTeamMember
 from openprm.territories.models import RealignmentRun, Territory
 from openprm.territories.services import account_assign_territories
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import resource_for, territory
 
 ACTORS = (
@@ -120,7 +120,7 @@ class World:
 def _clients(users: dict[str, User]) -> tuple[dict[str, Client], dict[str, Client]]:
     api, web = {}, {}
     for name, user in users.items():
-        _, token = token_create(actor=user, name="matrix")
+        _, token = token_create(actor=as_actor(user), name="matrix")
         api[name] = Client(headers={"Authorization": f"Bearer {token}"})
         web[name] = Client()
         web[name].force_login(user)
@@ -167,12 +167,12 @@ def _build() -> World:
         for name, members in TERRITORY_MEMBERS.items()
     }
     chile = territories["chile"]
-    account_assign_territories(actor=admin, account_id=accounts["own"].pk)
+    account_assign_territories(actor=as_actor(admin), account_id=accounts["own"].pk)
     contacts: dict[str, Person] = {}
     ids: dict[str, dict[str, tuple[int, ...]]] = {r: {} for r in RECORDS}
     for record, account in accounts.items():
         person = contacts[record] = contact_services.contact_create(
-            actor=admin,
+            actor=as_actor(admin),
             last_name=contact_name(record),
             email=f"{record}@matrix.example",
             account_ids=[account.pk],
@@ -180,16 +180,18 @@ def _build() -> World:
         )
         point = person.contact_points.get()
         preference = contact_services.preference_add(
-            actor=admin, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+            actor=as_actor(admin), point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
         )
         relationship = Relationship.objects.get(person=person, account=account)
         household = contact_services.household_create(
-            actor=admin, name=household_name(record), members=[person]
+            actor=as_actor(admin), name=household_name(record), members=[person]
         )
         Household.objects.filter(pk=household.pk).update(owner=users[HOUSEHOLD_OWNERS[record]])
-        note = customer_services.note_create(actor=admin, account=account, text=note_text(record))
+        note = customer_services.note_create(
+            actor=as_actor(admin), account=account, text=note_text(record)
+        )
         billing = customer_services.billing_account_create(
-            actor=admin,
+            actor=as_actor(admin),
             account=account,
             data={"number": f"B-{record}", "name": billing_name(record)},
         )
@@ -207,9 +209,9 @@ def _build() -> World:
             "billing": (billing.pk,),
             "member": (account.pk, member.pk),
         }
-    customer_services.account_delete(actor=admin, account=accounts["deleted"])
+    customer_services.account_delete(actor=as_actor(admin), account=accounts["deleted"])
     shared = contacts["shared"] = contact_services.contact_create(
-        actor=admin,
+        actor=as_actor(admin),
         last_name=contact_name("shared"),
         email="shared@matrix.example",
         account_ids=[accounts[a].pk for a in CONTACT_ACCOUNTS["shared"]],
@@ -217,13 +219,13 @@ def _build() -> World:
     )
     point = shared.contact_points.get()
     preference = contact_services.preference_add(
-        actor=admin, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        actor=as_actor(admin), point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
     )
     ids["shared"] = {"point": (point.pk,), "preference": (preference.pk,)}
     for person, others in RELATED_CONTACTS.items():
         for other in others:
             contact_services.relationship_add(
-                actor=admin,
+                actor=as_actor(admin),
                 person=contacts[person],
                 related_person=contacts[other],
                 relationship_type="colleague",
@@ -237,20 +239,22 @@ def _build() -> World:
             Favorite.objects.create(user=users[name], person=contacts[contact])
     searches = {
         "own": contact_services.saved_search_create(
-            actor=users["owner"], name=SEARCH_NAMES["own"], criteria={"q": "ma"}
+            actor=as_actor(users["owner"]), name=SEARCH_NAMES["own"], criteria={"q": "ma"}
         ),
         "other": contact_services.saved_search_create(
-            actor=users["stranger"], name=SEARCH_NAMES["other"], criteria={"q": "ma"}
+            actor=as_actor(users["stranger"]), name=SEARCH_NAMES["other"], criteria={"q": "ma"}
         ),
         "deleted": SavedSearch.objects.filter(code__isnull=False).order_by("pk")[0],
     }
     for record, search in searches.items():
         ids[record]["search"] = (search.pk,)
-    legal = customer_services.legal_entity_create(actor=admin, data={"name": "Matrix Legal"})
+    legal = customer_services.legal_entity_create(
+        actor=as_actor(admin), data={"name": "Matrix Legal"}
+    )
     Account.objects.filter(pk__in=[accounts[a].pk for a in LEGAL_ACCOUNTS]).update(
         legal_entity=legal
     )
-    account_assign_territories(actor=admin, account_id=accounts["other"].pk)
+    account_assign_territories(actor=as_actor(admin), account_id=accounts["other"].pk)
     run = RealignmentRun.objects.create(started_by=admin)
     criterion = chile.criteria.get()
     t_member = chile.members.get()

@@ -7,9 +7,8 @@ answers. Both matrices (statuses, and the rows every list shows) ask it.
 from collections.abc import Iterable
 
 from openprm.core import privileges as p
+from openprm.customers.levels import LEVEL_RANK, AccessLevel, default_access_level
 from openprm.identity.catalog import ROLES, SALES_ADMINISTRATOR, SALESPERSON
-from openprm.teams.levels import default_access_level
-from openprm.teams.models import LEVEL_RANK, AccessLevel
 from tests.access.conftest import (
     ACTORS,
     CONTACT_ACCOUNTS,

@@ -554,10 +554,12 @@ def list_rows(world: World, lists: Callable[[World], list[Listed]]) -> list[List
             expected = listed.expect(world, actor)
             if expected is None:
                 continue
+            web = not path.startswith("/api/")
+            if web and actor == "partner":
+                continue  # no internal page exists for a partner user (the route matrix: 404)
             hidden = hidden_names(world, actor)
             if listed.shows_deleted:
                 hidden -= {account_name("deleted")}
-            web = not path.startswith("/api/")
             rows.append(
                 ListRow(
                     f"{actor}.web" if web else actor,

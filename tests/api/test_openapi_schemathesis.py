@@ -16,6 +16,7 @@ from schemathesis.checks import negative_data_rejection, positive_data_acceptanc
 
 from openprm.identity.models import User
 from openprm.identity.services import token_create
+from tests.factories import as_actor
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
 
@@ -27,7 +28,7 @@ def admin_headers(admin_user: User) -> Iterator[dict[str, str]]:
     request runs inside the test's transaction."""
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    _, plaintext = token_create(actor=admin_user, name="schemathesis")
+    _, plaintext = token_create(actor=as_actor(admin_user), name="schemathesis")
     yield {"Authorization": f"Bearer {plaintext}"}
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)

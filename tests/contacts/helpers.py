@@ -8,6 +8,7 @@ from openprm.contacts.models import Person
 from openprm.contacts.services import contact_create
 from openprm.customers.models import Account
 from openprm.identity.models import User
+from tests.factories import as_actor
 
 _names = itertools.count(1)
 
@@ -32,5 +33,5 @@ def make_account(
 def make_contact(actor: User, last_name: str, *accounts: Account, **fields: Any) -> Person:
     fields.setdefault("confirm_duplicates", True)
     return contact_create(
-        actor=actor, last_name=last_name, account_ids=[a.pk for a in accounts], **fields
+        actor=as_actor(actor), last_name=last_name, account_ids=[a.pk for a in accounts], **fields
     )

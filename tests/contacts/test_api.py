@@ -14,7 +14,7 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.teams.models import AccessLevel, AccountTeamMember
 from tests.contacts.helpers import make_account, make_contact
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 API = "/api/v1"
 ClientFor = Callable[[User], Client]
@@ -76,7 +76,7 @@ def test_con_7_predefined_saved_searches_via_api(
     sales_contact = make_contact(salesperson, "Sales", mine)
     business_contact = make_contact(salesperson, "Business", prospect)
     favorite = make_contact(salesperson, "Favorite")
-    favorite_set(actor=salesperson, person=favorite, favorite=True)
+    favorite_set(actor=as_actor(salesperson), person=favorite, favorite=True)
     client = api_client_for(salesperson)
     searches = {s["code"]: s for s in client.get(f"{API}/saved-searches").json()}
     assert set(searches) == {"my_contacts", "my_favorites", "my_team_territory", "my_business"}
@@ -106,7 +106,11 @@ def test_con_7_user_saved_search_with_custom_field(
     from openprm.core.customfields.services import custom_field_create
 
     custom_field_create(
-        actor=admin_user, record_type="contact", name="hobby", label="Hobby", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="contact",
+        name="hobby",
+        label="Hobby",
+        field_type="text",
     )
     acme = make_account(salesperson, "Acme")
     golfer = make_contact(salesperson, "Golfer", acme, custom={"hobby": "golf"})
@@ -175,7 +179,9 @@ def test_con_4_contact_points_and_relationship_primary(
             {"contact_point_id": point["id"]},
         )
         assert response.json()["primary_points"] == {"phone": point["id"]}
-    foreign = contact_point_add(actor=salesperson, person=other, kind="email", email="o@x.org")
+    foreign = contact_point_add(
+        actor=as_actor(salesperson), person=other, kind="email", email="o@x.org"
+    )
     refused = json_of(
         client,
         "put",
@@ -194,7 +200,9 @@ def test_con_9_con_10_preferences_via_api(
 ) -> None:
     """CON-9, CON-10: preferences via api."""
     person = make_contact(salesperson, "Pref")
-    phone = contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550111")
+    phone = contact_point_add(
+        actor=as_actor(salesperson), person=person, kind="phone", phone="+14155550111"
+    )
     client = api_client_for(salesperson)
     path = f"/contact-points/{phone.pk}/preferences"
     legal = json_of(client, "post", path, {"preference": "do_not", "reason_code": "DNC_REGISTRY"})
@@ -299,7 +307,7 @@ def test_contact_list_query_count_is_constant(
     acme = make_account(salesperson, "Acme")
     for i in range(30):
         person = make_contact(salesperson, f"Many{i}", acme, email=f"m{i}@x.org")
-        favorite_set(actor=salesperson, person=person, favorite=i % 2 == 0)
+        favorite_set(actor=as_actor(salesperson), person=person, favorite=i % 2 == 0)
     client = api_client_for(salesperson)
     # token, custom fields, hierarchy, count, one per name arm, page, customers
     with django_assert_max_num_queries(9):

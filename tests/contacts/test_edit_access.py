@@ -15,7 +15,7 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.teams.services import team_member_add
 from tests.contacts.helpers import make_account, make_contact
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 API = "/api/v1"
 ClientFor = Callable[[User], Client]
@@ -29,12 +29,16 @@ def shared(sales_admin: User) -> dict[str, Any]:
     account = make_account(sales_admin, "Team Co")
     viewer = make_user(SALESPERSON, username="viewer")
     editor = make_user(SALESPERSON, username="editor")
-    team_member_add(actor=sales_admin, account=account, user_id=viewer.pk, access_level="view")
-    team_member_add(actor=sales_admin, account=account, user_id=editor.pk, access_level="edit")
+    team_member_add(
+        actor=as_actor(sales_admin), account=account, user_id=viewer.pk, access_level="view"
+    )
+    team_member_add(
+        actor=as_actor(sales_admin), account=account, user_id=editor.pk, access_level="edit"
+    )
     person = make_contact(sales_admin, "Shared", account, phone="+1 415 555 0199")
     point = ContactPoint.objects.get(person=person)
     preference = services.preference_add(
-        actor=sales_admin, point=point, preference="do", reason_code="PREFERRED_CHANNEL"
+        actor=as_actor(sales_admin), point=point, preference="do", reason_code="PREFERRED_CHANNEL"
     )
     return {
         "account": account,
@@ -54,35 +58,37 @@ def test_team_2_view_only_member_cannot_edit_a_contact_or_its_records(
     viewer, person, point = shared["viewer"], shared["person"], shared["point"]
     attempts: list[Callable[[], Any]] = [
         lambda: services.contact_update(
-            actor=viewer, person=person, changes={"job_title": "X"}, expected_version=None
+            actor=as_actor(viewer), person=person, changes={"job_title": "X"}, expected_version=None
         ),
         lambda: services.contact_point_add(
-            actor=viewer, person=person, kind="email", email="a@b.example"
+            actor=as_actor(viewer), person=person, kind="email", email="a@b.example"
         ),
         lambda: services.contact_point_update(
-            actor=viewer, point=point, changes={"purpose": "home"}, expected_version=None
+            actor=as_actor(viewer), point=point, changes={"purpose": "home"}, expected_version=None
         ),
-        lambda: services.contact_point_make_primary(actor=viewer, point=point),
-        lambda: services.contact_point_delete(actor=viewer, point=point),
+        lambda: services.contact_point_make_primary(actor=as_actor(viewer), point=point),
+        lambda: services.contact_point_delete(actor=as_actor(viewer), point=point),
         lambda: services.preference_add(
-            actor=viewer, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+            actor=as_actor(viewer), point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
         ),
         lambda: services.preference_update(
-            actor=viewer,
+            actor=as_actor(viewer),
             preference=shared["preference"],
             changes={"preference": "do_not"},
             expected_version=None,
         ),
-        lambda: services.preference_delete(actor=viewer, preference=shared["preference"]),
+        lambda: services.preference_delete(actor=as_actor(viewer), preference=shared["preference"]),
         lambda: services.relationship_update(
-            actor=viewer,
+            actor=as_actor(viewer),
             relationship=shared["relationship"],
             changes={"job_title": "Boss"},
             expected_version=None,
         ),
-        lambda: services.relationship_delete(actor=viewer, relationship=shared["relationship"]),
+        lambda: services.relationship_delete(
+            actor=as_actor(viewer), relationship=shared["relationship"]
+        ),
         lambda: services.relationship_set_primary_point(
-            actor=viewer, relationship=shared["relationship"], contact_point=point
+            actor=as_actor(viewer), relationship=shared["relationship"], contact_point=point
         ),
     ]
     for attempt in attempts:
@@ -99,14 +105,16 @@ def test_team_2_edit_member_edits_the_contact_and_its_records(shared: dict[str, 
     """TEAM-2: edit member edits the contact and its records."""
     editor, person, point = shared["editor"], shared["person"], shared["point"]
     services.contact_update(
-        actor=editor, person=person, changes={"job_title": "Buyer"}, expected_version=None
+        actor=as_actor(editor), person=person, changes={"job_title": "Buyer"}, expected_version=None
     )
-    services.contact_point_add(actor=editor, person=person, kind="email", email="s@team.example")
+    services.contact_point_add(
+        actor=as_actor(editor), person=person, kind="email", email="s@team.example"
+    )
     services.preference_add(
-        actor=editor, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        actor=as_actor(editor), point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
     )
     services.relationship_update(
-        actor=editor,
+        actor=as_actor(editor),
         relationship=shared["relationship"],
         changes={"job_title": "Head buyer"},
         expected_version=None,
@@ -121,14 +129,22 @@ def test_team_2_contact_of_no_customer_is_edited_by_its_owner_only(
     """TEAM-2: contact of no customer is edited by its owner only."""
     loner = make_contact(salesperson, "Loner")
     services.contact_update(
-        actor=salesperson, person=loner, changes={"job_title": "Mine"}, expected_version=None
+        actor=as_actor(salesperson),
+        person=loner,
+        changes={"job_title": "Mine"},
+        expected_version=None,
     )
     services.contact_update(
-        actor=sales_admin, person=loner, changes={"job_title": "Admin"}, expected_version=None
+        actor=as_actor(sales_admin),
+        person=loner,
+        changes={"job_title": "Admin"},
+        expected_version=None,
     )
     other = make_user(SALESPERSON, username="other")
     with pytest.raises(NotFound):
-        services.contact_point_add(actor=other, person=loner, kind="email", email="x@y.example")
+        services.contact_point_add(
+            actor=as_actor(other), person=loner, kind="email", email="x@y.example"
+        )
 
 
 def test_team_2_api_and_page_refuse_view_only_with_403(

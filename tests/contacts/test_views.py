@@ -10,6 +10,7 @@ from openprm.contacts.services import contact_point_add, favorite_set, preferenc
 from openprm.identity.models import User
 from openprm.teams.models import AccessLevel, AccountTeamMember
 from tests.contacts.helpers import make_account, make_contact
+from tests.factories import as_actor
 
 ClientFor = Callable[[User], Client]
 
@@ -75,11 +76,16 @@ def test_con_9_detail_shows_do_not_contact_and_disables_the_call(
     """CON-9: detail shows do not contact and disables the call."""
     person = make_contact(salesperson, "Quiet")
     blocked = contact_point_add(
-        actor=salesperson, person=person, kind="phone", phone="+14155550120"
+        actor=as_actor(salesperson), person=person, kind="phone", phone="+14155550120"
     )
-    contact_point_add(actor=salesperson, person=person, kind="phone", phone="+14155550121")
+    contact_point_add(
+        actor=as_actor(salesperson), person=person, kind="phone", phone="+14155550121"
+    )
     preference_add(
-        actor=salesperson, point=blocked, preference="do_not", reason_code="CUSTOMER_REQUEST"
+        actor=as_actor(salesperson),
+        point=blocked,
+        preference="do_not",
+        reason_code="CUSTOMER_REQUEST",
     )
     page = client_for(salesperson).get(f"/contacts/{person.pk}/").content.decode()
     assert page.count('data-testid="do-not-contact"') == 1
@@ -130,7 +136,7 @@ def test_team_5_invisible_contact_is_404(salesperson: User, sales_admin: User, c
     """TEAM-5: invisible contact is 404."""
     hidden = make_contact(sales_admin, "Hidden", make_account(sales_admin, "Theirs"))
     assert client_for(salesperson).get(f"/contacts/{hidden.pk}/").status_code == 404
-    favorite_set(actor=sales_admin, person=hidden, favorite=True)
+    favorite_set(actor=as_actor(sales_admin), person=hidden, favorite=True)
 
 
 def test_cus_10_household_pages(salesperson: User, client_for: ClientFor) -> None:

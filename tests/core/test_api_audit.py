@@ -7,14 +7,14 @@ from openprm.core.audit.services import event_record
 from openprm.core.options.models import ProfileOption
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.identity.models import User
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.testapp.models import Widget
 
 pytestmark = pytest.mark.django_db
 
 
 def _widget(owner: User, name: str = "Gear") -> Widget:
-    return record_create(actor=owner, instance=Widget(name=name, owner=owner))
+    return record_create(actor=as_actor(owner), instance=Widget(name=name, owner=owner))
 
 
 def test_plat_5_create_and_update_are_recorded_with_field_diffs(
@@ -22,7 +22,7 @@ def test_plat_5_create_and_update_are_recorded_with_field_diffs(
 ) -> None:
     widget = _widget(salesperson)
     record_update(
-        actor=salesperson,
+        actor=as_actor(salesperson),
         instance=widget,
         changes={"name": "Cog", "custom": {"size": 3}},
         expected_version=1,
@@ -42,7 +42,7 @@ def test_plat_5_create_and_update_are_recorded_with_field_diffs(
 def test_plat_5_delete_is_recorded(salesperson: User) -> None:
     widget = _widget(salesperson)
     pk = widget.pk
-    record_delete(actor=salesperson, instance=widget)
+    record_delete(actor=as_actor(salesperson), instance=widget)
     entry = AuditEntry.objects.filter(object_id=str(pk), action="delete").get()
     assert entry.changes["name"] == ["Gear", None]
     assert entry.actor_name == "sales"
@@ -97,7 +97,9 @@ def test_plat_5_platform_records_have_a_trail(admin_user: User, api_client_for) 
 
 def test_business_events_are_listed_for_a_visible_record(salesperson: User, api_client_for) -> None:
     widget = _widget(salesperson)
-    event_record(actor=salesperson, instance=widget, kind="widget_polished", data={"gloss": 2})
+    event_record(
+        actor=as_actor(salesperson), instance=widget, kind="widget_polished", data={"gloss": 2}
+    )
     client = api_client_for(salesperson)
     items = client.get("/api/v1/events", {"object": f"testapp.widget:{widget.pk}"}).json()["items"]
     assert items == [

@@ -12,7 +12,7 @@ from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.core.options.models import ProfileOption
 from openprm.core.options.services import profile_option_update
 from openprm.identity.models import User
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 URL = f"/api/v1/profile-options/{DEFAULT_TEAM_ACCESS_LEVEL}"
 
@@ -53,7 +53,7 @@ def test_plat_6_two_concurrent_updates_from_one_version_exactly_one_wins() -> No
             for _ in range(500):
                 try:
                     profile_option_update(
-                        actor=admin, option=option, value=value, expected_version=version
+                        actor=as_actor(admin), option=option, value=value, expected_version=version
                     )
                     outcomes[value] = "won"
                 except StaleVersion:

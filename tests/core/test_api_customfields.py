@@ -9,6 +9,7 @@ from openprm.core.customfields.values import custom_filter, custom_values_clean
 from openprm.core.errors import ValidationFailed
 from openprm.core.records import record_create
 from openprm.identity.models import User
+from tests.factories import as_actor
 from tests.testapp.models import Widget
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_plat_7_custom_values_can_be_searched(admin_user: User, api_client_for) 
     _define(api_client_for(admin_user), "test_widget", "size", "number")
     for name, size in [("small", 1), ("big", 10), ("bigger", 10)]:
         record_create(
-            actor=admin_user,
+            actor=as_actor(admin_user),
             instance=Widget(
                 name=name,
                 owner=admin_user,

@@ -20,15 +20,22 @@ from openprm.identity.models import User
 from openprm.identity.services import resource_create
 from openprm.imports.models import ImportJob
 from openprm.partners.services import partner_create
+from tests.factories import as_actor
 
 ClientFor = Callable[[User], Client]
 
 
 @pytest.fixture
 def accounts(sales_admin: User, salesperson: User) -> None:
-    account_create(actor=salesperson, data={"name": "Mine Inc", "account_type": "customer"})
-    account_create(actor=salesperson, data={"name": "=Also Mine", "account_type": "customer"})
-    account_create(actor=sales_admin, data={"name": "Hidden Corp", "account_type": "customer"})
+    account_create(
+        actor=as_actor(salesperson), data={"name": "Mine Inc", "account_type": "customer"}
+    )
+    account_create(
+        actor=as_actor(salesperson), data={"name": "=Also Mine", "account_type": "customer"}
+    )
+    account_create(
+        actor=as_actor(sales_admin), data={"name": "Hidden Corp", "account_type": "customer"}
+    )
 
 
 def _names(content: bytes) -> list[Any]:
@@ -175,11 +182,11 @@ def test_imp_3_other_lists_export_the_same_workbook_in_the_background(
     """The lists the list matrices do not read (users, resources, partners,
     a partner's contacts, imports) give the same cells from a job as inline."""
     partner = partner_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         data={"name": "Northwind"},
         primary_contact={"first_name": "Pat", "last_name": "=Admin"},
     )
-    resource_create(actor=admin_user, name="=Boss")
+    resource_create(actor=as_actor(admin_user), name="=Boss")
     ImportJob.objects.create(kind="contacts", created_by=sales_admin, original_name="=x.csv")
     reads = [
         (admin_user, "/account/users/?export=xlsx"),

@@ -15,7 +15,7 @@ from openprm.core.exporters.tabular import csv_response, safe_cell, streamed, xl
 from openprm.customers.services import account_create
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 COLUMNS = [("Name", lambda r: r["name"]), ("Amount", lambda r: r["amount"])]
 
@@ -92,8 +92,12 @@ def test_imp_3_account_export_holds_exactly_the_visible_rows(
     sales_admin: User, salesperson: User, client_for: Callable[[User], Client]
 ) -> None:
     """TEAM-5: a salesperson's export lists only the accounts they may see."""
-    account_create(actor=salesperson, data={"name": "Mine Inc", "account_type": "customer"})
-    account_create(actor=sales_admin, data={"name": "=Hidden Corp", "account_type": "customer"})
+    account_create(
+        actor=as_actor(salesperson), data={"name": "Mine Inc", "account_type": "customer"}
+    )
+    account_create(
+        actor=as_actor(sales_admin), data={"name": "=Hidden Corp", "account_type": "customer"}
+    )
     for fmt in ("csv", "xlsx"):
         response = client_for(salesperson).get("/customers/accounts/", {"export": fmt})
         content = b"".join(response.streaming_content)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.services import custom_field_create, custom_field_update
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,11 @@ def test_plat_7_choice_field_with_lookup(admin_user, client_for) -> None:
 
 def test_plat_7_edit_label_and_delete(admin_user, client_for) -> None:
     field = custom_field_create(
-        actor=admin_user, record_type="test_widget", name="size", label="Size", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="test_widget",
+        name="size",
+        label="Size",
+        field_type="text",
     )
     client = client_for(admin_user)
     response = client.post(
@@ -78,10 +83,14 @@ def test_plat_7_edit_label_and_delete(admin_user, client_for) -> None:
 
 def test_plat_6_stale_custom_field_edit_shows_newer_label(admin_user, client_for) -> None:
     field = custom_field_create(
-        actor=admin_user, record_type="test_widget", name="size", label="Size", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="test_widget",
+        name="size",
+        label="Size",
+        field_type="text",
     )
     custom_field_update(
-        actor=admin_user, field=field, changes={"label": "Width"}, expected_version=1
+        actor=as_actor(admin_user), field=field, changes={"label": "Width"}, expected_version=1
     )
     response = client_for(admin_user).post(
         reverse("core:custom_field_edit", args=[field.pk]),

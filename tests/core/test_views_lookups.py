@@ -12,6 +12,7 @@ from openprm.core.lookups.services import (
     lookup_value_create,
     lookup_value_update,
 )
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,9 @@ def test_plat_4_add_value_with_tag(admin_user, client_for) -> None:
         follow=True,
     )
     assert "Value “Court order” added." in response.content.decode()
-    added = lookup_value_list(actor=admin_user, type_code=REASON_CODE).get(code="COURT_ORDER")
+    added = lookup_value_list(actor=as_actor(admin_user), type_code=REASON_CODE).get(
+        code="COURT_ORDER"
+    )
     assert added.tags == ["LEGAL", "URGENT"]
 
 
@@ -65,7 +68,7 @@ def test_plat_4_duplicate_code_is_a_field_error(admin_user, client_for) -> None:
 
 
 def test_plat_4_edit_value_tags_and_active(admin_user, client_for) -> None:
-    value = lookup_value_list(actor=admin_user, type_code=REASON_CODE).get(code="BOUNCED")
+    value = lookup_value_list(actor=as_actor(admin_user), type_code=REASON_CODE).get(code="BOUNCED")
     url = reverse("core:lookup_value_edit", args=[REASON_CODE, value.pk])
     response = client_for(admin_user).post(
         url,
@@ -82,10 +85,13 @@ def test_plat_4_edit_value_tags_and_active(admin_user, client_for) -> None:
 
 
 def test_plat_6_stale_value_edit_shows_newer_meaning(admin_user, client_for) -> None:
-    value = lookup_value_list(actor=admin_user, type_code=REASON_CODE).get(code="BOUNCED")
+    value = lookup_value_list(actor=as_actor(admin_user), type_code=REASON_CODE).get(code="BOUNCED")
     seen = value.version
     lookup_value_update(
-        actor=admin_user, value=value, changes={"meaning": "Hard bounce"}, expected_version=seen
+        actor=as_actor(admin_user),
+        value=value,
+        changes={"meaning": "Hard bounce"},
+        expected_version=seen,
     )
     response = client_for(admin_user).post(
         reverse("core:lookup_value_edit", args=[REASON_CODE, value.pk]),
@@ -97,7 +103,7 @@ def test_plat_6_stale_value_edit_shows_newer_meaning(admin_user, client_for) -> 
 
 
 def test_plat_4_values_of_system_lookup_cannot_be_deleted(admin_user, client_for) -> None:
-    value = lookup_value_list(actor=admin_user, type_code=REASON_CODE).get(code="BOUNCED")
+    value = lookup_value_list(actor=as_actor(admin_user), type_code=REASON_CODE).get(code="BOUNCED")
     response = client_for(admin_user).post(
         reverse("core:lookup_value_delete", args=[REASON_CODE, value.pk]), follow=True
     )
@@ -106,13 +112,15 @@ def test_plat_4_values_of_system_lookup_cannot_be_deleted(admin_user, client_for
 
 
 def test_plat_4_values_of_own_lookup_can_be_deleted(admin_user, client_for) -> None:
-    own = lookup_type_create(actor=admin_user, code="COLOR", name="Colour")
-    value = lookup_value_create(actor=admin_user, lookup_type=own, code="RED", meaning="Red")
+    own = lookup_type_create(actor=as_actor(admin_user), code="COLOR", name="Colour")
+    value = lookup_value_create(
+        actor=as_actor(admin_user), lookup_type=own, code="RED", meaning="Red"
+    )
     response = client_for(admin_user).post(
         reverse("core:lookup_value_delete", args=["COLOR", value.pk]), follow=True
     )
     assert "Value “Red” deleted." in response.content.decode()
-    assert not lookup_type_get(actor=admin_user, code="COLOR").values.exists()
+    assert not lookup_type_get(actor=as_actor(admin_user), code="COLOR").values.exists()
 
 
 def test_plat_2_adding_a_value_without_privilege_is_refused(salesperson, client_for) -> None:

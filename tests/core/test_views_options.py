@@ -6,6 +6,7 @@ from django.urls import reverse
 from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL, PARTNER_CONTACT_MANDATORY
 from openprm.core.options.selectors import profile_option_get, profile_option_value
 from openprm.core.options.services import profile_option_update
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_plat_3_edit_offers_the_allowed_values_and_saves(admin_user, client_for)
     url = reverse("core:option_edit", args=[DEFAULT_TEAM_ACCESS_LEVEL])
     form_page = client.get(url).content.decode()
     assert '<option value="View Only"' in form_page
-    option = profile_option_get(actor=admin_user, code=DEFAULT_TEAM_ACCESS_LEVEL)
+    option = profile_option_get(actor=as_actor(admin_user), code=DEFAULT_TEAM_ACCESS_LEVEL)
     response = client.post(url, {"value": "Full", "version": option.version}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("core:option_list")
     assert "saved" in response.content.decode()
@@ -31,7 +32,7 @@ def test_plat_3_edit_offers_the_allowed_values_and_saves(admin_user, client_for)
 
 
 def test_plat_3_value_outside_the_allowed_ones_is_a_field_error(admin_user, client_for) -> None:
-    option = profile_option_get(actor=admin_user, code=PARTNER_CONTACT_MANDATORY)
+    option = profile_option_get(actor=as_actor(admin_user), code=PARTNER_CONTACT_MANDATORY)
     response = client_for(admin_user).post(
         reverse("core:option_edit", args=[PARTNER_CONTACT_MANDATORY]),
         {"value": "Maybe", "version": option.version},
@@ -42,9 +43,11 @@ def test_plat_3_value_outside_the_allowed_ones_is_a_field_error(admin_user, clie
 
 
 def test_plat_6_stale_edit_shows_the_newer_value(admin_user, client_for) -> None:
-    option = profile_option_get(actor=admin_user, code=DEFAULT_TEAM_ACCESS_LEVEL)
+    option = profile_option_get(actor=as_actor(admin_user), code=DEFAULT_TEAM_ACCESS_LEVEL)
     seen = option.version
-    profile_option_update(actor=admin_user, option=option, value="View Only", expected_version=seen)
+    profile_option_update(
+        actor=as_actor(admin_user), option=option, value="View Only", expected_version=seen
+    )
     response = client_for(admin_user).post(
         reverse("core:option_edit", args=[DEFAULT_TEAM_ACCESS_LEVEL]),
         {"value": "Full", "version": seen},

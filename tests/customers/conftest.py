@@ -8,6 +8,7 @@ import pytest
 from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.identity.models import User
+from tests.factories import as_actor
 
 COMPLETE_ADDRESS = {
     "address_line1": "1 Main Street",
@@ -21,7 +22,7 @@ COMPLETE_ADDRESS = {
 def make_account(sales_admin: User) -> Callable[..., Account]:
     def build(name: str = "Acme", actor: User | None = None, **data: Any) -> Account:
         return account_create(
-            actor=actor or sales_admin,
+            actor=as_actor(actor or sales_admin),
             data={"name": name, **data},
             confirm_duplicates=True,
         )

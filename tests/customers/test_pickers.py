@@ -8,6 +8,7 @@ import pytest
 
 from openprm.customers import services
 from openprm.customers.models import Account
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +17,10 @@ def test_cus_9_team_5_account_picker_offers_visible_active_accounts_only(
     client_for: Any, salesperson: Any, sales_admin: Any, make_account: Any
 ) -> None:
     """CUS-9, TEAM-5: account picker offers visible active accounts only."""
-    mine = make_account("Pickle Mine", actor=salesperson)
+    mine = make_account("Pickle Mine", actor=as_actor(salesperson))
     make_account("Pickle Theirs")
-    gone = make_account("Pickle Gone", actor=salesperson)
-    services.account_delete(actor=sales_admin, account=gone)
+    gone = make_account("Pickle Gone", actor=as_actor(salesperson))
+    services.account_delete(actor=as_actor(sales_admin), account=gone)
     client = client_for(salesperson)
     fragment = client.get("/customers/accounts/pick/?field=parent_id&parent_id_search=pick").text
     assert f'data-pick-id="{mine.pk}"' in fragment
@@ -35,8 +36,8 @@ def test_cus_6_parent_picker_without_javascript_resolves_the_typed_name(
     client_for: Any, salesperson: Any, make_account: Any
 ) -> None:
     """CUS-6: parent picker without javascript resolves the typed name."""
-    parent = make_account("Holding Group", actor=salesperson)
-    make_account("Holding Two", actor=salesperson)
+    parent = make_account("Holding Group", actor=as_actor(salesperson))
+    make_account("Holding Two", actor=as_actor(salesperson))
     client = client_for(salesperson)
     form = {"name": "Child Co", "currency": "USD", "confirm_duplicates": "on"}
     ambiguous = client.post("/customers/accounts/new/", {**form, "parent_id_search": "Holding"})

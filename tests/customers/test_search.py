@@ -8,6 +8,7 @@ import pytest
 
 from openprm.customers import selectors, services
 from openprm.customers.filters import AccountFilter
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +22,15 @@ def test_cus_11_overview_lists_customers_and_search_finds_prospects(
     make_account("Vega Partner", account_type="partner")
     make_account("Vega Rival", account_type="competitor")
     gone = make_account("Vega Gone", account_type="customer")
-    services.account_delete(actor=sales_admin, account=gone)
+    services.account_delete(actor=as_actor(sales_admin), account=gone)
 
-    overview = selectors.customer_overview(actor=sales_admin, filters=AccountFilter(q="vega"))
+    overview = selectors.customer_overview(
+        actor=as_actor(sales_admin), filters=AccountFilter(q="vega")
+    )
     assert [a.name for a in overview] == ["Vega Customer"]
-    everything = selectors.account_list(actor=sales_admin, filters=AccountFilter(q="vega"))
+    everything = selectors.account_list(
+        actor=as_actor(sales_admin), filters=AccountFilter(q="vega")
+    )
     assert {a.account_type for a in everything} == {"customer", "prospect", "partner", "competitor"}
 
     api = api_client_for(sales_admin)

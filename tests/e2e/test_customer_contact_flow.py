@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
 from openprm.identity.models import User
 from openprm.territories.services import criterion_add, territory_create
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -25,8 +25,8 @@ def test_cus_3_con_2_con_3_con_9_prospect_to_restricted_contact(
 ) -> None:
     """CUS-3, CON-2, CON-3, CON-9: prospect to restricted contact."""
     admin = make_user(SALES_ADMINISTRATOR, username="sam")
-    germany = territory_create(actor=admin, data={"name": "Germany"})
-    criterion_add(actor=admin, territory=germany, dimension="country", value="DE")
+    germany = territory_create(actor=as_actor(admin), data={"name": "Germany"})
+    criterion_add(actor=as_actor(admin), territory=germany, dimension="country", value="DE")
     seller = make_user(SALESPERSON, username="sally", password=PASSWORD)
     page = signed_in_page(seller, PASSWORD)
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from openprm.customers.services import account_create
 from openprm.identity.catalog import SALES_ADMINISTRATOR
 from openprm.identity.models import User
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "Exp-Pass-2026"
@@ -26,7 +26,7 @@ def test_imp_3_large_excel_export_shows_progress_then_downloads(
     settings.EXPORT_INLINE_ROWS = 1
     user = make_user(SALES_ADMINISTRATOR, username="exporter", password=PASSWORD)
     for name in ("Alpha Ltd", "Beta Ltd"):
-        account_create(actor=user, data={"name": name, "account_type": "customer"})
+        account_create(actor=as_actor(user), data={"name": name, "account_type": "customer"})
     page = signed_in_page(user, PASSWORD)
     page.goto("/customers/accounts/?sort=name")
     page.get_by_role("link", name="Export Excel").click()

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.identity.models import User
 from openprm.partners.services import partner_create
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -34,7 +34,7 @@ def test_pa_pc_prg_7_partner_flow(
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="chris", password=PASSWORD)
     other = partner_create(
-        actor=manager,
+        actor=as_actor(manager),
         data={"name": "Contoso Distribution"},
         primary_contact={"last_name": "Contoso Boss"},
     )

@@ -5,7 +5,7 @@ import pytest
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR, SALESPERSON
 from openprm.identity.models import Resource, Role, User
 from openprm.identity.services import resource_create
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +87,8 @@ def test_resources_create_and_set_manager(admin_user: User, api_client_for) -> N
 
 
 def test_resource_hierarchy_refuses_cycles(admin_user: User, api_client_for) -> None:
-    boss = resource_create(actor=admin_user, name="Boss")
-    worker = resource_create(actor=admin_user, name="Worker", manager=boss)
+    boss = resource_create(actor=as_actor(admin_user), name="Boss")
+    worker = resource_create(actor=as_actor(admin_user), name="Worker", manager=boss)
     response = api_client_for(admin_user).patch(
         f"/api/v1/resources/{boss.pk}",
         {"version": boss.version, "manager_id": worker.pk},
@@ -101,8 +101,8 @@ def test_resource_hierarchy_refuses_cycles(admin_user: User, api_client_for) -> 
 
 
 def test_resource_patch_clears_manager_with_null(admin_user: User, api_client_for) -> None:
-    boss = resource_create(actor=admin_user, name="Boss")
-    worker = resource_create(actor=admin_user, name="Worker", manager=boss)
+    boss = resource_create(actor=as_actor(admin_user), name="Boss")
+    worker = resource_create(actor=as_actor(admin_user), name="Worker", manager=boss)
     client = api_client_for(admin_user)
     renamed = client.patch(
         f"/api/v1/resources/{worker.pk}",

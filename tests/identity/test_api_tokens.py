@@ -9,7 +9,7 @@ from django.utils import timezone
 from openprm.identity.models import AccessToken, User
 from openprm.identity.services import token_create, user_set_active
 from openprm.identity.tokens import token_digest
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +34,14 @@ def test_plat_1_token_created_through_the_api_works_and_is_shown_once(salesperso
 
 
 def test_plat_1_plaintext_is_never_stored(salesperson: User) -> None:
-    token, plaintext = token_create(actor=salesperson, name="ci")
+    token, plaintext = token_create(actor=as_actor(salesperson), name="ci")
     stored = AccessToken.objects.filter(pk=token.pk).values().get()
     assert plaintext not in {str(v) for v in stored.values()}
     assert stored["digest"] == token_digest(plaintext)
 
 
 def test_plat_1_revoked_token_answers_401(salesperson: User) -> None:
-    token, plaintext = token_create(actor=salesperson, name="ci")
+    token, plaintext = token_create(actor=as_actor(salesperson), name="ci")
     client = _bearer(plaintext)
     assert client.get("/api/v1/me").status_code == 200
     assert client.delete(f"/api/v1/tokens/{token.pk}").status_code == 204
@@ -55,15 +55,15 @@ def test_plat_1_revoked_token_answers_401(salesperson: User) -> None:
 def test_plat_1_deactivating_the_user_stops_its_token_at_once(
     admin_user: User, salesperson: User
 ) -> None:
-    _, plaintext = token_create(actor=salesperson, name="ci")
+    _, plaintext = token_create(actor=as_actor(salesperson), name="ci")
     client = _bearer(plaintext)
     assert client.get("/api/v1/me").status_code == 200
-    user_set_active(actor=admin_user, user=salesperson, active=False)
+    user_set_active(actor=as_actor(admin_user), user=salesperson, active=False)
     assert client.get("/api/v1/me").status_code == 401
 
 
 def test_plat_1_expired_token_answers_401(salesperson: User) -> None:
-    token, plaintext = token_create(actor=salesperson, name="ci", expires_in_days=1)
+    token, plaintext = token_create(actor=as_actor(salesperson), name="ci", expires_in_days=1)
     AccessToken.objects.filter(pk=token.pk).update(
         expires_at=timezone.now() - dt.timedelta(seconds=1)
     )
@@ -77,7 +77,7 @@ def test_plat_1_unknown_token_answers_401() -> None:
 def test_plat_1_tokens_are_private_to_their_owner(salesperson: User, api_client_for) -> None:
     """Not even an administrator may list or revoke another user's token: 404."""
     admin = make_user("administrator", username="boss")
-    token, _ = token_create(actor=salesperson, name="mine")
+    token, _ = token_create(actor=as_actor(salesperson), name="mine")
     client = api_client_for(admin)
     assert [t["name"] for t in client.get("/api/v1/tokens").json()["items"]] == ["test"]
     assert client.delete(f"/api/v1/tokens/{token.pk}").status_code == 404

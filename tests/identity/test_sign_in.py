@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.services import user_set_active
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_plat_1_deactivated_user_cannot_sign_in_and_session_ends(admin_user) -> 
     client = Client()
     client.post(reverse("identity:login"), {"username": "sally", "password": "Correct-Horse-42"})
     assert client.get(reverse("home")).status_code == 200
-    user_set_active(actor=admin_user, user=user, active=False)
+    user_set_active(actor=as_actor(admin_user), user=user, active=False)
     assert client.get(reverse("home")).status_code == 302
     again = Client().post(
         reverse("identity:login"), {"username": "sally", "password": "Correct-Horse-42"}

@@ -9,30 +9,33 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from openprm.core.actor import Actor
 from openprm.identity.auth import TokenAuth
 from openprm.identity.catalog import ADMINISTRATOR, SALESPERSON
 from openprm.identity.models import AccessToken, Role, User
 from openprm.identity.services import token_create
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
 
-def _authenticate(plaintext: str) -> User | None:
+def _authenticate(plaintext: str) -> Actor | None:
     return TokenAuth().authenticate(RequestFactory().get("/api/v1/me"), plaintext)
 
 
 def test_plat_1_token_user_and_privileges_come_from_one_query(salesperson: User) -> None:
-    _, plaintext = token_create(actor=salesperson, name="ci")
+    _, plaintext = token_create(actor=as_actor(salesperson), name="ci")
     AccessToken.objects.update(last_used_at=timezone.now())
     with CaptureQueriesContext(connection) as queries:
-        user = _authenticate(plaintext)
-        assert user is not None
-        assert user.has_privilege("delete_sales_party_contact")
+        actor = _authenticate(plaintext)
+        assert actor is not None
+        assert actor.has_privilege("delete_sales_party_contact")
+        assert actor.resource_id is None
     assert len(queries) == 1
-    assert user.pk == salesperson.pk
-    assert user.username == "sales"
-    assert isinstance(user.is_active, bool)
-    assert isinstance(user.date_joined, dt.datetime)
+    assert actor.pk == salesperson.pk
+    assert actor.username == "sales"
+    assert isinstance(actor.is_active, bool)
+    assert isinstance(actor.user.date_joined, dt.datetime)
 
 
 def test_plat_2_a_new_role_counts_on_the_next_token_request(
@@ -47,7 +50,7 @@ def test_plat_2_a_new_role_counts_on_the_next_token_request(
 
 
 def test_plat_1_last_used_is_written_at_most_once_a_minute(salesperson: User) -> None:
-    token, plaintext = token_create(actor=salesperson, name="ci")
+    token, plaintext = token_create(actor=as_actor(salesperson), name="ci")
     assert _authenticate(plaintext) is not None
     token.refresh_from_db()
     first = token.last_used_at
@@ -63,7 +66,7 @@ def test_plat_1_last_used_is_written_at_most_once_a_minute(salesperson: User) ->
 
 def test_plat_1_a_user_without_roles_holds_no_privileges() -> None:
     user = User.objects.create(username="bare")
-    _, plaintext = token_create(actor=user, name="ci")
+    _, plaintext = token_create(actor=as_actor(user), name="ci")
     found = _authenticate(plaintext)
     assert found is not None
-    assert found.privilege_codes == frozenset()
+    assert found.privileges == frozenset()

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from openprm.identity.models import AccessToken
 from openprm.identity.services import token_create
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,8 @@ def test_plat_1_token_without_name_is_a_field_error(salesperson, client_for) -> 
 
 
 def test_plat_1_revoke_own_token_but_not_anothers(salesperson, admin_user, client_for) -> None:
-    own, _plain = token_create(actor=salesperson, name="mine")
-    theirs, _plain = token_create(actor=admin_user, name="theirs")
+    own, _plain = token_create(actor=as_actor(salesperson), name="mine")
+    theirs, _plain = token_create(actor=as_actor(admin_user), name="theirs")
     client = client_for(salesperson)
     client.post(reverse("identity:token_revoke", args=[own.pk]))
     own.refresh_from_db()

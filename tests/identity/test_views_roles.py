@@ -8,6 +8,7 @@ from openprm.core.privileges import MANAGE_TERRITORIES
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import Privilege, Role
 from openprm.identity.services import resource_create, role_set_privileges
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_plat_6_stale_role_edit_shows_current_privileges(admin_user, client_for)
     seen = role.version
     territories = Privilege.objects.get(code=MANAGE_TERRITORIES)
     role_set_privileges(
-        actor=admin_user, role=role, privileges=[territories], expected_version=seen
+        actor=as_actor(admin_user), role=role, privileges=[territories], expected_version=seen
     )
     response = client_for(admin_user).post(
         reverse("identity:role_edit", args=[role.pk]), {"privileges": [], "version": seen}
@@ -54,8 +55,8 @@ def test_plat_6_stale_role_edit_shows_current_privileges(admin_user, client_for)
 
 
 def test_team_4_set_manager_and_refuse_a_cycle(admin_user, client_for) -> None:
-    boss = resource_create(actor=admin_user, name="Boss")
-    worker = resource_create(actor=admin_user, name="Worker", manager=boss)
+    boss = resource_create(actor=as_actor(admin_user), name="Boss")
+    worker = resource_create(actor=as_actor(admin_user), name="Worker", manager=boss)
     client = client_for(admin_user)
     listing = client.get(reverse("identity:resource_list")).content.decode()
     assert "Worker" in listing
@@ -79,9 +80,9 @@ def test_plat_2_resources_refused_naming_the_privilege(salesperson, client_for) 
 def test_plat_2_role_and_resource_lists_make_no_query_per_row(
     admin_user, client_for, django_assert_max_num_queries
 ) -> None:
-    boss = resource_create(actor=admin_user, name="Boss")
+    boss = resource_create(actor=as_actor(admin_user), name="Boss")
     for i in range(5):
-        resource_create(actor=admin_user, name=f"Worker {i}", manager=boss)
+        resource_create(actor=as_actor(admin_user), name=f"Worker {i}", manager=boss)
     client = client_for(admin_user)
     with django_assert_max_num_queries(10):
         assert client.get(reverse("identity:role_list")).status_code == 200
@@ -90,8 +91,8 @@ def test_plat_2_role_and_resource_lists_make_no_query_per_row(
 
 
 def test_imp_3_resource_export_holds_the_list_with_managers(admin_user, client_for) -> None:
-    boss = resource_create(actor=admin_user, name="Boss")
-    resource_create(actor=admin_user, name="=Worker", manager=boss)
+    boss = resource_create(actor=as_actor(admin_user), name="Boss")
+    resource_create(actor=as_actor(admin_user), name="=Worker", manager=boss)
     client = client_for(admin_user)
     text = b"".join(
         client.get(reverse("identity:resource_list"), {"export": "csv"}).streaming_content

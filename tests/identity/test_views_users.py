@@ -7,7 +7,7 @@ from django.urls import reverse
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR, SALES_ADMINISTRATOR, SALESPERSON
 from openprm.identity.models import Role, User
 from openprm.identity.services import token_create, user_update
-from tests.factories import make_user, role_codes
+from tests.factories import as_actor, make_user, role_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -109,13 +109,13 @@ def test_plat_2_create_refuses_misfit_role_and_weak_password(admin_user, client_
 def test_plat_5_user_page_shows_history_and_events(admin_user, client_for) -> None:
     subject = make_user(SALESPERSON, username="sally")
     user_update(
-        actor=admin_user,
+        actor=as_actor(admin_user),
         user=subject,
         expected_version=subject.version,
         last_name="Seller",
         roles=[_role(SALES_ADMINISTRATOR)],
     )
-    token_create(actor=subject, name="cli")
+    token_create(actor=as_actor(subject), name="cli")
     page = client_for(admin_user).get(reverse("identity:user_detail", args=[subject.pk]))
     body = page.content.decode()
     assert "<code>last_name</code>:" in body
@@ -127,7 +127,7 @@ def test_plat_5_user_page_shows_history_and_events(admin_user, client_for) -> No
 def test_plat_6_stale_user_edit_shows_newer_values(admin_user, client_for) -> None:
     subject = make_user(SALESPERSON, username="sally", last_name="Old")
     seen = subject.version
-    user_update(actor=admin_user, user=subject, expected_version=seen, last_name="Newer")
+    user_update(actor=as_actor(admin_user), user=subject, expected_version=seen, last_name="Newer")
     response = client_for(admin_user).post(
         reverse("identity:user_edit", args=[subject.pk]),
         {"last_name": "Mine", "email": "", "roles": [_role(SALESPERSON).pk], "version": seen},

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.services import job_create, job_run
+from tests.factories import as_actor
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]], delimiter: str = ",") -> bytes:
@@ -32,7 +33,11 @@ def run_import() -> Callable[..., ImportJob]:
         batch_size: int = 1000,
     ) -> ImportJob:
         job = job_create(
-            actor=actor, kind=kind, upload=ContentFile(data, name=name), name=name, mapping=mapping
+            actor=as_actor(actor),
+            kind=kind,
+            upload=ContentFile(data, name=name),
+            name=name,
+            mapping=mapping,
         )
         return job_run(job, batch_size=batch_size)
 

@@ -21,7 +21,7 @@ from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.services import job_cancel, job_create, job_run, rejects_csv
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 
 Run = Callable[..., ImportJob]
@@ -31,7 +31,7 @@ CONTACT_HEADER = ["First name", "Last name", "E-mail", "Phone", "Customer"]
 @pytest.fixture
 def acme(sales_admin: User) -> Account:
     return account_create(
-        actor=sales_admin,
+        actor=as_actor(sales_admin),
         data={"name": "Acme", "account_type": "customer", "country": "US"},
     )
 
@@ -108,7 +108,7 @@ def test_imp_1_plat_5_an_imported_contact_is_one_creation_entry_in_its_history(
         "customer": [None, acme.pk],
         "is_active": [None, True],
     }
-    assert selectors.contact_history(actor=sales_admin, person=person) == [entry]
+    assert selectors.contact_history(actor=as_actor(sales_admin), person=person) == [entry]
 
 
 def test_imp_1_imp_3_rejects_file_neutralizes_formulas_and_imports_back_as_it_was(
@@ -169,7 +169,8 @@ def test_imp_1_con_4_phones_are_read_in_the_customers_country(
     """A national number is read in its customer's country, else in the
     default region (the United States), as in a manual create."""
     account_create(
-        actor=sales_admin, data={"name": "Brit", "account_type": "customer", "country": "GB"}
+        actor=as_actor(sales_admin),
+        data={"name": "Brit", "account_type": "customer", "country": "GB"},
     )
     job = run_import(
         sales_admin,
@@ -243,13 +244,18 @@ def test_imp_1_con_2_contact_created_by_someone_else_during_the_import_counts(
         ],
     )
     job = job_create(
-        actor=sales_admin, kind="contacts", upload=ContentFile(data, name="c.csv"), name="c.csv"
+        actor=as_actor(sales_admin),
+        kind="contacts",
+        upload=ContentFile(data, name="c.csv"),
+        name="c.csv",
     )
     other = make_user("sales_administrator", username="other")
 
     def meanwhile(running: ImportJob) -> None:
         if running.processed_rows == 1:
-            contact_create(actor=other, first_name="Bob", last_name="Smith", account_ids=[acme.pk])
+            contact_create(
+                actor=as_actor(other), first_name="Bob", last_name="Smith", account_ids=[acme.pk]
+            )
 
     job = job_run(job, progress=meanwhile, batch_size=1)
     assert job.accepted_rows == 2
@@ -388,7 +394,7 @@ def test_imp_1_plat_7_custom_fields_are_importable(
     sales_admin: User, admin_user: User, run_import: Run
 ) -> None:
     custom_field_create(
-        actor=admin_user,
+        actor=as_actor(admin_user),
         record_type="contact",
         name="shoe_size",
         label="Shoe size",
@@ -445,14 +451,14 @@ def test_imp_2_cancel_stops_after_the_batch_in_progress(sales_admin: User, run_i
 
     rows = [[f"P{i}", f"Person{i}", f"p{i}@example.com", "", ""] for i in range(30)]
     job = job_create(
-        actor=sales_admin,
+        actor=as_actor(sales_admin),
         kind="contacts",
         upload=ContentFile(csv_bytes(CONTACT_HEADER, rows), name="f.csv"),
     )
 
     def cancel_after_first_batch(current: ImportJob) -> None:
         if current.processed_rows == 10:
-            job_cancel(actor=sales_admin, job=current)
+            job_cancel(actor=as_actor(sales_admin), job=current)
 
     job = job_run(job, progress=cancel_after_first_batch, batch_size=10)
     assert job.status == ImportJob.Status.CANCELLED
@@ -466,9 +472,11 @@ def test_imp_2_cancel_a_queued_import(sales_admin: User) -> None:
     from openprm.imports.services import job_create
 
     job = job_create(
-        actor=sales_admin, kind="contacts", upload=ContentFile(b"Last name\nLee\n", name="f.csv")
+        actor=as_actor(sales_admin),
+        kind="contacts",
+        upload=ContentFile(b"Last name\nLee\n", name="f.csv"),
     )
-    job = job_cancel(actor=sales_admin, job=job)
+    job = job_cancel(actor=as_actor(sales_admin), job=job)
     assert job.status == ImportJob.Status.CANCELLED
     assert job_run(job).status == ImportJob.Status.CANCELLED
     assert not Person.objects.exists()

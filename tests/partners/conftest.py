@@ -15,6 +15,7 @@ from openprm.partners.services import (
     partner_contact_promote_to_user,
     partner_create,
 )
+from tests.factories import as_actor
 
 BASE_URL = "http://testserver/"
 
@@ -27,7 +28,7 @@ def role_id(code: str) -> int:
 def make_partner(channel_manager: User) -> Callable[..., PartnerProfile]:
     def build(name: str = "Northwind", actor: User | None = None, **data: Any) -> PartnerProfile:
         return partner_create(
-            actor=actor or channel_manager,
+            actor=as_actor(actor or channel_manager),
             data={"name": name, **data},
             primary_contact={"first_name": "Pat", "last_name": f"{name} Admin"},
             confirm_duplicates=True,
@@ -48,19 +49,19 @@ def make_portal_user(channel_manager: User) -> Callable[..., PartnerContact]:
     ) -> PartnerContact:
         if contact is None:
             contact = partner_contact_create(
-                actor=channel_manager,
+                actor=as_actor(channel_manager),
                 partner=partner,
                 data={"first_name": username.title(), "last_name": "Person"},
                 confirm_duplicates=True,
             )
         contact = partner_contact_promote_to_resource(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             contact=contact,
             role_id=role_id(role),
             expected_version=contact.version,
         )
         contact = partner_contact_promote_to_user(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             contact=contact,
             username=username,
             email=f"{username}@partner.example",

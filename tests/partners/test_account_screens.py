@@ -8,14 +8,14 @@ from django.test import Client
 from django.urls import reverse
 
 from openprm.core.errors import ValidationFailed
-from openprm.customers.access import account_access_level
 from openprm.customers.models import Account
+from openprm.customers.reach import account_access_level
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.identity.models import User
 from openprm.partners import services
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.territories.services import territory_create, territory_member_add
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_pa_4_account_delete_page_refuses_an_active_partner_with_a_message(
     assert "Inactivate" in refused.content.decode()
     assert Account.objects.get(pk=account.pk).is_active
 
-    services.partner_set_status(actor=channel_manager, partner=partner, status="inactive")
+    services.partner_set_status(actor=as_actor(channel_manager), partner=partner, status="inactive")
     account.refresh_from_db()
     deleted = client.post(url, {"version": account.version})
 
@@ -54,9 +54,9 @@ def test_team_2_channel_manager_has_edit_on_managed_partner_accounts(
     partner = make_partner("Northwind")
     other_manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="cam2")
 
-    assert account_access_level(channel_manager, partner.account) == "full"
-    assert account_access_level(other_manager, partner.account) == "edit"
-    assert account_access_level(salesperson, partner.account) is None
+    assert account_access_level(as_actor(channel_manager), partner.account) == "full"
+    assert account_access_level(as_actor(other_manager), partner.account) == "edit"
+    assert account_access_level(as_actor(salesperson), partner.account) is None
 
 
 def test_ter_1_partner_territory_holds_only_its_own_partners_resources(
@@ -71,10 +71,10 @@ def test_ter_1_partner_territory_holds_only_its_own_partners_resources(
     own = make_portal_user(northwind, "nw-rep").resource
     other = make_portal_user(contoso, "co-rep").resource
     territory = territory_create(
-        actor=sales_admin,
+        actor=as_actor(sales_admin),
         data={"name": "NW", "territory_type": "partner", "partner_id": northwind.account_id},
     )
 
-    territory_member_add(actor=sales_admin, territory=territory, resource_id=own.pk)
+    territory_member_add(actor=as_actor(sales_admin), territory=territory, resource_id=own.pk)
     with pytest.raises(ValidationFailed):
-        territory_member_add(actor=sales_admin, territory=territory, resource_id=other.pk)
+        territory_member_add(actor=as_actor(sales_admin), territory=territory, resource_id=other.pk)

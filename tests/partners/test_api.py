@@ -16,6 +16,7 @@ from openprm.customers.models import Account
 from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners.models import PartnerContact, PartnerProfile
+from tests.factories import as_actor
 from tests.partners.conftest import role_id
 
 pytestmark = pytest.mark.django_db
@@ -214,7 +215,9 @@ def test_pc_4_existing_account_contact_added_without_second_person(
     """PC-4: existing account contact added without second person."""
     partner = _create(cam)
     customer = post(cam, "/api/v1/accounts", {"name": "Cust", "account_type": "customer"}).json()
-    person = contact_create(actor=channel_manager, last_name="Shared", account_ids=[customer["id"]])
+    person = contact_create(
+        actor=as_actor(channel_manager), last_name="Shared", account_ids=[customer["id"]]
+    )
     before = Person.objects.count()
     response = post(
         cam, f"/api/v1/partners/{partner['id']}/contacts/existing", {"person_id": person.pk}
@@ -265,10 +268,18 @@ def test_plat_7_partner_list_filters_on_inherited_and_own_custom_fields(
     """PLAT-7, PA-1: a partner is searched by the account's custom fields (kept
     on the account) as well as by its own partner fields."""
     custom_field_create(
-        actor=admin_user, record_type="account", name="duns", label="DUNS", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="account",
+        name="duns",
+        label="DUNS",
+        field_type="text",
     )
     custom_field_create(
-        actor=admin_user, record_type="partner", name="tier", label="Tier", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="partner",
+        name="tier",
+        label="Tier",
+        field_type="text",
     )
     _create(cam, "Northwind", custom={"duns": "111", "tier": "Gold"})
     _create(cam, "Contoso", custom={"duns": "222", "tier": "Silver"})

@@ -22,6 +22,7 @@ from openprm.identity.models import User
 from openprm.partners import selectors, services
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.services.invitations import invited_user
+from tests.factories import as_actor
 from tests.partners.conftest import BASE_URL, role_id
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,9 @@ pytestmark = pytest.mark.django_db
 
 def _set_option(admin: User, value: str) -> None:
     option = ProfileOption.objects.get(code=PARTNER_CONTACT_MANDATORY)
-    profile_option_update(actor=admin, option=option, value=value, expected_version=option.version)
+    profile_option_update(
+        actor=as_actor(admin), option=option, value=value, expected_version=option.version
+    )
 
 
 def test_pa_1_partner_is_one_party_among_accounts_and_partners(
@@ -37,8 +40,8 @@ def test_pa_1_partner_is_one_party_among_accounts_and_partners(
 ) -> None:
     """PA-1: partner is one party among accounts and partners."""
     partner = make_partner("Northwind")
-    assert access.visible(Account, channel_manager).filter(pk=partner.account_id).exists()
-    assert list(selectors.partner_list(actor=channel_manager)) == [partner]
+    assert access.visible(Account, as_actor(channel_manager)).filter(pk=partner.account_id).exists()
+    assert list(selectors.partner_list(actor=as_actor(channel_manager))) == [partner]
     assert Account.objects.filter(name="Northwind").count() == 1
 
 
@@ -47,13 +50,21 @@ def test_pa_1_plat_7_account_fields_show_on_partners_not_the_reverse(
 ) -> None:
     """PA-1, PLAT-7: account fields show on partners not the reverse."""
     custom_field_create(
-        actor=admin_user, record_type="account", name="duns", label="DUNS", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="account",
+        name="duns",
+        label="DUNS",
+        field_type="text",
     )
     custom_field_create(
-        actor=admin_user, record_type="partner", name="tier", label="Tier", field_type="text"
+        actor=as_actor(admin_user),
+        record_type="partner",
+        name="tier",
+        label="Tier",
+        field_type="text",
     )
     partner = services.partner_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         data={"name": "Fabrikam"},
         custom={"duns": "123", "tier": "Gold"},
         primary_contact={"last_name": "Boss"},
@@ -63,7 +74,7 @@ def test_pa_1_plat_7_account_fields_show_on_partners_not_the_reverse(
     assert partner.custom == {"tier": "Gold"}
     with pytest.raises(ValidationFailed) as refused:
         account_create(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             data={"name": "Plain"},
             custom={"tier": "Gold"},
             confirm_duplicates=True,
@@ -85,7 +96,7 @@ def test_pa_2_partner_api_refuses_an_account_type(channel_manager: User) -> None
     """PA-2: partner api refuses an account type."""
     with pytest.raises(ValidationFailed) as refused:
         services.partner_create(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             data={"name": "X", "account_type": "customer"},
             primary_contact={"last_name": "Boss"},
         )
@@ -95,20 +106,24 @@ def test_pa_2_partner_api_refuses_an_account_type(channel_manager: User) -> None
 def test_pa_2_account_screens_need_type_and_flag(channel_manager: User) -> None:
     """PA-2: account screens need type and flag."""
     partner_typed = account_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         data={"name": "Typed", "account_type": "partner"},
         confirm_duplicates=True,
     )
     flagged_customer = account_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         data={"name": "Flagged", "account_type": "customer"},
         confirm_duplicates=True,
     )
-    assert not selectors.partner_list(actor=channel_manager).exists()
-    services.partner_mark_managed(actor=channel_manager, account=flagged_customer, managed=True)
-    assert not selectors.partner_list(actor=channel_manager).exists()
-    services.partner_mark_managed(actor=channel_manager, account=partner_typed, managed=True)
-    names = [p.account.name for p in selectors.partner_list(actor=channel_manager)]
+    assert not selectors.partner_list(actor=as_actor(channel_manager)).exists()
+    services.partner_mark_managed(
+        actor=as_actor(channel_manager), account=flagged_customer, managed=True
+    )
+    assert not selectors.partner_list(actor=as_actor(channel_manager)).exists()
+    services.partner_mark_managed(
+        actor=as_actor(channel_manager), account=partner_typed, managed=True
+    )
+    names = [p.account.name for p in selectors.partner_list(actor=as_actor(channel_manager))]
     assert names == ["Typed"]
 
 
@@ -120,21 +135,21 @@ def test_pa_3_type_cannot_change_while_active(
     account = partner.account
     with pytest.raises(Conflict) as refused:
         account_update(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             account=account,
             changes={"account_type": "customer"},
             expected_version=account.version,
         )
     assert refused.value.code == "partner_active_type_change"
-    services.partner_set_status(actor=channel_manager, partner=partner, status="inactive")
+    services.partner_set_status(actor=as_actor(channel_manager), partner=partner, status="inactive")
     account.refresh_from_db()
     account_update(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         account=account,
         changes={"account_type": "customer"},
         expected_version=account.version,
     )
-    assert not selectors.partner_list(actor=channel_manager).exists()
+    assert not selectors.partner_list(actor=as_actor(channel_manager)).exists()
 
 
 def test_pa_4_active_partner_cannot_be_deleted_inactive_one_can(
@@ -147,11 +162,11 @@ def test_pa_4_active_partner_cannot_be_deleted_inactive_one_can(
     partner = make_partner("Northwind")
     user = make_portal_user(partner, "nw-rep").user
     with pytest.raises(Conflict) as refused:
-        account_delete(actor=sales_admin, account=partner.account)
+        account_delete(actor=as_actor(sales_admin), account=partner.account)
     assert refused.value.code == "partner_active_cannot_delete"
     assert "Inactivate" in refused.value.message
-    services.partner_set_status(actor=channel_manager, partner=partner, status="inactive")
-    account_delete(actor=sales_admin, account=Account.objects.get(pk=partner.account_id))
+    services.partner_set_status(actor=as_actor(channel_manager), partner=partner, status="inactive")
+    account_delete(actor=as_actor(sales_admin), account=Account.objects.get(pk=partner.account_id))
     assert not Account.objects.get(pk=partner.account_id).is_active
     user.refresh_from_db()
     assert user.is_active is False
@@ -168,7 +183,7 @@ def test_pa_5_hierarchy_through_account_parent(
     """PA-5: hierarchy through account parent."""
     parent = make_partner("Northwind")
     child = make_partner("Northwind East", parent_id=parent.account_id)
-    tree = selectors.partner_hierarchy(actor=channel_manager, partner=child)
+    tree = selectors.partner_hierarchy(actor=as_actor(channel_manager), partner=child)
     assert [(n.name, n.depth) for n in tree.nodes] == [("Northwind", 0), ("Northwind East", 1)]
     assert tree.partner_account_ids == {parent.account_id, child.account_id}
 
@@ -178,7 +193,7 @@ def test_pa_5_parent_of_a_partner_must_be_a_partner(
 ) -> None:
     """PA-5: parent of a partner must be a partner."""
     customer = account_create(
-        actor=channel_manager, data={"name": "Cust", "account_type": "customer"}
+        actor=as_actor(channel_manager), data={"name": "Cust", "account_type": "customer"}
     )
     with pytest.raises(ValidationFailed) as refused:
         make_partner("Child", parent_id=customer.pk)
@@ -193,7 +208,7 @@ def test_pa_6_primary_contact_gets_partner_administrator_role(
     primary = PartnerContact.objects.get(partner=partner, is_primary=True)
     assert primary.role.code == catalog.PARTNER_ADMINISTRATOR
     services.partner_contact_update(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         contact=primary,
         changes={"role_id": role_id(catalog.PARTNER_SALES_REPRESENTATIVE)},
         expected_version=primary.version,
@@ -207,13 +222,16 @@ def test_pa_6_primary_contact_mandatory_unless_option_no(
 ) -> None:
     """PA-6: primary contact mandatory unless option no."""
     with pytest.raises(ValidationFailed) as refused:
-        services.partner_create(actor=channel_manager, data={"name": "Solo"})
+        services.partner_create(actor=as_actor(channel_manager), data={"name": "Solo"})
     assert refused.value.code == "primary_contact_required"
     _set_option(admin_user, "No")
-    partner = services.partner_create(actor=channel_manager, data={"name": "Solo"})
+    partner = services.partner_create(actor=as_actor(channel_manager), data={"name": "Solo"})
     assert not partner.contacts.exists()
     contact = services.partner_contact_create(
-        actor=channel_manager, partner=partner, data={"last_name": "Later"}, is_primary=True
+        actor=as_actor(channel_manager),
+        partner=partner,
+        data={"last_name": "Later"},
+        is_primary=True,
     )
     assert contact.is_primary
 
@@ -225,10 +243,12 @@ def test_pc_1_only_channel_managers_manage_partners(
     partner = make_partner("Northwind")
     with pytest.raises(MissingPrivilege):
         services.partner_create(
-            actor=salesperson, data={"name": "X"}, primary_contact={"last_name": "Y"}
+            actor=as_actor(salesperson), data={"name": "X"}, primary_contact={"last_name": "Y"}
         )
     with pytest.raises(MissingPrivilege):
-        services.partner_contact_create(actor=salesperson, partner=partner, data={"last_name": "Z"})
+        services.partner_contact_create(
+            actor=as_actor(salesperson), partner=partner, data={"last_name": "Z"}
+        )
 
 
 def test_pc_1_a_person_works_for_exactly_one_partner(
@@ -239,7 +259,7 @@ def test_pc_1_a_person_works_for_exactly_one_partner(
     primary = PartnerContact.objects.get(partner=northwind, is_primary=True)
     with pytest.raises(Conflict) as refused:
         services.partner_contact_add_existing(
-            actor=channel_manager, partner=contoso, person_id=primary.person_id
+            actor=as_actor(channel_manager), partner=contoso, person_id=primary.person_id
         )
     assert refused.value.code == "partner_contact_exists"
     assert "Northwind" in refused.value.message
@@ -252,19 +272,19 @@ def test_pc_2_contact_to_resource_to_user_with_invitation(
     partner = make_partner("Northwind")
     boss = PartnerContact.objects.get(partner=partner, is_primary=True)
     contact = services.partner_contact_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         partner=partner,
         data={"first_name": "Rita", "last_name": "Rep", "email": "rita@nw.example"},
     )
     assert contact.level == PartnerContact.Level.CONTACT
     boss = services.partner_contact_promote_to_resource(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         contact=boss,
         role_id=role_id(catalog.PARTNER_ADMINISTRATOR),
         expected_version=boss.version,
     )
     contact = services.partner_contact_promote_to_resource(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         contact=contact,
         role_id=role_id(catalog.PARTNER_SALES_REPRESENTATIVE),
         manager_id=boss.pk,
@@ -275,7 +295,7 @@ def test_pc_2_contact_to_resource_to_user_with_invitation(
     assert contact.resource.manager == boss.resource
     assert contact.resource.email == "rita@nw.example"
     contact = services.partner_contact_promote_to_user(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         contact=contact,
         username="rita",
         email="rita@nw.example",
@@ -301,7 +321,7 @@ def test_pc_2_user_needs_a_resource_first(
     contact = PartnerContact.objects.get(partner=partner)
     with pytest.raises(Conflict) as refused:
         services.partner_contact_promote_to_user(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             contact=contact,
             username="x",
             email="x@x.example",
@@ -316,11 +336,11 @@ def test_pc_3_no_promotion_while_partner_inactive(
 ) -> None:
     """PC-3: no promotion while partner inactive."""
     partner = make_partner("Northwind")
-    services.partner_set_status(actor=channel_manager, partner=partner, status="inactive")
+    services.partner_set_status(actor=as_actor(channel_manager), partner=partner, status="inactive")
     contact = PartnerContact.objects.get(partner=partner)
     with pytest.raises(Conflict) as refused:
         services.partner_contact_promote_to_resource(
-            actor=channel_manager,
+            actor=as_actor(channel_manager),
             contact=contact,
             role_id=role_id(catalog.PARTNER_ADMINISTRATOR),
             expected_version=contact.version,
@@ -334,12 +354,14 @@ def test_pc_4_existing_account_contact_without_second_person(
     """PC-4: existing account contact without second person."""
     partner = make_partner("Northwind")
     customer = account_create(
-        actor=channel_manager, data={"name": "Cust", "account_type": "customer"}
+        actor=as_actor(channel_manager), data={"name": "Cust", "account_type": "customer"}
     )
-    person = contact_create(actor=channel_manager, last_name="Shared", account_ids=[customer.pk])
+    person = contact_create(
+        actor=as_actor(channel_manager), last_name="Shared", account_ids=[customer.pk]
+    )
     before = Person.objects.count()
     contact = services.partner_contact_add_existing(
-        actor=channel_manager, partner=partner, person_id=person.pk
+        actor=as_actor(channel_manager), partner=partner, person_id=person.pk
     )
     assert contact.person_id == person.pk
     assert Person.objects.count() == before
@@ -361,39 +383,41 @@ def test_pc_5_deleting_contact_deactivates_its_user(
     client = Client()
     client.force_login(user)
     assert client.get("/").status_code == 200
-    services.partner_contact_delete(actor=channel_manager, contact=contact)
+    services.partner_contact_delete(actor=as_actor(channel_manager), contact=contact)
     user.refresh_from_db()
     assert user.is_active is False
     assert Person.objects.filter(pk=contact.person_id).exists()
     assert client.get("/").status_code == 302
     with pytest.raises(NotFound):
-        selectors.partner_contact_get(actor=channel_manager, pk=contact.pk)
+        selectors.partner_contact_get(actor=as_actor(channel_manager), pk=contact.pk)
 
 
 def test_pc_6_favorites_are_per_user(two_partners: dict[str, Any], channel_manager: User) -> None:
     """PC-6: favorites are per user."""
     rep = two_partners["nw_rep"]
     admin_user = two_partners["nw_admin"].user
-    services.partner_contact_favorite_set(actor=channel_manager, contact=rep, favorite=True)
-    services.partner_contact_favorite_set(actor=admin_user, contact=rep, favorite=True)
-    assert list(selectors.favorite_partner_contacts(actor=channel_manager)) == [rep]
-    services.partner_contact_favorite_set(actor=admin_user, contact=rep, favorite=False)
-    assert not selectors.favorite_partner_contacts(actor=admin_user).exists()
-    assert selectors.favorite_partner_contacts(actor=channel_manager).exists()
+    services.partner_contact_favorite_set(
+        actor=as_actor(channel_manager), contact=rep, favorite=True
+    )
+    services.partner_contact_favorite_set(actor=as_actor(admin_user), contact=rep, favorite=True)
+    assert list(selectors.favorite_partner_contacts(actor=as_actor(channel_manager))) == [rep]
+    services.partner_contact_favorite_set(actor=as_actor(admin_user), contact=rep, favorite=False)
+    assert not selectors.favorite_partner_contacts(actor=as_actor(admin_user)).exists()
+    assert selectors.favorite_partner_contacts(actor=as_actor(channel_manager)).exists()
     with pytest.raises(NotFound):
         services.partner_contact_favorite_set(
-            actor=admin_user, contact=two_partners["co_rep"], favorite=True
+            actor=as_actor(admin_user), contact=two_partners["co_rep"], favorite=True
         )
 
 
 def test_prg_7_portal_user_sees_own_partner_only(two_partners: dict[str, Any]) -> None:
     """PRG-7: portal user sees own partner only."""
     user = two_partners["nw_rep"].user
-    assert list(selectors.partner_list(actor=user)) == [two_partners["nw"]]
-    assert list(access.visible(Account, user)) == [two_partners["nw"].account]
+    assert list(selectors.partner_list(actor=as_actor(user))) == [two_partners["nw"]]
+    assert list(access.visible(Account, as_actor(user))) == [two_partners["nw"].account]
     with pytest.raises(NotFound):
-        selectors.partner_get(actor=user, pk=two_partners["co"].pk)
-    partners = {c.partner_id for c in selectors.partner_contact_list(actor=user)}
+        selectors.partner_get(actor=as_actor(user), pk=two_partners["co"].pk)
+    partners = {c.partner_id for c in selectors.partner_contact_list(actor=as_actor(user))}
     assert partners == {two_partners["nw"].pk}
 
 
@@ -402,20 +426,26 @@ def test_prg_2_partner_admin_manages_own_users_only(two_partners: dict[str, Any]
     admin_user = two_partners["nw_admin"].user
     rep = two_partners["nw_rep"]
     services.portal_user_update(
-        actor=admin_user, contact=rep, expected_version=rep.version, portal_user_type="power"
+        actor=as_actor(admin_user),
+        contact=rep,
+        expected_version=rep.version,
+        portal_user_type="power",
     )
     rep.refresh_from_db()
     assert rep.portal_user_type == "power"
     with pytest.raises(NotFound):
         services.portal_user_update(
-            actor=admin_user,
+            actor=as_actor(admin_user),
             contact=two_partners["co_rep"],
             expected_version=1,
             portal_user_type="power",
         )
     with pytest.raises(MissingPrivilege.__mro__[1]):
         services.portal_user_update(
-            actor=rep.user, contact=two_partners["nw_admin"], expected_version=1, active=False
+            actor=as_actor(rep.user),
+            contact=two_partners["nw_admin"],
+            expected_version=1,
+            active=False,
         )
 
 
@@ -426,9 +456,11 @@ def test_list_query_count_is_constant(
 ) -> None:
     for index in range(5):
         make_partner(f"Partner {index}")
+    actor_channel_manager = as_actor(channel_manager)
+    _ = actor_channel_manager.resources  # read once per request, before the counted queries
     with django_assert_max_num_queries(3):
-        rows = list(selectors.partner_list(actor=channel_manager))
-        contacts = list(selectors.partner_contact_list(actor=channel_manager))
+        rows = list(selectors.partner_list(actor=actor_channel_manager))
+        contacts = list(selectors.partner_contact_list(actor=actor_channel_manager))
         assert len(rows) == 5
         assert len(contacts) == 5
         assert all(c.person.full_name and c.partner.account.name for c in contacts)

@@ -21,6 +21,7 @@ from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.services import partner_contact_create
+from tests.factories import as_actor
 from tests.partners.conftest import role_id
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def world(
     client_for: Callable[[User], Client],
 ) -> dict[str, Any]:
     plain = partner_contact_create(
-        actor=channel_manager,
+        actor=as_actor(channel_manager),
         partner=two_partners["nw"],
         data={"last_name": "Plain"},
         confirm_duplicates=True,

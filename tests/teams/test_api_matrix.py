@@ -15,7 +15,7 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.teams import services as team_services
 from openprm.teams.models import AccountTeamMember
 from openprm.territories.models import AccountTerritory, Territory
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import account, resource_for, territory
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,9 @@ def test_team_5_permission_matrix(
     other = account("Other", owner=sales_admin)
     deleted = account("Deleted", owner=owner, is_active=False)
     for user, level in ((viewer, "view"), (editor, "edit"), (full, "full")):
-        team_services.team_member_add(actor=owner, account=own, user_id=user.pk, access_level=level)
+        team_services.team_member_add(
+            actor=as_actor(owner), account=own, user_id=user.pk, access_level=level
+        )
     member = AccountTeamMember.objects.get(account=own, user=viewer)
     ter = Territory.objects.get(name="Chile")
     actors = {

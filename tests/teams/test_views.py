@@ -12,7 +12,7 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.teams import services
 from openprm.teams.models import AccountTeamMember
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import account, resource_for
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,9 @@ def test_team_1_full_user_sees_members_and_change_buttons(
     acme = account(owner=salesperson)
     for index in range(5):
         services.team_member_add(
-            actor=salesperson, account=acme, resource_id=resource_for(None, name=f"R{index}").pk
+            actor=as_actor(salesperson),
+            account=acme,
+            resource_id=resource_for(None, name=f"R{index}").pk,
         )
     client = client_for(salesperson)
     with django_assert_max_num_queries(20):
@@ -49,7 +51,7 @@ def test_team_2_view_only_member_sees_team_without_buttons(
     acme = account(owner=salesperson)
     viewer = make_user(SALESPERSON)
     services.team_member_add(
-        actor=salesperson, account=acme, user_id=viewer.pk, access_level="view"
+        actor=as_actor(salesperson), account=acme, user_id=viewer.pk, access_level="view"
     )
     html = client_for(viewer).get(_team_url(acme.pk)).content.decode()
     assert viewer.username in html
@@ -64,7 +66,7 @@ def test_team_2_edit_member_refused_by_the_service_not_only_the_button(
     acme = account(owner=salesperson)
     editor = make_user(SALESPERSON)
     services.team_member_add(
-        actor=salesperson, account=acme, user_id=editor.pk, access_level="edit"
+        actor=as_actor(salesperson), account=acme, user_id=editor.pk, access_level="edit"
     )
     refused = client_for(editor).post(
         reverse("teams:member_add", args=[acme.pk]), {"resource_id": resource_for(None).pk}
@@ -114,7 +116,7 @@ def test_team_2_change_level_lock_and_remove(salesperson: User, client_for: Clie
     """TEAM-2: change level lock and remove."""
     acme = account(owner=salesperson)
     member = services.team_member_add(
-        actor=salesperson, account=acme, resource_id=resource_for(None).pk
+        actor=as_actor(salesperson), account=acme, resource_id=resource_for(None).pk
     )
     client = client_for(salesperson)
     url = reverse("teams:member_update", args=[acme.pk, member.pk])

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from openprm.contacts.models import Person, Relationship
 from openprm.core import access
-from openprm.customers import access as customers_access
+from openprm.customers import reach as customers_access
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALESPERSON
 from openprm.teams.models import AccountTeamMember
 from openprm.territories.models import Territory, TerritoryCriterion, TerritoryMember
 from openprm.territories.realignment import realign_all
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import resource_for
 
 USERS = 5
@@ -130,7 +130,7 @@ def test_team_5_visible_accounts_equal_reference(
     expected = _reference(data)
     for number, user in enumerate(users):
         fresh = type(user).objects.get(pk=user.pk)
-        seen = set(access.visible(Account, fresh).values_list("pk", flat=True))
+        seen = set(access.visible(Account, as_actor(fresh)).values_list("pk", flat=True))
         assert seen == {accounts[i].pk for i in expected[number]}, number
-        people = set(access.visible(Person, fresh).values_list("pk", flat=True))
+        people = set(access.visible(Person, as_actor(fresh)).values_list("pk", flat=True))
         assert people == {contacts[i].pk for i in expected[number]}, number

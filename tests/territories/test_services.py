@@ -14,7 +14,7 @@ from openprm.teams.models import AccountTeamMember
 from openprm.territories import services
 from openprm.territories.models import AccountTerritory, RealignmentRun, Territory
 from openprm.territories.realignment import realign_all
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import account, resource_for, territory
 
 pytestmark = pytest.mark.django_db
@@ -28,15 +28,15 @@ def _territories(acc: Account) -> set[str]:
 
 def test_ter_1_internal_territories_hold_internal_resources_only(sales_admin: Any) -> None:
     """TER-1: internal territories hold internal resources only."""
-    west = services.territory_create(actor=sales_admin, data={"name": "West"})
+    west = services.territory_create(actor=as_actor(sales_admin), data={"name": "West"})
     partner_resource = resource_for(None, name="p", is_partner_resource=True)
     with pytest.raises(ValidationFailed) as refused:
         services.territory_member_add(
-            actor=sales_admin, territory=west, resource_id=partner_resource.pk
+            actor=as_actor(sales_admin), territory=west, resource_id=partner_resource.pk
         )
     assert "resource_id" in refused.value.field_errors
     services.territory_member_add(
-        actor=sales_admin, territory=west, resource_id=resource_for(None).pk
+        actor=as_actor(sales_admin), territory=west, resource_id=resource_for(None).pk
     )
 
 
@@ -46,39 +46,50 @@ def test_ter_1_partner_territories_belong_to_a_partner_and_hold_its_resources(
     """TER-1: partner territories belong to a partner and hold its resources."""
     with pytest.raises(ValidationFailed):
         services.territory_create(
-            actor=sales_admin, data={"name": "P", "territory_type": "partner"}
+            actor=as_actor(sales_admin), data={"name": "P", "territory_type": "partner"}
         )
     partner = account("Reseller", account_type="partner", is_sales_account=False)
     mine = services.territory_create(
-        actor=sales_admin, data={"name": "P", "territory_type": "partner", "partner_id": partner.pk}
+        actor=as_actor(sales_admin),
+        data={"name": "P", "territory_type": "partner", "partner_id": partner.pk},
     )
     with pytest.raises(ValidationFailed):
         services.territory_member_add(
-            actor=sales_admin, territory=mine, resource_id=resource_for(None).pk
+            actor=as_actor(sales_admin), territory=mine, resource_id=resource_for(None).pk
         )
     partner_resource_of_nobody = resource_for(None, name="p", is_partner_resource=True)
     with pytest.raises(ValidationFailed):
         services.territory_member_add(
-            actor=sales_admin, territory=mine, resource_id=partner_resource_of_nobody.pk
+            actor=as_actor(sales_admin), territory=mine, resource_id=partner_resource_of_nobody.pk
         )
     with pytest.raises(ValidationFailed):
-        services.territory_create(actor=sales_admin, data={"name": "I", "partner_id": partner.pk})
+        services.territory_create(
+            actor=as_actor(sales_admin), data={"name": "I", "partner_id": partner.pk}
+        )
 
 
 def test_ter_1_writes_need_manage_territories(salesperson: Any) -> None:
     """TER-1: writes need manage territories."""
     with pytest.raises(MissingPrivilege):
-        services.territory_create(actor=salesperson, data={"name": "West"})
+        services.territory_create(actor=as_actor(salesperson), data={"name": "West"})
     assert not Territory.objects.exists()
 
 
 def test_ter_2_nested_territory_needs_parent_criteria_and_postal_range(sales_admin: Any) -> None:
     """TER-2: nested territory needs parent criteria and postal range."""
-    us = services.territory_create(actor=sales_admin, data={"name": "US"})
-    services.criterion_add(actor=sales_admin, territory=us, dimension="country", value="us")
-    bay = services.territory_create(actor=sales_admin, data={"name": "Bay", "parent_id": us.pk})
+    us = services.territory_create(actor=as_actor(sales_admin), data={"name": "US"})
     services.criterion_add(
-        actor=sales_admin, territory=bay, dimension="postal_range", value="94000", value_to="94999"
+        actor=as_actor(sales_admin), territory=us, dimension="country", value="us"
+    )
+    bay = services.territory_create(
+        actor=as_actor(sales_admin), data={"name": "Bay", "parent_id": us.pk}
+    )
+    services.criterion_add(
+        actor=as_actor(sales_admin),
+        territory=bay,
+        dimension="postal_range",
+        value="94000",
+        value_to="94999",
     )
     inside = account("In", country="US", postal_code="94105")
     french = account("Fr", country="FR", postal_code="94105")
@@ -88,7 +99,7 @@ def test_ter_2_nested_territory_needs_parent_criteria_and_postal_range(sales_adm
     assert _territories(outside) == {"US"}
     with pytest.raises(ValidationFailed):
         services.territory_update(
-            actor=sales_admin,
+            actor=as_actor(sales_admin),
             territory=us,
             changes={"parent_id": bay.pk},
             expected_version=us.version,
@@ -100,11 +111,14 @@ def test_ter_3_assigned_on_create_and_on_criteria_change(sales_admin: Any) -> No
     territory("Germany", country="DE")
     territory("Software", industry="software")
     acme = customer_services.account_create(
-        actor=sales_admin, data={"name": "Acme", "country": "DE", "city": "Berlin"}
+        actor=as_actor(sales_admin), data={"name": "Acme", "country": "DE", "city": "Berlin"}
     )
     assert _territories(acme) == {"Germany"}
     customer_services.account_update(
-        actor=sales_admin, account=acme, changes={"country": "FR"}, expected_version=acme.version
+        actor=as_actor(sales_admin),
+        account=acme,
+        changes={"country": "FR"},
+        expected_version=acme.version,
     )
     assert _territories(acme) == set()
 
@@ -115,12 +129,12 @@ def test_ter_3_on_demand_needs_edit_access(salesperson: Any) -> None:
     territory("Italy", country="IT")
     viewer = make_user(SALESPERSON)
     team_services.team_member_add(
-        actor=salesperson, account=acme, user_id=viewer.pk, access_level="view"
+        actor=as_actor(salesperson), account=acme, user_id=viewer.pk, access_level="view"
     )
     with pytest.raises(PermissionRefused):
-        services.account_assign_territories(actor=viewer, account_id=acme.pk)
+        services.account_assign_territories(actor=as_actor(viewer), account_id=acme.pk)
     assert _territories(acme) == set()
-    services.account_assign_territories(actor=salesperson, account_id=acme.pk)
+    services.account_assign_territories(actor=as_actor(salesperson), account_id=acme.pk)
     assert _territories(acme) == {"Italy"}
 
 
@@ -153,7 +167,7 @@ def test_ter_3_batch_realignment_runs_in_background_with_progress(
     acme = account(country="JP")
     Account.objects.filter(pk=acme.pk).update(country="KR")
     with django_capture_on_commit_callbacks(execute=True):
-        run = services.realignment_start(actor=sales_admin)
+        run = services.realignment_start(actor=as_actor(sales_admin))
     run = RealignmentRun.objects.get(pk=run.pk)
     assert (run.status, run.processed, run.total, run.percent) == ("done", 3, 3, 100)
     assert _territories(acme) == {"Korea"}
@@ -169,20 +183,22 @@ def test_ter_4_channel_manager_adds_partner_territories(
     )
     acme = account(owner=channel_manager)
     services.account_add_partner_territories(
-        actor=channel_manager, account_id=acme.pk, territory_ids=[partner_territory.pk]
+        actor=as_actor(channel_manager), account_id=acme.pk, territory_ids=[partner_territory.pk]
     )
     assert AccountTerritory.objects.get(account=acme).source == "manual"
     with pytest.raises(ValidationFailed):
         services.account_add_partner_territories(
-            actor=channel_manager, account_id=acme.pk, territory_ids=[territory("Internal").pk]
+            actor=as_actor(channel_manager),
+            account_id=acme.pk,
+            territory_ids=[territory("Internal").pk],
         )
     with pytest.raises(NotFound):  # an account one cannot see, whatever the privilege
         services.account_add_partner_territories(
-            actor=salesperson, account_id=acme.pk, territory_ids=[partner_territory.pk]
+            actor=as_actor(salesperson), account_id=acme.pk, territory_ids=[partner_territory.pk]
         )
     with pytest.raises(MissingPrivilege):
         services.account_add_partner_territories(
-            actor=salesperson,
+            actor=as_actor(salesperson),
             account_id=account("Own", owner=salesperson).pk,
             territory_ids=[partner_territory.pk],
         )

@@ -29,4 +29,4 @@ class Widget(VersionedModel, CustomFieldsModel):
 @access.register(Widget)
 def _widgets(queryset: QuerySet[Widget], actor: Any) -> QuerySet[Widget]:
     """Owners see their own widgets only."""
-    return queryset.filter(owner=actor)
+    return queryset.filter(owner_id=actor.pk)

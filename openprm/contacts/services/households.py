@@ -6,9 +6,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import require_internal
 from openprm.contacts.models import Household, HouseholdMembership, Person
+from openprm.contacts.policies import require_internal
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
 
@@ -20,9 +21,9 @@ def _checked_name(name: str) -> str:
     return name
 
 
-def household_create(*, actor: Any, name: str, members: Iterable[Person] = ()) -> Household:
+def household_create(*, actor: Actor, name: str, members: Iterable[Person] = ()) -> Household:
     require_internal(actor)
-    owner = actor if getattr(actor, "pk", None) else None
+    owner = actor.user
     with transaction.atomic():
         household = record_create(
             actor=actor, instance=Household(name=_checked_name(name), owner=owner)
@@ -33,7 +34,7 @@ def household_create(*, actor: Any, name: str, members: Iterable[Person] = ()) -
 
 
 def household_update(
-    *, actor: Any, household: Household, changes: Mapping[str, Any], expected_version: int | None
+    *, actor: Actor, household: Household, changes: Mapping[str, Any], expected_version: int | None
 ) -> Household:
     household = access.get_visible(Household, actor, household.pk)
     unknown = set(changes) - {"name"}
@@ -49,7 +50,7 @@ def household_update(
 
 def household_add_member(
     *,
-    actor: Any,
+    actor: Actor,
     household: Household,
     person: Person,
     role: str = HouseholdMembership.Role.MEMBER,
@@ -66,12 +67,12 @@ def household_add_member(
     )
 
 
-def household_remove_member(*, actor: Any, membership: HouseholdMembership) -> None:
+def household_remove_member(*, actor: Actor, membership: HouseholdMembership) -> None:
     membership = access.get_visible(HouseholdMembership, actor, membership.pk)
     record_delete(actor=actor, instance=membership)
 
 
-def household_delete(*, actor: Any, household: Household) -> None:
+def household_delete(*, actor: Actor, household: Household) -> None:
     """CUS-10: the memberships are severed; the members remain as individual
     contacts."""
     household = access.get_visible(Household, actor, household.pk)

@@ -10,16 +10,16 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
-from openprm.contacts.access import account_access_level, person_get_for_edit, require_internal
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
+from openprm.contacts.policies import person_get_for_edit, require_internal
 from openprm.contacts.services.points import contact_point_add
 from openprm.contacts.services.relationships import relationship_create
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_values_clean
-from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
-from openprm.core.privileges import DELETE_SALES_PARTY_CONTACT, require_privilege
+from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.models import Account
 
@@ -49,7 +49,7 @@ def _clean_text(value: str | None) -> str:
 
 def contact_create(
     *,
-    actor: Any,
+    actor: Actor,
     last_name: str,
     first_name: str = "",
     kind: str = Person.Kind.B2B,
@@ -104,7 +104,7 @@ def contact_create(
         kind=kind,
         job_title=_clean_text(job_title),
         is_key_contact=is_key_contact,
-        owner=actor if getattr(actor, "pk", None) else None,
+        owner=actor.user,
         custom=custom_values_clean(Person.record_type, custom or {}),
     )
     with transaction.atomic():
@@ -123,7 +123,7 @@ def contact_create(
 
 
 def contact_update(
-    *, actor: Any, person: Person, changes: Mapping[str, Any], expected_version: int | None
+    *, actor: Actor, person: Person, changes: Mapping[str, Any], expected_version: int | None
 ) -> Person:
     """Edit the person's own fields (PLAT-6 version check, PLAT-7 custom
     fields); needs Edit or Full access to one of its customers (TEAM-2)."""
@@ -143,44 +143,13 @@ def contact_update(
     )
 
 
-def _related_accounts(person: Person) -> list[Account]:
-    return list(
-        Account.objects.filter(contact_relationships__person=person, is_active=True).order_by(
-            "name_search"
-        )
-    )
-
-
-def _delete_refusal(actor: Any, accounts: list[Account]) -> str:
-    """CON-11's message names the customers, but only those the actor sees
-    (TEAM-5: an account one cannot see is named nowhere)."""
-    seen = set(
-        access.visible(Account, actor)
-        .filter(pk__in=[a.pk for a in accounts])
-        .values_list("pk", flat=True)
-    )
-    names = ", ".join(a.name for a in accounts if a.pk in seen)
-    if not names:
-        return _(
-            "You do not have permission to delete this contact because the contact "
-            "is associated to customers you cannot see"
-        )
-    return _(
-        "You do not have permission to delete this contact because the contact "
-        "is associated to customer %(names)s"
-    ) % {"names": names}
-
-
-def contact_delete(*, actor: Any, person: Person) -> None:
+def contact_delete(*, actor: Actor, person: Person) -> None:
     """CON-11: needs Delete Sales Party Contact and Full or Edit access to at
     least one related account. Deletes the person with its relationships,
     contact points and preferences. A contact the actor cannot see is 404
     before any privilege is checked (TEAM-5)."""
     person = access.get_visible(Person, actor, person.pk)
-    require_privilege(actor, DELETE_SALES_PARTY_CONTACT)
-    accounts = _related_accounts(person)
-    if accounts and not any(account_access_level(actor, a) in ("full", "edit") for a in accounts):
-        raise PermissionRefused(_delete_refusal(actor, accounts), code="contact_delete_refused")
+    access.require(actor, "delete", person)
     picture = person.picture.name
     with transaction.atomic():
         record_delete(actor=actor, instance=person)
@@ -205,7 +174,7 @@ def _checked_picture(upload: Any) -> tuple[bytes, str]:
     return data, PICTURE_FORMATS[image_format]
 
 
-def contact_set_picture(*, actor: Any, person: Person, upload: Any | None) -> Person:
+def contact_set_picture(*, actor: Actor, person: Person, upload: Any | None) -> Person:
     """Replace (or with None remove) the profile picture (CON-5, TEAM-2)."""
     person = person_get_for_edit(actor, person.pk)
     old = person.picture.name
@@ -223,15 +192,15 @@ def contact_set_picture(*, actor: Any, person: Person, upload: Any | None) -> Pe
     return person
 
 
-def favorite_set(*, actor: Any, person: Person, favorite: bool) -> bool:
+def favorite_set(*, actor: Actor, person: Person, favorite: bool) -> bool:
     """CON-6: mark or unmark a favorite for the actor only; idempotent."""
     person = access.get_visible(Person, actor, person.pk)
     if not favorite:
-        Favorite.objects.filter(user=actor, person=person).delete()
+        Favorite.objects.filter(user_id=actor.pk, person=person).delete()
         return False
     try:
         with transaction.atomic():
-            Favorite.objects.get_or_create(user=actor, person=person)
+            Favorite.objects.get_or_create(user=actor.user, person=person)
     except IntegrityError:
         pass  # a concurrent request marked it first: the outcome is the same
     return True

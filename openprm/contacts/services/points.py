@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import person_get_for_edit, require_contact_edit
 from openprm.contacts.models import ContactPoint, ContactPreference, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
+from openprm.contacts.policies import person_get_for_edit
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.catalog import LEGAL_TAG, REASON_CODE
 from openprm.core.lookups.models import LookupValue
@@ -64,7 +65,7 @@ def _clear_primary(person: Person, kind: str) -> None:
 
 def contact_point_add(
     *,
-    actor: Any,
+    actor: Actor,
     person: Person,
     kind: str,
     purpose: str = ContactPoint.Purpose.WORK,
@@ -92,10 +93,10 @@ def contact_point_add(
 
 
 def contact_point_update(
-    *, actor: Any, point: ContactPoint, changes: Mapping[str, Any], expected_version: int | None
+    *, actor: Actor, point: ContactPoint, changes: Mapping[str, Any], expected_version: int | None
 ) -> ContactPoint:
     point = access.get_visible(ContactPoint, actor, point.pk)
-    require_contact_edit(actor, point.person)
+    access.require(actor, "change", point.person)
     unknown = set(changes) - POINT_FIELDS
     if unknown:
         raise ValidationFailed(
@@ -109,10 +110,10 @@ def contact_point_update(
     )
 
 
-def contact_point_make_primary(*, actor: Any, point: ContactPoint) -> ContactPoint:
+def contact_point_make_primary(*, actor: Actor, point: ContactPoint) -> ContactPoint:
     """Designate the overall primary of its kind (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    require_contact_edit(actor, point.person)
+    access.require(actor, "change", point.person)
     if point.is_primary:
         return point
     with transaction.atomic():
@@ -122,11 +123,11 @@ def contact_point_make_primary(*, actor: Any, point: ContactPoint) -> ContactPoi
         )
 
 
-def contact_point_delete(*, actor: Any, point: ContactPoint) -> None:
+def contact_point_delete(*, actor: Actor, point: ContactPoint) -> None:
     """Deleting the primary promotes the oldest remaining point of its kind,
     so a contact with phones always has a primary phone (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    require_contact_edit(actor, point.person)
+    access.require(actor, "change", point.person)
     with transaction.atomic():
         record_delete(actor=actor, instance=point)
         if point.is_primary:
@@ -144,7 +145,7 @@ def contact_point_delete(*, actor: Any, point: ContactPoint) -> None:
                 )
 
 
-def _checked_reason(actor: Any, reason_code: str) -> str:
+def _checked_reason(actor: Actor, reason_code: str) -> str:
     """CON-10: a reason tagged LEGAL needs Legal Contact Preferences
     Management; unknown or inactive reasons are refused."""
     code = (reason_code or "").strip().upper()
@@ -156,7 +157,7 @@ def _checked_reason(actor: Any, reason_code: str) -> str:
     return code
 
 
-def _check_existing_reason(actor: Any, reason_code: str) -> None:
+def _check_existing_reason(actor: Actor, reason_code: str) -> None:
     """Changing or removing a LEGAL preference needs the duty role too, even
     when its reason value has been deactivated since (CON-10)."""
     value = (
@@ -175,7 +176,7 @@ def _checked_period(start: dt.date, end: dt.date | None) -> None:
 
 def preference_add(
     *,
-    actor: Any,
+    actor: Actor,
     point: ContactPoint,
     preference: str,
     reason_code: str,
@@ -184,7 +185,7 @@ def preference_add(
 ) -> ContactPreference:
     """CON-9: Do / Do Not on one contact point; the start defaults to today."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    require_contact_edit(actor, point.person)
+    access.require(actor, "change", point.person)
     if preference not in ContactPreference.Choice.values:
         raise ValidationFailed(field_errors={"preference": [_("Choose Do or Do Not.")]})
     code = _checked_reason(actor, reason_code)
@@ -204,7 +205,7 @@ def preference_add(
 
 def preference_update(
     *,
-    actor: Any,
+    actor: Actor,
     preference: ContactPreference,
     changes: Mapping[str, Any],
     expected_version: int | None,
@@ -212,7 +213,7 @@ def preference_update(
     """Editing a LEGAL preference, or giving one a LEGAL reason, needs the
     duty role (CON-10)."""
     preference = access.get_visible(ContactPreference, actor, preference.pk)
-    require_contact_edit(actor, preference.contact_point.person)
+    access.require(actor, "change", preference.contact_point.person)
     allowed = {"preference", "reason_code", "start_date", "end_date"}
     unknown = set(changes) - allowed
     if unknown:
@@ -236,8 +237,8 @@ def preference_update(
     )
 
 
-def preference_delete(*, actor: Any, preference: ContactPreference) -> None:
+def preference_delete(*, actor: Actor, preference: ContactPreference) -> None:
     preference = access.get_visible(ContactPreference, actor, preference.pk)
-    require_contact_edit(actor, preference.contact_point.person)
+    access.require(actor, "change", preference.contact_point.person)
     _check_existing_reason(actor, preference.reason_code)
     record_delete(actor=actor, instance=preference)

@@ -6,13 +6,13 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import (
+from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
+from openprm.contacts.policies import (
     account_access_level,
     person_get_for_edit,
-    require_contact_edit,
 )
-from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
@@ -21,7 +21,7 @@ from openprm.customers.models import Account
 
 def relationship_add(
     *,
-    actor: Any,
+    actor: Actor,
     person: Person,
     account: Account | None = None,
     related_person: Person | None = None,
@@ -44,7 +44,7 @@ def relationship_add(
 
 def relationship_create(
     *,
-    actor: Any,
+    actor: Actor,
     person: Person,
     account: Account | None = None,
     related_person: Person | None = None,
@@ -86,13 +86,13 @@ def relationship_create(
 
 def relationship_update(
     *,
-    actor: Any,
+    actor: Actor,
     relationship: Relationship,
     changes: Mapping[str, Any],
     expected_version: int | None,
 ) -> Relationship:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    require_contact_edit(actor, relationship.person)
+    access.require(actor, "change", relationship.person)
     unknown = set(changes) - {"relationship_type", "job_title"}
     if unknown:
         raise ValidationFailed(
@@ -103,13 +103,13 @@ def relationship_update(
     )
 
 
-def relationship_delete(*, actor: Any, relationship: Relationship) -> None:
+def relationship_delete(*, actor: Actor, relationship: Relationship) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    require_contact_edit(actor, relationship.person)
+    access.require(actor, "change", relationship.person)
     record_delete(actor=actor, instance=relationship)
 
 
-def relationships_delete_for_account(*, actor: Any, account: Account) -> int:
+def relationships_delete_for_account(*, actor: Actor, account: Account) -> int:
     """CUS-9: system reaction to an account's soft delete. The relationships
     go; the contacts remain."""
     relationships = list(Relationship.objects.filter(account=account))
@@ -119,12 +119,12 @@ def relationships_delete_for_account(*, actor: Any, account: Account) -> int:
 
 
 def relationship_set_primary_point(
-    *, actor: Any, relationship: Relationship, contact_point: ContactPoint
+    *, actor: Actor, relationship: Relationship, contact_point: ContactPoint
 ) -> RelationshipContactPoint:
     """CON-4: the contact point of its kind that is primary for this customer
     relationship only. The point must belong to the same contact."""
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    require_contact_edit(actor, relationship.person)
+    access.require(actor, "change", relationship.person)
     if relationship.account_id is None:
         raise ValidationFailed(
             _("Only a relationship to a customer has its own primary contact points.")
@@ -152,13 +152,15 @@ def relationship_set_primary_point(
     return link
 
 
-def relationship_clear_primary_point(*, actor: Any, relationship: Relationship, kind: str) -> None:
+def relationship_clear_primary_point(
+    *, actor: Actor, relationship: Relationship, kind: str
+) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    require_contact_edit(actor, relationship.person)
+    access.require(actor, "change", relationship.person)
     RelationshipContactPoint.objects.filter(relationship=relationship, kind=kind).delete()
 
 
-def account_set_primary_contact(*, actor: Any, account: Account, person: Person | None) -> None:
+def account_set_primary_contact(*, actor: Actor, account: Account, person: Person | None) -> None:
     """CON-3: at most one primary contact per customer, designated from the
     customer's side by someone with Edit or Full access to it. `None` clears it."""
     account = access.get_visible(Account, actor, account.pk)

@@ -5,10 +5,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from openprm.contacts.access import require_internal
 from openprm.contacts.filters import criteria_clean
 from openprm.contacts.models import SavedSearch
+from openprm.contacts.policies import require_internal
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
 
@@ -22,11 +23,11 @@ def _refuse_predefined(search: SavedSearch) -> None:
         )
 
 
-def _checked_name(actor: Any, name: str, exclude_pk: int | None = None) -> str:
+def _checked_name(actor: Actor, name: str, exclude_pk: int | None = None) -> str:
     name = (name or "").strip()
     if not name:
         raise ValidationFailed(field_errors={"name": [_("This field is required.")]})
-    taken = SavedSearch.objects.filter(owner=actor, name__iexact=name)
+    taken = SavedSearch.objects.filter(owner_id=actor.pk, name__iexact=name)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
@@ -36,17 +37,17 @@ def _checked_name(actor: Any, name: str, exclude_pk: int | None = None) -> str:
     return name
 
 
-def saved_search_create(*, actor: Any, name: str, criteria: Mapping[str, Any]) -> SavedSearch:
+def saved_search_create(*, actor: Actor, name: str, criteria: Mapping[str, Any]) -> SavedSearch:
     """Save the current filters (any filter, custom fields included) under a name."""
     require_internal(actor)
     search = SavedSearch(
-        owner=actor, name=_checked_name(actor, name), criteria=criteria_clean(criteria)
+        owner=actor.user, name=_checked_name(actor, name), criteria=criteria_clean(criteria)
     )
     return record_create(actor=actor, instance=search)
 
 
 def saved_search_update(
-    *, actor: Any, search: SavedSearch, changes: Mapping[str, Any], expected_version: int | None
+    *, actor: Actor, search: SavedSearch, changes: Mapping[str, Any], expected_version: int | None
 ) -> SavedSearch:
     search = access.get_visible(SavedSearch, actor, search.pk)
     _refuse_predefined(search)
@@ -65,7 +66,7 @@ def saved_search_update(
     )
 
 
-def saved_search_delete(*, actor: Any, search: SavedSearch) -> None:
+def saved_search_delete(*, actor: Actor, search: SavedSearch) -> None:
     search = access.get_visible(SavedSearch, actor, search.pk)
     _refuse_predefined(search)
     record_delete(actor=actor, instance=search)

@@ -1,11 +1,15 @@
-"""The one place that decides who sees which rows (DESIGN.md: fail closed).
+"""The one place that decides who sees which rows and who may do what
+(DESIGN.md: fail closed).
 
-Each app registers a scope function per model: `scope(queryset, actor)`
-returns the rows the actor may see. Every selector, form choice, API list,
-export, count and search starts from `visible()`. A model without a
-registered scope cannot be queried through here at all, and an anonymous or
-deactivated actor sees nothing. Records outside the scope answer NotFound,
-exactly like records that do not exist.
+Each app declares a policy per model (`policies.py`, see `policy.Policy`):
+`visible(Model, actor, action)` gives the rows the actor may see — or
+change, delete, approve… — and `can(actor, action, obj)` the yes/no for one
+record; `require()` raises what a service must raise. Every selector, form
+choice, API list, export, count, search and button goes through here. A
+model without a policy cannot be queried through here at all, and an
+anonymous or deactivated actor sees nothing. Records outside the view scope
+answer NotFound, exactly like records that do not exist; a visible record
+refusing an action answers PermissionRefused (403).
 
 System code that must see everything (migrations, background realignment)
 calls `unscoped()`, a name that is easy to grep for in review.
@@ -19,17 +23,18 @@ from typing import Any, TypeVar
 from django.db import models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q
 
-from openprm.core.errors import NotFound
+from openprm.core.access.policy import AccessNotConfigured, Policy, ScopePolicy
+from openprm.core.actor import Actor
+from openprm.core.errors import NotFound, PermissionRefused
 
 M = TypeVar("M", bound=models.Model)
-Scope = Callable[[models.QuerySet[Any], Any], models.QuerySet[Any]]
+P = TypeVar("P", bound=type[Policy[Any]])
+Scope = Callable[[models.QuerySet[Any], Actor], models.QuerySet[Any]]
 
-_scopes: dict[type[models.Model], Scope] = {}
+_policies: dict[type[models.Model], Policy[Any]] = {}
 _by_key: ContextVar[bool] = ContextVar("openprm_access_by_key", default=False)
 
-
-class AccessNotConfigured(LookupError):
-    """A programming error: a model is queried before its scope is registered."""
+__all__ = ["AccessNotConfigured", "Policy", "RowCondition", "can", "require", "visible"]
 
 
 class RowCondition(Expression):
@@ -67,39 +72,90 @@ class RowCondition(Expression):
         return f"({sql})", list(self.params)
 
 
+def policy(model: type[models.Model]) -> Callable[[P], P]:
+    """Class decorator: the app's policy for `model` (one per model)."""
+
+    def decorator(cls: P) -> P:
+        _install(model, cls())
+        return cls
+
+    return decorator
+
+
 def register(model: type[models.Model]) -> Callable[[Scope], Scope]:
+    """A view-only policy from a scope function: for records nobody acts on
+    through here (reference data, rows that follow their parent)."""
+
     def decorator(scope: Scope) -> Scope:
-        _scopes[model] = scope
+        _install(model, ScopePolicy(scope))
         return scope
 
     return decorator
 
 
+def _install(model: type[models.Model], found: Policy[Any]) -> None:
+    if model in _policies and type(_policies[model]) is not type(found):
+        raise AccessNotConfigured(f"{model.__name__} already has a policy")
+    _policies[model] = found
+
+
 def registered_models() -> frozenset[type[models.Model]]:
-    return frozenset(_scopes)
+    return frozenset(_policies)
 
 
-def is_active_actor(actor: Any) -> bool:
-    return bool(
-        actor is not None
-        and getattr(actor, "is_authenticated", False)
-        and getattr(actor, "is_active", False)
-    )
-
-
-def visible(model: type[M], actor: Any) -> models.QuerySet[M]:
-    """Rows of `model` that `actor` may see."""
+def policy_of(model: type[models.Model]) -> Policy[Any]:
     try:
-        scope = _scopes[model]
+        return _policies[model]
     except KeyError:
-        raise AccessNotConfigured(f"no access scope registered for {model.__name__}") from None
+        raise AccessNotConfigured(f"no access policy registered for {model.__name__}") from None
+
+
+def visible(model: type[M], actor: Actor, action: str = "view") -> models.QuerySet[M]:
+    """Rows of `model` on which `actor` may do `action` (view by default);
+    always a subset of the rows it may view."""
+    found = policy_of(model)
+    rows = found.rows_for(action)
+    if rows is None:
+        raise AccessNotConfigured(f"{model.__name__} has no row scope for {action!r}")
     queryset = model._default_manager.all()
-    if not is_active_actor(actor):
+    if not actor.is_active:
         return queryset.none()
-    return scope(queryset, actor)
+    queryset = found.view(queryset, actor)
+    return queryset if action == "view" else rows(queryset, actor)
 
 
-def through_visible(model: type[models.Model], actor: Any, field: str) -> Q:
+def refusal(actor: Actor, action: str, obj: models.Model) -> NotFound | PermissionRefused | None:
+    """Why `actor` may not do `action` on `obj`: NotFound when it may not
+    even see it (asked first, so no privilege is named for a hidden record),
+    PermissionRefused when it sees it but may not act; None when it may."""
+    model = type(obj)
+    found = policy_of(model)
+    check, rows = found.check_for(action), found.rows_for(action)
+    if check is None and rows is None:
+        raise AccessNotConfigured(f"{model.__name__} has no rule for {action!r}")
+    with by_primary_key():
+        seen = visible(model, actor)
+    if not seen.filter(pk=obj.pk).exists():
+        return NotFound()
+    if rows is not None and action != "view" and not rows(seen, actor).filter(pk=obj.pk).exists():
+        return found.refusal(action)
+    return check(actor, obj) if check is not None else None
+
+
+def can(actor: Actor, action: str, obj: models.Model) -> bool:
+    """Whether `actor` may do `action` on `obj` — what pages ask before they
+    show a button, and what services ask before they act."""
+    return refusal(actor, action, obj) is None
+
+
+def require(actor: Actor, action: str, obj: models.Model) -> None:
+    """Raise NotFound or PermissionRefused unless `actor` may do `action` on `obj`."""
+    error = refusal(actor, action, obj)
+    if error is not None:
+        raise error
+
+
+def through_visible(model: type[models.Model], actor: Actor, field: str) -> Q:
     """Rows whose `field` (a foreign key to `model`) is a row of `model` the
     actor may see — the scope of a child record (a contact's points, an
     account's notes).
@@ -113,7 +169,7 @@ def through_visible(model: type[models.Model], actor: Any, field: str) -> Q:
 
 
 def get_visible(
-    model: type[M], actor: Any, pk: Any, queryset: models.QuerySet[M] | None = None
+    model: type[M], actor: Actor, pk: Any, queryset: models.QuerySet[M] | None = None
 ) -> M:
     """One visible row, or NotFound — the same answer as for a missing row."""
     if queryset is None:
@@ -147,11 +203,11 @@ def unscoped(model: type[M]) -> models.QuerySet[M]:
     return model._default_manager.all()
 
 
-def everyone_signed_in(queryset: models.QuerySet[Any], actor: Any) -> models.QuerySet[Any]:
+def everyone_signed_in(queryset: models.QuerySet[Any], actor: Actor) -> models.QuerySet[Any]:
     """Scope for reference data (lookups, profile options) every user reads."""
     return queryset
 
 
-def internal_users_only(queryset: models.QuerySet[Any], actor: Any) -> models.QuerySet[Any]:
+def internal_users_only(queryset: models.QuerySet[Any], actor: Actor) -> models.QuerySet[Any]:
     """Scope for records that no partner (portal) user may see."""
-    return queryset.none() if getattr(actor, "is_partner_user", True) else queryset
+    return queryset.none() if not actor.is_internal else queryset

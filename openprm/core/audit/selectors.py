@@ -13,13 +13,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry, BusinessEvent
 from openprm.core.errors import NotFound, ValidationFailed
 
 
 @access.register(AuditEntry)
 @access.register(BusinessEvent)
-def _through_records_only(queryset: QuerySet[Any], actor: Any) -> QuerySet[Any]:
+def _through_records_only(queryset: QuerySet[Any], actor: Actor) -> QuerySet[Any]:
     return queryset.none()
 
 
@@ -34,7 +35,7 @@ def record_reference_parse(reference: str) -> tuple[str, str, str]:
     return app_label, model_name.lower(), pk
 
 
-def record_resolve(*, actor: Any, reference: str) -> models.Model:
+def record_resolve(*, actor: Actor, reference: str) -> models.Model:
     """The visible record a reference names; unknown types, models without an
     access scope, missing and invisible rows all answer NotFound."""
     app_label, model_name, pk = record_reference_parse(reference)
@@ -57,14 +58,14 @@ def _record_filter(instance: models.Model) -> dict[str, Any]:
     }
 
 
-def audit_history(*, actor: Any, instance: models.Model) -> QuerySet[AuditEntry]:
+def audit_history(*, actor: Actor, instance: models.Model) -> QuerySet[AuditEntry]:
     """The audit trail of a record the caller already obtained through
     access.get_visible (detail pages and the API use this)."""
     access.get_visible(type(instance), actor, instance.pk)
     return access.unscoped(AuditEntry).filter(**_record_filter(instance)).order_by("-at", "-id")
 
 
-def event_history(*, actor: Any, instance: models.Model) -> QuerySet[BusinessEvent]:
+def event_history(*, actor: Actor, instance: models.Model) -> QuerySet[BusinessEvent]:
     access.get_visible(type(instance), actor, instance.pk)
     return (
         access.unscoped(BusinessEvent)

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
+from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry, BusinessEvent
 
 IGNORED_FIELDS = frozenset({"version", "updated_at", "created_at", "password"})
@@ -60,24 +61,26 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return changes
 
 
-def _entry(actor: Any, instance: models.Model, action: str, changes: dict[str, Any]) -> AuditEntry:
+def _entry(
+    actor: Actor, instance: models.Model, action: str, changes: dict[str, Any]
+) -> AuditEntry:
     return AuditEntry.objects.create(
         content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
         object_id=str(instance.pk),
         object_repr=str(instance)[:200],
         action=action,
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=getattr(actor, "username", "") or "system",
+        actor=actor.user,
+        actor_name=actor.username or "system",
         changes=changes,
     )
 
 
-def audit_create(*, actor: Any, instance: models.Model) -> AuditEntry:
+def audit_create(*, actor: Actor, instance: models.Model) -> AuditEntry:
     return _entry(actor, instance, AuditEntry.Action.CREATE, diff({}, snapshot(instance)))
 
 
 def audit_update(
-    *, actor: Any, instance: models.Model, before: dict[str, Any]
+    *, actor: Actor, instance: models.Model, before: dict[str, Any]
 ) -> AuditEntry | None:
     """Records only real changes; an update that changed nothing leaves no entry."""
     changes = diff(before, snapshot(instance))
@@ -86,17 +89,17 @@ def audit_update(
     return _entry(actor, instance, AuditEntry.Action.UPDATE, changes)
 
 
-def audit_delete(*, actor: Any, instance: models.Model) -> AuditEntry:
+def audit_delete(*, actor: Actor, instance: models.Model) -> AuditEntry:
     return _entry(actor, instance, AuditEntry.Action.DELETE, diff(snapshot(instance), {}))
 
 
 def event_record(
-    *, actor: Any, instance: models.Model, kind: str, data: dict[str, Any] | None = None
+    *, actor: Actor, instance: models.Model, kind: str, data: dict[str, Any] | None = None
 ) -> BusinessEvent:
     return BusinessEvent.objects.create(
         content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
         object_id=str(instance.pk),
         kind=kind,
-        actor=actor if getattr(actor, "pk", None) else None,
+        actor=actor.user,
         data=_json_value(data or {}),
     )

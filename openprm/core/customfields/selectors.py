@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import lineage, record_type_exists
 from openprm.core.errors import ValidationFailed
@@ -23,7 +24,7 @@ def custom_fields_for(record_type: str) -> list[CustomField]:
     return sorted(fields, key=lambda f: (depth[f.record_type], f.position, f.name))
 
 
-def custom_field_list(*, actor: Any, record_type: str | None = None) -> QuerySet[CustomField]:
+def custom_field_list(*, actor: Actor, record_type: str | None = None) -> QuerySet[CustomField]:
     fields = access.visible(CustomField, actor).select_related("lookup_type")
     if record_type and not record_type_exists(record_type):
         raise ValidationFailed(field_errors={"record_type": [_("Unknown record type.")]})
@@ -32,7 +33,7 @@ def custom_field_list(*, actor: Any, record_type: str | None = None) -> QuerySet
     return fields.order_by("record_type", "position", "name")
 
 
-def custom_field_get(*, actor: Any, pk: Any) -> CustomField:
+def custom_field_get(*, actor: Actor, pk: Any) -> CustomField:
     return access.get_visible(
         CustomField, actor, pk, access.visible(CustomField, actor).select_related("lookup_type")
     )

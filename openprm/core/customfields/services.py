@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from openprm.core.actor import Actor
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import descendants, lineage, record_type_exists
 from openprm.core.errors import ValidationFailed
@@ -14,7 +15,7 @@ from openprm.core.records import record_create, record_delete, record_update
 
 def custom_field_create(
     *,
-    actor: Any,
+    actor: Actor,
     record_type: str,
     name: str,
     label: str,
@@ -54,7 +55,7 @@ def custom_field_create(
 
 
 def custom_field_update(
-    *, actor: Any, field: CustomField, changes: dict[str, Any], expected_version: int
+    *, actor: Actor, field: CustomField, changes: dict[str, Any], expected_version: int
 ) -> CustomField:
     """Only presentation may change; the key and type stay as stored values rely on them."""
     require_privilege(actor, MANAGE_CUSTOM_FIELDS)
@@ -66,6 +67,6 @@ def custom_field_update(
     )
 
 
-def custom_field_delete(*, actor: Any, field: CustomField) -> None:
+def custom_field_delete(*, actor: Actor, field: CustomField) -> None:
     require_privilege(actor, MANAGE_CUSTOM_FIELDS)
     record_delete(actor=actor, instance=field)

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from openprm.core import access
+from openprm.core.actor import actor_of
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.tabular import Column, xlsx_write
 
@@ -39,6 +40,7 @@ def _list_request(job: ExportJob) -> HttpRequest:
     request.path = request.path_info = job.path
     request.GET = QueryDict(job.query)
     request.user = job.created_by
+    request.actor = actor_of(job.created_by)  # type: ignore[attr-defined]
     request.session = import_module(settings.SESSION_ENGINE).SessionStore()
     request._messages = default_storage(request)  # type: ignore[attr-defined]
     request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
@@ -57,7 +59,7 @@ def export_job_run(job: ExportJob) -> ExportJob:
     with translation.override(job.language or None):
         gone = _("This list is no longer available to you.")
         try:
-            if not access.is_active_actor(job.created_by):
+            if not job.created_by.is_active:
                 raise PermissionDenied(gone)
             match = resolve(job.path)
             match.func(_list_request(job), *match.args, **match.kwargs)

@@ -1,13 +1,12 @@
 """Background exports: the list page enqueues, a django-tasks worker writes."""
 
-from typing import Any
-
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from django_tasks import task
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.services import expired_exports_remove, export_job_run
 
@@ -17,12 +16,12 @@ def export_job_task(job_id: int) -> None:
     export_job_run(access.unscoped(ExportJob).select_related("created_by").get(pk=job_id))
 
 
-def export_job_start(*, actor: Any, request: HttpRequest, filename: str) -> ExportJob:
+def export_job_start(*, actor: Actor, request: HttpRequest, filename: str) -> ExportJob:
     """The list as requested (address and query), written once the request
     commits."""
     expired_exports_remove()
     job = ExportJob.objects.create(
-        created_by=actor,
+        created_by=actor.user,
         path=request.path,
         query=request.GET.urlencode(),
         filename=filename,

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, ValidationFailed
 from openprm.core.lookups.models import LookupType, LookupValue
 
@@ -13,11 +14,11 @@ access.register(LookupType)(access.everyone_signed_in)
 access.register(LookupValue)(access.everyone_signed_in)
 
 
-def lookup_type_list(*, actor: Any) -> QuerySet[LookupType]:
+def lookup_type_list(*, actor: Actor) -> QuerySet[LookupType]:
     return access.visible(LookupType, actor).order_by("code")
 
 
-def lookup_type_get(*, actor: Any, code: str) -> LookupType:
+def lookup_type_get(*, actor: Actor, code: str) -> LookupType:
     found = access.visible(LookupType, actor).filter(code=code).first()
     if found is None:
         raise NotFound()
@@ -25,7 +26,7 @@ def lookup_type_get(*, actor: Any, code: str) -> LookupType:
 
 
 def lookup_value_list(
-    *, actor: Any, type_code: str, active_only: bool = False
+    *, actor: Actor, type_code: str, active_only: bool = False
 ) -> QuerySet[LookupValue]:
     values = access.visible(LookupValue, actor).filter(lookup_type__code=type_code)
     if active_only:
@@ -52,7 +53,7 @@ def lookup_choices(type_code: str) -> list[tuple[str, str]]:
     )
 
 
-def lookup_type_get_with_values(*, actor: Any, code: str) -> LookupType:
+def lookup_type_get_with_values(*, actor: Actor, code: str) -> LookupType:
     found = (
         access.visible(LookupType, actor)
         .filter(code=code)
@@ -68,13 +69,13 @@ def lookup_type_get_with_values(*, actor: Any, code: str) -> LookupType:
     return found
 
 
-def lookup_value_get(*, actor: Any, pk: Any) -> LookupValue:
+def lookup_value_get(*, actor: Actor, pk: Any) -> LookupValue:
     return access.get_visible(
         LookupValue, actor, pk, access.visible(LookupValue, actor).select_related("lookup_type")
     )
 
 
-def lookup_type_for_field(*, actor: Any, code: str | None, field: str) -> LookupType | None:
+def lookup_type_for_field(*, actor: Actor, code: str | None, field: str) -> LookupType | None:
     """A lookup named in a request body: unknown is a 422 on that field."""
     if not code:
         return None

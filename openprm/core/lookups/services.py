@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
@@ -14,7 +15,7 @@ def _normalized_tags(tags: list[str]) -> list[str]:
     return sorted({t.strip().upper() for t in tags if t.strip()})
 
 
-def lookup_type_create(*, actor: Any, code: str, name: str, description: str = "") -> LookupType:
+def lookup_type_create(*, actor: Actor, code: str, name: str, description: str = "") -> LookupType:
     require_privilege(actor, MANAGE_LOOKUPS)
     code = code.strip().upper()
     if LookupType.objects.filter(code=code).exists():
@@ -26,7 +27,7 @@ def lookup_type_create(*, actor: Any, code: str, name: str, description: str = "
 
 def lookup_value_create(
     *,
-    actor: Any,
+    actor: Actor,
     lookup_type: LookupType,
     code: str,
     meaning: str,
@@ -50,7 +51,7 @@ def lookup_value_create(
 
 
 def lookup_value_update(
-    *, actor: Any, value: LookupValue, changes: dict[str, Any], expected_version: int
+    *, actor: Actor, value: LookupValue, changes: dict[str, Any], expected_version: int
 ) -> LookupValue:
     require_privilege(actor, MANAGE_LOOKUPS)
     allowed = {"meaning", "position", "tags", "active"}
@@ -66,7 +67,7 @@ def lookup_value_update(
     )
 
 
-def lookup_value_delete(*, actor: Any, value: LookupValue) -> None:
+def lookup_value_delete(*, actor: Actor, value: LookupValue) -> None:
     """Values of system lookups are deactivated instead, so stored codes stay readable."""
     require_privilege(actor, MANAGE_LOOKUPS)
     if value.lookup_type.system:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
 from openprm.core.options.catalog import DEFAULTS
 from openprm.core.options.models import ProfileOption
@@ -22,11 +23,11 @@ def profile_option_enabled(code: str) -> bool:
     return profile_option_value(code) == "Yes"
 
 
-def profile_option_list(*, actor: Any) -> Any:
+def profile_option_list(*, actor: Actor) -> Any:
     return access.visible(ProfileOption, actor).order_by("code")
 
 
-def profile_option_get(*, actor: Any, code: str) -> ProfileOption:
+def profile_option_get(*, actor: Actor, code: str) -> ProfileOption:
     option = access.visible(ProfileOption, actor).filter(code=code).first()
     if option is None:
         raise NotFound()

@@ -1,9 +1,8 @@
 """Changing profile options (PLAT-3): administrators only, typed values."""
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 
+from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.options.models import ProfileOption
 from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
@@ -11,7 +10,7 @@ from openprm.core.records import record_update
 
 
 def profile_option_update(
-    *, actor: Any, option: ProfileOption, value: str, expected_version: int
+    *, actor: Actor, option: ProfileOption, value: str, expected_version: int
 ) -> ProfileOption:
     require_privilege(actor, MANAGE_PROFILE_OPTIONS)
     value = value.strip()

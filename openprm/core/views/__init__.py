@@ -1,12 +1,13 @@
 """Platform pages: the home redirect."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from openprm.core.views.pages import shared_page
 
-@login_required
+
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
     """Internal users land on their workspace; partner users on the portal."""
-    template = "portal/home.html" if request.user.is_partner_user else "core/home.html"
+    template = "portal/home.html" if request.actor.is_partner else "core/home.html"
     return render(request, template)

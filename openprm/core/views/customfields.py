@@ -4,7 +4,6 @@ type also lists the fields it inherits from the types above it."""
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -51,24 +50,22 @@ def _grouped(fields: list[CustomField]) -> list[dict[str, Any]]:
     return groups
 
 
-@login_required
 @html_errors
 def custom_field_list_view(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
-    fields = list(custom_field_list(actor=request.user))
+    require_privilege(request.actor, MANAGE_CUSTOM_FIELDS)
+    fields = list(custom_field_list(actor=request.actor))
     return render(request, "core/custom_field_list.html", {"groups": _grouped(fields)})
 
 
-@login_required
 @html_errors
 def custom_field_create_view(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
-    lookup_types = lookup_type_list(actor=request.user)
+    require_privilege(request.actor, MANAGE_CUSTOM_FIELDS)
+    lookup_types = lookup_type_list(actor=request.actor)
     if request.method == "POST":
         form = CustomFieldCreateForm(request.POST, lookup_types=lookup_types)
         if form.is_valid():
             with FormSave(form) as save:
-                field = custom_field_create(actor=request.user, **form.cleaned_data)
+                field = custom_field_create(actor=request.actor, **form.cleaned_data)
             if save.ok:
                 messages.success(request, _("Custom field “%s” created.") % field.label)
                 return redirect("core:custom_field_list")
@@ -80,13 +77,14 @@ def custom_field_create_view(request: HttpRequest) -> HttpResponse:
 
 
 def _field_of(request: HttpRequest, pk: int) -> CustomField:
-    return access.get_visible(CustomField, request.user, pk, custom_field_list(actor=request.user))
+    return access.get_visible(
+        CustomField, request.actor, pk, custom_field_list(actor=request.actor)
+    )
 
 
-@login_required
 @html_errors
 def custom_field_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
-    require_privilege(request.user, MANAGE_CUSTOM_FIELDS)
+    require_privilege(request.actor, MANAGE_CUSTOM_FIELDS)
     field = _field_of(request, pk)
     stale = None
     if request.method == "POST":
@@ -95,7 +93,7 @@ def custom_field_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             changes = {k: form.cleaned_data[k] for k in ("label", "required", "position")}
             with FormSave(form, stale=True) as save:
                 custom_field_update(
-                    actor=request.user,
+                    actor=request.actor,
                     field=field,
                     changes=changes,
                     expected_version=form.cleaned_data["version"],
@@ -118,13 +116,12 @@ def custom_field_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 @html_errors
 def custom_field_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     field = _field_of(request, pk)
     try:
-        custom_field_delete(actor=request.user, field=field)
+        custom_field_delete(actor=request.actor, field=field)
     except PermissionRefused:
         raise
     except DomainError as error:

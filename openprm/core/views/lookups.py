@@ -3,7 +3,6 @@ values' add / edit / delete. Adding a value works inline with HTMX and as a
 plain form post."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,11 +23,10 @@ from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
 from openprm.core.views.web import FormSave, html_errors
 
 
-@login_required
 @html_errors
 def lookup_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_LOOKUPS)
-    types = lookup_type_list(actor=request.user).annotate(value_count=Count("values"))
+    require_privilege(request.actor, MANAGE_LOOKUPS)
+    types = lookup_type_list(actor=request.actor).annotate(value_count=Count("values"))
     return render(request, "core/lookup_list.html", {"types": types})
 
 
@@ -40,30 +38,28 @@ def _lookup_page(
         template += "#values-panel"
     context = {
         "lookup_type": lookup_type,
-        "values": lookup_value_list(actor=request.user, type_code=lookup_type.code),
+        "values": lookup_value_list(actor=request.actor, type_code=lookup_type.code),
         "form": form,
     }
     return render(request, template, context, status=status)
 
 
-@login_required
 @html_errors
 def lookup_detail(request: HttpRequest, code: str) -> HttpResponse:
-    require_privilege(request.user, MANAGE_LOOKUPS)
-    lookup_type = lookup_type_get(actor=request.user, code=code)
+    require_privilege(request.actor, MANAGE_LOOKUPS)
+    lookup_type = lookup_type_get(actor=request.actor, code=code)
     return _lookup_page(request, lookup_type, LookupValueCreateForm())
 
 
-@login_required
 @require_POST
 @html_errors
 def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
-    lookup_type = lookup_type_get(actor=request.user, code=code)
+    lookup_type = lookup_type_get(actor=request.actor, code=code)
     form = LookupValueCreateForm(request.POST)
     if form.is_valid():
         with FormSave(form, refusals_to_page=True) as save:
             value = lookup_value_create(
-                actor=request.user,
+                actor=request.actor,
                 lookup_type=lookup_type,
                 code=form.cleaned_data["code"],
                 meaning=form.cleaned_data["meaning"],
@@ -79,14 +75,13 @@ def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _value_of(request: HttpRequest, code: str, pk: int) -> LookupValue:
-    values = lookup_value_list(actor=request.user, type_code=code).select_related("lookup_type")
-    return access.get_visible(LookupValue, request.user, pk, values)
+    values = lookup_value_list(actor=request.actor, type_code=code).select_related("lookup_type")
+    return access.get_visible(LookupValue, request.actor, pk, values)
 
 
-@login_required
 @html_errors
 def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    require_privilege(request.user, MANAGE_LOOKUPS)
+    require_privilege(request.actor, MANAGE_LOOKUPS)
     value = _value_of(request, code, pk)
     stale = None
     if request.method == "POST":
@@ -95,7 +90,7 @@ def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             data = form.cleaned_data
             with FormSave(form, stale=True) as save:
                 lookup_value_update(
-                    actor=request.user,
+                    actor=request.actor,
                     value=value,
                     changes={
                         "meaning": data["meaning"],
@@ -124,13 +119,12 @@ def lookup_value_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 @html_errors
 def lookup_value_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     value = _value_of(request, code, pk)
     try:
-        lookup_value_delete(actor=request.user, value=value)
+        lookup_value_delete(actor=request.actor, value=value)
     except PermissionRefused:
         raise
     except DomainError as error:

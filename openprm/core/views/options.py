@@ -1,7 +1,6 @@
 """Profile options pages (PLAT-3): list and edit, version-checked (PLAT-6)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,27 +12,25 @@ from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
 from openprm.core.views.web import FormSave, html_errors
 
 
-@login_required
 @html_errors
 def option_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.user, MANAGE_PROFILE_OPTIONS)
+    require_privilege(request.actor, MANAGE_PROFILE_OPTIONS)
     return render(
-        request, "core/option_list.html", {"options": profile_option_list(actor=request.user)}
+        request, "core/option_list.html", {"options": profile_option_list(actor=request.actor)}
     )
 
 
-@login_required
 @html_errors
 def option_edit(request: HttpRequest, code: str) -> HttpResponse:
-    require_privilege(request.user, MANAGE_PROFILE_OPTIONS)
-    option = profile_option_get(actor=request.user, code=code)
+    require_privilege(request.actor, MANAGE_PROFILE_OPTIONS)
+    option = profile_option_get(actor=request.actor, code=code)
     stale = None
     if request.method == "POST":
         form = ProfileOptionForm(request.POST, option=option)
         if form.is_valid():
             with FormSave(form, stale=True) as save:
                 profile_option_update(
-                    actor=request.user,
+                    actor=request.actor,
                     option=option,
                     value=form.cleaned_data["value"],
                     expected_version=form.cleaned_data["version"],

@@ -190,6 +190,6 @@ def export_requested(
         export_job_write(job, rows, columns, chunk_size)
         return HttpResponse(status=204)
     if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
-        job = export_job_start(actor=request.user, request=request, filename=filename)
+        job = export_job_start(actor=request.actor, request=request, filename=filename)
         return redirect("exports:job_detail", pk=job.pk)
     return export_response(fmt, streamed(rows, chunk_size), columns, filename)

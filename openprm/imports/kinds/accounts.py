@@ -27,6 +27,7 @@ from django_countries import countries
 from rapidfuzz import fuzz
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.core.lookups.models import LookupValue
@@ -96,8 +97,8 @@ class AccountKind(ImportKind):
         Column("country", gettext_lazy("Country"), ("country code",)),
     )
 
-    def check_actor(self, actor: Any) -> None:
-        if getattr(actor, "is_partner_user", True):
+    def check_actor(self, actor: Actor) -> None:
+        if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can manage accounts here."))
 
     def start(self, ctx: ImportContext) -> None:

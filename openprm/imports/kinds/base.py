@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from openprm.core.actor import Actor
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import ValidationFailed
@@ -62,7 +63,7 @@ class BatchResult:
 class ImportContext:
     """State kept across the batches of one run of a job."""
 
-    actor: Any
+    actor: Actor
     job: ImportJob
     seen: dict[str, Any] = field(default_factory=dict)
     custom_names: frozenset[str] = frozenset()
@@ -128,7 +129,7 @@ class ImportKind:
     record_type: str | None = None
     columns: Sequence[Column] = ()
 
-    def check_actor(self, actor: Any) -> None:
+    def check_actor(self, actor: Actor) -> None:
         """Raise PermissionRefused when `actor` may not import this kind."""
 
     def start(self, ctx: ImportContext) -> None:

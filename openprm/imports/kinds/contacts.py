@@ -25,6 +25,7 @@ from openprm.contacts.duplicates import NAME_SIMILARITY, PREFIX_LENGTH
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION, normalize_email, normalize_phone
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.imports.audit import AuditBatch
 from openprm.imports.bulk import (
@@ -133,7 +134,7 @@ class VisiblePersons:
 
     CHUNK = 5000
 
-    def __init__(self, actor: Any) -> None:
+    def __init__(self, actor: Actor) -> None:
         self.queryset = access.visible(Person, actor).filter(is_active=True).order_by()
 
     def among(self, ids: set[int]) -> set[int]:
@@ -215,8 +216,8 @@ class ContactKind(ImportKind):
         ),
     )
 
-    def check_actor(self, actor: Any) -> None:
-        if getattr(actor, "is_partner_user", True):
+    def check_actor(self, actor: Actor) -> None:
+        if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can import contacts."))
 
     def start(self, ctx: ImportContext) -> None:

@@ -10,13 +10,12 @@ and every rule of a manual create applies as it is, duplicates included
 idempotent through the import keys, like the other kinds.
 """
 
-from typing import Any
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import DomainError, ValidationFailed
 from openprm.customers.normalize import search_key
 from openprm.imports.bulk import TableWriter
@@ -47,7 +46,7 @@ class ServiceRowKind(ImportKind):
 
     model_label = ""
 
-    def check_actor(self, actor: Any) -> None:
+    def check_actor(self, actor: Actor) -> None:
         require_partner_manager(actor)
 
     def row_key(self, row: MappedRow) -> str:

@@ -3,9 +3,9 @@ parent) with one query per batch: by external id through ImportKey, or by
 the normalized name among the accounts the actor may see."""
 
 from collections.abc import Iterable
-from typing import Any
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.imports.bulk import fetch, in_values
 from openprm.imports.models import ImportKey
@@ -17,7 +17,7 @@ def ext_key(external_id: str) -> str:
     return f"ext:{external_id.strip()}"
 
 
-def keys_to_ids(actor: Any, model: str, keys: Iterable[str]) -> dict[str, int]:
+def keys_to_ids(actor: Actor, model: str, keys: Iterable[str]) -> dict[str, int]:
     """Records `actor` imported earlier under these keys."""
     wanted = list(set(keys))
     if not wanted:
@@ -33,7 +33,7 @@ def keys_to_ids(actor: Any, model: str, keys: Iterable[str]) -> dict[str, int]:
 
 
 def visible_accounts(
-    actor: Any, *, ids: Iterable[int] = (), name_keys: Iterable[str] = ()
+    actor: Actor, *, ids: Iterable[int] = (), name_keys: Iterable[str] = ()
 ) -> tuple[dict[int, str], dict[str, list[tuple[int, str]]]]:
     """Visible accounts among `ids` and whose `name_search` is in `name_keys`:
     `{id: country}` and `{name_key: [(id, country)]}`."""

@@ -5,6 +5,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
 from openprm.core.privileges import MANAGE_PARTNERS, require_privilege
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
@@ -12,10 +13,10 @@ from openprm.identity.models import Role
 from openprm.partners.models import PartnerProfile
 
 
-def require_partner_manager(actor: Any) -> None:
+def require_partner_manager(actor: Actor) -> None:
     """PC-1: channel account managers (Manage Partners) manage partners and
     their contacts; portal users never do it through these services."""
-    if getattr(actor, "is_partner_user", True):
+    if not actor.is_internal:
         raise PermissionRefused(_("Only internal users can manage partners here."))
     require_privilege(actor, MANAGE_PARTNERS)
 

@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.services import contact_create, relationship_add
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import Resource, User
 from openprm.identity.services import resource_create, user_create, user_set_active
-from openprm.partners.access import membership
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
+from openprm.partners.policies import membership
 from openprm.partners.services.common import (
     partner_role,
     require_active_partner,
@@ -27,7 +28,7 @@ from openprm.partners.services.invitations import invitation_send
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
 
 
-def _visible_partner(actor: Any, partner: PartnerProfile) -> PartnerProfile:
+def _visible_partner(actor: Actor, partner: PartnerProfile) -> PartnerProfile:
     return access.get_visible(
         PartnerProfile,
         actor,
@@ -36,7 +37,7 @@ def _visible_partner(actor: Any, partner: PartnerProfile) -> PartnerProfile:
     )
 
 
-def _visible_contact(actor: Any, contact: PartnerContact) -> PartnerContact:
+def _visible_contact(actor: Actor, contact: PartnerContact) -> PartnerContact:
     return access.get_visible(
         PartnerContact,
         actor,
@@ -47,7 +48,7 @@ def _visible_contact(actor: Any, contact: PartnerContact) -> PartnerContact:
     )
 
 
-def _clear_primary(actor: Any, partner: PartnerProfile) -> None:
+def _clear_primary(actor: Actor, partner: PartnerProfile) -> None:
     for current in PartnerContact.objects.filter(partner=partner, is_primary=True):
         record_update(
             actor=actor, instance=current, changes={"is_primary": False}, expected_version=None
@@ -55,7 +56,7 @@ def _clear_primary(actor: Any, partner: PartnerProfile) -> None:
 
 
 def _membership_create(
-    actor: Any, partner: PartnerProfile, person: Person, role_id: Any, is_primary: bool
+    actor: Actor, partner: PartnerProfile, person: Person, role_id: Any, is_primary: bool
 ) -> PartnerContact:
     """PC-1: the person must not already work for a partner."""
     existing = PartnerContact.objects.select_related("partner__account").filter(person=person)
@@ -81,7 +82,7 @@ def _membership_create(
 
 def partner_contact_create(
     *,
-    actor: Any,
+    actor: Actor,
     partner: PartnerProfile,
     data: Mapping[str, Any],
     is_primary: bool = False,
@@ -116,7 +117,7 @@ def partner_contact_create(
 
 def partner_contact_add_existing(
     *,
-    actor: Any,
+    actor: Actor,
     partner: PartnerProfile,
     person_id: Any,
     role_id: Any = None,
@@ -159,7 +160,7 @@ def _manager_for(contact: PartnerContact, manager_id: Any) -> PartnerContact | N
 
 
 def partner_contact_update(
-    *, actor: Any, contact: PartnerContact, changes: Mapping[str, Any], expected_version: int
+    *, actor: Actor, contact: PartnerContact, changes: Mapping[str, Any], expected_version: int
 ) -> PartnerContact:
     """PA-6: the role can be changed (the portal user's roles follow); also
     the manager, the portal user type and the primary flag."""
@@ -206,7 +207,7 @@ def partner_contact_update(
 
 def partner_contact_promote_to_resource(
     *,
-    actor: Any,
+    actor: Actor,
     contact: PartnerContact,
     role_id: Any,
     expected_version: int,
@@ -255,7 +256,7 @@ def partner_contact_promote_to_resource(
 
 def partner_contact_promote_to_user(
     *,
-    actor: Any,
+    actor: Actor,
     contact: PartnerContact,
     username: str,
     email: str,
@@ -314,7 +315,7 @@ def partner_contact_promote_to_user(
     return contact
 
 
-def _retire_sign_in(actor: Any, contact: PartnerContact) -> None:
+def _retire_sign_in(actor: Actor, contact: PartnerContact) -> None:
     if contact.user is not None and contact.user.is_active:
         user_set_active(actor=actor, user=contact.user, active=False, system=True)
     resource: Resource | None = contact.resource
@@ -324,7 +325,7 @@ def _retire_sign_in(actor: Any, contact: PartnerContact) -> None:
         )
 
 
-def partner_contact_delete(*, actor: Any, contact: PartnerContact) -> None:
+def partner_contact_delete(*, actor: Actor, contact: PartnerContact) -> None:
     """PC-5: deleting a partner contact deactivates its user at once — its
     session and tokens stop working on the next request. The person stays."""
     require_partner_manager(actor)
@@ -340,7 +341,7 @@ def partner_contact_delete(*, actor: Any, contact: PartnerContact) -> None:
         record_delete(actor=actor, instance=contact)
 
 
-def partner_contacts_retire_for_partner(*, actor: Any, partner: PartnerProfile) -> None:
+def partner_contacts_retire_for_partner(*, actor: Actor, partner: PartnerProfile) -> None:
     """A deleted partner's portal users can no longer sign in (PC-5, PRG-7)."""
     for contact in PartnerContact.objects.filter(partner=partner).select_related(
         "user", "resource"
@@ -348,21 +349,21 @@ def partner_contacts_retire_for_partner(*, actor: Any, partner: PartnerProfile) 
         _retire_sign_in(actor, contact)
 
 
-def partner_contact_favorite_set(*, actor: Any, contact: PartnerContact, favorite: bool) -> bool:
+def partner_contact_favorite_set(*, actor: Actor, contact: PartnerContact, favorite: bool) -> bool:
     """PC-6: channel managers and partner users mark favorites for themselves."""
     contact = access.get_visible(PartnerContact, actor, contact.pk)
     if not favorite:
-        PartnerContactFavorite.objects.filter(user=actor, partner_contact=contact).delete()
+        PartnerContactFavorite.objects.filter(user_id=actor.pk, partner_contact=contact).delete()
         return False
     try:
         with transaction.atomic():
-            PartnerContactFavorite.objects.get_or_create(user=actor, partner_contact=contact)
+            PartnerContactFavorite.objects.get_or_create(user=actor.user, partner_contact=contact)
     except IntegrityError:
         pass  # a concurrent request marked it first: the outcome is the same
     return True
 
 
-def require_partner_administrator(actor: Any) -> PartnerContact:
+def require_partner_administrator(actor: Actor) -> PartnerContact:
     """PRG-2: the partner administrator of the actor's own organization."""
     own = membership(actor)
     if own is None or own.role is None or own.role.code != PARTNER_ADMINISTRATOR:
@@ -374,7 +375,7 @@ def require_partner_administrator(actor: Any) -> PartnerContact:
 
 def portal_user_update(
     *,
-    actor: Any,
+    actor: Actor,
     contact: PartnerContact,
     expected_version: int,
     portal_user_type: str | None = None,

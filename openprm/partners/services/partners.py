@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.customfields.values import custom_values_clean
@@ -55,7 +56,7 @@ def _partner_custom(
     return {name: value for name, value in cleaned.items() if name in own}
 
 
-def _check_parent(actor: Any, data: Mapping[str, Any]) -> None:
+def _check_parent(actor: Actor, data: Mapping[str, Any]) -> None:
     """PA-5: on the partner screens a partner's parent is another partner."""
     parent_id = data.get("parent_id")
     if parent_id in (None, ""):
@@ -83,7 +84,7 @@ def _refuse_type(data: Mapping[str, Any]) -> None:
 
 def partner_create(
     *,
-    actor: Any,
+    actor: Actor,
     data: Mapping[str, Any],
     custom: Mapping[str, Any] | None = None,
     primary_contact: Mapping[str, Any] | None = None,
@@ -134,7 +135,7 @@ def partner_create(
 
 def partner_update(
     *,
-    actor: Any,
+    actor: Actor,
     partner: PartnerProfile,
     changes: Mapping[str, Any],
     expected_version: int,
@@ -173,7 +174,7 @@ def partner_update(
 
 
 def partner_set_status(
-    *, actor: Any, partner: PartnerProfile, status: str, expected_version: int | None = None
+    *, actor: Actor, partner: PartnerProfile, status: str, expected_version: int | None = None
 ) -> PartnerProfile:
     """PA-3/PA-4: the partner screens inactivate (never delete) and reactivate."""
     require_partner_manager(actor)
@@ -203,7 +204,7 @@ def partner_set_status(
     return partner
 
 
-def partner_mark_managed(*, actor: Any, account: Account, managed: bool) -> PartnerProfile:
+def partner_mark_managed(*, actor: Actor, account: Account, managed: bool) -> PartnerProfile:
     """PA-2: the account screens' way in. The account counts as a managed
     partner (and shows among partners) only when its type is also Partner."""
     require_partner_manager(actor)

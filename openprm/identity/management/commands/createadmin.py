@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from openprm.core.actor import SYSTEM
 from openprm.core.errors import DomainError
 from openprm.identity.catalog import ADMINISTRATOR
 from openprm.identity.models import Role
@@ -31,7 +32,7 @@ class Command(BaseCommand):
                 raise CommandError("The passwords do not match.")
         try:
             user = user_create(
-                actor=None,
+                actor=SYSTEM,
                 username=options["username"],
                 password=password,
                 email=options["email"],

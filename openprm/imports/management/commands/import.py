@@ -12,6 +12,7 @@ from rich.table import Table
 
 from openprm.core import access
 from openprm.core.errors import DomainError
+from openprm.identity.actors import actor_for
 from openprm.identity.models import User
 from openprm.imports.kinds import kinds
 from openprm.imports.models import ImportJob, RejectedRow
@@ -58,11 +59,11 @@ class Command(BaseCommand):
                 job = access.unscoped(ImportJob).filter(pk=options["resume"]).first()
                 if job is None:
                     raise CommandError(f"No import job {options['resume']}")
-                job = job_prepare_resume(actor=job.created_by, job=job)
+                job = job_prepare_resume(actor=actor_for(job.created_by), job=job)
             else:
                 if not options["kind"] or not options["file"]:
                     raise CommandError("Give a kind and a file, or --resume JOB_ID.")
-                actor = self._user(options["user"])
+                actor = actor_for(self._user(options["user"]))
                 path = Path(options["file"])
                 with path.open("rb") as handle:
                     job = job_create(

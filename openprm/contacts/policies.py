@@ -7,10 +7,11 @@ preferences and relationships follow their person. Partner (portal) users see
 no contacts here; the partners app gives them their own through its selectors.
 """
 
-from typing import Any, Literal
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from openprm.contacts.models import (
     ContactPoint,
@@ -24,76 +25,62 @@ from openprm.contacts.models import (
     SavedSearch,
 )
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
-from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
-from openprm.customers.access import account_access_level as customer_account_access_level
-from openprm.customers.access import account_access_sql, reach_is_small
+from openprm.core.privileges import (
+    DELETE_SALES_PARTY_CONTACT,
+    VIEW_ALL_SALES_DATA,
+    has_privilege,
+    missing_privilege,
+)
+from openprm.customers.levels import EDITING_LEVELS
 from openprm.customers.models import Account
-
-AccessLevel = Literal["full", "edit", "view"]
-
-
-def account_access_level(actor: Any, account: Account) -> AccessLevel | None:
-    """The actor's access level on `account` (TEAM-1, TEAM-2), used by CON-11.
-
-    The decision belongs to customers.access.account_access_level, which the
-    teams app extends with team levels, territories and the management
-    hierarchy; keep every access-level decision of this app behind this
-    function.
-    """
-    return customer_account_access_level(actor, account)  # type: ignore[return-value]
+from openprm.customers.reach import account_access_level, account_access_sql, reach_is_small
 
 
-EDITING_LEVELS = ("full", "edit")
-
-
-def contact_edit_allowed(actor: Any, person: Person) -> bool:
+def _contact_edit_refusal(actor: Actor, person: Person) -> PermissionRefused | None:
     """TEAM-2: a contact is one of its customers' customer-related records,
     so editing it (its own fields, contact points, preferences and
     relationships) needs Edit or Full access to at least one active account it
     is related to; a contact related to none is edited by its owner. Users who
     see all sales data edit every contact."""
-    if not _internal(actor):
-        return False
+    if not actor.is_internal:
+        return _CONTACT_EDIT_REFUSED
     if has_privilege(actor, VIEW_ALL_SALES_DATA):
-        return True
+        return None
     accounts = list(
         Account.objects.filter(contact_relationships__person_id=person.pk, is_active=True)
     )
     if not accounts:
-        return person.owner_id is not None and person.owner_id == actor.pk
-    return any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts)
+        owns = person.owner_id is not None and person.owner_id == actor.pk
+        return None if owns else _CONTACT_EDIT_REFUSED
+    if any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
+        return None
+    return _CONTACT_EDIT_REFUSED
 
 
-def require_contact_edit(actor: Any, person: Person) -> None:
-    """Refuse with 403 when `contact_edit_allowed` says no (TEAM-2)."""
-    if not contact_edit_allowed(actor, person):
-        raise PermissionRefused(
-            _(
-                "You may view this contact but not edit it: that needs Edit or Full "
-                "access to one of its customers (or, for a contact of no customer, "
-                "being its owner)."
-            ),
-            code="contact_edit_access_required",
-        )
+_CONTACT_EDIT_REFUSED = PermissionRefused(
+    _lazy(
+        "You may view this contact but not edit it: that needs Edit or Full "
+        "access to one of its customers (or, for a contact of no customer, "
+        "being its owner)."
+    ),
+    code="contact_edit_access_required",
+)
 
 
-def person_get_for_edit(actor: Any, pk: Any) -> Person:
+def person_get_for_edit(actor: Actor, pk: Any) -> Person:
     """A visible contact the actor may also edit (TEAM-2), else NotFound or 403."""
     person = access.get_visible(Person, actor, pk)
-    require_contact_edit(actor, person)
+    access.require(actor, "change", person)
     return person
 
 
-def _internal(actor: Any) -> bool:
-    return not getattr(actor, "is_partner_user", True)
-
-
-def require_internal(actor: Any) -> None:
+def require_internal(actor: Actor) -> None:
     """TEAM-5: partner (portal) users see no contacts, households or saved
     searches here, so they may not create them either (their writes would
     produce records they cannot see)."""
-    if not _internal(actor):
+    if not actor.is_internal:
         raise PermissionRefused(
             _("Only internal users can manage contacts here."), code="internal_users_only"
         )
@@ -103,7 +90,7 @@ _RELATIONSHIPS = Relationship._meta.db_table
 _ACCOUNTS = Account._meta.db_table
 
 
-def persons_visible_q(actor: Any) -> Q:
+def persons_visible_q(actor: Actor) -> Q:
     """The condition on Person rows the actor may see (callers check `_internal`):
     its owner, or related to an active account the actor may see.
 
@@ -142,7 +129,7 @@ def persons_visible_q(actor: Any) -> Q:
     )
 
 
-def customer_contacts_q(actor: Any) -> Q:
+def customer_contacts_q(actor: Actor) -> Q:
     """CON-8 within the actor's scope: contacts related to an active account,
     and B2C contacts (customers themselves, CUS-1).
 
@@ -162,16 +149,61 @@ def customer_contacts_q(actor: Any) -> Q:
     return condition | Q(related)
 
 
-@access.register(Person)
-def _persons(queryset: QuerySet[Person], actor: Any) -> QuerySet[Person]:
-    if not _internal(actor):
-        return queryset.none()
-    return queryset.filter(persons_visible_q(actor))
+def _related_accounts(person: Person) -> list[Account]:
+    return list(
+        Account.objects.filter(contact_relationships__person=person, is_active=True).order_by(
+            "name_search"
+        )
+    )
+
+
+def _delete_refusal(actor: Actor, accounts: list[Account]) -> str:
+    """CON-11's message names the customers, but only those the actor sees
+    (TEAM-5: an account one cannot see is named nowhere)."""
+    seen = set(
+        access.visible(Account, actor)
+        .filter(pk__in=[a.pk for a in accounts])
+        .values_list("pk", flat=True)
+    )
+    names = ", ".join(a.name for a in accounts if a.pk in seen)
+    if not names:
+        return _(
+            "You do not have permission to delete this contact because the contact "
+            "is associated to customers you cannot see"
+        )
+    return _(
+        "You do not have permission to delete this contact because the contact "
+        "is associated to customer %(names)s"
+    ) % {"names": names}
+
+
+@access.policy(Person)
+class PersonPolicy(access.Policy[Person]):
+    def view(self, rows: QuerySet[Person], actor: Actor) -> QuerySet[Person]:
+        if not actor.is_internal:
+            return rows.none()
+        return rows.filter(persons_visible_q(actor))
+
+    def check_change(self, actor: Actor, person: Person) -> PermissionRefused | None:
+        return _contact_edit_refusal(actor, person)
+
+    def check_delete(self, actor: Actor, person: Person) -> PermissionRefused | None:
+        """CON-11: needs Delete Sales Party Contact and Full or Edit access to
+        at least one related account."""
+        missing = missing_privilege(actor, DELETE_SALES_PARTY_CONTACT)
+        if missing is not None:
+            return missing
+        accounts = _related_accounts(person)
+        if accounts and not any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
+            return PermissionRefused(
+                _delete_refusal(actor, accounts), code="contact_delete_refused"
+            )
+        return None
 
 
 def _following_person(prefix: str) -> access.Scope:
-    def scope(queryset: QuerySet[Any], actor: Any) -> QuerySet[Any]:
-        if not _internal(actor):
+    def scope(queryset: QuerySet[Any], actor: Actor) -> QuerySet[Any]:
+        if not actor.is_internal:
             return queryset.none()
         return queryset.filter(access.through_visible(Person, actor, prefix))
 
@@ -183,10 +215,10 @@ access.register(ContactPreference)(_following_person("contact_point__person"))
 
 
 @access.register(Relationship)
-def _relationships(queryset: QuerySet[Relationship], actor: Any) -> QuerySet[Relationship]:
+def _relationships(queryset: QuerySet[Relationship], actor: Actor) -> QuerySet[Relationship]:
     """CON-12, TEAM-5: a relationship shows with its contact, and only while
     the customer or the other contact it names is visible too."""
-    if not _internal(actor):
+    if not actor.is_internal:
         return queryset.none()
     return queryset.filter(
         access.through_visible(Person, actor, "person"),
@@ -200,28 +232,28 @@ access.register(HouseholdMembership)(_following_person("person"))
 
 
 @access.register(Favorite)
-def _favorites(queryset: QuerySet[Favorite], actor: Any) -> QuerySet[Favorite]:
+def _favorites(queryset: QuerySet[Favorite], actor: Actor) -> QuerySet[Favorite]:
     """CON-6: a user's favorites are theirs alone."""
-    return queryset.filter(user=actor) if _internal(actor) else queryset.none()
+    return queryset.filter(user_id=actor.pk) if actor.is_internal else queryset.none()
 
 
 @access.register(SavedSearch)
-def _saved_searches(queryset: QuerySet[SavedSearch], actor: Any) -> QuerySet[SavedSearch]:
+def _saved_searches(queryset: QuerySet[SavedSearch], actor: Actor) -> QuerySet[SavedSearch]:
     """CON-7: the predefined searches and the actor's own."""
-    if not _internal(actor):
+    if not actor.is_internal:
         return queryset.none()
-    return queryset.filter(Q(code__isnull=False) | Q(owner=actor))
+    return queryset.filter(Q(code__isnull=False) | Q(owner_id=actor.pk))
 
 
 @access.register(Household)
-def _households(queryset: QuerySet[Household], actor: Any) -> QuerySet[Household]:
+def _households(queryset: QuerySet[Household], actor: Actor) -> QuerySet[Household]:
     """Households are visible to their owner, to users who see all sales data,
     and to anyone who sees one of their members."""
-    if not _internal(actor):
+    if not actor.is_internal:
         return queryset.none()
     if has_privilege(actor, VIEW_ALL_SALES_DATA):
         return queryset
     members = HouseholdMembership.objects.filter(
         access.through_visible(Person, actor, "person"), household=OuterRef("pk")
     )
-    return queryset.filter(Q(owner=actor) | Q(Exists(members)))
+    return queryset.filter(Q(owner_id=actor.pk) | Q(Exists(members)))

@@ -6,45 +6,44 @@ Internal users holding Manage Partners see every partner; other internal
 users see a partner when they see its account (TEAM-5).
 """
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.privileges import MANAGE_PARTNERS, has_privilege
-from openprm.customers.access import (
+from openprm.customers.models import Account
+from openprm.customers.reach import (
     AccountSql,
     register_account_edit_grant,
     register_account_grant,
 )
-from openprm.customers.models import Account
+from openprm.identity.actors import partner_membership_reader
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 
-_MEMBERSHIP_CACHE = "_partner_membership"
 
-
-def membership(actor: Any) -> PartnerContact | None:
+def membership(actor: Actor) -> PartnerContact | None:
     """The active portal user's own partner contact record, read once per
-    request object; None for internal users and users without one."""
-    if not access.is_active_actor(actor) or not getattr(actor, "is_partner_user", False):
+    request; None for internal users and users without one."""
+    if not (actor.is_active and actor.is_partner):
         return None
-    if not hasattr(actor, _MEMBERSHIP_CACHE):
-        found = (
+    return actor.remembered(
+        "partners.membership",
+        lambda: (
             PartnerContact.objects.select_related("partner__account", "role", "person")
             .filter(user_id=actor.pk)
             .first()
-        )
-        setattr(actor, _MEMBERSHIP_CACHE, found)
-    return getattr(actor, _MEMBERSHIP_CACHE)
+        ),
+    )
 
 
-def own_partner_id(actor: Any) -> int | None:
-    found = membership(actor)
-    return found.partner_id if found is not None else None
+def partner_of_user(user_id: int) -> int | None:
+    """The partner a portal user belongs to (the Actor's `partner_id`)."""
+    return (
+        PartnerContact.objects.filter(user_id=user_id).values_list("partner_id", flat=True).first()
+    )
 
 
-def _is_internal(actor: Any) -> bool:
-    return not getattr(actor, "is_partner_user", True)
+partner_membership_reader(partner_of_user)
 
 
 _PROFILES = PartnerProfile._meta.db_table
@@ -66,11 +65,11 @@ def _managed_partner_row() -> AccountSql:
     )
 
 
-def _partner_account_grant(actor: Any) -> AccountSql | None:
+def _partner_account_grant(actor: Actor) -> AccountSql | None:
     """PRG-7: a portal user sees its own partner's account; channel managers
     (Manage Partners) see every managed partner's account (PA-1: one party,
     shown among accounts and among partners)."""
-    if _is_internal(actor):
+    if actor.is_internal:
         return _managed_partner_row() if has_privilege(actor, MANAGE_PARTNERS) else None
     found = membership(actor)
     if found is None:
@@ -79,9 +78,9 @@ def _partner_account_grant(actor: Any) -> AccountSql | None:
     return AccountSql("{id} = %s", own, f"SELECT id FROM {_ACCOUNTS} WHERE id = %s", own)  # noqa: S608
 
 
-def _partner_account_edit_grant(actor: Any) -> AccountSql | None:
+def _partner_account_edit_grant(actor: Actor) -> AccountSql | None:
     """PC-1: channel account managers manage partner organizations."""
-    if _is_internal(actor) and has_privilege(actor, MANAGE_PARTNERS):
+    if actor.is_internal and has_privilege(actor, MANAGE_PARTNERS):
         return _managed_partner_row()
     return None
 
@@ -91,27 +90,27 @@ register_account_edit_grant("partner", _partner_account_edit_grant)
 
 
 @access.register(PartnerProfile)
-def _partners(queryset: QuerySet[PartnerProfile], actor: Any) -> QuerySet[PartnerProfile]:
+def _partners(queryset: QuerySet[PartnerProfile], actor: Actor) -> QuerySet[PartnerProfile]:
     queryset = queryset.filter(account__is_active=True)
-    if _is_internal(actor):
+    if actor.is_internal:
         if has_privilege(actor, MANAGE_PARTNERS):
             return queryset
         return queryset.filter(access.through_visible(Account, actor, "account"))
-    partner_id = own_partner_id(actor)
+    partner_id = actor.partner_id
     return queryset.filter(pk=partner_id) if partner_id is not None else queryset.none()
 
 
 @access.register(PartnerContact)
-def _partner_contacts(queryset: QuerySet[PartnerContact], actor: Any) -> QuerySet[PartnerContact]:
-    if _is_internal(actor):
+def _partner_contacts(queryset: QuerySet[PartnerContact], actor: Actor) -> QuerySet[PartnerContact]:
+    if actor.is_internal:
         return queryset.filter(access.through_visible(PartnerProfile, actor, "partner"))
-    partner_id = own_partner_id(actor)
+    partner_id = actor.partner_id
     return queryset.filter(partner_id=partner_id) if partner_id is not None else queryset.none()
 
 
 @access.register(PartnerContactFavorite)
 def _favorites(
-    queryset: QuerySet[PartnerContactFavorite], actor: Any
+    queryset: QuerySet[PartnerContactFavorite], actor: Actor
 ) -> QuerySet[PartnerContactFavorite]:
     """PC-6: a user's favorites are theirs alone, and only of contacts still visible."""
     return queryset.filter(

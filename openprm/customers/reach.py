@@ -1,9 +1,13 @@
-"""Who sees which accounts (TEAM-5, CUS-9): the account scope and its grants.
+"""An actor's account reach (TEAM-5, CUS-9): which accounts it sees and
+edits, and its access level on one — the SQL every account and contact
+list, count and search runs, in one module.
 
-Other apps widen visibility by registering a named grant — a function of the
+Other apps widen reach by registering a named grant — a function of the
 actor returning an `AccountSql` condition on one account row, or None (teams:
-"team", "manager"; territories: "territory"; partners: "partner"). This
-module never imports them, so imports keep going downward.
+"team", "manager"; territories: "territory"; partners: "partner") — and
+contribute access levels (`register_level_source`). This module never
+imports them, so imports keep going downward; the account policy
+(customers.policies) reads it.
 """
 
 from collections.abc import Callable, Iterable
@@ -13,11 +17,13 @@ from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
 from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
-from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.customers.levels import AccessLevel, highest
+from openprm.customers.models import Account
 
 
 @dataclass(frozen=True)
@@ -71,17 +77,17 @@ def marks(values: tuple[Any, ...]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-AccountGrant = Callable[[Any], AccountSql | None]
-AccessLevelResolver = Callable[[Any, Account], str | None]
+AccountGrant = Callable[[Actor], AccountSql | None]
+LevelSource = Callable[[Actor, Account], Iterable[str]]
 
 _grants: dict[str, AccountGrant] = {}
 _edit_grants: dict[str, AccountGrant] = {}
-_level_resolvers: list[AccessLevelResolver] = []
+_level_sources: dict[str, LevelSource] = {}
 
 _ACCOUNTS = Account._meta.db_table
 NOTHING_SQL = AccountSql("1 = 0", ids=f"SELECT id FROM {_ACCOUNTS} WHERE 1 = 0")  # noqa: S608
 SMALL_REACH = 1000
-_REACH_CACHE = "_openprm_small_reach"
+_REACH_MEMO = "customers.small_reach"
 
 
 def register_account_grant(name: str, grant: AccountGrant) -> None:
@@ -100,7 +106,7 @@ def account_grant_names() -> frozenset[str]:
     return frozenset(_grants)
 
 
-def _union(grants: Iterable[AccountGrant], actor: Any, owner: bool) -> AccountSql:
+def _union(grants: Iterable[AccountGrant], actor: Actor, owner: bool) -> AccountSql:
     terms = [term for grant in grants if (term := grant(actor)) is not None]
     if owner:
         owned = f"SELECT id FROM {_ACCOUNTS} WHERE owner_id = %s"  # noqa: S608
@@ -110,119 +116,93 @@ def _union(grants: Iterable[AccountGrant], actor: Any, owner: bool) -> AccountSq
     return reduce(or_, terms)
 
 
-def reach_is_small(actor: Any, condition: AccountSql) -> bool:
+def reach_is_small(actor: Actor, condition: AccountSql) -> bool:
     """Whether the accounts `condition` gives number at most SMALL_REACH
     granting rows, counted by index and at most that far; decided once per
     actor object (a request), since both forms answer the same rows. A
     lookup of rows by primary key checks those rows (no count)."""
     if condition.ids is None or access.by_primary_key_only():
         return False
-    cached = actor.__dict__.get(_REACH_CACHE)
-    if cached is None:
+    ids, params = condition.ids, condition.ids_params
+
+    def count() -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM (SELECT 1 FROM ({condition.ids}) reach "  # noqa: S608
+                f"SELECT COUNT(*) FROM (SELECT 1 FROM ({ids}) reach "  # noqa: S608
                 f"LIMIT {SMALL_REACH + 1}) counted",
-                condition.ids_params,
+                params,
             )
-            cached = actor.__dict__[_REACH_CACHE] = cursor.fetchone()[0] <= SMALL_REACH
-    return cached
+            return cursor.fetchone()[0] <= SMALL_REACH
+
+    return actor.remembered(_REACH_MEMO, count)
 
 
-def account_grant_sql(actor: Any, names: Iterable[str] | None = None) -> AccountSql:
+def account_grant_sql(actor: Actor, names: Iterable[str] | None = None) -> AccountSql:
     """Union of the named grants (all when `names` is None) for `actor`."""
     wanted = _grants.values() if names is None else [_grants[n] for n in names if n in _grants]
     return _union(wanted, actor, owner=False)
 
 
-def account_grant_q(actor: Any, names: Iterable[str] | None = None) -> Q:
+def account_grant_q(actor: Actor, names: Iterable[str] | None = None) -> Q:
     """`account_grant_sql` on Account rows; the contacts app uses it for
     "My Team and Territory Contacts" (CON-7)."""
     return account_grant_sql(actor, names).q()
 
 
-def _sees_all(actor: Any) -> bool:
-    return not getattr(actor, "is_partner_user", True) and has_privilege(actor, VIEW_ALL_SALES_DATA)
+def _sees_all(actor: Actor) -> bool:
+    return actor.is_internal and has_privilege(actor, VIEW_ALL_SALES_DATA)
 
 
-def account_access_sql(actor: Any) -> AccountSql | None:
+def account_access_sql(actor: Actor) -> AccountSql | None:
     """The accounts `actor` may see; None means every active account. Internal
     users see what they own, partner users only what a grant gives them."""
     if _sees_all(actor):
         return None
-    return _union(_grants.values(), actor, owner=not getattr(actor, "is_partner_user", True))
+    return _union(_grants.values(), actor, owner=actor.is_internal)
 
 
-def account_access_q(actor: Any) -> Q | None:
+def account_access_q(actor: Actor) -> Q | None:
     condition = account_access_sql(actor)
     return None if condition is None else condition.q()
 
 
-def account_edit_sql(actor: Any) -> AccountSql | None:
+def account_edit_sql(actor: Actor) -> AccountSql | None:
     """The visible accounts `actor` may edit; None means every one. Sales data
     administrators and the owner may edit (TEAM-2); other apps add more
     through `register_account_edit_grant`."""
     if _sees_all(actor):
         return None
-    return _union(_edit_grants.values(), actor, owner=not getattr(actor, "is_partner_user", True))
+    return _union(_edit_grants.values(), actor, owner=actor.is_internal)
 
 
-def account_edit_q(actor: Any) -> Q | None:
+def account_edit_q(actor: Actor) -> Q | None:
     condition = account_edit_sql(actor)
     return None if condition is None else condition.q()
 
 
-def register_access_level_resolver(resolver: AccessLevelResolver) -> None:
-    """Let the teams app decide access levels (TEAM-1, TEAM-2); the latest wins."""
-    _level_resolvers[:] = [resolver]
+def register_level_source(name: str, source: LevelSource) -> None:
+    """Let another app contribute access levels on an account (teams: team
+    memberships; territories: the default level of an assigned territory).
+    Every source counts; the highest level wins (TEAM-1)."""
+    _level_sources[name] = source
 
 
-def account_access_level(actor: Any, account: Account) -> str | None:
-    """The actor's level on `account`: "full", "edit", "view" or None (TEAM-2,
-    CON-11). Delegates to the registered resolver; without one, the owner and
-    users who see all sales data have Full, an edit grant gives Edit, seeing
-    the account gives View."""
-    if _level_resolvers:
-        return _level_resolvers[0](actor, account)
-    if not access.is_active_actor(actor) or getattr(actor, "is_partner_user", True):
+def account_access_level(actor: Actor, account: Account) -> str | None:
+    """The actor's level on `account`: "full", "edit", "view" or None (TEAM-1,
+    TEAM-2, CON-11). Owners and users who see all sales data have Full; an
+    edit grant gives at least Edit; the registered sources add theirs;
+    seeing the account gives View."""
+    if not actor.is_internal:
         return None
-    visible = access.visible(Account, actor).filter(pk=account.pk)
-    if not visible.exists():
+    with access.by_primary_key():
+        seen = access.visible(Account, actor).filter(pk=account.pk)
+    if not seen.exists():
         return None
     if account.owner_id == actor.pk or has_privilege(actor, VIEW_ALL_SALES_DATA):
-        return "full"
-    edit = account_edit_q(actor)
-    if edit is None or visible.filter(edit).exists():
-        return "edit"
-    return "view"
-
-
-@access.register(Account)
-def _accounts(queryset: QuerySet[Account], actor: Any) -> QuerySet[Account]:
-    """Active accounts only (CUS-9), then what the actor's role, ownership and
-    the registered grants give (TEAM-5). Partner users see only what a grant
-    gives them."""
-    queryset = queryset.filter(is_active=True)
-    condition = account_access_sql(actor)
-    if condition is None:
-        return queryset
-    if reach_is_small(actor, condition):
-        return queryset.filter(
-            access.RowCondition(f"{{id}} IN ({condition.ids})", condition.ids_params, id="pk")
-        )
-    return queryset.filter(condition.q())
-
-
-@access.register(BillingAccount)
-def _billing_accounts(queryset: QuerySet[BillingAccount], actor: Any) -> QuerySet[BillingAccount]:
-    """CUS-8: a billing account is visible with its account."""
-    return queryset.filter(access.through_visible(Account, actor, "account"))
-
-
-@access.register(Note)
-def _notes(queryset: QuerySet[Note], actor: Any) -> QuerySet[Note]:
-    """CUS-9: notes of a deleted or invisible account cannot be viewed."""
-    return queryset.filter(access.through_visible(Account, actor, "account"))
-
-
-access.register(LegalEntity)(access.internal_users_only)
+        return AccessLevel.FULL
+    levels = [level for source in _level_sources.values() for level in source(actor, account)]
+    if AccessLevel.FULL not in levels:
+        edit = account_edit_q(actor)
+        if edit is None or Account.objects.filter(pk=account.pk).filter(edit).exists():
+            levels.append(AccessLevel.EDIT)
+    return str(highest(levels) or AccessLevel.VIEW)

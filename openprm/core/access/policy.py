@@ -1,0 +1,87 @@
+"""Policies: who may see and do what on one model's records.
+
+Each app declares one policy per model in its `policies.py`. A policy
+answers two questions for an action — `view`, `change`, `delete` or a
+named one (`approve`, `revise`, `order`, `claim`…):
+
+- *which rows* (a method named after the action, taking the rows and the
+  actor, returning the rows it may act on), for lists, counts and bulk
+  work; `view` is required;
+- *this record?* (a method `check_<action>(actor, obj)` returning None when
+  allowed, or the PermissionRefused to raise), for rules that are not a
+  row condition — a privilege, a state, a level computed in Python.
+
+An action the policy names in neither form is refused to everyone, and
+asking for it is a programming error (AccessNotConfigured): fail closed.
+"""
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from django.db import models
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from openprm.core.actor import Actor
+from openprm.core.errors import PermissionRefused
+
+M = TypeVar("M", bound=models.Model)
+Check = Callable[[Actor, Any], PermissionRefused | None]
+
+
+class AccessNotConfigured(LookupError):
+    """A programming error: a model or an action without a policy."""
+
+
+class Policy(Generic[M]):
+    """Base of every model's policy. Subclasses define `view` and whatever
+    other actions their records have."""
+
+    model: ClassVar[type[models.Model]]
+
+    def view(self, rows: QuerySet[M], actor: Actor) -> QuerySet[M]:
+        raise NotImplementedError
+
+    def rows_for(self, action: str) -> Callable[[QuerySet[M], Actor], QuerySet[M]] | None:
+        if action in _RESERVED or action.startswith(("_", "check_")):
+            return None
+        found = getattr(self, action, None)
+        return found if callable(found) else None
+
+    def check_for(self, action: str) -> Check | None:
+        found = getattr(self, f"check_{action}", None)
+        return found if callable(found) else None
+
+    def actions(self) -> frozenset[str]:
+        """Every action this policy decides, for tests and the docs."""
+        names = {n.removeprefix("check_") for n in dir(self) if n.startswith("check_")}
+        names |= {n for n in dir(self) if self.rows_for(n) is not None}
+        return frozenset(names)
+
+    def refusal(self, action: str) -> PermissionRefused:
+        """The message when a visible record refuses an action that is a row
+        condition; policies give better ones where they can."""
+        return PermissionRefused(
+            _("You may view this record but not %(action)s it.") % {"action": action},
+            code=f"{action}_not_allowed",
+        )
+
+
+_RESERVED = frozenset(dir(Policy)) - {"view"}
+
+
+class ScopePolicy(Policy[Any]):
+    """A view-only policy from a scope function (reference data, child
+    records that follow their parent): no other action is allowed."""
+
+    def __init__(self, scope: Callable[[QuerySet[Any], Actor], QuerySet[Any]]) -> None:
+        self.scope = scope
+
+    def view(self, rows: QuerySet[Any], actor: Actor) -> QuerySet[Any]:
+        return self.scope(rows, actor)
+
+    def rows_for(self, action: str) -> Callable[[QuerySet[Any], Actor], QuerySet[Any]] | None:
+        return self.view if action == "view" else None
+
+    def actions(self) -> frozenset[str]:
+        return frozenset({"view"})

@@ -1,0 +1,17 @@
+"""The request's actor, built once from the session user (the API's token
+check builds its own, identity.auth)."""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from openprm.identity.actors import actor_for
+
+
+class ActorMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.actor = actor_for(request.user)  # type: ignore[attr-defined]
+        return self.get_response(request)
