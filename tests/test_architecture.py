@@ -13,6 +13,13 @@ from openprm.core import access
 
 PACKAGE = Path(openprm.__file__).parent
 DIRECT_WRITE = re.compile(r"\.save\(|\.objects\.create\(|\.delete\(\)")
+ACCESS_CALL = re.compile(r"\baccess\.|\bunscoped\(")
+UNTYPED_ACTOR = re.compile(r"\bactor: Any\b")
+HANDLERS = sorted(
+    p.relative_to(PACKAGE).as_posix()
+    for p in PACKAGE.rglob("*.py")
+    if p.name in ("views.py", "api.py") or p.name.endswith("_views.py") or p.parent.name == "views"
+)
 
 
 def test_every_model_has_an_access_scope() -> None:
@@ -46,3 +53,72 @@ def test_handlers_do_not_write_directly(path: str) -> None:
         if DIRECT_WRITE.search(line)
     ]
     assert not offending, f"{path} writes directly:\n" + "\n".join(offending)
+
+
+def _lines_matching(path: str, pattern: re.Pattern[str]) -> list[str]:
+    source = (PACKAGE / path).read_text()
+    return [
+        f"{number}: {line.strip()}"
+        for number, line in enumerate(source.splitlines(), start=1)
+        if pattern.search(line) and not line.lstrip().startswith(("from ", "import "))
+    ]
+
+
+@pytest.mark.parametrize("path", [h for h in HANDLERS if h != "core/views/web.py"])
+def test_handlers_leave_access_to_selectors_and_services(path: str) -> None:
+    """Who may see and do what is decided behind selectors, services and
+    `permitted()` (core/views/web.py, the one place pages ask `can()` which
+    buttons to show); a page or API handler never asks the access module
+    itself, nor reads around it."""
+    offending = _lines_matching(path, ACCESS_CALL)
+    assert not offending, f"{path} calls the access module:\n" + "\n".join(offending)
+
+
+def test_every_actor_is_typed() -> None:
+    """Services, selectors and policies take the typed Actor, never a bare user."""
+    offending = [
+        f"{p.relative_to(PACKAGE)}:{line}"
+        for p in PACKAGE.rglob("*.py")
+        for line in _lines_matching(p.relative_to(PACKAGE).as_posix(), UNTYPED_ACTOR)
+    ]
+    assert not offending, "type the actor as core.actor.Actor:\n" + "\n".join(offending)
+
+
+def test_every_internal_page_is_closed_to_partner_users() -> None:
+    """PRG-7: the only pages a partner user reaches are the ones marked as
+    portal or shared pages; this list changes only on purpose."""
+    from django.urls import get_resolver
+
+    from openprm.core.views.pages import is_portal_page
+
+    def walk(patterns: list, prefix: str = "") -> list[tuple[str, object]]:
+        found = []
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                found += walk(pattern.url_patterns, route)
+            else:
+                found.append((route, pattern.callback))
+        return found
+
+    open_to_partners = sorted(
+        route
+        for route, view in walk(get_resolver().url_patterns)
+        if not route.startswith("api/") and is_portal_page(view)
+    )
+    assert open_to_partners == [
+        "",
+        "account/profile/",
+        "account/profile/tokens/",
+        "account/profile/tokens/<int:pk>/revoke/",
+        "account/sign-out/",
+        "exports/",
+        "exports/<int:pk>/",
+        "exports/<int:pk>/download/",
+        "exports/<int:pk>/progress/",
+        "portal/contacts/",
+        "portal/contacts/<int:pk>/favorite/",
+        "portal/organization/",
+        "portal/users/",
+        "portal/users/<int:pk>/",
+    ]

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from openprm.contacts import selectors, services
 from openprm.contacts.filters import ContactFilter
-from openprm.contacts.models import ContactPoint, Person
+from openprm.contacts.models import Person
 from openprm.contacts.schemas import (
     AccountContactOut,
     ContactCreateIn,
@@ -36,19 +36,17 @@ from openprm.contacts.schemas import (
     SavedSearchOut,
     SavedSearchPatchIn,
 )
-from openprm.core import access
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
-from openprm.customers.models import Account
 
 router = Router(tags=["contacts"])
 
 
 def _person(request: HttpRequest, pk: int) -> Person:
-    return access.get_visible(Person, request.actor, pk)
+    return selectors.person_get(actor=request.actor, pk=pk)
 
 
 # Contacts -----------------------------------------------------------------
@@ -63,10 +61,9 @@ def contacts_list(
     sort: str = "name",
 ) -> Any:
     """All Contacts search (CON-8: a term of two characters or more), or a
-    saved search (CON-7). `custom.<name>=value` filters by custom fields."""
-    search = (
-        selectors.saved_search_get(actor=request.actor, pk=saved_search) if saved_search else None
-    )
+    saved search (CON-7); without either, My Contacts, as the list page opens.
+    `custom.<name>=value` filters by custom fields."""
+    search = selectors.chosen_saved_search(actor=request.actor, params=request.GET)
     contacts = selectors.contact_list(
         actor=request.actor, filters=filters, params=request.GET, saved_search=search
     )
@@ -242,7 +239,7 @@ def relationships_create(
 ) -> Any:
     person = _person(request, contact_id)
     account = (
-        access.get_visible(Account, request.actor, payload.account_id)
+        selectors.account_get(actor=request.actor, pk=payload.account_id)
         if payload.account_id
         else None
     )
@@ -284,9 +281,7 @@ def relationships_primary_point(
 ) -> Any:
     """CON-4: the contact point of its kind that is primary for this customer."""
     relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
-    point = access.unscoped(ContactPoint).filter(pk=payload.contact_point_id).first()
-    if point is None:
-        raise NotFound()
+    point = selectors.contact_point_get(actor=request.actor, pk=payload.contact_point_id)
     services.relationship_set_primary_point(
         actor=request.actor, relationship=relationship, contact_point=point
     )

@@ -9,8 +9,6 @@ from django.views.decorators.http import require_POST
 
 from openprm.contacts import selectors, services
 from openprm.contacts.forms import HouseholdMemberForm, NameForm
-from openprm.contacts.models import Person
-from openprm.core import access
 from openprm.core.errors import DomainError
 from openprm.core.listing import page_number, read_page
 from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
@@ -55,7 +53,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = HouseholdMemberForm(request.POST or None, actor=request.actor)
     if request.method == "POST" and form.is_valid():
         try:
-            person = access.get_visible(Person, request.actor, form.cleaned_data["person"])
+            person = selectors.person_get(actor=request.actor, pk=form.cleaned_data["person"])
             services.household_add_member(actor=request.actor, household=household, person=person)
         except DomainError as error:
             form_add_domain_error(form, error)

@@ -93,6 +93,17 @@ def with_list_columns(queryset: QuerySet[Person], actor: Actor) -> QuerySet[Pers
     ).prefetch_related(Prefetch("relationships", customers, to_attr="customer_relationships"))
 
 
+def chosen_saved_search(*, actor: Actor, params: Mapping[str, Any]) -> SavedSearch | None:
+    """CON-7: the saved search a list request asks for; a first visit — no
+    saved search and no search term asked for — opens My Contacts, on the
+    page and in the API alike. `saved_search=` (empty) asks for All Contacts."""
+    if "saved_search" not in params:
+        searching = any(k in ContactFilter.model_fields or k.startswith("custom.") for k in params)
+        return None if searching else saved_search_by_code(MY_CONTACTS)
+    value = params["saved_search"]
+    return saved_search_get(actor=actor, pk=value) if value else None
+
+
 def contact_list(
     *,
     actor: Actor,
@@ -158,6 +169,11 @@ def contact_pick(*, actor: Actor, q: str, limit: int = 10) -> list[Person]:
 def contact_pick_label(*, actor: Actor, pk: Any) -> str | None:
     person = access.visible(Person, actor).filter(pk=pk).first()
     return person.full_name if person is not None else None
+
+
+def person_get(*, actor: Actor, pk: Any) -> Person:
+    """A visible contact as stored, without the list's columns (for actions)."""
+    return access.get_visible(Person, actor, pk)
 
 
 def contact_get(*, actor: Actor, pk: Any) -> Person:

@@ -23,14 +23,12 @@ from openprm.contacts.forms import (
     PreferenceForm,
     RelationshipForm,
 )
-from openprm.contacts.models import ContactPoint, Person, SavedSearch
+from openprm.contacts.models import Person, SavedSearch
 from openprm.contacts.policies import person_get_for_edit
 from openprm.contacts.services import DuplicateContacts
-from openprm.core import access
 from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.listing import list_context, page_number, read_page, sorted_queryset
-from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
-from openprm.customers.models import Account
+from openprm.core.views.web import export_requested, form_add_domain_error, html_errors, permitted
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 
 FILTER_FIELDS = ("q", "email", "phone", "kind", "key_contact")
@@ -46,11 +44,7 @@ def _flash(request: HttpRequest, error: DomainError) -> None:
 
 def _chosen_search(request: HttpRequest) -> SavedSearch | None:
     """The saved search of the page; a first visit opens My Contacts (CON-7)."""
-    if "saved_search" not in request.GET:
-        searching = any(k in FILTER_FIELDS or k.startswith("custom.") for k in request.GET)
-        return None if searching else selectors.saved_search_by_code(selectors.MY_CONTACTS)
-    value = request.GET["saved_search"]
-    return selectors.saved_search_get(actor=request.actor, pk=value) if value else None
+    return selectors.chosen_saved_search(actor=request.actor, params=request.GET)
 
 
 def _filters(request: HttpRequest) -> ContactFilter:
@@ -223,7 +217,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.contact_get(actor=request.actor, pk=pk)
     today = timezone.localdate()
-    points = list(person.contact_points.all())
+    points = list(selectors.contact_point_list(actor=request.actor, person=person))
     for point in points:
         point.restriction = point.restriction_on(today)
         point.preference_form = PreferenceForm(auto_id=f"id_pref{point.pk}_%s")
@@ -235,7 +229,7 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "points": points,
             "point_form": ContactPointForm(),
             "relationship_form": RelationshipForm(actor=request.actor),
-            "can_edit": access.can(request.actor, "change", person),
+            "can_edit": permitted(request.actor, person, "change")["change"],
             "picture_form": PictureForm(),
             "history": selectors.contact_history(actor=request.actor, person=person),
         },
@@ -249,7 +243,7 @@ def _back(person_pk: int) -> HttpResponse:
 @html_errors
 @require_POST
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     try:
         services.contact_delete(actor=request.actor, person=person)
     except DomainError as error:
@@ -263,7 +257,7 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-6: the HTMX star toggles in place; without HTMX it redirects back."""
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     favorite = services.favorite_set(
         actor=request.actor, person=person, favorite=request.POST.get("favorite") == "1"
     )
@@ -277,7 +271,7 @@ def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
 @html_errors
 def contact_picture(request: HttpRequest, pk: int) -> FileResponse:
     """CON-5: the picture is served only to users who may see the contact."""
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     if not person.picture:
         raise Http404
     response = FileResponse(person.picture.open("rb"))
@@ -288,7 +282,7 @@ def contact_picture(request: HttpRequest, pk: int) -> FileResponse:
 @html_errors
 @require_POST
 def contact_picture_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     form = PictureForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a picture to upload."))
@@ -306,7 +300,7 @@ def contact_picture_upload(request: HttpRequest, pk: int) -> HttpResponse:
 @html_errors
 @require_POST
 def contact_point_add(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     form = ContactPointForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Check the contact point values."))
@@ -366,9 +360,9 @@ def preference_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def preference_delete(request: HttpRequest, pk: int) -> HttpResponse:
     preference = selectors.preference_get(actor=request.actor, pk=pk)
-    person_pk = ContactPoint.objects.values_list("person_id", flat=True).get(
-        pk=preference.contact_point_id
-    )
+    person_pk = selectors.contact_point_get(
+        actor=request.actor, pk=preference.contact_point_id
+    ).person_id
     try:
         services.preference_delete(actor=request.actor, preference=preference)
     except DomainError as error:
@@ -380,7 +374,7 @@ def preference_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     """CON-12: relate the contact to a customer or to another contact."""
-    person = access.get_visible(Person, request.actor, pk)
+    person = selectors.person_get(actor=request.actor, pk=pk)
     form = RelationshipForm(request.POST, actor=request.actor)
     if not form.is_valid():
         messages.error(request, _("Check the relationship values."))
@@ -388,10 +382,12 @@ def relationship_add(request: HttpRequest, pk: int) -> HttpResponse:
     data = form.cleaned_data
     try:
         account = (
-            access.get_visible(Account, request.actor, data["account"]) if data["account"] else None
+            selectors.account_get(actor=request.actor, pk=data["account"])
+            if data["account"]
+            else None
         )
         related = (
-            access.get_visible(Person, request.actor, data["related_person"])
+            selectors.person_get(actor=request.actor, pk=data["related_person"])
             if data["related_person"]
             else None
         )
@@ -466,7 +462,7 @@ def account_contacts(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             person_pk = request.POST.get("person")
-            person = access.get_visible(Person, request.actor, person_pk) if person_pk else None
+            person = selectors.person_get(actor=request.actor, pk=person_pk) if person_pk else None
             services.account_set_primary_contact(
                 actor=request.actor, account=account, person=person
             )

@@ -129,7 +129,9 @@ class AccountEditForm(AccountForm):
 
 
 class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    """PLAT-6: every edit carries the version it was made from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class NoteForm(forms.Form):

@@ -255,6 +255,14 @@ def account_get_for_edit(*, actor: Actor, pk: Any) -> Account:
     return account
 
 
+def account_get_for_delete(*, actor: Actor, pk: Any) -> Account:
+    """A visible account the actor may delete (CUS-9), else NotFound or 403
+    naming Delete Sales Party."""
+    account = access.get_visible(Account, actor, pk)
+    access.require(actor, "delete", account)
+    return account
+
+
 def account_update(
     *,
     actor: Actor,

@@ -15,7 +15,6 @@ from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, DomainError, StaleVersion
 from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context
-from openprm.core.privileges import DELETE_SALES_PARTY, has_privilege
 from openprm.core.views.web import (
     FormSave,
     duplicate_candidates,
@@ -23,6 +22,7 @@ from openprm.core.views.web import (
     filters_from,
     form_add_domain_error,
     html_errors,
+    permitted,
 )
 from openprm.customers import selectors, services
 from openprm.customers.filters import AccountFilter, LegalEntityFilter
@@ -141,7 +141,7 @@ def _detail_context(request: HttpRequest, account: Account, tab: str) -> dict[st
         "account": account,
         "tab": tab,
         "tabs": TABS,
-        "can_delete": has_privilege(request.actor, DELETE_SALES_PARTY),
+        "can_delete": permitted(request.actor, account, "delete")["delete"],
         "failures": [] if account.is_sales_account else qualification_failures(account),
     }
     if tab == "hierarchy":
@@ -205,7 +205,7 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @html_errors
 def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """CUS-9: confirm, then soft delete (403 naming the privilege without it)."""
-    account = selectors.account_get(actor=request.actor, pk=pk)
+    account = services.account_get_for_delete(actor=request.actor, pk=pk)
     form = VersionForm(
         request.POST if request.method == "POST" else None, initial={"version": account.version}
     )
@@ -231,10 +231,12 @@ def account_convert(request: HttpRequest, pk: int) -> HttpResponse:
     """CUS-3: the failing rules are shown by name when conversion is refused."""
     account = selectors.account_get(actor=request.actor, pk=pk)
     form = VersionForm(request.POST)
-    version = form.cleaned_data["version"] if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, _("This page was out of date: it has been reloaded, try again."))
+        return redirect("customers:account_detail", pk=account.pk)
     try:
         services.account_convert_to_sales_account(
-            actor=request.actor, account=account, expected_version=version or account.version
+            actor=request.actor, account=account, expected_version=form.cleaned_data["version"]
         )
     except DomainError as error:
         messages.error(request, error.message)

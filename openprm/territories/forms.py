@@ -24,7 +24,7 @@ class TerritoryForm(forms.Form):
     )
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea)
     active = forms.BooleanField(label=_("Active"), required=False, initial=True)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
     def __init__(
         self,

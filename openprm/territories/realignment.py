@@ -98,9 +98,14 @@ def _match(cursor: Any) -> None:
     if connection.vendor == "postgresql":
         cursor.execute(f"ANALYZE {TERMS}")
     if shapes:
+        selects = [_shape_select(shape) for shape in shapes]
+        if len(selects) == 1:
+            # Two terms of one shape (overlapping postal ranges of a
+            # territory) match an account twice; UNION removes that when
+            # there are several shapes.
+            selects[0] = selects[0].replace("SELECT ", "SELECT DISTINCT ", 1)
         cursor.execute(
-            f"INSERT INTO {MATCHES} (account_id, territory_id) "
-            + " UNION ".join(_shape_select(shape) for shape in shapes),
+            f"INSERT INTO {MATCHES} (account_id, territory_id) " + " UNION ".join(selects),
             [value for shape in shapes for value in (shape, True)],
         )
     if connection.vendor == "postgresql":

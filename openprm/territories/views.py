@@ -89,12 +89,14 @@ def _territory_form(request: HttpRequest, territory: Territory | None = None) ->
             "active": territory.active,
             "version": territory.version,
         }
-    return TerritoryForm(
+    form = TerritoryForm(
         request.POST if request.method == "POST" else None,
         initial=initial,
         parents=selectors.parent_choices(actor=request.actor, exclude=territory),
         partners=selectors.partner_choices(actor=request.actor),
     )
+    form.fields["version"].required = territory is not None  # PLAT-6: an edit carries it
+    return form
 
 
 @html_errors
@@ -122,7 +124,7 @@ def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.actor,
                 territory=territory,
                 changes=form.service_values(),
-                expected_version=form.cleaned_data["version"] or territory.version,
+                expected_version=form.cleaned_data["version"],
             )
         if save.ok:
             messages.success(request, _("Territory saved."))

@@ -389,9 +389,10 @@ WEB = {
         web_route("customers:account_edit", "post", "account", need="edit"),
     ],
     "customers:account_delete": [
-        web_route("customers:account_delete", "get", "account"),
+        web_route("customers:account_delete", "get", "account", privilege=p.DELETE_SALES_PARTY),
+        # PLAT-6: a post without the version it was made from shows the form again
         web_route(
-            "customers:account_delete", "post", "account", privilege=p.DELETE_SALES_PARTY, ok=302
+            "customers:account_delete", "post", "account", privilege=p.DELETE_SALES_PARTY, ok=200
         ),
     ],
     "customers:account_restore": [

@@ -69,10 +69,12 @@ def lookup_type_get_with_values(*, actor: Actor, code: str) -> LookupType:
     return found
 
 
-def lookup_value_get(*, actor: Actor, pk: Any) -> LookupValue:
-    return access.get_visible(
-        LookupValue, actor, pk, access.visible(LookupValue, actor).select_related("lookup_type")
-    )
+def lookup_value_get(*, actor: Actor, pk: Any, type_code: str | None = None) -> LookupValue:
+    """A visible value, of the lookup type `type_code` when given."""
+    values = access.visible(LookupValue, actor).select_related("lookup_type")
+    if type_code is not None:
+        values = values.filter(lookup_type__code=type_code)
+    return access.get_visible(LookupValue, actor, pk, values)
 
 
 def lookup_type_for_field(*, actor: Actor, code: str | None, field: str) -> LookupType | None:

@@ -9,10 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openprm.core import access
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import lineage, record_type_get, record_types
-from openprm.core.customfields.selectors import custom_field_list
+from openprm.core.customfields.selectors import custom_field_get, custom_field_list
 from openprm.core.customfields.services import (
     custom_field_create,
     custom_field_delete,
@@ -77,9 +76,7 @@ def custom_field_create_view(request: HttpRequest) -> HttpResponse:
 
 
 def _field_of(request: HttpRequest, pk: int) -> CustomField:
-    return access.get_visible(
-        CustomField, request.actor, pk, custom_field_list(actor=request.actor)
-    )
+    return custom_field_get(actor=request.actor, pk=pk)
 
 
 @html_errors

@@ -9,11 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openprm.core import access
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import LookupValueCreateForm, LookupValueEditForm, tags_from_text
 from openprm.core.lookups.models import LookupType, LookupValue
-from openprm.core.lookups.selectors import lookup_type_get, lookup_type_list, lookup_value_list
+from openprm.core.lookups.selectors import (
+    lookup_type_get,
+    lookup_type_list,
+    lookup_value_get,
+    lookup_value_list,
+)
 from openprm.core.lookups.services import (
     lookup_value_create,
     lookup_value_delete,
@@ -75,8 +79,7 @@ def lookup_value_add(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _value_of(request: HttpRequest, code: str, pk: int) -> LookupValue:
-    values = lookup_value_list(actor=request.actor, type_code=code).select_related("lookup_type")
-    return access.get_visible(LookupValue, request.actor, pk, values)
+    return lookup_value_get(actor=request.actor, pk=pk, type_code=code)
 
 
 @html_errors

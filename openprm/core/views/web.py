@@ -14,12 +14,15 @@ from typing import Any, Self, TypeVar
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from ninja import FilterSchema
 from pydantic import ValidationError
 
+from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
 from openprm.core.exporters.services import export_job_write, running_export
 from openprm.core.exporters.tabular import Column, export_response, streamed
@@ -47,6 +50,12 @@ def html_errors(view: View) -> View:
             raise PermissionDenied(error.message) from None
 
     return wrapper
+
+
+def permitted(actor: Actor, obj: models.Model, *actions: str) -> dict[str, bool]:
+    """The buttons a page may offer on `obj`: each action the access policy
+    allows (never recomputed in a view)."""
+    return {action: access.can(actor, action, obj) for action in actions}
 
 
 def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
