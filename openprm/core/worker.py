@@ -16,7 +16,6 @@ from typing import Any
 
 from django.utils.module_loading import autodiscover_modules
 from django_tasks.base import Task, TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 Abandoned = Callable[..., None]
 _handlers: dict[str, Abandoned] = {}
@@ -58,6 +57,8 @@ def worker_command(identifier: str) -> list[str]:
 def tasks_abandoned(identifier: str) -> int:
     """Fail the tasks the dead worker `identifier` was running and tell
     their jobs; the number of tasks."""
+    from django_tasks_db.models import DBTaskResult  # models load after settings
+
     autodiscover_modules("tasks")  # where the handlers are registered
     running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
     found = [result for result in running if result.worker_ids[-1:] == [identifier]]
@@ -71,6 +72,8 @@ def tasks_abandoned(identifier: str) -> int:
 
 def abandoned_before(task: Task[Any, Any], *args: Any) -> int:
     """How often `task` with these arguments was already abandoned."""
+    from django_tasks_db.models import DBTaskResult
+
     failed = DBTaskResult.objects.filter(
         task_path=task.module_path,
         status=TaskResultStatus.FAILED,
