@@ -27,10 +27,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stress.environment import fixtures, free_port, openprm, prepare, serve, stop
+from stress.environment import fixtures, free_port, prepare, serve, stop
 
 IMPORT_ROWS = 12_000
-ACCOUNTS = 20_000
+ACCOUNTS = 100_000
+TERRITORIES = 500
 
 
 def _until(condition: Callable[[], bool], seconds: float, step: float = 0.01) -> bool:
@@ -118,16 +119,18 @@ def import_run(server: subprocess.Popen[bytes], number: int, admin: Any) -> dict
 def realignment_run(server: subprocess.Popen[bytes], number: int, admin: Any) -> dict[str, Any]:
     from django.db import transaction
 
+    from benchmarks.bench_realignment import reset
     from openprm.territories.models import AccountTerritory, RealignmentRun
     from openprm.territories.services import realignment_start
 
+    reset()  # every run writes all assignments and team members again
     before = AccountTerritory.objects.count()
     with transaction.atomic():
         run = realignment_start(actor=admin)
     caught = _until(
         lambda: RealignmentRun.objects.filter(pk=run.pk, status="running").exists(), 60, 0.002
     )
-    time.sleep(random.uniform(0, 0.5))
+    time.sleep(random.uniform(0, 1.5))
     killed = _kill_worker(server)
     after = AccountTerritory.objects.count()
     finished = _until(
@@ -270,16 +273,15 @@ def main(argv: list[str] | None = None) -> None:
     work = Path(args.work_dir or tempfile.mkdtemp(prefix="openprm-faults-"))
     env = prepare(work, args.database_url)
     token = fixtures(env)["token"]
-    accounts = work / "accounts.csv"
-    accounts.write_text(
-        "Name,City,Country\n" + "".join(f"Fault Account {i},Lyon,FR\n" for i in range(ACCOUNTS))
-    )
-    openprm(env, "import", "accounts", str(accounts), "--quiet")
     os.environ.update(env)
 
     import django
 
     django.setup()
+    from benchmarks.bench_realignment import generate
+
+    if "realignment" in (args.only or ["realignment"]):
+        generate(ACCOUNTS, TERRITORIES)  # a realignment of seconds, to kill
     from openprm.identity.models import User
 
     admin = User.objects.get(username="admin")

@@ -23,6 +23,7 @@ from openprm.core.management.commands.serve import gunicorn_command
 from stress.environment import fixtures, free_port, prepare, serve, stop, wait_listening
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
+MIXES = {"full": ["InternalUser", "PortalUser", "ApiUser"], "lookup": ["BareUser"]}
 
 
 def locust(
@@ -61,6 +62,8 @@ def locust(
     with open(f"{out}_stats.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
     total = next(r for r in rows if r["Name"] == "Aggregated")
+    with open(f"{out}_stats_history.csv", newline="") as handle:
+        history = [r for r in csv.DictReader(handle) if r["Name"] == "Aggregated"]
     requests, failures = int(total["Request Count"]), int(total["Failure Count"])
     return {
         "requests": requests,
@@ -69,6 +72,7 @@ def locust(
         "p50_ms": float(total["50%"]),
         "p95_ms": float(total["95%"]),
         "rps": float(total["Requests/s"]),
+        "rps_second_half": _second_half_rps(history),
         "by_name": {
             r["Name"]: {
                 "requests": int(r["Request Count"]),
@@ -81,6 +85,17 @@ def locust(
     }
 
 
+def _second_half_rps(history: list[dict[str, str]]) -> float:
+    """Throughput over the run's second half: the first is dominated by the
+    users signing in (one Argon2 verification each)."""
+    points = [(int(r["Timestamp"]), int(r["Total Request Count"])) for r in history]
+    if len(points) < 4:
+        return 0.0
+    middle = points[0][0] + (points[-1][0] - points[0][0]) / 2
+    start = next(p for p in points if p[0] >= middle)
+    return (points[-1][1] - start[1]) / max(points[-1][0] - start[0], 1)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database-url", default="", help="PostgreSQL URL; default SQLite")
@@ -88,6 +103,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--baseline-seconds", type=int, default=60)
+    parser.add_argument(
+        "--mix",
+        choices=["full", "lookup"],
+        default="full",
+        help="full: pages, portal and API; lookup: only the bare app's contact lookup",
+    )
     parser.add_argument("--work-dir", default="")
     args = parser.parse_args(argv)
     work = Path(args.work_dir or tempfile.mkdtemp(prefix="openprm-load-"))
@@ -104,7 +125,7 @@ def main(argv: list[str] | None = None) -> None:
             port,
             args.users,
             args.seconds,
-            ["InternalUser", "PortalUser", "ApiUser"],
+            MIXES[args.mix],
             work / "app",
         )
     finally:
@@ -128,12 +149,16 @@ def main(argv: list[str] | None = None) -> None:
     result = {
         "database": "postgresql" if args.database_url else "sqlite",
         "size": args.size,
+        "mix": args.mix,
         "users": args.users,
         "seconds": args.seconds,
         "cpus": os.cpu_count(),
         "app": app,
         "bare": {k: v for k, v in baseline.items() if k != "by_name"},
         "ratio": app["rps"] / baseline["rps"] if baseline["rps"] else None,
+        "ratio_second_half": app["rps_second_half"] / baseline["rps_second_half"]
+        if baseline["rps_second_half"]
+        else None,
     }
     (work / "result.json").write_text(json.dumps(result, indent=2))
     print(json.dumps(result, indent=2))

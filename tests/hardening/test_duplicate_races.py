@@ -4,17 +4,13 @@ candidates), none an error. Without the natural-key locks (`core.locks`)
 50 parallel creates of one e-mail made 3-8 contacts.
 
 Each request runs in its own thread with its own database connection, through
-the API. On SQLite the threads work on a file copy of the test database, as a
-deployment does: the shared in-memory test database answers "database table
-is locked" at once where a file database waits for the writer.
+the API (on SQLite a file copy of the test database: `share_with_threads`).
 """
 
 import json
-import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -29,46 +25,17 @@ from openprm.identity.catalog import ADMINISTRATOR
 from openprm.identity.services import token_create
 from openprm.partners.models import PartnerProfile
 from tests.factories import make_user
+from tests.hardening.conftest import in_thread
 
 PARALLEL = 50
 
 
 @pytest.fixture
-def token(tmp_path: Path, db: Any) -> Iterator[str]:
-    """An administrator's API token. On SQLite, new connections (the
-    threads') then open a file copy of the test database, with the
-    settings' PRAGMAs, for the test's duration."""
+def token(share_with_threads: Callable[[], None]) -> str:
+    """An administrator's API token, seen by the request threads."""
     _, plaintext = token_create(actor=make_user(ADMINISTRATOR), name="race")
-    if connection.vendor != "sqlite":
-        yield plaintext
-        return
-    connection.ensure_connection()
-    copy = tmp_path / "threads.sqlite3"
-    target = sqlite3.connect(copy)
-    connection.connection.backup(target)
-    target.close()
-    memory = connection.settings_dict["NAME"]
-    connection.settings_dict["NAME"] = str(copy)
-    try:
-        yield plaintext
-    finally:
-        connection.settings_dict["NAME"] = memory
-
-
-def _in_thread(query: Callable[[], Any]) -> Any:
-    """`query`'s answer on a connection of its own (the threads' database)."""
-    answer: list[Any] = []
-
-    def run() -> None:
-        try:
-            answer.append(query())
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    return answer[0]
+    share_with_threads()
+    return plaintext
 
 
 def _post_in_parallel(
@@ -109,7 +76,7 @@ def _assert_one_winner(
     outcomes: Counter[str], candidates: list[Any], count: Callable[[], int]
 ) -> None:
     assert outcomes == Counter({"201": 1, "409": PARALLEL - 1})
-    assert _in_thread(count) == 1
+    assert in_thread(count) == 1
     assert all(len(found) == 1 for found in candidates), candidates
 
 
@@ -125,7 +92,7 @@ def test_con_2_parallel_creates_of_one_contact_make_one(token: str) -> None:
         candidates,
         lambda: ContactPoint.objects.filter(email="rita@race.example").count(),
     )
-    assert _in_thread(Person.objects.filter(last_name="Race").count) == 1
+    assert in_thread(Person.objects.filter(last_name="Race").count) == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -157,7 +124,7 @@ def test_con_2_confirmed_parallel_creates_all_succeed(token: str) -> None:
         {"last_name": "Twin", "email": "twin@race.example", "confirm_duplicates": True},
     )
     assert outcomes == Counter({"201": PARALLEL})
-    assert _in_thread(Person.objects.filter(last_name="Twin").count) == PARALLEL
+    assert in_thread(Person.objects.filter(last_name="Twin").count) == PARALLEL
 
 
 @pytest.mark.django_db(transaction=True)
