@@ -9,6 +9,7 @@ dies, marks that worker's running tasks failed, lets each task's job say so
 (or resume: `when_abandoned`), and starts a new worker.
 """
 
+import os
 import socket
 import sys
 from collections.abc import Callable
@@ -37,8 +38,8 @@ def when_abandoned(task: Task[Any, Any]) -> Callable[[Abandoned], Abandoned]:
 
 
 def worker_id(number: int) -> str:
-    """Unique among the workers of every machine sharing the database."""
-    return f"{socket.gethostname()}:serve:{number}"
+    """Unique among the workers of every `openprm serve` sharing the database."""
+    return f"{socket.gethostname()}:{os.getpid()}:{number}"
 
 
 def worker_command(identifier: str) -> list[str]:
