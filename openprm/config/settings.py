@@ -106,6 +106,9 @@ def _database() -> dict[str, object]:
     reads) when DATABASE_URL is set."""
     if url := os.environ.get("DATABASE_URL"):
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            # Duplicate checks rely on each transaction holding the write lock.
+            config.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
         if config["ENGINE"] == "django.db.backends.postgresql":
             # JIT compiled the visibility-scoped list for 3-7 s per call
             # (docs/performance.md); short OLTP queries never gain from it.

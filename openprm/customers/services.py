@@ -18,6 +18,7 @@ from openprm.core.actor import Actor
 from openprm.core.audit.services import event_record
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from openprm.core.locks import natural_keys_lock
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.options.selectors import profile_option_enabled
 from openprm.core.privileges import (
@@ -28,6 +29,7 @@ from openprm.core.records import record_create, record_update
 from openprm.customers.duplicates import account_duplicates, candidate_summary
 from openprm.customers.hierarchy import is_descendant_or_self
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
+from openprm.customers.normalize import search_key
 from openprm.customers.qualification import qualification_failures
 from openprm.customers.signals import account_soft_deleted, account_updating
 from openprm.identity.models import User
@@ -195,6 +197,29 @@ def _ensure_still_visible(actor: Actor, account: Account) -> None:
         )
 
 
+def _check_duplicates(actor: Actor, state: Mapping[str, Any]) -> None:
+    """CUS-1 duplicates, exact under concurrency: the new account's name and
+    its postal code and country (the two pools `account_duplicates` searches)
+    stay locked until the create commits, so a parallel create of the same
+    account waits and then finds this one (`core.locks`)."""
+    place = ""
+    if state["postal_code"] and state["country"]:
+        place = f"{state['country'].upper()}|{state['postal_code'].upper()}"
+    natural_keys_lock({"account-name": [search_key(state["name"])], "account-place": [place]})
+    candidates = account_duplicates(
+        actor=actor,
+        name=state["name"],
+        postal_code=state["postal_code"],
+        country=state["country"],
+    )
+    if candidates:
+        raise Conflict(
+            _("Similar accounts already exist. Pick one or confirm creating a new account."),
+            code="duplicate_accounts",
+            extra={"candidates": [candidate_summary(c) for c in candidates]},
+        )
+
+
 def account_create(
     *,
     actor: Actor,
@@ -221,19 +246,6 @@ def account_create(
     state = _state(account, values)
     _check_values(actor, account, state, set(values))
     cleaned_custom = custom_values_clean(Account.record_type, custom or {})
-    if not confirm_duplicates:
-        candidates = account_duplicates(
-            actor=actor,
-            name=state["name"],
-            postal_code=state["postal_code"],
-            country=state["country"],
-        )
-        if candidates:
-            raise Conflict(
-                _("Similar accounts already exist. Pick one or confirm creating a new account."),
-                code="duplicate_accounts",
-                extra={"candidates": [candidate_summary(c) for c in candidates]},
-            )
     for name, value in state.items():
         setattr(account, name, value)
     account.custom = cleaned_custom
@@ -243,6 +255,8 @@ def account_create(
         else is_sales_account
     )
     with transaction.atomic():
+        if not confirm_duplicates:
+            _check_duplicates(actor, state)
         record_create(actor=actor, instance=account)
         _ensure_still_visible(actor, account)
     return account

@@ -143,12 +143,12 @@ def realign_all(progress: Progress | None = None) -> tuple[int, int]:
             with transaction.atomic():
                 _match(cursor)
             report(1, STEPS)
+            # One transaction: a run killed between the two left accounts
+            # assigned without their territory's team members (no access).
             with transaction.atomic():
                 added, removed = _write_assignments(cursor)
-            report(2, STEPS)
-            with transaction.atomic():
                 sync_territory_team_members()
-            report(3, STEPS)
+            report(STEPS, STEPS)
         finally:
             cursor.execute(f"DROP TABLE IF EXISTS {TERMS}")
             cursor.execute(f"DROP TABLE IF EXISTS {MATCHES}")

@@ -1,8 +1,10 @@
 """TER-3 background realignment of every account (django-tasks)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
+from openprm.core.worker import when_abandoned
 from openprm.territories.models import RealignmentRun
 from openprm.territories.realignment import Progress, realign_all
 
@@ -32,5 +34,16 @@ def realign_all_accounts(run_id: int) -> None:
         status=RealignmentRun.Status.DONE,
         assigned=added,
         removed=removed,
+        finished_at=timezone.now(),
+    )
+
+
+@when_abandoned(realign_all_accounts)
+def realignment_abandoned(run_id: int) -> None:
+    """The worker died mid-run: the run wrote everything or nothing (one
+    transaction); it is marked failed so the page stops waiting."""
+    RealignmentRun.objects.filter(pk=run_id, status=RealignmentRun.Status.RUNNING).update(
+        status=RealignmentRun.Status.FAILED,
+        error=_("The background worker stopped during this realignment. Run it again."),
         finished_at=timezone.now(),
     )

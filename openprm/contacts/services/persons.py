@@ -20,6 +20,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.locks import natural_keys_lock
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.models import Account
 
@@ -45,6 +46,33 @@ class DuplicateContacts(Conflict):
 
 def _clean_text(value: str | None) -> str:
     return (value or "").strip()
+
+
+def _check_duplicates(
+    actor: Actor, person: Person, email_key: str, phone_key: str, accounts: list[Account]
+) -> None:
+    """CON-2, exact under concurrency: the keys the new contact could be
+    found by (its e-mail, its phone, its customers for the name rule) stay
+    locked until the create commits, so a parallel create of the same
+    contact waits and then finds this one (`core.locks`)."""
+    account_ids = [a.pk for a in accounts]
+    natural_keys_lock(
+        {
+            "contact-email": [email_key],
+            "contact-phone": [phone_key],
+            "contact-customer": [str(pk) for pk in account_ids],
+        }
+    )
+    candidates = duplicate_candidates(
+        actor=actor,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        emails=[email_key],
+        phones=[phone_key],
+        account_ids=account_ids,
+    )
+    if candidates:
+        raise DuplicateContacts([c.as_dict() for c in candidates])
 
 
 def contact_create(
@@ -87,17 +115,6 @@ def contact_create(
             errors["phone"] = [str(error)]
     if errors:
         raise ValidationFailed(field_errors=errors)
-    if not confirm_duplicates:
-        candidates = duplicate_candidates(
-            actor=actor,
-            first_name=first_name,
-            last_name=last_name,
-            emails=[email_key],
-            phones=[phone_key],
-            account_ids=[a.pk for a in accounts],
-        )
-        if candidates:
-            raise DuplicateContacts([c.as_dict() for c in candidates])
     person = Person(
         first_name=_clean_text(first_name),
         last_name=_clean_text(last_name),
@@ -108,6 +125,8 @@ def contact_create(
         custom=custom_values_clean(Person.record_type, custom or {}),
     )
     with transaction.atomic():
+        if not confirm_duplicates:
+            _check_duplicates(actor, person, email_key, phone_key, accounts)
         record_create(actor=actor, instance=person)
         if email_key:
             contact_point_add(

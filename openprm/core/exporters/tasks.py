@@ -2,18 +2,34 @@
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone, translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.services import expired_exports_remove, export_job_run
+from openprm.core.worker import when_abandoned
 
 
 @task()
 def export_job_task(job_id: int) -> None:
     export_job_run(access.unscoped(ExportJob).select_related("created_by").get(pk=job_id))
+
+
+@when_abandoned(export_job_task)
+def export_job_abandoned(job_id: int) -> None:
+    """The worker died while writing: the page says so instead of polling."""
+    job = access.unscoped(ExportJob).filter(pk=job_id).first()
+    if job is None or job.finished:
+        return
+    with translation.override(job.language or None):
+        message = _("The background worker stopped while writing this export. Export again.")
+    access.unscoped(ExportJob).filter(pk=job_id).update(
+        status=ExportJob.Status.FAILED, error=message, finished_at=timezone.now()
+    )
 
 
 def export_job_start(*, actor: Actor, request: HttpRequest, filename: str) -> ExportJob:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import DomainError, ValidationFailed
+from openprm.core.locks import natural_keys_bulk
 from openprm.customers.normalize import search_key
 from openprm.imports.bulk import TableWriter
 from openprm.imports.kinds.base import (
@@ -42,7 +43,8 @@ CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
 
 
 class ServiceRowKind(ImportKind):
-    """Rows created one by one through a domain service, keys in one insert."""
+    """Rows created one by one through a domain service, keys in one insert;
+    the batch holds every natural key at once (`core.locks`)."""
 
     model_label = ""
 
@@ -61,19 +63,20 @@ class ServiceRowKind(ImportKind):
         keys = {row.line: self.row_key(row) for row in rows}
         done = keys_to_ids(ctx.actor, self.model_label, keys.values())
         import_keys = []
-        for row in rows:
-            key = keys[row.line]
-            if key in done:
-                result.skipped += 1
-                continue
-            try:
-                with transaction.atomic():
-                    pk = self.create(ctx, row)
-            except DomainError as error:
-                result.reject(row, _reasons(error))
-                continue
-            done[key] = pk
-            import_keys.append((self.model_label, key, pk, ctx.job.pk, ctx.actor.pk, row.line))
+        with natural_keys_bulk():
+            for row in rows:
+                key = keys[row.line]
+                if key in done:
+                    result.skipped += 1
+                    continue
+                try:
+                    with transaction.atomic():
+                        pk = self.create(ctx, row)
+                except DomainError as error:
+                    result.reject(row, _reasons(error))
+                    continue
+                done[key] = pk
+                import_keys.append((self.model_label, key, pk, ctx.job.pk, ctx.actor.pk, row.line))
         TableWriter(ImportKey).insert_values(
             ("model", "key", "object_id", "job_id", "user_id", "line"), import_keys
         )

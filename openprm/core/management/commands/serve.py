@@ -1,14 +1,20 @@
-"""Serve OpenPRM with gunicorn (WSGI) plus a background-task worker."""
+"""Serve OpenPRM with gunicorn (WSGI) plus a background-task worker, which
+is started again (after failing or resuming its tasks) when it dies."""
 
 import os
 import signal
 import subprocess
 import sys
+import threading
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
+
+from openprm.core.worker import tasks_abandoned, worker_command, worker_id
 
 APPLICATION = "openprm.config.wsgi:application"
+WORKER_CHECK_SECONDS = 1.0
 
 
 def gunicorn_command(
@@ -56,29 +62,51 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        processes: list[subprocess.Popen[bytes]] = []
-        if not options["no_worker"]:
-            processes.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "openprm.cli", "db_worker", "--interval", "0.5"]
-                )
-            )
+        worker = None if options["no_worker"] else _Worker()
         gunicorn = subprocess.Popen(
             gunicorn_command(
                 bind=options["bind"], workers=options["workers"], threads=options["threads"]
             )
         )
-        processes.append(gunicorn)
         self.stdout.write(self.style.SUCCESS(f"OpenPRM is serving on http://{options['bind']}/"))
+        stopping = threading.Event()
 
         def stop(*_: Any) -> None:
-            for process in processes:
-                process.send_signal(signal.SIGTERM)
+            stopping.set()
+            if worker is not None:
+                worker.process.send_signal(signal.SIGTERM)
+            gunicorn.send_signal(signal.SIGTERM)
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        code = gunicorn.wait()
+        while gunicorn.poll() is None:
+            if worker is not None and worker.process.poll() is not None and not stopping.is_set():
+                self.stderr.write(f"The task worker stopped ({worker.process.returncode}).")
+                worker.replace()
+            stopping.wait(WORKER_CHECK_SECONDS)
         stop()
-        for process in processes:
-            process.wait(timeout=10)
-        raise SystemExit(code)
+        if worker is not None:
+            worker.process.wait(timeout=10)
+        raise SystemExit(gunicorn.returncode)
+
+
+class _Worker:
+    """The task worker, under an id of its own so that the tasks it was
+    running can be found when it dies (`core.worker`)."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.process = self._start()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        self.number += 1
+        self.identifier = worker_id(self.number)
+        return subprocess.Popen(worker_command(self.identifier))
+
+    def replace(self) -> None:
+        """Fail (or resume) the dead worker's tasks, then start another."""
+        try:
+            tasks_abandoned(self.identifier)
+        finally:
+            connections.close_all()
+        self.process = self._start()
