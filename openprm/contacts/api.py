@@ -39,7 +39,7 @@ from openprm.contacts.schemas import (
 from openprm.core import access
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 from openprm.customers.models import Account
@@ -59,8 +59,8 @@ def _person(request: HttpRequest, pk: int) -> Person:
 def contacts_list(
     request: HttpRequest,
     filters: ContactFilter = Query(...),  # type: ignore[type-arg]  # noqa: B008
-    saved_search: int | None = None,
-    sort: str = "name",
+    saved_search: RecordId | None = None,
+    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
 ) -> Any:
     """All Contacts search (CON-8: a term of two characters or more), or a
     saved search (CON-7). `custom.<name>=value` filters by custom fields."""

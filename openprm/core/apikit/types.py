@@ -1,10 +1,13 @@
-"""Field types shared by every API schema.
+"""Field types shared by every API schema and list filter.
 
-Ids are bounded to the database's 64-bit range so an absurd id is a 422 with a
-field message, never an overflow inside the database driver.
+Every integer a client sends is bounded to the database's 64-bit range, so an
+absurd id or version is a 422 with a field message, never an overflow inside
+the database driver (tests/hardening checks the OpenAPI document for
+unbounded integers).
 """
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field
@@ -12,6 +15,15 @@ from pydantic import ConfigDict, Field
 MAX_ID = 2**63 - 1
 
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
+Version = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def sort_choices(sortable: Mapping[str, object]) -> Any:
+    """The `sort` parameter of an API list: one of the list's sorts, with `-`
+    in front for descending. Listed in the OpenAPI document; any other value is
+    a 422 naming `sort` rather than a list in the default order that looks
+    sorted as asked."""
+    return Literal[tuple(f"{direction}{key}" for key in sortable for direction in ("", "-"))]
 
 
 class Input(Schema):
