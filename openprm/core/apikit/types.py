@@ -13,9 +13,11 @@ from ninja import Schema
 from pydantic import ConfigDict, Field
 
 MAX_ID = 2**63 - 1
+MIN_INT64 = -(2**63)
 
 RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Version = Annotated[int, Field(ge=1, le=MAX_ID)]
+Int64 = Annotated[int, Field(ge=MIN_INT64, le=MAX_ID)]
 
 
 def sort_choices(sortable: Mapping[str, object]) -> Any:
