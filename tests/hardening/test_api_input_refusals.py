@@ -159,3 +159,34 @@ def test_the_contact_page_says_a_phone_without_digits_was_ignored(
     page = client_for(admin_user).get(reverse("contacts:contact_list"), {"phone": "abc"})
     assert page.status_code == 200
     assert "Some filter values were not valid" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/api/v1/accounts?q=%00", "q"),
+        ("/api/v1/contacts?q=ab&email=a%00b", "email"),
+        ("/api/v1/households?q=%00", "q"),
+        ("/api/v1/lookups/%00", "code"),
+    ],
+)
+def test_a_nul_character_in_a_parameter_is_a_422_naming_it(
+    client: Client, url: str, field: str
+) -> None:
+    """PostgreSQL cannot hold a NUL in a string: these answered 500 there."""
+    assert _errors(client.get(url)) == {field: ["Null characters are not allowed."]}
+
+
+def test_a_nul_character_in_a_body_is_a_422_naming_the_field(client: Client) -> None:
+    response = client.post(
+        "/api/v1/accounts", {"name": "Acme\u0000"}, content_type="application/json"
+    )
+    assert "name" in _errors(response)
+
+
+def test_a_page_asked_with_a_nul_character_is_a_400_saying_so(
+    admin_user: User, client_for: Callable[[User], Client]
+) -> None:
+    page = client_for(admin_user).get(reverse("customers:account_list"), {"q": "\x00"})
+    assert page.status_code == 400
+    assert "Null characters are not allowed." in page.content.decode()

@@ -9,8 +9,9 @@ unbounded integers).
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
+from django.core.validators import ProhibitNullCharactersValidator
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
 MAX_ID = 2**63 - 1
 MIN_INT64 = -(2**63)
@@ -30,9 +31,27 @@ def sort_choices(sortable: Mapping[str, object]) -> Any:
 
 class Input(Schema):
     """Base of every request body: unknown keys are refused, so a payload can
-    never set fields the API does not offer (no mass assignment)."""
+    never set fields the API does not offer (no mass assignment), and so is a
+    NUL character in any text, which PostgreSQL cannot store."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_null_characters(cls, value: Any) -> Any:
+        if _holds_nul(value):
+            raise ValueError(str(ProhibitNullCharactersValidator.message))
+        return value
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(v) for v in value)
+    return False
 
 
 class StrictInput(Input):
