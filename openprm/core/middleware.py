@@ -2,9 +2,10 @@
 
 A NUL character is no part of any name, code or search term, and PostgreSQL
 cannot hold one in a string: a page reading `?q=%00` used to answer a 500
-there. Forms already refuse it (Django's ProhibitNullCharactersValidator);
-this refuses it in the query string and the path of every page, before any
-view reads them. The API answers the same with a 422 problem naming the
+there, and a view reading the form data itself (a saved search's criteria)
+stored it in a JSON column PostgreSQL refuses too. This refuses it in the
+path, the query string and the form fields of every page, before any view
+reads them. The API answers the same with a 422 problem naming the
 parameter (core.apikit.parameters).
 """
 
@@ -35,7 +36,5 @@ class NullCharacterGuard:
 def _holds_nul(request: HttpRequest) -> bool:
     if "\x00" in request.path_info:
         return True
-    return any(
-        "\x00" in key or any("\x00" in value for value in values)
-        for key, values in request.GET.lists()
-    )
+    fields = [*request.GET.lists(), *(request.POST.lists() if request.method == "POST" else [])]
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in fields)

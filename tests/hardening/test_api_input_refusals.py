@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from openprm.config.api import api
+from openprm.contacts.models import SavedSearch
 from openprm.core.apikit.problems import PROBLEM_CONTENT_TYPE
 from openprm.core.apikit.types import MAX_ID
 from openprm.core.customfields.models import CustomField
@@ -190,3 +191,15 @@ def test_a_page_asked_with_a_nul_character_is_a_400_saying_so(
     page = client_for(admin_user).get(reverse("customers:account_list"), {"q": "\x00"})
     assert page.status_code == 400
     assert "Null characters are not allowed." in page.content.decode()
+
+
+def test_a_form_posted_with_a_nul_character_is_a_400_and_saves_nothing(
+    admin_user: User, client_for: Callable[[User], Client]
+) -> None:
+    """The saved search stored its criteria unchecked in a JSON column, which
+    PostgreSQL refuses with a NUL inside: a 500 there."""
+    page = client_for(admin_user).post(
+        reverse("contacts:saved_search_create"), {"name": "Mine", "q": "ab\x00"}
+    )
+    assert page.status_code == 400
+    assert not SavedSearch.objects.filter(name="Mine").exists()
