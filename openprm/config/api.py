@@ -7,6 +7,7 @@ from importlib.util import find_spec
 from django.apps import apps
 
 from openprm.core.apikit.openapi import OpenPRMApi
+from openprm.core.apikit.parameters import refuse_unusable_parameters
 from openprm.core.apikit.parser import SingleValueParser
 from openprm.core.apikit.problems import install_problem_handlers
 from openprm.identity.auth import SessionAuth, TokenAuth
@@ -25,6 +26,7 @@ api = OpenPRMApi(
     parser=SingleValueParser(),
 )
 install_problem_handlers(api)
+api.add_decorator(refuse_unusable_parameters, mode="operation")
 
 for app_config in apps.get_app_configs():
     if app_config.name.startswith("openprm.") and find_spec(f"{app_config.name}.api"):

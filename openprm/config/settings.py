@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "openprm.core.middleware.SignInRequiredMiddleware",
     "openprm.core.middleware.PortalBoundaryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "openprm.core.middleware.NullCharacterGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -38,7 +38,7 @@ from openprm.contacts.schemas import (
 )
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 
@@ -57,8 +57,8 @@ def _person(request: HttpRequest, pk: int) -> Person:
 def contacts_list(
     request: HttpRequest,
     filters: ContactFilter = Query(...),  # type: ignore[type-arg]  # noqa: B008
-    saved_search: int | None = None,
-    sort: str = "name",
+    saved_search: RecordId | None = None,
+    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
 ) -> Any:
     """All Contacts search (CON-8: a term of two characters or more), or a
     saved search (CON-7); without either, My Contacts, as the list page opens.

@@ -7,17 +7,18 @@ multiplies rows nor scans the table.
 """
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import phonenumbers
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from ninja import FilterSchema
-from pydantic import ValidationError
+from pydantic import ValidationError, field_validator
 
 from openprm.contacts.models import NAME_PREFIX_LENGTH, ContactPoint, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION, search_key
+from openprm.core.apikit.types import RecordId
 from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
 from openprm.core.search import RANGE_END, key_prefix_q
@@ -45,12 +46,22 @@ def phone_search_key(value: str) -> str:
 
 
 class ContactFilter(FilterSchema):
+    custom_field_filters: ClassVar[bool] = True  # `custom.<name>` too (PLAT-7)
     q: str | None = None
     email: str | None = None
     phone: str | None = None
     kind: Person.Kind | None = None
     key_contact: bool | None = None
-    account: int | None = None
+    account: RecordId | None = None
+
+    @field_validator("phone")
+    @classmethod
+    def phone_has_digits(cls, value: str | None) -> str | None:
+        """A phone term without a digit matches no number; it is refused rather
+        than answered as if no phone had been asked for."""
+        if value and value.strip() and not any(c.isdigit() for c in value):
+            raise ValueError(_("A phone number needs at least one digit."))
+        return value
 
     def filter_q(self, value: str | None) -> Q:
         """Name prefix: `john sm` finds John Smith, `smi` finds every Smith.

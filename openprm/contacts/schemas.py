@@ -14,7 +14,7 @@ from openprm.contacts.models import (
     Relationship,
     SavedSearch,
 )
-from openprm.core.apikit.types import Input, RecordId
+from openprm.core.apikit.types import Input, Int64, RecordId
 
 
 class ContactOut(Schema):
@@ -65,7 +65,7 @@ class ContactCreateIn(Input):
 
 
 class ContactPatchIn(Input):
-    version: int
+    version: Int64
     first_name: str | None = Field(None, max_length=100)
     last_name: str | None = Field(None, max_length=100)
     kind: Person.Kind | None = None
@@ -92,7 +92,7 @@ class PreferenceIn(Input):
 
 
 class PreferencePatchIn(Input):
-    version: int
+    version: Int64
     preference: ContactPreference.Choice | None = None
     reason_code: str | None = Field(None, max_length=60)
     start_date: dt.date | None = None
@@ -137,7 +137,7 @@ class ContactPointIn(Input):
 
 
 class ContactPointPatchIn(Input):
-    version: int
+    version: Int64
     purpose: ContactPoint.Purpose | None = None
     phone: str | None = Field(None, max_length=40)
     email: str | None = Field(None, max_length=254)
@@ -184,7 +184,7 @@ class RelationshipIn(Input):
 
 
 class RelationshipPatchIn(Input):
-    version: int
+    version: Int64
     relationship_type: Relationship.Type | None = None
     job_title: str | None = Field(None, max_length=120)
 
@@ -234,7 +234,7 @@ class SavedSearchIn(Input):
 
 
 class SavedSearchPatchIn(Input):
-    version: int
+    version: Int64
     name: str | None = Field(None, max_length=100)
     criteria: dict[str, Any] | None = None
 
@@ -267,7 +267,7 @@ class HouseholdIn(Input):
 
 
 class HouseholdPatchIn(Input):
-    version: int
+    version: Int64
     name: str | None = Field(None, max_length=200)
 
 

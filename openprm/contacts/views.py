@@ -52,6 +52,7 @@ def _filters(request: HttpRequest) -> ContactFilter:
     try:
         return ContactFilter(**values)
     except ValueError:
+        messages.warning(request, _("Some filter values were not valid and were ignored."))
         return ContactFilter()
 
 

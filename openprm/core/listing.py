@@ -14,8 +14,10 @@ page knows its total anyway.
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 PER_PAGE = 50
 
@@ -114,8 +116,20 @@ def list_context(
 ) -> dict[str, Any]:
     """The page of a list view: `count=False` for lists that can hold millions
     of rows (they count when the user asks, `?count=1`). `ordered` is the whole
-    sorted list, for exports."""
-    ordered, sort = sorted_queryset(queryset, request.GET.get("sort", ""), sortable, default_sort)
+    sorted list, for exports.
+
+    An unknown `sort` (an old bookmark, a hand-edited link) shows the list in
+    its default order with a message saying so, rather than a list that
+    looks sorted as asked; the API refuses it with a 422 instead."""
+    asked = request.GET.get("sort", "")
+    ordered, sort = sorted_queryset(queryset, asked, sortable, default_sort)
+    if asked and sort != asked:
+        messages.warning(
+            request,
+            _("This list cannot be sorted by “%(sort)s”; it is shown in its default order.")
+            % {"sort": asked[:100]},
+            fail_silently=True,
+        )
     count = count or request.GET.get("count") == "1"
     page_obj = read_page(ordered, page_number(request.GET.get("page")), per_page, count=count)
     return {"page_obj": page_obj, "rows": page_obj.object_list, "sort": sort, "ordered": ordered}

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import StrictInput as Input
+from openprm.core.apikit.types import Version
 from openprm.core.audit.models import BusinessEvent
 from openprm.core.customfields.models import CustomField
 
@@ -33,7 +34,7 @@ class ProfileOptionOut(Schema):
 
 
 class ProfileOptionUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     value: str = Field(..., max_length=200)
 
 
@@ -78,7 +79,7 @@ class LookupValueCreateIn(Input):
 
 
 class LookupValueUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     meaning: str | None = Field(None, min_length=1, max_length=200)
     position: int | None = Field(None, ge=0, le=2_147_483_647)
     tags: list[str] | None = Field(None, max_length=20)
@@ -125,7 +126,7 @@ class CustomFieldCreateIn(Input):
 
 
 class CustomFieldUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     label: str | None = Field(None, min_length=1, max_length=100)
     required: bool | None = None
     position: int | None = Field(None, ge=0, le=2_147_483_647)

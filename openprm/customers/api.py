@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from openprm.core.apikit.handlers import custom_filters, sent_changes
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, Version, sort_choices
 from openprm.core.listing import sorted_queryset
 from openprm.customers import selectors, services
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
@@ -43,7 +43,11 @@ def _changes(payload: Any) -> dict[str, Any]:
 
 @router.get("/accounts", response=list[AccountOut])
 @paginate(PagePagination)
-def account_list(request: HttpRequest, filters: Query[AccountFilter], sort: str = "name") -> Any:
+def account_list(
+    request: HttpRequest,
+    filters: Query[AccountFilter],
+    sort: sort_choices(selectors.ACCOUNT_SORTS) = "name",
+) -> Any:
     """CUS-11: every account type, prospects included; sort by name, type,
     country, region, postal_code or owner (prefix `-` for descending)."""
     accounts = selectors.account_list(
@@ -95,7 +99,9 @@ def account_update(request: HttpRequest, account_id: RecordId, payload: AccountU
 
 
 @router.delete("/accounts/{account_id}", response={204: None})
-def account_delete(request: HttpRequest, account_id: RecordId, version: int | None = None) -> Any:
+def account_delete(
+    request: HttpRequest, account_id: RecordId, version: Version | None = None
+) -> Any:
     """CUS-9: soft delete; needs Delete Sales Party."""
     account = selectors.account_get(actor=request.actor, pk=account_id)
     services.account_delete(actor=request.actor, account=account, expected_version=version)

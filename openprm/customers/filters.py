@@ -1,7 +1,7 @@
 """The one filter definition of each list, shared by the page, the API list
 and the export, so all three show exactly the same rows."""
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
@@ -15,6 +15,8 @@ BillingStatusCode = Literal["active", "suspended", "closed"]
 
 class AccountFilter(FilterSchema):
     """CUS-11: the general account search finds every type by name prefix."""
+
+    custom_field_filters: ClassVar[bool] = True  # `custom.<name>` too (PLAT-7)
 
     q: str | None = None
     account_type: Annotated[AccountTypeCode | None, FilterLookup("account_type")] = None

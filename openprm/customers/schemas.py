@@ -11,7 +11,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import StrictBool
 
-from openprm.core.apikit.types import Input, RecordId
+from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 
@@ -53,7 +53,7 @@ class AccountUpdateIn(Input):
     """Only the fields sent are changed; `version` guards against a concurrent
     edit (PLAT-6)."""
 
-    version: int = Field(..., ge=1)
+    version: Version
     name: str | None = Field(None, min_length=1, max_length=200)
     account_type: AccountType | None = None
     owner_id: RecordId | None = None
@@ -79,7 +79,7 @@ NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue", "
 
 
 class VersionIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
 
 
 class AccountOut(Schema):
@@ -204,7 +204,7 @@ class LegalEntityIn(Input):
 
 
 class LegalEntityUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     name: str | None = Field(None, min_length=1, max_length=200)
     kind: LegalEntityKind | None = None
 
@@ -220,7 +220,7 @@ BillingStatus = Literal["active", "suspended", "closed"]
 
 
 class BillingAccountIn(Input):
-    account_id: int
+    account_id: RecordId
     number: str = Field(..., min_length=1, max_length=40)
     name: str = Field(..., min_length=1, max_length=200)
     currency: str = Field("USD", max_length=3)
@@ -228,7 +228,7 @@ class BillingAccountIn(Input):
 
 
 class BillingAccountUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     number: str | None = Field(None, min_length=1, max_length=40)
     name: str | None = Field(None, min_length=1, max_length=200)
     currency: str | None = Field(None, max_length=3)

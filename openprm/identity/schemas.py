@@ -9,6 +9,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from openprm.core.apikit.types import RecordId, Version
 from openprm.core.apikit.types import StrictInput as Input
 from openprm.identity.actors import privileges_of
 from openprm.identity.models import Role, User
@@ -40,7 +41,7 @@ class MeUpdateIn(Input):
     """Only the caller's own names and e-mail; `version` guards against a
     concurrent edit (PLAT-6)."""
 
-    version: int = Field(..., ge=1)
+    version: Version
     first_name: str | None = Field(None, max_length=150)
     last_name: str | None = Field(None, max_length=150)
     email: str | None = Field(None, max_length=254)
@@ -73,7 +74,7 @@ class UserCreateIn(Input):
 
 
 class UserUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     email: str | None = Field(None, max_length=254)
     first_name: str | None = Field(None, max_length=150)
     last_name: str | None = Field(None, max_length=150)
@@ -99,7 +100,7 @@ class RoleOut(Schema):
 
 
 class RolePrivilegesIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     privileges: list[str] = Field(..., max_length=200)
 
 
@@ -145,15 +146,15 @@ class ResourceCreateIn(Input):
     name: str = Field(..., min_length=1, max_length=150)
     email: str = Field("", max_length=254)
     title: str = Field("", max_length=120)
-    user_id: int | None = None
-    manager_id: int | None = None
+    user_id: RecordId | None = None
+    manager_id: RecordId | None = None
     is_partner_resource: bool = False
 
 
 class ResourceUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     name: str | None = Field(None, min_length=1, max_length=150)
     email: str | None = Field(None, max_length=254)
     title: str | None = Field(None, max_length=120)
-    manager_id: int | None = None
+    manager_id: RecordId | None = None
     active: bool | None = None

@@ -8,14 +8,14 @@ our exports neutralized (`'=…`) reads as the value it was.
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineError, CalamineWorkbook
 
 from openprm.core.errors import ValidationFailed
 from openprm.core.exporters.tabular import formula_restored
@@ -76,6 +76,32 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+class UnreadableFile(ValidationFailed):
+    """An uploaded file that is not a table we can read: a damaged workbook,
+    binary data, a line the CSV reader refuses, no column titles or no rows.
+    The message goes next to the file field (page) or under `file` (API)."""
+
+    code = "file_unreadable"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field_errors={"file": [message]})
+
+
+def _checked_lines(text: Iterable[str]) -> Iterator[str]:
+    """The lines of a CSV text, refusing binary data: a NUL byte never
+    appears in a text file, and PostgreSQL cannot store one."""
+    for number, line in enumerate(text, start=1):
+        if "\x00" in line:
+            raise UnreadableFile(
+                _(
+                    "Line %(line)s holds binary data: this is not a CSV text file. "
+                    "Save it as CSV (UTF-8) or Excel and upload it again."
+                )
+                % {"line": number}
+            )
+        yield line
+
+
 def _csv_rows(handle: IO[bytes]) -> Iterator[list[str]]:
     sample = handle.read(SAMPLE_BYTES)
     handle.seek(0)
@@ -84,17 +110,32 @@ def _csv_rows(handle: IO[bytes]) -> Iterator[list[str]]:
     lines = text_sample.splitlines()
     dialect = detect_dialect("\n".join(lines[:50]))
     text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+    reader = csv.reader(_checked_lines(text), dialect)
     try:
-        for record in csv.reader(text, dialect):
+        for record in reader:
             stripped = [v.strip() for v in record]
             yield [formula_restored(v) if v[:1] == "'" else v for v in stripped]
+    except csv.Error as error:
+        raise UnreadableFile(
+            _("Line %(line)s cannot be read as CSV: %(reason)s.")
+            % {"line": reader.line_num, "reason": error}
+        ) from None
     finally:
         text.detach()
 
 
 def _excel_rows(path: Path) -> Iterator[list[str]]:
-    workbook = CalamineWorkbook.from_path(str(path))
-    sheet = workbook.get_sheet_by_index(0)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+    except (CalamineError, IndexError, ValueError) as error:
+        raise UnreadableFile(
+            _(
+                "This Excel file cannot be read: it is damaged or not a workbook "
+                "(%(reason)s). Save it again from Excel or LibreOffice and upload it again."
+            )
+            % {"reason": error}
+        ) from None
     for record in sheet.iter_rows():
         yield [_cell_text(v) for v in record]
 
@@ -112,16 +153,20 @@ def _records(path: Path, name: str) -> Iterator[list[str]]:
 
 
 def read_table(path: Path | str, name: str = "") -> tuple[list[str], Iterator[Row]]:
-    """The header and an iterator of data rows (blank rows left out)."""
+    """The header and an iterator of data rows (blank rows left out). A file
+    that cannot be read raises UnreadableFile, here for its first line and
+    while iterating for a later one (the import then fails with its message)."""
     path = Path(path)
     records = _records(path, name or path.name)
     try:
         header = next(records)
     except StopIteration:
-        raise ValidationFailed(_("The file is empty.")) from None
-    except (ValueError, OSError, csv.Error) as error:
-        raise ValidationFailed(_("The file cannot be read: %s") % error) from None
+        raise UnreadableFile(_("The file is empty.")) from None
+    except (ValueError, OSError) as error:
+        raise UnreadableFile(_("The file cannot be read: %s") % error) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
+    if not any(header):
+        raise UnreadableFile(_("The first row of the file must hold the column titles."))
 
     def rows() -> Iterator[Row]:
         for number, values in enumerate(records, start=2):
@@ -129,3 +174,13 @@ def read_table(path: Path | str, name: str = "") -> tuple[list[str], Iterator[Ro
                 yield Row(number, values + [""] * (len(header) - len(values)))
 
     return header, rows()
+
+
+def read_upload_header(path: Path | str, name: str = "") -> list[str]:
+    """The column titles of a file uploaded for import, once it is known to be
+    a table with at least one data row: a file the import could not use is
+    refused at upload, with its reason, instead of becoming an empty job."""
+    header, rows = read_table(path, name)
+    if next(rows, None) is None:
+        raise UnreadableFile(_("The file has column titles but no rows to import."))
+    return header

@@ -38,7 +38,7 @@ from openprm.imports.mapping import (
 )
 from openprm.imports.models import ImportJob, RejectedRow
 from openprm.imports.pipeline import mapped_rows, prepared_batches
-from openprm.imports.readers import read_table
+from openprm.imports.readers import read_table, read_upload_header
 
 # Rows a transaction: bigger batches share each batch's lookups and commit
 # (10,000 imported contacts about 8% faster than 5,000 on PostgreSQL), smaller
@@ -57,16 +57,23 @@ def job_create(
     mapping: dict[str, str] | None = None,
 ) -> ImportJob:
     """Store the file and its mapping (suggested from the headers when not
-    given); the mapping is remembered for the user's next import of the kind."""
+    given); the mapping is remembered for the user's next import of the kind.
+    A file the import cannot use is refused here and not kept."""
     import_kind = kind_get(kind)
     import_kind.check_actor(actor)
     name = name or Path(getattr(upload, "name", "") or "import.csv").name
     job = ImportJob(kind=kind, created_by=actor.user, original_name=name)
     job.file.save(name, upload if isinstance(upload, File) else File(upload, name=name), save=False)
-    header, _rows = read_table(job.file.path, name)
-    if mapping is None:
-        mapping = suggest_mapping(import_kind, header, saved_mapping_get(actor=actor, kind=kind))
-    job.mapping = _checked_mapping(import_kind, header, mapping)
+    try:
+        header = read_upload_header(job.file.path, name)
+        if mapping is None:
+            mapping = suggest_mapping(
+                import_kind, header, saved_mapping_get(actor=actor, kind=kind)
+            )
+        job.mapping = _checked_mapping(import_kind, header, mapping)
+    except ValidationFailed:
+        job.file.delete(save=False)
+        raise
     job.save()
     return job
 

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from openprm.core.apikit.handlers import custom_filters, sent_changes
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.listing import sorted_queryset
 from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services
@@ -44,7 +44,11 @@ def base_url(request: HttpRequest) -> str:
 
 @router.get("/partners", response=list[PartnerOut])
 @paginate(PagePagination)
-def partner_list(request: HttpRequest, filters: Query[PartnerFilter], sort: str = "name") -> Any:
+def partner_list(
+    request: HttpRequest,
+    filters: Query[PartnerFilter],
+    sort: sort_choices(selectors.PARTNER_SORTS) = "name",
+) -> Any:
     """PA-2: managed partners; sort by name, status, country, region or
     created (prefix `-` for descending)."""
     partners = selectors.partner_list(
@@ -155,7 +159,7 @@ def partner_contact_list(
     request: HttpRequest,
     partner_id: RecordId,
     filters: Query[PartnerContactFilter],
-    sort: str = "name",
+    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
 ) -> Any:
     partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)

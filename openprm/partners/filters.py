@@ -1,24 +1,25 @@
 """One filter definition per list, shared by the page, the API and the export."""
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from django.db.models import Q
-from ninja import Field, FilterLookup, FilterSchema
+from ninja import FilterLookup, FilterSchema
 
+from openprm.core.apikit.types import RecordId
 from openprm.core.search import prefix_q, search_key
-
-MAX_ID = 2**63 - 1
 
 
 class PartnerFilter(FilterSchema):
     """Partners by name prefix (indexed normalized name), status, place, owner, parent."""
 
+    custom_field_filters: ClassVar[bool] = True  # `custom.<name>` too (PLAT-7)
+
     q: str | None = None
     status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("account__region__iexact")] = None
-    owner: Annotated[int | None, FilterLookup("account__owner_id")] = Field(None, ge=1, le=MAX_ID)
-    parent: Annotated[int | None, FilterLookup("account__parent_id")] = Field(None, ge=1, le=MAX_ID)
+    owner: Annotated[RecordId | None, FilterLookup("account__owner_id")] = None
+    parent: Annotated[RecordId | None, FilterLookup("account__parent_id")] = None
 
     def filter_q(self, value: str | None) -> Q:
         return prefix_q("account__name_search", value or "")
@@ -32,7 +33,7 @@ class PartnerContactFilter(FilterSchema):
 
     q: str | None = None
     level: Annotated[Literal["contact", "resource", "user"] | None, FilterLookup("level")] = None
-    role: Annotated[int | None, FilterLookup("role_id")] = Field(None, ge=1, le=MAX_ID)
+    role: Annotated[RecordId | None, FilterLookup("role_id")] = None
 
     def filter_q(self, value: str | None) -> Q:
         key = search_key(value or "")

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import StrictBool
 
-from openprm.core.apikit.types import Input, RecordId
+from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.partners.models import PartnerContact, PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
@@ -52,7 +52,7 @@ class PartnerCreateIn(PartnerFields):
 
 
 class PartnerUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     name: str | None = Field(None, min_length=1, max_length=200)
     owner_id: RecordId | None = None
     parent_id: RecordId | None = None
@@ -73,7 +73,7 @@ NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue"})
 
 
 class VersionIn(Input):
-    version: int | None = Field(None, ge=1)
+    version: Version | None = None
 
 
 class ManagedIn(Input):
@@ -219,7 +219,7 @@ class PartnerContactExistingIn(Input):
 
 
 class PartnerContactUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     role_id: RecordId | None = None
     manager_id: RecordId | None = None
     portal_user_type: PortalUserType | None = None
@@ -227,13 +227,13 @@ class PartnerContactUpdateIn(Input):
 
 
 class PromoteToResourceIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     role_id: RecordId
     manager_id: RecordId | None = None
 
 
 class PromoteToUserIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     username: str = Field(..., min_length=1, max_length=150)
     email: str = Field(..., min_length=3, max_length=254)
     portal_user_type: PortalUserType = "standard"

@@ -8,7 +8,7 @@ from ninja import Query, Router
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.core.listing import sorted_queryset
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
@@ -49,7 +49,9 @@ def portal_organization(request: HttpRequest) -> PartnerProfile:
 @router.get("/portal/contacts", response=list[PartnerContactOut])
 @paginate(PagePagination)
 def portal_contacts(
-    request: HttpRequest, filters: Query[PartnerContactFilter], sort: str = "name"
+    request: HttpRequest,
+    filters: Query[PartnerContactFilter],
+    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
 ) -> Any:
     partner = selectors.own_partner(actor=request.actor)
     contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)

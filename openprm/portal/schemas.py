@@ -1,9 +1,9 @@
 """API shapes of the portal (PRG-2, PRG-7)."""
 
-from ninja import Field, Schema
+from ninja import Schema
 from pydantic import StrictBool
 
-from openprm.core.apikit.types import Input
+from openprm.core.apikit.types import Input, Version
 from openprm.partners.schemas import PortalUserType
 
 
@@ -21,6 +21,6 @@ class PortalMeOut(Schema):
 class PortalUserUpdateIn(Input):
     """PRG-2: what a partner administrator may change about its users."""
 
-    version: int = Field(..., ge=1)
+    version: Version
     portal_user_type: PortalUserType | None = None
     is_active: StrictBool | None = None

@@ -6,7 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import StrictBool
 
-from openprm.core.apikit.types import Input, RecordId
+from openprm.core.apikit.types import Input, RecordId, Version
 
 Level = Literal["view", "edit", "full"]
 
@@ -21,7 +21,7 @@ class TeamMemberIn(Input):
 
 
 class TeamMemberUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     access_level: Level | None = None
     locked: StrictBool | None = None
 

@@ -6,7 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import StrictBool
 
-from openprm.core.apikit.types import Input, RecordId
+from openprm.core.apikit.types import Input, RecordId, Version
 
 TerritoryType = Literal["prime", "overlay", "sales_channel_manager", "lead_triage", "partner"]
 Dimension = Literal["country", "region", "postal_range", "industry", "size"]
@@ -22,7 +22,7 @@ class TerritoryIn(Input):
 
 
 class TerritoryUpdateIn(Input):
-    version: int = Field(..., ge=1)
+    version: Version
     name: str | None = Field(None, min_length=1, max_length=150)
     territory_type: TerritoryType | None = None
     parent_id: RecordId | None = None

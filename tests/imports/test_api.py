@@ -87,7 +87,10 @@ def test_imp_1_api_jobs_are_private_to_their_creator(
 ) -> None:
     job = (
         api_client_for(sales_admin)
-        .post("/api/v1/imports", {"kind": "contacts", "file": _file([]), "start": "false"})
+        .post(
+            "/api/v1/imports",
+            {"kind": "contacts", "file": _file([["Lee", "Ann", ""]]), "start": "false"},
+        )
         .json()
     )
     other = api_client_for(salesperson)

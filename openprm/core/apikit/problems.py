@@ -69,7 +69,7 @@ def problem_response(
 def _location(loc: Sequence[Any]) -> str:
     """`['body', 'payload', 'name']` → `name`: the field as the client sent it."""
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form")]
-    if parts and parts[0] in ("payload", "data", "filters"):
+    if len(parts) > 1 and parts[0] in ("payload", "data", "filters"):
         parts = parts[1:]
     return ".".join(parts) or "body"
 
