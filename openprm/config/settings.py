@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
 
+from openprm.config.secret_key import require_production_secret_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("OPENPRM_VAR_DIR", BASE_DIR / "var"))
 ENV = os.environ.get("OPENPRM_ENV", "local")
@@ -19,12 +21,13 @@ PRODUCTION = ENV == "production"
 
 
 def _secret_key() -> str:
-    """Production insists on an explicit key; local runs keep a generated one
-    in var/ so sessions survive a restart."""
+    """Production insists on an explicit, strong key (a weak one refuses to
+    start); local runs keep a generated one in var/ so sessions survive a
+    restart."""
+    if PRODUCTION:
+        return require_production_secret_key(os.environ.get("OPENPRM_SECRET_KEY"))
     if key := os.environ.get("OPENPRM_SECRET_KEY"):
         return key
-    if PRODUCTION:
-        raise RuntimeError("OPENPRM_SECRET_KEY must be set in production")
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
         VAR_DIR.mkdir(parents=True, exist_ok=True)
