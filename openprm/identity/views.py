@@ -42,7 +42,7 @@ class SignInView(SafeNextMixin, auth_views.LoginView):
 
 
 class SignOutView(SafeNextMixin, auth_views.LogoutView):
-    pass
+    """Sign-out follows a `next` only on this host, like every redirect."""
 
 
 def _profile_page(
