@@ -29,7 +29,13 @@ def _openprm(tmp_path: Path, key: str | None, *args: str) -> subprocess.Popen[st
         "OPENPRM_VAR_DIR": str(tmp_path),
         "OPENPRM_ALLOWED_HOSTS": "prm.example.com",
     }
-    for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "OPENPRM_SECRET_KEY"):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; check --deploy refuses it.
+    for name in (
+        "DJANGO_SETTINGS_MODULE",
+        "DATABASE_URL",
+        "OPENPRM_SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     if key is not None:
         env["OPENPRM_SECRET_KEY"] = key
