@@ -28,6 +28,7 @@ from openprm.contacts.policies import person_get_for_edit
 from openprm.contacts.services import DuplicateContacts
 from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.listing import list_context, page_number, read_page, sorted_queryset
+from openprm.core.redirects import redirect_next
 from openprm.core.views.web import export_requested, form_add_domain_error, html_errors, permitted
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 
@@ -266,7 +267,7 @@ def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "contacts/_favorite.html", {"person": person, "is_favorite": favorite}
         )
-    return redirect(request.POST.get("next") or "contacts:contact_list")
+    return redirect_next(request, "contacts:contact_list")
 
 
 @html_errors

@@ -102,8 +102,12 @@ def user_directory(*, actor: Actor, filters: Any = None) -> QuerySet[User]:
 
 
 def user_directory_get(*, actor: Actor, pk: Any) -> User:
+    """A user the actor may not see (another organization's, or anyone but
+    themselves without Manage Users) is 404 before the privilege is named;
+    the 403 is for a user it can see (itself)."""
+    user = user_get(actor=actor, pk=pk)
     require_privilege(actor, MANAGE_USERS)
-    return user_get(actor=actor, pk=pk)
+    return user
 
 
 def role_get_detailed(*, actor: Actor, pk: Any) -> Role:

@@ -134,16 +134,34 @@ def user_update_self(
 
 def user_set_active(*, actor: Actor, user: User, active: bool, system: bool = False) -> User:
     """PLAT-1: a deactivated user can no longer sign in, its open sessions stop
-    authenticating and its tokens stop working — all checked per request."""
+    authenticating and its tokens stop working — all checked per request.
+    Deactivation revokes the tokens for good: re-activating the user must not
+    revive a token that leaked while it was off, so it creates new ones."""
     if not system:
         require_privilege(actor, MANAGE_USERS)
         if user.pk == getattr(actor, "pk", None) and not active:
             raise ValidationFailed(
                 _("You cannot deactivate yourself."), code="cannot_deactivate_self"
             )
-    return record_update(
-        actor=actor, instance=user, changes={"is_active": active}, expected_version=None
+    with transaction.atomic():
+        if not active:
+            _tokens_revoke_all(actor=actor, user=user)
+        return record_update(
+            actor=actor, instance=user, changes={"is_active": active}, expected_version=None
+        )
+
+
+def _tokens_revoke_all(*, actor: Actor, user: User) -> None:
+    prefixes = list(
+        AccessToken.objects.filter(user=user, revoked_at__isnull=True).values_list(
+            "prefix", flat=True
+        )
     )
+    if prefixes:
+        AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        event_record(actor=actor, instance=user, kind="tokens_revoked", data={"prefixes": prefixes})
 
 
 def user_set_password(*, actor: Actor, user: User, password: str) -> User:

@@ -17,6 +17,7 @@ from openprm.core.audit.selectors import audit_history, event_history
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.listing import list_context
 from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.redirects import SafeNextMixin
 from openprm.core.views.pages import shared_page
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.identity import selectors, services
@@ -35,9 +36,13 @@ from openprm.identity.models import User
 HISTORY_LIMIT = 100
 
 
-class SignInView(auth_views.LoginView):
+class SignInView(SafeNextMixin, auth_views.LoginView):
     template_name = "identity/login.html"
     redirect_authenticated_user = True
+
+
+class SignOutView(SafeNextMixin, auth_views.LogoutView):
+    """Sign-out follows a `next` only on this host, like every redirect."""
 
 
 def _profile_page(

@@ -1,4 +1,5 @@
-"""Threads with database connections of their own, on both databases."""
+"""Threads with database connections of their own, on both databases, and
+the partners' fixtures (two organizations with portal users)."""
 
 import sqlite3
 import threading
@@ -8,6 +9,10 @@ from typing import Any
 
 import pytest
 from django.db import connection
+
+from tests.partners.conftest import make_partner, make_portal_user, two_partners
+
+__all__ = ["in_thread", "make_partner", "make_portal_user", "two_partners"]
 
 
 @pytest.fixture

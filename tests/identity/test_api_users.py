@@ -153,7 +153,8 @@ def test_plat_1_deactivate_and_activate_through_the_api(admin_user: User, api_cl
     assert off.json()["is_active"] is False
     assert user_client.get("/api/v1/me").status_code == 401
     assert client.post(f"/api/v1/users/{user.pk}/activate").json()["is_active"] is True
-    assert user_client.get("/api/v1/me").status_code == 200
+    assert user_client.get("/api/v1/me").status_code == 401, "deactivation revoked the token"
+    assert api_client_for(user).get("/api/v1/me").status_code == 200
 
 
 def test_admin_cannot_deactivate_themselves(admin_user: User, api_client_for) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
@@ -27,6 +27,8 @@ from openprm.customers.models import Account
 EDITABLE_FIELDS = frozenset({"first_name", "last_name", "kind", "job_title", "is_key_contact"})
 PICTURE_MAX_BYTES = 2 * 1024 * 1024
 PICTURE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+PICTURE_MAX_PIXELS = 25_000_000
+PICTURE_SAVE_OPTIONS: dict[str, dict[str, Any]] = {"JPEG": {"quality": 90}, "WEBP": {"quality": 90}}
 
 
 class DuplicateContacts(Conflict):
@@ -178,19 +180,39 @@ def contact_delete(*, actor: Actor, person: Person) -> None:
 
 def _checked_picture(upload: Any) -> tuple[bytes, str]:
     """CON-5: only real JPEG, PNG or WebP images up to 2 MB, checked by Pillow
-    from the content (never the file name or the declared type)."""
+    from the content (never the file name or the declared type). The stored
+    file is the picture re-encoded from its pixels: bytes appended to the
+    image (a script, a zip) and metadata (EXIF with GPS position, comments,
+    XMP, colour profiles) never reach the disk or another user's browser."""
     if upload.size > PICTURE_MAX_BYTES:
         raise ValidationFailed(field_errors={"picture": [_("The picture must be at most 2 MB.")]})
     data = upload.read()
+    refused = ValidationFailed(field_errors={"picture": [_("Upload a JPEG, PNG or WebP image.")]})
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
             image_format = image.format or ""
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        image_format = ""
-    if image_format not in PICTURE_FORMATS:
-        raise ValidationFailed(field_errors={"picture": [_("Upload a JPEG, PNG or WebP image.")]})
-    return data, PICTURE_FORMATS[image_format]
+        if image_format not in PICTURE_FORMATS:
+            raise refused
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > PICTURE_MAX_PIXELS:
+                raise ValidationFailed(
+                    field_errors={"picture": [_("The picture has too many pixels.")]}
+                )
+            return _reencoded(image, image_format), PICTURE_FORMATS[image_format]
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise refused from None
+
+
+def _reencoded(image: Image.Image, image_format: str) -> bytes:
+    """The first frame's pixels in the same format, upright (the EXIF
+    orientation applied), with no metadata but PNG/WebP transparency."""
+    upright = ImageOps.exif_transpose(image)
+    transparency = image.info.get("transparency")
+    upright.info = {} if transparency is None else {"transparency": transparency}
+    out = io.BytesIO()
+    upright.save(out, format=image_format, **PICTURE_SAVE_OPTIONS.get(image_format, {}))
+    return out.getvalue()
 
 
 def contact_set_picture(*, actor: Actor, person: Person, upload: Any | None) -> Person:

@@ -1,0 +1,234 @@
+"""One rule for every API operation that names a record in its path: a record
+the caller may not see answers 404 (as if it did not exist) before any
+privilege is named; the privilege's 403 is only for records it can see. A 403
+would tell a partner that another organization's user, contact or account
+exists, and name the privilege that guards it.
+
+The walk covers every operation of the OpenAPI document with an `…_id` path
+parameter, called by a partner administrator, a partner sales representative
+and an internal user without roles, against another partner's records (and
+internal records partners never see). A new operation whose path names a
+record this test cannot provide fails it until the record is added below."""
+
+import datetime as dt
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.test import Client
+from PIL import Image
+
+from openprm.config.api import api
+from openprm.contacts.models import (
+    ContactPoint,
+    ContactPreference,
+    Household,
+    HouseholdMembership,
+    Relationship,
+    SavedSearch,
+)
+from openprm.core import access
+from openprm.core.customfields.models import CustomField
+from openprm.core.lookups.models import LookupValue
+from openprm.customers.models import BillingAccount, LegalEntity
+from openprm.identity.models import Role, User
+from openprm.identity.services import token_create
+from openprm.imports.models import ImportJob
+from openprm.teams.models import AccountTeamMember
+from openprm.territories.models import (
+    RealignmentRun,
+    Territory,
+    TerritoryCriterion,
+    TerritoryMember,
+)
+from tests.factories import as_actor, make_user
+
+pytestmark = pytest.mark.django_db
+
+API_PREFIX = "/api/v1"
+DOCUMENT = api.get_openapi_schema(path_prefix=API_PREFIX)
+
+
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method, path, operation)
+        for path, methods in DOCUMENT["paths"].items()
+        for method, operation in methods.items()
+        if any(
+            p["in"] == "path" and p["name"].endswith("_id") for p in operation.get("parameters", [])
+        )
+    ]
+
+
+OPERATIONS = _operations()
+# Reference data every signed-in user reads (forms show lookup values and
+# custom fields to partners too): nobody is denied the record, so changing
+# it answers the privilege's 403.
+READABLE_BY_EVERYONE = {"lookup-values/{value_id}", "custom-fields/{field_id}"}
+
+
+@pytest.fixture
+def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, models.Model]:
+    """Contoso's records (the other partner) and internal ones, keyed by the
+    first path segment and the parameter name that names them."""
+    co = two_partners["co"]
+    co_admin = two_partners["co_admin"]
+    co_rep = two_partners["co_rep"]
+    person = co_rep.person
+    point = ContactPoint.objects.create(person=person, kind="email", email="rep@contoso.example")
+    household = Household.objects.create(name="Contoso Household", owner=channel_manager)
+    territory = Territory.objects.create(
+        name="Contoso territory", territory_type=Territory.Type.PARTNER, partner=co.account
+    )
+    token, _ = token_create(actor=as_actor(co_admin.user), name="contoso")
+    job = ImportJob.objects.create(kind="contacts", created_by=co_admin.user)
+    job.file.save("contoso.csv", ContentFile(b"Last name\nX\n"))
+    return {
+        "lookup-values/value_id": LookupValue.objects.order_by("pk").first(),
+        "custom-fields/field_id": CustomField.objects.create(
+            record_type="customers.account", name="secret_code", label="Code", field_type="text"
+        ),
+        "users/user_id": co_admin.user,
+        "roles/role_id": Role.objects.order_by("pk").first(),
+        "tokens/token_id": token,
+        "resources/resource_id": co_rep.resource,
+        "accounts/account_id": co.account,
+        "accounts/member_id": AccountTeamMember.objects.create(
+            account=co.account, user=channel_manager
+        ),
+        "legal-entities/entity_id": LegalEntity.objects.create(name="Contoso Holding"),
+        "billing-accounts/billing_id": BillingAccount.objects.create(
+            account=co.account, number="CO-1", name="Contoso billing"
+        ),
+        "contacts/contact_id": person,
+        "contact-points/point_id": point,
+        "preferences/preference_id": ContactPreference.objects.create(
+            contact_point=point, preference="no", reason_code="LEGAL"
+        ),
+        "relationships/relationship_id": Relationship.objects.get(
+            person=person, account=co.account
+        ),
+        "saved-searches/search_id": SavedSearch.objects.create(
+            name="Contoso's search", owner=co_admin.user
+        ),
+        "households/household_id": household,
+        "household-members/membership_id": HouseholdMembership.objects.create(
+            household=household, person=person
+        ),
+        "territories/territory_id": territory,
+        "territories/criterion_id": TerritoryCriterion.objects.create(
+            territory=territory, dimension="country", value="DE"
+        ),
+        "territories/member_id": TerritoryMember.objects.create(
+            territory=territory, resource=co_rep.resource
+        ),
+        "territory-realignments/run_id": RealignmentRun.objects.create(started_by=channel_manager),
+        "partners/partner_id": co,
+        "partner-contacts/contact_id": co_rep,
+        "portal/contact_id": co_rep,
+        "imports/job_id": job,
+    }
+
+
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = DOCUMENT["components"]["schemas"][name]
+    return schema
+
+
+def _example(schema: dict[str, Any]) -> Any:
+    """A small value that satisfies `schema`: the request must pass input
+    validation (422) to reach the record lookup this test is about."""
+    schema = _resolve(schema)
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            options = [s for s in schema[key] if _resolve(s).get("type") != "null"]
+            return _example(options[0])
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "default" in schema and schema["default"] is not None:
+        return schema["default"]
+    kind = schema.get("type")
+    if kind == "object":
+        # `version` is documented as optional but refused when missing (VersionIn).
+        wanted = [*schema.get("required", []), *({"version"} & set(schema.get("properties", {})))]
+        return {name: _example(schema["properties"][name]) for name in dict.fromkeys(wanted)}
+    if kind == "array":
+        return [_example(schema["items"])] * schema.get("minItems", 0)
+    if kind in ("integer", "number"):
+        return max(1, schema.get("minimum", 1))
+    if kind == "boolean":
+        return False
+    return {"email": "x@example.com", "date": dt.date.today().isoformat()}.get(
+        schema.get("format", ""), "x" * max(1, schema.get("minLength", 1))
+    )
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _call(client: Client, method: str, path: str, operation: dict[str, Any]) -> Any:
+    content = operation.get("requestBody", {}).get("content", {})
+    call: Callable[..., Any] = getattr(client, method)
+    if "application/json" in content:
+        body = _example(content["application/json"]["schema"])
+        return call(path, json.dumps(body), content_type="application/json")
+    if "multipart/form-data" in content:
+        return call(path, {"picture": io.BytesIO(_png())})
+    return call(path)
+
+
+def _filled(path: str, world: dict[str, models.Model]) -> tuple[str, list[models.Model]]:
+    segment = path.removeprefix(API_PREFIX + "/").split("/")[0]
+    records = []
+    for name in [part[1:-1] for part in path.split("/") if part.startswith("{")]:
+        key = f"{segment}/{name}"
+        assert key in world, f"add a record for `{name}` of {path} to the world fixture"
+        record = world[key]
+        records.append(record)
+        path = path.replace(f"{{{name}}}", str(record.pk))
+    return path, records
+
+
+def _visible(actor: User, record: models.Model) -> bool:
+    return access.visible(type(record), actor).filter(pk=record.pk).exists()
+
+
+def test_an_invisible_record_answers_404_before_any_privilege(
+    world: dict[str, models.Model], two_partners: dict[str, Any], api_client_for
+) -> None:
+    actors = {
+        "partner admin": two_partners["nw_admin"].user,
+        "partner rep": two_partners["nw_rep"].user,
+        "internal without roles": make_user(username="nobody"),
+    }
+    clients = {name: api_client_for(user) for name, user in actors.items()}
+    wrong: list[str] = []
+    unchecked: list[str] = []
+    for method, template, operation in OPERATIONS:
+        path, records = _filled(template, world)
+        checked = False
+        for name, actor in actors.items():
+            if all(_visible(actor, record) for record in records):
+                continue
+            checked = True
+            with transaction.atomic():
+                response = _call(clients[name], method, path, operation)
+                transaction.set_rollback(True)
+            if response.status_code != 404:
+                wrong.append(
+                    f"{name}: {method.upper()} {template} → {response.status_code} "
+                    f"{response.content[:400]!r}"
+                )
+        if not checked and template.removeprefix(API_PREFIX + "/") not in READABLE_BY_EVERYONE:
+            unchecked.append(f"{method.upper()} {template}")
+    assert not wrong, "\n".join(wrong)
+    assert not unchecked, "no caller in this test is denied these records: " + ", ".join(unchecked)

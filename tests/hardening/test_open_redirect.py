@@ -1,0 +1,115 @@
+"""Every route that redirects to a `next` taken from the request stays on this
+host: a crafted link or form must not bounce a signed-in user to another site
+(an open redirect), whatever the spelling of the foreign target."""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.http import HttpResponse
+from django.test import Client
+
+from openprm.identity.catalog import SALESPERSON
+from openprm.identity.models import User
+from tests.contacts.helpers import make_contact
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Correct-Horse-42"
+FOREIGN_TARGETS = [
+    "//evil.example",
+    "https://evil.example",
+    "http://evil.example/path",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    " //evil.example",
+]
+PACKAGE = Path(__file__).resolve().parents[2] / "openprm"
+# Sources that take a redirect target from the request: `next` fields and
+# links in templates, Django's redirecting auth views, reads of `next` or of
+# the Referer header in code.
+NEXT_SOURCE = re.compile(
+    r"""name=["']next["']|[?&]next=|\.get\(\s*["']next["']|\bnext_url\b|\bredirect_next\b"""
+    r"|\bLoginView\b|\bLogoutView\b|RedirectURLMixin|HTTP_REFERER|\.headers\.get\(\s*['\"]referer",
+    re.IGNORECASE,
+)
+HELPER = PACKAGE / "core" / "redirects.py"
+
+
+def _sign_in_post(client: Client, user: User, target: str) -> HttpResponse:
+    return client.post(
+        "/account/sign-in/", {"username": user.username, "password": PASSWORD, "next": target}
+    )
+
+
+def _sign_in_get_while_signed_in(client: Client, user: User, target: str) -> HttpResponse:
+    client.force_login(user)
+    return client.get("/account/sign-in/", {"next": target})
+
+
+def _sign_out(client: Client, user: User, target: str) -> HttpResponse:
+    client.force_login(user)
+    return client.post("/account/sign-out/", {"next": target})
+
+
+def _sign_out_query(client: Client, user: User, target: str) -> HttpResponse:
+    client.force_login(user)
+    return client.post(f"/account/sign-out/?next={target}")
+
+
+def _favorite(client: Client, user: User, target: str) -> HttpResponse:
+    person = make_contact(user, "Star")
+    client.force_login(user)
+    return client.post(f"/contacts/{person.pk}/favorite/", {"favorite": "1", "next": target})
+
+
+Route = Callable[[Client, User, str], HttpResponse]
+# Each source file that reads `next` and the routes it serves. A new file
+# reading `next` fails test_every_next_source_is_walked until listed here.
+ROUTES: dict[str, list[Route]] = {
+    "identity/templates/identity/login.html": [_sign_in_post, _sign_in_get_while_signed_in],
+    "identity/views.py": [_sign_in_post, _sign_out, _sign_out_query],
+    "contacts/templates/contacts/_favorite.html": [_favorite],
+    "contacts/views.py": [_favorite],
+}
+ALL_ROUTES = sorted({r for routes in ROUTES.values() for r in routes}, key=lambda r: r.__name__)
+
+
+def _stays_on_host(location: str) -> bool:
+    parts = urlsplit(location.strip())
+    return (
+        parts.scheme in ("", "http", "https")
+        and parts.netloc in ("", "testserver")
+        and location.startswith("/")
+        and not location.startswith(("//", "/\\"))
+    )
+
+
+def test_every_next_source_is_walked() -> None:
+    found = {
+        str(path.relative_to(PACKAGE))
+        for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.html")]
+        if path != HELPER and NEXT_SOURCE.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == set(ROUTES), "list each route that reads `next` in ROUTES"
+
+
+@pytest.mark.parametrize("target", FOREIGN_TARGETS)
+@pytest.mark.parametrize("route", ALL_ROUTES, ids=lambda r: r.__name__)
+def test_a_foreign_next_redirects_on_this_host(route: Route, target: str) -> None:
+    user = make_user(SALESPERSON, password=PASSWORD)
+    response = route(Client(), user, target)
+    assert response.status_code == 302
+    assert _stays_on_host(response["Location"]), response["Location"]
+
+
+@pytest.mark.parametrize("route", ALL_ROUTES, ids=lambda r: r.__name__)
+def test_a_local_next_is_followed(route: Route) -> None:
+    user = make_user(SALESPERSON, password=PASSWORD)
+    response = route(Client(), user, "/contacts/?q=x")
+    assert response.status_code == 302
+    assert response["Location"] == "/contacts/?q=x"
