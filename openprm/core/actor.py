@@ -15,12 +15,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    from openprm.identity.models import User
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
+
+
+class User(Protocol):
+    """What the actor reads of the sign-in identity (identity.models.User);
+    core names no app, so it states the shape it needs."""
+
+    pk: Any
+    is_active: bool
+    username: str
+
+    @property
+    def is_partner_user(self) -> bool: ...
+
+    @property
+    def display_name(self) -> str: ...
 
 
 @dataclass(frozen=True)

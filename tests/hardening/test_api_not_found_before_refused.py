@@ -199,7 +199,7 @@ def _filled(path: str, world: dict[str, models.Model]) -> tuple[str, list[models
 
 
 def _visible(actor: User, record: models.Model) -> bool:
-    return access.visible(type(record), actor).filter(pk=record.pk).exists()
+    return access.visible(type(record), as_actor(actor)).filter(pk=record.pk).exists()
 
 
 def test_an_invisible_record_answers_404_before_any_privilege(
