@@ -651,8 +651,10 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
         for actor in ACTORS:
             for record in route.records if route.family else ("own",):
                 expected = route.expected(actor, record)
+                hidden = _hidden(world, route, actor)
                 if web and actor == "partner":
                     expected = 404  # PRG-7: no internal page exists for a partner user
+                    hidden = hidden | _staff_names(world)
                 refused = route.method != "get" and expected >= 400
                 rows.append(
                     Row(
@@ -662,10 +664,21 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
                         expected,
                         body=None if web else _body(world, route, record),
                         unchanged=TABLES if refused else (),
-                        hidden=_hidden(world, route, actor),
+                        hidden=hidden,
                     )
                 )
     return rows
+
+
+def _staff_names(world: World) -> frozenset[str]:
+    """The brand owner's people, whom no page may name to a partner user."""
+    return frozenset(
+        name
+        for key, user in world.users.items()
+        if key != "partner"
+        for name in (user.username, user.get_full_name())
+        if name
+    )
 
 
 def _refused_page(client: Client, row: Row) -> str | None:
