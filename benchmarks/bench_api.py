@@ -109,13 +109,14 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import connection
 
     from benchmarks import measures
+    from openprm.identity.actors import actor_for
     from openprm.identity.services import token_create
 
     s, _generated = measures.setup(args)
     actors = {"administrator": s.admin, "salesperson": s.salespeople[0]}
     for label, actor in actors.items():
-        _token, plaintext = token_create(actor=actor, name="bench")
-        ids = _visible_ids(actor, 1000)
+        _token, plaintext = token_create(actor=actor_for(actor), name="bench")
+        ids = _visible_ids(actor_for(actor), 1000)
         ratios, cpu_ratios = [], []
         for _round in range(args.rounds):
             (ours, ours_cpu), (bare, bare_cpu) = (

@@ -148,18 +148,19 @@ def main(argv: list[str] | None = None) -> None:
     from openprm.core import access
     from openprm.core.listing import sorted_queryset
     from openprm.customers.models import Account
+    from openprm.identity.actors import actor_for
     from openprm.identity.models import User
 
     started = time.perf_counter()
     me = User.objects.filter(username="bench-me").first() or generate(args.contacts)
-    seen = access.visible(Account, me).count()
+    seen = access.visible(Account, actor_for(me)).count()
     print(f"{connection.vendor}: {Person.objects.count():,} contacts ready in "
           f"{time.perf_counter() - started:.1f}s; the salesperson sees "
           f"{seen:,} of {Account.objects.count():,} accounts")  # fmt: skip
     resource = me.resource.pk
 
     def ours(prefix: str) -> list[int]:
-        actor = User.objects.get(pk=me.pk)
+        actor = actor_for(User.objects.get(pk=me.pk))
         rows = contact_list(actor=actor, filters=ContactFilter(q=prefix))
         page = sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:PAGE]
         return [person.pk for person in page]

@@ -76,12 +76,13 @@ def main() -> None:
     from openprm.contacts.services import saved_search_create
     from openprm.core.exporters.models import ExportJob
     from openprm.core.exporters.services import export_job_run
+    from openprm.identity.actors import actor_for
     from openprm.identity.models import User
 
     actor = User.objects.get(username=args.user)
     search = SavedSearch.objects.filter(owner=actor, name=SAVED_SEARCH_NAME).first()
     if search is None:
-        search = saved_search_create(actor=actor, name=SAVED_SEARCH_NAME, criteria={})
+        search = saved_search_create(actor=actor_for(actor), name=SAVED_SEARCH_NAME, criteria={})
     client = Client()
     client.force_login(actor)
     url = reverse("contacts:contact_list")
@@ -111,7 +112,9 @@ def main() -> None:
     peak_kb = status_kb("VmHWM")
     sampler.done.set()
     sampler.join()
-    rows = selectors.contact_list(actor=actor, filters=ContactFilter(), saved_search=search).count()
+    rows = selectors.contact_list(
+        actor=actor_for(actor), filters=ContactFilter(), saved_search=search
+    ).count()
     if args.format == "csv" and lines - 1 != rows:
         raise SystemExit(f"the CSV holds {lines - 1} rows, the list {rows}")
     rss = ",".join(f"{pct}%:{sampler.at(pct / 100)}" for pct in (25, 50, 75))

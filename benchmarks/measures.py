@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from benchmarks import generate
 from openprm.contacts.models import Person
 from openprm.customers.models import Account
+from openprm.identity.actors import actor_for
 from openprm.identity.models import Role, User
 
 CONTACT_HEADER = ["First name", "Last name", "E-mail", "Phone", "Job title", "Customer"]
@@ -237,7 +238,7 @@ def _import(s: Setup, kind: str, path: Path) -> tuple[float, Any]:
     start = time.perf_counter()
     with path.open("rb") as handle:
         job = job_create(
-            actor=s.admin, kind=kind, upload=File(handle, name=path.name), name=path.name
+            actor=actor_for(s.admin), kind=kind, upload=File(handle, name=path.name), name=path.name
         )
     job = job_run(job)
     return time.perf_counter() - start, job
@@ -362,7 +363,7 @@ def measure_duplicate_check(s: Setup) -> Result:
         phone = generate.phone_for(50_000_000 + attempt)
         start = time.perf_counter()
         duplicate_candidates(
-            actor=s.admin,
+            actor=actor_for(s.admin),
             first_name=first,
             last_name=last,
             emails=[email],
@@ -408,9 +409,9 @@ def measure_prefix_search(s: Setup) -> list[Result]:
 
     def search(prefix: str) -> tuple[float, float, float]:
         start = time.perf_counter()
-        found = [p.pk for p in contact_pick(actor=s.admin, q=prefix, limit=50)]
+        found = [p.pk for p in contact_pick(actor=actor_for(s.admin), q=prefix, limit=50)]
         picked = time.perf_counter()
-        rows = contact_list(actor=s.admin, filters=ContactFilter(q=prefix))
+        rows = contact_list(actor=actor_for(s.admin), filters=ContactFilter(q=prefix))
         list(sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:50])
         listed = time.perf_counter()
         with connection.cursor() as cursor:
@@ -464,7 +465,7 @@ def measure_scoped_list(s: Setup) -> Result:
     )
 
     def ours() -> None:
-        fresh = User.objects.get(pk=actor.pk)  # one request: its user, privileges, reach
+        fresh = actor_for(User.objects.get(pk=actor.pk))  # one request: user, privileges, reach
         rows = contact_list(actor=fresh, filters=filters, saved_search=search)
         list(sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:50])
 
@@ -553,7 +554,7 @@ def _load(port: int, token: str, ids: list[int], seconds: float, clients: int = 
 def measure_api(s: Setup) -> Result:
     from openprm.identity.services import token_create
 
-    _token, plaintext = token_create(actor=s.admin, name="bench")
+    _token, plaintext = token_create(actor=actor_for(s.admin), name="bench")
     ids = list(Person.objects.order_by("?").values_list("pk", flat=True)[:1000])
     results = {}
     for label, app in (
