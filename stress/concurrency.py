@@ -14,7 +14,6 @@ Only 127.0.0.1 is addressed; both parts stop by themselves.
 """
 
 import argparse
-import http.client
 import json
 import os
 import tempfile
@@ -24,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from stress.environment import fixtures, free_port, prepare, serve, stop
+from stress.environment import fixtures, free_port, post_contact, prepare, serve, stop
 
 
 def version_claims(updates: int, threads: int) -> dict[str, Any]:
@@ -117,21 +116,7 @@ def same_key_creates(env: dict[str, str], token: str, creates: int, clients: int
             with guard:
                 if next(remaining, None) is None:
                     return
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-            try:
-                connection.request(
-                    "POST",
-                    "/api/v1/contacts",
-                    body,
-                    {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-                )
-                response = connection.getresponse()
-                response.read()
-                outcome = str(response.status)
-            except OSError as error:
-                outcome = type(error).__name__
-            finally:
-                connection.close()
+            outcome = post_contact(port, token, body, timeout=120)
             with guard:
                 statuses[outcome] += 1
 

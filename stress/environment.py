@@ -1,6 +1,7 @@
 """A fresh installation to stress: SQLite in a work directory, or a
 PostgreSQL database dropped and created again, with demo data and tokens."""
 
+import http.client
 import json
 import os
 import socket
@@ -109,3 +110,23 @@ def stop(process: subprocess.Popen[Any]) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, 9)
         process.wait(10)
+
+
+def post_contact(port: int, token: str, body: str, timeout: float) -> str:
+    """POST one contact to the API: the answer's status, or the name of the
+    connection error (the server was restarting, a backend was killed)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(
+            "POST",
+            "/api/v1/contacts",
+            body,
+            {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        response = connection.getresponse()
+        response.read()
+        return str(response.status)
+    except OSError as error:
+        return type(error).__name__
+    finally:
+        connection.close()

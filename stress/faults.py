@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from stress.environment import fixtures, free_port, prepare, serve, stop
+from stress.environment import fixtures, free_port, post_contact, prepare, serve, stop
 
 IMPORT_ROWS = 12_000
 ACCOUNTS = 100_000
@@ -211,21 +211,7 @@ def terminate_runs(env: dict[str, str], port: int, token: str, runs: int) -> dic
                     "confirm_duplicates": True,
                 }
             )
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            try:
-                connection.request(
-                    "POST",
-                    "/api/v1/contacts",
-                    body,
-                    {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-                )
-                response = connection.getresponse()
-                response.read()
-                outcome = str(response.status)
-            except OSError as error:
-                outcome = type(error).__name__
-            finally:
-                connection.close()
+            outcome = post_contact(port, token, body, timeout=60)
             with guard:
                 statuses[outcome] += 1
 
