@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
@@ -32,9 +33,12 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the platform's access scopes at start-up, so no query can
-        run before its scope exists (fail closed)."""
+        run before its scope exists (fail closed), and every app's list specs,
+        so a background export finds its list by name in any process."""
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.exporters import selectors as export_selectors  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
+
+        autodiscover_modules("tables")

@@ -7,11 +7,10 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from openprm.core.apikit.handlers import custom_filters, sent_changes
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, Version, sort_choices
-from openprm.core.listing import sorted_queryset
-from openprm.customers import selectors, services
+from openprm.customers import selectors, services, tables
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.schemas import (
@@ -46,14 +45,12 @@ def _changes(payload: Any) -> dict[str, Any]:
 def account_list(
     request: HttpRequest,
     filters: Query[AccountFilter],
-    sort: sort_choices(selectors.ACCOUNT_SORTS) = "name",
+    sort: sort_choices(tables.ACCOUNTS.sortable) = tables.ACCOUNTS.default_sort,
 ) -> Any:
     """CUS-11: every account type, prospects included; sort by name, type,
-    country, region, postal_code or owner (prefix `-` for descending)."""
-    accounts = selectors.account_list(
-        actor=request.actor, filters=filters, custom=custom_filters(request)
-    )
-    return sorted_queryset(accounts, sort, selectors.ACCOUNT_SORTS, "name")[0]
+    country, region, postal_code or owner (prefix `-` for descending);
+    `custom.<name>=value` filters by a custom field."""
+    return tables.ACCOUNTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/accounts", response={201: AccountOut})
@@ -75,9 +72,14 @@ def account_create(request: HttpRequest, payload: AccountCreateIn) -> Status[Acc
 
 @router.get("/accounts/deleted", response=list[DeletedAccountOut])
 @paginate(PagePagination)
-def deleted_account_list(request: HttpRequest, q: str = "") -> Any:
-    """CUS-9: soft-deleted accounts, for holders of Restore Sales Party."""
-    return selectors.deleted_account_list(actor=request.actor, q=q)
+def deleted_account_list(
+    request: HttpRequest,
+    q: str = "",
+    sort: sort_choices(tables.DELETED_ACCOUNTS.sortable) = tables.DELETED_ACCOUNTS.default_sort,
+) -> Any:
+    """CUS-9: soft-deleted accounts, for holders of Restore Sales Party;
+    `q` finds names starting with it."""
+    return tables.DELETED_ACCOUNTS.rows(actor=request.actor, query=request.GET, sort=sort)
 
 
 @router.get("/accounts/{account_id}", response=AccountOut)
@@ -149,8 +151,14 @@ def note_create(request: HttpRequest, account_id: RecordId, payload: NoteIn) -> 
 
 @router.get("/legal-entities", response=list[LegalEntityOut])
 @paginate(PagePagination)
-def legal_entity_list(request: HttpRequest, filters: Query[LegalEntityFilter]) -> Any:
-    return selectors.legal_entity_list(actor=request.actor, filters=filters)
+def legal_entity_list(
+    request: HttpRequest,
+    filters: Query[LegalEntityFilter],
+    sort: sort_choices(tables.LEGAL_ENTITIES.sortable) = tables.LEGAL_ENTITIES.default_sort,
+) -> Any:
+    return tables.LEGAL_ENTITIES.rows(
+        actor=request.actor, query=request.GET, filters=filters, sort=sort
+    )
 
 
 @router.post("/legal-entities", response={201: LegalEntityOut})

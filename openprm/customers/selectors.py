@@ -22,15 +22,6 @@ from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.normalize import search_key
 from openprm.identity.models import User
 
-ACCOUNT_SORTS: dict[str, str] = {
-    "name": "name_search",
-    "type": "account_type",
-    "country": "country",
-    "region": "region",
-    "postal_code": "postal_code",
-    "owner": "owner_id",
-}
-
 
 def with_parent_name(accounts: QuerySet[Account], actor: Actor) -> QuerySet[Account]:
     """`parent_name`: the parent's name when the actor sees the parent, else

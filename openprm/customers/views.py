@@ -1,31 +1,33 @@
 """Account pages: list, customers overview, detail with tabs, create, edit,
 delete, convert, notes, billing accounts, legal entities and deleted accounts.
-Every decision is the services' or the selectors'."""
+Every decision is the services' or the selectors'; the page shapes are the
+generic views'."""
 
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.errors import Conflict, DomainError, StaleVersion
-from openprm.core.exporters.tabular import Column
-from openprm.core.listing import list_context
+from openprm.core.errors import DomainError, NotFound, PermissionRefused
+from openprm.core.views.generic import (
+    RecordAction,
+    RecordDelete,
+    RecordDetail,
+    RecordForm,
+    RecordList,
+)
 from openprm.core.views.web import (
     FormSave,
-    duplicate_candidates,
-    export_requested,
-    filters_from,
-    form_add_domain_error,
     html_errors,
-    permitted,
 )
-from openprm.customers import selectors, services
-from openprm.customers.filters import AccountFilter, LegalEntityFilter
+from openprm.customers import selectors, services, tables
 from openprm.customers.forms import (
     AccountCreateForm,
     AccountEditForm,
@@ -34,243 +36,264 @@ from openprm.customers.forms import (
     NoteForm,
     VersionForm,
 )
-from openprm.customers.models import Account
+from openprm.customers.models import Account, LegalEntity
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.customers.qualification import qualification_failures
+from openprm.customers.tables import account_url
 
 
-def export_columns() -> list[Column]:
-    """Headers translated for the requesting user (IMP-3)."""
-    return [
-        (_("ID"), lambda a: a.pk),
-        (_("Name"), lambda a: a.name),
-        (_("Type"), lambda a: a.get_account_type_display()),
-        (_("Sales account"), lambda a: a.is_sales_account),
-        (_("Owner"), lambda a: a.owner.username if a.owner else ""),
-        (_("Parent"), lambda a: a.parent_name or ""),
-        (_("City"), lambda a: a.city),
-        (_("Region"), lambda a: a.region),
-        (_("Postal code"), lambda a: a.postal_code),
-        (_("Country"), lambda a: a.country.code or ""),
-        (_("Annual revenue"), lambda a: a.annual_revenue),
-        (_("Currency"), lambda a: a.currency),
-        (_("Custom fields"), lambda a: a.custom or ""),
-    ]
+class AccountList(RecordList):
+    """CUS-11: the general account search, every type."""
 
+    model = Account
+    spec = tables.ACCOUNTS
+    template_name = "customers/account_list.html"
+    title = gettext_lazy("Accounts")
+    customers_only = False
 
-TABS = ("details", "hierarchy", "notes", "billing", "history")
-
-
-def _custom_params(request: HttpRequest) -> dict[str, str]:
-    return {
-        k.removeprefix("custom."): v
-        for k, v in request.GET.items()
-        if k.startswith("custom.") and v
-    }
-
-
-def _account_rows(
-    request: HttpRequest, *, customers_only: bool, title: str, export_name: str
-) -> HttpResponse:
-    filters, valid = filters_from(request, AccountFilter)
-    select = selectors.customer_overview if customers_only else selectors.account_list
-    try:
-        accounts = select(actor=request.actor, filters=filters, custom=_custom_params(request))
-    except DomainError as error:
-        messages.error(request, error.message)
-        accounts = select(actor=request.actor, filters=filters)
-    context = list_context(
-        request, accounts, sortable=selectors.ACCOUNT_SORTS, default_sort="name", count=False
-    )
-    export = export_requested(request, context["ordered"], export_columns(), export_name)
-    if export is not None:
-        return export
-    context.update(
-        {
-            "title": title,
-            "filters": filters,
-            "filters_valid": valid,
-            "customers_only": customers_only,
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "customers_only": self.customers_only,
             "account_types": Account.AccountType.choices,
             "owners": selectors.owner_choices(),
         }
-    )
-    return render(request, "customers/account_list.html", context)
 
-
-def account_list(request: HttpRequest) -> HttpResponse:
-    """CUS-11: the general account search, every type."""
-    return _account_rows(request, customers_only=False, title=_("Accounts"), export_name="accounts")
-
-
-def customer_overview(request: HttpRequest) -> HttpResponse:
-    """CUS-11: accounts of type Customer."""
-    return _account_rows(
-        request, customers_only=True, title=_("Customers"), export_name="customers"
-    )
-
-
-@html_errors
-def account_create(request: HttpRequest) -> HttpResponse:
-    form = AccountCreateForm(request.POST or None, actor=request.actor)
-    candidates: list[dict[str, Any]] = []
-    if request.method == "POST" and form.is_valid():
+    def rows(self, filters: Any, sort: str, scope: dict[str, Any]) -> QuerySet[Any]:
+        """A custom-field filter the actor may not use is reported and the
+        list shows without it."""
         try:
-            account = services.account_create(
-                actor=request.actor,
-                data=form.service_values(),
-                custom=form.custom_values(),
-                confirm_duplicates=form.cleaned_data["confirm_duplicates"],
-            )
-        except Conflict as error:
-            candidates = duplicate_candidates(form, error)
+            return super().rows(filters, sort, scope)
+        except (NotFound, PermissionRefused):
+            raise
         except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
-            messages.success(request, _("Account “%s” created.") % account.name)
-            return redirect("customers:account_detail", pk=account.pk)
-    return render(
-        request,
-        "customers/account_form.html",
-        {"form": form, "candidates": candidates, "title": _("New account")},
+            messages.error(self.request, error.message)
+            query = {k: v for k, v in self.request.GET.items() if not k.startswith("custom.")}
+            return self.spec.rows(actor=self.actor, query=query, filters=filters, sort=sort)
+
+
+class CustomerOverview(AccountList):
+    """CUS-11: accounts of type Customer."""
+
+    spec = tables.CUSTOMERS
+    title = gettext_lazy("Customers")
+    customers_only = True
+
+
+class AccountCreate(RecordForm):
+    """CUS-1; similar accounts are shown before a duplicate is created."""
+
+    model = Account
+    action = "create"
+    form_class = AccountCreateForm
+    template_name = "customers/account_form.html"
+    title = gettext_lazy("New account")
+    success_message = gettext_lazy("Account “%(name)s” created.")
+
+    def form_kwargs(self, record: Any) -> dict[str, Any]:
+        return {"actor": self.actor}
+
+    def apply(self, form: Any, record: Any) -> Account:
+        return services.account_create(
+            actor=self.actor,
+            data=form.service_values(),
+            custom=form.custom_values(),
+            confirm_duplicates=form.cleaned_data["confirm_duplicates"],
+        )
+
+    def success_url(self, saved: Account) -> str:
+        return account_url(saved)
+
+
+class AccountDetail(RecordDetail):
+    model = Account
+    template_name = "customers/account_detail.html"
+    context_object_name = "account"
+    actions = ("delete",)
+    tabs = (
+        ("details", gettext_lazy("Details")),
+        ("hierarchy", gettext_lazy("Hierarchy")),
+        ("notes", gettext_lazy("Notes")),
+        ("billing", gettext_lazy("Billing accounts")),
+        ("history", gettext_lazy("History")),
     )
 
+    def record(self, pk: int) -> Account:
+        return selectors.account_get(actor=self.actor, pk=pk)
 
-def _detail_context(request: HttpRequest, account: Account, tab: str) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "account": account,
-        "tab": tab,
-        "tabs": TABS,
-        "can_delete": permitted(request.actor, account, "delete")["delete"],
-        "failures": [] if account.is_sales_account else qualification_failures(account),
-    }
-    if tab == "hierarchy":
-        context["hierarchy"] = selectors.account_hierarchy(actor=request.actor, account=account)
-    elif tab == "notes":
-        context["notes"] = selectors.note_list(actor=request.actor, account=account)
-        context["note_form"] = NoteForm()
-    elif tab == "billing":
-        context["billing_accounts"] = selectors.billing_account_list(actor=request.actor).filter(
-            account=account
-        )
-        context["billing_form"] = BillingAccountForm()
-    elif tab == "history":
-        context["history"] = audit_history(actor=request.actor, instance=account)
-    return context
-
-
-@html_errors
-def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.actor, pk=pk)
-    tab = request.GET.get("tab", "details")
-    if tab not in TABS:
-        tab = "details"
-    return render(request, "customers/account_detail.html", _detail_context(request, account, tab))
-
-
-@html_errors
-def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    account = services.account_get_for_edit(actor=request.actor, pk=pk)
-    initial = {name: getattr(account, name) for name in AccountEditForm.base_fields}
-    initial.update(
-        {
-            "country": account.country.code or "",
-            "parent_id": account.parent_id,
-            "version": account.version,
+    def tab_context(self, record: Account, tab: str) -> dict[str, Any]:
+        actor = self.actor
+        context: dict[str, Any] = {
+            "failures": [] if record.is_sales_account else qualification_failures(record)
         }
-    )
-    form = AccountEditForm(
-        request.POST or None, actor=request.actor, account=account, initial=initial
-    )
-    save = FormSave(form, stale=True)
-    if request.method == "POST" and form.is_valid():
-        with save:
-            services.account_update(
-                actor=request.actor,
-                account=account,
-                changes=form.service_values(),
-                custom=form.custom_values(),
-                expected_version=form.cleaned_data["version"],
-            )
-        if save.ok:
-            messages.success(request, _("Account saved."))
-            return redirect("customers:account_detail", pk=account.pk)
-    return render(
-        request,
-        "customers/account_form.html",
-        {"form": form, "account": account, "stale": save.stale, "title": _("Edit account")},
-    )
+        if tab == "hierarchy":
+            context["hierarchy"] = selectors.account_hierarchy(actor=actor, account=record)
+        elif tab == "notes":
+            context["notes"] = selectors.note_list(actor=actor, account=record)
+            context["note_form"] = NoteForm()
+        elif tab == "billing":
+            billing = selectors.billing_account_list(actor=actor).filter(account=record)
+            context["billing_accounts"] = billing
+            context["billing_form"] = BillingAccountForm()
+        elif tab == "history":
+            context["history"] = audit_history(actor=actor, instance=record)
+        return context
 
 
-@html_errors
-def account_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """CUS-9: confirm, then soft delete (403 naming the privilege without it)."""
-    account = services.account_get_for_delete(actor=request.actor, pk=pk)
-    form = VersionForm(
-        request.POST if request.method == "POST" else None, initial={"version": account.version}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.account_delete(
-                actor=request.actor, account=account, expected_version=form.cleaned_data["version"]
-            )
-        except StaleVersion:
-            messages.error(request, _("The account changed meanwhile; review it and try again."))
-            return redirect("customers:account_detail", pk=account.pk)
-        except Conflict as error:
-            form_add_domain_error(form, error)
-        else:
-            messages.success(request, _("Account “%s” deleted.") % account.name)
-            return redirect("customers:account_list")
-    return render(request, "customers/account_delete.html", {"account": account, "form": form})
+class AccountEdit(RecordForm):
+    """PLAT-6: the edit carries its version; a stale one shows the stored
+    values."""
 
+    model = Account
+    action = "change"
+    form_class = AccountEditForm
+    template_name = "customers/account_form.html"
+    context_object_name = "account"
+    title = gettext_lazy("Edit account")
+    success_message = gettext_lazy("Account saved.")
 
-@require_POST
-@html_errors
-def account_convert(request: HttpRequest, pk: int) -> HttpResponse:
-    """CUS-3: the failing rules are shown by name when conversion is refused."""
-    account = selectors.account_get(actor=request.actor, pk=pk)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("This page was out of date: it has been reloaded, try again."))
-        return redirect("customers:account_detail", pk=account.pk)
-    try:
-        services.account_convert_to_sales_account(
-            actor=request.actor, account=account, expected_version=form.cleaned_data["version"]
+    def record(self, pk: int) -> Account:
+        return services.account_get_for_edit(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Account) -> dict[str, Any]:
+        initial = {name: getattr(record, name) for name in AccountEditForm.base_fields}
+        initial.update(
+            country=record.country.code or "", parent_id=record.parent_id, version=record.version
         )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The prospect is now a sales account."))
-    return redirect("customers:account_detail", pk=account.pk)
+        return {"actor": self.actor, "account": record, "initial": initial}
+
+    def apply(self, form: Any, record: Account) -> Account:
+        services.account_update(
+            actor=self.actor,
+            account=record,
+            changes=form.service_values(),
+            custom=form.custom_values(),
+            expected_version=form.cleaned_data["version"],
+        )
+        return record
+
+    def success_url(self, saved: Account) -> str:
+        return account_url(saved)
+
+
+class AccountDelete(RecordDelete):
+    """CUS-9: confirm, then soft delete (403 naming the privilege without it)."""
+
+    model = Account
+    form_class = VersionForm
+    template_name = "customers/account_delete.html"
+    context_object_name = "account"
+    success_message = gettext_lazy("Account “%(name)s” deleted.")
+    stale_message = gettext_lazy("The account changed meanwhile; review it and try again.")
+
+    def record(self, pk: int) -> Account:
+        return services.account_get_for_delete(actor=self.actor, pk=pk)
+
+    def remove(self, record: Account, version: int) -> None:
+        services.account_delete(actor=self.actor, account=record, expected_version=version)
+
+    def success_url(self, record: Account) -> str:
+        return reverse("customers:account_list")
+
+
+class AccountConvert(RecordAction):
+    """CUS-3: the failing rules are shown by name when conversion is refused."""
+
+    model = Account
+    action = "change"
+    form_class = VersionForm
+    success_message = gettext_lazy("The prospect is now a sales account.")
+
+    def record(self, pk: int) -> Account:
+        return selectors.account_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Account, form: Any) -> None:
+        services.account_convert_to_sales_account(
+            actor=self.actor, account=record, expected_version=form.cleaned_data["version"]
+        )
+
+    def success_url(self, record: Account) -> str:
+        return account_url(record)
+
+
+class NoteCreate(RecordAction):
+    model = Account
+    action = "change"
+    form_class = NoteForm
+    success_message = gettext_lazy("Note added.")
+    invalid_message = gettext_lazy("Write the note first.")
+
+    def record(self, pk: int) -> Account:
+        return selectors.account_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Account, form: Any) -> None:
+        services.note_create(actor=self.actor, account=record, text=form.cleaned_data["text"])
+
+    def success_url(self, record: Account) -> str:
+        return f"{account_url(record)}?tab=notes"
+
+
+class BillingAccountCreate(AccountDetail):
+    """The billing tab's form: a refused save stays on the tab."""
+
+    http_method_names = ["get", "post"]  # type: ignore[misc]
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.render_record(self.record(pk), "billing")
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        account = self.record(pk)
+        form = BillingAccountForm(request.POST)
+        if form.is_valid():
+            with FormSave(form) as save:
+                services.billing_account_create(
+                    actor=self.actor, account=account, data=form.cleaned_data
+                )
+            if save.ok:
+                messages.success(request, _("Billing account added."))
+                return redirect(f"{account_url(account)}?tab=billing")
+        return self.render_record(account, "billing", billing_form=form)
+
+
+class DeletedAccountList(RecordList):
+    """CUS-9: administrators find deleted accounts here and restore them."""
+
+    model = Account
+    spec = tables.DELETED_ACCOUNTS
+    template_name = "customers/deleted_account_list.html"
 
 
 @require_POST
 @html_errors
-def note_create(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.actor, pk=pk)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        services.note_create(actor=request.actor, account=account, text=form.cleaned_data["text"])
-        messages.success(request, _("Note added."))
-    return redirect(f"{account_url(account)}?tab=notes")
+def account_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    """CUS-9: a deleted account is not visible, so the service finds it."""
+    account = services.account_restore(actor=request.actor, pk=pk)
+    messages.success(request, _("Account “%s” restored.") % account.name)
+    return redirect(account_url(account))
 
 
-@html_errors
-def billing_account_create(request: HttpRequest, pk: int) -> HttpResponse:
-    account = selectors.account_get(actor=request.actor, pk=pk)
-    form = BillingAccountForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with FormSave(form) as save:
-            services.billing_account_create(
-                actor=request.actor, account=account, data=form.cleaned_data
-            )
-        if save.ok:
-            messages.success(request, _("Billing account added."))
-            return redirect(f"{account_url(account)}?tab=billing")
-    context = _detail_context(request, account, "billing")
-    context["billing_form"] = form
-    return render(request, "customers/account_detail.html", context)
+class LegalEntityList(RecordList):
+    """CUS-7: internal and external legal entities with their accounts; the
+    form below the list creates one."""
+
+    model = LegalEntity
+    spec = tables.LEGAL_ENTITIES
+    template_name = "customers/legal_entity_list.html"
+
+    form: LegalEntityForm | None = None
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {"form": self.form or LegalEntityForm()}
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self.form = form = LegalEntityForm(request.POST)
+        if form.is_valid():
+            with FormSave(form) as save:
+                services.legal_entity_create(actor=self.actor, data=form.cleaned_data)
+            if save.ok:
+                messages.success(request, _("Legal entity created."))
+                return redirect("customers:legal_entity_list")
+        return self.get(request)
 
 
 def account_pick(request: HttpRequest) -> HttpResponse:
@@ -290,66 +313,3 @@ def account_pick(request: HttpRequest) -> HttpResponse:
     return render(
         request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
     )
-
-
-def account_url(account: Account) -> str:
-    return reverse("customers:account_detail", kwargs={"pk": account.pk})
-
-
-@html_errors
-def deleted_account_list(request: HttpRequest) -> HttpResponse:
-    """CUS-9: administrators find deleted accounts here and restore them."""
-    accounts = selectors.deleted_account_list(actor=request.actor, q=request.GET.get("q", ""))
-    context = list_context(
-        request,
-        accounts,
-        sortable={"deleted": "deleted_at", "name": "name_search"},
-        default_sort="-deleted",
-    )
-    columns: list[Column] = [
-        (_("ID"), lambda a: a.pk),
-        (_("Name"), lambda a: a.name),
-        (_("Type"), lambda a: a.get_account_type_display()),
-        (_("Deleted"), lambda a: a.deleted_at),
-        (_("By"), lambda a: a.deleted_by.username if a.deleted_by else ""),
-    ]
-    export = export_requested(request, context["ordered"], columns, "deleted-accounts")
-    if export is not None:
-        return export
-    return render(request, "customers/deleted_account_list.html", context)
-
-
-@require_POST
-@html_errors
-def account_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    account = services.account_restore(actor=request.actor, pk=pk)
-    messages.success(request, _("Account “%s” restored.") % account.name)
-    return redirect("customers:account_detail", pk=account.pk)
-
-
-@html_errors
-def legal_entity_list(request: HttpRequest) -> HttpResponse:
-    """CUS-7: internal and external legal entities with their accounts."""
-    filters, _valid = filters_from(request, LegalEntityFilter)
-    form = LegalEntityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with FormSave(form) as save:
-            services.legal_entity_create(actor=request.actor, data=form.cleaned_data)
-        if save.ok:
-            messages.success(request, _("Legal entity created."))
-            return redirect("customers:legal_entity_list")
-    entities = selectors.legal_entity_list(actor=request.actor, filters=filters)
-    context = list_context(
-        request, entities, sortable={"name": "name_search", "kind": "kind"}, default_sort="name"
-    )
-    columns: list[Column] = [
-        (_("ID"), lambda e: e.pk),
-        (_("Name"), lambda e: e.name),
-        (_("Kind"), lambda e: e.get_kind_display()),
-    ]
-    if request.method == "GET":
-        export = export_requested(request, context["ordered"], columns, "legal-entities")
-        if export is not None:
-            return export
-    context["form"] = form
-    return render(request, "customers/legal_entity_list.html", context)

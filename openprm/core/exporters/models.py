@@ -3,9 +3,11 @@
 A large list's workbook takes minutes to build (about 3,000 rows a second),
 and a browser waiting on a download that has not started shows nothing. Such
 an export becomes a job: the page shows its progress and a download link
-once the file is ready. The job remembers the list's address and query, and
-the worker answers it as the list's own view would for its creator, so the
-file holds exactly the rows and columns that user may see when it runs.
+once the file is ready. The job remembers the list's name (its ListSpec),
+scope and query; the worker reads the rows through the list's own selector
+for the job's creator, so the file holds exactly the rows and columns that
+user may see when it runs. `path` is the page it was asked from, to link
+back to.
 """
 
 from django.conf import settings
@@ -30,6 +32,8 @@ class ExportJob(TimestampedModel):
         related_name="export_jobs",
     )
     path = models.CharField(_("list"), max_length=500)
+    list_name = models.CharField(_("list name"), max_length=100, blank=True)
+    scope = models.JSONField(_("scope"), default=dict, blank=True)
     query = models.TextField(_("query"), blank=True)
     filename = models.CharField(_("file name"), max_length=100)
     language = models.CharField(_("language"), max_length=20, blank=True)

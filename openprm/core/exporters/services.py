@@ -28,8 +28,10 @@ from django_htmx.middleware import HtmxDetails
 
 from openprm.core import access
 from openprm.core.actor import actor_of
+from openprm.core.errors import DomainError, NotFound, PermissionRefused
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.tabular import Column, xlsx_write
+from openprm.core.tables import list_spec
 
 JOB_ATTRIBUTE = "export_job"
 
@@ -52,6 +54,22 @@ def _update(job: ExportJob, **values: Any) -> None:
     access.unscoped(ExportJob).filter(pk=job.pk).update(**values)
 
 
+def _rows_of_list(job: ExportJob) -> None:
+    """The job's list as its creator may see it now, through the list's own
+    selector: same filters, sort and scope as the page it was asked from."""
+    spec = list_spec(job.list_name)
+    query = QueryDict(job.query)
+    rows = spec.rows(
+        actor=actor_of(job.created_by), query=query, sort=query.get("sort", ""), **job.scope
+    )
+    export_job_write(job, rows, spec.export_columns, spec.chunk_size)
+
+
+def _rows_through_view(job: ExportJob) -> None:
+    match = resolve(job.path)
+    match.func(_list_request(job), *match.args, **match.kwargs)
+
+
 def export_job_run(job: ExportJob) -> ExportJob:
     """A failure is recorded on the job, in the user's language: the page
     shows it instead of polling forever."""
@@ -61,10 +79,19 @@ def export_job_run(job: ExportJob) -> ExportJob:
         try:
             if not job.created_by.is_active:
                 raise PermissionDenied(gone)
-            match = resolve(job.path)
-            match.func(_list_request(job), *match.args, **match.kwargs)
-        except (Http404, Resolver404, PermissionDenied):
+            if job.list_name:
+                _rows_of_list(job)
+            else:
+                _rows_through_view(job)
+        except (Http404, Resolver404, PermissionDenied, KeyError, NotFound, PermissionRefused):
             _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
+        except DomainError as refused:
+            _update(
+                job,
+                status=ExportJob.Status.FAILED,
+                error=refused.message,
+                finished_at=timezone.now(),
+            )
         except Exception as error:
             message = str(error)[:2000] or type(error).__name__
             _update(job, status=ExportJob.Status.FAILED, error=message, finished_at=timezone.now())

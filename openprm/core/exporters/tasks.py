@@ -1,7 +1,10 @@
 """Background exports: the list page enqueues, a django-tasks worker writes."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +14,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.services import expired_exports_remove, export_job_run
+from openprm.core.tables import ListSpec
 from openprm.core.worker import when_abandoned
 
 
@@ -32,9 +36,30 @@ def export_job_abandoned(job_id: int) -> None:
     )
 
 
-def export_job_start(*, actor: Actor, request: HttpRequest, filename: str) -> ExportJob:
-    """The list as requested (address and query), written once the request
-    commits."""
+def export_job_start(
+    *, actor: Actor, spec: ListSpec, query: QueryDict, scope: Mapping[str, Any], path: str
+) -> ExportJob:
+    """The list as requested (its spec, scope and query), written once the
+    request commits."""
+    expired_exports_remove()
+    job = ExportJob.objects.create(
+        created_by=actor.user,
+        path=path,
+        list_name=spec.name,
+        scope=dict(scope),
+        query=query.urlencode(),
+        filename=spec.file_name(scope),
+        language=get_language() or "",
+    )
+    transaction.on_commit(lambda: export_job_task.enqueue(job.pk))
+    return job
+
+
+def export_job_start_from_request(
+    *, actor: Actor, request: HttpRequest, filename: str
+) -> ExportJob:
+    """A list page without a ListSpec yet: the worker answers the job through
+    the page's view. Goes once every list has a spec."""
     expired_exports_remove()
     job = ExportJob.objects.create(
         created_by=actor.user,

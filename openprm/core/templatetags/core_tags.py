@@ -4,8 +4,12 @@ from typing import Any
 
 from django import template
 from django.template.context import Context
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext as _
 
 from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.tables import Column
 
 register = template.Library()
 
@@ -44,3 +48,26 @@ def lookup_meaning(code: str, type_code: str) -> str:
         return ""
     value = lookup_value_find(type_code, code)
     return value.meaning if value is not None else code
+
+
+@register.simple_tag(takes_context=True)
+def table_cell(context: Context, column: Column, row: Any) -> str:
+    """A list's cell as its ListSpec column declares it: its own template
+    (which reads the `row`), a link, or the value (an empty value shows as
+    a dash)."""
+    if column.cell:
+        return render_to_string(
+            column.cell,
+            {
+                "row": row,
+                "request": context.get("request"),
+                "csrf_token": context.get("csrf_token"),
+            },
+        )
+    value = column.read(row)
+    shown = "—" if value is None or value == "" else value
+    if isinstance(value, bool):
+        shown = _("Yes") if value else _("No")
+    if column.link is not None:
+        return format_html('<a href="{}">{}</a>', column.link(row), shown)
+    return conditional_escape(shown)

@@ -26,7 +26,7 @@ from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
 from openprm.core.exporters.services import export_job_write, running_export
 from openprm.core.exporters.tabular import Column, export_response, streamed
-from openprm.core.exporters.tasks import export_job_start
+from openprm.core.exporters.tasks import export_job_start_from_request
 
 View = Callable[..., HttpResponse]
 F = TypeVar("F", bound=FilterSchema)
@@ -115,7 +115,9 @@ class FormSave:
     `catch` type goes next to the fields; only a call that raised nothing
     (`ok`) redirects. With `refusals_to_page` a PermissionRefused passes on to
     html_errors (the 403 page) instead of landing on the form, and so does
-    every error outside `catch`::
+    every error outside `catch`. A Conflict that found similar records
+    (CON-2, CUS-1) leaves them in `candidates`, the form ready to create
+    anyway::
 
         save = FormSave(form, stale=True)
         if request.method == "POST" and form.is_valid():
@@ -140,6 +142,7 @@ class FormSave:
         self.refusals_to_page = refusals_to_page
         self.ok = False
         self.stale: dict[str, Any] | None = None
+        self.candidates: list[dict[str, Any]] = []
 
     def __enter__(self) -> Self:
         return self
@@ -158,6 +161,9 @@ class FormSave:
             return True
         if self.refusals_to_page and isinstance(error, PermissionRefused):
             return False
+        if isinstance(error, Conflict) and "candidates" in error.extra:
+            self.candidates = duplicate_candidates(self.form, error)
+            return True
         if isinstance(error, self.catch):
             form_add_domain_error(self.form, error)
             return True
@@ -199,6 +205,6 @@ def export_requested(
         export_job_write(job, rows, columns, chunk_size)
         return HttpResponse(status=204)
     if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
-        job = export_job_start(actor=request.actor, request=request, filename=filename)
+        job = export_job_start_from_request(actor=request.actor, request=request, filename=filename)
         return redirect("exports:job_detail", pk=job.pk)
     return export_response(fmt, streamed(rows, chunk_size), columns, filename)

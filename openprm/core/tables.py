@@ -1,0 +1,150 @@
+"""One declaration per list: its rows, columns, sorts and filters.
+
+A list used to be described four times — the page's table, its CSV/Excel
+columns, the API's sorts and the background export's rebuilt request — and
+the four drifted apart. A `ListSpec` says it once, in the app's `tables.py`;
+the generic list page (core/views/generic.py), the exports, the background
+export job and the API list all read it. The job finds a spec by its name
+(`ListSpec.name`), so every app's `tables` module is imported at start-up.
+
+A spec's `select` is the app's selector behind a uniform signature: it gets
+the actor, the list's filters (its FilterSchema, already validated), the raw
+query (for open-ended parameters such as `custom.<name>`) and the list's
+scope — the URL's keyword arguments (`account_id=…` for an account's team),
+plain values a job can store.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from operator import attrgetter
+from typing import Any, Protocol
+
+from django.db.models import QuerySet
+from django.utils.functional import Promise
+from ninja import FilterSchema
+from pydantic import ValidationError
+
+from openprm.core.actor import Actor
+from openprm.core.exporters.tabular import Column as ExportColumn
+
+Label = str | Promise
+Query = Mapping[str, str]
+
+
+class Select(Protocol):
+    def __call__(
+        self, *, actor: Actor, filters: Any, query: Query, **scope: Any
+    ) -> QuerySet[Any]: ...
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `value` is what the cell holds (in the page and the
+    files), `sort` the database columns behind `?sort=<key>` (none: not
+    sortable), `cell` a template drawing the page's cell (it reads the
+    `value`), `link` the address the cell's text links to. A column may be
+    only on the page (`exported=False`) or only in the files
+    (`shown=False`): files carry ids and raw figures a page leaves out."""
+
+    key: str
+    label: Label
+    value: Callable[[Any], Any] | None = None
+    sort: str | tuple[str, ...] = ()
+    cell: str = ""
+    link: Callable[[Any], str] | None = None
+    shown: bool = True
+    exported: bool = True
+
+    @cached_property
+    def read(self) -> Callable[[Any], Any]:
+        return self.value or attrgetter(self.key)
+
+    @property
+    def sort_columns(self) -> tuple[str, ...]:
+        return (self.sort,) if isinstance(self.sort, str) else self.sort
+
+
+LISTS: dict[str, "ListSpec"] = {}
+
+
+class ListAlreadyDeclared(Exception):
+    """Two lists took one name: a background export would write the wrong
+    one."""
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """`count=False` for lists that can hold millions of rows: a page is
+    read one row long to know whether another follows, and the total is
+    counted only on request (core.listing). `sorts` are orders with no
+    column of their own (e.g. `-deleted`). `filename` may name the scope
+    (`account-{account_id}-team`)."""
+
+    name: str
+    select: Select
+    columns: Sequence[Column]
+    default_sort: str
+    filename: str
+    filters: type[FilterSchema] | None = None
+    count: bool = True
+    sorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    chunk_size: int = 2000
+
+    def __post_init__(self) -> None:
+        if self.name in LISTS:
+            raise ListAlreadyDeclared(self.name)
+        unknown = self.default_sort.lstrip("-")
+        if unknown not in self.sortable:
+            raise ValueError(f"{self.name}: default sort {unknown!r} is not one of its sorts")
+        LISTS[self.name] = self
+
+    @cached_property
+    def sortable(self) -> dict[str, tuple[str, ...]]:
+        declared = {c.key: c.sort_columns for c in self.columns if c.sort}
+        return {**declared, **self.sorts}
+
+    @property
+    def shown_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.shown]
+
+    @property
+    def export_columns(self) -> list[ExportColumn]:
+        return [(str(c.label), c.read) for c in self.columns if c.exported]
+
+    def file_name(self, scope: Mapping[str, Any]) -> str:
+        return self.filename.format(**scope)
+
+    def read_filters(self, query: Query) -> tuple[Any, bool]:
+        """The filters of `query`; invalid input filters nothing and is
+        reported (second value) instead of failing the page."""
+        if self.filters is None:
+            return None, True
+        fields = self.filters.model_fields
+        values = {k: v for k, v in query.items() if k in fields and v != ""}
+        try:
+            return self.filters(**values), True
+        except ValidationError:
+            return self.filters(), False
+
+    def sort_of(self, asked: str) -> str:
+        """`asked` when it is one of the list's sorts, else the default."""
+        return asked if asked.lstrip("-") in self.sortable else self.default_sort
+
+    def rows(
+        self, *, actor: Actor, query: Query, filters: Any = None, sort: str = "", **scope: Any
+    ) -> QuerySet[Any]:
+        """The whole list, filtered, scoped to the actor and ordered; the
+        primary key breaks ties so pages never overlap."""
+        if filters is None:
+            filters, _valid = self.read_filters(query)
+        queryset = self.select(actor=actor, filters=filters, query=query, **scope)
+        sort = self.sort_of(sort)
+        direction = "-" if sort.startswith("-") else ""
+        columns = (*self.sortable[sort.lstrip("-")], "pk")
+        return queryset.order_by(*(direction + column for column in columns))
+
+
+def list_spec(name: str) -> ListSpec:
+    """The declared list `name` (KeyError when no app declares it)."""
+    return LISTS[name]

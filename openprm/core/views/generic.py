@@ -1,0 +1,332 @@
+"""Generic pages: list, detail with tabs, create, edit, delete and action.
+
+Each app's pages were the same dozen steps written again — read the
+record through its selector, turn a refusal into the 403 page and an
+invisible record into the 404 page, keep a refused save on the form, show a
+stale edit's stored values (PLAT-6), answer `?export=` — and each copy
+drifted. An app now configures these classes with its selector, service,
+form and list spec and writes only what is its own.
+
+Every view names the record it works on and the action it performs
+(`model`, `action`): the route matrix reads them to know what a route must
+refuse to whom.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from openprm.core.actor import Actor
+from openprm.core.errors import DomainError, NotFound, PermissionRefused, StaleVersion
+from openprm.core.exporters.tabular import export_response, streamed
+from openprm.core.exporters.tasks import export_job_start
+from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
+from openprm.core.tables import Label, ListSpec
+from openprm.core.views.web import FormSave, form_add_domain_error, permitted
+
+EXPORT_FORMATS = ("csv", "xlsx")
+STALE = gettext_lazy("This record changed meanwhile; review it and try again.")
+
+
+class Page(View):
+    """A page whose domain errors become the pages a user expects: NotFound
+    the 404 page, PermissionRefused the 403 page naming the privilege."""
+
+    model: ClassVar[type[models.Model] | None] = None
+    action: ClassVar[str] = "view"
+    template_name: ClassVar[str] = ""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except NotFound as error:
+            raise Http404(error.message) from None
+        except PermissionRefused as error:
+            raise PermissionDenied(error.message) from None
+
+    @property
+    def actor(self) -> Actor:
+        return self.request.actor  # type: ignore[attr-defined,no-any-return]
+
+
+def export_answer(
+    request: HttpRequest, spec: ListSpec, rows: QuerySet[Any], scope: Mapping[str, Any]
+) -> HttpResponse | None:
+    """IMP-3: `?export=csv|xlsx` turns a list page into a download of exactly
+    its filtered, sorted rows, streamed in chunks; None when no export is
+    asked for. An Excel file of more than EXPORT_INLINE_ROWS rows is written
+    by the task worker (its workbook takes minutes, and a download that has
+    not started shows nothing): the answer is the job's page."""
+    fmt = request.GET.get("export")
+    if fmt not in EXPORT_FORMATS:
+        return None
+    if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
+        job = export_job_start(
+            actor=request.actor,  # type: ignore[attr-defined]
+            spec=spec,
+            query=request.GET,
+            scope=scope,
+            path=request.path,
+        )
+        return redirect("exports:job_detail", pk=job.pk)
+    return export_response(
+        fmt, streamed(rows, spec.chunk_size), spec.export_columns, spec.file_name(scope)
+    )
+
+
+class RecordList(Page):
+    """A list declared by `spec`: filters, sort, page, count on request and
+    the exports. The URL's keyword arguments are the list's scope (the
+    selector gets them; a background export stores them). `context()` adds
+    what the template needs besides the rows; it runs first, so a parent
+    record the actor may not see is a 404 before anything is read."""
+
+    spec: ClassVar[ListSpec]
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {}
+
+    def rows(self, filters: Any, sort: str, scope: Mapping[str, Any]) -> QuerySet[Any]:
+        return self.spec.rows(
+            actor=self.actor, query=self.request.GET, filters=filters, sort=sort, **scope
+        )
+
+    def get(self, request: HttpRequest, **scope: Any) -> HttpResponse:
+        context = self.context(**scope)
+        filters, valid = self.spec.read_filters(request.GET)
+        asked = request.GET.get("sort", "")
+        sort = self.spec.sort_of(asked)
+        if asked and sort != asked:
+            messages.warning(
+                request,
+                _("This list cannot be sorted by “%(sort)s”; it is shown in its default order.")
+                % {"sort": asked[:100]},
+                fail_silently=True,
+            )
+        try:
+            rows = self.rows(filters, sort, scope)
+        except (NotFound, PermissionRefused):
+            raise
+        except DomainError as error:
+            empty = ListPage([], 1, PER_PAGE, more=False, total=0)
+            return self.render_page(context, empty, sort, filters, valid, error.message)
+        export = export_answer(request, self.spec, rows, scope)
+        if export is not None:
+            return export
+        count = self.spec.count or request.GET.get("count") == "1"
+        page_obj = read_page(rows, page_number(request.GET.get("page")), count=count)
+        return self.render_page(context, page_obj, sort, filters, valid, "")
+
+    def render_page(
+        self,
+        context: dict[str, Any],
+        page_obj: Any,
+        sort: str,
+        filters: Any,
+        valid: bool,
+        list_error: str,
+    ) -> HttpResponse:
+        context.update(
+            spec=self.spec,
+            columns=self.spec.shown_columns,
+            page_obj=page_obj,
+            rows=list(page_obj),
+            sort=sort,
+            filters=filters,
+            filters_valid=valid,
+            list_error=list_error,
+        )
+        return render(self.request, self.template_name, context)
+
+
+class RecordDetail(Page):
+    """A record's page with tabs (`?tab=`); an unknown tab shows the first.
+    `can` holds the buttons the access policy allows on the record."""
+
+    tabs: ClassVar[Sequence[tuple[str, Label]]] = (("details", gettext_lazy("Details")),)
+    actions: ClassVar[Sequence[str]] = ()
+    context_object_name: ClassVar[str] = "object"
+
+    def record(self, pk: int) -> models.Model:
+        raise NotImplementedError
+
+    def tab_context(self, record: Any, tab: str) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        names = [name for name, _label in self.tabs]
+        tab = request.GET.get("tab", names[0])
+        return self.render_record(self.record(pk), tab if tab in names else names[0])
+
+    def render_record(self, record: Any, tab: str, **extra: Any) -> HttpResponse:
+        """The page on `tab`; `extra` overrides the tab's context (a form
+        sent back with its errors)."""
+        context = {
+            self.context_object_name: record,
+            "object": record,
+            "tab": tab,
+            "tabs": self.tabs,
+            "can": permitted(self.actor, record, *self.actions),
+            **self.tab_context(record, tab),
+            **extra,
+        }
+        return render(self.request, self.template_name, context)
+
+
+class RecordForm(Page):
+    """Create (no `pk`) or edit a record with a form and one service call.
+
+    A refused save stays on the form, next to its fields; a stale edit shows
+    the stored values (PLAT-6) and keeps the user's input; only a save that
+    raised nothing redirects, with `success_message`."""
+
+    form_class: ClassVar[type[forms.Form]]
+    context_object_name: ClassVar[str] = "object"
+    title: ClassVar[Label] = ""
+    success_message: ClassVar[Label] = ""
+
+    def record(self, pk: int) -> models.Model:
+        """The record to edit, through the service that refuses whoever may
+        not change it."""
+        raise NotImplementedError
+
+    def form_kwargs(self, record: Any) -> dict[str, Any]:
+        return {}
+
+    def apply(self, form: Any, record: Any) -> Any:
+        raise NotImplementedError
+
+    def success_url(self, saved: Any) -> str:
+        return saved.get_absolute_url()  # type: ignore[no-any-return]
+
+    def extra_context(self, form: Any, record: Any) -> dict[str, Any]:
+        return {}
+
+    def answer(self, form: Any, record: Any, save: FormSave) -> HttpResponse:
+        context = {
+            "form": form,
+            "stale": save.stale,
+            "candidates": save.candidates,
+            "title": self.title,
+            **({self.context_object_name: record, "object": record} if record else {}),
+            **self.extra_context(form, record),
+        }
+        return render(self.request, self.template_name, context)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method not in ("GET", "POST"):
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        return self.post(request, pk)
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        record = self.record(pk) if pk is not None else None
+        data = request.POST if request.method == "POST" else None
+        form = self.form_class(data, **self.form_kwargs(record))
+        save = FormSave(form, stale=True)
+        if data is not None and form.is_valid():
+            with save:
+                saved = self.apply(form, record)
+            if save.ok:
+                if self.success_message:
+                    messages.success(request, str(self.success_message) % {"name": saved})
+                return redirect(self.success_url(saved))
+        return self.answer(form, record, save)
+
+
+class RecordAction(Page):
+    """A button on a record's page: POST runs the service, GET is not
+    allowed. The outcome is a message on the record's page: a refusal of
+    the rules (not of access: that is the 403 page) instead of the success.
+    With a `form_class` (say, the record's version) an invalid form means
+    the page was out of date."""
+
+    http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
+    form_class: ClassVar[type[forms.Form] | None] = None
+    success_message: ClassVar[Label] = ""
+    invalid_message: ClassVar[Label] = gettext_lazy(
+        "This page was out of date: it has been reloaded, try again."
+    )
+
+    def record(self, pk: int) -> models.Model:
+        raise NotImplementedError
+
+    def perform(self, record: Any, form: Any) -> Any:
+        raise NotImplementedError
+
+    def success_url(self, record: Any) -> str:
+        return record.get_absolute_url()  # type: ignore[no-any-return]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        record = self.record(pk)
+        form = self.form_class(request.POST) if self.form_class is not None else None
+        if form is not None and not form.is_valid():
+            messages.error(request, str(self.invalid_message))
+            return redirect(self.success_url(record))
+        try:
+            self.perform(record, form)
+        except PermissionRefused:
+            raise
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            if self.success_message:
+                messages.success(request, str(self.success_message))
+        return redirect(self.success_url(record))
+
+
+class RecordDelete(Page):
+    """CUS-9 style delete: a confirmation page carrying the version, then
+    the service's delete. A stale version goes back to the record's page; a
+    refusal of the rules stays on the confirmation."""
+
+    action: ClassVar[str] = "delete"
+    form_class: ClassVar[type[forms.Form]]
+    context_object_name: ClassVar[str] = "object"
+    success_message: ClassVar[Label] = ""
+    stale_message: ClassVar[Label] = ""
+
+    def record(self, pk: int) -> models.Model:
+        raise NotImplementedError
+
+    def remove(self, record: Any, version: int) -> None:
+        raise NotImplementedError
+
+    def success_url(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.post(request, pk)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        record = self.record(pk)
+        data = request.POST if request.method == "POST" else None
+        form = self.form_class(data, initial={"version": getattr(record, "version", None)})
+        if data is not None and form.is_valid():
+            try:
+                self.remove(record, form.cleaned_data["version"])
+            except StaleVersion:
+                messages.error(request, str(self.stale_message or STALE))
+                return redirect(record.get_absolute_url())  # type: ignore[attr-defined]
+            except PermissionRefused:
+                raise
+            except DomainError as error:
+                form_add_domain_error(form, error)
+            else:
+                messages.success(request, str(self.success_message) % {"name": record})
+                return redirect(self.success_url(record))
+        context = {self.context_object_name: record, "object": record, "form": form}
+        return render(request, self.template_name, context)
