@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.views.tabs import RecordTab
+
 
 class ContactsConfig(AppConfig):
     name = "openprm.contacts"
@@ -10,6 +12,11 @@ class ContactsConfig(AppConfig):
     nav_items: tuple[dict[str, object], ...] = (
         {"label": _("Contacts"), "url": "contacts:contact_list", "area": "internal"},
         {"label": _("Households"), "url": "contacts:household_list", "area": "internal"},
+    )
+    record_tabs = (
+        RecordTab(
+            "customers.Account", "contacts", _("Contacts"), "contacts:account_contacts", order=10
+        ),
     )
 
     def ready(self) -> None:

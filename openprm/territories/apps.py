@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.views.tabs import RecordTab
+
 
 class TerritoriesConfig(AppConfig):
     name = "openprm.territories"
@@ -18,6 +20,15 @@ class TerritoriesConfig(AppConfig):
             "privilege": "manage_territories",
             "admin": True,
         },
+    )
+    record_tabs = (
+        RecordTab(
+            "customers.Account",
+            "territories",
+            _("Territories"),
+            "territories:account_territories",
+            order=30,
+        ),
     )
 
     def ready(self) -> None:

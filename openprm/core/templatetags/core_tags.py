@@ -3,13 +3,16 @@
 from typing import Any
 
 from django import template
+from django.db.models import Model
 from django.template.context import Context
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.tables import Column
+from openprm.core.views.tabs import record_tabs
 
 register = template.Library()
 
@@ -71,3 +74,14 @@ def table_cell(context: Context, column: Column, row: Any) -> str:
     if column.link is not None:
         return format_html('<a href="{}">{}</a>', column.link(row), shown)
     return conditional_escape(shown)
+
+
+@register.inclusion_tag("includes/record_tabs.html")
+def contributed_tabs(record: Model, current: str = "") -> dict[str, Any]:
+    """The tabs other apps add to `record`'s page (core.views.tabs)."""
+    return {
+        "tabs": [
+            (reverse(tab.url, kwargs={"pk": record.pk}), tab.label, tab.name == current)
+            for tab in record_tabs(record)
+        ]
+    }
