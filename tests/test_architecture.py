@@ -18,7 +18,9 @@ UNTYPED_ACTOR = re.compile(r"\bactor: Any\b")
 HANDLERS = sorted(
     p.relative_to(PACKAGE).as_posix()
     for p in PACKAGE.rglob("*.py")
-    if p.name in ("views.py", "api.py") or p.name.endswith("_views.py") or p.parent.name == "views"
+    if p.name in ("views.py", "api.py")
+    or p.name.endswith(("_views.py", "_api.py"))
+    or p.parent.name == "views"
 )
 
 
@@ -36,14 +38,7 @@ def test_every_model_has_an_access_scope() -> None:
     assert not missing, f"register an access scope for: {', '.join(missing)}"
 
 
-@pytest.mark.parametrize(
-    "path",
-    sorted(
-        p.relative_to(PACKAGE).as_posix()
-        for p in PACKAGE.rglob("*.py")
-        if p.name in ("views.py", "api.py") or p.parent.name == "views"
-    ),
-)
+@pytest.mark.parametrize("path", HANDLERS)
 def test_handlers_do_not_write_directly(path: str) -> None:
     """Views and API handlers call services; only services write (DESIGN.md)."""
     source = (PACKAGE / path).read_text()
@@ -82,6 +77,26 @@ def test_every_actor_is_typed() -> None:
         for line in _lines_matching(p.relative_to(PACKAGE).as_posix(), UNTYPED_ACTOR)
     ]
     assert not offending, "type the actor as core.actor.Actor:\n" + "\n".join(offending)
+
+
+OPENPRM_MODULE = re.compile(r"\bopenprm\.(\w+)")
+
+
+def test_the_portal_names_no_domain_app() -> None:
+    """The portal app is only the portal's frame (index, and the collection
+    of the pages, API operations and menu entries each app declares), so a
+    new app brings its portal pages without editing the portal. It may lean
+    on core, the platform under every app; it names no other app, neither
+    by import nor by a dotted module name it imports at run time."""
+    allowed = {"core", "portal"}
+    offending = [
+        f"{path.relative_to(PACKAGE)}: openprm.{name}"
+        for path in sorted((PACKAGE / "portal").rglob("*"))
+        if path.is_file() and path.suffix in (".py", ".html")
+        for name in OPENPRM_MODULE.findall(path.read_text())
+        if name not in allowed
+    ]
+    assert not offending, "the portal names a domain app:\n" + "\n".join(offending)
 
 
 def test_every_internal_page_is_closed_to_partner_users() -> None:

@@ -1,10 +1,13 @@
 """Navigation for the layouts: which sections the signed-in user may open.
 
 Apps declare their menu entries in their AppConfig as `nav_items`
-(label, url name, privilege or None); this keeps the base layout free of
-app knowledge.
+(label, url name, privilege or None, the area: "internal" by default or
+"portal", and an `order`: lower first, equal orders in INSTALLED_APPS
+order); this keeps both layouts free of app knowledge, so the portal menu
+is whatever the installed apps contribute to it.
 """
 
+from operator import itemgetter
 from typing import Any
 
 from django.apps import apps
@@ -32,6 +35,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 url = reverse(item["url"])
             except NoReverseMatch:
                 continue
-            entry = {"label": item["label"], "url": url, "active": request.path.startswith(url)}
+            entry = {
+                "label": item["label"],
+                "url": url,
+                "active": request.path.startswith(url),
+                "order": item.get("order", 0),
+            }
             (admin if item.get("admin") else main).append(entry)
+    main.sort(key=itemgetter("order"))
+    admin.sort(key=itemgetter("order"))
     return {"nav_items": main, "admin_nav_items": admin}

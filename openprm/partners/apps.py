@@ -14,6 +14,9 @@ class PartnersConfig(AppConfig):
             "area": "internal",
             "privilege": "manage_partners",
         },
+        {"label": _("Organization"), "url": "portal:organization", "area": "portal", "order": 10},
+        {"label": _("Contacts"), "url": "portal:contact_list", "area": "portal", "order": 20},
+        {"label": _("Users"), "url": "portal:user_list", "area": "portal", "order": 30},
     )
 
     def ready(self) -> None:

@@ -130,3 +130,13 @@ class ContactRoleForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     role = _role_field(required=False)
+
+
+class PortalUserForm(forms.Form):
+    """PRG-2: what a partner administrator changes about its users."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    portal_user_type = forms.ChoiceField(
+        label=_("User type"), choices=PartnerContact.PortalUserType.choices
+    )
+    is_active = forms.BooleanField(label=_("Active"), required=False)

@@ -243,6 +243,25 @@ class FavoriteIn(Input):
     favorite: StrictBool = True
 
 
+class PortalMeOut(Schema):
+    user_id: int
+    username: str
+    partner_id: int
+    partner_name: str
+    partner_contact_id: int
+    role: str
+    portal_user_type: str
+    is_partner_administrator: bool
+
+
+class PortalUserUpdateIn(Input):
+    """PRG-2: what a partner administrator may change about its users."""
+
+    version: Version
+    portal_user_type: PortalUserType | None = None
+    is_active: StrictBool | None = None
+
+
 class FavoriteOut(Schema):
     favorite: bool
 

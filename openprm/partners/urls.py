@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.partners import views
+from openprm.partners import portal_views, views
 
 app_name = "partners"
 
@@ -29,3 +29,13 @@ urlpatterns = [
     path("contacts/<int:pk>/favorite/", views.contact_favorite, name="contact_favorite"),
     path("accounts/<int:account_id>/managed/", views.account_managed, name="account_managed"),
 ]
+
+portal_urlpatterns = [
+    path("organization/", portal_views.organization, name="organization"),
+    path("contacts/", portal_views.contact_list, name="contact_list"),
+    path("contacts/<int:pk>/favorite/", portal_views.contact_favorite, name="contact_favorite"),
+    path("users/", portal_views.user_list, name="user_list"),
+    path("users/<int:pk>/", portal_views.user_edit, name="user_edit"),
+    path("invitation/<str:uidb64>/<str:token>/", portal_views.invitation, name="invitation"),
+]
+"""The partners' pages in the portal; portal.urls mounts them as `portal:…`."""

@@ -3,14 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """Partner-facing views and API only: no models (DESIGN.md)."""
+    """The partner portal's frame: its index and the collection of the pages,
+    API operations and menu entries each app declares for the portal. No
+    models and no domain pages (DESIGN.md)."""
 
     name = "openprm.portal"
     label = "portal"
     verbose_name = _("Partner portal")
     url_prefix = "portal/"
-    nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Organization"), "url": "portal:organization", "area": "portal"},
-        {"label": _("Contacts"), "url": "portal:contact_list", "area": "portal"},
-        {"label": _("Users"), "url": "portal:user_list", "area": "portal"},
-    )

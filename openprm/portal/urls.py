@@ -1,16 +1,21 @@
-from django.urls import path
-from django.views.generic import RedirectView
+"""The portal's pages (/portal/…): its index, then the `portal_urlpatterns`
+each installed app declares in its `urls` module, all under the `portal:`
+namespace. The portal names no app, so a new app's portal pages need no
+change here."""
 
-from openprm.portal import views
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.urls import URLPattern, path
+from django.views.generic import RedirectView
 
 app_name = "portal"
 
-urlpatterns = [
+urlpatterns: list[URLPattern] = [
     path("", RedirectView.as_view(pattern_name="home"), name="index"),
-    path("organization/", views.organization, name="organization"),
-    path("contacts/", views.contact_list, name="contact_list"),
-    path("contacts/<int:pk>/favorite/", views.contact_favorite, name="contact_favorite"),
-    path("users/", views.user_list, name="user_list"),
-    path("users/<int:pk>/", views.user_edit, name="user_edit"),
-    path("invitation/<str:uidb64>/<str:token>/", views.invitation, name="invitation"),
 ]
+
+for app_config in apps.get_app_configs():
+    if app_config.name.startswith("openprm.") and find_spec(f"{app_config.name}.urls"):
+        urlpatterns += getattr(import_module(f"{app_config.name}.urls"), "portal_urlpatterns", [])

@@ -6,12 +6,19 @@ marked `portal_page`, or `shared_page` for the few both sides use (home,
 profile, sign-out, export downloads); any other page answers them 404 as
 if it did not exist (core.middleware.PortalBoundaryMiddleware), so a new
 internal page is closed to partners without anyone remembering to close it.
+
+`portal_only` lives here, not in the portal app, so a domain app adds its
+portal pages without importing the portal (which imports no domain app).
 """
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from openprm.core.views.web import html_errors
 
 PORTAL_ATTRIBUTE = "openprm_portal_page"
 V = TypeVar("V", bound=Callable[..., Any])
@@ -29,8 +36,24 @@ shared_page = portal_page
 access policies like every other page."""
 
 
+def portal_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A portal page for signed-in partner users with a membership; anyone
+    else gets 404. The membership is the actor's `partner_id`, which the
+    partners app reads from the user's partner contact record (PRG-7)."""
+
+    @portal_page
+    @html_errors
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.actor.partner_id is None:
+            raise Http404()
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def is_portal_page(view: Callable[..., Any]) -> bool:
     return bool(getattr(view, PORTAL_ATTRIBUTE, False))
 
 
-__all__ = ["login_not_required", "portal_page", "shared_page"]
+__all__ = ["login_not_required", "portal_only", "portal_page", "shared_page"]

@@ -1,9 +1,7 @@
-"""Portal pages (PRG-2, PRG-7): the signed-in partner user's own organization,
-its contacts and its users, and the invitation page that sets a password."""
-
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
+"""The partners' pages in the partner portal (PRG-2, PRG-7): the signed-in
+partner user's own organization, its contacts and its users, and the
+invitation page that sets a password. The portal app mounts them under
+/portal/ (partners.urls.portal_urlpatterns)."""
 
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
@@ -15,19 +13,18 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.errors import DomainError, StaleVersion
 from openprm.core.listing import list_context
-from openprm.core.views.pages import login_not_required, portal_page
-from openprm.core.views.web import export_requested, filters_from, html_errors
+from openprm.core.views.pages import login_not_required, portal_only
+from openprm.core.views.web import export_requested, filters_from
 from openprm.identity.actors import actor_for
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.services import user_set_password
 from openprm.partners import selectors
 from openprm.partners.filters import PartnerContactFilter
+from openprm.partners.forms import PortalUserForm
 from openprm.partners.policies import membership
 from openprm.partners.services import partner_contact_favorite_set, portal_user_update
 from openprm.partners.services.invitations import invited_user
-from openprm.portal.forms import PortalUserForm
 
-View = Callable[..., HttpResponse]
 CONTACT_COLUMNS = [
     (gettext_lazy("First name"), lambda c: c.person.first_name),
     (gettext_lazy("Last name"), lambda c: c.person.last_name),
@@ -46,21 +43,6 @@ USER_COLUMNS = [
 ]
 
 
-def portal_only(view: View) -> View:
-    """A portal page for signed-in partner users with a membership; anyone
-    else gets 404."""
-
-    @portal_page
-    @html_errors
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if membership(request.actor) is None:
-            raise Http404()
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _is_partner_admin(request: HttpRequest) -> bool:
     own = membership(request.actor)
     return bool(own and own.role and own.role.code == PARTNER_ADMINISTRATOR)
@@ -70,7 +52,7 @@ def _is_partner_admin(request: HttpRequest) -> bool:
 def organization(request: HttpRequest) -> HttpResponse:
     """PRG-7: the organization's profile."""
     partner = selectors.own_partner(actor=request.actor)
-    return render(request, "portal/organization.html", {"partner": partner})
+    return render(request, "partners/portal/organization.html", {"partner": partner})
 
 
 @portal_only
@@ -83,7 +65,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     if export is not None:
         return export
     context.update({"filters": filters, "filters_valid": valid, "partner": partner})
-    return render(request, "portal/contact_list.html", context)
+    return render(request, "partners/portal/contact_list.html", context)
 
 
 @portal_only
@@ -106,7 +88,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     if export is not None:
         return export
     context["can_manage"] = _is_partner_admin(request)
-    return render(request, "portal/user_list.html", context)
+    return render(request, "partners/portal/user_list.html", context)
 
 
 @portal_only
@@ -140,7 +122,9 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("User saved."))
             return redirect("portal:user_list")
     return render(
-        request, "portal/user_form.html", {"form": form, "contact": contact, "stale": stale}
+        request,
+        "partners/portal/user_form.html",
+        {"form": form, "contact": contact, "stale": stale},
     )
 
 
@@ -149,7 +133,7 @@ def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     """PC-2: the one-time link of the invitation e-mail sets the password."""
     user = invited_user(uidb64, token)
     if user is None:
-        return render(request, "portal/invitation_invalid.html", status=404)
+        return render(request, "partners/portal/invitation_invalid.html", status=404)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -161,4 +145,4 @@ def invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         else:
             messages.success(request, _("Your password is set. Sign in to the partner portal."))
             return redirect("identity:login")
-    return render(request, "portal/invitation.html", {"form": form, "invited": user})
+    return render(request, "partners/portal/invitation.html", {"form": form, "invited": user})

@@ -1,0 +1,115 @@
+"""The partners' operations of the portal JSON API: the caller's own
+organization only (PRG-7). The partner comes from the caller's membership,
+never from a parameter. The portal app mounts this router (portal.api).
+
+Each operation keeps the operation id it had when the portal app held it,
+so clients generated from the OpenAPI document keep their method names.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+from ninja.pagination import paginate
+
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.core.errors import NotFound
+from openprm.core.listing import sorted_queryset
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.partners import selectors
+from openprm.partners.filters import PartnerContactFilter
+from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.policies import membership
+from openprm.partners.schemas import (
+    PartnerContactOut,
+    PartnerOut,
+    PortalMeOut,
+    PortalUserUpdateIn,
+)
+from openprm.partners.services import portal_user_update
+
+router = Router()
+
+
+@router.get(
+    "/portal/me",
+    response=PortalMeOut,
+    operation_id="openprm_portal_api_portal_me",
+)
+def portal_me(request: HttpRequest) -> dict[str, Any]:
+    own = membership(request.actor)
+    if own is None:
+        raise NotFound()
+    return {
+        "user_id": request.actor.pk,
+        "username": request.actor.username,
+        "partner_id": own.partner_id,
+        "partner_name": own.partner.account.name,
+        "partner_contact_id": own.pk,
+        "role": own.role.code if own.role else "",
+        "portal_user_type": own.portal_user_type,
+        "is_partner_administrator": bool(own.role and own.role.code == PARTNER_ADMINISTRATOR),
+    }
+
+
+@router.get(
+    "/portal/organization",
+    response=PartnerOut,
+    operation_id="openprm_portal_api_portal_organization",
+)
+def portal_organization(request: HttpRequest) -> PartnerProfile:
+    """PRG-7: the caller's own organization's profile."""
+    return selectors.own_partner(actor=request.actor)
+
+
+@router.get(
+    "/portal/contacts",
+    response=list[PartnerContactOut],
+    operation_id="openprm_portal_api_portal_contacts",
+)
+@paginate(PagePagination)
+def portal_contacts(
+    request: HttpRequest,
+    filters: Query[PartnerContactFilter],
+    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
+) -> Any:
+    partner = selectors.own_partner(actor=request.actor)
+    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
+    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+
+
+@router.get(
+    "/portal/users",
+    response=list[PartnerContactOut],
+    operation_id="openprm_portal_api_portal_users",
+)
+@paginate(PagePagination)
+def portal_users(request: HttpRequest) -> Any:
+    """PRG-2: the portal users of the caller's organization."""
+    return selectors.portal_user_list(actor=request.actor).order_by(
+        "person__last_name_search", "pk"
+    )
+
+
+@router.patch(
+    "/portal/users/{contact_id}",
+    response=PartnerContactOut,
+    operation_id="openprm_portal_api_portal_user_change",
+)
+def portal_user_change(
+    request: HttpRequest, contact_id: RecordId, payload: PortalUserUpdateIn
+) -> PartnerContact:
+    """PRG-2: a partner administrator sets power / standard and activity of
+    its own organization's users; other organizations' users answer 404."""
+    contact = selectors.portal_user_list(actor=request.actor).filter(pk=contact_id).first()
+    if contact is None:
+        raise NotFound()
+    portal_user_update(
+        actor=request.actor,
+        contact=contact,
+        expected_version=payload.version,
+        portal_user_type=payload.portal_user_type,
+        active=payload.is_active,
+    )
+    return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
