@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.views.tabs import RecordTab
+from openprm.core.tabs import RecordTab
 
 
 class ContactsConfig(AppConfig):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.tables import Column
-from openprm.core.views.tabs import record_tabs
+from openprm.core.tabs import record_tabs
 
 register = template.Library()
 
