@@ -15,12 +15,12 @@ from ninja.pagination import paginate
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
-from openprm.core.listing import sorted_queryset
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.partners import selectors
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.policies import membership
+from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS
 from openprm.partners.schemas import (
     PartnerContactOut,
     PartnerOut,
@@ -72,11 +72,9 @@ def portal_organization(request: HttpRequest) -> PartnerProfile:
 def portal_contacts(
     request: HttpRequest,
     filters: Query[PartnerContactFilter],
-    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
+    sort: sort_choices(PORTAL_CONTACTS.sortable) = PORTAL_CONTACTS.default_sort,
 ) -> Any:
-    partner = selectors.own_partner(actor=request.actor)
-    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
-    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+    return PORTAL_CONTACTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.get(
@@ -87,9 +85,7 @@ def portal_contacts(
 @paginate(PagePagination)
 def portal_users(request: HttpRequest) -> Any:
     """PRG-2: the portal users of the caller's organization."""
-    return selectors.portal_user_list(actor=request.actor).order_by(
-        "person__last_name_search", "pk"
-    )
+    return PORTAL_USERS.rows(actor=request.actor, query=request.GET)
 
 
 @router.patch(

@@ -3,44 +3,30 @@ partner user's own organization, its contacts and its users, and the
 invitation page that sets a password. The portal app mounts them under
 /portal/ (partners.urls.portal_urlpatterns)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.errors import DomainError, StaleVersion
-from openprm.core.listing import list_context
+from openprm.core.tables import Column
+from openprm.core.views.generic import RecordList
 from openprm.core.views.pages import login_not_required, portal_only
-from openprm.core.views.web import export_requested, filters_from
 from openprm.identity.actors import actor_for
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.services import user_set_password
 from openprm.partners import selectors
-from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.forms import PortalUserForm
+from openprm.partners.models import PartnerContact
 from openprm.partners.policies import membership
+from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS
 from openprm.partners.services import partner_contact_favorite_set, portal_user_update
 from openprm.partners.services.invitations import invited_user
-
-CONTACT_COLUMNS = [
-    (gettext_lazy("First name"), lambda c: c.person.first_name),
-    (gettext_lazy("Last name"), lambda c: c.person.last_name),
-    (gettext_lazy("Primary"), lambda c: c.is_primary),
-    (gettext_lazy("Level"), lambda c: c.get_level_display()),
-    (gettext_lazy("Role"), lambda c: c.role.name if c.role else ""),
-    (gettext_lazy("Favorite"), lambda c: c.is_favorite),
-]
-USER_COLUMNS = [
-    (gettext_lazy("First name"), lambda c: c.person.first_name),
-    (gettext_lazy("Last name"), lambda c: c.person.last_name),
-    (gettext_lazy("User name"), lambda c: c.user.username if c.user else ""),
-    (gettext_lazy("Role"), lambda c: c.role.name if c.role else ""),
-    (gettext_lazy("User type"), lambda c: c.get_portal_user_type_display()),
-    (gettext_lazy("Active"), lambda c: bool(c.user and c.user.is_active)),
-]
 
 
 def _is_partner_admin(request: HttpRequest) -> bool:
@@ -55,17 +41,16 @@ def organization(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/portal/organization.html", {"partner": partner})
 
 
-@portal_only
-def contact_list(request: HttpRequest) -> HttpResponse:
-    filters, valid = filters_from(request, PartnerContactFilter)
-    partner = selectors.own_partner(actor=request.actor)
-    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
-    context = list_context(request, contacts, sortable=selectors.CONTACT_SORTS, default_sort="name")
-    export = export_requested(request, context["ordered"], CONTACT_COLUMNS, "contacts")
-    if export is not None:
-        return export
-    context.update({"filters": filters, "filters_valid": valid, "partner": partner})
-    return render(request, "partners/portal/contact_list.html", context)
+@method_decorator(portal_only, name="dispatch")
+class ContactList(RecordList):
+    """PC-6: the organization's contacts, favorites marked in place."""
+
+    model = PartnerContact
+    spec = PORTAL_CONTACTS
+    template_name = "partners/portal/contact_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {"partner": selectors.own_partner(actor=self.actor)}
 
 
 @portal_only
@@ -79,16 +64,19 @@ def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("portal:contact_list")
 
 
-@portal_only
-def user_list(request: HttpRequest) -> HttpResponse:
+@method_decorator(portal_only, name="dispatch")
+class UserList(RecordList):
     """PRG-2: the organization's users; the partner administrator edits them."""
-    users = selectors.portal_user_list(actor=request.actor)
-    context = list_context(request, users, sortable=selectors.CONTACT_SORTS, default_sort="name")
-    export = export_requested(request, context["ordered"], USER_COLUMNS, "users")
-    if export is not None:
-        return export
-    context["can_manage"] = _is_partner_admin(request)
-    return render(request, "partners/portal/user_list.html", context)
+
+    model = PartnerContact
+    spec = PORTAL_USERS
+    template_name = "partners/portal/user_list.html"
+
+    def columns(self) -> list[Column]:
+        shown = super().columns()
+        if _is_partner_admin(self.request):
+            return shown
+        return [column for column in shown if column.key != "edit"]
 
 
 @portal_only

@@ -32,9 +32,9 @@ urlpatterns = [
 
 portal_urlpatterns = [
     path("organization/", portal_views.organization, name="organization"),
-    path("contacts/", portal_views.contact_list, name="contact_list"),
+    path("contacts/", portal_views.ContactList.as_view(), name="contact_list"),
     path("contacts/<int:pk>/favorite/", portal_views.contact_favorite, name="contact_favorite"),
-    path("users/", portal_views.user_list, name="user_list"),
+    path("users/", portal_views.UserList.as_view(), name="user_list"),
     path("users/<int:pk>/", portal_views.user_edit, name="user_edit"),
     path("invitation/<str:uidb64>/<str:token>/", portal_views.invitation, name="invitation"),
 ]

@@ -32,7 +32,7 @@ from openprm.core.errors import DomainError, NotFound, PermissionRefused, StaleV
 from openprm.core.exporters.tabular import export_response, streamed
 from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
-from openprm.core.tables import Label, ListSpec
+from openprm.core.tables import Column, Label, ListSpec
 from openprm.core.views.web import FormSave, form_add_domain_error, permitted
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -97,6 +97,11 @@ class RecordList(Page):
     def context(self, **scope: Any) -> dict[str, Any]:
         return {}
 
+    def columns(self) -> list[Column]:
+        """The page's columns; a page may leave out those the actor has no
+        use for (an Edit link only managers follow)."""
+        return self.spec.shown_columns
+
     def rows(self, filters: Any, sort: str, scope: Mapping[str, Any]) -> QuerySet[Any]:
         return self.spec.rows(
             actor=self.actor, query=self.request.GET, filters=filters, sort=sort, **scope
@@ -139,7 +144,7 @@ class RecordList(Page):
     ) -> HttpResponse:
         context.update(
             spec=self.spec,
-            columns=self.spec.shown_columns,
+            columns=self.columns(),
             page_obj=page_obj,
             rows=list(page_obj),
             sort=sort,
