@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.template.context import Context
 
+from openprm.core import events
 from openprm.core.lookups.selectors import lookup_value_find
 
 register = template.Library()
@@ -44,3 +45,10 @@ def lookup_meaning(code: str, type_code: str) -> str:
         return ""
     value = lookup_value_find(type_code, code)
     return value.meaning if value is not None else code
+
+
+@register.filter
+def event_label(code: str) -> Any:
+    """The human name of a stored business event code ("roles_changed" →
+    "Roles changed"), from the app that declares the event."""
+    return events.event_label(code)
