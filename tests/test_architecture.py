@@ -1,7 +1,10 @@
 """Rules about the code itself, so a new model or handler cannot slip past
 the conventions of DESIGN.md unnoticed."""
 
+import ast
 import re
+from enum import StrEnum
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ from django.apps import apps
 import openprm
 from openprm.config import urls  # noqa: F401  loads every app's API and its scopes
 from openprm.core import access
+from openprm.core import catalog as core_catalog
+from openprm.core.catalog import collected
 
 PACKAGE = Path(openprm.__file__).parent
 DIRECT_WRITE = re.compile(r"\.save\(|\.objects\.create\(|\.delete\(\)")
@@ -137,3 +142,136 @@ def test_every_internal_page_is_closed_to_partner_users() -> None:
         "portal/users/",
         "portal/users/<int:pk>/",
     ]
+
+
+CORE = PACKAGE / "core"
+DOMAIN_APPS = sorted(
+    config.name
+    for config in apps.get_app_configs()
+    if config.name.startswith("openprm.") and config.name != "openprm.core"
+)
+REFUSALS = frozenset(
+    {"DomainError", "ValidationFailed", "PermissionRefused", "NotFound", "Conflict"}
+)
+
+
+def _imported_modules(tree: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _strings(tree: ast.AST) -> set[str]:
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+def _core_modules() -> list[tuple[str, ast.AST]]:
+    return [
+        (p.relative_to(PACKAGE).as_posix(), ast.parse(p.read_text())) for p in CORE.rglob("*.py")
+    ]
+
+
+def test_core_imports_no_app() -> None:
+    """Imports go downward (DESIGN.md): apps use core, core never names an
+    app, so an app can be added or removed without touching core."""
+    offending = [
+        f"{path}: {module}"
+        for path, tree in _core_modules()
+        for module in sorted(_imported_modules(tree))
+        if any(module == app or module.startswith(f"{app}.") for app in DOMAIN_APPS)
+    ]
+    assert not offending, "core imports an app:\n" + "\n".join(offending)
+
+
+def test_core_names_no_apps_declarations() -> None:
+    """Privileges, roles, lookups, options and record types live in the
+    catalog of the app that owns them; core only collects them."""
+    catalog = collected()
+    own = {p.code for p in core_catalog.PRIVILEGES}
+    declared = (
+        (set(catalog.privileges) - own)
+        | set(catalog.roles)
+        | set(catalog.lookups)
+        | set(catalog.options)
+        | {t.code for t in catalog.record_types}
+    )
+    offending = [
+        f"{path}: {code!r}"
+        for path, tree in _core_modules()
+        for code in sorted(_strings(tree) & declared)
+    ]
+    assert not offending, "core names an app's declaration:\n" + "\n".join(offending)
+
+
+def _literal_codes(tree: ast.AST) -> list[tuple[int, str]]:
+    """Codes written as literals where a refusal is raised or defined."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            for keyword in node.keywords:
+                if (
+                    name in REFUSALS
+                    and keyword.arg == "code"
+                    and isinstance(keyword.value, ast.Constant)
+                ):
+                    found.append((node.lineno, keyword.value.value))
+        elif isinstance(node, ast.ClassDef) and any(
+            getattr(base, "id", "") in REFUSALS for base in node.bases
+        ):
+            found += [
+                (statement.lineno, statement.value.value)
+                for statement in node.body
+                if isinstance(statement, ast.Assign)
+                and any(getattr(t, "id", "") == "code" for t in statement.targets)
+                and isinstance(statement.value, ast.Constant)
+            ]
+    return found
+
+
+@pytest.mark.parametrize("app", DOMAIN_APPS)
+def test_every_refusal_code_is_declared_in_its_apps_errors(app: str) -> None:
+    """Clients switch on error codes, so each app lists its codes in one
+    place (`errors.py`, DESIGN.md); a code written only where it is raised
+    would never be seen by whoever reviews the contract."""
+    package = PACKAGE / app.removeprefix("openprm.")
+    try:
+        errors = import_module(f"{app}.errors")
+    except ModuleNotFoundError:
+        declared: set[str] = set()
+    else:
+        declared = {
+            str(member)
+            for value in vars(errors).values()
+            if isinstance(value, type) and issubclass(value, StrEnum)
+            for member in value
+        }
+    offending = [
+        f"{path.relative_to(PACKAGE)}:{line}: {code}"
+        for path in package.rglob("*.py")
+        if path.name != "errors.py"
+        for line, code in _literal_codes(ast.parse(path.read_text()))
+        if code not in declared
+    ]
+    assert not offending, f"declare these codes in {app}.errors:\n" + "\n".join(offending)
+
+
+def test_apps_publish_typed_events() -> None:
+    """A business event is a dataclass in its app's `events.py`, published
+    through core.events (timeline entry, then subscribers after commit); an
+    app writing the timeline directly would bypass the subscribers."""
+    offending = [
+        f"{p.relative_to(PACKAGE)}"
+        for p in PACKAGE.rglob("*.py")
+        if not p.is_relative_to(CORE) and "event_record" in p.read_text()
+    ]
+    assert not offending, "publish a typed event instead:\n" + "\n".join(offending)

@@ -7,11 +7,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from openprm.contacts.catalog import REASON_CODE
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.selectors import contact_pick, contact_pick_label
 from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
-from openprm.core.lookups.catalog import REASON_CODE
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.customers.forms import bind_account_picker
 from openprm.customers.pickers import PickerField

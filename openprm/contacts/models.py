@@ -17,14 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from openprm.contacts.catalog import CONTACT_RECORD_TYPE
 from openprm.contacts.normalize import format_phone, search_key
 from openprm.core.bases import CustomFieldsModel, TimestampedModel, VersionedModel
-from openprm.core.customfields.registry import register_record_type
 from openprm.core.paged_union import PagedUnionQuerySet
 
-CONTACT_RECORD_TYPE = "contact"
 NAME_PREFIX_LENGTH = 2
-register_record_type(CONTACT_RECORD_TYPE, _("Contact"))
 
 
 class Person(VersionedModel, CustomFieldsModel):

@@ -13,6 +13,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from openprm.contacts.catalog import DELETE_SALES_PARTY_CONTACT
+from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.models import (
     ContactPoint,
     ContactPreference,
@@ -27,12 +29,8 @@ from openprm.contacts.models import (
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
-from openprm.core.privileges import (
-    DELETE_SALES_PARTY_CONTACT,
-    VIEW_ALL_SALES_DATA,
-    has_privilege,
-    missing_privilege,
-)
+from openprm.core.privileges import has_privilege, missing_privilege
+from openprm.customers.catalog import VIEW_ALL_SALES_DATA
 from openprm.customers.levels import EDITING_LEVELS
 from openprm.customers.models import Account
 from openprm.customers.reach import account_access_level, account_access_sql, reach_is_small
@@ -65,7 +63,7 @@ _CONTACT_EDIT_REFUSED = PermissionRefused(
         "access to one of its customers (or, for a contact of no customer, "
         "being its owner)."
     ),
-    code="contact_edit_access_required",
+    code=ContactErrorCode.CONTACT_EDIT_ACCESS_REQUIRED,
 )
 
 
@@ -82,7 +80,8 @@ def require_internal(actor: Actor) -> None:
     produce records they cannot see)."""
     if not actor.is_internal:
         raise PermissionRefused(
-            _("Only internal users can manage contacts here."), code="internal_users_only"
+            _("Only internal users can manage contacts here."),
+            code=ContactErrorCode.INTERNAL_USERS_ONLY,
         )
 
 
@@ -196,7 +195,7 @@ class PersonPolicy(access.Policy[Person]):
         accounts = _related_accounts(person)
         if accounts and not any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
             return PermissionRefused(
-                _delete_refusal(actor, accounts), code="contact_delete_refused"
+                _delete_refusal(actor, accounts), code=ContactErrorCode.CONTACT_DELETE_REFUSED
             )
         return None
 

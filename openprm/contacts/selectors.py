@@ -8,6 +8,7 @@ from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
+from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.filters import ContactFilter, custom_terms, full_names_are_few, name_arms
 from openprm.contacts.models import (
     ContactPoint,
@@ -129,7 +130,7 @@ def contact_list(
         if not filters.has_search_term(custom):
             raise ValidationFailed(
                 _("Enter at least one search term of two characters or more."),
-                code="search_term_required",
+                code=ContactErrorCode.SEARCH_TERM_REQUIRED,
             )
         contacts = contacts.filter(customer_contacts_q(actor))
     elif saved_search.predefined:

@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
+from openprm.core import catalog
+from openprm.core.catalog import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
 
 
 class CoreConfig(AppConfig):
@@ -33,12 +35,18 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the platform's access scopes at start-up, so no query can
-        run before its scope exists (fail closed), and every app's list specs,
-        so a background export finds its list by name in any process."""
+        run before its scope exists (fail closed); collect every app's catalog,
+        business events and list specs, so a conflict between two apps stops
+        start-up and a background export finds its list by name in any
+        process; seed what the catalogs declare after each `migrate`."""
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.exporters import selectors as export_selectors  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
+        from openprm.core.seeding import options_and_lookups_seed
 
+        catalog.install()
+        autodiscover_modules("events")
+        post_migrate.connect(options_and_lookups_seed, sender=self)
         autodiscover_modules("tables")

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.core.options.selectors import profile_option_value
+from openprm.customers.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 
 
 class AccessLevel(models.TextChoices):

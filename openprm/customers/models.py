@@ -6,11 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from openprm.core.bases import CustomFieldsModel, VersionedModel
-from openprm.core.customfields.registry import record_type_exists, register_record_type
+from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
 from openprm.customers.normalize import search_key
-
-if not record_type_exists("account"):
-    register_record_type("account", _("Account"))
 
 
 class LegalEntity(VersionedModel):
@@ -48,7 +45,7 @@ class Account(VersionedModel, CustomFieldsModel):
     (CUS-9): `is_active` turns False and every scoped query hides the row.
     """
 
-    record_type = "account"
+    record_type = ACCOUNT_RECORD_TYPE
 
     class AccountType(models.TextChoices):
         PROSPECT = "prospect", _("Prospect")

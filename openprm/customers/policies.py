@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
-from openprm.core.privileges import DELETE_SALES_PARTY, missing_privilege
+from openprm.core.privileges import missing_privilege
+from openprm.customers.catalog import DELETE_SALES_PARTY
+from openprm.customers.errors import CustomerErrorCode
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.reach import account_access_sql, account_edit_q, reach_is_small
 
@@ -45,7 +47,8 @@ class AccountPolicy(access.Policy[Account]):
 
     def refusal(self, action: str) -> PermissionRefused:
         return PermissionRefused(
-            _("You may view this account but not edit it."), code="account_edit_access_required"
+            _("You may view this account but not edit it."),
+            code=CustomerErrorCode.ACCOUNT_EDIT_ACCESS_REQUIRED,
         )
 
 

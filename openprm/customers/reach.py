@@ -21,7 +21,8 @@ from django.db.models import Q
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
+from openprm.core.privileges import has_privilege
+from openprm.customers.catalog import VIEW_ALL_SALES_DATA
 from openprm.customers.levels import AccessLevel, highest
 from openprm.customers.models import Account
 

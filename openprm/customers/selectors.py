@@ -9,7 +9,8 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_filter
-from openprm.core.privileges import RESTORE_SALES_PARTY, require_privilege
+from openprm.core.privileges import require_privilege
+from openprm.customers.catalog import RESTORE_SALES_PARTY
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
 from openprm.customers.hierarchy import (
     NODE_FIELDS,

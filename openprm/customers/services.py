@@ -15,18 +15,22 @@ from django_countries import countries
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
+from openprm.core.events import publish
 from openprm.core.locks import natural_keys_lock
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.options.selectors import profile_option_enabled
-from openprm.core.privileges import (
-    RESTORE_SALES_PARTY,
-    has_privilege,
-)
+from openprm.core.privileges import has_privilege
 from openprm.core.records import record_create, record_update
+from openprm.customers.catalog import RESTORE_SALES_PARTY
 from openprm.customers.duplicates import account_duplicates, candidate_summary
+from openprm.customers.errors import CustomerErrorCode
+from openprm.customers.events import (
+    AccountConvertedToSalesAccount,
+    AccountDeleted,
+    AccountRestored,
+)
 from openprm.customers.hierarchy import is_descendant_or_self
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.normalize import search_key
@@ -329,7 +333,7 @@ def account_delete(
             expected_version=expected_version if expected_version is not None else account.version,
             clean=False,
         )
-        event_record(actor=actor, instance=account, kind="account_deleted")
+        publish(AccountDeleted(actor=actor, record=account))
         account_soft_deleted.send(sender=Account, account=account, actor=actor)
     return account
 
@@ -359,7 +363,7 @@ def account_restore(*, actor: Actor, pk: Any) -> Account:
             expected_version=account.version,
             clean=False,
         )
-        event_record(actor=actor, instance=account, kind="account_restored")
+        publish(AccountRestored(actor=actor, record=account))
     return account
 
 
@@ -370,13 +374,16 @@ def account_convert_to_sales_account(
     every qualification rule passes; otherwise each failing rule is named."""
     account = account_get_for_edit(actor=actor, pk=account.pk)
     if account.is_sales_account:
-        raise Conflict(_("This account is already a sales account."), code="already_sales_account")
+        raise Conflict(
+            _("This account is already a sales account."),
+            code=CustomerErrorCode.ALREADY_SALES_ACCOUNT,
+        )
     failures = qualification_failures(account)
     if failures:
         labels = [label for _code, label in failures]
         raise ValidationFailed(
             _("The prospect cannot be converted: %(rules)s.") % {"rules": "; ".join(labels)},
-            code="qualification_failed",
+            code=CustomerErrorCode.QUALIFICATION_FAILED,
             field_errors={"qualification": labels},
             extra={"failed_rules": [{"code": code, "label": label} for code, label in failures]},
         )
@@ -387,7 +394,7 @@ def account_convert_to_sales_account(
             changes={"is_sales_account": True, "account_type": Account.AccountType.CUSTOMER},
             expected_version=expected_version,
         )
-        event_record(actor=actor, instance=account, kind="account_converted_to_sales_account")
+        publish(AccountConvertedToSalesAccount(actor=actor, record=account))
     return account
 
 

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.privileges import MANAGE_USERS
+from openprm.identity.catalog import MANAGE_USERS
 
 
 class IdentityConfig(AppConfig):
@@ -32,3 +33,6 @@ class IdentityConfig(AppConfig):
 
     def ready(self) -> None:
         from openprm.identity import actors, selectors  # noqa: F401  actor builder, policies
+        from openprm.identity.seeding import privileges_and_roles_seed
+
+        post_migrate.connect(privileges_and_roles_seed, sender=self)

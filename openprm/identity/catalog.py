@@ -1,11 +1,14 @@
-"""The job and duty roles SPEC.md names (PLAT-2) and the privileges each grants.
+"""The job and duty roles SPEC.md names (PLAT-2) and identity's own privilege.
 
-Seeded by migration; administrators may change role privileges afterwards.
+Which privileges a role grants is assembled from every app's grants
+(core.catalog); the administrator holds them all. Roles are created with
+those privileges the first time they are synchronised (identity.seeding);
+administrators may change them afterwards.
 """
 
-from typing import Any
+from django.utils.translation import gettext_lazy as _
 
-from openprm.core import privileges as p
+from openprm.core.catalog import Privilege, Role
 
 ADMINISTRATOR = "administrator"
 SALES_ADMINISTRATOR = "sales_administrator"
@@ -15,68 +18,16 @@ PARTNER_ADMINISTRATOR = "partner_administrator"
 PARTNER_SALES_REPRESENTATIVE = "partner_sales_representative"
 LEGAL_PREFERENCES_DUTY = "legal_contact_preferences_duty"
 
-ROLES: list[dict[str, Any]] = [
-    {
-        "code": ADMINISTRATOR,
-        "name": "Administrator",
-        "kind": "job",
-        "for_partners": False,
-        "privileges": sorted(p.CATALOG),
-    },
-    {
-        "code": SALES_ADMINISTRATOR,
-        "name": "Sales Administrator",
-        "kind": "job",
-        "for_partners": False,
-        "privileges": [
-            p.DELETE_SALES_PARTY,
-            p.DELETE_SALES_PARTY_CONTACT,
-            p.LEGAL_CONTACT_PREFERENCES,
-            p.MANAGE_TERRITORIES,
-            p.MANAGE_PARTNERS,
-            p.VIEW_ALL_SALES_DATA,
-            p.RESTORE_SALES_PARTY,
-        ],
-    },
-    {
-        "code": CHANNEL_ACCOUNT_MANAGER,
-        "name": "Channel Account Manager",
-        "kind": "job",
-        "for_partners": False,
-        "privileges": [
-            p.MANAGE_PARTNERS,
-            p.MANAGE_PARTNER_PROGRAMS,
-            p.APPROVE_PARTNER_APPLICATIONS,
-            p.APPROVE_DEAL_REGISTRATIONS,
-            p.DELETE_SALES_PARTY_CONTACT,
-        ],
-    },
-    {
-        "code": SALESPERSON,
-        "name": "Salesperson",
-        "kind": "job",
-        "for_partners": False,
-        "privileges": [p.DELETE_SALES_PARTY_CONTACT],
-    },
-    {
-        "code": PARTNER_ADMINISTRATOR,
-        "name": "Partner Administrator",
-        "kind": "job",
-        "for_partners": True,
-        "privileges": [],
-    },
-    {
-        "code": PARTNER_SALES_REPRESENTATIVE,
-        "name": "Partner Sales Representative",
-        "kind": "job",
-        "for_partners": True,
-        "privileges": [],
-    },
-    {
-        "code": LEGAL_PREFERENCES_DUTY,
-        "name": "Legal Contact Preferences Management",
-        "kind": "duty",
-        "for_partners": False,
-        "privileges": [p.LEGAL_CONTACT_PREFERENCES],
-    },
-]
+MANAGE_USERS = "manage_users"
+
+PRIVILEGES = (Privilege(MANAGE_USERS, _("Manage Users and Roles")),)
+
+ROLES = (
+    Role(ADMINISTRATOR, "Administrator", all_privileges=True),
+    Role(SALES_ADMINISTRATOR, "Sales Administrator"),
+    Role(CHANNEL_ACCOUNT_MANAGER, "Channel Account Manager"),
+    Role(SALESPERSON, "Salesperson"),
+    Role(PARTNER_ADMINISTRATOR, "Partner Administrator", for_partners=True),
+    Role(PARTNER_SALES_REPRESENTATIVE, "Partner Sales Representative", for_partners=True),
+    Role(LEGAL_PREFERENCES_DUTY, "Legal Contact Preferences Management", kind="duty"),
+)

@@ -10,7 +10,7 @@ from openprm.core.bases import TimestampedModel, VersionedModel
 
 
 class Privilege(models.Model):
-    """A privilege from core.privileges.CATALOG, stored so roles can refer to it."""
+    """A privilege an app declares (core.catalog), stored so roles can refer to it."""
 
     code = models.CharField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=120)

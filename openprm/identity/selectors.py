@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, ValidationFailed
-from openprm.core.privileges import MANAGE_USERS, has_privilege, require_privilege
+from openprm.core.privileges import has_privilege, require_privilege
+from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 
 

@@ -11,10 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.errors import ValidationFailed
-from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.events import publish
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_update
+from openprm.identity.catalog import MANAGE_USERS
+from openprm.identity.errors import IdentityErrorCode
+from openprm.identity.events import (
+    PasswordChanged,
+    PrivilegesChanged,
+    RolesChanged,
+    TokenCreated,
+    TokenRevoked,
+    TokensRevoked,
+)
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 from openprm.identity.tokens import token_generate
 
@@ -103,11 +113,8 @@ def user_update(
             user.roles.set(roles)
             after = sorted(r.code for r in roles)
             if before != after:
-                event_record(
-                    actor=actor,
-                    instance=user,
-                    kind="roles_changed",
-                    data={"from": before, "to": after},
+                publish(
+                    RolesChanged(actor=actor, record=user, before=tuple(before), after=tuple(after))
                 )
     return user
 
@@ -141,7 +148,7 @@ def user_set_active(*, actor: Actor, user: User, active: bool, system: bool = Fa
         require_privilege(actor, MANAGE_USERS)
         if user.pk == getattr(actor, "pk", None) and not active:
             raise ValidationFailed(
-                _("You cannot deactivate yourself."), code="cannot_deactivate_self"
+                _("You cannot deactivate yourself."), code=IdentityErrorCode.CANNOT_DEACTIVATE_SELF
             )
     with transaction.atomic():
         if not active:
@@ -161,7 +168,7 @@ def _tokens_revoke_all(*, actor: Actor, user: User) -> None:
         AccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
             revoked_at=timezone.now()
         )
-        event_record(actor=actor, instance=user, kind="tokens_revoked", data={"prefixes": prefixes})
+        publish(TokensRevoked(actor=actor, record=user, prefixes=tuple(prefixes)))
 
 
 def user_set_password(*, actor: Actor, user: User, password: str) -> User:
@@ -171,7 +178,7 @@ def user_set_password(*, actor: Actor, user: User, password: str) -> User:
     _check_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
-    event_record(actor=actor, instance=user, kind="password_changed")
+    publish(PasswordChanged(actor=actor, record=user))
     return user
 
 
@@ -188,8 +195,8 @@ def role_set_privileges(
         role.privileges.set(privileges)
         new = sorted(p.code for p in privileges)
         if old != new:
-            event_record(
-                actor=actor, instance=role, kind="privileges_changed", data={"from": old, "to": new}
+            publish(
+                PrivilegesChanged(actor=actor, record=role, before=tuple(old), after=tuple(new))
             )
     return role
 
@@ -283,12 +290,7 @@ def token_create(
         ),
     )
     token.save()
-    event_record(
-        actor=actor,
-        instance=actor.user,
-        kind="token_created",
-        data={"name": name, "prefix": prefix},
-    )
+    publish(TokenCreated(actor=actor, record=actor.user, name=name, prefix=prefix))
     return token, plaintext
 
 
@@ -296,7 +298,5 @@ def token_revoke(*, actor: Actor, token: AccessToken) -> AccessToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        event_record(
-            actor=actor, instance=token.user, kind="token_revoked", data={"prefix": token.prefix}
-        )
+        publish(TokenRevoked(actor=actor, record=token.user, prefix=token.prefix))
     return token

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_POST
 from openprm.core.audit.selectors import audit_history, event_history
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.listing import list_context
-from openprm.core.privileges import MANAGE_USERS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.redirects import SafeNextMixin
 from openprm.core.views.pages import shared_page
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.identity import selectors, services
+from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.filters import UserFilter
 from openprm.identity.forms import (
     PasswordResetForm,

@@ -17,8 +17,8 @@ from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
-from openprm.core.errors import ValidationFailed
 from openprm.core.exporters.tabular import formula_restored
+from openprm.imports.errors import UnreadableFile
 
 SAMPLE_BYTES = 64 * 1024
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -74,17 +74,6 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value).strip()
-
-
-class UnreadableFile(ValidationFailed):
-    """An uploaded file that is not a table we can read: a damaged workbook,
-    binary data, a line the CSV reader refuses, no column titles or no rows.
-    The message goes next to the file field (page) or under `file` (API)."""
-
-    code = "file_unreadable"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, field_errors={"file": [message]})
 
 
 def _checked_lines(text: Iterable[str]) -> Iterator[str]:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from openprm.core.customfields.forms import CustomFieldsFormMixin
-from openprm.partners.models import PARTNER_RECORD_TYPE, PartnerContact, PartnerProfile
+from openprm.partners.catalog import PARTNER_RECORD_TYPE
+from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.selectors import partner_roles
 
 ACCOUNT_FIELDS = ("name", "industry", "address_line1", "city", "postal_code", "region", "country")

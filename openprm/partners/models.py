@@ -13,12 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.bases import CustomFieldsModel, TimestampedModel, VersionedModel
-from openprm.core.customfields.registry import record_type_exists, register_record_type
 from openprm.customers.models import Account
-
-PARTNER_RECORD_TYPE = "partner"
-if not record_type_exists(PARTNER_RECORD_TYPE):
-    register_record_type(PARTNER_RECORD_TYPE, _("Partner"), parent=Account.record_type)
+from openprm.partners.catalog import PARTNER_RECORD_TYPE
 
 
 class PartnerProfile(VersionedModel, CustomFieldsModel):

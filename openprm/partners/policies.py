@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.privileges import MANAGE_PARTNERS, has_privilege
+from openprm.core.privileges import has_privilege
 from openprm.customers.models import Account
 from openprm.customers.reach import (
     AccountSql,
@@ -18,6 +18,7 @@ from openprm.customers.reach import (
     register_account_grant,
 )
 from openprm.identity.actors import partner_membership_reader
+from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 
 

@@ -11,6 +11,7 @@ from openprm.core.errors import Conflict
 from openprm.customers.models import Account
 from openprm.customers.signals import account_soft_deleted, account_updating
 from openprm.identity.models import Resource
+from openprm.partners.errors import PartnerErrorCode
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.services.contacts import partner_contacts_retire_for_partner
 from openprm.territories.services import register_partner_resource_check
@@ -39,7 +40,7 @@ def _refuse_type_change_while_active(
                 "Inactivate the partner on the partner page first."
             )
             % {"name": account.name},
-            code="partner_active_type_change",
+            code=PartnerErrorCode.PARTNER_ACTIVE_TYPE_CHANGE,
             field_errors={"account_type": [_("The type of an Active partner cannot change.")]},
         )
 
@@ -58,7 +59,7 @@ def _refuse_delete_while_active(sender: Any, account: Account, **kwargs: Any) ->
                 "Inactivate it on the partner page first."
             )
             % {"name": account.name},
-            code="partner_active_cannot_delete",
+            code=PartnerErrorCode.PARTNER_ACTIVE_CANNOT_DELETE,
         )
     partner_contacts_retire_for_partner(actor=kwargs.get("actor"), partner=profile)
 

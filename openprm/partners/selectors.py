@@ -13,13 +13,9 @@ from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_hierarchy
 from openprm.identity.models import Role
+from openprm.partners.catalog import PARTNER_RECORD_TYPE
 from openprm.partners.filters import PartnerContactFilter, PartnerFilter
-from openprm.partners.models import (
-    PARTNER_RECORD_TYPE,
-    PartnerContact,
-    PartnerContactFavorite,
-    PartnerProfile,
-)
+from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.policies import membership
 
 PARTNER_SORTS: dict[str, str] = {

@@ -19,6 +19,7 @@ from openprm.customers.levels import AccessLevel, at_least, default_access_level
 from openprm.customers.models import Account
 from openprm.customers.reach import account_access_level
 from openprm.identity.models import Resource, User
+from openprm.teams.errors import TeamErrorCode
 from openprm.teams.models import AccountTeamMember
 
 
@@ -74,7 +75,9 @@ def team_member_add(
     if (resource and existing.filter(resource=resource).exists()) or (
         user and existing.filter(user=user).exists()
     ):
-        raise Conflict(_("This person is already on the account team."), code="already_member")
+        raise Conflict(
+            _("This person is already on the account team."), code=TeamErrorCode.ALREADY_MEMBER
+        )
     member = AccountTeamMember(
         account=account, resource=resource, user=user, access_level=level, locked=bool(locked)
     )

@@ -13,15 +13,19 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, ValidationFailed
-from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, require_privilege
+from openprm.core.events import publish
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.levels import AccessLevel
 from openprm.customers.models import Account
 from openprm.identity.models import Resource
+from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.teams.services import account_require_level
 from openprm.territories.assignment import assign_account, sync_territory_team_members
+from openprm.territories.catalog import MANAGE_TERRITORIES
+from openprm.territories.errors import TerritoryErrorCode
+from openprm.territories.events import PartnerTerritoriesAdded, TerritoriesAssigned
 from openprm.territories.models import (
     AccountTerritory,
     RealignmentRun,
@@ -137,7 +141,9 @@ def territory_delete(*, actor: Actor, territory: Territory) -> None:
     territory = access.get_visible(Territory, actor, territory.pk)
     require_privilege(actor, MANAGE_TERRITORIES)
     if territory.children.exists():
-        raise Conflict(_("Delete or move the nested territories first."), code="has_children")
+        raise Conflict(
+            _("Delete or move the nested territories first."), code=TerritoryErrorCode.HAS_CHILDREN
+        )
     with transaction.atomic():
         affected = list(territory.account_assignments.values_list("account_id", flat=True))
         record_delete(actor=actor, instance=territory)
@@ -199,7 +205,9 @@ def territory_member_add(
             field_errors={"resource_id": [_("Internal territories hold internal resources only.")]}
         )
     if territory.members.filter(resource=resource).exists():
-        raise Conflict(_("This resource is already a member."), code="already_member")
+        raise Conflict(
+            _("This resource is already a member."), code=TerritoryErrorCode.ALREADY_MEMBER
+        )
     with transaction.atomic():
         member = record_create(
             actor=actor, instance=TerritoryMember(territory=territory, resource=resource)
@@ -225,12 +233,7 @@ def account_assign_territories(*, actor: Actor, account_id: Any) -> list[Account
     account = account_require_level(actor=actor, account_id=account_id, minimum=AccessLevel.EDIT)
     with transaction.atomic():
         added, removed = assign_account(account)
-        event_record(
-            actor=actor,
-            instance=account,
-            kind="territories_assigned",
-            data={"added": added, "removed": removed},
-        )
+        publish(TerritoriesAssigned(actor=actor, record=account, added=added, removed=removed))
     return list(AccountTerritory.objects.filter(account=account).select_related("territory"))
 
 
@@ -264,12 +267,7 @@ def account_add_partner_territories(
             ]
         )
         sync_territory_team_members([account.pk])
-        event_record(
-            actor=actor,
-            instance=account,
-            kind="partner_territories_added",
-            data={"territories": chosen},
-        )
+        publish(PartnerTerritoriesAdded(actor=actor, record=account, territories=tuple(chosen)))
     return list(AccountTerritory.objects.filter(account=account).select_related("territory"))
 
 

@@ -20,12 +20,14 @@ from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.exporters.tabular import Column
 from openprm.core.listing import list_context, page_number, read_page
-from openprm.core.privileges import MANAGE_PARTNERS, MANAGE_TERRITORIES, has_privilege
+from openprm.core.privileges import has_privilege
 from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
 from openprm.customers.levels import AccessLevel, at_least
 from openprm.customers.reach import account_access_level
 from openprm.customers.selectors import account_get
+from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.territories import selectors, services
+from openprm.territories.catalog import MANAGE_TERRITORIES
 from openprm.territories.filters import TerritoryFilter
 from openprm.territories.forms import (
     CriterionForm,

@@ -6,9 +6,10 @@ answers. Both matrices (statuses, and the rows every list shows) ask it.
 
 from collections.abc import Iterable
 
-from openprm.core import privileges as p
+from openprm.core.catalog import collected
 from openprm.customers.levels import LEVEL_RANK, AccessLevel, default_access_level
-from openprm.identity.catalog import ROLES, SALES_ADMINISTRATOR, SALESPERSON
+from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
+from tests import privileges as p
 from tests.access.conftest import (
     ACTORS,
     CONTACT_ACCOUNTS,
@@ -33,12 +34,11 @@ ACCOUNT_FAMILIES = frozenset({"account", "note", "billing", "member"})
 CONTACT_FAMILIES = frozenset({"contact", "point", "preference", "relationship", "membership"})
 INTERNAL_FAMILIES = frozenset({"territory", "criterion", "t_member", "legal", "run"})
 EDITING = (AccessLevel.EDIT, AccessLevel.FULL)
-_privileges = {role["code"]: frozenset(role["privileges"]) for role in ROLES}
 ROLE_OF = {a: SALES_ADMINISTRATOR if a == "salesadmin" else SALESPERSON for a in ACTORS}
 
 
 def privileges(actor: str) -> frozenset[str]:
-    return frozenset() if actor == "partner" else _privileges[ROLE_OF[actor]]
+    return frozenset() if actor == "partner" else collected().role_privileges(ROLE_OF[actor])
 
 
 def sees_all(actor: str) -> bool:

@@ -24,7 +24,6 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from openprm.contacts.models import SavedSearch
-from openprm.core import privileges as p
 from openprm.core.testing.matrix import (
     Listing,
     ListRow,
@@ -40,6 +39,7 @@ from openprm.core.testing.matrix import (
 )
 from openprm.identity.models import Resource
 from openprm.teams.models import AccountTeamMember
+from tests import privileges as p
 from tests.access.conftest import (
     ACTORS,
     CONTACT_ACCOUNTS,

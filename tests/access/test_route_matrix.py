@@ -34,7 +34,6 @@ from openprm.contacts.models import (
     Relationship,
     SavedSearch,
 )
-from openprm.core import privileges as p
 from openprm.core.testing.matrix import Row, leaks, rolled_back, run_matrix, table_rows
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.teams.models import AccessLevel, AccountTeamMember
@@ -45,6 +44,7 @@ from openprm.territories.models import (
     TerritoryCriterion,
     TerritoryMember,
 )
+from tests import privileges as p
 from tests.access.conftest import ACTORS, RECORDS, World, account_name
 from tests.access.reference import (
     account_level,

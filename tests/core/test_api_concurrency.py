@@ -8,9 +8,9 @@ import pytest
 from django.db import OperationalError, connection
 
 from openprm.core.errors import StaleVersion
-from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.core.options.models import ProfileOption
 from openprm.core.options.services import profile_option_update
+from openprm.customers.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.identity.models import User
 from tests.factories import as_actor, make_user
 

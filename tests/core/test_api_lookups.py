@@ -2,7 +2,7 @@
 
 import pytest
 
-from openprm.core.lookups.catalog import LEGAL_TAG, REASON_CODE
+from openprm.contacts.catalog import LEGAL_TAG, REASON_CODE
 from openprm.core.lookups.models import LookupValue
 from openprm.identity.models import User
 

@@ -2,13 +2,10 @@
 
 import pytest
 
-from openprm.core.options.catalog import (
-    DEFAULT_TEAM_ACCESS_LEVEL,
-    ENABLE_SELLTO_ADDR_CHECKBOX,
-    PARTNER_CONTACT_MANDATORY,
-)
 from openprm.core.options.selectors import profile_option_value
+from openprm.customers.catalog import DEFAULT_TEAM_ACCESS_LEVEL, ENABLE_SELLTO_ADDR_CHECKBOX
 from openprm.identity.models import User
+from openprm.partners.catalog import PARTNER_CONTACT_MANDATORY
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from openprm.core.lookups.catalog import REASON_CODE
+from openprm.contacts.catalog import REASON_CODE
 from openprm.core.lookups.models import LookupValue
 from openprm.core.lookups.selectors import lookup_type_get, lookup_value_list
 from openprm.core.lookups.services import (

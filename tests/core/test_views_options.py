@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL, PARTNER_CONTACT_MANDATORY
 from openprm.core.options.selectors import profile_option_get, profile_option_value
 from openprm.core.options.services import profile_option_update
+from openprm.customers.catalog import DEFAULT_TEAM_ACCESS_LEVEL
+from openprm.partners.catalog import PARTNER_CONTACT_MANDATORY
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db

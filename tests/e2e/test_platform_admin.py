@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from openprm.core.options.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.core.options.selectors import profile_option_value
+from openprm.customers.catalog import DEFAULT_TEAM_ACCESS_LEVEL
 from openprm.identity.catalog import ADMINISTRATOR
 from tests.factories import make_user
 

@@ -4,10 +4,10 @@ PLAT-6 stale edits, TEAM-4 management hierarchy without cycles."""
 import pytest
 from django.urls import reverse
 
-from openprm.core.privileges import MANAGE_TERRITORIES
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import Privilege, Role
 from openprm.identity.services import resource_create, role_set_privileges
+from openprm.territories.catalog import MANAGE_TERRITORIES
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_plat_2_edit_role_privileges(admin_user, client_for) -> None:
     assert "Privileges of “Salesperson” saved." in response.content.decode()
     assert list(role.privileges.values_list("code", flat=True)) == [MANAGE_TERRITORIES]
     page = client_for(admin_user).get(reverse("identity:role_edit", args=[role.pk]))
-    assert "privileges_changed" in page.content.decode()
+    assert '<td title="privileges_changed">Privileges changed</td>' in page.content.decode()
 
 
 def test_plat_6_stale_role_edit_shows_current_privileges(admin_user, client_for) -> None:

@@ -120,7 +120,7 @@ def test_plat_5_user_page_shows_history_and_events(admin_user, client_for) -> No
     body = page.content.decode()
     assert "<code>last_name</code>:" in body
     assert "Seller" in body
-    assert "roles_changed" in body
+    assert '<td title="roles_changed">Roles changed</td>' in body
     assert 'data-testid="token-count">1<' in body
 
 

@@ -12,7 +12,6 @@ from openprm.contacts.services import contact_create
 from openprm.core import access
 from openprm.core.customfields.services import custom_field_create
 from openprm.core.errors import Conflict, MissingPrivilege, NotFound, ValidationFailed
-from openprm.core.options.catalog import PARTNER_CONTACT_MANDATORY
 from openprm.core.options.models import ProfileOption
 from openprm.core.options.services import profile_option_update
 from openprm.customers.models import Account
@@ -20,6 +19,7 @@ from openprm.customers.services import account_create, account_delete, account_u
 from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners import selectors, services
+from openprm.partners.catalog import PARTNER_CONTACT_MANDATORY
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.services.invitations import invited_user
 from tests.factories import as_actor

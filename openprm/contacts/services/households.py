@@ -6,6 +6,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.models import Household, HouseholdMembership, Person
 from openprm.contacts.policies import require_internal
 from openprm.core import access
@@ -60,7 +61,9 @@ def household_add_member(
     if role not in HouseholdMembership.Role.values:
         raise ValidationFailed(field_errors={"role": [_("Unknown role.")]})
     if HouseholdMembership.objects.filter(household=household, person=person).exists():
-        raise Conflict(_("This contact is already a member."), code="household_member_exists")
+        raise Conflict(
+            _("This contact is already a member."), code=ContactErrorCode.HOUSEHOLD_MEMBER_EXISTS
+        )
     return record_create(
         actor=actor,
         instance=HouseholdMembership(household=household, person=person, role=role),

@@ -8,16 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openprm.contacts.catalog import LEGAL_CONTACT_PREFERENCES, LEGAL_TAG, REASON_CODE
 from openprm.contacts.models import ContactPoint, ContactPreference, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
 from openprm.contacts.policies import person_get_for_edit
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
-from openprm.core.lookups.catalog import LEGAL_TAG, REASON_CODE
 from openprm.core.lookups.models import LookupValue
 from openprm.core.lookups.selectors import lookup_value_find
-from openprm.core.privileges import LEGAL_CONTACT_PREFERENCES, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 
 ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")

@@ -6,6 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openprm.contacts.errors import ContactErrorCode
+from openprm.contacts.events import RelationshipPrimaryPointSet
 from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
 from openprm.contacts.policies import (
     account_access_level,
@@ -13,9 +15,10 @@ from openprm.contacts.policies import (
 )
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.events import publish
 from openprm.core.records import record_create, record_delete, record_update
+from openprm.customers.errors import CustomerErrorCode
 from openprm.customers.models import Account
 
 
@@ -71,7 +74,9 @@ def relationship_create(
             )
         existing = existing.filter(related_person=related_person)
     if existing.exists():
-        raise Conflict(_("These two are already related."), code="relationship_exists")
+        raise Conflict(
+            _("These two are already related."), code=ContactErrorCode.RELATIONSHIP_EXISTS
+        )
     return record_create(
         actor=actor,
         instance=Relationship(
@@ -139,15 +144,14 @@ def relationship_set_primary_point(
             kind=contact_point.kind,
             defaults={"contact_point": contact_point},
         )
-        event_record(
-            actor=actor,
-            instance=relationship.person,
-            kind="relationship_primary_point_set",
-            data={
-                "relationship": relationship.pk,
-                "kind": contact_point.kind,
-                "contact_point": contact_point.pk,
-            },
+        publish(
+            RelationshipPrimaryPointSet(
+                actor=actor,
+                record=relationship.person,
+                relationship=relationship.pk,
+                kind=contact_point.kind,
+                contact_point=contact_point.pk,
+            )
         )
     return link
 
@@ -167,7 +171,7 @@ def account_set_primary_contact(*, actor: Actor, account: Account, person: Perso
     if account_access_level(actor, account) not in ("full", "edit"):
         raise PermissionRefused(
             _("You need Edit or Full access to this customer to set its primary contact."),
-            code="account_edit_access_required",
+            code=CustomerErrorCode.ACCOUNT_EDIT_ACCESS_REQUIRED,
         )
     relationship = None
     if person is not None:

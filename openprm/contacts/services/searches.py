@@ -5,6 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.filters import criteria_clean
 from openprm.contacts.models import SavedSearch
 from openprm.contacts.policies import require_internal
@@ -19,7 +20,7 @@ def _refuse_predefined(search: SavedSearch) -> None:
         raise PermissionRefused(
             _("“%(name)s” is a predefined saved search: nobody can change or delete it.")
             % {"name": search.name},
-            code="saved_search_predefined",
+            code=ContactErrorCode.SAVED_SEARCH_PREDEFINED,
         )
 
 

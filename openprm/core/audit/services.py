@@ -1,7 +1,7 @@
 """Recording the audit trail (PLAT-5) and business events.
 
-Called by core.records for every service write; apps call `event_record`
-for business facts.
+Called by core.records for every service write; `event_record` writes the
+timeline entry of a business event an app publishes (core.events).
 """
 
 import datetime as dt

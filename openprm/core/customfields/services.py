@@ -5,11 +5,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
+from openprm.core.catalog import MANAGE_CUSTOM_FIELDS
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import descendants, lineage, record_type_exists
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.models import LookupType
-from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 
 

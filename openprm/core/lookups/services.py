@@ -5,9 +5,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
+from openprm.core.catalog import MANAGE_LOOKUPS
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.lookups.models import LookupType, LookupValue
-from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 
 

@@ -4,18 +4,19 @@ from typing import Any
 
 from openprm.core import access
 from openprm.core.actor import Actor
+from openprm.core.catalog import collected
 from openprm.core.errors import NotFound
-from openprm.core.options.catalog import DEFAULTS
 from openprm.core.options.models import ProfileOption
 
 access.register(ProfileOption)(access.everyone_signed_in)
 
 
 def profile_option_value(code: str) -> str:
-    """The raw value of an option (rules read it as system code, no actor)."""
+    """The raw value of an option (rules read it as system code, no actor);
+    its declared default while the database lacks it."""
     value = access.unscoped(ProfileOption).filter(code=code).values_list("value", flat=True).first()
     if value is None:
-        return DEFAULTS[code]
+        return collected().options[code].default_value
     return value
 
 

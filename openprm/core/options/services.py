@@ -3,9 +3,10 @@
 from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
+from openprm.core.catalog import MANAGE_PROFILE_OPTIONS
 from openprm.core.errors import ValidationFailed
 from openprm.core.options.models import ProfileOption
-from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.records import record_update
 
 

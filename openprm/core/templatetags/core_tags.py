@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
+from openprm.core import events
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.tables import Column
 from openprm.core.tabs import record_tabs
@@ -85,3 +86,10 @@ def contributed_tabs(record: Model, current: str = "") -> dict[str, Any]:
             for tab in record_tabs(record)
         ]
     }
+
+
+@register.filter
+def event_label(code: str) -> Any:
+    """The human name of a stored business event code ("roles_changed" →
+    "Roles changed"), from the app that declares the event."""
+    return events.event_label(code)

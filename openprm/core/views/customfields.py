@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openprm.core.catalog import MANAGE_CUSTOM_FIELDS
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import lineage, record_type_get, record_types
 from openprm.core.customfields.selectors import custom_field_get, custom_field_list
@@ -20,7 +21,7 @@ from openprm.core.customfields.services import (
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import CustomFieldCreateForm, CustomFieldEditForm
 from openprm.core.lookups.selectors import lookup_type_list
-from openprm.core.privileges import MANAGE_CUSTOM_FIELDS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.views.web import FormSave, html_errors
 
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openprm.core.catalog import MANAGE_LOOKUPS
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import LookupValueCreateForm, LookupValueEditForm, tags_from_text
 from openprm.core.lookups.models import LookupType, LookupValue
@@ -23,7 +24,7 @@ from openprm.core.lookups.services import (
     lookup_value_delete,
     lookup_value_update,
 )
-from openprm.core.privileges import MANAGE_LOOKUPS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.views.web import FormSave, html_errors
 
 

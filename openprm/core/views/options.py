@@ -5,10 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from openprm.core.catalog import MANAGE_PROFILE_OPTIONS
 from openprm.core.forms import ProfileOptionForm
 from openprm.core.options.selectors import profile_option_get, profile_option_list
 from openprm.core.options.services import profile_option_update
-from openprm.core.privileges import MANAGE_PROFILE_OPTIONS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.core.views.web import FormSave, html_errors
 
 

@@ -31,7 +31,8 @@ from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.errors import PermissionRefused, ValidationFailed
 from openprm.core.lookups.models import LookupValue
-from openprm.core.privileges import VIEW_ALL_SALES_DATA, has_privilege
+from openprm.core.privileges import has_privilege
+from openprm.customers.catalog import VIEW_ALL_SALES_DATA
 from openprm.customers.duplicates import SIMILARITY
 from openprm.customers.models import Account
 from openprm.customers.normalize import search_key

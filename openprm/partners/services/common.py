@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
-from openprm.core.privileges import MANAGE_PARTNERS, require_privilege
+from openprm.core.privileges import require_privilege
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import Role
+from openprm.partners.catalog import MANAGE_PARTNERS
+from openprm.partners.errors import PartnerErrorCode
 from openprm.partners.models import PartnerProfile
 
 
@@ -30,7 +32,7 @@ def require_active_partner(partner: PartnerProfile) -> None:
                 "contacts a role or a user."
             )
             % {"name": partner.account.name},
-            code="partner_inactive",
+            code=PartnerErrorCode.PARTNER_INACTIVE,
         )
 
 

@@ -10,12 +10,21 @@ from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.services import contact_create, relationship_add
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.events import publish
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.errors import IdentityErrorCode
+from openprm.identity.events import RolesChanged
 from openprm.identity.models import Resource, User
 from openprm.identity.services import resource_create, user_create, user_set_active
+from openprm.partners.errors import NotPortalUser, PartnerErrorCode
+from openprm.partners.events import (
+    PartnerContactAdded,
+    PartnerContactDeleted,
+    PromotedToResource,
+    PromotedToUser,
+)
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.policies import membership
 from openprm.partners.services.common import (
@@ -64,19 +73,14 @@ def _membership_create(
         raise Conflict(
             _("%(person)s already works for partner “%(partner)s”.")
             % {"person": person.full_name, "partner": found.partner.account.name},
-            code="partner_contact_exists",
+            code=PartnerErrorCode.PARTNER_CONTACT_EXISTS,
         )
     role = partner_role(role_id) if role_id not in (None, "") else None
     if is_primary:
         _clear_primary(actor, partner)
     contact = PartnerContact(partner=partner, person=person, role=role, is_primary=is_primary)
     record_create(actor=actor, instance=contact)
-    event_record(
-        actor=actor,
-        instance=partner,
-        kind="partner_contact_added",
-        data={"person": person.pk, "primary": is_primary},
-    )
+    publish(PartnerContactAdded(actor=actor, record=partner, person=person.pk, primary=is_primary))
     return contact
 
 
@@ -196,11 +200,12 @@ def partner_contact_update(
         )
         if "role" in values and contact.user is not None:
             contact.user.roles.set([values["role"]] if values["role"] else [])
-            event_record(
-                actor=actor,
-                instance=contact.user,
-                kind="roles_changed",
-                data={"to": [values["role"].code] if values["role"] else []},
+            publish(
+                RolesChanged(
+                    actor=actor,
+                    record=contact.user,
+                    after=(values["role"].code,) if values["role"] else (),
+                )
             )
     return contact
 
@@ -219,7 +224,9 @@ def partner_contact_promote_to_resource(
     contact = _visible_contact(actor, contact)
     require_active_partner(contact.partner)
     if contact.level != PartnerContact.Level.CONTACT:
-        raise Conflict(_("This contact is already a partner resource."), code="already_resource")
+        raise Conflict(
+            _("This contact is already a partner resource."), code=PartnerErrorCode.ALREADY_RESOURCE
+        )
     role = partner_role(role_id)
     manager = _manager_for(contact, manager_id)
     person = contact.person
@@ -250,7 +257,7 @@ def partner_contact_promote_to_resource(
             },
             expected_version=expected_version,
         )
-        event_record(actor=actor, instance=contact, kind="promoted_to_resource")
+        publish(PromotedToResource(actor=actor, record=contact))
     return contact
 
 
@@ -277,7 +284,7 @@ def partner_contact_promote_to_user(
             if contact.level == PartnerContact.Level.USER
             else _("Make the contact a partner resource (give it a role) first.")
         )
-        raise Conflict(message, code="not_a_resource")
+        raise Conflict(message, code=PartnerErrorCode.NOT_A_RESOURCE)
     if not email.strip():
         raise ValidationFailed(field_errors={"email": [_("The invitation needs an e-mail.")]})
     if portal_user_type not in PartnerContact.PortalUserType.values:
@@ -309,7 +316,7 @@ def partner_contact_promote_to_user(
             },
             expected_version=expected_version,
         )
-        event_record(actor=actor, instance=contact, kind="promoted_to_user")
+        publish(PromotedToUser(actor=actor, record=contact))
         if invite:
             invitation_send(user=user, base_url=base_url)
     return contact
@@ -332,11 +339,10 @@ def partner_contact_delete(*, actor: Actor, contact: PartnerContact) -> None:
     contact = _visible_contact(actor, contact)
     with transaction.atomic():
         _retire_sign_in(actor, contact)
-        event_record(
-            actor=actor,
-            instance=contact.partner,
-            kind="partner_contact_deleted",
-            data={"person": contact.person_id, "user": contact.user_id},
+        publish(
+            PartnerContactDeleted(
+                actor=actor, record=contact.partner, person=contact.person_id, user=contact.user_id
+            )
         )
         record_delete(actor=actor, instance=contact)
 
@@ -401,14 +407,8 @@ def portal_user_update(
         if active is not None and active != contact.user.is_active:
             if contact.user.pk == actor.pk:
                 raise ValidationFailed(
-                    _("You cannot deactivate yourself."), code="cannot_deactivate_self"
+                    _("You cannot deactivate yourself."),
+                    code=IdentityErrorCode.CANNOT_DEACTIVATE_SELF,
                 )
             user_set_active(actor=actor, user=contact.user, active=active, system=True)
     return contact
-
-
-class NotPortalUser(Conflict):
-    code = "not_a_portal_user"
-
-    def __init__(self) -> None:
-        super().__init__(_("This contact has no portal user."))

@@ -12,16 +12,24 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.audit.services import event_record
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import Conflict, ValidationFailed
-from openprm.core.options.catalog import PARTNER_CONTACT_MANDATORY
+from openprm.core.events import publish
 from openprm.core.options.selectors import profile_option_enabled
 from openprm.core.records import record_create, record_update
 from openprm.customers.models import Account
 from openprm.customers.services import account_create, account_get_for_edit, account_update
-from openprm.partners.models import PARTNER_RECORD_TYPE, PartnerProfile
+from openprm.partners.catalog import PARTNER_CONTACT_MANDATORY, PARTNER_RECORD_TYPE
+from openprm.partners.errors import PartnerErrorCode
+from openprm.partners.events import (
+    ManagedPartnerCleared,
+    ManagedPartnerSet,
+    PartnerActivated,
+    PartnerCreated,
+    PartnerInactivated,
+)
+from openprm.partners.models import PartnerProfile
 from openprm.partners.services.common import partner_administrator_role, require_partner_manager
 from openprm.partners.services.contacts import partner_contact_create
 
@@ -102,7 +110,7 @@ def partner_create(
         raise ValidationFailed(
             _("A partner needs a primary contact (profile option %(option)s is Yes).")
             % {"option": PARTNER_CONTACT_MANDATORY},
-            code="primary_contact_required",
+            code=PartnerErrorCode.PRIMARY_CONTACT_REQUIRED,
             field_errors={"primary_contact": [_("Enter the partner's primary contact.")]},
         )
     _check_parent(actor, data)
@@ -121,7 +129,7 @@ def partner_create(
             custom=_partner_custom(account, partner_custom, None, partial=False),
         )
         record_create(actor=actor, instance=profile)
-        event_record(actor=actor, instance=profile, kind="partner_created")
+        publish(PartnerCreated(actor=actor, record=profile))
         if primary_contact:
             partner_contact_create(
                 actor=actor,
@@ -185,7 +193,7 @@ def partner_set_status(
         raise Conflict(
             _("The partner is already %(status)s.")
             % {"status": PartnerProfile.Status(status).label},
-            code="partner_status_unchanged",
+            code=PartnerErrorCode.PARTNER_STATUS_UNCHANGED,
         )
     with transaction.atomic():
         record_update(
@@ -194,13 +202,8 @@ def partner_set_status(
             changes={"status": status},
             expected_version=expected_version if expected_version is not None else partner.version,
         )
-        event_record(
-            actor=actor,
-            instance=partner,
-            kind="partner_activated"
-            if status == PartnerProfile.Status.ACTIVE
-            else "partner_inactivated",
-        )
+        event = PartnerActivated if status == PartnerProfile.Status.ACTIVE else PartnerInactivated
+        publish(event(actor=actor, record=partner))
     return partner
 
 
@@ -221,9 +224,6 @@ def partner_mark_managed(*, actor: Actor, account: Account, managed: bool) -> Pa
                 changes={"managed_partner": managed},
                 expected_version=profile.version,
             )
-        event_record(
-            actor=actor,
-            instance=profile,
-            kind="managed_partner_set" if managed else "managed_partner_cleared",
-        )
+        event = ManagedPartnerSet if managed else ManagedPartnerCleared
+        publish(event(actor=actor, record=profile))
     return profile

@@ -1,0 +1,57 @@
+"""What the partners app declares: its privileges and who holds them, the
+option its rules read and the partner record type (below account, PLAT-7).
+
+Manage Partner Programs, Approve Partner Applications and Approve Deal
+Registrations are PLAT-2 channel privileges no app checks yet. They are
+declared here, with the channel account manager's grant, because partners is
+the channel app that exists: the role keeps the privileges SPEC.md gives it,
+and an administrator can already see and assign them. The programs and deals
+apps take them over (same codes, so stored grants stay) when they arrive.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.catalog import Option, Privilege, RecordType, RoleGrant
+from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
+from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER, SALES_ADMINISTRATOR
+
+MANAGE_PARTNERS = "manage_partners"
+MANAGE_PARTNER_PROGRAMS = "manage_partner_programs"
+APPROVE_PARTNER_APPLICATIONS = "approve_partner_applications"
+APPROVE_DEAL_REGISTRATIONS = "approve_deal_registrations"
+
+PRIVILEGES = (
+    Privilege(MANAGE_PARTNERS, _("Manage Partners")),
+    Privilege(MANAGE_PARTNER_PROGRAMS, _("Manage Partner Programs")),
+    Privilege(APPROVE_PARTNER_APPLICATIONS, _("Approve Partner Applications")),
+    Privilege(APPROVE_DEAL_REGISTRATIONS, _("Approve Deal Registrations")),
+)
+
+GRANTS = (
+    RoleGrant(SALES_ADMINISTRATOR, (MANAGE_PARTNERS,)),
+    RoleGrant(
+        CHANNEL_ACCOUNT_MANAGER,
+        (
+            MANAGE_PARTNERS,
+            MANAGE_PARTNER_PROGRAMS,
+            APPROVE_PARTNER_APPLICATIONS,
+            APPROVE_DEAL_REGISTRATIONS,
+        ),
+    ),
+)
+
+PARTNER_CONTACT_MANDATORY = "ZPM_PARTNER_CONTACT_MANDATORY"
+
+OPTIONS = (
+    Option(
+        PARTNER_CONTACT_MANDATORY,
+        "Partner Contact Mandatory",
+        "Whether a partner must be created with a primary contact (PA-6).",
+        value_type="yes_no",
+        default_value="Yes",
+    ),
+)
+
+PARTNER_RECORD_TYPE = "partner"
+
+RECORD_TYPES = (RecordType(PARTNER_RECORD_TYPE, _("Partner"), parent=ACCOUNT_RECORD_TYPE),)

@@ -1,0 +1,117 @@
+"""Typed business events: recorded on the record's timeline when published,
+handed to subscribers only once the write has committed."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.audit.models import BusinessEvent
+from openprm.core.events import Event, event_label, publish, subscribe
+from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
+from openprm.identity.models import Role, User
+from openprm.identity.services import user_update
+from tests.factories import as_actor, make_user
+from tests.testapp.models import Widget
+
+
+@dataclass(frozen=True, kw_only=True)
+class WidgetPolished(Event):
+    code = "test_widget_polished"
+    label = _("Widget polished")
+    gloss: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class WidgetScrapped(Event):
+    code = "test_widget_scrapped"
+    label = _("Widget scrapped")
+
+
+received: list[Event] = []
+
+
+@subscribe(WidgetPolished)
+def _polished(event: WidgetPolished) -> None:
+    received.append(event)
+
+
+@subscribe(WidgetScrapped)
+def _scrapped(event: WidgetScrapped) -> None:
+    raise RuntimeError("the notification service is down")
+
+
+@pytest.fixture
+def polished(db: None) -> WidgetPolished:
+    received.clear()
+    owner = make_user(SALESPERSON)
+    widget = Widget.objects.create(name="Gear", owner=owner)
+    return WidgetPolished(actor=as_actor(owner), record=widget, gloss=2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_subscribers_run_after_the_write_commits(polished: WidgetPolished) -> None:
+    with transaction.atomic():
+        entry = publish(polished)
+        assert received == []
+    assert received == [polished]
+    assert (entry.kind, entry.data) == ("test_widget_polished", {"gloss": 2})
+
+
+class Refused(Exception):
+    pass
+
+
+def _refused_write(event: Event) -> None:
+    with transaction.atomic():
+        publish(event)
+        raise Refused
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_write_reaches_no_subscriber(polished: WidgetPolished) -> None:
+    with pytest.raises(Refused):
+        _refused_write(polished)
+    assert received == []
+    assert not BusinessEvent.objects.filter(kind=WidgetPolished.code).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_subscriber_does_not_fail_the_committed_write(
+    polished: WidgetPolished, caplog: pytest.LogCaptureFixture
+) -> None:
+    with transaction.atomic():
+        publish(WidgetScrapped(actor=polished.actor, record=polished.record))
+    assert BusinessEvent.objects.filter(kind=WidgetScrapped.code).exists()
+    assert "_scrapped" in caplog.text
+
+
+def test_plat_5_history_names_an_event_by_its_label() -> None:
+    assert event_label("test_widget_polished") == "Widget polished"
+    assert event_label("roles_changed") == "Roles changed"
+    assert event_label("no_longer_declared") == "no_longer_declared"
+
+
+def test_two_event_types_with_one_code_stop_start_up() -> None:
+    with pytest.raises(ImproperlyConfigured, match="test_widget_polished"):
+
+        @dataclass(frozen=True, kw_only=True)
+        class Buffed(Event):
+            code = "test_widget_polished"
+            label = "Buffed"
+
+
+@pytest.mark.django_db
+def test_plat_5_a_service_publishes_its_apps_event_on_the_record(admin_user: User) -> None:
+    """identity's RolesChanged, published by user_update, lands on the user."""
+    subject = make_user(SALESPERSON)
+    user_update(
+        actor=as_actor(admin_user),
+        user=subject,
+        expected_version=subject.version,
+        roles=list(Role.objects.filter(code=SALES_ADMINISTRATOR)),
+    )
+    entry = BusinessEvent.objects.get(object_id=str(subject.pk), kind="roles_changed")
+    assert entry.data == {"from": [SALESPERSON], "to": [SALES_ADMINISTRATOR]}
