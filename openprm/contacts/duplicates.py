@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import connection
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import format_phone, search_key
@@ -58,6 +58,17 @@ def name_score(name_key: str, other_key: str) -> float:
     measure of "a similar name" for a create and an import (rapidfuzz)."""
     score = fuzz.token_sort_ratio(name_key, other_key)
     return score if score >= NAME_SIMILARITY else 0
+
+
+def any_name_alike(name_key: str, other_keys: list[str]) -> bool:
+    """Whether any of `other_keys` is alike by `name_score`, compared in
+    rapidfuzz's own loop: a quick test before the pool CON-2 compares with."""
+    return bool(
+        other_keys
+        and process.extractOne(
+            name_key, other_keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SIMILARITY
+        )
+    )
 
 
 def _in(column: str, values: list[Any]) -> tuple[str, list[Any]]:

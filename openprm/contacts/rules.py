@@ -11,7 +11,7 @@ see, CON-2 duplicates (`contacts.duplicates`) — stay with the callers.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from django.utils.translation import get_language
@@ -26,7 +26,7 @@ from openprm.core.search import search_key_cached
 TEXT_FIELDS = ("first_name", "last_name", "job_title")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ContactDraft:
     """One new contact as submitted: texts untrimmed, None for not given.
 
@@ -88,15 +88,21 @@ def phone_e164(value: str, region: str) -> str:
         return ""
 
 
+@cache
+def _limits() -> dict[str, int]:
+    """The column widths of the names, the job title and the e-mail."""
+    limits = {name: Person._meta.get_field(name).max_length for name in TEXT_FIELDS}
+    return {**limits, "email": ContactPoint._meta.get_field("email").max_length}
+
+
 def _checked(
     draft: ContactDraft, kinds: Mapping[str, str], custom_fields: CustomDefinitions
 ) -> NewContact | Refused:
     errors: Errors = {}
     values = {name: text(getattr(draft, name)) for name in TEXT_FIELDS}
-    for name, value in values.items():
-        messages = field_messages(Person._meta.get_field(name), value)
-        if messages:
-            errors[name] = messages
+    for name, limit in _limits().items():
+        if name in values and len(values[name]) > limit:
+            errors[name] = field_messages(Person._meta.get_field(name), values[name])
     if not values["last_name"]:
         errors["last_name"] = [_("This field is required.")]
     kind = text(draft.kind)
@@ -115,12 +121,11 @@ def _checked(
         except ValueError as error:
             errors["email"] = [str(error)]
         else:
-            messages = field_messages(ContactPoint._meta.get_field("email"), email)
-            if messages:
-                errors["email"] = messages
-    phone = ""
-    if text(draft.phone):
-        phone = phone_e164(text(draft.phone), draft.phone_region or DEFAULT_PHONE_REGION)
+            if len(email) > _limits()["email"]:
+                errors["email"] = field_messages(ContactPoint._meta.get_field("email"), email)
+    phone = text(draft.phone)
+    if phone:
+        phone = phone_e164(phone, draft.phone_region or DEFAULT_PHONE_REGION)
         if not phone:
             errors["phone"] = [_("Enter a valid phone number.")]
     custom, custom_errors = custom_values_check(custom_fields, draft.custom)

@@ -40,7 +40,7 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AccountDraft:
     """One new account as submitted: texts untrimmed, None for not given.
 

@@ -51,6 +51,11 @@ class CustomDefinitions:
     def by_name(self) -> dict[str, CustomFieldSpec]:
         return {f.name: f for f in self.fields}
 
+    @cached_property
+    def required(self) -> bool:
+        """Whether a value must be given for some field."""
+        return any(f.required for f in self.fields)
+
 
 def custom_definitions(record_type: str) -> CustomDefinitions:
     """The fields of `record_type` (ancestors' included) and the active codes
@@ -134,6 +139,8 @@ def custom_values_check(
     `custom.<name>` so the API and forms can place them next to the field.
     """
     fields = definitions.by_name
+    if not submitted and (partial or not definitions.required):
+        return {k: v for k, v in (current or {}).items() if k in fields}, {}
     errors: dict[str, list[str]] = {}
     result = dict(current or {})
     for name in submitted:

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from openprm.contacts.duplicates import name_prefixes, name_score
+from openprm.contacts.duplicates import any_name_alike, name_prefixes, name_score
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
@@ -129,11 +129,27 @@ def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
     return name_prefixes(search_key_cached(clean["first_name"]), clean["last_name_search"])
 
 
-def _similar_name(clean: dict[str, Any], names: NamePool) -> bool:
-    """CON-2 against the earlier rows of the file at the same customer."""
-    name = clean["name_search"]
-    near = names.near(clean["account_id"], *_prefixes(clean))
-    return any(name_score(name, other) for other, _pk in near)
+class EarlierNames:
+    """The names of the file's accepted rows per customer, for CON-2's
+    "similar name at the same customer" against earlier rows."""
+
+    def __init__(self) -> None:
+        self.pool = NamePool()
+        self.names: dict[int, list[str]] = defaultdict(list)
+
+    def add(self, account_id: int, name: str, last_name: str) -> None:
+        self.pool.add(account_id, name, last_name)
+        self.names[account_id].append(name)
+
+    def alike(self, clean: dict[str, Any]) -> bool:
+        """Whether an earlier row's name at the row's customer is alike among
+        those the rule compares (starting alike); most rows have no alike
+        name at all, which rapidfuzz tells at once."""
+        name, account_id = clean["name_search"], clean["account_id"]
+        if not any_name_alike(name, self.names.get(account_id, [])):
+            return False
+        near = self.pool.near(account_id, *_prefixes(clean))
+        return any(name_score(name, other) for other, _pk in near)
 
 
 def draft_of(row: MappedRow, phone_region: str | None = None) -> ContactDraft:
@@ -190,7 +206,7 @@ class ContactKind(ImportKind):
             raise PermissionRefused(_("Only internal users can import contacts."))
 
     def start(self, ctx: ImportContext) -> None:
-        ctx.seen = {"emails": set(), "phones": set(), "names": NamePool()}
+        ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
         ctx.seen["custom"] = custom_definitions(Person.record_type)
         ctx.seen["customer_names"] = CustomerNames()
         ctx.seen["statistics"] = Statistics((ImportKey, ContactPoint, Relationship, Person))
@@ -354,7 +370,7 @@ class ContactKind(ImportKind):
         shown = VisiblePersons(ctx.actor).among(
             {pk for found in matches.values() for ids in found.values() for pk in ids}
         )
-        names: NamePool = ctx.seen["names"]
+        names: EarlierNames = ctx.seen["names"]
         seen_emails, seen_phones = ctx.seen["emails"], ctx.seen["phones"]
         accepted = []
         for row, clean in candidates:
@@ -369,7 +385,7 @@ class ContactKind(ImportKind):
                 if value and (found[what] or value in seen):
                     reasons.append(self._duplicate_reason(what, value, bool(found[what])))
             account_id = clean["account_id"]
-            if account_id and (found["name"] or _similar_name(clean, names)):
+            if account_id and (found["name"] or names.alike(clean)):
                 reasons.append(_("Duplicate: a similar name at the same customer."))
             if reasons:
                 result.reject(row, reasons)
