@@ -57,9 +57,12 @@ def account_duplicates(
         pool = accounts.filter(name_search=key)
     if exclude_pk is not None:
         pool = pool.exclude(pk=exclude_pk)
+    # The database's iexact folds more than ASCII on PostgreSQL; the place
+    # is the one `duplicate_place` names, as in an import.
     scored = [
         (name_score(key, account.name_search), account)
         for account in pool.select_related("owner").order_by("pk")[:500]
+        if not place or duplicate_place(account.postal_code, account.country.code) == place
     ]
     return [account for score, account in sorted(scored, key=lambda pair: -pair[0]) if score][
         :MAX_CANDIDATES

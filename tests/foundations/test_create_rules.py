@@ -267,6 +267,8 @@ def test_imp_1_contact_service_and_import_accept_the_same_rows(
         {"name": "Acme Inc.", "postal_code": "AB1 2CD", "country": "GB"},
         {"name": "Acme", "postal_code": "ß", "country": "US"},
         {"name": "Acme", "postal_code": "SS", "country": "US"},
+        {"name": "Acme", "postal_code": "é", "country": "FR"},
+        {"name": "Acme", "postal_code": "É", "country": "FR"},
     ]
 )
 def test_imp_1_account_service_and_import_accept_the_same_rows(
