@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import connection
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import format_phone, search_key
@@ -43,6 +43,32 @@ class DuplicateCandidate:
             "job_title": self.person.job_title,
             "reasons": self.reasons,
         }
+
+
+def name_prefixes(first_name_key: str, last_name_key: str) -> tuple[str, str]:
+    """The letters CON-2 compares a new contact's name under: only with the
+    contacts at the same customer whose last name starts like its last name
+    or whose full name starts like its first name (an index range each, and
+    none for the first name when it has none)."""
+    return first_name_key[:PREFIX_LENGTH], last_name_key[:PREFIX_LENGTH]
+
+
+def name_score(name_key: str, other_key: str) -> float:
+    """How alike two full-name keys are, 0 below NAME_SIMILARITY: the one
+    measure of "a similar name" for a create and an import (rapidfuzz)."""
+    score = fuzz.token_sort_ratio(name_key, other_key)
+    return score if score >= NAME_SIMILARITY else 0
+
+
+def any_name_alike(name_key: str, other_keys: list[str]) -> bool:
+    """Whether any of `other_keys` is alike by `name_score`, compared in
+    rapidfuzz's own loop: a quick test before the pool CON-2 compares with."""
+    return bool(
+        other_keys
+        and process.extractOne(
+            name_key, other_keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SIMILARITY
+        )
+    )
 
 
 def _in(column: str, values: list[Any]) -> tuple[str, list[Any]]:
@@ -122,9 +148,7 @@ def duplicate_candidates(
     emails, phones = [e for e in emails if e], [p for p in phones if p]
     account_ids = list(account_ids)
     full_key = search_key(f"{first_name} {last_name}")
-    prefixes = ()
-    if account_ids and full_key:
-        prefixes = (search_key(first_name)[:PREFIX_LENGTH], search_key(last_name)[:PREFIX_LENGTH])
+    prefixes = name_prefixes(search_key(first_name), search_key(last_name)) if account_ids else ()
     rows = _candidate_rows(emails, phones, account_ids, prefixes, exclude_pk)
     if not rows:
         return []
@@ -134,8 +158,8 @@ def duplicate_candidates(
     # Equal points first, then names: the candidates keep that order.
     for pk, kind, value, phone in sorted(rows, key=lambda r: r[1] == NAME):
         if kind == NAME:
-            score = fuzz.token_sort_ratio(value, full_key)
-            if score >= NAME_SIMILARITY:
+            score = name_score(full_key, value)
+            if score:
                 similar.append((-score, pk))
         elif kind == ContactPoint.Kind.EMAIL:
             reasons.setdefault(pk, []).append(_("same e-mail %(value)s") % {"value": value})

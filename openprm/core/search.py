@@ -9,6 +9,7 @@ BINARY collation, PostgreSQL's "C"/"C.UTF-8" database collation).
 """
 
 import unicodedata
+from functools import lru_cache
 
 from django.db.models import Q
 
@@ -24,6 +25,13 @@ def search_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
+
+
+@lru_cache(maxsize=200_000)
+def search_key_cached(text: str) -> str:
+    """`search_key` once per distinct text: imports repeat first names, last
+    names and customer names, and the key costs microseconds."""
+    return search_key(text)
 
 
 def key_prefix_q(field: str, key: str) -> Q:

@@ -5,26 +5,25 @@ call these functions and nothing else writes these tables.
 """
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.customfields.values import custom_values_clean
+from openprm.core.customfields.values import custom_definitions, custom_values_check
 from openprm.core.errors import Conflict, NotFound, PermissionRefused, ValidationFailed
 from openprm.core.events import publish
 from openprm.core.locks import natural_keys_lock
-from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.lookups.models import LookupValue
 from openprm.core.options.selectors import profile_option_enabled
 from openprm.core.privileges import has_privilege
 from openprm.core.records import record_create, record_update
+from openprm.core.rules import Errors, Refused
 from openprm.customers.catalog import RESTORE_SALES_PARTY
-from openprm.customers.duplicates import account_duplicates, candidate_summary
+from openprm.customers.duplicates import account_duplicates, candidate_summary, duplicate_place
 from openprm.customers.errors import CustomerErrorCode
 from openprm.customers.events import (
     AccountConvertedToSalesAccount,
@@ -33,8 +32,17 @@ from openprm.customers.events import (
 )
 from openprm.customers.hierarchy import is_descendant_or_self
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
-from openprm.customers.normalize import search_key
 from openprm.customers.qualification import qualification_failures
+from openprm.customers.rules import (
+    DRAFT_FIELDS,
+    LOOKUPS,
+    AccountDraft,
+    AccountRuleData,
+    NewAccount,
+    accounts_check,
+    normalized,
+    state_errors,
+)
 from openprm.customers.signals import account_soft_deleted, account_updating
 from openprm.identity.models import User
 
@@ -62,8 +70,7 @@ EDITABLE_FIELDS = frozenset(
         "country",
     }
 )
-ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
-TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
+REFERENCE_FIELDS = ("owner_id", "parent_id", "legal_entity_id")
 
 
 def default_account_type() -> str:
@@ -71,6 +78,21 @@ def default_account_type() -> str:
     if profile_option_enabled(SELL_TO_OPTION):
         return Account.AccountType.CUSTOMER
     return Account.AccountType.PROSPECT
+
+
+def account_rule_data(fixed_type: str | None = None) -> AccountRuleData:
+    """What `customers.rules` checks an account against, read once for a
+    create, an edit or a whole import. `fixed_type` stands for the default
+    type where the caller sets the type itself (the prospects import)."""
+    known: dict[str, set[str]] = {lookup: set() for _name, lookup in LOOKUPS}
+    values = access.unscoped(LookupValue).filter(lookup_type__code__in=known, active=True)
+    for type_code, code in values.values_list("lookup_type__code", "code"):
+        known[type_code].add(code)
+    return AccountRuleData(
+        default_type=fixed_type or default_account_type(),
+        lookups={lookup: frozenset(codes) for lookup, codes in known.items()},
+        custom_fields=custom_definitions(Account.record_type),
+    )
 
 
 def _require_internal(actor: Actor) -> None:
@@ -86,104 +108,50 @@ def _unknown_fields(values: Mapping[str, Any]) -> None:
         )
 
 
-def _normalized(values: Mapping[str, Any]) -> dict[str, Any]:
-    result = dict(values)
-    for name in TEXT_FIELDS:
-        if name in result:
-            result[name] = str(result[name] or "").strip()
-    if "country" in result:
-        result["country"] = result["country"].upper()
-    if "currency" in result:
-        result["currency"] = str(result["currency"] or "").strip().upper()
-    if "annual_revenue" in result:
-        result["annual_revenue"] = _decimal_or_raw(result["annual_revenue"])
-    errors: dict[str, list[str]] = {}
-    for name in ("owner_id", "parent_id", "legal_entity_id"):
-        if name in result:
-            raw = result[name]
+def _reference_ids(values: Mapping[str, Any]) -> tuple[dict[str, int | None], Errors]:
+    """The owner, parent and legal entity ids given, as integers."""
+    ids: dict[str, int | None] = {}
+    errors: Errors = {}
+    for name in REFERENCE_FIELDS:
+        if name in values:
+            raw = values[name]
             if raw in ("", None):
-                result[name] = None
+                ids[name] = None
                 continue
             try:
-                result[name] = int(raw)
+                ids[name] = int(raw)
             except (TypeError, ValueError):
                 errors[name] = [_("Enter a valid identifier.")]
-    if errors:
-        raise ValidationFailed(field_errors=errors)
-    return result
+    return ids, errors
 
 
-def _decimal_or_raw(raw: Any) -> Any:
-    """A Decimal, None for blank, or the raw value for _check_values to refuse."""
-    if raw in ("", None):
-        return None
-    try:
-        return Decimal(str(raw).strip())
-    except InvalidOperation:
-        return raw
-
-
-def _check_address(state: Mapping[str, Any], errors: dict[str, list[str]]) -> None:
-    """CUS-4: a street address needs its city, postal code and country; the
-    country, region or postal code alone are allowed (territory criteria)."""
-    required = _("Required when the address has a first line.")
-    if state["address_line1"]:
-        for name in ("city", "postal_code", "country"):
-            if not state[name]:
-                errors.setdefault(name, []).append(required)
-    elif state["address_line2"]:
-        errors.setdefault("address_line1", []).append(
-            _("Enter the first address line before the second.")
-        )
-    if state["country"] and state["country"] not in countries:
-        errors.setdefault("country", []).append(_("Choose a valid country code (ISO 3166)."))
-
-
-def _check_values(
+def _reference_errors(
     actor: Actor, account: Account, state: Mapping[str, Any], changed: set[str]
-) -> None:
-    """Field rules that need lookups or other records; all errors at once."""
-    errors: dict[str, list[str]] = {}
-    if not state["name"]:
-        errors["name"] = [_("This field is required.")]
-    if state["account_type"] not in Account.AccountType.values:
-        errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
-    _check_address(state, errors)
-    currency = state["currency"]
-    if not (len(currency) == 3 and currency.isalpha()):
-        errors["currency"] = [_("Enter a three-letter ISO currency code.")]
-    revenue = state["annual_revenue"]
-    if revenue is not None:
-        try:
-            if Decimal(str(revenue)) < 0:
-                errors["annual_revenue"] = [_("Revenue cannot be negative.")]
-        except InvalidOperation:
-            errors["annual_revenue"] = [_("Enter a number.")]
-    for name, lookup in (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE")):
-        if state[name] and name in changed and lookup_value_find(lookup, state[name]) is None:
-            errors[name] = [_("“%(value)s” is not a known value.") % {"value": state[name]}]
-    if "owner_id" in changed and state["owner_id"] is not None:
+) -> Errors:
+    """The rules on other records: an active internal owner, a parent and a
+    legal entity the actor may see, no cycle (CUS-6)."""
+    errors: Errors = {}
+    if "owner_id" in changed and state.get("owner_id") is not None:
         owner_ok = User.objects.filter(
             pk=state["owner_id"], is_active=True, user_type=User.UserType.INTERNAL
         ).exists()
         if not owner_ok:
             errors["owner_id"] = [_("Choose an active internal user.")]
-    if "parent_id" in changed and state["parent_id"] is not None:
+    if "parent_id" in changed and state.get("parent_id") is not None:
         if not access.visible(Account, actor).filter(pk=state["parent_id"]).exists():
             errors["parent_id"] = [_("Choose an account you can see.")]
         elif account.pk and is_descendant_or_self(int(state["parent_id"]), account.pk):
             errors["parent_id"] = [
                 _("This account cannot be its own parent or a parent of its own parent (CUS-6).")
             ]
-    legal_entity_id = state["legal_entity_id"]
+    legal_entity_id = state.get("legal_entity_id")
     if (
         "legal_entity_id" in changed
         and legal_entity_id is not None
         and not access.visible(LegalEntity, actor).filter(pk=legal_entity_id).exists()
     ):
         errors["legal_entity_id"] = [_("Choose a legal entity you can see.")]
-    if errors:
-        raise ValidationFailed(field_errors=errors)
+    return errors
 
 
 def _state(account: Account, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -201,20 +169,15 @@ def _ensure_still_visible(actor: Actor, account: Account) -> None:
         )
 
 
-def _check_duplicates(actor: Actor, state: Mapping[str, Any]) -> None:
+def _check_duplicates(actor: Actor, new: NewAccount) -> None:
     """CUS-1 duplicates, exact under concurrency: the new account's name and
     its postal code and country (the two pools `account_duplicates` searches)
     stay locked until the create commits, so a parallel create of the same
     account waits and then finds this one (`core.locks`)."""
-    place = ""
-    if state["postal_code"] and state["country"]:
-        place = f"{state['country'].upper()}|{state['postal_code'].upper()}"
-    natural_keys_lock({"account-name": [search_key(state["name"])], "account-place": [place]})
+    place = duplicate_place(new.postal_code, new.country)
+    natural_keys_lock({"account-name": [new.name_search], "account-place": ["|".join(place or ())]})
     candidates = account_duplicates(
-        actor=actor,
-        name=state["name"],
-        postal_code=state["postal_code"],
-        country=state["country"],
+        actor=actor, name=new.name, postal_code=new.postal_code, country=new.country
     )
     if candidates:
         raise Conflict(
@@ -234,33 +197,33 @@ def account_create(
 ) -> Account:
     """CUS-1/2/4/5: create an account.
 
-    The type defaults from ZCA_ENABLE_SELLTO_ADDR_CHECKBOX, the owner to the
-    creator; a Customer is created as a sales account unless told otherwise.
-    Near-identical accounts at the same postal code refuse the create with
-    Conflict `duplicate_accounts` and the candidates, unless confirmed.
+    The values are checked and normalized by `customers.rules`, as an
+    account import checks each row. The type defaults from
+    ZCA_ENABLE_SELLTO_ADDR_CHECKBOX, the owner to the creator; a Customer is
+    created as a sales account unless told otherwise. Near-identical
+    accounts at the same postal code refuse the create with Conflict
+    `duplicate_accounts` and the candidates, unless confirmed.
     """
     _require_internal(actor)
     _unknown_fields(data)
-    values = _normalized(data)
-    values.setdefault("account_type", "")
-    if not values["account_type"]:
-        values["account_type"] = default_account_type()
-    values.setdefault("owner_id", actor.pk)
-    account = Account()
-    state = _state(account, values)
-    _check_values(actor, account, state, set(values))
-    cleaned_custom = custom_values_clean(Account.record_type, custom or {})
-    for name, value in state.items():
-        setattr(account, name, value)
-    account.custom = cleaned_custom
-    account.is_sales_account = (
-        state["account_type"] == Account.AccountType.CUSTOMER
-        if is_sales_account is None
-        else is_sales_account
+    ids, id_errors = _reference_ids(data)
+    ids.setdefault("owner_id", actor.pk)
+    draft = AccountDraft(
+        **{name: value for name, value in data.items() if name in DRAFT_FIELDS},
+        custom=custom or {},
     )
+    (new,) = accounts_check([draft], data=account_rule_data())
+    errors = dict(new.errors) if isinstance(new, Refused) else {}
+    errors.update(id_errors)
+    errors.update(_reference_errors(actor, Account(), ids, set(ids) - set(id_errors)))
+    if errors:
+        raise ValidationFailed(field_errors=errors)
+    account = Account(**new._asdict(), **ids)
+    if is_sales_account is not None:
+        account.is_sales_account = is_sales_account
     with transaction.atomic():
         if not confirm_duplicates:
-            _check_duplicates(actor, state)
+            _check_duplicates(actor, new)
         record_create(actor=actor, instance=account)
         _ensure_still_visible(actor, account)
     return account
@@ -289,18 +252,29 @@ def account_update(
     expected_version: int,
     custom: Mapping[str, Any] | None = None,
 ) -> Account:
-    """Edit an account; stale versions are refused (PLAT-6), cycles too (CUS-6)."""
+    """Edit an account; the edited state passes the create's field rules
+    (`customers.rules.state_errors`), stale versions are refused (PLAT-6),
+    cycles too (CUS-6)."""
     account = account_get_for_edit(actor=actor, pk=account.pk)
     _unknown_fields(changes)
-    values = _normalized(changes)
+    ids, errors = _reference_ids(changes)
+    values = {
+        **normalized({k: v for k, v in changes.items() if k not in REFERENCE_FIELDS}),
+        **ids,
+    }
     state = _state(account, values)
     changed = {name for name, value in values.items() if value != getattr(account, name, None)}
-    _check_values(actor, account, state, changed)
+    data = account_rule_data()
+    errors = {**state_errors(state, data.lookups, changed), **errors}
+    errors.update(_reference_errors(actor, account, state, changed - set(errors)))
     updates: dict[str, Any] = dict(values)
     if custom is not None:
-        updates["custom"] = custom_values_clean(
-            Account.record_type, custom, account.custom, partial=True
+        updates["custom"], custom_errors = custom_values_check(
+            data.custom_fields, custom, account.custom, partial=True
         )
+        errors.update(custom_errors)
+    if errors:
+        raise ValidationFailed(field_errors=errors)
     with transaction.atomic():
         account_updating.send(sender=Account, account=account, changes=values, actor=actor)
         record_update(

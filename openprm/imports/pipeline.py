@@ -63,17 +63,17 @@ def file_batches(
 
 @contextmanager
 def prepared_batches(
-    job: ImportJob, kind: ImportKind, batch_size: int
+    job: ImportJob, kind: ImportKind, batch_size: int, memo: dict[str, Any]
 ) -> Iterator[Iterator[list[MappedRow]]]:
-    """The batches of `job` after its last committed line, prepared by `kind`.
-    Leaving the block stops the second process."""
+    """The batches of `job` after its last committed line, prepared by `kind`
+    from `memo` (its `prepare_memo`). Leaving the block stops the second
+    process."""
     path, name = job.file.path, job.original_name
     batches = file_batches(path, name, job.mapping, job.last_committed_row, batch_size)
     first = next(batches, None)
     if first is None:
         yield iter(())
         return
-    memo: dict[str, Any] = {}
     if not kind.prepares or len(first) < batch_size or SETTINGS_VARIABLE not in os.environ:
         yield _inline(kind, chain([first], batches), memo)
         return
@@ -98,6 +98,8 @@ def prepared_batches(
                 "after_line": first[-1].line,
                 "batch_size": batch_size,
                 "language": translation.get_language(),
+                # Read once Django is set up: it holds the kind's own types.
+                "memo": pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
             },
             worker.stdin,
         )

@@ -217,7 +217,7 @@ def _run_rows(
     with (
         _rare_checkpoints(),
         _collector_paused(),
-        prepared_batches(job, kind, batch_size) as batches,
+        prepared_batches(job, kind, batch_size, kind.prepare_memo(ctx)) as batches,
     ):
         for batch in batches:
             if ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists():

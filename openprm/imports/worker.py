@@ -32,7 +32,7 @@ def main() -> None:
     if args["language"]:
         translation.activate(args["language"])
     kind = kind_get(args["kind"])
-    memo: dict[str, Any] = {}
+    memo: dict[str, Any] = pickle.loads(args["memo"])  # noqa: S301 - from the import
     try:
         for batch in file_batches(
             args["path"], args["name"], args["mapping"], args["after_line"], args["batch_size"]

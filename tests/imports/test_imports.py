@@ -361,6 +361,73 @@ def test_imp_1_rerunning_the_same_file_creates_no_duplicates(
     assert Person.objects.count() == 1
 
 
+@pytest.mark.parametrize("batch_size", [1000, 1], ids=["one-batch", "a-batch-a-row"])
+def test_imp_1_rows_sharing_a_natural_key_are_judged_by_the_create_rules(
+    sales_admin: User, acme: Account, run_import: Run, batch_size: int
+) -> None:
+    """Two people of one name with no e-mail and no customer are two
+    contacts, as two creates make them (the import failed on its key
+    before); the key is stored once, so a second run still skips both. A
+    repeated external id is the same record: skipped, in any batch."""
+    rows = [["", "Ann", "Lee", "", "", ""], ["", "Ann", "Lee", "", "", ""]]
+    rows += [["c1", "Bo", "Kay", "", "", ""], ["c1", "Bo", "Kaye", "", "", ""]]
+    data = csv_bytes(["External ID", *CONTACT_HEADER], rows)
+    job = run_import(sales_admin, "contacts", data, batch_size=batch_size)
+    assert (job.status, job.accepted_rows, job.skipped_rows, job.rejected_rows) == (
+        ImportJob.Status.DONE,
+        3,
+        1,
+        0,
+    )
+    again = run_import(sales_admin, "contacts", data, batch_size=batch_size)
+    assert (again.accepted_rows, again.skipped_rows) == (0, 4)
+    assert sorted(Person.objects.values_list("last_name", flat=True)) == ["Kay", "Lee", "Lee"]
+
+
+def test_imp_1_texts_that_do_not_fit_are_refused_as_a_create_refuses_them(
+    sales_admin: User, run_import: Run
+) -> None:
+    """The import stored over-long names and e-mails a create refuses (and
+    PostgreSQL would have failed the whole batch on them)."""
+    long_email = "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".com"
+    contacts = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(CONTACT_HEADER, [["", "L" * 101, "", "", ""], ["", "Lee", long_email, "", ""]]),
+    )
+    accounts = run_import(
+        sales_admin,
+        "accounts",
+        csv_bytes(["Name", "Revenue"], [["N" * 201, ""], ["Acme", "1.125"]]),
+    )
+    assert _reasons(contacts) == {
+        2: "last_name: Ensure this value has at most 100 characters (it has 101).",
+        3: "email: Ensure this value has at most 254 characters (it has 260).",
+    }
+    assert _reasons(accounts) == {
+        2: "name: Ensure this value has at most 200 characters (it has 201).",
+        3: "annual_revenue: Ensure that there are no more than 2 decimal places.",
+    }
+    assert not Person.objects.exists()
+    assert not Account.objects.exists()
+
+
+def test_imp_1_cus_1_an_account_at_the_same_postal_code_in_another_case_is_a_duplicate(
+    sales_admin: User, run_import: Run
+) -> None:
+    """As `account_create` finds it (case-blind), so does the import."""
+    account_create(
+        actor=as_actor(sales_admin),
+        data={"name": "Acme Inc", "postal_code": "ab1 2cd", "country": "GB"},
+    )
+    job = run_import(
+        sales_admin,
+        "accounts",
+        csv_bytes(["Name", "Postal code", "Country"], [["Acme Inc.", "AB1 2CD", "GB"]]),
+    )
+    assert _reasons(job) == {2: "Duplicate: a similar account already exists."}
+
+
 def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: Run) -> None:
     job = run_import(
         sales_admin,

@@ -12,16 +12,17 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
-from openprm.contacts.normalize import normalize_email, normalize_phone
 from openprm.contacts.policies import person_get_for_edit, require_internal
+from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.contacts.services.points import contact_point_add
 from openprm.contacts.services.relationships import relationship_create
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.customfields.values import custom_values_clean
+from openprm.core.customfields.values import custom_definitions, custom_values_clean
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.locks import natural_keys_lock
 from openprm.core.records import record_create, record_delete, record_update
+from openprm.core.rules import Refused
 from openprm.customers.models import Account
 
 EDITABLE_FIELDS = frozenset({"first_name", "last_name", "kind", "job_title", "is_key_contact"})
@@ -46,13 +47,7 @@ class DuplicateContacts(Conflict):
         )
 
 
-def _clean_text(value: str | None) -> str:
-    return (value or "").strip()
-
-
-def _check_duplicates(
-    actor: Actor, person: Person, email_key: str, phone_key: str, accounts: list[Account]
-) -> None:
+def _check_duplicates(actor: Actor, contact: NewContact, accounts: list[Account]) -> None:
     """CON-2, exact under concurrency: the keys the new contact could be
     found by (its e-mail, its phone, its customers for the name rule) stay
     locked until the create commits, so a parallel create of the same
@@ -60,17 +55,17 @@ def _check_duplicates(
     account_ids = [a.pk for a in accounts]
     natural_keys_lock(
         {
-            "contact-email": [email_key],
-            "contact-phone": [phone_key],
+            "contact-email": [contact.email],
+            "contact-phone": [contact.phone],
             "contact-customer": [str(pk) for pk in account_ids],
         }
     )
     candidates = duplicate_candidates(
         actor=actor,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        emails=[email_key],
-        phones=[phone_key],
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        emails=[contact.email],
+        phones=[contact.phone],
         account_ids=account_ids,
     )
     if candidates:
@@ -84,7 +79,7 @@ def contact_create(
     first_name: str = "",
     kind: str = Person.Kind.B2B,
     job_title: str = "",
-    is_key_contact: bool = False,
+    is_key_contact: bool | str = False,
     email: str = "",
     phone: str = "",
     account_ids: Iterable[int] = (),
@@ -93,50 +88,50 @@ def contact_create(
 ) -> Person:
     """Create a contact, its first e-mail and phone, and its customer relationships.
 
-    CON-2: unless `confirm_duplicates`, similar visible contacts (same e-mail,
-    same phone, similar name at the same customer) refuse the create with
-    DuplicateContacts listing them. Related accounts must be visible to the
-    actor, so nobody attaches contacts to customers they cannot see.
+    The values are checked and normalized by `contacts.rules`, as a contact
+    import checks each row. Related accounts must be visible to the actor,
+    so nobody attaches contacts to customers they cannot see; the phone is
+    read in the country of the first of them that has one. CON-2: unless
+    `confirm_duplicates`, similar visible contacts (same e-mail, same phone,
+    similar name at the same customer) refuse the create with
+    DuplicateContacts listing them.
     """
     require_internal(actor)
-    errors: dict[str, list[str]] = {}
-    if not _clean_text(last_name):
-        errors["last_name"] = [_("This field is required.")]
-    email_key = phone_key = ""
-    if _clean_text(email):
-        try:
-            email_key = normalize_email(email)
-        except ValueError as error:
-            errors["email"] = [str(error)]
     accounts = [access.get_visible(Account, actor, pk) for pk in dict.fromkeys(account_ids)]
-    if _clean_text(phone):
-        region = next((str(a.country) for a in accounts if a.country), None)
-        try:
-            phone_key = normalize_phone(phone, region)
-        except ValueError as error:
-            errors["phone"] = [str(error)]
-    if errors:
-        raise ValidationFailed(field_errors=errors)
-    person = Person(
-        first_name=_clean_text(first_name),
-        last_name=_clean_text(last_name),
+    draft = ContactDraft(
+        last_name=last_name,
+        first_name=first_name,
         kind=kind,
-        job_title=_clean_text(job_title),
+        job_title=job_title,
         is_key_contact=is_key_contact,
+        email=email,
+        phone=phone,
+        custom=custom or {},
+        phone_region=next((str(a.country) for a in accounts if a.country), None),
+    )
+    (contact,) = contacts_check([draft], custom_fields=custom_definitions(Person.record_type))
+    if isinstance(contact, Refused):
+        raise ValidationFailed(field_errors=contact.errors)
+    person = Person(
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        kind=contact.kind,
+        job_title=contact.job_title,
+        is_key_contact=contact.is_key_contact,
         owner=actor.user,
-        custom=custom_values_clean(Person.record_type, custom or {}),
+        custom=contact.custom,
     )
     with transaction.atomic():
         if not confirm_duplicates:
-            _check_duplicates(actor, person, email_key, phone_key, accounts)
+            _check_duplicates(actor, contact, accounts)
         record_create(actor=actor, instance=person)
-        if email_key:
+        if contact.email:
             contact_point_add(
-                actor=actor, person=person, kind=ContactPoint.Kind.EMAIL, email=email_key
+                actor=actor, person=person, kind=ContactPoint.Kind.EMAIL, email=contact.email
             )
-        if phone_key:
+        if contact.phone:
             contact_point_add(
-                actor=actor, person=person, kind=ContactPoint.Kind.PHONE, phone=phone_key
+                actor=actor, person=person, kind=ContactPoint.Kind.PHONE, phone=contact.phone
             )
         for account in accounts:
             relationship_create(actor=actor, person=person, account=account)

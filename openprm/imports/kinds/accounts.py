@@ -1,11 +1,13 @@
 """Importing accounts and prospects, with parent links in any row order (IMP-1,
 CUS-2, CUS-4, CUS-6).
 
-Rows get the checks of `customers.services.account_create` (its own
-normalization and address rule, type, currency, revenue, industry and size
-lookups, an active internal owner, a visible parent, no cycle) and its
-duplicate rule (near-identical name at the same postal code and country, or
-the same name) against visible accounts and earlier rows.
+Rows are checked by the rules of `customers.services.account_create`
+itself: `customers.rules.accounts_check` (name, type, address, country,
+currency, revenue, industry and size lookups, flags, custom fields) for the
+batch, then an active internal owner, a visible parent and no cycle, and the
+duplicate rule of `customers.duplicates` (near-identical name at the same
+postal code and country, or the same name) against visible accounts and
+earlier rows.
 
 Parents may come after their children: the file is scanned once for the keys
 it defines, a row is inserted with its parent when this run wrote the parent
@@ -16,51 +18,48 @@ with everything the import wrote for it, so nothing of it remains.
 """
 
 from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_countries import countries
-from rapidfuzz import fuzz
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
-from openprm.core.errors import PermissionRefused, ValidationFailed
-from openprm.core.lookups.models import LookupValue
+from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import has_privilege
+from openprm.core.rules import Errors, Refused
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
-from openprm.customers.duplicates import SIMILARITY
+from openprm.customers.duplicates import ascii_upper, duplicate_place, name_score
 from openprm.customers.models import Account
 from openprm.customers.normalize import search_key
-from openprm.customers.services import _check_address, _normalized, default_account_type
+from openprm.customers.rules import DRAFT_FIELDS, AccountDraft, accounts_check
+from openprm.customers.services import account_rule_data
 from openprm.identity.models import User
 from openprm.imports.audit import AuditBatch
 from openprm.imports.bulk import Statistics, TableWriter, reserve_ids
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
-    CustomValues,
     ImportContext,
     ImportKind,
     MappedRow,
-    field_errors_text,
-    parse_bool,
     register_kind,
 )
-from openprm.imports.kinds.refs import ACCOUNT_MODEL, ext_key, keys_to_ids
+from openprm.imports.kinds.refs import (
+    ACCOUNT_MODEL,
+    EXT_PREFIX,
+    ext_key,
+    keys_imported,
+    keys_to_ids,
+)
 from openprm.imports.models import ImportKey, RejectedRow
 from openprm.imports.readers import read_table
 
 LINK_BATCH = 2000
-TYPES = {
-    **{value: value for value in Account.AccountType.values},
-    **{str(label).lower(): value for value, label in Account.AccountType.choices},
-}
-ADDRESS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
+DRAFT_COLUMNS = frozenset(DRAFT_FIELDS)
 
 
 def cycle_message() -> str:
@@ -69,6 +68,21 @@ def cycle_message() -> str:
 
 def name_key(name: str) -> str:
     return f"name:{search_key(name)}"
+
+
+def draft_of(row: MappedRow) -> AccountDraft:
+    """A row as the create rules read it: a blank cell is a value not given."""
+    given = {name: value for name, value in row.data.items() if value and name in DRAFT_COLUMNS}
+    return AccountDraft(**given, custom=row.custom)
+
+
+def _reasons(errors: Errors) -> list[str]:
+    """Reject reasons as `field: message`, custom fields last."""
+    return [
+        f"{name}: {message}"
+        for name in sorted(errors, key=lambda name: name.startswith("custom."))
+        for message in errors[name]
+    ]
 
 
 class AccountKind(ImportKind):
@@ -103,20 +117,12 @@ class AccountKind(ImportKind):
             raise PermissionRefused(_("Only internal users can manage accounts here."))
 
     def start(self, ctx: ImportContext) -> None:
-        lookups = access.unscoped(LookupValue).filter(
-            lookup_type__code__in=("INDUSTRY", "ACCOUNT_SIZE"), active=True
-        )
-        known: dict[str, set[str]] = defaultdict(set)
-        for type_code, code in lookups.values_list("lookup_type__code", "code"):
-            known[type_code].add(code)
         ctx.seen.update(
             {
-                "lookups": known,
-                "custom": CustomValues(Account.record_type),
+                "rules": account_rule_data(self.fixed_type),
                 "file_keys": set(),
                 "names": set(),
                 "places": defaultdict(list),
-                "default_type": self.fixed_type or default_account_type(),
                 "see_all": has_privilege(ctx.actor, VIEW_ALL_SALES_DATA),
                 "statistics": Statistics((ImportKey, Account)),
                 "inserted": {},
@@ -149,19 +155,23 @@ class AccountKind(ImportKind):
         result = BatchResult()
         ctx.seen["statistics"].refresh()
         keys = {row.line: self._row_key(row) for row in rows}
-        done = keys_to_ids(ctx.actor, ACCOUNT_MODEL, keys.values())
+        earlier, own = keys_imported(ctx.actor, ACCOUNT_MODEL, keys.values(), ctx.job)
         owners = self._owners(rows)
         parents_in_db = self._parents_in_db(ctx, rows)
+        rows = [row for row in rows if keys[row.line] not in earlier]
+        result.skipped += len(keys) - len(rows)
+        checked = accounts_check([draft_of(row) for row in rows], data=ctx.seen["rules"])
         cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
-        for row in rows:
-            if keys[row.line] in done:
-                result.skipped += 1
+        for row, new in zip(rows, checked, strict=True):
+            errors = dict(new.errors) if isinstance(new, Refused) else {}
+            owner_id = self._owner(ctx, row, owners, errors)
+            parent_ref = self._parent(ctx, row, parents_in_db, errors)
+            if isinstance(new, Refused) or errors:
+                result.reject(row, _reasons(errors))
                 continue
-            try:
-                cleaned.append((row, self._clean(ctx, row, owners, parents_in_db)))
-            except ValidationFailed as error:
-                result.reject(row, field_errors_text(error))
-        accepted = self._dedupe(ctx, cleaned, result)
+            clean = {**new._asdict(), "owner_id": owner_id, "parent_ref": parent_ref}
+            cleaned.append((row, clean))
+        accepted = self._dedupe(ctx, cleaned, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
         return result
@@ -191,61 +201,29 @@ class AccountKind(ImportKind):
         }
         return found
 
-    def _clean(
-        self, ctx: ImportContext, row: MappedRow, owners: dict[str, int], parents_in_db: set[str]
-    ) -> dict[str, Any]:
-        data = row.data
-        errors: dict[str, list[str]] = {}
-        raw_type = data.get("account_type", "").strip().lower()
-        account_type = self.fixed_type or (
-            TYPES.get(raw_type, "") if raw_type else ctx.seen["default_type"]
-        )
-        if not account_type:
-            errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
-        country = data.get("country", "").strip()
-        if country and country.upper() not in countries:
-            country = countries.by_name(country) or countries.alpha2(country) or country
-        values = _normalized(
-            {
-                "name": data.get("name", ""),
-                "industry": data.get("industry", ""),
-                "size": data.get("size", ""),
-                "competitor_info": data.get("competitor_info", ""),
-                "currency": data.get("currency", "") or "USD",
-                "annual_revenue": data.get("annual_revenue", ""),
-                **{k: data.get(k, "") for k in ADDRESS if k != "country"},
-                "country": country,
-            }
-        )
-        if not values["name"]:
-            errors["name"] = [_("This field is required.")]
-        _check_address(values, errors)
-        currency = values["currency"]
-        if not (len(currency) == 3 and currency.isalpha()):
-            errors["currency"] = [_("Enter a three-letter ISO currency code.")]
-        revenue = values["annual_revenue"]
-        if revenue is not None and not (isinstance(revenue, Decimal) and revenue.is_finite()):
-            errors["annual_revenue"] = [_("Enter a number.")]
-        elif revenue is not None and revenue < 0:
-            errors["annual_revenue"] = [_("Revenue cannot be negative.")]
-        for name, lookup in (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE")):
-            if values[name] and values[name] not in ctx.seen["lookups"][lookup]:
-                errors[name] = [_("“%(value)s” is not a known value.") % {"value": values[name]}]
+    @staticmethod
+    def _owner(
+        ctx: ImportContext, row: MappedRow, owners: dict[str, int], errors: Errors
+    ) -> int | None:
+        """The owner by user name (the importer when none is given), who
+        must be an active internal user the importer still sees the account
+        through (CUS-5)."""
         owner_id = getattr(ctx.actor, "pk", None)
-        if data.get("owner", "").strip():
-            owner_id = owners.get(data["owner"].strip())
+        if row.data.get("owner"):
+            owner_id = owners.get(row.data["owner"])
             if owner_id is None:
                 errors["owner"] = [_("Choose an active internal user.")]
             elif owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
                 errors["owner"] = [
                     _("You would no longer be able to see this account; choose another owner.")
                 ]
-        flags = {}
-        for flag in ("named", "existing"):
-            try:
-                flags[flag] = parse_bool(data.get(flag, ""))
-            except ValueError as error:
-                errors[flag] = [str(error)]
+        return owner_id
+
+    def _parent(
+        self, ctx: ImportContext, row: MappedRow, parents_in_db: set[str], errors: Errors
+    ) -> str:
+        """The parent reference, which must name a visible account or a row
+        of the file other than this one (CUS-6)."""
         parent_ref = self._parent_ref(row)
         if (
             parent_ref
@@ -253,36 +231,37 @@ class AccountKind(ImportKind):
             and parent_ref not in parents_in_db
         ):
             errors["parent"] = [_("Choose an account you can see.")]
-        if parent_ref and parent_ref in (self._row_key(row), name_key(values["name"])):
+        if parent_ref and parent_ref in (self._row_key(row), name_key(row.data.get("name", ""))):
             errors["parent"] = [cycle_message()]
-        try:
-            custom = ctx.seen["custom"].clean(row.custom)
-        except ValidationFailed as error:
-            errors.update(error.field_errors)
-            custom = {}
-        if errors:
-            raise ValidationFailed(field_errors=errors)
-        return {
-            **values,
-            **flags,
-            "account_type": account_type,
-            "is_sales_account": account_type == Account.AccountType.CUSTOMER,
-            "owner_id": owner_id,
-            "custom": custom,
-            "name_search": search_key(values["name"]),
-            "parent_ref": parent_ref,
-        }
+        return parent_ref
 
     def _dedupe(
         self,
         ctx: ImportContext,
         cleaned: list[tuple[MappedRow, dict[str, Any]]],
+        keys: dict[int, str],
+        own: set[str],
         result: BatchResult,
-    ) -> list[tuple[MappedRow, dict[str, Any]]]:
-        """The account duplicate rule, against visible accounts (one query)
-        and earlier rows of the file."""
+    ) -> list[tuple[MappedRow, dict[str, Any], bool]]:
+        """The account duplicate rule of `customers.duplicates`, against
+        visible accounts (one query) and earlier rows of the file.
+
+        A row whose external id an earlier row of this job imported is that
+        record again and is skipped; each accepted row says whether it is
+        the first of its key in this job (whose key is then stored)."""
         names = {c["name_search"] for _, c in cleaned}
-        postals = {c["postal_code"] for _, c in cleaned if c["postal_code"] and c["country"]}
+        # Stored postal codes keep the case they were typed in: ask for the
+        # usual spellings of each (an index lookup), compare case-blind.
+        postals = {
+            spelling
+            for _, c in cleaned
+            if c["postal_code"] and c["country"]
+            for spelling in (
+                c["postal_code"],
+                ascii_upper(c["postal_code"]),
+                c["postal_code"].lower(),
+            )
+        }
         db_names: set[str] = set()
         db_places: dict[tuple[str, str], list[str]] = defaultdict(list)
         if cleaned:
@@ -291,34 +270,42 @@ class AccountKind(ImportKind):
                 access.visible(Account, ctx.actor).filter(name_search__in=names)
                 | access.visible(Account, ctx.actor).filter(postal_code__in=postals)
             ).order_by()
-            for key, postal, country in existing.values_list(
+            for name, postal, country in existing.values_list(
                 "name_search", "postal_code", "country"
             ):
-                db_names.add(key)
-                if postal and country:
-                    db_places[(postal.upper(), str(country))].append(key)
+                db_names.add(name)
+                db_place = duplicate_place(postal, str(country))
+                if db_place:
+                    db_places[db_place].append(name)
         seen_names, seen_places = ctx.seen["names"], ctx.seen["places"]
         accepted = []
         for row, clean in cleaned:
-            key = clean["name_search"]
-            if clean["postal_code"] and clean["country"]:
-                place = (clean["postal_code"].upper(), clean["country"])
+            key = keys[row.line]
+            if key in own and key.startswith(EXT_PREFIX):
+                result.skipped += 1
+                continue
+            name = clean["name_search"]
+            place = duplicate_place(clean["postal_code"], clean["country"])
+            if place:
                 pool = db_places.get(place, []) + seen_places.get(place, [])
-                duplicate = any(fuzz.ratio(key, other) >= SIMILARITY for other in pool)
+                duplicate = any(name_score(name, other) for other in pool)
             else:
-                place = None
-                duplicate = key in db_names or key in seen_names
+                duplicate = name in db_names or name in seen_names
             if duplicate:
                 result.reject(row, [_("Duplicate: a similar account already exists.")])
                 continue
-            seen_names.add(key)
+            seen_names.add(name)
             if place:
-                seen_places[place].append(key)
-            accepted.append((row, clean))
+                seen_places[place].append(name)
+            accepted.append((row, clean, key not in own))
+            own.add(key)
         return accepted
 
     def _insert(
-        self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
+        self,
+        ctx: ImportContext,
+        accepted: list[tuple[MappedRow, dict[str, Any], bool]],
+        keys: dict[int, str],
     ) -> None:
         if not accepted:
             return
@@ -326,7 +313,7 @@ class AccountKind(ImportKind):
         audit = AuditBatch(ctx.actor)
         accounts, import_keys = [], []
         inserted: dict[str, int] = ctx.seen["inserted"]
-        for (row, clean), pk in zip(accepted, ids, strict=True):
+        for (row, clean, new_key), pk in zip(accepted, ids, strict=True):
             parent_ref = clean.pop("parent_ref")
             # A parent written earlier in this run is linked now; `finish`
             # still checks every link of the job for cycles (CUS-6).
@@ -346,22 +333,23 @@ class AccountKind(ImportKind):
                 snapshot["annual_revenue"] = str(clean["annual_revenue"])
             snapshot["is_active"] = True
             audit.created(Account, pk, clean["name"], snapshot)
-            import_keys.append(
-                {
-                    "model": ACCOUNT_MODEL,
-                    "key": keys[row.line],
-                    "object_id": pk,
-                    "job_id": ctx.job.pk,
-                    "user_id": ctx.actor.pk,
-                    "line": row.line,
-                    "parent_key": parent_ref,
-                }
-            )
+            if new_key:
+                import_keys.append(
+                    {
+                        "model": ACCOUNT_MODEL,
+                        "key": keys[row.line],
+                        "object_id": pk,
+                        "job_id": ctx.job.pk,
+                        "user_id": ctx.actor.pk,
+                        "line": row.line,
+                        "parent_key": parent_ref,
+                    }
+                )
         TableWriter(Account).insert(accounts)
         TableWriter(ImportKey).insert(import_keys)
         audit.flush()
-        for model in (Account, ImportKey):
-            ctx.seen["statistics"].grew(model, len(accepted))
+        ctx.seen["statistics"].grew(Account, len(accounts))
+        ctx.seen["statistics"].grew(ImportKey, len(import_keys))
 
     def finish(self, ctx: ImportContext, result: BatchResult) -> None:
         """Second pass: link the parents not linked on insert, then remove

@@ -2,21 +2,15 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
-from openprm.core.customfields.selectors import custom_fields_for
-from openprm.core.customfields.values import custom_values_clean
 from openprm.core.errors import ValidationFailed
-from openprm.core.search import search_key
 from openprm.imports.models import ImportJob
 
 CUSTOM_PREFIX = "custom."
-TRUE_WORDS = {"true", "yes", "y", "1", "on", "x"}
-FALSE_WORDS = {"false", "no", "n", "0", "off", ""}
 
 
 @dataclass(frozen=True)
@@ -69,22 +63,6 @@ class ImportContext:
     custom_names: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=200_000)
-def cached_key(text: str) -> str:
-    """`search_key` once per distinct text of a run: files repeat first
-    names, last names and customer names, and the key costs microseconds."""
-    return search_key(text)
-
-
-def parse_bool(value: str) -> bool:
-    word = value.strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise ValueError(_("Enter yes or no."))
-
-
 def field_errors_text(error: ValidationFailed) -> list[str]:
     """A ValidationFailed as `field: message` lines for the reject report."""
     lines = [
@@ -93,31 +71,6 @@ def field_errors_text(error: ValidationFailed) -> list[str]:
         for message in messages
     ]
     return lines or [error.message]
-
-
-class CustomValues:
-    """PLAT-7 custom fields of a row, cleaned by core's one cleaning function.
-
-    The field definitions are read once per job; rows without custom values
-    are checked against the required fields without a query.
-    """
-
-    def __init__(self, record_type: str) -> None:
-        self.record_type = record_type
-        fields = custom_fields_for(record_type)
-        self.names = frozenset(f.name for f in fields)
-        self.required = [f.name for f in fields if f.required]
-
-    def clean(self, submitted: dict[str, str]) -> dict[str, Any]:
-        present = {k: v for k, v in submitted.items() if v.strip()}
-        if not present:
-            missing = [n for n in self.required if not submitted.get(n, "").strip()]
-            if missing:
-                raise ValidationFailed(
-                    field_errors={f"custom.{n}": [_("This field is required.")] for n in missing}
-                )
-            return {}
-        return custom_values_clean(self.record_type, submitted)
 
 
 class ImportKind:
@@ -141,12 +94,18 @@ class ImportKind:
 
     prepares = False
 
+    def prepare_memo(self, ctx: ImportContext) -> dict[str, Any]:
+        """What `prepare` starts from in each process: reference data read
+        here once (plain values, pickled for the second process)."""
+        return {}
+
     def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
         """Set each row's `parsed` from the checks that need no database and
-        no actor (parsing, normalizing, validating formats), for a kind with
-        `prepares`. Runs for the next batch in a second process while this
-        one is written (`imports.pipeline`), so it must only use the rows
-        and `memo`, a dict kept across the batches of a run in that process."""
+        no actor (the kind's pure create rules), for a kind with `prepares`.
+        Runs for the next batch in a second process while this one is
+        written (`imports.pipeline`), so it must only use the rows and
+        `memo`: `prepare_memo`, kept across the batches of a run in that
+        process."""
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         raise NotImplementedError

@@ -1,16 +1,17 @@
 """Importing contacts with their customer relationships and first e-mail and
 phone (IMP-1, CON-1, CON-2, CON-4).
 
-Each row gets the checks of `contacts.services.contact_create`: a last name,
-a valid e-mail, a valid phone read in the customer's country (stored E.164),
-a customer the importer may see, custom field values, and the CON-2
-duplicate rules (same e-mail, same phone, similar name at the same customer)
-against the visible contacts in the database and the rows before it in the
-file. The checks that need no database (names, kind, flags, e-mail, the
-phone in the default region) are `prepare`d, for a big file in a second
-process (`imports.pipeline`); the rest runs in `process_batch` with a
-constant number of queries per batch, and the batch is written as tuples
-with one statement per table (`bulk`).
+Each row is checked by the rules of `contacts.services.contact_create`
+itself: `contacts.rules.contacts_check` (names, kind, flag, e-mail, phone,
+custom fields) runs as each batch is `prepare`d, for a big file in a second
+process (`imports.pipeline`), with phones read in the default region; a row
+whose customer lies in another country and has a phone is checked again
+with that country. The checks that need the database run in
+`process_batch` with a constant number of queries per batch: a customer the
+importer may see, and the CON-2 duplicate rules (same e-mail, same phone,
+similar name at the same customer, `contacts.duplicates`) against the
+visible contacts in the database and the rows before it in the file. The
+batch is written as tuples with one statement per table (`bulk`).
 """
 
 from collections import defaultdict
@@ -19,14 +20,17 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rapidfuzz import fuzz, process
 
-from openprm.contacts.duplicates import NAME_SIMILARITY, PREFIX_LENGTH
+from openprm.contacts.duplicates import any_name_alike, name_prefixes, name_score
 from openprm.contacts.models import ContactPoint, Person, Relationship
-from openprm.contacts.normalize import DEFAULT_PHONE_REGION, normalize_email, normalize_phone
+from openprm.contacts.normalize import DEFAULT_PHONE_REGION
+from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.errors import PermissionRefused, ValidationFailed
+from openprm.core.customfields.values import custom_definitions
+from openprm.core.errors import PermissionRefused
+from openprm.core.rules import Errors, Refused
+from openprm.core.search import search_key_cached
 from openprm.imports.audit import AuditBatch
 from openprm.imports.bulk import (
     Statistics,
@@ -38,17 +42,20 @@ from openprm.imports.bulk import (
 from openprm.imports.kinds.base import (
     BatchResult,
     Column,
-    CustomValues,
     ImportContext,
     ImportKind,
     MappedRow,
-    cached_key,
-    field_errors_text,
-    parse_bool,
     register_kind,
 )
-from openprm.imports.kinds.customer_names import CustomerNames
-from openprm.imports.kinds.refs import ACCOUNT_MODEL, ext_key, keys_to_ids, visible_accounts
+from openprm.imports.kinds.customer_names import CustomerNames, NamePool
+from openprm.imports.kinds.refs import (
+    ACCOUNT_MODEL,
+    EXT_PREFIX,
+    ext_key,
+    keys_imported,
+    keys_to_ids,
+    visible_accounts,
+)
 from openprm.imports.models import ImportKey
 
 PERSON_MODEL = "contacts.person"
@@ -87,45 +94,68 @@ class Parsed(NamedTuple):
     travel between processes (`imports.pipeline`)."""
 
     key: str
-    errors: tuple[tuple[str, str], ...]  # (field, message)
-    first_name: str
-    last_name: str
-    name_search: str
-    last_name_search: str
-    kind: str
-    job_title: str
-    is_key_contact: bool
-    email: str
-    phone: str  # as written in the file
-    phone_read: tuple[str, str] | None  # PhoneReader.read in the default region
+    contact: NewContact | Refused  # its phone read in the default region
     account_key: str  # the customer's external id key
     account_name: str  # the customer's name key
 
 
-CLEAN_FIELDS = (
-    "first_name",
-    "last_name",
-    "name_search",
-    "last_name_search",
-    "kind",
-    "job_title",
-    "is_key_contact",
-    "email",
+DRAFT_COLUMNS = frozenset(
+    ("last_name", "first_name", "kind", "job_title", "is_key_contact", "email", "phone")
 )
 ERROR_ORDER = (
+    "first_name",
     "last_name",
     "kind",
+    "job_title",
     "is_key_contact",
     "account_external_id",
     "account",
     "email",
     "phone",
 )
-KINDS = {
-    "b2b": Person.Kind.B2B,
-    "b2c": Person.Kind.B2C,
-    **{str(label).lower(): value for value, label in Person.Kind.choices},
-}
+
+
+def _order(field: str) -> int:
+    return ERROR_ORDER.index(field) if field in ERROR_ORDER else len(ERROR_ORDER)
+
+
+def _reasons(errors: Errors) -> list[str]:
+    """Reject reasons as `field: message`, in the order of the form: the
+    fields, then custom fields."""
+    return [f"{name}: {message}" for name in sorted(errors, key=_order) for message in errors[name]]
+
+
+def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
+    return name_prefixes(search_key_cached(clean["first_name"]), clean["last_name_search"])
+
+
+class EarlierNames:
+    """The names of the file's accepted rows per customer, for CON-2's
+    "similar name at the same customer" against earlier rows."""
+
+    def __init__(self) -> None:
+        self.pool = NamePool()
+        self.names: dict[int, list[str]] = defaultdict(list)
+
+    def add(self, account_id: int, name: str, last_name: str) -> None:
+        self.pool.add(account_id, name, last_name)
+        self.names[account_id].append(name)
+
+    def alike(self, clean: dict[str, Any]) -> bool:
+        """Whether an earlier row's name at the row's customer is alike among
+        those the rule compares (starting alike); most rows have no alike
+        name at all, which rapidfuzz tells at once."""
+        name, account_id = clean["name_search"], clean["account_id"]
+        if not any_name_alike(name, self.names.get(account_id, [])):
+            return False
+        near = self.pool.near(account_id, *_prefixes(clean))
+        return any(name_score(name, other) for other, _pk in near)
+
+
+def draft_of(row: MappedRow, phone_region: str | None = None) -> ContactDraft:
+    """A row as the create rules read it: a blank cell is a value not given."""
+    given = {name: value for name, value in row.data.items() if value and name in DRAFT_COLUMNS}
+    return ContactDraft(**given, custom=row.custom, phone_region=phone_region)
 
 
 class VisiblePersons:
@@ -143,51 +173,6 @@ class VisiblePersons:
             chunk = wanted[start : start + self.CHUNK]
             shown.update(self.queryset.filter(pk__in=chunk).values_list("pk", flat=True))
         return shown
-
-
-def _order(field: str) -> int:
-    """Reject reasons in the order of the form: the fields, then custom fields."""
-    return ERROR_ORDER.index(field) if field in ERROR_ORDER else len(ERROR_ORDER)
-
-
-def _full_key(first_name: str, last_name: str) -> str:
-    """`search_key` of the full name, from the cached keys of its parts
-    (the key of a space-joined text is the space-joined keys)."""
-    return " ".join(k for k in (cached_key(first_name), cached_key(last_name)) if k)
-
-
-def _prefixes(clean: dict[str, Any]) -> tuple[str, str]:
-    """The first and last name prefixes `contacts.duplicates` compares names
-    under (no first-name prefix without a first name)."""
-    first = cached_key(clean["first_name"])[:PREFIX_LENGTH]
-    return first, clean["last_name_search"][:PREFIX_LENGTH]
-
-
-class PhoneReader:
-    """`normalize_phone` once per distinct (number, region) of a run: files
-    repeat switchboard numbers, and phonenumbers costs tens of µs a call.
-    No region is the default region, as for `normalize_phone`."""
-
-    LIMIT = 200_000
-
-    def __init__(self) -> None:
-        self.known: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def read(self, value: str, region: str | None = None) -> tuple[str, str]:
-        """`(e164, "")`, or `("", reason)` when the number is not valid."""
-        key = (value, region or DEFAULT_PHONE_REGION)
-        if key not in self.known:
-            if len(self.known) >= self.LIMIT:
-                self.known.clear()
-            try:
-                self.known[key] = (normalize_phone(*key), "")
-            except ValueError as error:
-                self.known[key] = ("", str(error))
-        return self.known[key]
-
-    def learn(self, value: str, read: tuple[str, str]) -> None:
-        """What `read(value)` gave in the process that prepared the row."""
-        self.known[(value, DEFAULT_PHONE_REGION)] = read
 
 
 class ContactKind(ImportKind):
@@ -221,64 +206,29 @@ class ContactKind(ImportKind):
             raise PermissionRefused(_("Only internal users can import contacts."))
 
     def start(self, ctx: ImportContext) -> None:
-        ctx.seen = {"emails": set(), "phones": set(), "names": defaultdict(list)}
-        ctx.seen["custom"] = CustomValues(Person.record_type)
-        ctx.seen["phones_read"] = PhoneReader()
+        ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
+        ctx.seen["custom"] = custom_definitions(Person.record_type)
         ctx.seen["customer_names"] = CustomerNames()
         ctx.seen["statistics"] = Statistics((ImportKey, ContactPoint, Relationship, Person))
 
     prepares = True
 
-    def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
-        phones = memo.setdefault("phones", PhoneReader())
-        for row in rows:
-            row.parsed = self._parse(row, phones)
+    def prepare_memo(self, ctx: ImportContext) -> dict[str, Any]:
+        return {"custom": ctx.seen["custom"]}
 
-    def _parse(self, row: MappedRow, phones: PhoneReader) -> Parsed:
-        """The checks of `contacts.services.contact_create` that need no
-        database, with their messages; the phone is read in the default
-        region, the customer's country being known only in `_clean`."""
-        data = row.data
-        errors: list[tuple[str, str]] = []
-        last_name = data.get("last_name", "").strip()
-        if not last_name:
-            errors.append(("last_name", _("This field is required.")))
-        kind = Person.Kind.B2B.value
-        if data.get("kind", "").strip():
-            kind = KINDS.get(data["kind"].strip().lower(), "")
-            if not kind:
-                errors.append(("kind", _("Choose B2B or B2C.")))
-        try:
-            key_contact = parse_bool(data.get("is_key_contact", ""))
-        except ValueError as error:
-            errors.append(("is_key_contact", str(error)))
-            key_contact = False
-        email = ""
-        if data.get("email", "").strip():
-            try:
-                email = normalize_email(data["email"])
-            except ValueError as error:
-                errors.append(("email", str(error)))
-        phone = data.get("phone", "") if data.get("phone", "").strip() else ""
-        first_name = data.get("first_name", "").strip()
-        return Parsed(
-            key=self._row_key(row),
-            errors=tuple(errors),
-            first_name=first_name,
-            last_name=last_name,
-            name_search=_full_key(first_name, last_name),
-            last_name_search=cached_key(last_name),
-            kind=kind,
-            job_title=data.get("job_title", "").strip(),
-            is_key_contact=key_contact,
-            email=email,
-            phone=phone,
-            phone_read=phones.read(phone) if phone else None,
-            account_key=(
-                ext_key(data["account_external_id"]) if data.get("account_external_id") else ""
-            ),
-            account_name=cached_key(data["account"]) if data.get("account", "").strip() else "",
-        )
+    def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
+        """`contacts_check` for the batch, phones read in the default region."""
+        checked = contacts_check([draft_of(row) for row in rows], custom_fields=memo["custom"])
+        for row, contact in zip(rows, checked, strict=True):
+            data = row.data
+            row.parsed = Parsed(
+                key=self._row_key(row),
+                contact=contact,
+                account_key=(
+                    ext_key(data["account_external_id"]) if data.get("account_external_id") else ""
+                ),
+                account_name=search_key_cached(data["account"]) if data.get("account") else "",
+            )
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()
@@ -286,7 +236,7 @@ class ContactKind(ImportKind):
         statistics.refresh()
         # One query each: already-imported keys, referenced customers.
         keys = {row.line: row.parsed.key for row in rows}
-        done = keys_to_ids(ctx.actor, PERSON_MODEL, keys.values())
+        earlier, own = keys_imported(ctx.actor, PERSON_MODEL, keys.values(), ctx.job)
         ext_accounts = keys_to_ids(
             ctx.actor,
             ACCOUNT_MODEL,
@@ -297,19 +247,73 @@ class ContactKind(ImportKind):
             ids=ext_accounts.values(),
             name_keys=(r.parsed.account_name for r in rows if r.parsed.account_name),
         )
-        candidates: list[tuple[MappedRow, dict[str, Any]]] = []
+        customers: list[tuple[MappedRow, int | None, str, Errors]] = []
         for row in rows:
-            if keys[row.line] in done:
+            if keys[row.line] in earlier:
                 result.skipped += 1
                 continue
-            try:
-                candidates.append((row, self._clean(ctx, row, ext_accounts, by_id, by_name)))
-            except ValidationFailed as error:
-                result.reject(row, field_errors_text(error))
-        accepted = self._dedupe(ctx, candidates, result)
+            customers.append((row, *self._customer(row.parsed, ext_accounts, by_id, by_name)))
+        contacts = self._in_customer_country(ctx, customers)
+        candidates: list[tuple[MappedRow, dict[str, Any]]] = []
+        for row, account_id, _country, errors in customers:
+            contact = contacts.get(row.line, row.parsed.contact)
+            if isinstance(contact, Refused) or errors:
+                found = {**(contact.errors if isinstance(contact, Refused) else {}), **errors}
+                result.reject(row, _reasons(found))
+                continue
+            candidates.append((row, {**contact._asdict(), "account_id": account_id}))
+        accepted = self._dedupe(ctx, candidates, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
         return result
+
+    @staticmethod
+    def _customer(
+        parsed: Parsed,
+        ext_accounts: dict[str, int],
+        by_id: dict[int, str],
+        by_name: dict[str, list[tuple[int, str]]],
+    ) -> tuple[int | None, str, Errors]:
+        """The row's customer among those the importer may see, its country,
+        or why there is none."""
+        if parsed.account_key:
+            account_id = ext_accounts.get(parsed.account_key)
+            if account_id not in by_id:
+                return (
+                    None,
+                    "",
+                    {"account_external_id": [_("No customer you can see has this ID.")]},
+                )
+            return account_id, by_id[account_id], {}
+        if parsed.account_name:
+            matches = by_name.get(parsed.account_name, [])
+            if len(matches) == 1:
+                return matches[0][0], matches[0][1], {}
+            if not matches:
+                return None, "", {"account": [_("No customer you can see has this name.")]}
+            return (
+                None,
+                "",
+                {"account": [_("Several customers have this name; use the customer ID.")]},
+            )
+        return None, "", {}
+
+    @staticmethod
+    def _in_customer_country(
+        ctx: ImportContext, customers: list[tuple[MappedRow, int | None, str, Errors]]
+    ) -> dict[int, NewContact | Refused]:
+        """The rows with a phone whose customer lies outside the default
+        region, checked again with their phone read in that country (CON-4),
+        by line."""
+        again = [
+            (row, country)
+            for row, _account_id, country, _errors in customers
+            if country and country != DEFAULT_PHONE_REGION and row.data.get("phone")
+        ]
+        checked = contacts_check(
+            [draft_of(row, country) for row, country in again], custom_fields=ctx.seen["custom"]
+        )
+        return {row.line: contact for (row, _country), contact in zip(again, checked, strict=True)}
 
     @staticmethod
     def _row_key(row: MappedRow) -> str:
@@ -319,67 +323,27 @@ class ContactKind(ImportKind):
         if row.data.get("email"):
             return "email:" + row.data["email"].strip().lower()
         customer = row.data.get("account_external_id") or row.data.get("account", "")
-        name = _full_key(row.data.get("first_name", ""), row.data.get("last_name", ""))
-        return f"name:{cached_key(customer)}:{name}"
-
-    def _clean(
-        self,
-        ctx: ImportContext,
-        row: MappedRow,
-        ext_accounts: dict[str, int],
-        by_id: dict[int, str],
-        by_name: dict[str, list[tuple[int, str]]],
-    ) -> dict[str, Any]:
-        """The prepared row with its customer (visible to the importer), its
-        phone read in the customer's country and its custom fields."""
-        parsed: Parsed = row.parsed
-        errors = {field: [message] for field, message in parsed.errors}
-        account_id, country = None, ""
-        if parsed.account_key:
-            account_id = ext_accounts.get(parsed.account_key)
-            if account_id not in by_id:
-                errors["account_external_id"] = [_("No customer you can see has this ID.")]
-            else:
-                country = by_id[account_id]
-        elif parsed.account_name:
-            matches = by_name.get(parsed.account_name, [])
-            if len(matches) == 1:
-                account_id, country = matches[0]
-            elif not matches:
-                errors["account"] = [_("No customer you can see has this name.")]
-            else:
-                errors["account"] = [_("Several customers have this name; use the customer ID.")]
-        phone = ""
-        if parsed.phone and parsed.phone_read:
-            reader: PhoneReader = ctx.seen["phones_read"]
-            reader.learn(parsed.phone, parsed.phone_read)
-            phone, message = reader.read(parsed.phone, country)
-            if message:
-                errors["phone"] = [message]
-        try:
-            custom = ctx.seen["custom"].clean(row.custom)
-        except ValidationFailed as error:
-            errors.update(error.field_errors)
-            custom = {}
-        if errors:
-            raise ValidationFailed(field_errors={f: errors[f] for f in sorted(errors, key=_order)})
-        return {
-            **{name: getattr(parsed, name) for name in CLEAN_FIELDS},
-            "custom": custom,
-            "phone": phone,
-            "account_id": account_id,
-        }
+        names = (row.data.get("first_name", ""), row.data.get("last_name", ""))
+        name = " ".join(k for k in map(search_key_cached, names) if k)
+        return f"name:{search_key_cached(customer)}:{name}"
 
     def _dedupe(
         self,
         ctx: ImportContext,
         candidates: list[tuple[MappedRow, dict[str, Any]]],
+        keys: dict[int, str],
+        own: set[str],
         result: BatchResult,
-    ) -> list[tuple[MappedRow, dict[str, Any]]]:
+    ) -> list[tuple[MappedRow, dict[str, Any], bool]]:
         """CON-2 within the file (earlier rows) and against visible contacts:
         equal e-mails and phones by their indexes; names are compared, as in
         `contacts.duplicates`, with the contacts at the same customer whose
-        first or last name starts alike (read once per customer per run)."""
+        first or last name starts alike (read once per customer per run).
+
+        A row whose external id an earlier row of this job imported is that
+        record again and is skipped; other keys (an e-mail, a name) only
+        identify rows for a later run, so each accepted row says whether it
+        is the first of its key in this job (whose key is then stored)."""
         owners_of: dict[str, set[int]] = defaultdict(set)
         for kind, column in (
             (ContactPoint.Kind.EMAIL, "email"),
@@ -406,10 +370,14 @@ class ContactKind(ImportKind):
         shown = VisiblePersons(ctx.actor).among(
             {pk for found in matches.values() for ids in found.values() for pk in ids}
         )
-        names: dict[int, list[str]] = ctx.seen["names"]
+        names: EarlierNames = ctx.seen["names"]
         seen_emails, seen_phones = ctx.seen["emails"], ctx.seen["phones"]
         accepted = []
         for row, clean in candidates:
+            key = keys[row.line]
+            if key in own and key.startswith(EXT_PREFIX):
+                result.skipped += 1
+                continue
             found = {what: ids & shown for what, ids in matches[row.line].items()}
             reasons = []
             for what, seen in (("email", seen_emails), ("phone", seen_phones)):
@@ -417,9 +385,7 @@ class ContactKind(ImportKind):
                 if value and (found[what] or value in seen):
                     reasons.append(self._duplicate_reason(what, value, bool(found[what])))
             account_id = clean["account_id"]
-            if account_id and (
-                found["name"] or self._similar(clean["name_search"], names.get(account_id, []))
-            ):
+            if account_id and (found["name"] or names.alike(clean)):
                 reasons.append(_("Duplicate: a similar name at the same customer."))
             if reasons:
                 result.reject(row, reasons)
@@ -429,18 +395,10 @@ class ContactKind(ImportKind):
             if clean["phone"]:
                 seen_phones.add(clean["phone"])
             if account_id:
-                names[account_id].append(clean["name_search"])
-            accepted.append((row, clean))
+                names.add(account_id, clean["name_search"], clean["last_name_search"])
+            accepted.append((row, clean, key not in own))
+            own.add(key)
         return accepted
-
-    @staticmethod
-    def _similar(name: str, pool: list[str]) -> bool:
-        return bool(
-            pool
-            and process.extractOne(
-                name, pool, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SIMILARITY
-            )
-        )
 
     @staticmethod
     def _db_matches(
@@ -455,7 +413,7 @@ class ContactKind(ImportKind):
         }
         name = clean["name_search"]
         for other, pk in customer_names.near(clean["account_id"], *_prefixes(clean)):
-            if fuzz.token_sort_ratio(name, other) >= NAME_SIMILARITY:
+            if name_score(name, other):
                 found["name"].add(pk)
         return found
 
@@ -470,7 +428,10 @@ class ContactKind(ImportKind):
         return _("Duplicate: same phone %(value)s as %(where)s.") % {"value": value, "where": where}
 
     def _insert(
-        self, ctx: ImportContext, accepted: list[tuple[MappedRow, dict[str, Any]]], keys: dict
+        self,
+        ctx: ImportContext,
+        accepted: list[tuple[MappedRow, dict[str, Any], bool]],
+        keys: dict[int, str],
     ) -> None:
         """Rows built as tuples, one statement per table. Each contact gets
         one creation entry, on the person, whose changes include its e-mail,
@@ -479,7 +440,7 @@ class ContactKind(ImportKind):
             return
         actor_id = getattr(ctx.actor, "pk", None)
         person_ids = reserve_ids(Person, len(accepted))
-        reserved = reserve_ids(Relationship, sum(1 for _, c in accepted if c["account_id"]))
+        reserved = reserve_ids(Relationship, sum(1 for _, c, _new in accepted if c["account_id"]))
         ctx.seen["customer_names"].created(reserved)
         relation_ids = iter(reserved)
         audit = AuditBatch(ctx.actor)
@@ -487,7 +448,7 @@ class ContactKind(ImportKind):
         owner = dumps(actor_id)
         email_kind, phone_kind = ContactPoint.Kind.EMAIL.value, ContactPoint.Kind.PHONE.value
         persons, points, relations, import_keys = [], [], [], []
-        for (row, clean), person_id in zip(accepted, person_ids, strict=True):
+        for (row, clean, new_key), person_id in zip(accepted, person_ids, strict=True):
             persons.append(person_values(person_id, clean, actor_id))
             email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
             if email:
@@ -502,9 +463,10 @@ class ContactKind(ImportKind):
                 f"{clean['first_name']} {clean['last_name']}".strip(),
                 _person_changes(clean, owner),
             )
-            import_keys.append(
-                (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
-            )
+            if new_key:
+                import_keys.append(
+                    (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
+                )
         TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
         TableWriter(ContactPoint).insert_values(
             ("person_id", "kind", "email", "phone", "is_primary"), points

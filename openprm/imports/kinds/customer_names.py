@@ -32,10 +32,56 @@ SINCE_SQL = f"SELECT id, account_id FROM {_RELATIONSHIPS} WHERE id > %s"  # noqa
 HIGHEST_SQL = f"SELECT MAX(id) FROM {_RELATIONSHIPS}"  # noqa: S608
 
 
-class CustomerNames:
+class NamePool:
+    """Contact names per customer, found by the letters CON-2 compares a new
+    name under (`contacts.duplicates.name_prefixes`), as the duplicate check
+    of a single create finds them with its index ranges."""
+
     def __init__(self) -> None:
         self.known: dict[int, list[Name]] = {}
         self.by_prefix: dict[int, dict[str, list[tuple[str, int]]]] = {}
+
+    def add(self, account_id: int, name: str, last_name: str, person_id: int = 0) -> None:
+        self.known.setdefault(account_id, []).append((name, last_name, person_id))
+        index = self.by_prefix.get(account_id)
+        if index is not None:
+            _index(index, name, last_name, person_id)
+
+    def near(self, account_id: int | None, first: str, last: str) -> list[tuple[str, int]]:
+        """`(name_search, id)` of the names at a customer whose last name
+        starts with `last` or whose full name starts with `first`."""
+        names = self.known.get(account_id) if account_id is not None else None
+        if not names:
+            return []
+        if len(last) < PREFIX or 0 < len(first) < PREFIX:
+            return [
+                (name, pk)
+                for name, last_name, pk in names
+                if last_name.startswith(last) or (first and name.startswith(first))
+            ]
+        index = self.by_prefix.get(account_id)
+        if index is None:
+            index = self.by_prefix[account_id] = {}
+            for name, last_name, pk in names:
+                _index(index, name, last_name, pk)
+        pool = index.get("l" + last, [])
+        if first:
+            seen = {pk for _name, pk in pool}
+            pool = pool + [hit for hit in index.get("f" + first, []) if hit[1] not in seen]
+        return pool
+
+
+def _index(index: dict[str, list[tuple[str, int]]], name: str, last_name: str, pk: int) -> None:
+    index.setdefault("l" + last_name[:PREFIX], []).append((name, pk))
+    index.setdefault("f" + name[:PREFIX], []).append((name, pk))
+
+
+class CustomerNames(NamePool):
+    """The names of the contacts in the database at the customers a run's
+    rows name."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.size = 0
         self.own: set[int] = set()
         with connection.cursor() as cursor:
@@ -70,27 +116,3 @@ class CustomerNames:
         ):
             self.known[account_id].append((name, last_name, person_id))
             self.size += 1
-
-    def near(self, account_id: int | None, first: str, last: str) -> list[tuple[str, int]]:
-        """`(name_search, id)` of the contacts at a loaded customer whose last
-        name starts with `last` or whose full name starts with `first`."""
-        names = self.known.get(account_id) if account_id is not None else None
-        if not names:
-            return []
-        if len(last) < PREFIX or 0 < len(first) < PREFIX:
-            return [
-                (name, pk)
-                for name, last_name, pk in names
-                if last_name.startswith(last) or (first and name.startswith(first))
-            ]
-        index = self.by_prefix.get(account_id)
-        if index is None:
-            index = self.by_prefix[account_id] = {}
-            for name, last_name, pk in names:
-                index.setdefault("l" + last_name[:PREFIX], []).append((name, pk))
-                index.setdefault("f" + name[:PREFIX], []).append((name, pk))
-        pool = index.get("l" + last, [])
-        if first:
-            seen = {pk for _name, pk in pool}
-            pool = pool + [hit for hit in index.get("f" + first, []) if hit[1] not in seen]
-        return pool

@@ -8,13 +8,14 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.imports.bulk import fetch, in_values
-from openprm.imports.models import ImportKey
+from openprm.imports.models import ImportJob, ImportKey
 
 ACCOUNT_MODEL = "customers.account"
+EXT_PREFIX = "ext:"
 
 
 def ext_key(external_id: str) -> str:
-    return f"ext:{external_id.strip()}"
+    return f"{EXT_PREFIX}{external_id.strip()}"
 
 
 def keys_to_ids(actor: Actor, model: str, keys: Iterable[str]) -> dict[str, int]:
@@ -30,6 +31,31 @@ def keys_to_ids(actor: Actor, model: str, keys: Iterable[str]) -> dict[str, int]
             [model, actor.pk, *params],
         )
     )
+
+
+def keys_imported(
+    actor: Actor, model: str, keys: Iterable[str], job: ImportJob
+) -> tuple[dict[str, int], set[str]]:
+    """Of `keys`, those an earlier import of `actor` wrote, with their ids
+    (their rows are skipped: the file was imported before), and those
+    `job` itself wrote already (a later row with such a key is the same
+    record only when the key is an external id)."""
+    wanted = list(set(keys))
+    if not wanted:
+        return {}, set()
+    condition, params = in_values("key", wanted)
+    earlier: dict[str, int] = {}
+    own: set[str] = set()
+    for key, object_id, job_id in fetch(
+        f"SELECT key, object_id, job_id FROM {ImportKey._meta.db_table} "  # noqa: S608
+        f"WHERE model = %s AND user_id = %s AND {condition}",
+        [model, actor.pk, *params],
+    ):
+        if job_id == job.pk:
+            own.add(key)
+        else:
+            earlier[key] = object_id
+    return earlier, own
 
 
 def visible_accounts(

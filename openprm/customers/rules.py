@@ -1,0 +1,274 @@
+"""What decides whether a new account is accepted and what of it is stored
+(CUS-2, CUS-4, CUS-5, PLAT-7, IMP-1).
+
+`accounts_check` is pure: `account_create` calls it with a batch of one and
+the account and prospect imports with each batch of their file, so an
+account typed on a page, posted to the API or read from a file is refused
+with the same messages and stored with the same values; `account_update`
+checks the edited state with the same `state_errors`. The checks that need
+the database — the owner, the parent and the legal entity the author may
+see, cycles (CUS-6), duplicates (`customers.duplicates`) — stay with the
+callers.
+"""
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from openprm.core.customfields.values import CustomDefinitions, custom_values_check
+from openprm.core.rules import Errors, Refused, field_messages, parse_flag, text
+from openprm.core.search import search_key
+from openprm.customers.models import Account
+
+ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
+TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
+FLAGS = ("named", "existing")
+LOOKUPS = (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE"))
+DEFAULTS: dict[str, Any] = {
+    **dict.fromkeys(TEXT_FIELDS, ""),
+    "account_type": "",
+    "annual_revenue": None,
+    "currency": "USD",
+    "named": False,
+    "existing": False,
+}
+
+
+@dataclass(slots=True)
+class AccountDraft:
+    """One new account as submitted: texts untrimmed, None for not given.
+
+    `account_type` is a code or label in any case (blank takes the default
+    type); `country` an ISO code, alpha-3 code or English name; the flags
+    bools or yes/no words; `annual_revenue` a number or its text.
+    """
+
+    name: str | None = None
+    account_type: str | None = None
+    industry: str | None = None
+    size: str | None = None
+    annual_revenue: Any = None
+    currency: str | None = None
+    named: bool | str | None = None
+    existing: bool | str | None = None
+    competitor_info: str | None = None
+    address_line1: str | None = None
+    address_line2: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
+    custom: Mapping[str, Any] = field(default_factory=dict)
+
+    def given(self) -> dict[str, Any]:
+        return {name: value for name in DRAFT_FIELDS if (value := getattr(self, name)) is not None}
+
+
+DRAFT_FIELDS = tuple(f.name for f in fields(AccountDraft) if f.name != "custom")
+ACCOUNT_TYPES = frozenset(Account.AccountType.values)
+
+
+@dataclass(frozen=True)
+class AccountRuleData:
+    """What the account rules read from the database, read once for a
+    request or an import: the type an account gets when none is given
+    (CUS-2), the active industry and size codes, the custom fields."""
+
+    default_type: str
+    lookups: Mapping[str, frozenset[str]]
+    custom_fields: CustomDefinitions
+
+
+class NewAccount(NamedTuple):
+    """The values stored for an accepted account (CUS-4: a Customer is a
+    sales account)."""
+
+    name: str
+    name_search: str
+    account_type: str
+    is_sales_account: bool
+    industry: str
+    size: str
+    annual_revenue: Decimal | None
+    currency: str
+    named: bool
+    existing: bool
+    competitor_info: str
+    address_line1: str
+    address_line2: str
+    city: str
+    region: str
+    postal_code: str
+    country: str
+    custom: dict[str, Any]
+
+
+def type_spellings() -> dict[str, str]:
+    """Account types by their code and their lower-case label (in the
+    language in use)."""
+    return _type_spellings(get_language())
+
+
+@lru_cache(maxsize=20)
+def _type_spellings(_language: str | None) -> dict[str, str]:
+    return {
+        **{value: value for value in Account.AccountType.values},
+        **{str(label).lower(): value for value, label in Account.AccountType.choices},
+    }
+
+
+@lru_cache(maxsize=1000)
+def country_code(value: str) -> str:
+    """The ISO code of a country written as its code (any case), alpha-3
+    code or English name; the text itself, upper-case, when none matches."""
+    if value.upper() not in countries:
+        value = countries.by_name(value) or countries.alpha2(value) or value
+    return value.upper()
+
+
+def _revenue(raw: Any) -> Any:
+    """A Decimal, None for blank, or the raw value for `state_errors` to refuse."""
+    if raw in ("", None):
+        return None
+    try:
+        return Decimal(str(raw).strip())
+    except InvalidOperation:
+        return raw
+
+
+def _flag(raw: Any) -> Any:
+    """A bool, or the raw value for `state_errors` to refuse."""
+    try:
+        return parse_flag(raw)
+    except ValueError:
+        return raw
+
+
+def normalized(values: Mapping[str, Any], types: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The given values in their stored form: texts trimmed, the type as its
+    code (`types`: `type_spellings()`, passed by a batch that reads it
+    once), the country as its ISO code, the currency upper-case, the
+    revenue a Decimal and the flags bools — values that cannot be read stay
+    as given, for `state_errors` to refuse. Fields not given stay out."""
+    result = dict(values)
+    for name in TEXT_FIELDS:
+        if name in result:
+            result[name] = text(result[name])
+    if result.get("country"):
+        result["country"] = country_code(result["country"])
+    if "account_type" in result:
+        raw_type = text(result["account_type"])
+        result["account_type"] = (types or type_spellings()).get(raw_type.lower(), raw_type)
+    if "currency" in result:
+        result["currency"] = text(result["currency"]).upper()
+    if "annual_revenue" in result:
+        result["annual_revenue"] = _revenue(result["annual_revenue"])
+    for name in FLAGS:
+        if name in result:
+            result[name] = _flag(result[name])
+    return result
+
+
+@cache
+def _text_limits() -> dict[str, int]:
+    """The column width of each text with one (the country has its own rule)."""
+    limits = {name: Account._meta.get_field(name).max_length for name in TEXT_FIELDS}
+    return {name: limit for name, limit in limits.items() if limit and name != "country"}
+
+
+def _address_errors(state: Mapping[str, Any], errors: Errors) -> None:
+    """CUS-4: a street address needs its city, postal code and country; the
+    country, region or postal code alone are allowed (territory criteria)."""
+    if state["address_line1"]:
+        for name in ("city", "postal_code", "country"):
+            if not state[name]:
+                message = _("Required when the address has a first line.")
+                errors.setdefault(name, []).append(message)
+    elif state["address_line2"]:
+        errors.setdefault("address_line1", []).append(
+            _("Enter the first address line before the second.")
+        )
+    if state["country"] and state["country"] not in countries:
+        errors.setdefault("country", []).append(_("Choose a valid country code (ISO 3166)."))
+
+
+def state_errors(
+    state: Mapping[str, Any], lookups: Mapping[str, Collection[str]], changed: Collection[str]
+) -> Errors:
+    """The field errors of an account's whole (normalized) state, all at once.
+
+    Industry and size must be active lookup codes when they are `changed`
+    (an edit keeps a value retired since it was chosen); every text fits its
+    column, as `full_clean` would say when the row is saved.
+    """
+    errors: Errors = {}
+    if not state["name"]:
+        errors["name"] = [_("This field is required.")]
+    if state["account_type"] not in ACCOUNT_TYPES:
+        errors["account_type"] = [_("Choose Prospect, Customer, Partner or Competitor.")]
+    for name, limit in _text_limits().items():
+        if len(state[name]) > limit:
+            errors[name] = field_messages(Account._meta.get_field(name), state[name])
+    _address_errors(state, errors)
+    currency = state["currency"]
+    if not (len(currency) == 3 and currency.isalpha()):
+        errors["currency"] = [_("Enter a three-letter ISO currency code.")]
+    revenue = state["annual_revenue"]
+    if revenue is not None:
+        if not (isinstance(revenue, Decimal) and revenue.is_finite()):
+            errors["annual_revenue"] = [_("Enter a number.")]
+        elif revenue < 0:
+            errors["annual_revenue"] = [_("Revenue cannot be negative.")]
+        else:
+            messages = field_messages(Account._meta.get_field("annual_revenue"), revenue)
+            if messages:
+                errors["annual_revenue"] = messages
+    for name, lookup in LOOKUPS:
+        if state[name] and name in changed and state[name] not in lookups.get(lookup, ()):
+            errors[name] = [_("“%(value)s” is not a known value.") % {"value": state[name]}]
+    for name in FLAGS:
+        if not isinstance(state[name], bool):
+            errors[name] = [_("Enter yes or no.")]
+    return errors
+
+
+def _checked(
+    draft: AccountDraft, data: AccountRuleData, types: Mapping[str, str]
+) -> NewAccount | Refused:
+    given = normalized(draft.given(), types)
+    state = {**DEFAULTS, **given}
+    if not state["account_type"]:
+        state["account_type"] = data.default_type
+    errors = state_errors(state, data.lookups, given)
+    custom, custom_errors = custom_values_check(data.custom_fields, draft.custom)
+    errors.update(custom_errors)
+    if errors:
+        return Refused(errors)
+    return NewAccount(
+        **{name: state[name] for name in DEFAULTS},
+        name_search=search_key(state["name"]),
+        is_sales_account=state["account_type"] == Account.AccountType.CUSTOMER,
+        custom=custom,
+    )
+
+
+def accounts_check(
+    drafts: Sequence[AccountDraft], *, data: AccountRuleData
+) -> list[NewAccount | Refused]:
+    """For each draft, in order, the account to store or why it is refused.
+
+    A name is required; the type is Prospect, Customer, Partner or
+    Competitor, `data.default_type` when not given (CUS-2); a street address
+    is complete (CUS-4); the country is ISO 3166, the currency three
+    letters, the revenue a non-negative amount with at most two decimals;
+    industry and size are known lookup values; custom fields are checked
+    against `data.custom_fields` (PLAT-7).
+    """
+    types = type_spellings()
+    return [_checked(draft, data, types) for draft in drafts]
