@@ -3,7 +3,7 @@ of customers, contacts, teams and territories (HTML and /api/v1) x nine
 actors x three records (own, another's, soft-deleted).
 
 Expected answers come from a plain-Python reference of the rules over the
-world's facts (tests/access/conftest.py), never from recorded outcomes:
+world's facts (tests/access/world.py), never from recorded outcomes:
 a record the actor may not see is 404 (never 403, never 200) even when the
 privilege is missing too, a visible record without the privilege or the
 access level is 403, and every refused write
@@ -45,7 +45,6 @@ from openprm.territories.models import (
     TerritoryCriterion,
     TerritoryMember,
 )
-from tests.access.conftest import ACTORS, RECORDS, World, account_name
 from tests.access.reference import (
     account_level,
     edits_contact_of,
@@ -55,6 +54,8 @@ from tests.access.reference import (
     sees_contact_of,
     visible,
 )
+from tests.access.world import ACTORS, RECORDS, World
+from tests.customers.world import account_name
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
