@@ -18,8 +18,8 @@ from importlib import import_module
 from typing import Any
 
 import pytest
-from django.db import transaction
-from django.test import Client
+from django.db import models, transaction
+from django.test import Client, override_settings
 
 from openprm.contacts.models import Person
 from openprm.customers.models import Account
@@ -42,7 +42,8 @@ at the records of the apps before it."""
 @dataclass
 class World:
     """Who is who (`users`, with an API and a web client each) and the ids
-    of every record by record name and family: `ids["own"]["account"]`."""
+    of every record by record name and family: `ids["own"]["account"]`,
+    with the model of each family (`model_of`)."""
 
     users: dict[str, User] = field(default_factory=dict)
     api: dict[str, Client] = field(default_factory=dict)
@@ -52,15 +53,31 @@ class World:
     extra: dict[str, Any] = field(default_factory=dict)
     contacts: dict[str, Person] = field(default_factory=dict)
     territories: dict[str, Territory] = field(default_factory=dict)
+    model_of: dict[str, type[models.Model]] = field(default_factory=dict)
 
-    def add_ids(self, record: str, family: str, *pks: int) -> None:
-        self.ids.setdefault(record, {})[family] = pks
+    def add(self, record: str, family: str, *objects: models.Model) -> None:
+        """The ids of one record of `family`: its own last, after those of
+        the records its URLs nest it under (a team member's account)."""
+        self.ids.setdefault(record, {})[family] = tuple(o.pk for o in objects)
+        self.model_of[family] = type(objects[-1])
+
+    def records_of(self, model: type[models.Model]) -> dict[str, tuple[int, ...]]:
+        """Every record of `model`, by record name, with the ids its URLs take."""
+        families = {family for family, found in self.model_of.items() if found is model}
+        return {
+            record: ids
+            for record, by_family in self.ids.items()
+            for family, ids in by_family.items()
+            if family in families
+        }
 
 
 def _clients(world: World) -> None:
     for name, user in world.users.items():
-        _, token = token_create(actor=as_actor(user), name="matrix")
-        world.api[name] = Client(headers={"Authorization": f"Bearer {token}"})
+        token, plaintext = token_create(actor=as_actor(user), name="matrix")
+        world.add(name, "user", user)
+        world.add(name, "token", token)
+        world.api[name] = Client(headers={"Authorization": f"Bearer {plaintext}"})
         world.web[name] = Client()
         world.web[name].force_login(user)
 
@@ -80,12 +97,16 @@ def build(apps: Iterable[str] = APPS) -> World:
 
 def world_fixture(apps: Iterable[str] = APPS) -> Any:
     """A module-scoped `world` fixture of `apps`, built once in a
-    transaction rolled back after the module."""
+    transaction rolled back after the module; its files (an upload, an
+    export) go to a directory of its own."""
     apps = tuple(apps)
 
     @pytest.fixture(scope="module")
-    def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
-        with django_db_blocker.unblock():
+    def world(
+        django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[World]:
+        media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("world-media"))
+        with django_db_blocker.unblock(), media:
             atomic = transaction.atomic()
             atomic.__enter__()
             try:

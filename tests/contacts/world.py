@@ -55,8 +55,8 @@ def _contact(world: World, record: str, accounts: tuple[str, ...]) -> Person:
     preference = contact_services.preference_add(
         actor=admin, point=point, preference="do_not", reason_code="CUSTOMER_REQUEST"
     )
-    world.add_ids(record, "point", point.pk)
-    world.add_ids(record, "preference", preference.pk)
+    world.add(record, "point", point)
+    world.add(record, "preference", preference)
     return person
 
 
@@ -70,12 +70,10 @@ def build(world: World) -> None:
         Household.objects.filter(pk=household.pk).update(
             owner=world.users[HOUSEHOLD_OWNERS[record]]
         )
-        world.add_ids(record, "contact", person.pk)
-        world.add_ids(
-            record, "relationship", Relationship.objects.get(person=person, account=account).pk
-        )
-        world.add_ids(record, "household", household.pk)
-        world.add_ids(record, "membership", household.memberships.get().pk)
+        world.add(record, "contact", person)
+        world.add(record, "relationship", Relationship.objects.get(person=person, account=account))
+        world.add(record, "household", household)
+        world.add(record, "membership", household.memberships.get())
     _contact(world, "shared", CONTACT_ACCOUNTS["shared"])
     for person, others in RELATED_CONTACTS.items():
         for other in others:
@@ -96,6 +94,6 @@ def build(world: World) -> None:
         search = contact_services.saved_search_create(
             actor=as_actor(world.users[owner]), name=SEARCH_NAMES[record], criteria={"q": "ma"}
         )
-        world.add_ids(record, "search", search.pk)
+        world.add(record, "search", search)
     predefined = SavedSearch.objects.filter(code__isnull=False).order_by("pk")[0]
-    world.add_ids("deleted", "search", predefined.pk)
+    world.add("deleted", "search", predefined)

@@ -69,10 +69,10 @@ def build(world: World) -> None:
             account=account,
             data={"number": f"B-{record}", "name": billing_name(record)},
         )
-        world.add_ids(record, "account", account.pk)
-        world.add_ids(record, "deleted_account", account.pk)
-        world.add_ids(record, "note", note.pk)
-        world.add_ids(record, "billing", billing.pk)
+        world.add(record, "account", account)
+        world.add(record, "deleted_account", account)
+        world.add(record, "note", note)
+        world.add(record, "billing", billing)
     for child, parent in PARENTS.items():
         Account.objects.filter(pk=world.accounts[child].pk).update(parent=world.accounts[parent])
     legal = customer_services.legal_entity_create(actor=admin, data={"name": LEGAL_NAME})
@@ -81,7 +81,7 @@ def build(world: World) -> None:
     )
     world.extra["legal"] = legal.pk
     for record in RECORDS:
-        world.add_ids(record, "legal", legal.pk)
+        world.add(record, "legal", legal)
 
 
 def settle(world: World) -> None:

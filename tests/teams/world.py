@@ -19,4 +19,4 @@ def build(world: World) -> None:
             )
             for member, level in facts.team.items()
         ]
-        world.add_ids(record, "member", account.pk, members[0].pk)
+        world.add(record, "member", account, members[0])

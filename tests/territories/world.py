@@ -28,7 +28,7 @@ def build(world: World) -> None:
     run = RealignmentRun.objects.create(started_by=admin)
     criterion, member = chile.criteria.get(), chile.members.get()
     for record in RECORDS:
-        world.add_ids(record, "territory", chile.pk)
-        world.add_ids(record, "criterion", chile.pk, criterion.pk)
-        world.add_ids(record, "t_member", chile.pk, member.pk)
-        world.add_ids(record, "run", run.pk)
+        world.add(record, "territory", chile)
+        world.add(record, "criterion", chile, criterion)
+        world.add(record, "t_member", chile, member)
+        world.add(record, "run", run)
