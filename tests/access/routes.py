@@ -8,9 +8,10 @@ they are counted as operations; the other patterns of the API (its docs)
 are pages.
 
 A page's view may declare what it works on and does: `model` and `action`
-on its class (the generic views). The matrix then needs no table row for
-it: the record to ask for is the world's record of that model, and each
-actor's answer is what `access.refusal` says of the action.
+on its class (the generic views). When its URL names the record, the
+matrix needs no table row for it: the records to ask for are the world's
+records of that model, and each actor's answer is what `access.refusal`
+says of the action (test_platform_matrix.declared_rows).
 """
 
 import re
@@ -61,11 +62,15 @@ class Page:
         return getattr(self.view, "login_required", True) is False
 
     def declared(self) -> tuple[type[models.Model], str] | None:
-        """The record and action the view declares, when it does."""
+        """The record and action the view declares, when it does and its
+        URL names the record (a list or a create page declares no record
+        to ask for, so it needs table rows)."""
         view_class = getattr(self.view, "view_class", None)
         model = getattr(view_class, "model", None)
         action = getattr(view_class, "action", None)
-        return (model, action) if model is not None and action else None
+        if model is None or not action or "{" not in self.route:
+            return None
+        return model, action
 
 
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
