@@ -1,7 +1,8 @@
 """The plain-Python reference of TEAM-1..5, TER-3, CUS-6/9 and CON-7/8/11 for
-the matrix world: who may see and change what, read from the facts stated in
-tests/access/conftest.py only — never from the database or from recorded
-answers. Both matrices (statuses, and the rows every list shows) ask it.
+the matrix world: who may see and change what, read from the facts the
+world's builders state (tests/<app>/world.py) only — never from the
+database or from recorded answers. Both matrices (statuses, and the rows
+every list shows) ask it.
 """
 
 from collections.abc import Iterable
@@ -10,25 +11,19 @@ from openprm.core.catalog import collected
 from openprm.customers.levels import LEVEL_RANK, AccessLevel, default_access_level
 from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
 from tests import privileges as p
-from tests.access.conftest import (
-    ACTORS,
+from tests.access.world import ACTORS, RECORDS, World
+from tests.contacts.world import (
     CONTACT_ACCOUNTS,
-    FACTS,
     FAVORITES,
     HOUSEHOLD_MEMBERS,
     HOUSEHOLD_OWNERS,
-    MANAGES,
-    PARENTS,
-    RECORDS,
     SEARCH_NAMES,
-    TERRITORY_ACCOUNTS,
-    World,
-    account_name,
-    billing_name,
     contact_name,
     household_name,
-    note_text,
 )
+from tests.customers.world import FACTS, LEGAL_NAME, PARENTS, account_name, billing_name, note_text
+from tests.identity.world import MANAGES
+from tests.territories.world import TERRITORY_ACCOUNTS
 
 ACCOUNT_FAMILIES = frozenset({"account", "note", "billing", "member"})
 CONTACT_FAMILIES = frozenset({"contact", "point", "preference", "relationship", "membership"})
@@ -215,5 +210,5 @@ def hidden_names(world: World, actor: str) -> frozenset[str]:
     names |= {household_name(h) for h in HOUSEHOLD_MEMBERS if h not in households_seen(actor)}
     names |= {name for record, name in SEARCH_NAMES.items() if (record, actor) != ("own", "owner")}
     if actor == "partner":
-        names |= {t.name for t in world.territories.values()} | {"Matrix Legal"}
+        names |= {t.name for t in world.territories.values()} | {LEGAL_NAME}
     return frozenset(names)

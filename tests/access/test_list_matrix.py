@@ -6,7 +6,7 @@ where it states one, and names no record the actor may not see anywhere in
 the answer (a parent's name in a row, a customer in a contact's row, a
 member of a household, a cell of an export).
 
-The world (tests/access/conftest.py) links records across the line of
+The world (tests/access/world.py) links records across the line of
 visibility so that a leak has somewhere to show. Statuses of these routes,
 and every write, are the route matrix's (test_route_matrix.py).
 """
@@ -40,25 +40,6 @@ from openprm.core.testing.matrix import (
 from openprm.identity.models import Resource
 from openprm.teams.models import AccountTeamMember
 from tests import privileges as p
-from tests.access.conftest import (
-    ACTORS,
-    CONTACT_ACCOUNTS,
-    HOUSEHOLD_MEMBERS,
-    LEGAL_ACCOUNTS,
-    RECORDS,
-    RELATED_CONTACTS,
-    RESOURCES,
-    SEARCH_NAMES,
-    TERRITORY_ACCOUNTS,
-    TERRITORY_COUNTRIES,
-    TERRITORY_MEMBERS,
-    World,
-    account_name,
-    billing_name,
-    contact_name,
-    household_name,
-    note_text,
-)
 from tests.access.reference import (
     account_contacts,
     account_territories,
@@ -74,6 +55,18 @@ from tests.access.reference import (
     team_of,
     territory_accounts,
 )
+from tests.access.world import ACTORS, RECORDS, World
+from tests.contacts.world import (
+    CONTACT_ACCOUNTS,
+    HOUSEHOLD_MEMBERS,
+    RELATED_CONTACTS,
+    SEARCH_NAMES,
+    contact_name,
+    household_name,
+)
+from tests.customers.world import LEGAL_ACCOUNTS, account_name, billing_name, note_text
+from tests.identity.world import RESOURCES
+from tests.territories.world import TERRITORY_ACCOUNTS, TERRITORY_COUNTRIES, TERRITORY_MEMBERS
 
 pytestmark = pytest.mark.django_db
 

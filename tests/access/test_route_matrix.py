@@ -3,13 +3,13 @@ of customers, contacts, teams and territories (HTML and /api/v1) x nine
 actors x three records (own, another's, soft-deleted).
 
 Expected answers come from a plain-Python reference of the rules over the
-world's facts (tests/access/conftest.py), never from recorded outcomes:
+world's facts (tests/access/world.py), never from recorded outcomes:
 a record the actor may not see is 404 (never 403, never 200) even when the
 privilege is missing too, a visible record without the privilege or the
 access level is 403, and every refused write
 leaves the tables unchanged (run_matrix checks it in a rolled-back
 savepoint). Every route must have rows: a new route fails the coverage test
-until it is added here.
+(test_coverage.py) until it is added here.
 """
 
 import string
@@ -19,8 +19,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from openprm.config.api import api
 from openprm.contacts import services as contact_services
@@ -34,7 +33,7 @@ from openprm.contacts.models import (
     Relationship,
     SavedSearch,
 )
-from openprm.core.testing.matrix import Row, leaks, rolled_back, run_matrix, table_rows
+from openprm.core.testing.matrix import Row, run_matrix
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.teams.models import AccessLevel, AccountTeamMember
 from openprm.territories.models import (
@@ -45,7 +44,7 @@ from openprm.territories.models import (
     TerritoryMember,
 )
 from tests import privileges as p
-from tests.access.conftest import ACTORS, RECORDS, World, account_name
+from tests.access.checks import clients, run_web_matrix, staff_names
 from tests.access.reference import (
     account_level,
     edits_contact_of,
@@ -55,6 +54,8 @@ from tests.access.reference import (
     sees_contact_of,
     visible,
 )
+from tests.access.world import ACTORS, RECORDS, World
+from tests.customers.world import account_name
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -581,40 +582,6 @@ WEB = {
 }
 
 
-def django_route_names() -> set[str]:
-    """Every named URL pattern the four apps mount (config.urls auto-includes them)."""
-    names = set()
-    for entry in get_resolver().url_patterns:
-        if isinstance(entry, URLResolver) and entry.app_name in APPS:
-            names |= {f"{entry.app_name}:{pattern.name}" for pattern in entry.url_patterns}
-    return names
-
-
-def api_operations() -> set[str]:
-    """Every /api/v1 operation whose router carries one of the four apps' tags."""
-    schema = api.get_openapi_schema()
-    return {
-        f"{method.upper()} {path}"
-        for path, operations in schema["paths"].items()
-        for method, operation in operations.items()
-        if set(operation.get("tags", ())) & set(APPS)
-    }
-
-
-def _api_key(route: Route) -> str:
-    return f"{route.method.upper()} {route.path.split('?')[0]}"
-
-
-def test_team_5_every_route_has_matrix_rows() -> None:
-    """TEAM-5: the matrix covers every HTML route and API operation of
-    customers, contacts, teams and territories; a new route fails here."""
-    assert django_route_names() == set(WEB), "HTML routes without matrix rows (or stale ones)"
-    assert api_operations() == {_api_key(r) for r in API.values()}, (
-        "API operations without matrix rows (or stale ones)"
-    )
-    assert len(django_route_names()) + len(api_operations()) >= 130
-
-
 def _url(world: World, route: Route, record: str) -> str:
     ids = world.ids[record][route.family] if route.family else ()
     if route.path.startswith("/api/"):
@@ -654,7 +621,7 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
                 hidden = _hidden(world, route, actor)
                 if web and actor == "partner":
                     expected = 404  # PRG-7: no internal page exists for a partner user
-                    hidden = hidden | _staff_names(world)
+                    hidden = hidden | staff_names(world, ("partner",))
                 refused = route.method != "get" and expected >= 400
                 rows.append(
                     Row(
@@ -667,51 +634,19 @@ def _rows(world: World, routes: list[Route], web: bool) -> list[Row]:
                         hidden=hidden,
                     )
                 )
+        # Signed out: the sign-in page, or 401 from the API, before anything is read.
+        rows.append(
+            Row(
+                "anonymous.web" if web else "anonymous",
+                route.method,
+                _url(world, route, route.records[0]),
+                302 if web else 401,
+                body=None if web else _body(world, route, route.records[0]),
+                unchanged=TABLES if route.method != "get" else (),
+                hidden=hidden_names(world, "nobody"),  # "nobody" sees no record
+            )
+        )
     return rows
-
-
-def _staff_names(world: World) -> frozenset[str]:
-    """The brand owner's people, whom no page may name to a partner user."""
-    return frozenset(
-        name
-        for key, user in world.users.items()
-        if key != "partner"
-        for name in (user.username, user.get_full_name())
-        if name
-    )
-
-
-def _refused_page(client: Client, row: Row) -> str | None:
-    """An HTML form answers a refused write with 403 or by showing the form
-    again (200) or a flashed message (302); either way nothing changed."""
-    with rolled_back(client):
-        before = {model: table_rows(model) for model in row.unchanged}
-        response = getattr(client, row.method)(row.path)
-        problems = []
-        if response.status_code not in (200, 302, 403):
-            problems.append(f"got {response.status_code}")
-        problems += [f"{m.__name__} changed" for m, rows in before.items() if table_rows(m) != rows]
-        problems += leaks(response, row.hidden)
-    return f"{row.label()} (or the form's refusal): {'; '.join(problems)}" if problems else None
-
-
-def run_web_matrix(clients: Mapping[str, Client], rows: list[Row]) -> None:
-    """run_matrix, except that a refused form POST may answer like a form."""
-    exact = [r for r in rows if not (r.method == "post" and r.expected == 403)]
-    failures = [
-        f
-        for row in rows
-        if row not in exact and (f := _refused_page(clients[row.actor], row)) is not None
-    ]
-    try:
-        run_matrix(clients, exact)
-    except AssertionError as error:
-        failures.insert(0, str(error))
-    assert not failures, "\n".join(failures)
-
-
-def _clients(world: World) -> dict[str, Any]:
-    return {**world.api, **{f"{name}.web": client for name, client in world.web.items()}}
 
 
 @pytest.mark.parametrize("app", APPS)
@@ -724,14 +659,14 @@ def test_team_5_api_matrix(world: World, app: str) -> None:
         if app in op.get("tags", ())
     }
     routes = [route for key, route in API.items() if key in tagged]
-    run_matrix(_clients(world), _rows(world, routes, web=False))
+    run_matrix(clients(world), _rows(world, routes, web=False))
 
 
 @pytest.mark.parametrize("app", APPS)
 def test_team_5_html_matrix(world: World, app: str) -> None:
     """TEAM-5/TER-1..4/CUS-9: every HTML route of one app x actors x records."""
     routes = [r for name, rs in WEB.items() if name.startswith(f"{app}:") for r in rs]
-    run_web_matrix(_clients(world), _rows(world, routes, web=True))
+    run_web_matrix(clients(world), _rows(world, routes, web=True))
 
 
 def test_con_11_refusal_names_only_the_customers_the_actor_sees(world: World) -> None:

@@ -1,0 +1,46 @@
+"""The platform records of the shared test world: the administrator
+`admin` (every privilege), a custom field of the tests' widget record type,
+a lookup of the administrators' own with one value, and a finished
+background export of `nobody` with its file (IMP-3). The seeded profile
+options are the world's too."""
+
+from django.core.files.base import ContentFile
+
+from openprm.core.customfields.services import custom_field_create
+from openprm.core.exporters.models import ExportJob
+from openprm.core.lookups.services import lookup_type_create, lookup_value_create
+from openprm.identity.catalog import ADMINISTRATOR
+from tests.access.world import World
+from tests.factories import as_actor, make_user
+
+LOOKUP = "MATRIX_KIND"
+OPTION = "ZPM_PARTNER_CONTACT_MANDATORY"
+
+
+def build(world: World) -> None:
+    world.users["admin"] = make_user(ADMINISTRATOR, username="m_admin")
+    admin = as_actor(world.users["admin"])
+    field = custom_field_create(
+        actor=admin,
+        record_type="test_widget",
+        name="matrix_size",
+        label="Matrix size",
+        field_type="text",
+    )
+    world.add("own", "custom_field", field)
+    kinds = lookup_type_create(actor=admin, code=LOOKUP, name="Matrix kinds")
+    world.add(
+        "own",
+        "lookup_value",
+        lookup_value_create(actor=admin, lookup_type=kinds, code="SMALL", meaning="Small"),
+    )
+    job = ExportJob(
+        created_by=world.users["nobody"],
+        path="/customers/accounts/",
+        query="export=xlsx",
+        filename="accounts",
+        status=ExportJob.Status.DONE,
+    )
+    job.file.save("matrix.xlsx", ContentFile(b"PK matrix"), save=False)
+    job.save()
+    world.add("own", "export_job", job)

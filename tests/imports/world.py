@@ -1,0 +1,18 @@
+"""The imports of the shared test world: one contacts import `nobody`
+uploaded and has not started yet (an import belongs to its uploader)."""
+
+from django.core.files.base import ContentFile
+
+from openprm.imports.services import job_create
+from tests.access.world import World
+from tests.factories import as_actor
+
+
+def build(world: World) -> None:
+    job = job_create(
+        actor=as_actor(world.users["nobody"]),
+        kind="contacts",
+        upload=ContentFile(b"Last name,Email\nImported,imported@matrix.example\n", name="c.csv"),
+        name="c.csv",
+    )
+    world.add("own", "import_job", job)
