@@ -144,9 +144,8 @@ def main(argv: list[str] | None = None) -> None:
 
     from openprm.contacts.filters import ContactFilter
     from openprm.contacts.models import Person
-    from openprm.contacts.selectors import CONTACT_SORTS, contact_list
+    from openprm.contacts.tables import CONTACTS
     from openprm.core import access
-    from openprm.core.listing import sorted_queryset
     from openprm.customers.models import Account
     from openprm.identity.actors import actor_for
     from openprm.identity.models import User
@@ -161,8 +160,9 @@ def main(argv: list[str] | None = None) -> None:
 
     def ours(prefix: str) -> list[int]:
         actor = actor_for(User.objects.get(pk=me.pk))
-        rows = contact_list(actor=actor, filters=ContactFilter(q=prefix))
-        page = sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:PAGE]
+        all_contacts = {"saved_search": ""}
+        rows = CONTACTS.rows(actor=actor, query=all_contacts, filters=ContactFilter(q=prefix))
+        page = rows[:PAGE]
         return [person.pk for person in page]
 
     def raw(prefix: str) -> list[int]:

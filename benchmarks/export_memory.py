@@ -1,8 +1,8 @@
 """Peak memory of the contact list's export, in its own process (IMP-3).
 
 Asks for `/contacts/?saved_search=<every contact>&export=csv|xlsx` through
-Django's request handler (middleware, the contact_list view, its selector,
-export_requested and core.exporters), signed in as `--user`, so the figure is
+Django's request handler (middleware, the contact list page, its list spec
+and selector, core.exporters), signed in as `--user`, so the figure is
 the one of the button a user presses. The saved search has no criteria: it
 lists every active contact the user may see. A CSV response is read as a
 client would, and discarded. An Excel export of that size answers with a

@@ -400,8 +400,8 @@ def measure_prefix_search(s: Setup) -> list[Result]:
     prefixes through the whole contact list (its columns: e-mail, phone,
     favorite, customers), reported next to the same raw figure."""
     from openprm.contacts.filters import ContactFilter
-    from openprm.contacts.selectors import CONTACT_SORTS, contact_list, contact_pick
-    from openprm.core.listing import sorted_queryset
+    from openprm.contacts.selectors import contact_pick
+    from openprm.contacts.tables import CONTACTS
     from openprm.customers.normalize import search_key
 
     rng = random.Random(4)
@@ -411,8 +411,11 @@ def measure_prefix_search(s: Setup) -> list[Result]:
         start = time.perf_counter()
         found = [p.pk for p in contact_pick(actor=actor_for(s.admin), q=prefix, limit=50)]
         picked = time.perf_counter()
-        rows = contact_list(actor=actor_for(s.admin), filters=ContactFilter(q=prefix))
-        list(sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:50])
+        all_contacts = {"saved_search": ""}
+        rows = CONTACTS.rows(
+            actor=actor_for(s.admin), query=all_contacts, filters=ContactFilter(q=prefix)
+        )
+        list(rows[:50])
         listed = time.perf_counter()
         with connection.cursor() as cursor:
             params = {"head": prefix[:2], "low": prefix, "high": prefix + "\U0010ffff"}
@@ -450,8 +453,8 @@ def measure_prefix_search(s: Setup) -> list[Result]:
 def measure_scoped_list(s: Setup) -> Result:
     from openprm.contacts.filters import ContactFilter
     from openprm.contacts.models import SavedSearch
-    from openprm.contacts.selectors import CONTACT_SORTS, contact_list
-    from openprm.core.listing import sorted_queryset
+    from openprm.contacts.selectors import contact_list
+    from openprm.contacts.tables import CONTACTS
 
     actor = User.objects.get(pk=s.salespeople[0].pk)
     search = SavedSearch.objects.get(code="my_business")
@@ -467,7 +470,7 @@ def measure_scoped_list(s: Setup) -> Result:
     def ours() -> None:
         fresh = actor_for(User.objects.get(pk=actor.pk))  # one request: user, privileges, reach
         rows = contact_list(actor=fresh, filters=filters, saved_search=search)
-        list(sorted_queryset(rows, "name", CONTACT_SORTS, "name")[0][:50])
+        list(rows.order_by(*CONTACTS.sortable["name"], "pk")[:50])
 
     def raw() -> None:
         with connection.cursor() as cursor:

@@ -7,7 +7,7 @@ from ninja import File, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from openprm.contacts import selectors, services
+from openprm.contacts import selectors, services, tables
 from openprm.contacts.filters import ContactFilter
 from openprm.contacts.models import Person
 from openprm.contacts.schemas import (
@@ -40,7 +40,6 @@ from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
-from openprm.core.listing import sorted_queryset
 
 router = Router(tags=["contacts"])
 
@@ -58,16 +57,12 @@ def contacts_list(
     request: HttpRequest,
     filters: ContactFilter = Query(...),  # type: ignore[type-arg]  # noqa: B008
     saved_search: RecordId | None = None,
-    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
+    sort: sort_choices(tables.CONTACTS.sortable) = tables.CONTACTS.default_sort,
 ) -> Any:
     """All Contacts search (CON-8: a term of two characters or more), or a
     saved search (CON-7); without either, My Contacts, as the list page opens.
     `custom.<name>=value` filters by custom fields."""
-    search = selectors.chosen_saved_search(actor=request.actor, params=request.GET)
-    contacts = selectors.contact_list(
-        actor=request.actor, filters=filters, params=request.GET, saved_search=search
-    )
-    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+    return tables.CONTACTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/contacts", response={201: ContactOut})
@@ -293,10 +288,15 @@ def relationships_primary_point(
 
 @router.get("/accounts/{account_id}/contacts", response=list[AccountContactOut])
 @paginate(PagePagination)
-def account_contacts(request: HttpRequest, account_id: RecordId) -> Any:
+def account_contacts(
+    request: HttpRequest,
+    account_id: RecordId,
+    sort: sort_choices(tables.ACCOUNT_CONTACTS.sortable) = tables.ACCOUNT_CONTACTS.default_sort,
+) -> Any:
     """The customer's contacts, its primary contact first (CON-3)."""
-    account = selectors.account_get(actor=request.actor, pk=account_id)
-    return selectors.account_contact_list(actor=request.actor, account=account)
+    return tables.ACCOUNT_CONTACTS.rows(
+        actor=request.actor, query=request.GET, sort=sort, account_id=account_id
+    )
 
 
 @router.put("/accounts/{account_id}/primary-contact", response=list[AccountContactOut])
@@ -316,9 +316,12 @@ def account_primary_contact(
 
 
 @router.get("/saved-searches", response=list[SavedSearchOut])
-def saved_searches_list(request: HttpRequest) -> Any:
+def saved_searches_list(
+    request: HttpRequest,
+    sort: sort_choices(tables.SAVED_SEARCHES.sortable) = tables.SAVED_SEARCHES.default_sort,
+) -> Any:
     """CON-7: the four predefined searches and the caller's own."""
-    return selectors.saved_search_list(actor=request.actor)
+    return tables.SAVED_SEARCHES.rows(actor=request.actor, query=request.GET, sort=sort)
 
 
 @router.post("/saved-searches", response={201: SavedSearchOut})
@@ -357,8 +360,13 @@ def saved_searches_delete(request: HttpRequest, search_id: RecordId) -> Any:
 
 @router.get("/households", response=list[HouseholdOut])
 @paginate(PagePagination)
-def households_list(request: HttpRequest, q: str = "") -> Any:
-    return selectors.household_list(actor=request.actor, q=q)
+def households_list(
+    request: HttpRequest,
+    q: str = "",
+    sort: sort_choices(tables.HOUSEHOLDS.sortable) = tables.HOUSEHOLDS.default_sort,
+) -> Any:
+    """CUS-10: `q` finds names starting with it."""
+    return tables.HOUSEHOLDS.rows(actor=request.actor, query=request.GET, sort=sort)
 
 
 @router.post("/households", response={201: HouseholdOut})

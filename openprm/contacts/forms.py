@@ -73,6 +73,12 @@ class ContactForm(CustomFieldsFormMixin, forms.Form):
         self.add_custom_fields(custom)
 
 
+class ContactEditForm(ContactForm):
+    """PLAT-6: an edit carries the version it was made from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class ContactCreateForm(ContactForm):
     email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)

@@ -1,82 +1,102 @@
 """Household pages (CUS-1, CUS-10): list, create, detail with members, delete."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from openprm.contacts import selectors, services
+from openprm.contacts import selectors, services, tables
 from openprm.contacts.forms import HouseholdMemberForm, NameForm
-from openprm.core.errors import DomainError
-from openprm.core.listing import page_number, read_page
-from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
-
-HOUSEHOLD_COLUMNS = [
-    (gettext_lazy("Name"), lambda h: h.name),
-    (
-        gettext_lazy("Members"),
-        lambda h: ", ".join(m.person.full_name for m in h.memberships.all()),
-    ),
-]
+from openprm.contacts.models import Household, HouseholdMembership
+from openprm.contacts.tables import household_url
+from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.web import FormSave
 
 
-@html_errors
-def household_list(request: HttpRequest) -> HttpResponse:
-    households = selectors.household_list(actor=request.actor, q=request.GET.get("q", ""))
-    if request.method == "GET":
-        export = export_requested(request, households, HOUSEHOLD_COLUMNS, "households")
-        if export is not None:
-            return export
-    page_obj = read_page(households, page_number(request.GET.get("page")))
-    form = NameForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            household = services.household_create(
-                actor=request.actor, name=form.cleaned_data["name"]
-            )
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
-            return redirect("contacts:household_detail", pk=household.pk)
-    return render(
-        request,
-        "contacts/household_list.html",
-        {"page_obj": page_obj, "rows": page_obj.object_list, "form": form},
-    )
+class HouseholdList(RecordList):
+    """The households; the form below the list creates one."""
+
+    model = Household
+    spec = tables.HOUSEHOLDS
+    template_name = "contacts/household_list.html"
+
+    form: NameForm | None = None
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {"form": self.form or NameForm()}
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self.form = form = NameForm(request.POST)
+        if form.is_valid():
+            with FormSave(form) as save:
+                household = services.household_create(
+                    actor=self.actor, name=form.cleaned_data["name"]
+                )
+            if save.ok:
+                return redirect(household_url(household))
+        return self.get(request)
 
 
-@html_errors
-def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    household = selectors.household_get(actor=request.actor, pk=pk)
-    form = HouseholdMemberForm(request.POST or None, actor=request.actor)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = selectors.person_get(actor=request.actor, pk=form.cleaned_data["person"])
-            services.household_add_member(actor=request.actor, household=household, person=person)
-        except DomainError as error:
-            form_add_domain_error(form, error)
-        else:
-            messages.success(request, _("Member added."))
-            return redirect("contacts:household_detail", pk=pk)
-    return render(request, "contacts/household_detail.html", {"household": household, "form": form})
+class HouseholdDetail(RecordDetail):
+    """A household's members; the form below adds one."""
+
+    model = Household
+    template_name = "contacts/household_detail.html"
+    context_object_name = "household"
+
+    def record(self, pk: int) -> Household:
+        return selectors.household_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: Household, tab: str) -> dict[str, Any]:
+        return {"form": HouseholdMemberForm(actor=self.actor)}
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        household = self.record(pk)
+        form = HouseholdMemberForm(request.POST, actor=self.actor)
+        if form.is_valid():
+            with FormSave(form) as save:
+                person = selectors.person_get(actor=self.actor, pk=form.cleaned_data["person"])
+                services.household_add_member(actor=self.actor, household=household, person=person)
+            if save.ok:
+                messages.success(request, _("Member added."))
+                return redirect(household_url(household))
+        return self.render_record(household, self.tabs[0][0], form=form)
 
 
-@html_errors
-@require_POST
-def household_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = selectors.household_membership_get(actor=request.actor, pk=pk)
-    services.household_remove_member(actor=request.actor, membership=membership)
-    messages.success(request, _("Member removed; the contact remains."))
-    return redirect("contacts:household_detail", pk=membership.household_id)
+class HouseholdMemberRemove(RecordAction):
+    model = HouseholdMembership
+    action = "delete"
+    success_message = gettext_lazy("Member removed; the contact remains.")
+
+    def record(self, pk: int) -> HouseholdMembership:
+        return selectors.household_membership_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: HouseholdMembership, form: Any) -> None:
+        services.household_remove_member(actor=self.actor, membership=record)
+
+    def success_url(self, record: HouseholdMembership) -> str:
+        return reverse("contacts:household_detail", kwargs={"pk": record.household_id})
 
 
-@html_errors
-@require_POST
-def household_delete(request: HttpRequest, pk: int) -> HttpResponse:
+class HouseholdDelete(RecordAction):
     """CUS-10: the members remain as individual contacts."""
-    household = selectors.household_get(actor=request.actor, pk=pk)
-    services.household_delete(actor=request.actor, household=household)
-    messages.success(request, _("Household deleted; its members remain as contacts."))
-    return redirect("contacts:household_list")
+
+    model = Household
+    action = "delete"
+    success_message = gettext_lazy("Household deleted; its members remain as contacts.")
+
+    def record(self, pk: int) -> Household:
+        return selectors.household_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Household, form: Any) -> None:
+        services.household_delete(actor=self.actor, household=record)
+
+    def success_url(self, record: Household) -> str:
+        return reverse("contacts:household_list")
+
+    def refused_url(self, record: Household) -> str:
+        return household_url(record)

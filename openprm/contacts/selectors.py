@@ -38,13 +38,6 @@ MY_TEAM_TERRITORY = "my_team_territory"
 MY_BUSINESS = "my_business"
 ALL_CONTACTS = "all"
 
-CONTACT_SORTS: dict[str, str | tuple[str, ...]] = {
-    "name": ("last_name_search", "name_search"),
-    "first_name": "name_search",
-    "kind": "kind",
-    "created": "created_at",
-}
-
 
 def _related_to(accounts: QuerySet[Account]) -> Q:
     """EXISTS per person over its few relationships, each account checked by

@@ -42,10 +42,11 @@ class Select(Protocol):
 class Column:
     """One column: `value` is what the cell holds (in the page and the
     files), `sort` the database columns behind `?sort=<key>` (none: not
-    sortable), `cell` a template drawing the page's cell (it reads the
-    `value`), `link` the address the cell's text links to. A column may be
-    only on the page (`exported=False`) or only in the files
-    (`shown=False`): files carry ids and raw figures a page leaves out."""
+    sortable; `-column` reads descending in the ascending order), `cell` a
+    template drawing the page's cell (it reads the `value`), `link` the
+    address the cell's text links to. A column may be only on the page
+    (`exported=False`) or only in the files (`shown=False`): files carry ids
+    and raw figures a page leaves out."""
 
     key: str
     label: Label
@@ -140,9 +141,17 @@ class ListSpec:
             filters, _valid = self.read_filters(query)
         queryset = self.select(actor=actor, filters=filters, query=query, **scope)
         sort = self.sort_of(sort)
-        direction = "-" if sort.startswith("-") else ""
+        descending = sort.startswith("-")
         columns = (*self.sortable[sort.lstrip("-")], "pk")
-        return queryset.order_by(*(direction + column for column in columns))
+        return queryset.order_by(*(directed(column, descending) for column in columns))
+
+
+def directed(column: str, descending: bool) -> str:
+    """`column` in the asked direction. A sort may declare a column
+    descending (`-is_primary_contact`: primary first); asked descending,
+    that column turns ascending, like the others turn descending."""
+    turned = column.startswith("-") != descending
+    return ("-" if turned else "") + column.lstrip("-")
 
 
 def list_spec(name: str) -> ListSpec:

@@ -8,12 +8,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from openprm.contacts import filters, selectors
-from openprm.contacts.filters import ContactFilter
+from openprm.contacts import filters, tables
 from openprm.contacts.models import Person
 from openprm.contacts.services.searches import saved_search_create
 from openprm.core import paged_union
-from openprm.core.listing import sorted_queryset
 from openprm.identity.models import User
 from tests.contacts.helpers import make_account, make_contact
 from tests.factories import as_actor
@@ -37,15 +35,13 @@ def people(salesperson: User, sales_admin: User) -> dict[str, set[int]]:
     return {"seen": seen, "hidden": hidden}
 
 
-def _list(actor: User, q: str) -> Any:
+def _query(actor: User, q: str) -> dict[str, str]:
     """All Contacts for a term of two letters or more; a one-letter term
     through a saved search of the actor (CON-7), which needs no term."""
     if len(q) > 1:
-        return selectors.contact_list(actor=as_actor(actor), filters=ContactFilter(q=q))
+        return {"saved_search": "", "q": q}
     search = saved_search_create(actor=as_actor(actor), name=f"Starts with {q}", criteria={"q": q})
-    return selectors.contact_list(
-        actor=as_actor(actor), filters=ContactFilter(), saved_search=search
-    )
+    return {"saved_search": str(search.pk)}
 
 
 def _expected(actor: User, q: str, sort: str) -> list[int]:
@@ -89,10 +85,10 @@ def test_con_8_every_page_of_a_name_search_is_a_slice_of_the_whole_list(
     first letters)."""
     monkeypatch.setattr(paged_union, "_sorts_like_python", lambda alias: merged_here)
     monkeypatch.setattr(filters, "FEW_FULL_NAMES", 1000 if few_names else -1)
-    contacts = _list(salesperson, q)
+    query = _query(salesperson, q)
     for sort in ("name", "-name", "first_name", "-created"):
         expected = _expected(salesperson, q, sort)
-        ordered, _sort = sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")
+        ordered = tables.CONTACTS.rows(actor=as_actor(salesperson), query=query, sort=sort)
         pages = [[p.pk for p in ordered[start : start + 3]] for start in range(0, 30, 3)]
         assert [pk for page in pages for pk in page] == expected, sort
         assert ordered.count() == len(expected)

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.test import Client
 
-from openprm.contacts.models import Household, Person, Relationship
+from openprm.contacts.models import Household, Person, Relationship, SavedSearch
 from openprm.contacts.services import contact_point_add, favorite_set, preference_add
 from openprm.identity.models import User
 from openprm.teams.models import AccessLevel, AccountTeamMember
@@ -151,3 +151,44 @@ def test_cus_10_household_pages(salesperson: User, client_for: ClientFor) -> Non
     client.post(f"/contacts/households/{household.pk}/delete/")
     assert not Household.objects.exists()
     assert Person.objects.filter(pk=member.pk).exists()
+
+
+def test_con_3_the_primary_contact_comes_first_on_the_page_in_the_file_and_the_api(
+    salesperson: User, client_for: ClientFor, api_client_for: ClientFor
+) -> None:
+    """CON-3: the customer's contacts list its primary contact first, then
+    the others by last name, on the page, in its CSV and in the API; asked
+    the other way round, the primary contact comes last."""
+    acme = make_account(salesperson, "Acme")
+    adams = make_contact(salesperson, "Adams", acme)
+    young = make_contact(salesperson, "Young", acme)
+    baker = make_contact(salesperson, "Baker", acme)
+    client = client_for(salesperson)
+    client.post(f"/contacts/accounts/{acme.pk}/", {"person": young.pk})
+    page = client.get(f"/contacts/accounts/{acme.pk}/").content.decode()
+    assert page.index("Young") < page.index("Adams") < page.index("Baker")
+    export = client.get(f"/contacts/accounts/{acme.pk}/?export=csv")
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == (
+        "First name,Last name,Relationship,Job title,E-mail,Phone,Key contact,Primary contact"
+    )
+    assert [line.split(",")[1] for line in lines[1:]] == ["Young", "Adams", "Baker"]
+    api = api_client_for(salesperson)
+    items = api.get(f"/api/v1/accounts/{acme.pk}/contacts").json()["items"]
+    assert [item["contact"]["id"] for item in items] == [young.pk, adams.pk, baker.pk]
+    reverse_order = api.get(f"/api/v1/accounts/{acme.pk}/contacts", {"sort": "-primary"})
+    ids = [item["contact"]["id"] for item in reverse_order.json()["items"]]
+    assert ids == [baker.pk, adams.pk, young.pk]
+
+
+def test_con_7_a_predefined_search_refuses_its_delete_with_a_message(
+    salesperson: User, client_for: ClientFor
+) -> None:
+    """CON-7: nobody deletes a predefined saved search; the list says why."""
+    mine = SavedSearch.objects.get(code="my_contacts")
+    response = client_for(salesperson).post(
+        f"/contacts/saved-searches/{mine.pk}/delete/", follow=True
+    )
+    assert response.redirect_chain == [("/contacts/", 302)]
+    assert "predefined saved search" in response.content.decode()
+    assert SavedSearch.objects.filter(pk=mine.pk).exists()

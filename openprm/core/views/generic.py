@@ -255,9 +255,10 @@ class RecordForm(Page):
 class RecordAction(Page):
     """A button on a record's page: POST runs the service, GET is not
     allowed. The outcome is a message on the record's page: a refusal of
-    the rules (not of access: that is the 403 page) instead of the success.
-    With a `form_class` (say, the record's version) an invalid form means
-    the page was out of date."""
+    the rules (not of access: that is the 403 page, unless
+    `refusals_to_page` is off) instead of the success. With a `form_class`
+    (say, the record's version) an invalid form means the page was out of
+    date. `success_message` may name the record (`%(name)s`)."""
 
     http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
     form_class: ClassVar[type[forms.Form] | None] = None
@@ -265,9 +266,13 @@ class RecordAction(Page):
     invalid_message: ClassVar[Label] = gettext_lazy(
         "This page was out of date: it has been reloaded, try again."
     )
+    refusals_to_page: ClassVar[bool] = True
 
     def record(self, pk: int) -> models.Model:
         raise NotImplementedError
+
+    def form_kwargs(self, record: Any) -> dict[str, Any]:
+        return {}
 
     def perform(self, record: Any, form: Any) -> Any:
         raise NotImplementedError
@@ -275,21 +280,31 @@ class RecordAction(Page):
     def success_url(self, record: Any) -> str:
         return record.get_absolute_url()  # type: ignore[no-any-return]
 
+    def refused_url(self, record: Any) -> str:
+        """Where a refused or out-of-date action lands."""
+        return self.success_url(record)
+
+    def refusal(self, error: DomainError) -> str:
+        """What a refusal says on the page."""
+        return error.message
+
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = self.record(pk)
-        form = self.form_class(request.POST) if self.form_class is not None else None
+        form = None
+        if self.form_class is not None:
+            form = self.form_class(request.POST, request.FILES, **self.form_kwargs(record))
         if form is not None and not form.is_valid():
             messages.error(request, str(self.invalid_message))
-            return redirect(self.success_url(record))
+            return redirect(self.refused_url(record))
         try:
             self.perform(record, form)
-        except PermissionRefused:
-            raise
         except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            if self.success_message:
-                messages.success(request, str(self.success_message))
+            if isinstance(error, PermissionRefused) and self.refusals_to_page:
+                raise
+            messages.error(request, self.refusal(error))
+            return redirect(self.refused_url(record))
+        if self.success_message:
+            messages.success(request, str(self.success_message) % {"name": record})
         return redirect(self.success_url(record))
 
 
