@@ -80,7 +80,8 @@ class ListSpec:
     read one row long to know whether another follows, and the total is
     counted only on request (core.listing). `sorts` are orders with no
     column of their own (e.g. `-deleted`). `filename` may name the scope
-    (`account-{account_id}-team`)."""
+    (`account-{account_id}-team`). `row_testid` names each row of the page's
+    table (`data-testid`), for lists a browser test reads row by row."""
 
     name: str
     select: Select
@@ -91,6 +92,7 @@ class ListSpec:
     count: bool = True
     sorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chunk_size: int = 2000
+    row_testid: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
         if self.name in LISTS:

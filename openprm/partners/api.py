@@ -7,12 +7,11 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from openprm.core.apikit.handlers import custom_filters, sent_changes
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
-from openprm.core.listing import sorted_queryset
 from openprm.customers.selectors import account_get
-from openprm.partners import selectors, services
+from openprm.partners import selectors, services, tables
 from openprm.partners.filters import PartnerContactFilter, PartnerFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.schemas import (
@@ -47,14 +46,11 @@ def base_url(request: HttpRequest) -> str:
 def partner_list(
     request: HttpRequest,
     filters: Query[PartnerFilter],
-    sort: sort_choices(selectors.PARTNER_SORTS) = "name",
+    sort: sort_choices(tables.PARTNERS.sortable) = tables.PARTNERS.default_sort,
 ) -> Any:
     """PA-2: managed partners; sort by name, status, country, region or
     created (prefix `-` for descending)."""
-    partners = selectors.partner_list(
-        actor=request.actor, filters=filters, custom=custom_filters(request)
-    )
-    return sorted_queryset(partners, sort, selectors.PARTNER_SORTS, "name")[0]
+    return tables.PARTNERS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/partners", response={201: PartnerOut})
@@ -159,11 +155,12 @@ def partner_contact_list(
     request: HttpRequest,
     partner_id: RecordId,
     filters: Query[PartnerContactFilter],
-    sort: sort_choices(selectors.CONTACT_SORTS) = "name",
+    sort: sort_choices(tables.PARTNER_CONTACTS.sortable) = tables.PARTNER_CONTACTS.default_sort,
 ) -> Any:
-    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
-    contacts = selectors.partner_contact_list(actor=request.actor, partner=partner, filters=filters)
-    return sorted_queryset(contacts, sort, selectors.CONTACT_SORTS, "name")[0]
+    """PC-1: the partner's contacts; sort by name, level or role."""
+    return tables.PARTNER_CONTACTS.rows(
+        actor=request.actor, query=request.GET, filters=filters, sort=sort, partner_id=partner_id
+    )
 
 
 @router.post("/partners/{partner_id}/contacts", response={201: PartnerContactOut})

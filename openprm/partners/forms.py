@@ -98,8 +98,10 @@ class PartnerContactForm(forms.Form):
 
 
 class ExistingContactForm(forms.Form):
-    """PC-4: an existing contact, by its number."""
+    """PC-4: an existing contact, by its number; prefixed, as it shares the
+    Contacts tab with the new contact's form."""
 
+    prefix = "existing"
     person_id = forms.IntegerField(label=_("Contact number"), min_value=1)
     role = _role_field(required=False)
 

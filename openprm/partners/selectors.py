@@ -18,13 +18,7 @@ from openprm.partners.filters import PartnerContactFilter, PartnerFilter
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.policies import membership
 
-PARTNER_SORTS: dict[str, str] = {
-    "name": "account__name_search",
-    "status": "status",
-    "country": "account__country",
-    "region": "account__region",
-    "created": "created_at",
-}
+# The portal's contact lists sort by these; the internal ones by partners.tables.
 CONTACT_SORTS: dict[str, str] = {
     "name": "person__last_name_search",
     "level": "level",

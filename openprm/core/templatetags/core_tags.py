@@ -54,6 +54,14 @@ def lookup_meaning(code: str, type_code: str) -> str:
     return value.meaning if value is not None else code
 
 
+@register.simple_tag
+def table_row_testid(spec: Any, row: Any) -> str:
+    """The ` data-testid` attribute of a list's row, when its ListSpec names
+    its rows (`row_testid`); nothing otherwise."""
+    name = getattr(spec, "row_testid", None)
+    return format_html(' data-testid="{}"', name(row)) if name is not None else ""
+
+
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template

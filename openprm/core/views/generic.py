@@ -218,6 +218,12 @@ class RecordForm(Page):
     def extra_context(self, form: Any, record: Any) -> dict[str, Any]:
         return {}
 
+    def form_save(self, form: Any) -> FormSave:
+        """Where a refused save lands: on the form, a stale edit showing the
+        stored values (PLAT-6). A page that answers a refusal of access with
+        the 403 page says `refusals_to_page`."""
+        return FormSave(form, stale=True)
+
     def answer(self, form: Any, record: Any, save: FormSave) -> HttpResponse:
         context = {
             "form": form,
@@ -241,7 +247,7 @@ class RecordForm(Page):
         record = self.record(pk) if pk is not None else None
         data = request.POST if request.method == "POST" else None
         form = self.form_class(data, **self.form_kwargs(record))
-        save = FormSave(form, stale=True)
+        save = self.form_save(form)
         if data is not None and form.is_valid():
             with save:
                 saved = self.apply(form, record)
