@@ -9,7 +9,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
 from openprm.core.lookups.selectors import lookup_value_find
-from openprm.core.tables import Column
+from openprm.core.tables import Column, ListSpec
 
 register = template.Library()
 
@@ -71,3 +71,11 @@ def table_cell(context: Context, column: Column, row: Any) -> str:
     if column.link is not None:
         return format_html('<a href="{}">{}</a>', column.link(row), shown)
     return conditional_escape(shown)
+
+
+@register.simple_tag
+def row_key(spec: ListSpec | str, row: Any) -> str:
+    """The row's `data-testid` attribute when its list names its rows (a
+    table drawn without its spec has none)."""
+    key = getattr(spec, "row_key", None)
+    return format_html(' data-testid="{}"', key(row)) if key is not None else ""
