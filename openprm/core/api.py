@@ -12,18 +12,18 @@ from openprm.core.apikit.types import RecordId
 from openprm.core.audit.selectors import audit_history, event_history, record_resolve
 from openprm.core.customfields import registry
 from openprm.core.customfields.models import CustomField
-from openprm.core.customfields.selectors import custom_field_get, custom_field_list
+from openprm.core.customfields.selectors import custom_field_get
 from openprm.core.customfields.services import (
     custom_field_create,
     custom_field_delete,
     custom_field_update,
 )
+from openprm.core.customfields.tables import CUSTOM_FIELDS
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.lookups.selectors import (
     lookup_type_for_field,
     lookup_type_get,
     lookup_type_get_with_values,
-    lookup_type_list,
     lookup_value_get,
 )
 from openprm.core.lookups.services import (
@@ -32,9 +32,11 @@ from openprm.core.lookups.services import (
     lookup_value_delete,
     lookup_value_update,
 )
+from openprm.core.lookups.tables import LOOKUP_TYPES
 from openprm.core.options.models import ProfileOption
-from openprm.core.options.selectors import profile_option_get, profile_option_list
+from openprm.core.options.selectors import profile_option_get
 from openprm.core.options.services import profile_option_update
+from openprm.core.options.tables import OPTIONS
 from openprm.core.schemas import (
     AuditEntryOut,
     BusinessEventOut,
@@ -60,7 +62,7 @@ router = Router(tags=["platform"])
 @router.get("/profile-options", response=list[ProfileOptionOut])
 @paginate(PagePagination)
 def option_list(request: HttpRequest) -> Any:
-    return profile_option_list(actor=request.actor)
+    return OPTIONS.rows(actor=request.actor, query=request.GET)
 
 
 @router.get("/profile-options/{code}", response=ProfileOptionOut)
@@ -79,7 +81,7 @@ def option_update(request: HttpRequest, code: str, payload: ProfileOptionUpdateI
 @router.get("/lookups", response=list[LookupTypeOut])
 @paginate(PagePagination)
 def lookup_list(request: HttpRequest) -> Any:
-    return lookup_type_list(actor=request.actor)
+    return LOOKUP_TYPES.rows(actor=request.actor, query=request.GET)
 
 
 @router.post("/lookups", response={201: LookupTypeOut})
@@ -135,7 +137,7 @@ def record_type_list(request: HttpRequest) -> list[dict[str, Any]]:
 @paginate(PagePagination)
 def custom_field_index(request: HttpRequest, query: Query[CustomFieldListQuery]) -> Any:
     """With `record_type`, the fields that apply to it, inherited ones included (PLAT-7)."""
-    return custom_field_list(actor=request.actor, record_type=query.record_type)
+    return CUSTOM_FIELDS.rows(actor=request.actor, query=request.GET, filters=query)
 
 
 @router.post("/custom-fields", response={201: CustomFieldOut})

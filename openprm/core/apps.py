@@ -36,14 +36,19 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         """Register the platform's access scopes at start-up, so no query can
         run before its scope exists (fail closed); collect every app's catalog,
-        business events and list specs, so a conflict between two apps stops
-        start-up and a background export finds its list by name in any
-        process; seed what the catalogs declare after each `migrate`."""
+        business events and list specs — the platform's own and every app's
+        `tables` — so a conflict between two apps stops start-up and a
+        background export finds its list by name in any process; seed what
+        the catalogs declare after each `migrate`."""
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
+        from openprm.core.customfields import tables as customfield_tables  # noqa: F401
         from openprm.core.exporters import selectors as export_selectors  # noqa: F401
+        from openprm.core.exporters import tables as export_tables  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
+        from openprm.core.lookups import tables as lookup_tables  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
+        from openprm.core.options import tables as option_tables  # noqa: F401
         from openprm.core.seeding import options_and_lookups_seed
 
         catalog.install()

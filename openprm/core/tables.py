@@ -80,19 +80,20 @@ class ListSpec:
     read one row long to know whether another follows, and the total is
     counted only on request (core.listing). `sorts` are orders with no
     column of their own (e.g. `-deleted`). `filename` may name the scope
-    (`account-{account_id}-team`). `row_testid` names each row of the page's
-    table (`data-testid`), for lists a browser test reads row by row."""
+    (`account-{account_id}-team`); a list without one has no files (its
+    page ignores `?export=`). `row_key` names a row on the page
+    (`data-testid`), for lists whose rows scripts and tests look up."""
 
     name: str
     select: Select
     columns: Sequence[Column]
     default_sort: str
-    filename: str
+    filename: str = ""
     filters: type[FilterSchema] | None = None
     count: bool = True
     sorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chunk_size: int = 2000
-    row_testid: Callable[[Any], str] | None = None
+    row_key: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
         if self.name in LISTS:

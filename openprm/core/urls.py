@@ -5,9 +5,9 @@ from openprm.core.views import customfields, lookups, options
 app_name = "core"
 
 urlpatterns = [
-    path("options/", options.option_list, name="option_list"),
+    path("options/", options.OptionList.as_view(), name="option_list"),
     path("options/<str:code>/", options.option_edit, name="option_edit"),
-    path("lookups/", lookups.lookup_list, name="lookup_list"),
+    path("lookups/", lookups.LookupList.as_view(), name="lookup_list"),
     path("lookups/<str:code>/", lookups.lookup_detail, name="lookup_detail"),
     path("lookups/<str:code>/values/", lookups.lookup_value_add, name="lookup_value_add"),
     path(
@@ -18,7 +18,7 @@ urlpatterns = [
         lookups.lookup_value_remove,
         name="lookup_value_delete",
     ),
-    path("custom-fields/", customfields.custom_field_list_view, name="custom_field_list"),
+    path("custom-fields/", customfields.CustomFieldList.as_view(), name="custom_field_list"),
     path("custom-fields/new/", customfields.custom_field_create_view, name="custom_field_create"),
     path("custom-fields/<int:pk>/", customfields.custom_field_edit_view, name="custom_field_edit"),
     path(

@@ -8,8 +8,8 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
-from openprm.identity import selectors, services
+from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.identity import selectors, services, tables
 from openprm.identity.filters import UserFilter
 from openprm.identity.models import AccessToken, Resource, Role, User
 from openprm.identity.schemas import (
@@ -50,8 +50,14 @@ def me_update(request: HttpRequest, payload: MeUpdateIn) -> User:
 
 @router.get("/users", response=list[UserOut])
 @paginate(PagePagination)
-def user_list(request: HttpRequest, filters: Query[UserFilter]) -> Any:
-    return selectors.user_directory(actor=request.actor, filters=filters)
+def user_list(
+    request: HttpRequest,
+    filters: Query[UserFilter],
+    sort: sort_choices(tables.USERS.sortable) = tables.USERS.default_sort,
+) -> Any:
+    """PLAT-2: needs Manage Users and Roles; sort by username, name, email,
+    type, active or last_login (prefix `-` for descending)."""
+    return tables.USERS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/users", response={201: UserOut})
@@ -113,7 +119,7 @@ def user_password(request: HttpRequest, user_id: RecordId, payload: PasswordIn) 
 @router.get("/roles", response=list[RoleOut])
 @paginate(PagePagination)
 def role_list(request: HttpRequest) -> Any:
-    return selectors.role_list(actor=request.actor)
+    return tables.ROLES.rows(actor=request.actor, query=request.GET)
 
 
 @router.get("/roles/{role_id}", response=RoleOut)
@@ -159,8 +165,12 @@ def token_revoke(request: HttpRequest, token_id: RecordId) -> Status[None]:
 
 @router.get("/resources", response=list[ResourceOut])
 @paginate(PagePagination)
-def resource_list(request: HttpRequest) -> Any:
-    return selectors.resource_list(actor=request.actor)
+def resource_list(
+    request: HttpRequest,
+    sort: sort_choices(tables.RESOURCES.sortable) = tables.RESOURCES.default_sort,
+) -> Any:
+    """Sort by name, title, email or manager (prefix `-` for descending)."""
+    return tables.RESOURCES.rows(actor=request.actor, query=request.GET, sort=sort)
 
 
 @router.post("/resources", response={201: ResourceOut})

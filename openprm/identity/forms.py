@@ -71,9 +71,21 @@ class UserCreateForm(forms.Form):
         strip=False,
     )
 
-    def __init__(self, *args: Any, roles: QuerySet[Role], user_type: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, roles: QuerySet[Role], user_type: str, refresh_url: str, **kwargs: Any
+    ) -> None:
+        """Roles on offer follow the chosen user type: HTMX redraws them from
+        `refresh_url` when the type changes."""
         super().__init__(*args, **kwargs)
         self.fields["roles"] = _roles_field(roles_fitting(roles, user_type))
+        self.fields["user_type"].widget.attrs.update(
+            {
+                "hx-get": refresh_url,
+                "hx-target": "#id_roles_wrap",
+                "hx-select": "#id_roles_wrap",
+                "hx-swap": "outerHTML",
+            }
+        )
 
 
 class UserEditForm(VersionedForm):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from openprm.core.views.pages import shared_page
-from openprm.identity import views
+from openprm.identity import resource_views, role_views, user_views, views
 
 app_name = "identity"
 
@@ -11,14 +11,18 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("profile/tokens/", views.token_create_view, name="token_create"),
     path("profile/tokens/<int:pk>/revoke/", views.token_revoke_view, name="token_revoke"),
-    path("users/", views.user_list, name="user_list"),
-    path("users/new/", views.user_create_view, name="user_create"),
-    path("users/<int:pk>/", views.user_detail, name="user_detail"),
-    path("users/<int:pk>/edit/", views.user_edit_view, name="user_edit"),
-    path("users/<int:pk>/active/", views.user_set_active_view, name="user_set_active"),
-    path("users/<int:pk>/password/", views.user_password_view, name="user_password"),
-    path("roles/", views.role_list, name="role_list"),
-    path("roles/<int:pk>/", views.role_edit, name="role_edit"),
-    path("resources/", views.resource_list, name="resource_list"),
-    path("resources/<int:pk>/manager/", views.resource_manager_view, name="resource_manager"),
+    path("users/", user_views.UserList.as_view(), name="user_list"),
+    path("users/new/", user_views.UserCreate.as_view(), name="user_create"),
+    path("users/<int:pk>/", user_views.UserDetail.as_view(), name="user_detail"),
+    path("users/<int:pk>/edit/", user_views.UserEdit.as_view(), name="user_edit"),
+    path("users/<int:pk>/active/", user_views.UserSetActive.as_view(), name="user_set_active"),
+    path("users/<int:pk>/password/", user_views.UserPassword.as_view(), name="user_password"),
+    path("roles/", role_views.RoleList.as_view(), name="role_list"),
+    path("roles/<int:pk>/", role_views.RoleEdit.as_view(), name="role_edit"),
+    path("resources/", resource_views.ResourceList.as_view(), name="resource_list"),
+    path(
+        "resources/<int:pk>/manager/",
+        resource_views.ResourceManager.as_view(),
+        name="resource_manager",
+    ),
 ]

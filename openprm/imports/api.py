@@ -13,9 +13,9 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
+from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import ValidationFailed
-from openprm.imports import selectors, services
+from openprm.imports import selectors, services, tables
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
 from openprm.imports.schemas import ImportJobOut, ImportKindOut, ImportStartIn, RejectedRowOut
@@ -57,8 +57,13 @@ def import_kind_list(request: HttpRequest) -> Any:
 
 @router.get("/imports", response=list[ImportJobOut])
 @paginate(PagePagination)
-def import_job_list(request: HttpRequest) -> Any:
-    return selectors.job_list(actor=request.actor)
+def import_job_list(
+    request: HttpRequest,
+    sort: sort_choices(tables.JOBS.sortable) = tables.JOBS.default_sort,
+) -> Any:
+    """The caller's own imports, newest first; sort by created, kind or
+    status (prefix `-` for descending)."""
+    return tables.JOBS.rows(actor=request.actor, query=request.GET, sort=sort)
 
 
 @router.post("/imports", response={201: ImportJobOut})

@@ -5,11 +5,11 @@ from openprm.imports import views
 app_name = "imports"
 
 urlpatterns = [
-    path("", views.job_list, name="job_list"),
+    path("", views.JobList.as_view(), name="job_list"),
     path("new/", views.job_new, name="job_new"),
-    path("<int:pk>/", views.job_detail, name="job_detail"),
+    path("<int:pk>/", views.JobDetail.as_view(), name="job_detail"),
     path("<int:pk>/mapping/", views.job_mapping, name="job_mapping"),
-    path("<int:pk>/progress/", views.job_progress, name="job_progress"),
-    path("<int:pk>/cancel/", views.job_cancel, name="job_cancel"),
+    path("<int:pk>/progress/", views.JobProgress.as_view(), name="job_progress"),
+    path("<int:pk>/cancel/", views.JobCancel.as_view(), name="job_cancel"),
     path("<int:pk>/rejects.csv", views.job_rejects, name="job_rejects"),
 ]

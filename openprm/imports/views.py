@@ -1,44 +1,31 @@
-"""Import pages: upload, map columns, start, follow progress, cancel,
-download the rejected rows (IMP-1, IMP-2). Decisions are the services'."""
+"""Import pages: the list of imports, upload, map columns, start, follow
+progress, cancel, download the rejected rows (IMP-1, IMP-2). Decisions are
+the services'."""
 
-from django.contrib import messages
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.errors import DomainError
-from openprm.core.listing import list_context
-from openprm.core.views.web import export_requested, form_add_domain_error, html_errors
-from openprm.imports import selectors, services
+from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.web import form_add_domain_error, html_errors
+from openprm.imports import selectors, services, tables
 from openprm.imports.forms import MappingForm, UploadForm
 from openprm.imports.kinds import kind_get
+from openprm.imports.models import ImportJob
 from openprm.imports.tasks import job_start
 
-SORTS = {"created": "created_at", "kind": "kind", "status": "status"}
-JOB_COLUMNS = [
-    (gettext_lazy("Started"), lambda j: j.created_at),
-    (gettext_lazy("Kind"), lambda j: j.kind),
-    (gettext_lazy("File"), lambda j: j.original_name),
-    (gettext_lazy("Status"), lambda j: j.get_status_display()),
-    (gettext_lazy("Rows"), lambda j: j.total_rows),
-    (gettext_lazy("Accepted"), lambda j: j.accepted_rows),
-    (gettext_lazy("Rejected"), lambda j: j.rejected_rows),
-    (gettext_lazy("Skipped"), lambda j: j.skipped_rows),
-]
 
+class JobList(RecordList):
+    """IMP-1: the user's own imports, newest first."""
 
-@html_errors
-def job_list(request: HttpRequest) -> HttpResponse:
-    context = list_context(
-        request, selectors.job_list(actor=request.actor), sortable=SORTS, default_sort="-created"
-    )
-    export = export_requested(request, context["ordered"], JOB_COLUMNS, "imports")
-    if export is not None:
-        return export
-    return render(request, "imports/job_list.html", context)
+    model = ImportJob
+    spec = tables.JOBS
+    template_name = "imports/job_list.html"
 
 
 @html_errors
@@ -86,34 +73,44 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "imports/job_mapping.html", {"job": job, "kind": kind, "form": form})
 
 
-def _progress_context(request: HttpRequest, job_pk: int) -> dict[str, object]:
-    job = selectors.job_get(actor=request.actor, pk=job_pk)
-    rejects = selectors.job_rejects(actor=request.actor, job=job)[: selectors.REJECTS_SHOWN]
-    return {"job": job, "rejects": rejects if job.finished else []}
+class JobDetail(RecordDetail):
+    """IMP-2: the job's progress, then the first rejected rows once it ends."""
+
+    model = ImportJob
+    template_name = "imports/job_detail.html"
+    context_object_name = "job"
+
+    def record(self, pk: int) -> ImportJob:
+        return selectors.job_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: ImportJob, tab: str) -> dict[str, Any]:
+        if not record.finished:
+            return {"rejects": []}
+        rejects = selectors.job_rejects(actor=self.actor, job=record)
+        return {"rejects": rejects[: selectors.REJECTS_SHOWN]}
 
 
-@html_errors
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "imports/job_detail.html", _progress_context(request, pk))
-
-
-@html_errors
-def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
+class JobProgress(JobDetail):
     """The HTMX-polled part of the job page; polling stops once finished."""
-    return render(request, "imports/job_detail.html#progress", _progress_context(request, pk))
+
+    template_name = "imports/job_detail.html#progress"
 
 
-@require_POST
-@html_errors
-def job_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    job = selectors.job_get(actor=request.actor, pk=pk)
-    try:
-        services.job_cancel(actor=request.actor, job=job)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The import will stop after the batch in progress."))
-    return redirect("imports:job_detail", pk=job.pk)
+class JobCancel(RecordAction):
+    """IMP-2: the import stops after the batch in progress."""
+
+    model = ImportJob
+    action = "change"
+    success_message = gettext_lazy("The import will stop after the batch in progress.")
+
+    def record(self, pk: int) -> ImportJob:
+        return selectors.job_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: ImportJob, form: Any) -> None:
+        services.job_cancel(actor=self.actor, job=record)
+
+    def success_url(self, record: ImportJob) -> str:
+        return reverse("imports:job_detail", kwargs={"pk": record.pk})
 
 
 @html_errors

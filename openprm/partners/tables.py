@@ -130,5 +130,5 @@ PARTNER_CONTACTS = ListSpec(
     filters=PartnerContactFilter,
     default_sort="name",
     filename="partner-{partner_id}-contacts",
-    row_testid=lambda c: f"contact-{slugify(c.person.last_name)}",
+    row_key=lambda c: f"contact-{slugify(c.person.last_name)}",
 )

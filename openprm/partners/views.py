@@ -24,7 +24,6 @@ from openprm.core.views.generic import (
     RecordList,
     export_answer,
 )
-from openprm.core.views.web import FormSave
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services, tables
@@ -77,8 +76,7 @@ class PartnerCreate(RecordForm):
     title = gettext_lazy("New partner")
     success_message = gettext_lazy("Partner “%(name)s” created.")
 
-    def form_save(self, form: Any) -> FormSave:
-        return FormSave(form, stale=True, refusals_to_page=True)
+    refusals_to_page = True
 
     def apply(self, form: Any, record: Any) -> PartnerProfile:
         """A missing primary contact is named next to its last name too."""
@@ -164,9 +162,7 @@ class PartnerEdit(RecordForm):
     context_object_name = "partner"
     title = gettext_lazy("Edit partner")
     success_message = gettext_lazy("Partner saved.")
-
-    def form_save(self, form: Any) -> FormSave:
-        return FormSave(form, stale=True, refusals_to_page=True)
+    refusals_to_page = True
 
     def record(self, pk: int) -> PartnerProfile:
         return selectors.partner_get(actor=self.actor, pk=pk)

@@ -10,7 +10,7 @@ from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.customers.models import Account
-from openprm.teams import selectors, services
+from openprm.teams import selectors, services, tables
 from openprm.teams.models import AccountTeamMember
 from openprm.teams.schemas import TeamMemberIn, TeamMemberOut, TeamMemberUpdateIn
 
@@ -21,7 +21,7 @@ router = Router(tags=["teams"])
 @paginate(PagePagination)
 def team_member_list(request: HttpRequest, account_id: RecordId) -> Any:
     """Everyone who can see the account sees its team (TEAM-2)."""
-    return selectors.team_member_list(actor=request.actor, account_id=account_id)
+    return tables.TEAM_MEMBERS.rows(actor=request.actor, query=request.GET, account_id=account_id)
 
 
 @router.post("/accounts/{account_id}/team", response={201: TeamMemberOut})

@@ -5,7 +5,7 @@ from openprm.teams import views
 app_name = "teams"
 
 urlpatterns = [
-    path("accounts/<int:pk>/", views.account_team, name="account_team"),
+    path("accounts/<int:pk>/", views.AccountTeam.as_view(), name="account_team"),
     path("accounts/<int:pk>/members/", views.member_add, name="member_add"),
     path("accounts/<int:pk>/members/<int:member_id>/", views.member_update, name="member_update"),
     path(

@@ -9,24 +9,17 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openprm.core.errors import Conflict, StaleVersion, ValidationFailed
-from openprm.core.views.web import FormSave, export_requested, html_errors
+from openprm.core.views.generic import Page, export_answer
+from openprm.core.views.web import FormSave, html_errors
 from openprm.customers.levels import AccessLevel, at_least, default_access_level
 from openprm.customers.models import Account
 from openprm.customers.reach import account_access_level
 from openprm.customers.selectors import account_get
-from openprm.teams import selectors, services
+from openprm.teams import selectors, services, tables
 from openprm.teams.forms import TeamMemberAddForm, TeamMemberUpdateForm
-
-MEMBER_COLUMNS = [
-    (gettext_lazy("Member"), lambda m: m.display_name),
-    (gettext_lazy("Access level"), lambda m: m.get_access_level_display()),
-    (gettext_lazy("Locked"), lambda m: m.locked),
-    (gettext_lazy("Source"), lambda m: m.get_source_display()),
-]
 
 
 def _context(
@@ -35,7 +28,9 @@ def _context(
     level = account_access_level(request.actor, account)
     return {
         "account": account,
-        "members": selectors.team_member_list(actor=request.actor, account_id=account.pk),
+        "members": tables.TEAM_MEMBERS.rows(
+            actor=request.actor, query=request.GET, account_id=account.pk
+        ),
         "level": level,
         "can_change": at_least(level, AccessLevel.FULL),
         "levels": AccessLevel.choices,
@@ -54,15 +49,20 @@ def _account(request: HttpRequest, pk: int) -> Account:
     return account_get(actor=request.actor, pk=pk)
 
 
-@html_errors
-def account_team(request: HttpRequest, pk: int) -> HttpResponse:
-    """TEAM-2: everyone who sees the account sees its team."""
-    account = _account(request, pk)
-    members = selectors.team_member_list(actor=request.actor, account_id=account.pk)
-    export = export_requested(request, members, MEMBER_COLUMNS, f"account-{account.pk}-team")
-    if export is not None:
-        return export
-    return _render(request, account)
+class AccountTeam(Page):
+    """TEAM-2: everyone who sees the account sees its team; `?export=` gives
+    it as a file."""
+
+    model = Account
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        account = _account(request, pk)
+        scope = {"account_id": account.pk}
+        members = tables.TEAM_MEMBERS.rows(actor=self.actor, query=request.GET, **scope)
+        export = export_answer(request, tables.TEAM_MEMBERS, members, scope)
+        if export is not None:
+            return export
+        return _render(request, account)
 
 
 @html_errors

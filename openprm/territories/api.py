@@ -9,8 +9,8 @@ from ninja.pagination import paginate
 
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
-from openprm.core.apikit.types import RecordId
-from openprm.territories import selectors, services
+from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.territories import selectors, services, tables
 from openprm.territories.filters import TerritoryFilter
 from openprm.territories.models import (
     RealignmentRun,
@@ -36,8 +36,15 @@ router = Router(tags=["territories"])
 
 @router.get("/territories", response=list[TerritoryOut])
 @paginate(PagePagination)
-def territory_list(request: HttpRequest, filters: Query[TerritoryFilter]) -> Any:
-    return selectors.territory_list(actor=request.actor, filters=filters)
+def territory_list(
+    request: HttpRequest,
+    filters: Query[TerritoryFilter],
+    sort: sort_choices(tables.TERRITORIES.sortable) = tables.TERRITORIES.default_sort,
+) -> Any:
+    """TER-1: sort by name, type or active (prefix `-` for descending)."""
+    return tables.TERRITORIES.rows(
+        actor=request.actor, query=request.GET, filters=filters, sort=sort
+    )
 
 
 @router.post("/territories", response={201: TerritoryOut})
@@ -125,7 +132,9 @@ def member_remove(request: HttpRequest, territory_id: RecordId, member_id: Recor
 
 @router.get("/accounts/{account_id}/territories", response=list[AccountTerritoryOut])
 def account_territory_list(request: HttpRequest, account_id: RecordId) -> Any:
-    return selectors.account_territory_list(actor=request.actor, account_id=account_id)
+    return tables.ACCOUNT_TERRITORIES.rows(
+        actor=request.actor, query=request.GET, account_id=account_id
+    )
 
 
 @router.post("/accounts/{account_id}/territories/assign", response=list[AccountTerritoryOut])

@@ -31,11 +31,14 @@ class TerritoryForm(forms.Form):
         *args: Any,
         parents: list[tuple[int, str]],
         partners: list[tuple[int, str]],
+        editing: bool = False,
         **kwargs: Any,
     ) -> None:
+        """An edit carries the version it was read at (PLAT-6)."""
         super().__init__(*args, **kwargs)
         self.fields["parent_id"].choices = [("", "—"), *parents]  # type: ignore[attr-defined]
         self.fields["partner_id"].choices = [("", "—"), *partners]  # type: ignore[attr-defined]
+        self.fields["version"].required = editing
 
     def service_values(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -17,8 +17,6 @@ from openprm.territories.models import (
     TerritoryMember,
 )
 
-TERRITORY_SORTS = {"name": "name", "type": "territory_type", "active": "active"}
-
 
 def territory_list(*, actor: Actor, filters: TerritoryFilter | None = None) -> QuerySet[Territory]:
     """TER-1: every internal user sees the territories (read-only without

@@ -1,7 +1,8 @@
-"""Territory pages (TER-1..TER-4): list with filters, sort, paging and
-export; detail with criteria, members, nested territories and accounts;
-create and edit; the account's Territories tab; batch realignment with a
-progress bar polled by HTMX. Every decision is the services' or selectors'.
+"""Territory pages (TER-1..TER-3): list with filters, sort, paging and
+export; detail with criteria, members, nested territories and its accounts
+(with their export); create and edit; batch realignment with a progress bar
+polled by HTMX. Every decision is the services' or selectors'. The account's
+Territories tab is in account_views.
 
 Every internal user may read the territories (they pick them and see why an
 account is theirs); changes need Manage Territories, enforced by the services.
@@ -18,195 +19,185 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, ValidationFailed
-from openprm.core.exporters.tabular import Column
-from openprm.core.listing import list_context, page_number, read_page
+from openprm.core.listing import page_number, read_page
 from openprm.core.privileges import has_privilege
-from openprm.core.views.web import FormSave, export_requested, filters_from, html_errors
-from openprm.customers.levels import AccessLevel, at_least
-from openprm.customers.reach import account_access_level
-from openprm.customers.selectors import account_get
-from openprm.partners.catalog import MANAGE_PARTNERS
-from openprm.territories import selectors, services
+from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, export_answer
+from openprm.core.views.web import FormSave, html_errors
+from openprm.territories import selectors, services, tables
 from openprm.territories.catalog import MANAGE_TERRITORIES
-from openprm.territories.filters import TerritoryFilter
-from openprm.territories.forms import (
-    CriterionForm,
-    MemberForm,
-    PartnerTerritoriesForm,
-    TerritoryForm,
-)
+from openprm.territories.forms import CriterionForm, MemberForm, TerritoryForm
 from openprm.territories.models import Territory
+from openprm.territories.tables import territory_url
 
 ACCOUNTS_PER_PAGE = 25
 
 
-def export_columns() -> list[Column]:
-    return [
-        (_("ID"), lambda t: t.pk),
-        (_("Name"), lambda t: t.name),
-        (_("Type"), lambda t: t.get_territory_type_display()),
-        (_("Parent"), lambda t: t.parent.name if t.parent else ""),
-        (_("Partner"), lambda t: t.partner.name if t.partner else ""),
-        (_("Active"), lambda t: t.active),
-    ]
+class TerritoryList(RecordList):
+    model = Territory
+    spec = tables.TERRITORIES
+    template_name = "territories/territory_list.html"
 
-
-ACCOUNT_COLUMNS: list[Column] = [
-    (gettext_lazy("Account ID"), lambda a: a.account_id),
-    (gettext_lazy("Account"), lambda a: a.account.name),
-    (gettext_lazy("Source"), lambda a: a.get_source_display()),
-]
-
-
-@html_errors
-def territory_list(request: HttpRequest) -> HttpResponse:
-    filters, valid = filters_from(request, TerritoryFilter)
-    territories = selectors.territory_list(actor=request.actor, filters=filters)
-    context = list_context(
-        request, territories, sortable=selectors.TERRITORY_SORTS, default_sort="name"
-    )
-    export = export_requested(request, context["ordered"], export_columns(), "territories")
-    if export is not None:
-        return export
-    context.update(
-        {
-            "filters": filters,
-            "filters_valid": valid,
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {
             "types": Territory.Type.choices,
-            "can_manage": has_privilege(request.actor, MANAGE_TERRITORIES),
+            "can_manage": has_privilege(self.actor, MANAGE_TERRITORIES),
         }
-    )
-    return render(request, "territories/territory_list.html", context)
 
 
-def _territory_form(request: HttpRequest, territory: Territory | None = None) -> TerritoryForm:
-    initial: dict[str, Any] = {"active": True}
-    if territory is not None:
+class TerritoryCreate(RecordForm):
+    model = Territory
+    action = "create"
+    form_class = TerritoryForm
+    template_name = "territories/territory_form.html"
+    title = gettext_lazy("New territory")
+    success_message = gettext_lazy("Territory “%(name)s” created.")
+    refusals_to_page = True
+
+    def form_kwargs(self, record: Territory | None) -> dict[str, Any]:
+        return {
+            "initial": {"active": True},
+            "parents": selectors.parent_choices(actor=self.actor, exclude=record),
+            "partners": selectors.partner_choices(actor=self.actor),
+        }
+
+    def apply(self, form: Any, record: Any) -> Territory:
+        return services.territory_create(actor=self.actor, data=form.service_values())
+
+    def success_url(self, saved: Territory) -> str:
+        return territory_url(saved)
+
+
+class TerritoryEdit(TerritoryCreate):
+    """PLAT-6: the edit carries its version; a stale one shows the stored
+    values."""
+
+    action = "change"
+    context_object_name = "territory"
+    title = gettext_lazy("Edit territory")
+    success_message = gettext_lazy("Territory saved.")
+
+    def record(self, pk: int) -> Territory:
+        return selectors.territory_get(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Territory) -> dict[str, Any]:
         initial = {
-            "name": territory.name,
-            "territory_type": territory.territory_type,
-            "parent_id": territory.parent_id,
-            "partner_id": territory.partner_id,
-            "description": territory.description,
-            "active": territory.active,
-            "version": territory.version,
+            "name": record.name,
+            "territory_type": record.territory_type,
+            "parent_id": record.parent_id,
+            "partner_id": record.partner_id,
+            "description": record.description,
+            "active": record.active,
+            "version": record.version,
         }
-    form = TerritoryForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        parents=selectors.parent_choices(actor=request.actor, exclude=territory),
-        partners=selectors.partner_choices(actor=request.actor),
-    )
-    form.fields["version"].required = territory is not None  # PLAT-6: an edit carries it
-    return form
+        return {**super().form_kwargs(record), "initial": initial, "editing": True}
+
+    def apply(self, form: Any, record: Territory) -> Territory:
+        services.territory_update(
+            actor=self.actor,
+            territory=record,
+            changes=form.service_values(),
+            expected_version=form.cleaned_data["version"],
+        )
+        return record
 
 
-@html_errors
-def territory_create(request: HttpRequest) -> HttpResponse:
-    form = _territory_form(request)
-    if request.method == "POST" and form.is_valid():
-        with FormSave(form, catch=(ValidationFailed,)) as save:
-            territory = services.territory_create(actor=request.actor, data=form.service_values())
-        if save.ok:
-            messages.success(request, _("Territory “%s” created.") % territory.name)
-            return redirect("territories:territory_detail", pk=territory.pk)
-    return render(
-        request, "territories/territory_form.html", {"form": form, "title": _("New territory")}
-    )
+class TerritoryDetail(RecordDetail):
+    """TER-2: criteria, members, nested territories and the accounts holding
+    the territory that the actor may see (TEAM-5), paged; `?export=` gives
+    those accounts as a file."""
+
+    model = Territory
+    template_name = "territories/territory_detail.html"
+    context_object_name = "territory"
+
+    def record(self, pk: int) -> Territory:
+        return selectors.territory_get(actor=self.actor, pk=pk)
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        territory = self.record(pk)
+        if request.GET.get("export"):
+            scope = {"territory_id": territory.pk}
+            rows = tables.TERRITORY_ACCOUNTS.rows(actor=self.actor, query=request.GET, **scope)
+            export = export_answer(request, tables.TERRITORY_ACCOUNTS, rows, scope)
+            if export is not None:
+                return export
+        return self.render_record(territory, "details")
+
+    def tab_context(self, record: Territory, tab: str) -> dict[str, Any]:
+        actor = self.actor
+        accounts = tables.TERRITORY_ACCOUNTS.rows(
+            actor=actor, query=self.request.GET, territory_id=record.pk
+        )
+        resources = selectors.member_resource_choices(actor=actor, territory=record)
+        return {
+            "criteria": selectors.criterion_list(actor=actor, territory=record),
+            "members": selectors.member_list(actor=actor, territory=record),
+            "children": selectors.territory_children(actor=actor, territory=record),
+            "account_columns": tables.TERRITORY_ACCOUNTS.shown_columns,
+            "page_obj": read_page(
+                accounts, page_number(self.request.GET.get("page")), ACCOUNTS_PER_PAGE
+            ),
+            "history": audit_history(actor=actor, instance=record),
+            "can_manage": has_privilege(actor, MANAGE_TERRITORIES),
+            "criterion_form": CriterionForm(),
+            "member_form": MemberForm(resources=resources),
+        }
 
 
-@html_errors
-def territory_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    territory = selectors.territory_get(actor=request.actor, pk=pk)
-    form = _territory_form(request, territory)
-    save = FormSave(form, catch=(ValidationFailed, Conflict), stale=True)
-    if request.method == "POST" and form.is_valid():
-        with save:
-            services.territory_update(
-                actor=request.actor,
-                territory=territory,
-                changes=form.service_values(),
-                expected_version=form.cleaned_data["version"],
-            )
-        if save.ok:
-            messages.success(request, _("Territory saved."))
-            return redirect("territories:territory_detail", pk=territory.pk)
-    return render(
-        request,
-        "territories/territory_form.html",
-        {"form": form, "territory": territory, "stale": save.stale, "title": _("Edit territory")},
-    )
+class CriterionAdd(TerritoryDetail):
+    """TER-2: one accepted value of a dimension; field errors next to the
+    fields, on the territory's page."""
+
+    http_method_names = ["post"]  # type: ignore[misc]
+    action = "change"
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        territory = self.record(pk)
+        form = CriterionForm(request.POST)
+        if form.is_valid():
+            with FormSave(form, catch=(ValidationFailed,)) as save:
+                services.criterion_add(actor=self.actor, territory=territory, **form.cleaned_data)
+            if save.ok:
+                messages.success(request, _("Criterion added."))
+                return redirect(territory_url(territory))
+        return self.render_record(territory, "details", criterion_form=form)
 
 
-def _detail(
-    request: HttpRequest,
-    territory: Territory,
-    *,
-    criterion_form: CriterionForm | None = None,
-    member_form: MemberForm | None = None,
-) -> HttpResponse:
-    actor = request.actor
-    can_manage = has_privilege(actor, MANAGE_TERRITORIES)
-    accounts = read_page(
-        selectors.territory_accounts(actor=actor, territory=territory),
-        page_number(request.GET.get("page")),
-        ACCOUNTS_PER_PAGE,
-    )
-    resources = selectors.member_resource_choices(actor=actor, territory=territory)
-    context = {
-        "territory": territory,
-        "criteria": selectors.criterion_list(actor=actor, territory=territory),
-        "members": selectors.member_list(actor=actor, territory=territory),
-        "children": selectors.territory_children(actor=actor, territory=territory),
-        "page_obj": accounts,
-        "history": audit_history(actor=actor, instance=territory),
-        "can_manage": can_manage,
-        "criterion_form": criterion_form or CriterionForm(),
-        "member_form": member_form or MemberForm(resources=resources),
-    }
-    return render(request, "territories/territory_detail.html", context)
+class MemberAdd(TerritoryDetail):
+    """TER-1: the service refuses a resource of the wrong kind or partner."""
 
+    http_method_names = ["post"]  # type: ignore[misc]
+    action = "change"
 
-@html_errors
-def territory_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    territory = selectors.territory_get(actor=request.actor, pk=pk)
-    export = export_requested(
-        request,
-        selectors.territory_accounts(actor=request.actor, territory=territory),
-        ACCOUNT_COLUMNS,
-        f"territory-{territory.pk}-accounts",
-    )
-    if export is not None:
-        return export
-    return _detail(request, territory)
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        territory = self.record(pk)
+        resources = selectors.member_resource_choices(actor=self.actor, territory=territory)
+        form = MemberForm(request.POST, resources=resources)
+        if form.is_valid():
+            with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
+                services.territory_member_add(
+                    actor=self.actor,
+                    territory=territory,
+                    resource_id=form.cleaned_data["resource_id"],
+                )
+            if save.ok:
+                messages.success(request, _("Member added."))
+                return redirect(territory_url(territory))
+        return self.render_record(territory, "details", member_form=form)
 
 
 @require_POST
 @html_errors
 def territory_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """A territory with nested territories is kept, and its page says why."""
     territory = selectors.territory_get(actor=request.actor, pk=pk)
     try:
         services.territory_delete(actor=request.actor, territory=territory)
     except Conflict as error:
         messages.error(request, error.message)
-        return redirect("territories:territory_detail", pk=territory.pk)
+        return redirect(territory_url(territory))
     messages.success(request, _("Territory “%s” deleted.") % territory.name)
     return redirect("territories:territory_list")
-
-
-@require_POST
-@html_errors
-def criterion_add(request: HttpRequest, pk: int) -> HttpResponse:
-    """TER-2: one accepted value of a dimension; field errors next to the fields."""
-    territory = selectors.territory_get(actor=request.actor, pk=pk)
-    form = CriterionForm(request.POST)
-    if form.is_valid():
-        with FormSave(form, catch=(ValidationFailed,)) as save:
-            services.criterion_add(actor=request.actor, territory=territory, **form.cleaned_data)
-        if save.ok:
-            messages.success(request, _("Criterion added."))
-            return redirect("territories:territory_detail", pk=territory.pk)
-    return _detail(request, territory, criterion_form=form)
 
 
 @require_POST
@@ -220,85 +211,11 @@ def criterion_remove(request: HttpRequest, pk: int, criterion_id: int) -> HttpRe
 
 @require_POST
 @html_errors
-def member_add(request: HttpRequest, pk: int) -> HttpResponse:
-    """TER-1: the service refuses a resource of the wrong kind or partner."""
-    territory = selectors.territory_get(actor=request.actor, pk=pk)
-    resources = selectors.member_resource_choices(actor=request.actor, territory=territory)
-    form = MemberForm(request.POST, resources=resources)
-    if form.is_valid():
-        with FormSave(form, catch=(ValidationFailed, Conflict)) as save:
-            services.territory_member_add(
-                actor=request.actor,
-                territory=territory,
-                resource_id=form.cleaned_data["resource_id"],
-            )
-        if save.ok:
-            messages.success(request, _("Member added."))
-            return redirect("territories:territory_detail", pk=territory.pk)
-    return _detail(request, territory, member_form=form)
-
-
-@require_POST
-@html_errors
 def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
     member = selectors.member_get(actor=request.actor, territory_id=pk, pk=member_id)
     services.territory_member_remove(actor=request.actor, member=member)
     messages.success(request, _("Member removed."))
     return redirect("territories:territory_detail", pk=pk)
-
-
-def _account_page(
-    request: HttpRequest, pk: int, form: PartnerTerritoriesForm | None = None
-) -> HttpResponse:
-    account = account_get(actor=request.actor, pk=pk)
-    can_add_partner = has_privilege(request.actor, MANAGE_PARTNERS)
-    choices = (
-        [
-            (t.pk, f"{t.name} ({t.partner.name if t.partner else '—'})")
-            for t in selectors.partner_territory_choices(actor=request.actor)
-        ]
-        if can_add_partner
-        else []
-    )
-    context = {
-        "account": account,
-        "assignments": selectors.account_territory_list(actor=request.actor, account_id=pk),
-        "can_assign": at_least(account_access_level(request.actor, account), AccessLevel.EDIT),
-        "can_add_partner": can_add_partner,
-        "partner_form": form or PartnerTerritoriesForm(territories=choices),
-    }
-    return render(request, "territories/account_territories.html", context)
-
-
-@html_errors
-def account_territories(request: HttpRequest, pk: int) -> HttpResponse:
-    """TER-3/TER-4: the account's territories, automatic or added."""
-    return _account_page(request, pk)
-
-
-@require_POST
-@html_errors
-def account_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """TER-3 "Assign Territories": Edit access is enough (TEAM-2)."""
-    services.account_assign_territories(actor=request.actor, account_id=pk)
-    messages.success(request, _("Territories assigned."))
-    return redirect("territories:account_territories", pk=pk)
-
-
-@require_POST
-@html_errors
-def account_add_partner(request: HttpRequest, pk: int) -> HttpResponse:
-    """TER-4: a channel manager adds chosen partner territories."""
-    ids = [int(v) for v in request.POST.getlist("territory_ids") if v.isdigit()]
-    try:
-        services.account_add_partner_territories(
-            actor=request.actor, account_id=pk, territory_ids=ids
-        )
-    except ValidationFailed as error:
-        messages.error(request, "; ".join(m for ms in error.field_errors.values() for m in ms))
-    else:
-        messages.success(request, _("Partner territories added."))
-    return redirect("territories:account_territories", pk=pk)
 
 
 @html_errors

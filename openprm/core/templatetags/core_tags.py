@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core import events
 from openprm.core.lookups.selectors import lookup_value_find
-from openprm.core.tables import Column
+from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
 
 register = template.Library()
@@ -54,14 +54,6 @@ def lookup_meaning(code: str, type_code: str) -> str:
     return value.meaning if value is not None else code
 
 
-@register.simple_tag
-def table_row_testid(spec: Any, row: Any) -> str:
-    """The ` data-testid` attribute of a list's row, when its ListSpec names
-    its rows (`row_testid`); nothing otherwise."""
-    name = getattr(spec, "row_testid", None)
-    return format_html(' data-testid="{}"', name(row)) if name is not None else ""
-
-
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template
@@ -101,3 +93,11 @@ def event_label(code: str) -> Any:
     """The human name of a stored business event code ("roles_changed" →
     "Roles changed"), from the app that declares the event."""
     return events.event_label(code)
+
+
+@register.simple_tag
+def row_key(spec: ListSpec | str, row: Any) -> str:
+    """The row's `data-testid` attribute when its list names its rows (a
+    table drawn without its spec has none)."""
+    key = getattr(spec, "row_key", None)
+    return format_html(' data-testid="{}"', key(row)) if key is not None else ""

@@ -12,16 +12,18 @@ from django.views.decorators.http import require_POST
 from openprm.core.catalog import MANAGE_CUSTOM_FIELDS
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import lineage, record_type_get, record_types
-from openprm.core.customfields.selectors import custom_field_get, custom_field_list
+from openprm.core.customfields.selectors import custom_field_get
 from openprm.core.customfields.services import (
     custom_field_create,
     custom_field_delete,
     custom_field_update,
 )
+from openprm.core.customfields.tables import CUSTOM_FIELDS
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import CustomFieldCreateForm, CustomFieldEditForm
 from openprm.core.lookups.selectors import lookup_type_list
 from openprm.core.privileges import require_privilege
+from openprm.core.views.generic import Page
 from openprm.core.views.web import FormSave, html_errors
 
 
@@ -50,11 +52,16 @@ def _grouped(fields: list[CustomField]) -> list[dict[str, Any]]:
     return groups
 
 
-@html_errors
-def custom_field_list_view(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.actor, MANAGE_CUSTOM_FIELDS)
-    fields = list(custom_field_list(actor=request.actor))
-    return render(request, "core/custom_field_list.html", {"groups": _grouped(fields)})
+class CustomFieldList(Page):
+    """PLAT-7: every record type with the fields that apply to it."""
+
+    model = CustomField
+    template_name = "core/custom_field_list.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        require_privilege(self.actor, MANAGE_CUSTOM_FIELDS)
+        fields = list(CUSTOM_FIELDS.rows(actor=self.actor, query=request.GET))
+        return render(request, self.template_name, {"groups": _grouped(fields)})
 
 
 @html_errors

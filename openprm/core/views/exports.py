@@ -2,44 +2,41 @@
 download (IMP-3). Partner users export their portal lists too, so the pages
 take the portal layout for them."""
 
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, HttpRequest
 
 from openprm.core.errors import NotFound
-from openprm.core.exporters.selectors import export_job_get, export_job_list
+from openprm.core.exporters.models import ExportJob
+from openprm.core.exporters.selectors import export_job_get
+from openprm.core.exporters.tables import EXPORT_JOBS
 from openprm.core.exporters.tabular import XLSX_TYPE
-from openprm.core.listing import list_context
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import shared_page
 from openprm.core.views.web import html_errors
 
-SORTS = {"created": "created_at", "name": "filename", "status": "status"}
 
-
-def _context(request: HttpRequest, pk: int) -> dict[str, object]:
-    return {"job": export_job_get(actor=request.actor, pk=pk)}
-
-
-@shared_page
-@html_errors
-def job_list(request: HttpRequest) -> HttpResponse:
+class JobList(RecordList):
     """The user's background exports of the last days, newest first."""
-    context = list_context(
-        request, export_job_list(actor=request.actor), sortable=SORTS, default_sort="-created"
-    )
-    return render(request, "core/export_job_list.html", context)
+
+    model = ExportJob
+    spec = EXPORT_JOBS
+    template_name = "core/export_job_list.html"
 
 
-@shared_page
-@html_errors
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "core/export_job.html", _context(request, pk))
+class JobDetail(RecordDetail):
+    """An export's progress, then its download link."""
+
+    model = ExportJob
+    template_name = "core/export_job.html"
+    context_object_name = "job"
+
+    def record(self, pk: int) -> ExportJob:
+        return export_job_get(actor=self.actor, pk=pk)
 
 
-@shared_page
-@html_errors
-def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
+class JobProgress(JobDetail):
     """The HTMX-polled part of the page; polling stops once finished."""
-    return render(request, "core/export_job.html#progress", _context(request, pk))
+
+    template_name = "core/export_job.html#progress"
 
 
 @shared_page

@@ -65,11 +65,12 @@ def export_answer(
 ) -> HttpResponse | None:
     """IMP-3: `?export=csv|xlsx` turns a list page into a download of exactly
     its filtered, sorted rows, streamed in chunks; None when no export is
-    asked for. An Excel file of more than EXPORT_INLINE_ROWS rows is written
-    by the task worker (its workbook takes minutes, and a download that has
-    not started shows nothing): the answer is the job's page."""
+    asked for, or when the list has no files. An Excel file of more than
+    EXPORT_INLINE_ROWS rows is written by the task worker (its workbook
+    takes minutes, and a download that has not started shows nothing): the
+    answer is the job's page."""
     fmt = request.GET.get("export")
-    if fmt not in EXPORT_FORMATS:
+    if fmt not in EXPORT_FORMATS or not spec.filename:
         return None
     if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
         job = export_job_start(
@@ -194,12 +195,15 @@ class RecordForm(Page):
 
     A refused save stays on the form, next to its fields; a stale edit shows
     the stored values (PLAT-6) and keeps the user's input; only a save that
-    raised nothing redirects, with `success_message`."""
+    raised nothing redirects, with `success_message`. With
+    `refusals_to_page` a refusal of access is the 403 page instead of an
+    error on the form."""
 
     form_class: ClassVar[type[forms.Form]]
     context_object_name: ClassVar[str] = "object"
     title: ClassVar[Label] = ""
     success_message: ClassVar[Label] = ""
+    refusals_to_page: ClassVar[bool] = False
 
     def record(self, pk: int) -> models.Model:
         """The record to edit, through the service that refuses whoever may
@@ -222,7 +226,7 @@ class RecordForm(Page):
         """Where a refused save lands: on the form, a stale edit showing the
         stored values (PLAT-6). A page that answers a refusal of access with
         the 403 page says `refusals_to_page`."""
-        return FormSave(form, stale=True)
+        return FormSave(form, stale=True, refusals_to_page=self.refusals_to_page)
 
     def answer(self, form: Any, record: Any, save: FormSave) -> HttpResponse:
         context = {

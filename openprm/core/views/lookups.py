@@ -2,8 +2,9 @@
 values' add / edit / delete. Adding a value works inline with HTMX and as a
 plain form post."""
 
+from typing import Any
+
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,26 +14,28 @@ from openprm.core.catalog import MANAGE_LOOKUPS
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.forms import LookupValueCreateForm, LookupValueEditForm, tags_from_text
 from openprm.core.lookups.models import LookupType, LookupValue
-from openprm.core.lookups.selectors import (
-    lookup_type_get,
-    lookup_type_list,
-    lookup_value_get,
-    lookup_value_list,
-)
+from openprm.core.lookups.selectors import lookup_type_get, lookup_value_get, lookup_value_list
 from openprm.core.lookups.services import (
     lookup_value_create,
     lookup_value_delete,
     lookup_value_update,
 )
+from openprm.core.lookups.tables import LOOKUP_TYPES
 from openprm.core.privileges import require_privilege
+from openprm.core.views.generic import RecordList
 from openprm.core.views.web import FormSave, html_errors
 
 
-@html_errors
-def lookup_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.actor, MANAGE_LOOKUPS)
-    types = lookup_type_list(actor=request.actor).annotate(value_count=Count("values"))
-    return render(request, "core/lookup_list.html", {"types": types})
+class LookupList(RecordList):
+    """PLAT-4: the lookup types with the number of their values."""
+
+    model = LookupType
+    spec = LOOKUP_TYPES
+    template_name = "core/lookup_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        require_privilege(self.actor, MANAGE_LOOKUPS)
+        return {}
 
 
 def _lookup_page(

@@ -1,5 +1,7 @@
 """Profile options pages (PLAT-3): list and edit, version-checked (PLAT-6)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -7,18 +9,23 @@ from django.utils.translation import gettext as _
 
 from openprm.core.catalog import MANAGE_PROFILE_OPTIONS
 from openprm.core.forms import ProfileOptionForm
-from openprm.core.options.selectors import profile_option_get, profile_option_list
+from openprm.core.options.models import ProfileOption
+from openprm.core.options.selectors import profile_option_get
 from openprm.core.options.services import profile_option_update
+from openprm.core.options.tables import OPTIONS
 from openprm.core.privileges import require_privilege
+from openprm.core.views.generic import RecordList
 from openprm.core.views.web import FormSave, html_errors
 
 
-@html_errors
-def option_list(request: HttpRequest) -> HttpResponse:
-    require_privilege(request.actor, MANAGE_PROFILE_OPTIONS)
-    return render(
-        request, "core/option_list.html", {"options": profile_option_list(actor=request.actor)}
-    )
+class OptionList(RecordList):
+    model = ProfileOption
+    spec = OPTIONS
+    template_name = "core/option_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        require_privilege(self.actor, MANAGE_PROFILE_OPTIONS)
+        return {}
 
 
 @html_errors
