@@ -15,6 +15,7 @@ from openprm.contacts.models import Person, Relationship
 from openprm.contacts.page_actions import ContactAction, contact_url, refusal_text
 from openprm.core.errors import DomainError
 from openprm.core.views.generic import RecordList
+from openprm.customers.models import Account
 
 
 class RelationshipAdd(ContactAction):
@@ -93,9 +94,10 @@ class RelationshipPrimaryPoint(ContactAction):
 
 class AccountContacts(RecordList):
     """CON-3: the customer's contacts, its primary contact first; the form
-    of each row makes that contact the primary one (or clears it)."""
+    of each row makes that contact the primary one (or clears it). The page
+    is the account's (its tab), so it declares the account."""
 
-    model = Relationship
+    model = Account
     spec = tables.ACCOUNT_CONTACTS
     template_name = "contacts/account_contacts.html"
 

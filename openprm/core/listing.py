@@ -1,7 +1,4 @@
-"""Sorting and pagination for HTML list pages.
-
-Filtering is each app's FilterSchema (filters.py), shared with the API and
-exports; this module only turns `?sort=` and `?page=` into a page of rows.
+"""Pagination for HTML list pages (the list itself is a core.tables.ListSpec).
 
 A page is read as one row more than it shows: the extra row says whether a
 next page exists, so a list need not count everything it matches. Counting
@@ -11,33 +8,12 @@ lists count only on request (`?count=1`, the "Count all" link); their last
 page knows its total anyway.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.utils.translation import gettext as _
 
 PER_PAGE = 50
-
-
-Sortable = Mapping[str, str | tuple[str, ...]]
-
-
-def sorted_queryset(
-    queryset: QuerySet[Any], sort: str, sortable: Sortable, default: str
-) -> tuple[QuerySet[Any], str]:
-    """Order by a whitelisted `sort` parameter (`name` or `-name`), falling back
-    to `default`; a sort may name several columns (last name, then first
-    name); the primary key breaks ties so pages never overlap."""
-    key = sort.lstrip("-")
-    if key not in sortable:
-        sort, key = default, default.lstrip("-")
-    columns = sortable[key]
-    columns = (columns,) if isinstance(columns, str) else columns
-    direction = "-" if sort.startswith("-") else ""
-    return queryset.order_by(*(direction + column for column in (*columns, "pk"))), sort
 
 
 class ListPage:
@@ -103,33 +79,3 @@ def read_page(
     elif not more and not past_end:
         total = offset + len(rows)
     return ListPage(rows, number, per_page, more=more, total=total)
-
-
-def list_context(
-    request: HttpRequest,
-    queryset: QuerySet[Any],
-    *,
-    sortable: Sortable,
-    default_sort: str,
-    per_page: int = PER_PAGE,
-    count: bool = True,
-) -> dict[str, Any]:
-    """The page of a list view: `count=False` for lists that can hold millions
-    of rows (they count when the user asks, `?count=1`). `ordered` is the whole
-    sorted list, for exports.
-
-    An unknown `sort` (an old bookmark, a hand-edited link) shows the list in
-    its default order with a message saying so, rather than a list that
-    looks sorted as asked; the API refuses it with a 422 instead."""
-    asked = request.GET.get("sort", "")
-    ordered, sort = sorted_queryset(queryset, asked, sortable, default_sort)
-    if asked and sort != asked:
-        messages.warning(
-            request,
-            _("This list cannot be sorted by “%(sort)s”; it is shown in its default order.")
-            % {"sort": asked[:100]},
-            fail_silently=True,
-        )
-    count = count or request.GET.get("count") == "1"
-    page_obj = read_page(ordered, page_number(request.GET.get("page")), per_page, count=count)
-    return {"page_obj": page_obj, "rows": page_obj.object_list, "sort": sort, "ordered": ordered}

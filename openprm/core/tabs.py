@@ -15,8 +15,8 @@ from django.utils.functional import Promise
 
 @dataclass(frozen=True)
 class RecordTab:
-    """`url` is a URL name taking the record's `pk`; `record` the model's
-    label (`customers.Account`)."""
+    """`url` is a URL name taking the record's key as its one argument;
+    `record` the model's label (`customers.Account`)."""
 
     record: str
     name: str

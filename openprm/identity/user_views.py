@@ -89,7 +89,10 @@ class UserCreate(RecordForm):
 
 
 class UserDetail(RecordDetail):
-    model = User
+    """A user administrator's page of any user. It declares no record: the
+    user directory shows every internal user to every internal user, while
+    this page needs Manage Users, which User's policy does not model yet
+    (the platform matrix lists its rows by hand)."""
     template_name = "identity/user_detail.html"
     context_object_name = "subject"
 

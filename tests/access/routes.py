@@ -23,6 +23,7 @@ from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from openprm.config.api import api
+from openprm.core import access
 from openprm.core.views.pages import is_portal_page
 
 EXEMPT = {
@@ -65,12 +66,16 @@ class Page:
         """The record and action the view declares, when it does and its
         URL names the record (a list or a create page declares no record
         to ask for, so it needs table rows)."""
+        found = self.declaration()
+        if found is None or "{" not in self.route or not access.has_rule(*found):
+            return None
+        return found
+
+    def declaration(self) -> tuple[type[models.Model], str] | None:
         view_class = getattr(self.view, "view_class", None)
         model = getattr(view_class, "model", None)
         action = getattr(view_class, "action", None)
-        if model is None or not action or "{" not in self.route:
-            return None
-        return model, action
+        return (model, action) if model is not None and action else None
 
 
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")

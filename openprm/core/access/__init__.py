@@ -142,6 +142,13 @@ def refusal(actor: Actor, action: str, obj: models.Model) -> NotFound | Permissi
     return check(actor, obj) if check is not None else None
 
 
+def has_rule(model: type[models.Model], action: str) -> bool:
+    """Whether `model`'s policy answers `action` (else `can` raises
+    AccessNotConfigured)."""
+    found = policy_of(model)
+    return found.check_for(action) is not None or found.rows_for(action) is not None
+
+
 def can(actor: Actor, action: str, obj: models.Model) -> bool:
     """Whether `actor` may do `action` on `obj` — what pages ask before they
     show a button, and what services ask before they act."""

@@ -1,30 +1,25 @@
-"""Running a background export (IMP-3): the list's own view answers it.
+"""Running a background export (IMP-3) through the list's own spec.
 
-The worker rebuilds the request the user made (list address, query, the
-user, the language) and calls the list's view with it, so the rows are
-chosen by the same filters, sort and access scope as on the page, for the
-user as they are when the job runs. The view's `export_requested` sees the
-job on the request and writes the workbook into the job's file instead of
-answering with a download.
+The job names its list (core.tables.ListSpec), the scope and the query the
+user asked with; the worker reads the rows through the list's selector for
+the job's creator, in the user's language, so the file holds the rows and
+columns of the page for that user as they are when the job runs. No page
+view runs: a worker has no request.
 """
 
 import tempfile
 from array import array
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
-from django.contrib.messages.storage import default_storage
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, QueryDict
-from django.urls import Resolver404, resolve
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_htmx.middleware import HtmxDetails
 
 from openprm.core import access
 from openprm.core.actor import actor_of
@@ -32,22 +27,6 @@ from openprm.core.errors import DomainError, NotFound, PermissionRefused
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.tabular import Column, xlsx_write
 from openprm.core.tables import list_spec
-
-JOB_ATTRIBUTE = "export_job"
-
-
-def _list_request(job: ExportJob) -> HttpRequest:
-    request = HttpRequest()
-    request.method = "GET"
-    request.path = request.path_info = job.path
-    request.GET = QueryDict(job.query)
-    request.user = job.created_by
-    request.actor = actor_of(job.created_by)  # type: ignore[attr-defined]
-    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
-    request._messages = default_storage(request)  # type: ignore[attr-defined]
-    request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
-    setattr(request, JOB_ATTRIBUTE, job)
-    return request
 
 
 def _update(job: ExportJob, **values: Any) -> None:
@@ -65,11 +44,6 @@ def _rows_of_list(job: ExportJob) -> None:
     export_job_write(job, rows, spec.export_columns, spec.chunk_size)
 
 
-def _rows_through_view(job: ExportJob) -> None:
-    match = resolve(job.path)
-    match.func(_list_request(job), *match.args, **match.kwargs)
-
-
 def export_job_run(job: ExportJob) -> ExportJob:
     """A failure is recorded on the job, in the user's language: the page
     shows it instead of polling forever."""
@@ -79,11 +53,8 @@ def export_job_run(job: ExportJob) -> ExportJob:
         try:
             if not job.created_by.is_active:
                 raise PermissionDenied(gone)
-            if job.list_name:
-                _rows_of_list(job)
-            else:
-                _rows_through_view(job)
-        except (Http404, Resolver404, PermissionDenied, KeyError, NotFound, PermissionRefused):
+            _rows_of_list(job)
+        except (PermissionDenied, KeyError, NotFound, PermissionRefused):
             _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
         except DomainError as refused:
             _update(
@@ -101,11 +72,6 @@ def export_job_run(job: ExportJob) -> ExportJob:
             _update(job, status=ExportJob.Status.FAILED, error=gone, finished_at=timezone.now())
             job.refresh_from_db()
     return job
-
-
-def running_export(request: HttpRequest) -> ExportJob | None:
-    """The background export a request was rebuilt for, if any."""
-    return getattr(request, JOB_ATTRIBUTE, None)
 
 
 def _by_key_chunks(keys: Sequence[int], rows: QuerySet[Any], chunk_size: int) -> Iterator[Any]:

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest, QueryDict
+from django.http import QueryDict
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -49,23 +49,6 @@ def export_job_start(
         scope=dict(scope),
         query=query.urlencode(),
         filename=spec.file_name(scope),
-        language=get_language() or "",
-    )
-    transaction.on_commit(lambda: export_job_task.enqueue(job.pk))
-    return job
-
-
-def export_job_start_from_request(
-    *, actor: Actor, request: HttpRequest, filename: str
-) -> ExportJob:
-    """A list page without a ListSpec yet: the worker answers the job through
-    the page's view. Goes once every list has a spec."""
-    expired_exports_remove()
-    job = ExportJob.objects.create(
-        created_by=actor.user,
-        path=request.path,
-        query=request.GET.urlencode(),
-        filename=filename,
         language=get_language() or "",
     )
     transaction.on_commit(lambda: export_job_task.enqueue(job.pk))

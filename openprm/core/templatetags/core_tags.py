@@ -82,7 +82,7 @@ def contributed_tabs(record: Model, current: str = "") -> dict[str, Any]:
     """The tabs other apps add to `record`'s page (core.views.tabs)."""
     return {
         "tabs": [
-            (reverse(tab.url, kwargs={"pk": record.pk}), tab.label, tab.name == current)
+            (reverse(tab.url, args=[record.pk]), tab.label, tab.name == current)
             for tab in record_tabs(record)
         ]
     }

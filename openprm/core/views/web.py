@@ -6,27 +6,20 @@ an invisible record as the 404 page, field errors next to the fields and a
 stale version with the newer values (PLAT-6).
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from functools import wraps
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from ninja import FilterSchema
-from pydantic import ValidationError
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
-from openprm.core.exporters.services import export_job_write, running_export
-from openprm.core.exporters.tabular import Column, export_response, streamed
-from openprm.core.exporters.tasks import export_job_start_from_request
 
 View = Callable[..., HttpResponse]
 F = TypeVar("F", bound=FilterSchema)
@@ -95,16 +88,6 @@ def stale_values(form: forms.Form, error: StaleVersion) -> dict[str, Any]:
             value = ", ".join(str(v) for v in value)
         shown[str(field.label or name)] = value
     return shown
-
-
-def filters_from(request: HttpRequest, schema: type[F]) -> tuple[F, bool]:
-    """The list's FilterSchema read from the query string; invalid input
-    filters nothing and is reported (second value) instead of failing."""
-    values = {k: v for k, v in request.GET.items() if k in schema.model_fields and v != ""}
-    try:
-        return schema(**values), True
-    except ValidationError:
-        return schema(), False
 
 
 class FormSave:
@@ -178,33 +161,3 @@ def duplicate_candidates(form: forms.Form, error: Conflict) -> list[dict[str, An
     form.data["confirm_duplicates"] = "on"
     form.add_error(None, error.message)
     return error.extra.get("candidates", [])
-
-
-def export_requested(
-    request: HttpRequest,
-    rows: QuerySet[Any],
-    columns: Sequence[Column],
-    filename: str,
-    *,
-    chunk_size: int = EXPORT_CHUNK,
-) -> HttpResponse | None:
-    """IMP-3: `?export=csv|xlsx` turns a list page into a download of exactly
-    its filtered, sorted rows, streamed in chunks; None when no export is
-    asked for, so the page renders.
-
-    An Excel export of more than EXPORT_INLINE_ROWS rows runs in the
-    background (its workbook takes minutes to build, and a download that has
-    not started shows nothing): the answer is the job's page with its
-    progress. A CSV download streams from its first row, whatever its size.
-    """
-    fmt = request.GET.get("export")
-    if fmt not in EXPORT_FORMATS:
-        return None
-    job = running_export(request)
-    if job is not None:
-        export_job_write(job, rows, columns, chunk_size)
-        return HttpResponse(status=204)
-    if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
-        job = export_job_start_from_request(actor=request.actor, request=request, filename=filename)
-        return redirect("exports:job_detail", pk=job.pk)
-    return export_response(fmt, streamed(rows, chunk_size), columns, filename)
