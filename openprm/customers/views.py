@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import DomainError, NotFound, PermissionRefused
@@ -25,7 +24,6 @@ from openprm.core.views.generic import (
 )
 from openprm.core.views.web import (
     FormSave,
-    html_errors,
 )
 from openprm.customers import selectors, services, tables
 from openprm.customers.forms import (
@@ -253,23 +251,6 @@ class BillingAccountCreate(AccountDetail):
                 messages.success(request, _("Billing account added."))
                 return redirect(f"{account_url(account)}?tab=billing")
         return self.render_record(account, "billing", billing_form=form)
-
-
-class DeletedAccountList(RecordList):
-    """CUS-9: administrators find deleted accounts here and restore them."""
-
-    model = Account
-    spec = tables.DELETED_ACCOUNTS
-    template_name = "customers/deleted_account_list.html"
-
-
-@require_POST
-@html_errors
-def account_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    """CUS-9: a deleted account is not visible, so the service finds it."""
-    account = services.account_restore(actor=request.actor, pk=pk)
-    messages.success(request, _("Account “%s” restored.") % account.name)
-    return redirect(account_url(account))
 
 
 class LegalEntityList(RecordList):

@@ -93,6 +93,7 @@ class UserDetail(RecordDetail):
     user directory shows every internal user to every internal user, while
     this page needs Manage Users, which User's policy does not model yet
     (the platform matrix lists its rows by hand)."""
+
     template_name = "identity/user_detail.html"
     context_object_name = "subject"
 
