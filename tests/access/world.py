@@ -4,7 +4,7 @@ Each app that has records states them in `tests/<app>/world.py`: the facts
 (plain data the reference rules read) and a `build(world)` that creates
 them; a builder may also have `settle(world)`, run once every app has added
 its records (the customers' soft delete, which the other apps' records
-react to, CUS-9). A new app adds its builder file and its name to `APPS`.
+react to, CUS-9). A new app adds its builder file; `APPS` finds it.
 
 `SALES_APPS` is the world of the TEAM-5 matrices: their reference knows
 every record of it, so a list must show exactly what it computes. The
@@ -15,9 +15,11 @@ would be rows of the internal lists that the reference does not know.
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.db import models, transaction
 from django.test import Client, override_settings
 
@@ -33,10 +35,29 @@ ACTORS = (
 )  # fmt: skip
 RECORDS = ("own", "other", "deleted")
 
+TESTS = Path(__file__).resolve().parent.parent
 SALES_APPS = ("identity", "customers", "teams", "territories", "contacts")
-APPS = (*SALES_APPS, "core", "imports", "partners")
-"""Every app's builder, in the order they run: an app's records may point
-at the records of the apps before it."""
+
+
+def _builders() -> tuple[str, ...]:
+    """The sales apps first (the other builders point at their records),
+    then every installed app with a builder, in INSTALLED_APPS order (an
+    app's records may point at those of the apps installed before it)."""
+    installed = (
+        config.label
+        for config in django_apps.get_app_configs()
+        if config.name.startswith("openprm.")
+    )
+    others = (
+        label
+        for label in installed
+        if label not in SALES_APPS and (TESTS / label / "world.py").exists()
+    )
+    return (*SALES_APPS, *others)
+
+
+APPS = _builders()
+"""Every app's builder, in the order they run."""
 
 
 @dataclass
