@@ -9,6 +9,8 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.actor import Actor
+from openprm.core.errors import PermissionRefused
+from openprm.core.privileges import missing_privilege
 from openprm.customers.levels import AccessLevel, at_least, default_access_level
 from openprm.customers.models import Account
 from openprm.customers.reach import (
@@ -18,6 +20,7 @@ from openprm.customers.reach import (
     register_account_grant,
     register_level_source,
 )
+from openprm.territories.catalog import MANAGE_TERRITORIES
 from openprm.territories.models import (
     AccountTerritory,
     RealignmentRun,
@@ -77,7 +80,19 @@ def territory_edit_grant(actor: Actor) -> AccountSql | None:
     return territory_rows(reach) if reach else None
 
 
-access.register(Territory)(access.internal_users_only)
+@access.policy(Territory)
+class TerritoryPolicy(access.Policy[Territory]):
+    """Every internal user reads territories (TER-4 pickers, why an account
+    is theirs); changing one — its fields, criteria, members — needs Manage
+    Territories."""
+
+    def view(self, rows: QuerySet[Territory], actor: Actor) -> QuerySet[Territory]:
+        return access.internal_users_only(rows, actor)
+
+    def check_change(self, actor: Actor, territory: Territory) -> PermissionRefused | None:
+        return missing_privilege(actor, MANAGE_TERRITORIES)
+
+
 access.register(TerritoryMember)(access.internal_users_only)
 access.register(TerritoryCriterion)(access.internal_users_only)
 access.register(RealignmentRun)(access.internal_users_only)

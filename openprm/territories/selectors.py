@@ -57,6 +57,15 @@ def territory_get(*, actor: Actor, pk: Any) -> Territory:
     )
 
 
+def territory_get_for_edit(*, actor: Actor, pk: Any) -> Territory:
+    """The territory for its edit form: 404 when invisible, 403 naming
+    Manage Territories when the actor may see but not change it (the form
+    itself, not only its save)."""
+    territory = territory_get(actor=actor, pk=pk)
+    access.require(actor, "change", territory)
+    return territory
+
+
 def criterion_list(*, actor: Actor, territory: Territory) -> QuerySet[TerritoryCriterion]:
     return access.visible(TerritoryCriterion, actor).filter(territory=territory)
 

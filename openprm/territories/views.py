@@ -22,7 +22,7 @@ from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.listing import page_number, read_page
 from openprm.core.privileges import has_privilege
 from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, export_answer
-from openprm.core.views.web import FormSave, html_errors
+from openprm.core.views.web import FormSave, html_errors, permitted
 from openprm.territories import selectors, services, tables
 from openprm.territories.catalog import MANAGE_TERRITORIES
 from openprm.territories.forms import CriterionForm, MemberForm, TerritoryForm
@@ -77,7 +77,7 @@ class TerritoryEdit(TerritoryCreate):
     success_message = gettext_lazy("Territory saved.")
 
     def record(self, pk: int) -> Territory:
-        return selectors.territory_get(actor=self.actor, pk=pk)
+        return selectors.territory_get_for_edit(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Territory) -> dict[str, Any]:
         initial = {
@@ -138,7 +138,7 @@ class TerritoryDetail(RecordDetail):
                 accounts, page_number(self.request.GET.get("page")), ACCOUNTS_PER_PAGE
             ),
             "history": audit_history(actor=actor, instance=record),
-            "can_manage": has_privilege(actor, MANAGE_TERRITORIES),
+            "can_manage": permitted(actor, record, "change")["change"],
             "criterion_form": CriterionForm(),
             "member_form": MemberForm(resources=resources),
         }

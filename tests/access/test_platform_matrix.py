@@ -27,6 +27,7 @@ from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.options.models import ProfileOption
 from openprm.core.testing.matrix import Row, run_matrix
+from openprm.core.views.generic import RecordAction
 from openprm.customers.models import Account
 from openprm.identity.catalog import PARTNER_SALES_REPRESENTATIVE
 from openprm.identity.models import AccessToken, Resource, Role, User
@@ -621,12 +622,17 @@ def declared_rows(world: World, page: Page) -> list[Row]:
     """The rows of a page that declares its record and action: the page of
     each world record of that model, and each actor's answer what
     `access.refusal` says of the action — a record it may not see 404, one
-    it may not act on 403, else the page (200; a page that only takes a
-    post redirects, 302)."""
+    it may not act on 403, else the page (200; a button, which only takes a
+    post, redirects: 302; a form sent empty shows its errors: 200)."""
     declared = page.declared()
     assert declared is not None
     model, action = declared
-    method = "get" if hasattr(getattr(page.view, "view_class", None), "get") else "post"
+    view_class = getattr(page.view, "view_class", None)
+    takes_get = hasattr(view_class, "get") and "get" in view_class.http_method_names
+    method = "get" if takes_get else "post"
+    # An empty post to a button redirects back; to a form, shows its errors.
+    button = isinstance(view_class, type) and issubclass(view_class, RecordAction)
+    allowed = 302 if method == "post" and button else 200
     rows = []
     for ids in world.records_of(model).values():
         if len(ids) != page.route.count("{"):
@@ -639,7 +645,7 @@ def declared_rows(world: World, page: Page) -> list[Row]:
                 if actor != "anonymous"
                 else None
             )
-            answer = refusal.status if refusal else 200 if method == "get" else 302
+            answer = refusal.status if refusal else allowed
             rows.append(_row(world, page, actor, method, path, answer))
     return rows
 
@@ -733,10 +739,7 @@ ACTIONS_WITHOUT_RULE = {
     "partners:partner_create": ("PartnerProfile", "create"),
     "partners:partner_edit": ("PartnerProfile", "change"),
     "partners:partner_inactivate": ("PartnerProfile", "change"),
-    "territories:criterion_add": ("Territory", "change"),
-    "territories:member_add": ("Territory", "change"),
     "territories:territory_create": ("Territory", "create"),
-    "territories:territory_edit": ("Territory", "change"),
 }
 
 
