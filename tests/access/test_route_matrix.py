@@ -492,8 +492,8 @@ WEB = {
         web_route("teams:member_remove", "post", "member", need="full", ok=302)
     ],
     "teams:resource_picker": [web_route("teams:resource_picker", "get")],
-    # Territory forms are shown to every internal user; the submit is refused
-    # without Manage Territories (the POST rows).
+    # A territory's edit form needs Manage Territories (403 without it); the
+    # create form is shown to every internal user and its submit refused.
     "territories:territory_list": [web_route("territories:territory_list", "get")],
     "territories:territory_create": [web_route("territories:territory_create", "get")],
     "territories:territory_detail": [
@@ -504,6 +504,7 @@ WEB = {
             "territories:territory_edit",
             "get",
             "territory",
+            privilege=p.MANAGE_TERRITORIES,
             records=("own",),
         )
     ],
