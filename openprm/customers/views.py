@@ -6,7 +6,6 @@ generic views'."""
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.errors import DomainError, NotFound, PermissionRefused
 from openprm.core.views.generic import (
+    CustomFilteredList,
     RecordAction,
     RecordDelete,
     RecordDetail,
@@ -40,7 +39,7 @@ from openprm.customers.qualification import qualification_failures
 from openprm.customers.tables import account_url
 
 
-class AccountList(RecordList):
+class AccountList(CustomFilteredList):
     """CUS-11: the general account search, every type."""
 
     model = Account
@@ -56,18 +55,6 @@ class AccountList(RecordList):
             "account_types": Account.AccountType.choices,
             "owners": selectors.owner_choices(),
         }
-
-    def rows(self, filters: Any, sort: str, scope: dict[str, Any]) -> QuerySet[Any]:
-        """A custom-field filter the actor may not use is reported and the
-        list shows without it."""
-        try:
-            return super().rows(filters, sort, scope)
-        except (NotFound, PermissionRefused):
-            raise
-        except DomainError as error:
-            messages.error(self.request, error.message)
-            query = {k: v for k, v in self.request.GET.items() if not k.startswith("custom.")}
-            return self.spec.rows(actor=self.actor, query=query, filters=filters, sort=sort)
 
 
 class CustomerOverview(AccountList):

@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.errors import Conflict, DomainError, NotFound, PermissionRefused, StaleVersion
+from openprm.core.errors import Conflict, DomainError, StaleVersion
 from openprm.core.listing import page_number, read_page
 from openprm.core.views.generic import (
+    CustomFilteredList,
     Page,
     RecordAction,
     RecordDetail,
     RecordForm,
-    RecordList,
     export_answer,
 )
 from openprm.customers.models import Account
@@ -42,7 +42,7 @@ def partner_url(partner: PartnerProfile, tab: str = "") -> str:
     return f"{url}?tab={tab}" if tab else url
 
 
-class PartnerList(RecordList):
+class PartnerList(CustomFilteredList):
     """PA-2: managed partners, filtered, sorted, paginated and exported."""
 
     model = PartnerProfile
@@ -51,18 +51,6 @@ class PartnerList(RecordList):
 
     def context(self, **scope: Any) -> dict[str, Any]:
         return {"statuses": PartnerProfile.Status.choices}
-
-    def rows(self, filters: Any, sort: str, scope: dict[str, Any]) -> QuerySet[Any]:
-        """A custom-field filter the actor may not use is reported and the
-        list shows without it."""
-        try:
-            return super().rows(filters, sort, scope)
-        except (NotFound, PermissionRefused):
-            raise
-        except DomainError as error:
-            messages.error(self.request, error.message)
-            query = {k: v for k, v in self.request.GET.items() if not k.startswith("custom.")}
-            return self.spec.rows(actor=self.actor, query=query, filters=filters, sort=sort)
 
 
 class PartnerCreate(RecordForm):

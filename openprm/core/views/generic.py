@@ -156,6 +156,24 @@ class RecordList(Page):
         return render(self.request, self.template_name, context)
 
 
+class CustomFilteredList(RecordList):
+    """A list filtered by custom fields too (`custom.<name>=value`, PLAT-3):
+    a custom-field filter the actor may not use is reported and the list
+    shows without it, rather than an empty page."""
+
+    def rows(self, filters: Any, sort: str, scope: Mapping[str, Any]) -> QuerySet[Any]:
+        try:
+            return super().rows(filters, sort, scope)
+        except (NotFound, PermissionRefused):
+            raise
+        except DomainError as error:
+            messages.error(self.request, error.message)
+            query = {k: v for k, v in self.request.GET.items() if not k.startswith("custom.")}
+            return self.spec.rows(
+                actor=self.actor, query=query, filters=filters, sort=sort, **scope
+            )
+
+
 class RecordDetail(Page):
     """A record's page with tabs (`?tab=`); an unknown tab shows the first.
     `can` holds the buttons the access policy allows on the record."""
