@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "openprm.teams",
     "openprm.territories",
     "openprm.partners",
+    "openprm.catalog",
+    "openprm.deals",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",

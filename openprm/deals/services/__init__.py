@@ -1,0 +1,28 @@
+"""Every write of the deals app (DESIGN.md: services own the rules)."""
+
+from openprm.deals.services.decisions import (
+    registration_approve,
+    registration_cancel,
+    registration_extend,
+    registration_reject,
+    registration_return,
+    registration_submit,
+    registration_withdraw,
+)
+from openprm.deals.services.drafts import LineIn, registration_create, registration_update
+from openprm.deals.services.opportunities import opportunity_create, opportunity_set_stage
+
+__all__ = [
+    "LineIn",
+    "opportunity_create",
+    "opportunity_set_stage",
+    "registration_approve",
+    "registration_cancel",
+    "registration_create",
+    "registration_extend",
+    "registration_reject",
+    "registration_return",
+    "registration_submit",
+    "registration_update",
+    "registration_withdraw",
+]
