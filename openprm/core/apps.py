@@ -47,6 +47,7 @@ class CoreConfig(AppConfig):
         from openprm.core.exporters import tables as export_tables  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
         from openprm.core.lookups import tables as lookup_tables  # noqa: F401
+        from openprm.core.notifications import selectors as notification_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
         from openprm.core.options import tables as option_tables  # noqa: F401
         from openprm.core.seeding import options_and_lookups_seed
