@@ -10,6 +10,7 @@ from openprm.deals.housekeeping import (
     registrations_expire,
     registrations_remind,
 )
+from openprm.deals.services.leads import offers_time_out
 
 
 @periodic(every=dt.timedelta(hours=1))
@@ -19,3 +20,10 @@ def registrations_housekeeping() -> None:
     registrations_expire()
     registrations_remind()
     registrations_escalate()
+
+
+@periodic(every=dt.timedelta(minutes=10))
+@task()
+def lead_offers_time_out() -> None:
+    """Unanswered lead offers go to the next partner within ten minutes of their deadline."""
+    offers_time_out()

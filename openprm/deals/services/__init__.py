@@ -10,10 +10,22 @@ from openprm.deals.services.decisions import (
     registration_withdraw,
 )
 from openprm.deals.services.drafts import LineIn, registration_create, registration_update
+from openprm.deals.services.leads import (
+    lead_accept,
+    lead_create,
+    lead_decline,
+    lead_pass,
+    lead_route,
+)
 from openprm.deals.services.opportunities import opportunity_create, opportunity_set_stage
 
 __all__ = [
     "LineIn",
+    "lead_accept",
+    "lead_create",
+    "lead_decline",
+    "lead_pass",
+    "lead_route",
     "opportunity_create",
     "opportunity_set_stage",
     "registration_approve",

@@ -20,13 +20,14 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
+from openprm.core.locks import natural_keys_lock
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.options.selectors import profile_option_value
 from openprm.core.records import record_update
 from openprm.customers.levels import AccessLevel
 from openprm.customers.models import Account
 from openprm.deals import catalog
-from openprm.deals.conflicts import Candidate, conflicts_of, duplicates_of
+from openprm.deals.conflicts import Candidate, Customer, conflicts_of, duplicates_of
 from openprm.deals.errors import DealErrorCode
 from openprm.deals.events import (
     RegistrationApproved,
@@ -97,15 +98,16 @@ def registration_submit(
         errors["close_date"] = [_("The estimated close date cannot be in the past.")]
     if errors:
         raise ValidationFailed(field_errors=errors)
-    own = duplicates_of(registration)
-    if own:
-        raise Conflict(
-            _("You already have %(number)s for this customer.") % {"number": own[0].record},
-            code=DealErrorCode.ALREADY_REGISTERED,
-            extra={"registration": own[0].record.pk},
-        )
     now = timezone.now()
     with transaction.atomic():
+        _lock_customer(registration)
+        own = duplicates_of(registration)
+        if own:
+            raise Conflict(
+                _("You already have %(number)s for this customer.") % {"number": own[0].record},
+                code=DealErrorCode.ALREADY_REGISTERED,
+                extra={"registration": own[0].record.pk},
+            )
         registration = _move(
             actor,
             registration,
@@ -118,6 +120,19 @@ def registration_submit(
         conflicts = conflicts_of(registration)
         publish(RegistrationSubmitted(actor=actor, record=registration, conflicts=len(conflicts)))
     return registration
+
+
+def _lock_customer(registration: DealRegistration) -> None:
+    """Two submissions of one deal by one partner at the same moment: the
+    second waits for the first and then finds it (core.locks)."""
+    customer = Customer.of(registration)
+    keys = [
+        str(customer.account_id or ""),
+        customer.tax_id,
+        customer.web_domain,
+        f"{customer.name_key}|{customer.country}" if customer.name_key else "",
+    ]
+    natural_keys_lock({f"deal:{registration.partner_id}": keys})
 
 
 def registration_withdraw(

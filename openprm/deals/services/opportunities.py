@@ -58,11 +58,13 @@ def opportunity_open(
     partner: PartnerProfile | None = None,
     team: Sequence[tuple[int, str]] = (),
     currency: str = "USD",
+    require_lines: bool = True,
+    referring_partner: PartnerProfile | None = None,
 ) -> Opportunity:
     """Write one opportunity with its lines and team; the callers have
-    checked who may open it."""
+    checked who may open it. An accepted lead opens one without lines."""
     require_sales_account(account)
-    errors = check_lines(lines, required=True)
+    errors = check_lines(lines, required=require_lines)
     if errors:
         raise ValidationFailed(field_errors=errors)
     opportunity = Opportunity(
@@ -74,6 +76,7 @@ def opportunity_open(
         close_date=close_date,
         owner_id=account.owner_id or actor.pk,
         partner=partner,
+        referring_partner=referring_partner,
     )
     with transaction.atomic():
         record_create(actor=actor, instance=opportunity)
