@@ -61,3 +61,15 @@ class OpportunityFilter(FilterSchema):
 
     def filter_q(self, value: str | None) -> Q:
         return Q(name__istartswith=value.strip()) if value and value.strip() else Q()
+
+
+class LeadFilter(FilterSchema):
+    q: str | None = None
+    status: Annotated[
+        Literal["new", "offered", "accepted", "converted", "disqualified"] | None,
+        FilterLookup("status"),
+    ] = None
+    partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        return Q(name__istartswith=value.strip()) if value and value.strip() else Q()

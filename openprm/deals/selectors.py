@@ -2,12 +2,13 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.deals.conflicts import Candidate, conflicts_of
-from openprm.deals.models import DealRegistration, Opportunity
+from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
+from openprm.partners.models import PartnerProfile
 
 
 def registration_list(*, actor: Actor) -> QuerySet[DealRegistration]:
@@ -36,3 +37,38 @@ def opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
 
 def opportunity_get(*, actor: Actor, pk: Any) -> Opportunity:
     return access.get_visible(Opportunity, actor, pk, opportunity_list(actor=actor))
+
+
+def lead_list(*, actor: Actor) -> QuerySet[Lead]:
+    return access.visible(Lead, actor).select_related("account", "partner__account")
+
+
+def portal_lead_list(*, actor: Actor) -> QuerySet[Lead]:
+    """The partner's leads with the deadline of its open offer, if any."""
+    deadline = LeadOffer.objects.filter(
+        lead=OuterRef("pk"), partner_id=actor.partner_id, outcome=LeadOffer.Outcome.OPEN
+    ).values("deadline")[:1]
+    return lead_list(actor=actor).annotate(open_deadline=Subquery(deadline))
+
+
+def lead_get(*, actor: Actor, pk: Any) -> Lead:
+    return access.get_visible(Lead, actor, pk, portal_lead_list(actor=actor))
+
+
+def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
+    return (
+        access.visible(LeadOffer, actor)
+        .filter(lead=lead)
+        .select_related("partner__account", "passed_by__account")
+    )
+
+
+def lead_pass_targets(*, actor: Actor) -> list[tuple[int, str]]:
+    """The other active partners a partner user may pass a lead to (DEAL-8):
+    their names only, which the brand owner shows to every partner here."""
+    return list(
+        PartnerProfile.objects.filter(status=PartnerProfile.Status.ACTIVE)
+        .exclude(pk=actor.partner_id)
+        .order_by("account__name_search")
+        .values_list("pk", "account__name")
+    )

@@ -1,6 +1,7 @@
 """The deals lists: the channel team's registrations queue, the partner's own
 registrations, and opportunities — declared once for pages, files and API."""
 
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -11,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.deals import selectors
-from openprm.deals.filters import OpportunityFilter, RegistrationFilter
-from openprm.deals.models import DealRegistration, Opportunity
+from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
+from openprm.deals.models import DealRegistration, Lead, Opportunity
 
 
 def _filtered(rows: QuerySet[Any], filters: Any) -> QuerySet[Any]:
@@ -114,4 +115,61 @@ OPPORTUNITIES = ListSpec(
     filters=OpportunityFilter,
     default_sort="close_date",
     filename="opportunities",
+)
+
+
+def _leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
+    return _filtered(selectors.lead_list(actor=actor), filters)
+
+
+LEAD_COLUMNS = (
+    Column("id", _("ID"), lambda lead: lead.pk, shown=False),
+    Column("name", _("Lead"), sort="name", link=Lead.get_absolute_url),
+    Column("account", _("Account"), lambda lead: lead.account.name),
+    Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
+    Column("amount", _("Estimated amount"), sort="amount", cell="deals/cells/amount.html"),
+    Column("currency", _("Currency"), shown=False),
+    Column("partner", _("Partner"), lambda lead: lead.partner.account.name if lead.partner else ""),
+    Column("created_at", _("Created"), sort="created_at"),
+)
+
+LEADS = ListSpec(
+    name="deals.leads",
+    select=_leads,
+    columns=LEAD_COLUMNS,
+    filters=LeadFilter,
+    default_sort="-created_at",
+    filename="leads",
+)
+
+
+def _portal_leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
+    return _filtered(selectors.portal_lead_list(actor=actor), filters)
+
+
+PORTAL_LEADS = ListSpec(
+    name="deals.portal_leads",
+    select=_portal_leads,
+    columns=(
+        Column("id", _("ID"), lambda lead: lead.pk, shown=False),
+        Column("name", _("Lead"), sort="name", cell="deals/cells/portal_lead.html"),
+        Column("account", _("Customer"), lambda lead: lead.account.name),
+        Column("amount", _("Estimated amount"), sort="amount", cell="deals/cells/amount.html"),
+        Column("currency", _("Currency"), shown=False),
+        Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
+        Column("deadline", _("Answer by"), lambda lead: lead.open_deadline or ""),
+    ),
+    filters=LeadFilter,
+    default_sort="-created_at",
+    sorts={"created_at": ("created_at",)},
+    filename="my-leads",
+)
+
+PORTAL_OPPORTUNITIES = ListSpec(
+    name="deals.portal_opportunities",
+    select=_opportunities,
+    columns=tuple(replace(c, link=None) for c in OPPORTUNITIES.columns),
+    filters=OpportunityFilter,
+    default_sort="close_date",
+    filename="my-opportunities",
 )

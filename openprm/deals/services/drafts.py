@@ -133,7 +133,9 @@ def check_lines(lines: Sequence[LineIn], *, required: bool) -> Errors:
         if line.amount <= 0:
             problems.append(_("The amount must be more than zero."))
         if problems:
-            errors[f"lines.{number}"] = [str(p) for p in problems]
+            errors[f"lines.{number}"] = [
+                _("Line %(n)s: %(problem)s") % {"n": number + 1, "problem": p} for p in problems
+            ]
     return errors
 
 
