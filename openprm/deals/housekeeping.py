@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -69,7 +70,7 @@ def registrations_expire(today: dt.date | None = None) -> int:
         _digest(
             expired,
             _("Deal registrations expired"),
-            "/portal/registrations/?state=expired",
+            reverse("portal:registration_list") + "?state=expired",
         )
     )
     return len(expired)
@@ -102,7 +103,7 @@ def registrations_remind(today: dt.date | None = None) -> int:
         found += _digest(
             [(owner, number) for owner, number, d in messages if d == days],
             title,
-            "/portal/registrations/?expiring=1",
+            reverse("portal:registration_list") + "?expiring=true",
         )
     notify_many(found)
     return len(messages)
@@ -150,7 +151,7 @@ def registrations_escalate(now: dt.datetime | None = None) -> int:
         _digest(
             recipients,
             _("Deal registrations wait longer than the approval service level"),
-            "/deals/registrations/?overdue=1",
+            reverse("deals:registration_list") + "?overdue=true",
         )
     )
     return len(rows)

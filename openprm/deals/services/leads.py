@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,7 +109,7 @@ def offer(
         notify(
             user_id,
             _("A lead waits for your answer: %(name)s") % {"name": lead.name},
-            link="/portal/leads/",
+            link=reverse("portal:lead_list"),
         )
     return made
 
