@@ -14,6 +14,7 @@ class CatalogConfig(AppConfig):
             "area": "internal",
             "privilege": "manage_products",
             "admin": True,
+            "icon": "package",
         },
     )
 

@@ -11,23 +11,37 @@ class DealsConfig(AppConfig):
         {
             "label": _("Registrations"),
             "url": "deals:registration_list",
+            "icon": "shield-check",
             "area": "internal",
             "privilege": "approve_deal_registrations",
         },
-        {"label": _("Opportunities"), "url": "deals:opportunity_list", "area": "internal"},
-        {"label": _("Leads"), "url": "deals:lead_list", "area": "internal"},
+        {
+            "label": _("Opportunities"),
+            "url": "deals:opportunity_list",
+            "area": "internal",
+            "icon": "briefcase",
+        },
+        {"label": _("Leads"), "url": "deals:lead_list", "area": "internal", "icon": "target-arrow"},
         {
             "label": _("Deal registrations"),
             "url": "portal:registration_list",
             "area": "portal",
             "order": 40,
+            "icon": "shield-check",
         },
-        {"label": _("Leads"), "url": "portal:lead_list", "area": "portal", "order": 50},
+        {
+            "label": _("Leads"),
+            "url": "portal:lead_list",
+            "area": "portal",
+            "order": 50,
+            "icon": "target-arrow",
+        },
         {
             "label": _("Opportunities"),
             "url": "portal:opportunity_list",
             "area": "portal",
             "order": 60,
+            "icon": "briefcase",
         },
     )
 
