@@ -24,3 +24,6 @@ class ProductPolicy(access.Policy[Product]):
 
     def check_change(self, actor: Actor, product: Product) -> PermissionRefused | None:
         return missing_privilege(actor, MANAGE_PRODUCTS)
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return missing_privilege(actor, MANAGE_PRODUCTS)

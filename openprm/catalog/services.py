@@ -5,12 +5,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from openprm.catalog.catalog import MANAGE_PRODUCTS
 from openprm.catalog.models import Product
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
-from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_update
 
 PRODUCT_FIELDS = frozenset({"code", "name", "family", "description", "is_active"})
@@ -31,7 +29,7 @@ def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
 
 def product_create(*, actor: Actor, data: Mapping[str, Any]) -> Product:
     """A product code is unique and kept upper-case, as order lines quote it."""
-    require_privilege(actor, MANAGE_PRODUCTS)
+    access.require_create(actor, Product)
     return record_create(actor=actor, instance=Product(**_clean(data)))
 
 
@@ -43,3 +41,8 @@ def product_update(
     return record_update(
         actor=actor, instance=product, changes=_clean(changes), expected_version=expected_version
     )
+
+
+def require_change(*, actor: Actor, product: Product) -> None:
+    """The edit form opens only for those who may save it."""
+    access.require(actor, "change", product)
