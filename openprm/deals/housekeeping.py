@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from openprm.identity.models import Resource
 State = DealRegistration.State
 REMINDER_DAYS = (1, 7, 14)
 CHUNK = 5_000
+DIGEST_LISTED = 20
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -44,36 +45,54 @@ def _digest(rows: Iterable[tuple[int, str]], title: str, link: str) -> list[Mess
     for recipient, number in rows:
         numbers[recipient].append(number)
     return [
-        Message(recipient, title, ", ".join(sorted(found)), link)
+        Message(recipient, title, _listing(sorted(found)), link)
         for recipient, found in numbers.items()
     ]
 
 
+def _listing(numbers: list[str]) -> str:
+    shown = ", ".join(numbers[:DIGEST_LISTED])
+    more = len(numbers) - DIGEST_LISTED
+    return shown if more <= 0 else _("%(shown)s and %(more)s more") % {"shown": shown, "more": more}
+
+
 def registrations_expire(today: dt.date | None = None) -> int:
-    """Approved registrations whose protection ended before `today` expire."""
+    """Approved registrations whose protection ended before `today` expire:
+    one UPDATE, their timeline events in one INSERT, one digest per owner."""
     today = today or timezone.localdate()
-    due = DealRegistration.objects.filter(state=State.APPROVED, protection_ends__lt=today)
-    kind = ContentType.objects.get_for_model(DealRegistration)
-    expired: list[tuple[int, str]] = []
+    now = timezone.now()
     with transaction.atomic():
-        rows = list(due.values_list("pk", "owner_id", "number"))
-        for chunk in _chunks([pk for pk, _owner, _number in rows]):
-            due.filter(pk__in=chunk).update(
-                state=State.EXPIRED, version=F("version") + 1, updated_at=timezone.now()
-            )
-            BusinessEvent.objects.bulk_create(
-                BusinessEvent(content_type=kind, object_id=str(pk), kind=RegistrationExpired.code)
-                for pk in chunk
-            )
-        expired = [(owner, number) for _pk, owner, number in rows]
+        count = DealRegistration.objects.filter(
+            state=State.APPROVED, protection_ends__lt=today
+        ).update(state=State.EXPIRED, version=F("version") + 1, updated_at=now)
+        if not count:
+            return 0
+        expired = DealRegistration.objects.filter(
+            state=State.EXPIRED, protection_ends__lt=today, updated_at=now
+        )
+        _events_for(expired, RegistrationExpired.code, now)
+        rows = list(expired.values_list("owner_id", "number"))
     notify_many(
         _digest(
-            expired,
+            rows,
             _("Deal registrations expired"),
             reverse("portal:registration_list") + "?state=expired",
         )
     )
-    return len(expired)
+    return count
+
+
+def _events_for(rows: QuerySet[DealRegistration], kind: str, at: dt.datetime) -> None:
+    """One timeline event per row, written by the database in one statement."""
+    ids_sql, ids_params = rows.order_by().values("pk").query.sql_with_params()
+    events = connection.ops.quote_name(BusinessEvent._meta.db_table)
+    content_type = ContentType.objects.get_for_model(DealRegistration).pk
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {events} (content_type_id, object_id, kind, actor_id, at, data) "  # noqa: S608
+            f"SELECT %s, CAST(ids.pk AS VARCHAR(64)), %s, NULL, %s, '{{}}' FROM ({ids_sql}) ids",
+            [content_type, kind, at, *ids_params],
+        )
 
 
 def registrations_remind(today: dt.date | None = None) -> int:

@@ -3,8 +3,10 @@
 A deal registration is the partner's claim on a deal; approved, it gives the
 partner protection until `protection_ends` and is linked to the opportunity
 the brand owner works. Conflict keys (DEAL-7) are stored normalized and
-indexed only on live registrations, so the check at submission and approval
-reads a few index entries however many registrations exist.
+indexed with the state, so the check at submission and approval reads a few
+index entries however many registrations exist. (Partial indexes on the live
+states would be smaller, but SQLite cannot use them for a query whose states
+are bound parameters, as the ORM writes them.)
 """
 
 from django.conf import settings
@@ -16,8 +18,6 @@ from django_countries.fields import CountryField
 
 from openprm.core.bases import TimestampedModel, VersionedModel
 from openprm.customers.levels import AccessLevel
-
-LIVE_STATES = Q(state__in=["submitted", "returned", "approved"])
 
 
 class Opportunity(VersionedModel):
@@ -247,26 +247,10 @@ class DealRegistration(VersionedModel):
         verbose_name = _("deal registration")
         verbose_name_plural = _("deal registrations")
         indexes = [
-            models.Index(
-                fields=["account", "partner"],
-                name="deals_live_by_account",
-                condition=LIVE_STATES,
-            ),
-            models.Index(
-                fields=["tax_id"],
-                name="deals_live_by_tax_id",
-                condition=LIVE_STATES,
-            ),
-            models.Index(
-                fields=["web_domain"],
-                name="deals_live_by_domain",
-                condition=LIVE_STATES,
-            ),
-            models.Index(
-                fields=["customer_key", "country"],
-                name="deals_live_by_name",
-                condition=LIVE_STATES,
-            ),
+            models.Index(fields=["account", "state"], name="deals_reg_by_account"),
+            models.Index(fields=["tax_id", "state"], name="deals_reg_by_tax_id"),
+            models.Index(fields=["web_domain", "state"], name="deals_reg_by_domain"),
+            models.Index(fields=["customer_key", "country", "state"], name="deals_reg_by_name"),
             models.Index(fields=["partner", "state"]),
             models.Index(fields=["state", "protection_ends"]),
             models.Index(fields=["state", "submitted_at"]),

@@ -6,7 +6,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.deals.conflicts import Candidate, conflicts_of
+from openprm.deals.conflicts import Candidate, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
 from openprm.partners.models import PartnerProfile
 
@@ -28,7 +28,7 @@ def registration_conflicts(*, actor: Actor, registration: DealRegistration) -> l
     """DEAL-7: what the registration conflicts with, for those who decide
     on it only; anyone else is refused before anything is read."""
     access.require(actor, "approve", registration)
-    return conflicts_of(registration)
+    return with_records(conflicts_of(registration))
 
 
 def opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:

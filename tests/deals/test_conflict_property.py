@@ -101,5 +101,5 @@ def test_deal_7_conflict_check_equals_the_reference(
             for p in row["products"]
         )
     target = data.draw(st.integers(0, len(rows) - 1))
-    found = {c.record.pk for c in conflicts_of(saved[target]) if c.is_registration}
+    found = {c.pk for c in conflicts_of(saved[target]) if c.is_registration}
     assert found == {saved[i].pk for i in reference(rows, target)}

@@ -25,6 +25,6 @@ def test_demo_has_registrations_in_every_state_and_a_conflict(settings: Any) -> 
     states = set(DealRegistration.objects.values_list("state", flat=True))
     assert states == set(DealRegistration.State.values)
     submitted, conflicting = context.records["registrations"]
-    assert [c.record for c in conflicts_of(submitted)] == [conflicting]
+    assert [c.pk for c in conflicts_of(submitted)] == [conflicting.pk]
     assert Opportunity.objects.filter(is_open=True).exists()
     assert LeadOffer.objects.filter(outcome="open", partner__account__name="Northwind Resellers")

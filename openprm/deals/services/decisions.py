@@ -103,10 +103,11 @@ def registration_submit(
         _lock_customer(registration)
         own = duplicates_of(registration)
         if own:
+            number = DealRegistration.objects.get(pk=own[0].pk).number
             raise Conflict(
-                _("You already have %(number)s for this customer.") % {"number": own[0].record},
+                _("You already have %(number)s for this customer.") % {"number": number},
                 code=DealErrorCode.ALREADY_REGISTERED,
-                extra={"registration": own[0].record.pk},
+                extra={"registration": own[0].pk},
             )
         registration = _move(
             actor,
@@ -287,7 +288,11 @@ def registration_approve(
         if opportunity_id
         else None
     )
-    conflicts = [c for c in conflicts_of(registration) if c.record != link]
+    conflicts = [
+        c
+        for c in conflicts_of(registration)
+        if link is None or c.is_registration or c.pk != link.pk
+    ]
     losing = _resolve(conflicts, reject_others=reject_others, note=conflict_note)
     threshold = _number(catalog.SECOND_APPROVAL_AMOUNT)
     with transaction.atomic():
@@ -355,11 +360,7 @@ def _resolve(
     that leaves a conflict unresolved and unexplained."""
     if not conflicts:
         return []
-    pending = [
-        c.record
-        for c in conflicts
-        if isinstance(c.record, DealRegistration) and c.record.state in DealRegistration.PENDING
-    ]
+    pending = [c.pk for c in conflicts if c.is_pending]
     remaining = len(conflicts) - (len(pending) if reject_others else 0)
     if remaining and not note.strip():
         raise Conflict(
@@ -371,7 +372,9 @@ def _resolve(
             code=DealErrorCode.CONFLICT_UNRESOLVED,
             extra={"conflicts": len(conflicts), "pending": len(pending)},
         )
-    return pending if reject_others else []
+    if not reject_others:
+        return []
+    return list(DealRegistration.objects.filter(pk__in=pending).order_by("pk"))
 
 
 def registration_extend(
