@@ -210,9 +210,8 @@ def measure_conflicts(samples: int) -> tuple[list[float], list[float], float]:
 
 def measure_expiry() -> tuple[float, float, int]:
     from django.db import connection, transaction
-    from django.utils import timezone
-
     from django.urls import reverse
+    from django.utils import timezone
 
     from openprm.deals.housekeeping import registrations_expire
 
