@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.tabs import RecordTab
+
 
 class DealsConfig(AppConfig):
     name = "openprm.deals"
@@ -43,6 +45,17 @@ class DealsConfig(AppConfig):
             "order": 60,
             "icon": "briefcase",
         },
+        {
+            "label": _("Performance"),
+            "url": "portal:performance",
+            "area": "portal",
+            "order": 70,
+            "icon": "chart-bar",
+        },
+    )
+
+    record_tabs = (
+        RecordTab("partners.PartnerProfile", "deals", _("Deals"), "deals:partner_deals", order=30),
     )
 
     def ready(self) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.deals import lead_views, opportunity_views, portal_views, views
+from openprm.deals import analytics_views, lead_views, opportunity_views, portal_views, views
 
 app_name = "deals"
 
@@ -52,6 +52,7 @@ urlpatterns = [
         opportunity_views.OpportunityStage.as_view(),
         name="opportunity_stage",
     ),
+    path("partners/<int:pk>/", analytics_views.PartnerDeals.as_view(), name="partner_deals"),
     path("leads/", lead_views.LeadList.as_view(), name="lead_list"),
     path("leads/new/", lead_views.LeadCreate.as_view(), name="lead_create"),
     path("leads/<int:pk>/", lead_views.LeadDetail.as_view(), name="lead_detail"),
@@ -93,6 +94,7 @@ portal_urlpatterns = [
     path("leads/<int:pk>/accept/", portal_views.PortalLeadAccept.as_view(), name="lead_accept"),
     path("leads/<int:pk>/decline/", portal_views.PortalLeadDecline.as_view(), name="lead_decline"),
     path("leads/<int:pk>/pass/", portal_views.PortalLeadPass.as_view(), name="lead_pass"),
+    path("performance/", analytics_views.PortalPerformance.as_view(), name="performance"),
     path(
         "opportunities/",
         portal_views.PortalOpportunityList.as_view(),
