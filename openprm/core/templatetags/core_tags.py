@@ -57,13 +57,14 @@ def lookup_meaning(code: str, type_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template
-    (which reads the `row`), a link, or the value (an empty value shows as
-    a dash)."""
+    (which reads the `row`, and the page's `can` for its buttons), a link,
+    or the value (an empty value shows as a dash)."""
     if column.cell:
         return render_to_string(
             column.cell,
             {
                 "row": row,
+                "can": context.get("can"),
                 "request": context.get("request"),
                 "csrf_token": context.get("csrf_token"),
             },
