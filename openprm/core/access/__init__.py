@@ -283,21 +283,3 @@ def internal_users_only(queryset: models.QuerySet[Any], actor: Actor) -> models.
     """Scope for records that no partner (portal) user may see."""
     return queryset.none() if not actor.is_internal else queryset
 
-
-def require_create(actor: Actor, model: type[models.Model]) -> None:
-    """Raise unless `actor` may create records of `model` (its policy's
-    `check_create`); a partner user on an internal-only model gets NotFound."""
-    check = policy_of(model).check_for("create")
-    if check is None:
-        raise AccessNotConfigured(f"{model.__name__} has no rule for 'create'")
-    error = check(actor)
-    if error is not None:
-        raise error
-
-
-def can_create(actor: Actor, model: type[models.Model]) -> bool:
-    try:
-        require_create(actor, model)
-    except (NotFound, PermissionRefused):
-        return False
-    return True
