@@ -20,8 +20,3 @@ def product_get(*, actor: Actor, pk: Any) -> Product:
 def product_choices(*, actor: Actor) -> QuerySet[Product]:
     """What may go on a new line: active products only, whoever asks."""
     return access.visible(Product, actor).filter(is_active=True).order_by("name_search", "pk")
-
-
-def product_may_create(*, actor: Actor) -> bool:
-    """Whether the list offers "New product"."""
-    return access.can_create(actor, Product)

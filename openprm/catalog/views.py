@@ -9,6 +9,7 @@ from openprm.catalog import selectors, services, tables
 from openprm.catalog.forms import ProductForm
 from openprm.catalog.models import Product
 from openprm.core.views.generic import RecordForm, RecordList
+from openprm.core.views.web import permitted_create
 
 
 class ProductList(RecordList):
@@ -17,7 +18,7 @@ class ProductList(RecordList):
     template_name = "catalog/product_list.html"
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {"can_create": selectors.product_may_create(actor=self.actor)}
+        return {"can_create": permitted_create(self.actor, Product)}
 
 
 class ProductCreate(RecordForm):

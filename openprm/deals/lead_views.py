@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.web import permitted_create
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Lead
 from openprm.deals.routing import candidates, offered_before
@@ -17,7 +18,10 @@ class LeadList(RecordList):
     template_name = "deals/lead_list.html"
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {"statuses": Lead.Status.choices}
+        return {
+            "statuses": Lead.Status.choices,
+            "can_create": permitted_create(self.actor, Lead),
+        }
 
 
 class LeadCreate(RecordForm):

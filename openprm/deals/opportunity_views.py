@@ -6,6 +6,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.web import permitted_create
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Opportunity
 
@@ -16,7 +17,10 @@ class OpportunityList(RecordList):
     template_name = "deals/opportunity_list.html"
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {"stages": Opportunity.Stage.choices}
+        return {
+            "stages": Opportunity.Stage.choices,
+            "can_create": permitted_create(self.actor, Opportunity),
+        }
 
 
 class OpportunityDetail(RecordDetail):

@@ -282,4 +282,3 @@ def everyone_signed_in(queryset: models.QuerySet[Any], actor: Actor) -> models.Q
 def internal_users_only(queryset: models.QuerySet[Any], actor: Actor) -> models.QuerySet[Any]:
     """Scope for records that no partner (portal) user may see."""
     return queryset.none() if not actor.is_internal else queryset
-
