@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.deals import selectors
+from openprm.deals.conflicts import conflicts_of
 from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 
@@ -24,6 +25,14 @@ def _registrations(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[DealRegistration]:
     return _filtered(selectors.registration_list(actor=actor), filters)
+
+
+def conflict_count(registration: DealRegistration) -> int | str:
+    """The queue's conflict badge: deals a pending registration conflicts
+    with (DEAL-3), one indexed statement per row of the page."""
+    if registration.state not in DealRegistration.PENDING:
+        return ""
+    return len(conflicts_of(registration))
 
 
 def days_left(registration: DealRegistration) -> int | str:
@@ -63,6 +72,7 @@ REGISTRATIONS = ListSpec(
             sort="state",
             cell="deals/cells/state.html",
         ),
+        Column("conflicts", _("Conflicts"), conflict_count, cell="deals/cells/conflicts.html"),
         Column("submitted_at", _("Submitted"), sort="submitted_at"),
         Column("protection_ends", _("Protected until"), sort="protection_ends"),
     ),
