@@ -16,6 +16,7 @@ from openprm.deals.services.leads import (
     lead_decline,
     lead_pass,
     lead_route,
+    leads_route_batch,
 )
 from openprm.deals.services.opportunities import opportunity_create, opportunity_set_stage
 
@@ -26,6 +27,7 @@ __all__ = [
     "lead_decline",
     "lead_pass",
     "lead_route",
+    "leads_route_batch",
     "opportunity_create",
     "opportunity_set_stage",
     "registration_approve",
