@@ -190,6 +190,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The design system (Tabler on Bootstrap 5), its icons and the chart library
+# come from npm (package.json, installed by `npm ci` in scripts/lib/env.sh);
+# the app serves the files core.node_assets names, never a CDN.
+NODE_MODULES = BASE_DIR / "node_modules"
+OPENPRM_ICONS_DIR = NODE_MODULES / "@tabler/icons/icons/outline"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "openprm.core.node_assets.NodeModulesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -239,7 +249,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        # Tabler's stylesheet draws check marks and select arrows as data: images.
+        "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
