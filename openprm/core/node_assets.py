@@ -95,31 +95,37 @@ FRAME = re.compile(r'<path stroke="none" d="M0 0h24v24H0z" fill="none"\s*/>')
 
 
 @cache
-def _icon_paths(name: str) -> str:
+def _icon_paths(name: str, style: str) -> str:
     if not ICON_NAME.match(name):
         raise ValueError(f"not an icon name: {name!r}")
     folder = Path(settings.OPENPRM_ICONS_DIR)
     if not folder.is_dir():
         raise ImproperlyConfigured(f"The icon package is missing ({folder}). {NPM_HINT}")
-    source = folder / f"{name}.svg"
+    source = folder / style / f"{name}.svg"
     if not source.is_file():
-        raise ValueError(f"no such icon in the icon package: {name!r}")
+        raise ValueError(f"no such {style} icon in the icon package: {name!r}")
     body = SVG_BODY.search(source.read_text(encoding="utf-8"))
     if body is None:
         raise ValueError(f"not an SVG icon: {source}")
     return " ".join(FRAME.sub("", body.group(1)).split())
 
 
-def icon_svg(name: str, css_class: str = "") -> SafeString:
-    """An outline icon of the icon package as inline SVG, decorative
-    (aria-hidden): the text next to it, or the control's label, names it."""
+def icon_svg(name: str, css_class: str = "", filled: bool = False) -> SafeString:
+    """An icon of the icon package (outline, or `filled`) as inline SVG,
+    decorative (aria-hidden): the text next to it, or the control's label,
+    names it."""
     classes = f"icon {css_class}".strip()
-    paths = mark_safe(_icon_paths(name))  # noqa: S308  the package's own SVG, read from disk
+    paths = mark_safe(_icon_paths(name, "filled" if filled else "outline"))  # noqa: S308  the package's SVG
+    paint = (
+        'fill="currentColor"'
+        if filled
+        else 'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"'
+        ' stroke-linejoin="round"'
+    )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="{}" width="24" height="24"'
-        ' viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"'
-        ' stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"'
-        ' focusable="false">{}</svg>',
+        ' viewBox="0 0 24 24" {} aria-hidden="true" focusable="false">{}</svg>',
         classes,
+        mark_safe(paint),  # noqa: S308  constant attributes
         paths,
     )
