@@ -49,6 +49,7 @@ RUN_AXE = """async () => {
 }"""
 ASSETS = """() => [...document.querySelectorAll("link[href], script[src]")]
   .map((e) => e.getAttribute(e.tagName === "LINK" ? "href" : "src"))"""
+THEME_KEY = "openprm-theme"
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -162,7 +163,10 @@ def tab(browser: Browser, live_server: Any) -> Iterator[Callable[..., Page]]:
             bypass_csp=True,
         )
         context.set_default_timeout(TIMEOUT_MS)
-        context.add_init_script(f"localStorage.setItem('openprm-theme', '{theme}')")
+        # The first page starts in `theme`; a choice made in the user menu stays.
+        context.add_init_script(
+            f"localStorage.getItem('{THEME_KEY}') || localStorage.setItem('{THEME_KEY}', '{theme}')"
+        )
         contexts.append(context)
         return context.new_page()
 
@@ -256,3 +260,22 @@ def test_at_a_phones_width_the_menu_collapses_and_nothing_overflows(
         if overflow := page.evaluate(OVERFLOW):
             wide.append(f"{url}: {overflow}px wider than the screen")
     assert not wide, "\n".join(wide)
+
+
+def test_the_theme_chosen_in_the_user_menu_is_remembered(
+    world: World, tab: Callable[..., Page]
+) -> None:
+    """Dark mode: the theme follows the system until the user picks one in
+    the user menu, then stays on every page."""
+    page = tab(theme="auto")
+    page.emulate_media(color_scheme="dark")
+    sign_in(page, world.users["sales-rep"].username, PASSWORD)
+    html = page.locator("html")
+    expect(html).to_have_attribute("data-bs-theme", "dark")
+    page.get_by_test_id("user-menu").click()
+    page.get_by_role("button", name="Light").click()
+    expect(html).to_have_attribute("data-bs-theme", "light")
+    page.goto(reverse("customers:account_list"))
+    expect(html).to_have_attribute("data-bs-theme", "light")
+    page.get_by_test_id("user-menu").click()
+    expect(page.get_by_role("button", name="Light")).to_have_attribute("aria-pressed", "true")
