@@ -8,7 +8,12 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
     url_prefix = "imports/"
     nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Imports"), "url": "imports:job_list", "area": "internal"},
+        {
+            "label": _("Imports"),
+            "url": "imports:job_list",
+            "icon": "file-import",
+            "area": "internal",
+        },
     )
 
     def ready(self) -> None:

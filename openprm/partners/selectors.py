@@ -175,3 +175,10 @@ def portal_user_list(*, actor: Actor) -> QuerySet[PartnerContact]:
     return partner_contact_list(actor=actor, partner=own_partner(actor=actor)).filter(
         user__isnull=False
     )
+
+
+def own_organization_name(*, actor: Actor) -> str:
+    """PRG-7: the name of the portal user's organization, which the portal's
+    header shows; read from the membership the request already holds."""
+    own = membership(actor)
+    return own.partner.account.name if own is not None else ""
