@@ -2,6 +2,7 @@
 registrations, and opportunities — declared once for pages, files and API."""
 
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -63,7 +64,13 @@ REGISTRATIONS = ListSpec(
         Column("title", _("Deal"), sort="title"),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column("partner", _("Partner"), lambda r: r.partner.account.name),
-        Column("amount", _("Amount"), sort="amount", cell="deals/cells/amount.html"),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
         Column("currency", _("Currency"), shown=False),
         Column(
             "state",
@@ -90,7 +97,13 @@ PORTAL_REGISTRATIONS = ListSpec(
         Column("number", _("Number"), sort="number", link=portal_registration_url),
         Column("title", _("Deal"), sort="title"),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
-        Column("amount", _("Amount"), sort="amount", cell="deals/cells/amount.html"),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
         Column("currency", _("Currency"), shown=False),
         Column("state", _("State"), partner_state, sort="state", cell="deals/cells/state.html"),
         Column("close_date", _("Close date"), sort="close_date"),
@@ -117,7 +130,13 @@ OPPORTUNITIES = ListSpec(
         Column("name", _("Name"), sort="name", link=Opportunity.get_absolute_url),
         Column("account", _("Account"), lambda o: o.account.name),
         Column("stage", _("Stage"), lambda o: o.get_stage_display(), sort="stage"),
-        Column("amount", _("Amount"), sort="amount", cell="deals/cells/amount.html"),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
         Column("currency", _("Currency"), shown=False),
         Column("close_date", _("Close date"), sort="close_date"),
         Column("partner", _("Partner"), lambda o: o.partner.account.name if o.partner else ""),
@@ -137,7 +156,13 @@ LEAD_COLUMNS = (
     Column("name", _("Lead"), sort="name", link=Lead.get_absolute_url),
     Column("account", _("Account"), lambda lead: lead.account.name),
     Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
-    Column("amount", _("Estimated amount"), sort="amount", cell="deals/cells/amount.html"),
+    Column(
+        "amount",
+        _("Estimated amount"),
+        attrgetter("amount"),
+        sort="amount",
+        cell="deals/cells/amount.html",
+    ),
     Column("currency", _("Currency"), shown=False),
     Column("partner", _("Partner"), lambda lead: lead.partner.account.name if lead.partner else ""),
     Column("created_at", _("Created"), sort="created_at"),
@@ -162,9 +187,15 @@ PORTAL_LEADS = ListSpec(
     select=_portal_leads,
     columns=(
         Column("id", _("ID"), lambda lead: lead.pk, shown=False),
-        Column("name", _("Lead"), sort="name", cell="deals/cells/portal_lead.html"),
+        Column("name", _("Lead"), sort="name"),
         Column("account", _("Customer"), lambda lead: lead.account.name),
-        Column("amount", _("Estimated amount"), sort="amount", cell="deals/cells/amount.html"),
+        Column(
+            "amount",
+            _("Estimated amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
         Column("currency", _("Currency"), shown=False),
         Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
         Column("deadline", _("Answer by"), lambda lead: lead.open_deadline or ""),

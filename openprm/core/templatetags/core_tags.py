@@ -60,13 +60,14 @@ def lookup_meaning(code: str, type_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template
-    (which reads the `row`, and the page's `can` for its buttons), a link,
-    or the value (an empty value shows as a dash)."""
+    (which reads the `row`, the column's `value` when it declares one,
+    and the page's `can` for its buttons), a link, or the value (an empty value shows as a dash)."""
     if column.cell:
         return render_to_string(
             column.cell,
             {
                 "row": row,
+                "value": column.value(row) if column.value is not None else None,
                 "can": context.get("can"),
                 "request": context.get("request"),
                 "csrf_token": context.get("csrf_token"),
