@@ -61,7 +61,7 @@ REGISTRATIONS = ListSpec(
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
         Column("number", _("Number"), sort="number", link=DealRegistration.get_absolute_url),
-        Column("title", _("Deal"), sort="title"),
+        Column("title", _("Deal"), sort="title", link=DealRegistration.get_absolute_url),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column("partner", _("Partner"), lambda r: r.partner.account.name),
         Column(
@@ -95,7 +95,7 @@ PORTAL_REGISTRATIONS = ListSpec(
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
         Column("number", _("Number"), sort="number", link=portal_registration_url),
-        Column("title", _("Deal"), sort="title"),
+        Column("title", _("Deal"), sort="title", link=portal_registration_url),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column(
             "amount",
