@@ -10,6 +10,7 @@ from django.utils import timezone
 from openprm.catalog.models import Product
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
+from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.deals.housekeeping import registrations_expire
 from openprm.deals.models import DealRegistration, Opportunity
@@ -82,21 +83,27 @@ def seed(context: DemoContext) -> None:
         note="Which sites are included? Please add the site count.",
         expected_version=returned.version,
     )
-    for index, (partner, customer, picks, amount) in enumerate(
-        (
-            (nw, CUSTOMERS[3], (4, 5), 56_000),
-            (co, CUSTOMERS[4], (0, 7), 23_750),
-            (nw, CUSTOMERS[5], (1, 2), 88_000),
-            (co, CUSTOMERS[6], (5,), 12_400),
-            (nw, CUSTOMERS[6], (7,), 6_200),
-            (co, CUSTOMERS[3], (3,), 31_000),
-        )
+    accounts: dict[str, Account] = {}
+    for partner, customer, picks, amount in (
+        (nw, CUSTOMERS[3], (4, 5), 56_000),
+        (co, CUSTOMERS[4], (0, 7), 23_750),
+        (nw, CUSTOMERS[5], (1, 2), 88_000),
+        (co, CUSTOMERS[6], (5,), 12_400),
+        (nw, CUSTOMERS[6], (7,), 6_200),
+        (co, CUSTOMERS[3], (3,), 31_000),
     ):
         registration = _submit(partner, _register(partner, products, customer, picks, amount, 60))
+        name, country, _domain = customer
+        if name not in accounts:
+            accounts[name] = account_create(
+                actor=context.records["user:salesadmin"],
+                data={"name": name, "country": country, "city": context.faker.city()},
+                confirm_duplicates=True,
+            )
         services.registration_approve(
             actor=approver,
             registration=registration,
-            account_id=sales_accounts[index % len(sales_accounts)].pk,
+            account_id=accounts[name].pk,
             expected_version=registration.version,
         )
     rejected = _submit(nw, _register(nw, products, CUSTOMERS[7], (6,), 9_900, 30))

@@ -133,7 +133,10 @@ class RejectForm(VersionForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = lookup_choices(catalog.REJECT_REASONS)  # type: ignore[attr-defined]
+        self.fields["reason"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a reason")),
+            *lookup_choices(catalog.REJECT_REASONS),
+        ]
 
 
 class ApproveForm(VersionForm):
