@@ -4,6 +4,7 @@ from enum import StrEnum
 
 
 class DealErrorCode(StrEnum):
+    ALREADY_ON_TEAM = "already_on_team"
     ALREADY_REGISTERED = "already_registered"
     CONFLICT_UNRESOLVED = "conflict_unresolved"
     EXTENSION_LIMIT = "extension_limit"

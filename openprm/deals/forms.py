@@ -15,6 +15,7 @@ from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.customers.forms import bind_account_picker
+from openprm.customers.levels import AccessLevel
 from openprm.customers.pickers import PickerField
 from openprm.deals import catalog
 from openprm.deals.models import Opportunity
@@ -170,6 +171,17 @@ class OpportunityForm(ProductLinesForm):
     def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
         super().__init__(*args, actor=actor, **kwargs)
         bind_account_picker(self.fields["account_id"], actor)
+
+
+class TeamMemberForm(forms.Form):
+    resource_id = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    access_level = forms.ChoiceField(
+        label=_("Access"), choices=AccessLevel.choices, initial=AccessLevel.EDIT
+    )
+
+    def __init__(self, *args: Any, resources: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["resource_id"].choices = [("", _("Choose a person")), *resources]  # type: ignore[attr-defined]
 
 
 class StageForm(VersionForm):

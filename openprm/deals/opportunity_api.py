@@ -11,7 +11,13 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import selectors, services, tables
 from openprm.deals.filters import OpportunityFilter
 from openprm.deals.models import Opportunity
-from openprm.deals.schemas import OpportunityIn, OpportunityOut, StageIn
+from openprm.deals.schemas import (
+    OpportunityIn,
+    OpportunityOut,
+    StageIn,
+    TeamMemberIn,
+    TeamMemberOut,
+)
 
 router = Router(tags=["opportunities"])
 
@@ -61,3 +67,35 @@ def opportunity_stage(
         stage=payload.stage,
         expected_version=payload.version,
     )
+
+
+@router.get("/opportunities/{opportunity_id}/team", response=list[TeamMemberOut])
+def opportunity_team(request: HttpRequest, opportunity_id: RecordId) -> Any:
+    """DEAL-9: the deal's sales team with access levels."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    return list(opportunity.team.select_related("resource"))
+
+
+@router.post("/opportunities/{opportunity_id}/team", response={201: TeamMemberOut})
+def opportunity_team_add(
+    request: HttpRequest, opportunity_id: RecordId, payload: TeamMemberIn
+) -> Status[Any]:
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    member = services.opportunity_team_add(
+        actor=request.actor,
+        opportunity=opportunity,
+        resource_id=payload.resource_id,
+        access_level=payload.access_level,
+    )
+    return Status(201, member)
+
+
+@router.delete("/opportunities/{opportunity_id}/team/{member_id}", response={204: None})
+def opportunity_team_remove(
+    request: HttpRequest, opportunity_id: RecordId, member_id: RecordId
+) -> Status[None]:
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_team_remove(
+        actor=request.actor, opportunity=opportunity, member_id=member_id
+    )
+    return Status(204, None)

@@ -3,6 +3,7 @@ lines, team and registrations, a new opportunity, and its stage."""
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
@@ -41,6 +42,9 @@ class OpportunityDetail(RecordDetail):
             ),
             "stage_form": forms.StageForm(
                 initial={"version": record.version, "stage": record.stage}
+            ),
+            "team_form": forms.TeamMemberForm(
+                resources=selectors.team_candidates(opportunity=record)
             ),
         }
 
@@ -84,4 +88,44 @@ class OpportunityCreate(RecordForm):
             close_date=data["close_date"],
             currency=data["currency"],
             lines=lines,
+        )
+
+
+class OpportunityTeamAdd(RecordAction):
+    model = Opportunity
+    action = "change"
+    form_class = forms.TeamMemberForm
+    success_message = _("The team of %(name)s is updated.")
+    invalid_message = _("Choose a person and an access level.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"resources": selectors.team_candidates(opportunity=record)}
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_team_add(
+            actor=self.actor,
+            opportunity=record,
+            resource_id=form.cleaned_data["resource_id"],
+            access_level=form.cleaned_data["access_level"],
+        )
+
+
+class OpportunityTeamRemove(RecordAction):
+    model = Opportunity
+    action = "change"
+    success_message = _("The team of %(name)s is updated.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def post(self, request: HttpRequest, pk: int, member_id: int) -> HttpResponse:  # type: ignore[override]
+        self.member_id = member_id
+        return super().post(request, pk)
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_team_remove(
+            actor=self.actor, opportunity=record, member_id=self.member_id
         )

@@ -161,3 +161,15 @@ class OpportunityOut(Schema):
     partner_id: int | None
     referring_partner_id: int | None
     version: int
+
+
+class TeamMemberIn(Input):
+    resource_id: RecordId
+    access_level: Literal["view", "edit", "full"] = "edit"
+
+
+class TeamMemberOut(Schema):
+    id: int
+    resource_id: int
+    resource_name: str = Field(..., alias="resource.name")
+    access_level: Literal["view", "edit", "full"]

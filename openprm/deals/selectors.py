@@ -8,6 +8,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.deals.conflicts import Candidate, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
+from openprm.identity.models import Resource
 from openprm.partners.models import PartnerProfile
 
 
@@ -72,3 +73,16 @@ def lead_pass_targets(*, actor: Actor) -> list[tuple[int, str]]:
         .order_by("account__name_search")
         .values_list("pk", "account__name")
     )
+
+
+def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:
+    """Active resources not yet on the deal's team: the brand owner's people
+    and partner people, the latter named with their organization."""
+    on_team = opportunity.team.values("resource_id")
+    rows = (
+        Resource.objects.filter(active=True)
+        .exclude(pk__in=on_team)
+        .order_by("name")
+        .values_list("pk", "name", "partner_contact__partner__account__name")
+    )
+    return [(pk, f"{name} ({partner})" if partner else name) for pk, name, partner in rows]

@@ -52,6 +52,16 @@ urlpatterns = [
         opportunity_views.OpportunityStage.as_view(),
         name="opportunity_stage",
     ),
+    path(
+        "opportunities/<int:pk>/team/",
+        opportunity_views.OpportunityTeamAdd.as_view(),
+        name="opportunity_team_add",
+    ),
+    path(
+        "opportunities/<int:pk>/team/<int:member_id>/remove/",
+        opportunity_views.OpportunityTeamRemove.as_view(),
+        name="opportunity_team_remove",
+    ),
     path("partners/<int:pk>/", analytics_views.PartnerDeals.as_view(), name="partner_deals"),
     path("leads/", lead_views.LeadList.as_view(), name="lead_list"),
     path("leads/new/", lead_views.LeadCreate.as_view(), name="lead_create"),

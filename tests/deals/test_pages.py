@@ -157,3 +157,33 @@ def test_deal_5_performance_pages(
     assert 'data-testid="stat-registrations">1<' in own.content.decode()
     other = client_for(two_partners["co_rep"].user).get("/portal/performance/")
     assert 'data-testid="stat-registrations">0<' in other.content.decode()
+
+
+def test_deal_9_a_partner_resource_on_the_team_opens_the_deal_to_its_organization(
+    client_for: Callable[[User], Client],
+    register: Register,
+    two_partners: dict[str, Any],
+    channel_manager: User,
+    customer: Account,
+) -> None:
+    registration = register("nw", submit=True)
+    registration = services.registration_approve(
+        actor=as_actor(channel_manager),
+        registration=registration,
+        account_id=customer.pk,
+        expected_version=registration.version,
+    )
+    opportunity = registration.opportunity
+    contoso = client_for(two_partners["co_rep"].user)
+    assert opportunity.name not in contoso.get("/portal/opportunities/").content.decode()
+    web = client_for(channel_manager)
+    resource = two_partners["co_rep"].resource
+    web.post(
+        f"/deals/opportunities/{opportunity.pk}/team/",
+        {"resource_id": resource.pk, "access_level": "view"},
+    )
+    assert opportunity.team.filter(resource=resource).exists()
+    assert opportunity.name in contoso.get("/portal/opportunities/").content.decode()
+    member = opportunity.team.get(resource=resource)
+    web.post(f"/deals/opportunities/{opportunity.pk}/team/{member.pk}/remove/")
+    assert opportunity.name not in contoso.get("/portal/opportunities/").content.decode()

@@ -18,7 +18,12 @@ from openprm.deals.services.leads import (
     lead_route,
     leads_route_batch,
 )
-from openprm.deals.services.opportunities import opportunity_create, opportunity_set_stage
+from openprm.deals.services.opportunities import (
+    opportunity_create,
+    opportunity_set_stage,
+    opportunity_team_add,
+    opportunity_team_remove,
+)
 
 __all__ = [
     "LineIn",
@@ -30,6 +35,8 @@ __all__ = [
     "leads_route_batch",
     "opportunity_create",
     "opportunity_set_stage",
+    "opportunity_team_add",
+    "opportunity_team_remove",
     "registration_approve",
     "registration_cancel",
     "registration_create",

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.errors import Conflict, NotFound, ValidationFailed
 from openprm.core.events import publish
-from openprm.core.records import record_create, record_update
+from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.levels import AccessLevel
 from openprm.customers.models import Account
 from openprm.customers.qualification import qualification_failures
@@ -26,6 +26,7 @@ from openprm.deals.models import (
     OpportunityTeamMember,
 )
 from openprm.deals.services.drafts import LineIn, check_lines
+from openprm.identity.models import Resource
 from openprm.partners.models import PartnerProfile
 
 
@@ -166,3 +167,34 @@ def opportunity_set_stage(
                 )
                 publish(RegistrationClosed(actor=actor, record=registration, state=stage))
     return opportunity
+
+
+def opportunity_team_add(
+    *, actor: Actor, opportunity: Opportunity, resource_id: int, access_level: str
+) -> OpportunityTeamMember:
+    """DEAL-9: an internal or partner resource joins the deal's team with a
+    TEAM-1 level; a partner resource makes the deal visible to its
+    organization's users."""
+    access.require(actor, "change", opportunity)
+    if access_level not in AccessLevel.values:
+        raise ValidationFailed(field_errors={"access_level": [_("Choose an access level.")]})
+    resource = Resource.objects.filter(pk=resource_id, active=True).first()
+    if resource is None:
+        raise ValidationFailed(field_errors={"resource_id": [_("Choose an active resource.")]})
+    if opportunity.team.filter(resource=resource).exists():
+        raise Conflict(
+            _("%(name)s is already on this team.") % {"name": resource.name},
+            code=DealErrorCode.ALREADY_ON_TEAM,
+        )
+    member = OpportunityTeamMember(
+        opportunity=opportunity, resource=resource, access_level=access_level
+    )
+    return record_create(actor=actor, instance=member)
+
+
+def opportunity_team_remove(*, actor: Actor, opportunity: Opportunity, member_id: int) -> None:
+    access.require(actor, "change", opportunity)
+    member = opportunity.team.filter(pk=member_id).first()
+    if member is None:
+        raise NotFound()
+    record_delete(actor=actor, instance=member)
