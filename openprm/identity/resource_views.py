@@ -19,12 +19,9 @@ HISTORY_LIMIT = 100
 
 class ResourceList(RecordList):
     model = Resource
+    privilege = MANAGE_USERS
     spec = tables.RESOURCES
     template_name = "identity/resource_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_USERS)
-        return {}
 
 
 class ResourceManager(RecordForm):

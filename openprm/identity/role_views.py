@@ -21,12 +21,9 @@ HISTORY_LIMIT = 100
 
 class RoleList(RecordList):
     model = Role
+    privilege = MANAGE_USERS
     spec = tables.ROLES
     template_name = "identity/role_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_USERS)
-        return {}
 
 
 class RoleEdit(RecordForm):

@@ -36,6 +36,7 @@ class UserList(RecordList):
     """PLAT-2: refused naming Manage Users rather than narrowed to the caller."""
 
     model = User
+    privilege = MANAGE_USERS
     spec = tables.USERS
     template_name = "identity/user_list.html"
 
