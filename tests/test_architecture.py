@@ -5,16 +5,20 @@ import ast
 import re
 from enum import StrEnum
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
 
 import openprm
 from openprm.config import urls  # noqa: F401  loads every app's API and its scopes
 from openprm.core import access
 from openprm.core import catalog as core_catalog
 from openprm.core.catalog import collected
+from openprm.core.views.pages import PORTAL, SHARED, is_portal_page, page_area
 
 PACKAGE = Path(openprm.__file__).parent
 DIRECT_WRITE = re.compile(r"\.save\(|\.objects\.create\(|\.delete\(\)")
@@ -104,44 +108,78 @@ def test_the_portal_names_no_domain_app() -> None:
     assert not offending, "the portal names a domain app:\n" + "\n".join(offending)
 
 
-def test_every_internal_page_is_closed_to_partner_users() -> None:
-    """PRG-7: the only pages a partner user reaches are the ones marked as
-    portal or shared pages; this list changes only on purpose."""
-    from django.urls import get_resolver
+SHARED_PAGE_OWNERS = ("openprm.core", "openprm.identity")
+"""The platform, whose few pages both sides use (home, profile, sign-out,
+the exports) are its `shared_page`s; no domain app declares one."""
 
-    from openprm.core.views.pages import is_portal_page
 
-    def walk(patterns: list, prefix: str = "") -> list[tuple[str, object]]:
-        found = []
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if hasattr(pattern, "url_patterns"):
-                found += walk(pattern.url_patterns, route)
-            else:
-                found.append((route, pattern.callback))
-        return found
+def _walk(patterns: list[Any]) -> list[tuple[str, Any]]:
+    found = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            found += [(str(pattern.pattern) + route, p) for route, p in _walk(pattern.url_patterns)]
+        else:
+            found.append((str(pattern.pattern), pattern))
+    return found
 
-    open_to_partners = sorted(
-        route
-        for route, view in walk(get_resolver().url_patterns)
-        if not route.startswith("api/") and is_portal_page(view)
-    )
-    assert open_to_partners == [
-        "",
-        "account/profile/",
-        "account/profile/tokens/",
-        "account/profile/tokens/<int:pk>/revoke/",
-        "account/sign-out/",
-        "exports/",
-        "exports/<int:pk>/",
-        "exports/<int:pk>/download/",
-        "exports/<int:pk>/progress/",
-        "portal/contacts/",
-        "portal/contacts/<int:pk>/favorite/",
-        "portal/organization/",
-        "portal/users/",
-        "portal/users/<int:pk>/",
+
+def _portal_urlpatterns() -> list[URLPattern]:
+    """Every app's portal pages, as it declares them (`urls.portal_urlpatterns`)."""
+    return [
+        pattern
+        for config in apps.get_app_configs()
+        if config.name.startswith("openprm.") and find_spec(f"{config.name}.urls")
+        for pattern in getattr(import_module(f"{config.name}.urls"), "portal_urlpatterns", [])
     ]
+
+
+def _opened_to_partners_wrongly() -> list[str]:
+    """The pages a partner user reaches that are neither an app's portal
+    pages nor the platform's shared pages."""
+    portal = {id(pattern) for pattern in _portal_urlpatterns()}
+    offending = []
+    for route, pattern in _walk(get_resolver().url_patterns):
+        view = pattern.callback
+        holder = getattr(view, "view_class", view)
+        if route.startswith("api/") or not is_portal_page(view):
+            continue
+        if page_area(view) == PORTAL and id(pattern) not in portal:
+            offending.append(f"{route}: a portal page outside any app's portal_urlpatterns")
+        if page_area(view) == SHARED and not holder.__module__.startswith(SHARED_PAGE_OWNERS):
+            offending.append(f"{route}: a shared page of {holder.__module__}")
+    return offending
+
+
+def test_prg_7_partner_users_reach_only_the_portal_and_the_platforms_shared_pages() -> None:
+    """PRG-7: a page a partner user reaches is one its app declares among
+    its portal pages (`urls.portal_urlpatterns`, a `portal_page`), or a
+    shared page of the platform; every other page answers it 404 (the route
+    matrix checks that). A new app's portal pages need no edit here."""
+    offending = _opened_to_partners_wrongly()
+    assert not offending, "pages open to partner users:\n" + "\n".join(offending)
+
+
+def test_prg_7_an_internal_page_opened_to_partner_users_fails(settings: Any) -> None:
+    """An internal page marked as a portal page, and a shared page of an
+    app that is not the platform (tests/testapp/open_to_partners_urls.py),
+    are both named."""
+    settings.ROOT_URLCONF = "tests.testapp.open_to_partners_urls"
+    assert _opened_to_partners_wrongly() == [
+        "reports/: a portal page outside any app's portal_urlpatterns",
+        "reports/shared/: a shared page of tests.testapp.open_to_partners_urls",
+    ]
+
+
+def test_prg_7_every_portal_page_is_open_to_partner_users() -> None:
+    """An app's portal pages are portal pages (or public, like an
+    invitation link): marked otherwise, partner users would get 404."""
+    closed = [
+        pattern.name
+        for pattern in _portal_urlpatterns()
+        if page_area(pattern.callback) != PORTAL
+        and getattr(pattern.callback, "login_required", True)
+    ]
+    assert not closed, "portal pages closed to partner users: " + ", ".join(closed)
 
 
 CORE = PACKAGE / "core"

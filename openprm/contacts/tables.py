@@ -142,5 +142,4 @@ SAVED_SEARCHES = ListSpec(
     ),
     default_sort="position",
     sorts={"position": ("position", "name")},
-    filename="saved-searches",
 )

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.audit.selectors import audit_history, event_history, record_resolve
@@ -60,6 +61,7 @@ router = Router(tags=["platform"])
 
 
 @router.get("/profile-options", response=list[ProfileOptionOut])
+@reads(ProfileOption)
 @paginate(PagePagination)
 def option_list(request: HttpRequest) -> Any:
     return OPTIONS.rows(actor=request.actor, query=request.GET)
@@ -79,6 +81,7 @@ def option_update(request: HttpRequest, code: str, payload: ProfileOptionUpdateI
 
 
 @router.get("/lookups", response=list[LookupTypeOut])
+@reads(LookupType)
 @paginate(PagePagination)
 def lookup_list(request: HttpRequest) -> Any:
     return LOOKUP_TYPES.rows(actor=request.actor, query=request.GET)
@@ -134,6 +137,7 @@ def record_type_list(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/custom-fields", response=list[CustomFieldOut])
+@reads(CustomField)
 @paginate(PagePagination)
 def custom_field_index(request: HttpRequest, query: Query[CustomFieldListQuery]) -> Any:
     """With `record_type`, the fields that apply to it, inherited ones included (PLAT-7)."""

@@ -40,9 +40,10 @@ class CoreConfig(AppConfig):
         """Register the platform's access scopes at start-up, so no query can
         run before its scope exists (fail closed); collect every app's catalog,
         business events and list specs — the platform's own and every app's
-        `tables` — so a conflict between two apps stops start-up and a
-        background export finds its list by name in any process; seed what
-        the catalogs declare after each `migrate`."""
+        `tables` and `portal_tables` — so a conflict between two apps stops
+        start-up and a background export finds its list by name in any
+        process (a task worker loads no URLs); seed what the catalogs declare
+        after each `migrate`."""
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.customfields import tables as customfield_tables  # noqa: F401
@@ -58,4 +59,4 @@ class CoreConfig(AppConfig):
         catalog.install()
         autodiscover_modules("events")
         post_migrate.connect(options_and_lookups_seed, sender=self)
-        autodiscover_modules("tables")
+        autodiscover_modules("tables", "portal_tables")

@@ -7,10 +7,12 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, Version, sort_choices
 from openprm.customers import selectors, services, tables
+from openprm.customers.catalog import RESTORE_SALES_PARTY
 from openprm.customers.filters import AccountFilter, BillingAccountFilter, LegalEntityFilter
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.schemas import (
@@ -41,6 +43,7 @@ def _changes(payload: Any) -> dict[str, Any]:
 
 
 @router.get("/accounts", response=list[AccountOut])
+@reads(Account)
 @paginate(PagePagination)
 def account_list(
     request: HttpRequest,
@@ -71,6 +74,7 @@ def account_create(request: HttpRequest, payload: AccountCreateIn) -> Status[Acc
 
 
 @router.get("/accounts/deleted", response=list[DeletedAccountOut])
+@reads(Account, privilege=RESTORE_SALES_PARTY)
 @paginate(PagePagination)
 def deleted_account_list(
     request: HttpRequest,
@@ -83,6 +87,7 @@ def deleted_account_list(
 
 
 @router.get("/accounts/{account_id}", response=AccountOut)
+@reads(Account)
 def account_detail(request: HttpRequest, account_id: RecordId) -> Account:
     return selectors.account_get(actor=request.actor, pk=account_id)
 
@@ -127,6 +132,7 @@ def account_convert(request: HttpRequest, account_id: RecordId, payload: Version
 
 
 @router.get("/accounts/{account_id}/hierarchy", response=HierarchyOut)
+@reads(Account)
 def account_hierarchy(request: HttpRequest, account_id: RecordId) -> dict[str, Any]:
     """CUS-6: ancestors, then the subtree with revenue rolled up from subsidiaries."""
     account = selectors.account_get(actor=request.actor, pk=account_id)
@@ -135,6 +141,7 @@ def account_hierarchy(request: HttpRequest, account_id: RecordId) -> dict[str, A
 
 
 @router.get("/accounts/{account_id}/notes", response=list[NoteOut])
+@reads(Account)
 @paginate(PagePagination)
 def note_list(request: HttpRequest, account_id: RecordId) -> Any:
     account = selectors.account_get(actor=request.actor, pk=account_id)
@@ -150,6 +157,7 @@ def note_create(request: HttpRequest, account_id: RecordId, payload: NoteIn) -> 
 
 
 @router.get("/legal-entities", response=list[LegalEntityOut])
+@reads(LegalEntity)
 @paginate(PagePagination)
 def legal_entity_list(
     request: HttpRequest,
@@ -168,6 +176,7 @@ def legal_entity_create(request: HttpRequest, payload: LegalEntityIn) -> Status[
 
 
 @router.get("/legal-entities/{entity_id}", response=LegalEntityOut)
+@reads(LegalEntity)
 def legal_entity_detail(request: HttpRequest, entity_id: RecordId) -> LegalEntity:
     return selectors.legal_entity_get(actor=request.actor, pk=entity_id)
 
@@ -186,6 +195,7 @@ def legal_entity_update(
 
 
 @router.get("/billing-accounts", response=list[BillingAccountOut])
+@reads(BillingAccount)
 @paginate(PagePagination)
 def billing_account_list(request: HttpRequest, filters: Query[BillingAccountFilter]) -> Any:
     return selectors.billing_account_list(actor=request.actor, filters=filters)
@@ -203,6 +213,7 @@ def billing_account_create(
 
 
 @router.get("/billing-accounts/{billing_id}", response=BillingAccountOut)
+@reads(BillingAccount)
 def billing_account_detail(request: HttpRequest, billing_id: RecordId) -> BillingAccount:
     return selectors.billing_account_get(actor=request.actor, pk=billing_id)
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from openprm.core.views.generic import RecordList
 from openprm.core.views.web import html_errors
 from openprm.customers import services, tables
+from openprm.customers.catalog import RESTORE_SALES_PARTY
 from openprm.customers.models import Account
 from openprm.customers.tables import account_url
 
@@ -18,6 +19,7 @@ class DeletedAccountList(RecordList):
     """CUS-9: administrators find deleted accounts here and restore them."""
 
     model = Account
+    privilege = RESTORE_SALES_PARTY
     spec = tables.DELETED_ACCOUNTS
     template_name = "customers/deleted_account_list.html"
 

@@ -7,11 +7,13 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.identity import selectors, services, tables
+from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.filters import UserFilter
-from openprm.identity.models import AccessToken, Resource, Role, User
+from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
 from openprm.identity.schemas import (
     MeOut,
     MeUpdateIn,
@@ -34,6 +36,7 @@ router = Router(tags=["identity"])
 
 
 @router.get("/me", response=MeOut)
+@reads(User)
 def me_get(request: HttpRequest) -> User:
     return selectors.user_get(actor=request.actor, pk=request.actor.pk)
 
@@ -49,6 +52,7 @@ def me_update(request: HttpRequest, payload: MeUpdateIn) -> User:
 
 
 @router.get("/users", response=list[UserOut])
+@reads(User, privilege=MANAGE_USERS)
 @paginate(PagePagination)
 def user_list(
     request: HttpRequest,
@@ -70,6 +74,7 @@ def user_create(request: HttpRequest, payload: UserCreateIn) -> Status[User]:
 
 
 @router.get("/users/{user_id}", response=UserOut)
+@reads(User, privilege=MANAGE_USERS)
 def user_detail(request: HttpRequest, user_id: RecordId) -> User:
     return selectors.user_directory_get(actor=request.actor, pk=user_id)
 
@@ -117,12 +122,14 @@ def user_password(request: HttpRequest, user_id: RecordId, payload: PasswordIn) 
 
 
 @router.get("/roles", response=list[RoleOut])
+@reads(Role)
 @paginate(PagePagination)
 def role_list(request: HttpRequest) -> Any:
     return tables.ROLES.rows(actor=request.actor, query=request.GET)
 
 
 @router.get("/roles/{role_id}", response=RoleOut)
+@reads(Role)
 def role_detail(request: HttpRequest, role_id: RecordId) -> Role:
     return selectors.role_get_detailed(actor=request.actor, pk=role_id)
 
@@ -138,12 +145,14 @@ def role_privileges(request: HttpRequest, role_id: RecordId, payload: RolePrivil
 
 
 @router.get("/privileges", response=list[PrivilegeOut])
+@reads(Privilege)
 @paginate(PagePagination)
 def privilege_list(request: HttpRequest) -> Any:
     return selectors.privilege_list(actor=request.actor)
 
 
 @router.get("/tokens", response=list[TokenOut])
+@reads(AccessToken)
 @paginate(PagePagination)
 def token_list(request: HttpRequest) -> Any:
     return selectors.token_list(actor=request.actor)
@@ -164,6 +173,7 @@ def token_revoke(request: HttpRequest, token_id: RecordId) -> Status[None]:
 
 
 @router.get("/resources", response=list[ResourceOut])
+@reads(Resource)
 @paginate(PagePagination)
 def resource_list(
     request: HttpRequest,

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.privileges import require_privilege
 from openprm.core.views.generic import RecordForm, RecordList
 from openprm.identity import selectors, services, tables
 from openprm.identity.catalog import MANAGE_USERS
@@ -19,12 +18,9 @@ HISTORY_LIMIT = 100
 
 class ResourceList(RecordList):
     model = Resource
+    privilege = MANAGE_USERS
     spec = tables.RESOURCES
     template_name = "identity/resource_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_USERS)
-        return {}
 
 
 class ResourceManager(RecordForm):

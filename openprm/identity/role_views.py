@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history, event_history
-from openprm.core.privileges import require_privilege
 from openprm.core.views.generic import RecordForm, RecordList
 from openprm.core.views.web import FormSave
 from openprm.identity import selectors, services, tables
@@ -21,12 +20,9 @@ HISTORY_LIMIT = 100
 
 class RoleList(RecordList):
     model = Role
+    privilege = MANAGE_USERS
     spec = tables.ROLES
     template_name = "identity/role_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_USERS)
-        return {}
 
 
 class RoleEdit(RecordForm):

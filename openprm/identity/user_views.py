@@ -15,6 +15,7 @@ from openprm.core.audit.selectors import audit_history, event_history
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
 from openprm.core.views.web import FormSave
 from openprm.identity import selectors, services, tables
+from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.forms import (
     PasswordResetForm,
     UserCreateForm,
@@ -34,6 +35,7 @@ class UserList(RecordList):
     """PLAT-2: refused naming Manage Users rather than narrowed to the caller."""
 
     model = User
+    privilege = MANAGE_USERS
     spec = tables.USERS
     template_name = "identity/user_list.html"
 

@@ -12,6 +12,7 @@ from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import ValidationFailed
@@ -56,6 +57,7 @@ def import_kind_list(request: HttpRequest) -> Any:
 
 
 @router.get("/imports", response=list[ImportJobOut])
+@reads(ImportJob)
 @paginate(PagePagination)
 def import_job_list(
     request: HttpRequest,
@@ -90,6 +92,7 @@ def import_job_create(
 
 
 @router.get("/imports/{job_id}", response=ImportJobOut)
+@reads(ImportJob)
 def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
     return selectors.job_get(actor=request.actor, pk=job_id)
 
@@ -111,6 +114,7 @@ def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
 
 
 @router.get("/imports/{job_id}/rejects", response=list[RejectedRowOut])
+@reads(ImportJob)
 @paginate(PagePagination)
 def import_job_rejects(request: HttpRequest, job_id: RecordId) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
@@ -42,6 +43,7 @@ def base_url(request: HttpRequest) -> str:
 
 
 @router.get("/partners", response=list[PartnerOut])
+@reads(PartnerProfile)
 @paginate(PagePagination)
 def partner_list(
     request: HttpRequest,
@@ -73,6 +75,7 @@ def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[Par
 
 
 @router.get("/partners/{partner_id}", response=PartnerOut)
+@reads(PartnerProfile)
 def partner_detail(request: HttpRequest, partner_id: RecordId) -> PartnerProfile:
     return selectors.partner_get(actor=request.actor, pk=partner_id)
 
@@ -117,6 +120,7 @@ def partner_activate(request: HttpRequest, partner_id: RecordId, payload: Versio
 
 
 @router.get("/partners/{partner_id}/hierarchy", response=PartnerHierarchyOut)
+@reads(PartnerProfile)
 def partner_hierarchy(request: HttpRequest, partner_id: RecordId) -> dict[str, Any]:
     """PA-5: the account hierarchy the partner belongs to, partners marked."""
     partner = selectors.partner_get(actor=request.actor, pk=partner_id)
@@ -150,6 +154,7 @@ def account_managed_partner(
 
 
 @router.get("/partners/{partner_id}/contacts", response=list[PartnerContactOut])
+@reads(PartnerProfile)
 @paginate(PagePagination)
 def partner_contact_list(
     request: HttpRequest,
@@ -196,6 +201,7 @@ def partner_contact_add_existing(
 
 
 @router.get("/partner-contacts/favorites", response=list[PartnerContactOut])
+@reads(PartnerContact)
 @paginate(PagePagination)
 def favorite_partner_contacts(request: HttpRequest) -> Any:
     """PC-6: the caller's favorite partner contacts."""
@@ -203,6 +209,7 @@ def favorite_partner_contacts(request: HttpRequest) -> Any:
 
 
 @router.get("/partner-contacts/{contact_id}", response=PartnerContactOut)
+@reads(PartnerContact)
 def partner_contact_detail(request: HttpRequest, contact_id: RecordId) -> PartnerContact:
     return selectors.partner_contact_get(actor=request.actor, pk=contact_id)
 

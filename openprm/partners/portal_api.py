@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
@@ -37,6 +38,7 @@ router = Router()
     response=PortalMeOut,
     operation_id="openprm_portal_api_portal_me",
 )
+@reads(PartnerContact)
 def portal_me(request: HttpRequest) -> dict[str, Any]:
     own = membership(request.actor)
     if own is None:
@@ -58,6 +60,7 @@ def portal_me(request: HttpRequest) -> dict[str, Any]:
     response=PartnerOut,
     operation_id="openprm_portal_api_portal_organization",
 )
+@reads(PartnerProfile)
 def portal_organization(request: HttpRequest) -> PartnerProfile:
     """PRG-7: the caller's own organization's profile."""
     return selectors.own_partner(actor=request.actor)
@@ -68,6 +71,7 @@ def portal_organization(request: HttpRequest) -> PartnerProfile:
     response=list[PartnerContactOut],
     operation_id="openprm_portal_api_portal_contacts",
 )
+@reads(PartnerContact)
 @paginate(PagePagination)
 def portal_contacts(
     request: HttpRequest,
@@ -82,6 +86,7 @@ def portal_contacts(
     response=list[PartnerContactOut],
     operation_id="openprm_portal_api_portal_users",
 )
+@reads(PartnerContact)
 @paginate(PagePagination)
 def portal_users(request: HttpRequest) -> Any:
     """PRG-2: the portal users of the caller's organization."""

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
@@ -18,6 +19,7 @@ router = Router(tags=["teams"])
 
 
 @router.get("/accounts/{account_id}/team", response=list[TeamMemberOut])
+@reads(Account)
 @paginate(PagePagination)
 def team_member_list(request: HttpRequest, account_id: RecordId) -> Any:
     """Everyone who can see the account sees its team (TEAM-2)."""

@@ -7,9 +7,11 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.customers.models import Account
 from openprm.territories import selectors, services, tables
 from openprm.territories.filters import TerritoryFilter
 from openprm.territories.models import (
@@ -35,6 +37,7 @@ router = Router(tags=["territories"])
 
 
 @router.get("/territories", response=list[TerritoryOut])
+@reads(Territory)
 @paginate(PagePagination)
 def territory_list(
     request: HttpRequest,
@@ -54,6 +57,7 @@ def territory_create(request: HttpRequest, payload: TerritoryIn) -> Status[Terri
 
 
 @router.get("/territories/{territory_id}", response=TerritoryOut)
+@reads(Territory)
 def territory_detail(request: HttpRequest, territory_id: RecordId) -> Territory:
     return selectors.territory_get(actor=request.actor, pk=territory_id)
 
@@ -79,6 +83,7 @@ def territory_delete(request: HttpRequest, territory_id: RecordId) -> Any:
 
 
 @router.get("/territories/{territory_id}/criteria", response=list[CriterionOut])
+@reads(Territory)
 def criterion_list(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.actor, pk=territory_id)
     return selectors.criterion_list(actor=request.actor, territory=territory)
@@ -105,6 +110,7 @@ def criterion_remove(request: HttpRequest, territory_id: RecordId, criterion_id:
 
 
 @router.get("/territories/{territory_id}/members", response=list[MemberOut])
+@reads(Territory)
 def member_list(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.actor, pk=territory_id)
     return selectors.member_list(actor=request.actor, territory=territory)
@@ -131,6 +137,7 @@ def member_remove(request: HttpRequest, territory_id: RecordId, member_id: Recor
 
 
 @router.get("/accounts/{account_id}/territories", response=list[AccountTerritoryOut])
+@reads(Account)
 def account_territory_list(request: HttpRequest, account_id: RecordId) -> Any:
     return tables.ACCOUNT_TERRITORIES.rows(
         actor=request.actor, query=request.GET, account_id=account_id
@@ -161,5 +168,6 @@ def realignment_start(request: HttpRequest) -> Status[RealignmentRun]:
 
 
 @router.get("/territory-realignments/{run_id}", response=RealignmentOut)
+@reads(RealignmentRun)
 def realignment_status(request: HttpRequest, run_id: RecordId) -> RealignmentRun:
     return selectors.realignment_get(actor=request.actor, pk=run_id)

@@ -1,20 +1,32 @@
 """The safety net: every route of every app — each named URL pattern the
-resolver knows and each operation of the OpenAPI document — has rows in a
-route matrix (test_route_matrix.py, test_platform_matrix.py), declares the
-record and action — or the model it creates — the matrix derives its rows
-from, or is exempt for a stated reason (routes.EXEMPT). A new route without any of these fails here,
-naming it; so does an exemption or a matrix row that names no route."""
+resolver knows and each operation of the OpenAPI document — has table rows
+(test_route_matrix.py, or its app's tests/<app>/matrix.py for the platform
+matrix), declares what the matrix derives its rows from (a record and
+action, the model it creates, a list's model and privilege, a portal page's
+area, an API read's `@reads`), or is exempt for a stated reason
+(routes.EXEMPT); and every list the registry holds (core.tables) has
+rows in a list matrix. A new route or list without any of these fails here,
+naming it; so does an exemption or a row that names no route."""
 
 from typing import Any
 
+from openprm.config import urls  # noqa: F401  loads every app's API and its lists
+from openprm.core.tables import LISTS
 from tests.access import extra_urls
-from tests.access import test_platform_matrix as platform
+from tests.access import test_list_matrix as sales_lists
 from tests.access import test_route_matrix as team
-from tests.access.routes import EXEMPT, operations, pages, uncovered
+from tests.access.cases import every_app_rows
+from tests.access.routes import EXEMPT, api_operations, operations, pages, uncovered
 
+APP_ROWS = every_app_rows()
 COVERED = {
     key.split("?")[0]: rows
-    for key, rows in {**team.WEB, **team.API, **platform.PAGES, **platform.OPERATIONS}.items()
+    for key, rows in {
+        **team.WEB,
+        **team.API,
+        **{key: rows for found in APP_ROWS.values() for key, rows in found.pages.items()},
+        **{key: rows for found in APP_ROWS.values() for key, rows in found.operations.items()},
+    }.items()
 }
 
 
@@ -28,6 +40,28 @@ def test_every_route_has_matrix_rows() -> None:
     assert not stale, "matrix rows or exemptions naming no route:\n" + "\n".join(stale)
 
 
+def test_every_app_keeps_its_rows_in_its_own_tests() -> None:
+    """`tests/<app>/matrix.py` holds rows of that app's routes only, so the
+    rows of a route are found where its app is."""
+    found = {**pages(), **api_operations()}
+    misplaced = [
+        f"tests/{app}/matrix.py: {key} is {found[key].app}'s"
+        for app, rows in APP_ROWS.items()
+        for key in (*rows.pages, *rows.operations)
+        if key in found and found[key].app != app
+    ]
+    assert not misplaced, "\n".join(misplaced)
+
+
+def test_every_list_has_list_matrix_rows() -> None:
+    """Every list an app declares (its ListSpec) has rows in a list matrix:
+    the sales apps' in test_list_matrix.py, any other app's in its
+    `tests/<app>/matrix.py`."""
+    covered = set(sales_lists.LISTS) | {name for rows in APP_ROWS.values() for name in rows.lists}
+    missing = sorted(set(LISTS) - covered)
+    assert not missing, "lists without list matrix rows:\n" + "\n".join(missing)
+
+
 def test_the_resolver_and_the_openapi_document_are_both_read() -> None:
     """The check reads every app's pages (namespaced, the portal's, the API
     docs) and every API operation, not a list kept by hand."""
@@ -36,6 +70,7 @@ def test_the_resolver_and_the_openapi_document_are_both_read() -> None:
         found
     )
     assert "GET /api/v1/accounts" in operations()
+    assert set(api_operations()) == set(operations())
     assert not any(name.startswith("api:") for name in found if name not in EXEMPT)
     assert len(found) + len(operations()) >= 250
 

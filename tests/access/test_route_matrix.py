@@ -55,13 +55,15 @@ from tests.access.reference import (
     sees_contact_of,
     visible,
 )
-from tests.access.world import ACTORS, RECORDS, World
+from tests.access.world import ACTORS, RECORDS, SALES_APPS, World
 from tests.customers.world import account_name
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
-APPS = ("customers", "contacts", "teams", "territories")
+APPS = tuple(app for app in SALES_APPS if app != "identity")
+"""The sales apps whose routes this matrix holds (identity's are the platform
+matrix's)."""
 TABLES = (
     Account, Note, BillingAccount, LegalEntity, Person, ContactPoint, ContactPreference,
     Relationship, Favorite, SavedSearch, Household, HouseholdMembership, AccountTeamMember,

@@ -39,18 +39,19 @@ TESTS = Path(__file__).resolve().parent.parent
 SALES_APPS = ("identity", "customers", "teams", "territories", "contacts")
 
 
+OPENPRM_APPS = tuple(
+    config.label for config in django_apps.get_app_configs() if config.name.startswith("openprm.")
+)
+"""Every installed OpenPRM app, in INSTALLED_APPS order."""
+
+
 def _builders() -> tuple[str, ...]:
     """The sales apps first (the other builders point at their records),
     then every installed app with a builder, in INSTALLED_APPS order (an
     app's records may point at those of the apps installed before it)."""
-    installed = (
-        config.label
-        for config in django_apps.get_app_configs()
-        if config.name.startswith("openprm.")
-    )
     others = (
         label
-        for label in installed
+        for label in OPENPRM_APPS
         if label not in SALES_APPS and (TESTS / label / "world.py").exists()
     )
     return (*SALES_APPS, *others)

@@ -15,6 +15,7 @@ from tests.factories import as_actor, make_user
 
 LOOKUP = "MATRIX_KIND"
 OPTION = "ZPM_PARTNER_CONTACT_MANDATORY"
+FIELD = "matrix_size"
 
 
 def build(world: World) -> None:
@@ -23,7 +24,7 @@ def build(world: World) -> None:
     field = custom_field_create(
         actor=admin,
         record_type="test_widget",
-        name="matrix_size",
+        name=FIELD,
         label="Matrix size",
         field_type="text",
     )

@@ -27,7 +27,7 @@ def build(world: World) -> None:
         world.users[name] = user
     for name in RESOURCES:
         world.add(name, "resource", resource_for(world.users[name]))
-    world.add("own", "role", Role.objects.get(code=SALESPERSON))
+    world.add("salesperson", "role", Role.objects.get(code=SALESPERSON))
     for boss, reports in MANAGES.items():
         Resource.objects.filter(user__in=[world.users[r] for r in reports]).update(
             manager=Resource.objects.get(user=world.users[boss])

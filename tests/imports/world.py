@@ -7,12 +7,14 @@ from openprm.imports.services import job_create
 from tests.access.world import World
 from tests.factories import as_actor
 
+FILE = "c.csv"
+
 
 def build(world: World) -> None:
     job = job_create(
         actor=as_actor(world.users["nobody"]),
         kind="contacts",
-        upload=ContentFile(b"Last name,Email\nImported,imported@matrix.example\n", name="c.csv"),
-        name="c.csv",
+        upload=ContentFile(b"Last name,Email\nImported,imported@matrix.example\n", name=FILE),
+        name=FILE,
     )
     world.add("own", "import_job", job)

@@ -25,6 +25,15 @@ from tests.factories import as_actor, make_user
 PARTNERS = {"nw": "Northwind", "co": "Contoso"}
 PORTAL_ROLES = {"admin": PARTNER_ADMINISTRATOR, "rep": PARTNER_SALES_REPRESENTATIVE}
 PARTNER_ACTORS = tuple(f"{org}_{who}" for org in PARTNERS for who in PORTAL_ROLES)
+CONTACTS = {"nw": ("nw_admin", "nw_rep", "plain"), "co": ("co_admin", "co_rep")}
+"""Each organization's partner contacts; its portal users are its admin and rep."""
+LAST_NAMES = {
+    "nw_admin": "Northwind Admin",
+    "nw_rep": "Person",
+    "plain": "Plain",
+    "co_admin": "Contoso Admin",
+    "co_rep": "Person",
+}
 
 
 def _portal_user(world: World, contact: PartnerContact, username: str, role: str) -> None:
@@ -45,6 +54,7 @@ def _portal_user(world: World, contact: PartnerContact, username: str, role: str
     )
     world.users[username.replace("-", "_")] = contact.user
     world.add(username.replace("-", "_"), "partner_contact", contact)
+    world.add(username.replace("-", "_"), "resource", contact.resource)
 
 
 def build(world: World) -> None:
@@ -55,7 +65,7 @@ def build(world: World) -> None:
         partner = partner_create(
             actor=cam,
             data={"name": name},
-            primary_contact={"first_name": "Pat", "last_name": f"{name} Admin"},
+            primary_contact={"first_name": "Pat", "last_name": LAST_NAMES[f"{org}_admin"]},
             confirm_duplicates=True,
         )
         partners[org] = partner
@@ -66,14 +76,14 @@ def build(world: World) -> None:
         rep = partner_contact_create(
             actor=cam,
             partner=partner,
-            data={"first_name": f"{name} Rep", "last_name": "Person"},
+            data={"first_name": f"{name} Rep", "last_name": LAST_NAMES[f"{org}_rep"]},
             confirm_duplicates=True,
         )
         _portal_user(world, rep, f"{org}-rep", PARTNER_SALES_REPRESENTATIVE)
     plain = partner_contact_create(
         actor=cam,
         partner=partners["nw"],
-        data={"last_name": "Plain"},
+        data={"last_name": LAST_NAMES["plain"]},
         confirm_duplicates=True,
     )
     world.add("plain", "partner_contact", plain)

@@ -7,6 +7,7 @@ so once here keeps the OpenAPI document true for clients and for schemathesis.
 from typing import Any
 
 from ninja import NinjaAPI
+from ninja.operation import Operation
 
 from openprm.core.apikit.problems import PROBLEM_CONTENT_TYPE, Problem
 
@@ -22,6 +23,16 @@ ERROR_STATUSES = {
 
 
 class OpenPRMApi(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """An operation's id names its app's `api` module whichever of the
+        app's API modules holds it (`household_api.py` beside `api.py`), so
+        an app splits its API by topic without renaming the operations that
+        clients were generated from. The portal's operations name theirs."""
+        package, _, module = operation.view_func.__module__.rpartition(".")
+        if module.endswith("_api") and module != "portal_api":
+            module = "api"
+        return f"{package}.{module}_{operation.view_func.__name__}".replace(".", "_")
+
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})

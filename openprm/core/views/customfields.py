@@ -56,10 +56,10 @@ class CustomFieldList(Page):
     """PLAT-7: every record type with the fields that apply to it."""
 
     model = CustomField
+    privilege = MANAGE_CUSTOM_FIELDS
     template_name = "core/custom_field_list.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        require_privilege(self.actor, MANAGE_CUSTOM_FIELDS)
         fields = list(CUSTOM_FIELDS.rows(actor=self.actor, query=request.GET))
         return render(request, self.template_name, {"groups": _grouped(fields)})
 

@@ -33,6 +33,7 @@ from openprm.core.errors import DomainError, NotFound, PermissionRefused, StaleV
 from openprm.core.exporters.tabular import export_response, streamed
 from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
+from openprm.core.privileges import require_privilege
 from openprm.core.tables import Column, Label, ListSpec
 from openprm.core.views.web import FormSave, form_add_domain_error, permitted, require_create
 
@@ -42,14 +43,23 @@ STALE = gettext_lazy("This record changed meanwhile; review it and try again.")
 
 class Page(View):
     """A page whose domain errors become the pages a user expects: NotFound
-    the 404 page, PermissionRefused the 403 page naming the privilege."""
+    the 404 page, PermissionRefused the 403 page naming the privilege.
+
+    A page that names no record (a list, a settings page) may need a
+    `privilege` (PLAT-2): without it the page is refused before anything is
+    read. A page of one record leaves its refusals to the record's policy,
+    which answers 404 for a record the actor may not see before it names any
+    privilege."""
 
     model: ClassVar[type[models.Model] | None] = None
     action: ClassVar[str] = "view"
+    privilege: ClassVar[str | None] = None
     template_name: ClassVar[str] = ""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
+            if self.privilege is not None:
+                require_privilege(self.actor, self.privilege)
             return super().dispatch(request, *args, **kwargs)
         except NotFound as error:
             raise Http404(error.message) from None

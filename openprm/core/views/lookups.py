@@ -2,8 +2,6 @@
 values' add / edit / delete. Adding a value works inline with HTMX and as a
 plain form post."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,12 +28,9 @@ class LookupList(RecordList):
     """PLAT-4: the lookup types with the number of their values."""
 
     model = LookupType
+    privilege = MANAGE_LOOKUPS
     spec = LOOKUP_TYPES
     template_name = "core/lookup_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_LOOKUPS)
-        return {}
 
 
 def _lookup_page(

@@ -1,7 +1,5 @@
 """Profile options pages (PLAT-3): list and edit, version-checked (PLAT-6)."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,12 +18,9 @@ from openprm.core.views.web import FormSave, html_errors
 
 class OptionList(RecordList):
     model = ProfileOption
+    privilege = MANAGE_PROFILE_OPTIONS
     spec = OPTIONS
     template_name = "core/option_list.html"
-
-    def context(self, **scope: Any) -> dict[str, Any]:
-        require_privilege(self.actor, MANAGE_PROFILE_OPTIONS)
-        return {}
 
 
 @html_errors

@@ -20,20 +20,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from openprm.core.views.web import html_errors
 
-PORTAL_ATTRIBUTE = "openprm_portal_page"
+AREA_ATTRIBUTE = "openprm_page_area"
+PORTAL = "portal"
+SHARED = "shared"
+INTERNAL = "internal"
 V = TypeVar("V", bound=Callable[..., Any])
 
 
 def portal_page(view: V) -> V:
-    """A page of the partner portal (partner users only; the view itself
-    refuses internal users where it must)."""
-    setattr(view, PORTAL_ATTRIBUTE, True)
+    """A page of the partner portal: partner users only (the view itself
+    refuses internal users; `portal_only` does)."""
+    setattr(view, AREA_ATTRIBUTE, PORTAL)
     return view
 
 
-shared_page = portal_page
-"""A page internal and partner users both use; its content is scoped by the
-access policies like every other page."""
+def shared_page(view: V) -> V:
+    """A page internal and partner users both use; its content is scoped by
+    the access policies like every other page."""
+    setattr(view, AREA_ATTRIBUTE, SHARED)
+    return view
 
 
 def portal_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -52,8 +57,16 @@ def portal_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
+def page_area(view: Callable[..., Any]) -> str:
+    """Who a page is for, as its view declares: the portal's partner users
+    (PORTAL), both sides (SHARED), or internal users only (INTERNAL, the
+    default); the route matrix derives its rows from it."""
+    return str(getattr(view, AREA_ATTRIBUTE, INTERNAL))
+
+
 def is_portal_page(view: Callable[..., Any]) -> bool:
-    return bool(getattr(view, PORTAL_ATTRIBUTE, False))
+    """Whether partner users may reach the page at all."""
+    return page_area(view) in (PORTAL, SHARED)
 
 
 __all__ = ["login_not_required", "portal_only", "portal_page", "shared_page"]
