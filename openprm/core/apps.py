@@ -44,6 +44,7 @@ class CoreConfig(AppConfig):
         start-up and a background export finds its list by name in any
         process (a task worker loads no URLs); seed what the catalogs declare
         after each `migrate`."""
+        from openprm.core import schedule  # noqa: F401
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.customfields import tables as customfield_tables  # noqa: F401

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django_tasks.base import Task
 
+from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.schedule_models import ScheduledRun
 
 T = TypeVar("T", bound=Task[Any, Any])
@@ -88,3 +91,9 @@ def tick(now: dt.datetime | None = None) -> list[str]:
         except Exception:
             log.exception("Could not start the periodic task %s", entry.name)
     return started
+
+
+@access.register(ScheduledRun)
+def _nobody(rows: QuerySet[ScheduledRun], actor: Actor) -> QuerySet[ScheduledRun]:
+    """The schedule's bookkeeping is read by the servers, never through a page."""
+    return rows.none()
