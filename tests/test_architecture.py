@@ -141,6 +141,7 @@ def test_every_internal_page_is_closed_to_partner_users() -> None:
         "portal/organization/",
         "portal/users/",
         "portal/users/<int:pk>/",
+        "search/",
     ]
 
 

@@ -130,6 +130,9 @@ SEES_NOBODY = (p.MANAGE_USERS, OWNER)
 """A user record: the user and whoever manages users."""
 PAGES: dict[str, list[Case]] = {
     "home": [Case("get", allowed=EVERYONE)],
+    # The search box finds for everyone, within what each may see: a partner
+    # user searching "co" never reads of Contoso unless it is Contoso's.
+    "search": [Case("get", allowed=EVERYONE, query="?q=co")],
     "exports:job_list": [Case("get", allowed=EVERYONE)],
     **{
         f"exports:{name}": [Case("get", of("own", "export_job"), allowed=OWNER, sees=OWNER)]
@@ -313,6 +316,7 @@ OPERATIONS: dict[str, list[Case]] = {
         )
     ],
     f"GET {A}/privileges": [Case("get", allowed=EVERYONE)],
+    f"GET {A}/search": [Case("get", allowed=EVERYONE, query="?q=co")],
     f"GET {A}/tokens": [Case("get", allowed=EVERYONE)],
     f"POST {A}/tokens": [Case("post", allowed=EVERYONE, ok=201, body={"name": "new"})],
     f"DELETE {A}/tokens/{{token_id}}": [

@@ -11,6 +11,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
 from openprm.core import events
+from openprm.core.counting import count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
@@ -42,6 +43,12 @@ def sort_link(context: Context, field: str) -> str:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def capped(count: int) -> str:
+    """A count read with core.counting.capped_count: "1,000+" past the cap."""
+    return count_text(count)
 
 
 @register.filter
