@@ -22,8 +22,8 @@ them inactive, a tenth with a resource still waiting for a portal user);
 background task results; one partner made through the services, whose
 administrator is the partner user measured.
 
-The raw SQL reads what each block shows — its counts (stopped at 1,001
-like the blocks'), its first rows, the visibility rule of each role written
+The raw SQL reads what each block shows — its counts (stopped at 1,001,
+or 101 for work waiting, like the blocks'), its first rows, the visibility rule of each role written
 for this data — plus the user and its privileges, and no more: no session,
 no template.
 """
@@ -45,6 +45,7 @@ IMPORTS = 400
 EXPORTS = 150
 TASKS = 3_000
 CAP = 1001
+TODO_CAP = 101
 
 
 @dataclass
@@ -281,6 +282,7 @@ def home_data() -> HomeData:
 # The raw SQL, block by block. `{a}` and friends are table names from the
 # models' metadata; %(me)s the user, %(partner)s the partner user's partner.
 CAPPED = "SELECT COUNT(*) FROM ({} LIMIT " + str(CAP) + ") c"
+TODO = "SELECT COUNT(*) FROM ({} LIMIT " + str(TODO_CAP) + ") c"
 ACTOR = [
     "SELECT id, username, first_name, last_name, is_active, user_type FROM {user} "
     "WHERE id = %(me)s",
@@ -292,7 +294,7 @@ MY_ACCOUNTS = [
     "SELECT id, name, account_type, country FROM {a} WHERE owner_id = %(me)s AND is_active "
     "ORDER BY id DESC LIMIT 5",
     CAPPED.format(OWNED),
-    CAPPED.format(OWNED + " AND account_type = 'prospect'"),
+    TODO.format(OWNED + " AND account_type = 'prospect'"),
 ]
 MY_CONTACTS_OWNS = (
     "SELECT 1 FROM {a} WHERE owner_id = %(me)s AND is_sales_account AND is_active LIMIT 1"
@@ -342,25 +344,20 @@ MANAGED = (
     "FROM {profile} pp JOIN {a} a ON a.id = pp.account_id WHERE pp.managed_partner "
     "AND a.account_type = 'partner' AND a.is_active"
 )
-PARTNERS_YOURS = CAPPED.format(f"SELECT 1 {MANAGED} AND a.owner_id = %(me)s")
-PARTNERS = [CAPPED.format(f"SELECT 1 {MANAGED} AND pp.status = 'active'")]
-PARTNERS_NEWEST = "SELECT pp.id, a.name, pp.status {managed} ORDER BY pp.id DESC LIMIT 5"
+PARTNERS = [
+    f"SELECT pp.id, a.name, pp.status {MANAGED} ORDER BY pp.id DESC LIMIT 5",
+    CAPPED.format(f"SELECT 1 {MANAGED} AND pp.status = 'active'"),
+]
 AWAITING = (
     "FROM {member} pc JOIN {profile} pp ON pp.id = pc.partner_id "
     "JOIN {a} a ON a.id = pp.account_id JOIN {person} pe ON pe.id = pc.person_id "
     "WHERE pc.level = 'resource' AND pc.user_id IS NULL AND pp.status = 'active' AND a.is_active"
 )
-NO_PORTAL = (
-    f"{MANAGED} AND pp.status = 'active' AND NOT EXISTS "
-    "(SELECT 1 FROM {member} c WHERE c.partner_id = pp.id AND c.user_id IS NOT NULL)"
-)
 PARTNER_WORK = [
     f"SELECT pc.id, pe.first_name, pe.last_name, a.name, pc.partner_id {AWAITING} "
     "ORDER BY pc.id DESC LIMIT 5",
-    CAPPED.format(f"SELECT 1 {AWAITING}"),
-    f"SELECT pp.id, a.name {NO_PORTAL} ORDER BY pp.id DESC LIMIT 5",
-    CAPPED.format(f"SELECT 1 {NO_PORTAL}"),
-    CAPPED.format(f"SELECT 1 {MANAGED} AND pp.status = 'inactive'"),
+    TODO.format(f"SELECT 1 {AWAITING}"),
+    TODO.format(f"SELECT 1 {MANAGED} AND pp.status = 'inactive'"),
 ]
 ORGANIZATION = [
     "SELECT pp.id, pp.status, a.name, a.country, u.first_name, u.last_name, u.email "
@@ -494,22 +491,12 @@ def raw_home(role: str, home: HomeData) -> Callable[[], dict[str, list[Any]]]:
                 found["import_health"] = block(cursor, IMPORT_HEALTH, params, 2)
                 found["background_jobs"] = block(cursor, BACKGROUND, params, 1)
             if role in ("administrator", "channel manager"):
-                owned = run(cursor, PARTNERS_YOURS, params)[0][0]
-                mine = MANAGED + (" AND a.owner_id = %(me)s" if owned else "")
-                found["partners"] = run(cursor, PARTNERS_NEWEST.format(managed=mine), params)
-                block(cursor, PARTNERS, params)
+                found["partners"] = block(cursor, PARTNERS, params)
                 found["partner_work"] = block(cursor, PARTNER_WORK, params)
             found["my_accounts"] = block(cursor, MY_ACCOUNTS, params)
             found["my_contacts"] = (
                 run(cursor, MY_CONTACTS[0], params) if run(cursor, MY_CONTACTS_OWNS, params) else []
             )
-            if found["my_contacts"]:
-                ids = ", ".join(str(row[0]) for row in found["my_contacts"])
-                customers = (
-                    f"SELECT r.person_id, a.name FROM {{relationship}} r JOIN {{a}} a "
-                    f"ON a.id = r.account_id WHERE r.person_id IN ({ids}) AND a.is_active"
-                )
-                run(cursor, customers + ("" if sees_all else " AND a.owner_id = %(me)s"), params)
             run(cursor, FAVORITES, params)
             found["recent_changes"] = changes(cursor, params)
             found["my_jobs"] = block(cursor, MY_JOBS, params)

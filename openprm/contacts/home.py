@@ -7,13 +7,12 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from openprm.contacts.filters import ContactFilter
 from openprm.contacts.models import Favorite, Person
 from openprm.contacts.selectors import (
     MY_CONTACTS,
     MY_FAVORITES,
-    contact_list,
-    saved_searches_by_code,
+    predefined_search_q,
+    saved_search_by_code,
 )
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -33,15 +32,18 @@ def my_contacts(*, actor: Actor) -> dict[str, Any]:
     accounts the actor owns), the list every user opens first, and how many
     favorites the actor marked (CON-6). Nothing is read for an actor who
     owns no sales account: My Contacts is empty by definition."""
-    searches = saved_searches_by_code(MY_CONTACTS, MY_FAVORITES)
     owns = access.visible(Account, actor).filter(owner_id=actor.pk, is_sales_account=True)
     contacts: list[Person] = []
-    mine = searches.get(MY_CONTACTS)
-    if mine is not None and owns.exists():
-        rows = contact_list(actor=actor, filters=ContactFilter(), saved_search=mine)
-        contacts = list(rows.order_by("last_name_search", "name_search", "pk")[:FIRST])
+    if owns.exists():
+        mine = access.visible(Person, actor).filter(
+            predefined_search_q(MY_CONTACTS, actor), is_active=True
+        )
+        ordered = mine.only("first_name", "last_name", "job_title").order_by(
+            "last_name_search", "name_search", "pk"
+        )
+        contacts = list(ordered[:FIRST])
     listed = reverse("contacts:contact_list")
-    favorites = searches.get(MY_FAVORITES)
+    favorites = saved_search_by_code(MY_FAVORITES)
     return {
         "contacts": contacts,
         "favorites": access.visible(Favorite, actor).count(),

@@ -323,11 +323,6 @@ def saved_search_by_code(code: str) -> SavedSearch | None:
     return access.unscoped(SavedSearch).filter(code=code).first()
 
 
-def saved_searches_by_code(*codes: str) -> dict[str, SavedSearch]:
-    """The predefined searches with these codes (CON-7), in one query."""
-    return {s.code: s for s in access.unscoped(SavedSearch).filter(code__in=codes) if s.code}
-
-
 def favorite_ids(*, actor: Actor) -> set[int]:
     return set(access.visible(Favorite, actor).values_list("person_id", flat=True))
 

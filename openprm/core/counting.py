@@ -13,15 +13,16 @@ from django.db.models import QuerySet
 from django.utils import formats
 
 COUNT_CAP = 1000
+TODO_CAP = 100
 
 
-def capped_count(rows: QuerySet[Any]) -> int:
-    """How many rows match, counted up to COUNT_CAP + 1."""
-    return rows.order_by().values("pk")[: COUNT_CAP + 1].count()
+def capped_count(rows: QuerySet[Any], cap: int = COUNT_CAP) -> int:
+    """How many rows match, counted up to `cap` + 1."""
+    return rows.order_by().values("pk")[: cap + 1].count()
 
 
-def count_text(count: int) -> str:
-    """`count` as a page shows it: "1,000+" once it passed the cap."""
-    if count > COUNT_CAP:
-        return formats.number_format(COUNT_CAP, force_grouping=True) + "+"
+def count_text(count: int, cap: int = COUNT_CAP) -> str:
+    """`count` as a page shows it: "1,000+" once it passed its cap."""
+    if count > cap:
+        return formats.number_format(cap, force_grouping=True) + "+"
     return formats.number_format(count, force_grouping=True)

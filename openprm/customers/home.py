@@ -5,7 +5,7 @@ from typing import Any
 from django.urls import reverse
 
 from openprm.core.actor import Actor
-from openprm.core.counting import capped_count
+from openprm.core.counting import TODO_CAP, capped_count
 from openprm.customers.models import Account
 from openprm.customers.selectors import accounts_owned
 
@@ -23,7 +23,7 @@ def my_accounts(*, actor: Actor) -> dict[str, Any]:
     return {
         "accounts": newest,
         "count": count,
-        "prospects": capped_count(prospects) if count else 0,
+        "prospects": capped_count(prospects, TODO_CAP) if count else 0,
         "list_url": f"{listed}?owner={actor.pk}",
         "prospects_url": f"{listed}?owner={actor.pk}&account_type=prospect",
     }

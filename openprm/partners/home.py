@@ -4,13 +4,13 @@ organization, its people and what they can do next (PRG-7, PRG-9)."""
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.counting import capped_count
+from openprm.core.counting import TODO_CAP, capped_count
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.selectors import token_list
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
@@ -25,9 +25,9 @@ INACTIVE = PartnerProfile.Status.INACTIVE
 
 
 def _first(rows: Any, size: int) -> tuple[list[Any], int]:
-    """The first `size` rows and how many there are (capped, core.counting)."""
+    """The first `size` rows and how many there are (up to TODO_CAP + 1)."""
     first = list(rows[:size])
-    return first, capped_count(rows) if len(first) == size else len(first)
+    return first, capped_count(rows, TODO_CAP) if len(first) == size else len(first)
 
 
 def _contacts_tab(partner_id: int) -> str:
@@ -35,41 +35,26 @@ def _contacts_tab(partner_id: int) -> str:
 
 
 def partner_overview(*, actor: Actor) -> dict[str, Any]:
-    """PA-2, PA-3: the partners the channel manager owns, newest first (the
-    newest of all when it owns none), and how many partners are active (the
-    inactive ones wait in `partner_work`)."""
+    """PA-2, PA-3: the partners the channel manager manages, newest first,
+    and how many are active (the inactive ones wait in `partner_work`)."""
     partners = managed_partners(actor=actor)
-    owned = partners.filter(account__owner_id=actor.pk)
-    yours_count = capped_count(owned)
-    newest = (owned if yours_count else partners).order_by("-pk")
-    listed = reverse("partners:partner_list")
     return {
-        "partners": list(newest[:NEWEST]),
-        "own": bool(yours_count),
-        "yours": yours_count,
+        "partners": list(partners.order_by("-pk")[:NEWEST]),
         "active": capped_count(partners.filter(status=ACTIVE)),
-        "list_url": f"{listed}?owner={actor.pk}",
-        "all_url": listed,
+        "list_url": reverse("partners:partner_list"),
     }
 
 
 def partner_work(*, actor: Actor) -> dict[str, Any]:
     """PRG-9: what waits for the channel manager: partner resources still
-    without a portal user, active partners none of whose people can sign
-    into the portal yet, and inactive partners (PA-3)."""
+    without a portal user, and inactive partners (PA-3), each counted up to
+    TODO_CAP."""
     awaiting, awaiting_count = _first(contacts_awaiting_portal_user(actor=actor), WAITING)
-    partners = managed_partners(actor=actor)
-    signed_up = PartnerContact.objects.filter(partner=OuterRef("pk"), user__isnull=False)
-    no_portal, no_portal_count = _first(
-        partners.filter(status=ACTIVE).exclude(Exists(signed_up)).order_by("-pk"), WAITING
-    )
-    inactive = partners.filter(status=INACTIVE)
+    inactive = managed_partners(actor=actor).filter(status=INACTIVE)
     return {
         "awaiting": [(contact, _contacts_tab(contact.partner_id)) for contact in awaiting],
         "awaiting_count": awaiting_count,
-        "no_portal": [(partner, _contacts_tab(partner.pk)) for partner in no_portal],
-        "no_portal_count": no_portal_count,
-        "inactive": capped_count(inactive),
+        "inactive": capped_count(inactive, TODO_CAP),
         "inactive_url": reverse("partners:partner_list") + "?status=inactive",
         "new_url": reverse("partners:partner_create"),
     }

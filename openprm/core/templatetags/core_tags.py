@@ -11,7 +11,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
 from openprm.core import events
-from openprm.core.counting import count_text
+from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
@@ -46,9 +46,10 @@ def get_item(mapping: Any, key: str) -> Any:
 
 
 @register.filter
-def capped(count: int) -> str:
-    """A count read with core.counting.capped_count: "1,000+" past the cap."""
-    return count_text(count)
+def capped(count: int, cap: int = COUNT_CAP) -> str:
+    """A count read with core.counting.capped_count: "1,000+" past its cap
+    (`{{ n|capped:100 }}` for one read with a cap of 100)."""
+    return count_text(count, cap)
 
 
 @register.filter
