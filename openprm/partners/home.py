@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -132,9 +133,12 @@ def portal_next_steps(*, actor: Actor) -> dict[str, Any]:
     if own is not None and own.role is not None and own.role.code == PARTNER_ADMINISTRATOR:
         steps.append(
             {
-                "text": _(
+                "text": ngettext(
                     "You are the partner administrator: manage your organization's "
-                    "%(count)d portal users (power or standard, active or not)."
+                    "portal user (power or standard, active or not).",
+                    "You are the partner administrator: manage your organization's "
+                    "%(count)d portal users (power or standard, active or not).",
+                    people["users"],
                 )
                 % {"count": people["users"]},
                 "url": reverse("portal:user_list"),
@@ -145,9 +149,12 @@ def portal_next_steps(*, actor: Actor) -> dict[str, Any]:
         manager = _own(actor).account.owner
         steps.append(
             {
-                "text": _(
+                "text": ngettext(
                     "%(count)d of your people cannot sign in yet: ask %(manager)s, "
-                    "your channel manager, to give them a portal user."
+                    "your channel manager, to give them a portal user.",
+                    "%(count)d of your people cannot sign in yet: ask %(manager)s, "
+                    "your channel manager, to give them portal users.",
+                    people["without"],
                 )
                 % {
                     "count": people["without"],
