@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/env.sh
 ensure_venv run
+ensure_node_modules
 openprm setup
 echo
 echo "Open http://127.0.0.1:8000/ and sign in with one of the demo users above."

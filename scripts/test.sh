@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/env.sh
 ensure_venv test
+ensure_node_modules
 ensure_chromium
 
 echo "== ruff check"

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, which templates/django/forms/ overrides
+    # with the design system's check and radio markup (FORM_RENDERER below).
+    "django.forms",
     "django_htmx",
     "csp",
     # Listed so the API docs render Swagger UI from ninja's static files; left
@@ -106,10 +109,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "openprm.core.context_processors.navigation",
+                "openprm.partners.context_processors.portal_organization",
             ],
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 def _database() -> dict[str, object]:
@@ -190,6 +196,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The design system (Tabler on Bootstrap 5), its icons and the chart library
+# come from npm (package.json, installed by `npm ci` in scripts/lib/env.sh);
+# the app serves the files core.node_assets names, never a CDN.
+NODE_MODULES = BASE_DIR / "node_modules"
+OPENPRM_ICONS_DIR = NODE_MODULES / "@tabler/icons/icons"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "openprm.core.node_assets.NodeModulesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -239,7 +255,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF],
+        # Tabler's stylesheet draws check marks and select arrows as data: images.
+        "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],

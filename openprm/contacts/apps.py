@@ -12,8 +12,18 @@ class ContactsConfig(AppConfig):
     verbose_name = _("Contacts")
     url_prefix = "contacts/"
     nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Contacts"), "url": "contacts:contact_list", "area": "internal"},
-        {"label": _("Households"), "url": "contacts:household_list", "area": "internal"},
+        {
+            "label": _("Contacts"),
+            "url": "contacts:contact_list",
+            "icon": "address-book",
+            "area": "internal",
+        },
+        {
+            "label": _("Households"),
+            "url": "contacts:household_list",
+            "icon": "home-heart",
+            "area": "internal",
+        },
     )
     record_tabs = (
         RecordTab(

@@ -13,7 +13,12 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from openprm.contacts.catalog import DELETE_SALES_PARTY_CONTACT
+from openprm.contacts.catalog import (
+    DELETE_SALES_PARTY_CONTACT,
+    LEGAL_CONTACT_PREFERENCES,
+    LEGAL_TAG,
+    REASON_CODE,
+)
 from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.models import (
     ContactPoint,
@@ -29,6 +34,7 @@ from openprm.contacts.models import (
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
+from openprm.core.lookups.models import LookupValue
 from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
 from openprm.customers.levels import EDITING_LEVELS
@@ -74,15 +80,16 @@ def person_get_for_edit(actor: Actor, pk: Any) -> Person:
     return person
 
 
-def require_internal(actor: Actor) -> None:
+def _internal_only(actor: Actor) -> PermissionRefused | None:
     """TEAM-5: partner (portal) users see no contacts, households or saved
     searches here, so they may not create them either (their writes would
     produce records they cannot see)."""
-    if not actor.is_internal:
-        raise PermissionRefused(
-            _("Only internal users can manage contacts here."),
-            code=ContactErrorCode.INTERNAL_USERS_ONLY,
-        )
+    if actor.is_internal:
+        return None
+    return PermissionRefused(
+        _("Only internal users can manage contacts here."),
+        code=ContactErrorCode.INTERNAL_USERS_ONLY,
+    )
 
 
 _RELATIONSHIPS = Relationship._meta.db_table
@@ -183,6 +190,9 @@ class PersonPolicy(access.Policy[Person]):
             return rows.none()
         return rows.filter(persons_visible_q(actor))
 
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return _internal_only(actor)
+
     def check_change(self, actor: Actor, person: Person) -> PermissionRefused | None:
         return _contact_edit_refusal(actor, person)
 
@@ -209,11 +219,53 @@ def _following_person(prefix: str) -> access.Scope:
     return scope
 
 
-access.register(ContactPoint)(_following_person("person"))
-access.register(ContactPreference)(_following_person("contact_point__person"))
+_points = _members = _following_person("person")
+_preferences = _following_person("contact_point__person")
 
 
-@access.register(Relationship)
+@access.policy(ContactPoint)
+class ContactPointPolicy(access.Policy[ContactPoint]):
+    """A contact point is part of its contact (TEAM-2): changing or deleting
+    it, or adding a Do / Do Not preference to it (CON-9), is editing the
+    contact."""
+
+    def view(self, rows: QuerySet[ContactPoint], actor: Actor) -> QuerySet[ContactPoint]:
+        return _points(rows, actor)
+
+    def check_change(self, actor: Actor, point: ContactPoint) -> PermissionRefused | None:
+        return _contact_edit_refusal(actor, point.person)
+
+    def check_delete(self, actor: Actor, point: ContactPoint) -> PermissionRefused | None:
+        return _contact_edit_refusal(actor, point.person)
+
+
+def legal_reason(reason_code: str) -> bool:
+    """Whether a stored reason code is tagged LEGAL (CON-10), even when its
+    lookup value has been deactivated since."""
+    value = (
+        access.unscoped(LookupValue).filter(lookup_type__code=REASON_CODE, code=reason_code).first()
+    )
+    return value is not None and value.has_tag(LEGAL_TAG)
+
+
+@access.policy(ContactPreference)
+class ContactPreferencePolicy(access.Policy[ContactPreference]):
+    """Changing or removing a preference is editing its contact (TEAM-2); a
+    LEGAL one also needs Legal Contact Preferences Management (CON-10)."""
+
+    def view(self, rows: QuerySet[ContactPreference], actor: Actor) -> QuerySet[ContactPreference]:
+        return _preferences(rows, actor)
+
+    def check_change(self, actor: Actor, preference: ContactPreference) -> PermissionRefused | None:
+        refused = _contact_edit_refusal(actor, preference.contact_point.person)
+        if refused is not None or not legal_reason(preference.reason_code):
+            return refused
+        return missing_privilege(actor, LEGAL_CONTACT_PREFERENCES)
+
+    def check_delete(self, actor: Actor, preference: ContactPreference) -> PermissionRefused | None:
+        return self.check_change(actor, preference)
+
+
 def _relationships(queryset: QuerySet[Relationship], actor: Actor) -> QuerySet[Relationship]:
     """CON-12, TEAM-5: a relationship shows with its contact, and only while
     the customer or the other contact it names is visible too."""
@@ -226,8 +278,22 @@ def _relationships(queryset: QuerySet[Relationship], actor: Actor) -> QuerySet[R
     )
 
 
+@access.policy(Relationship)
+class RelationshipPolicy(access.Policy[Relationship]):
+    """A relationship is part of its contact (TEAM-2): changing it, pinning
+    its primary contact points (CON-4) or removing it is editing the contact."""
+
+    def view(self, rows: QuerySet[Relationship], actor: Actor) -> QuerySet[Relationship]:
+        return _relationships(rows, actor)
+
+    def check_change(self, actor: Actor, relationship: Relationship) -> PermissionRefused | None:
+        return _contact_edit_refusal(actor, relationship.person)
+
+    def check_delete(self, actor: Actor, relationship: Relationship) -> PermissionRefused | None:
+        return _contact_edit_refusal(actor, relationship.person)
+
+
 access.register(RelationshipContactPoint)(_following_person("relationship__person"))
-access.register(HouseholdMembership)(_following_person("person"))
 
 
 @access.register(Favorite)
@@ -236,23 +302,65 @@ def _favorites(queryset: QuerySet[Favorite], actor: Actor) -> QuerySet[Favorite]
     return queryset.filter(user_id=actor.pk) if actor.is_internal else queryset.none()
 
 
-@access.register(SavedSearch)
-def _saved_searches(queryset: QuerySet[SavedSearch], actor: Actor) -> QuerySet[SavedSearch]:
-    """CON-7: the predefined searches and the actor's own."""
-    if not actor.is_internal:
-        return queryset.none()
-    return queryset.filter(Q(code__isnull=False) | Q(owner_id=actor.pk))
+@access.policy(SavedSearch)
+class SavedSearchPolicy(access.Policy[SavedSearch]):
+    """CON-7: the predefined searches and the actor's own; nobody changes or
+    deletes a predefined one."""
+
+    def view(self, rows: QuerySet[SavedSearch], actor: Actor) -> QuerySet[SavedSearch]:
+        if not actor.is_internal:
+            return rows.none()
+        return rows.filter(Q(code__isnull=False) | Q(owner_id=actor.pk))
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return _internal_only(actor)
+
+    def check_change(self, actor: Actor, search: SavedSearch) -> PermissionRefused | None:
+        if not search.predefined:
+            return None
+        return PermissionRefused(
+            _("“%(name)s” is a predefined saved search: nobody can change or delete it.")
+            % {"name": search.name},
+            code=ContactErrorCode.SAVED_SEARCH_PREDEFINED,
+        )
+
+    def check_delete(self, actor: Actor, search: SavedSearch) -> PermissionRefused | None:
+        return self.check_change(actor, search)
 
 
-@access.register(Household)
-def _households(queryset: QuerySet[Household], actor: Actor) -> QuerySet[Household]:
-    """Households are visible to their owner, to users who see all sales data,
-    and to anyone who sees one of their members."""
-    if not actor.is_internal:
-        return queryset.none()
-    if has_privilege(actor, VIEW_ALL_SALES_DATA):
-        return queryset
-    members = HouseholdMembership.objects.filter(
-        access.through_visible(Person, actor, "person"), household=OuterRef("pk")
-    )
-    return queryset.filter(Q(owner_id=actor.pk) | Q(Exists(members)))
+@access.policy(Household)
+class HouseholdPolicy(access.Policy[Household]):
+    """Households are visible to their owner, to users who see all sales
+    data, and to anyone who sees one of their members; whoever sees one may
+    rename it, change its members or delete it (CUS-10: the members remain)."""
+
+    def view(self, rows: QuerySet[Household], actor: Actor) -> QuerySet[Household]:
+        if not actor.is_internal:
+            return rows.none()
+        if has_privilege(actor, VIEW_ALL_SALES_DATA):
+            return rows
+        members = HouseholdMembership.objects.filter(
+            access.through_visible(Person, actor, "person"), household=OuterRef("pk")
+        )
+        return rows.filter(Q(owner_id=actor.pk) | Q(Exists(members)))
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return _internal_only(actor)
+
+    def delete(self, rows: QuerySet[Household], actor: Actor) -> QuerySet[Household]:
+        return rows
+
+
+@access.policy(HouseholdMembership)
+class HouseholdMembershipPolicy(access.Policy[HouseholdMembership]):
+    """A membership shows with its member; whoever sees it may end it."""
+
+    def view(
+        self, rows: QuerySet[HouseholdMembership], actor: Actor
+    ) -> QuerySet[HouseholdMembership]:
+        return _members(rows, actor)
+
+    def delete(
+        self, rows: QuerySet[HouseholdMembership], actor: Actor
+    ) -> QuerySet[HouseholdMembership]:
+        return rows

@@ -171,8 +171,10 @@ class ContactEdit(RecordForm):
 
 class ContactDetail(RecordDetail):
     """The contact with its points (CON-9: a Do Not Contact phone cannot be
-    called), relationships (CON-12) and history (PLAT-5); the forms are
-    offered only to those who may change it (TEAM-2)."""
+    called), relationships (CON-12) and history (PLAT-5); the forms, and
+    the buttons of its points, preferences and relationships (parts of the
+    contact: their policies ask its change rule), are offered only to those
+    who may change it (TEAM-2)."""
 
     model = Person
     template_name = "contacts/contact_detail.html"

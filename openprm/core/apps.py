@@ -22,18 +22,21 @@ class CoreConfig(AppConfig):
         {
             "label": _("Profile options"),
             "url": "core:option_list",
+            "icon": "adjustments",
             "privilege": MANAGE_PROFILE_OPTIONS,
             "admin": True,
         },
         {
             "label": _("Lookups"),
             "url": "core:lookup_list",
+            "icon": "list-details",
             "privilege": MANAGE_LOOKUPS,
             "admin": True,
         },
         {
             "label": _("Custom fields"),
             "url": "core:custom_field_list",
+            "icon": "forms",
             "privilege": MANAGE_CUSTOM_FIELDS,
             "admin": True,
         },

@@ -2,9 +2,10 @@
 
 Apps declare their menu entries in their AppConfig as `nav_items`
 (label, url name, privilege or None, the area: "internal" by default or
-"portal", and an `order`: lower first, equal orders in INSTALLED_APPS
-order); this keeps both layouts free of app knowledge, so the portal menu
-is whatever the installed apps contribute to it.
+"portal", an `order`: lower first, equal orders in INSTALLED_APPS order,
+and an `icon`: a name from the design system's icon set); this keeps both
+layouts free of app knowledge, so the portal menu is whatever the installed
+apps contribute to it.
 """
 
 from operator import itemgetter
@@ -38,6 +39,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             entry = {
                 "label": item["label"],
                 "url": url,
+                "icon": item.get("icon", "point"),
                 "active": request.path.startswith(url),
                 "order": item.get("order", 0),
             }

@@ -11,12 +11,28 @@ class CustomersConfig(AppConfig):
     verbose_name = _("Customers")
     url_prefix = "customers/"
     nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Accounts"), "url": "customers:account_list", "area": "internal"},
-        {"label": _("Customers"), "url": "customers:customer_overview", "area": "internal"},
-        {"label": _("Legal entities"), "url": "customers:legal_entity_list", "area": "internal"},
+        {
+            "label": _("Accounts"),
+            "url": "customers:account_list",
+            "icon": "building",
+            "area": "internal",
+        },
+        {
+            "label": _("Customers"),
+            "url": "customers:customer_overview",
+            "icon": "building-store",
+            "area": "internal",
+        },
+        {
+            "label": _("Legal entities"),
+            "url": "customers:legal_entity_list",
+            "icon": "scale",
+            "area": "internal",
+        },
         {
             "label": _("Deleted accounts"),
             "url": "customers:deleted_account_list",
+            "icon": "trash",
             "area": "internal",
             "privilege": "restore_sales_party",
             "admin": True,

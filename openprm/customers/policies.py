@@ -1,8 +1,6 @@
 """Who may see and do what on accounts and the records that follow them
 (TEAM-2, TEAM-5, CUS-8, CUS-9)."""
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -14,6 +12,14 @@ from openprm.customers.catalog import DELETE_SALES_PARTY
 from openprm.customers.errors import CustomerErrorCode
 from openprm.customers.models import Account, BillingAccount, LegalEntity, Note
 from openprm.customers.reach import account_access_sql, account_edit_q, reach_is_small
+
+
+def _internal_only(actor: Actor) -> PermissionRefused | None:
+    """Partner (portal) users never create accounts or legal entities here:
+    what their organization owns comes through the partners app."""
+    if actor.is_internal:
+        return None
+    return PermissionRefused(_("Only internal users can manage accounts here."))
 
 
 @access.policy(Account)
@@ -31,6 +37,10 @@ class AccountPolicy(access.Policy[Account]):
                 access.RowCondition(f"{{id}} IN ({condition.ids})", condition.ids_params, id="pk")
             )
         return rows.filter(condition.q())
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        """CUS-1: every internal user creates accounts (and owns them)."""
+        return _internal_only(actor)
 
     def change(self, rows: QuerySet[Account], actor: Actor) -> QuerySet[Account]:
         """TEAM-2: owners, sales data administrators and the edit grants
@@ -64,9 +74,12 @@ def _notes(queryset: QuerySet[Note], actor: Actor) -> QuerySet[Note]:
     return queryset.filter(access.through_visible(Account, actor, "account"))
 
 
-def _legal_entities(queryset: QuerySet[Any], actor: Actor) -> QuerySet[Any]:
-    """Legal entities are the brand owner's own records."""
-    return access.internal_users_only(queryset, actor)
+@access.policy(LegalEntity)
+class LegalEntityPolicy(access.Policy[LegalEntity]):
+    """Legal entities are the brand owner's own records (CUS-7)."""
 
+    def view(self, rows: QuerySet[LegalEntity], actor: Actor) -> QuerySet[LegalEntity]:
+        return access.internal_users_only(rows, actor)
 
-access.register(LegalEntity)(_legal_entities)
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return _internal_only(actor)

@@ -95,11 +95,6 @@ def account_rule_data(fixed_type: str | None = None) -> AccountRuleData:
     )
 
 
-def _require_internal(actor: Actor) -> None:
-    if not actor.is_internal:
-        raise PermissionRefused(_("Only internal users can manage accounts here."))
-
-
 def _unknown_fields(values: Mapping[str, Any]) -> None:
     unknown = sorted(set(values) - EDITABLE_FIELDS)
     if unknown:
@@ -204,7 +199,7 @@ def account_create(
     accounts at the same postal code refuse the create with Conflict
     `duplicate_accounts` and the candidates, unless confirmed.
     """
-    _require_internal(actor)
+    access.require_create(actor, Account)
     _unknown_fields(data)
     ids, id_errors = _reference_ids(data)
     ids.setdefault("owner_id", actor.pk)
@@ -383,7 +378,7 @@ def _legal_entity_values(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def legal_entity_create(*, actor: Actor, data: Mapping[str, Any]) -> LegalEntity:
     """CUS-7: an internal (interdivisional selling) or external legal entity."""
-    _require_internal(actor)
+    access.require_create(actor, LegalEntity)
     entity = LegalEntity(**_legal_entity_values(data))
     return record_create(actor=actor, instance=entity)
 

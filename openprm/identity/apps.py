@@ -15,18 +15,21 @@ class IdentityConfig(AppConfig):
         {
             "label": _("Users"),
             "url": "identity:user_list",
+            "icon": "users",
             "privilege": MANAGE_USERS,
             "admin": True,
         },
         {
             "label": _("Roles"),
             "url": "identity:role_list",
+            "icon": "shield-lock",
             "privilege": MANAGE_USERS,
             "admin": True,
         },
         {
             "label": _("Resources"),
             "url": "identity:resource_list",
+            "icon": "hierarchy-2",
             "privilege": MANAGE_USERS,
             "admin": True,
         },

@@ -38,8 +38,7 @@ class ResourceManager(RecordForm):
     success_message = gettext_lazy("Manager of “%(name)s” saved.")
 
     def record(self, pk: int) -> Resource:
-        require_privilege(self.actor, MANAGE_USERS)
-        return selectors.resource_get(actor=self.actor, pk=pk)
+        return selectors.resource_get_for_edit(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Resource) -> dict[str, Any]:
         candidates = selectors.resource_list(actor=self.actor).exclude(pk=record.pk)

@@ -40,8 +40,7 @@ class RoleEdit(RecordForm):
     success_message = gettext_lazy("Privileges of “%(name)s” saved.")
 
     def record(self, pk: int) -> Role:
-        require_privilege(self.actor, MANAGE_USERS)
-        return selectors.role_get_detailed(actor=self.actor, pk=pk)
+        return selectors.role_get_for_edit(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Role) -> dict[str, Any]:
         initial = {"privileges": list(record.privileges.all()), "version": record.version}

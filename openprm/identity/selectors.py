@@ -52,6 +52,14 @@ def resource_get(*, actor: Actor, pk: Any) -> Resource:
     return access.get_visible(Resource, actor, pk)
 
 
+def resource_get_for_edit(*, actor: Actor, pk: Any) -> Resource:
+    """The resource for its manager form: 404 when invisible, 403 naming
+    Manage Users when the actor may read but not change it."""
+    resource = resource_get(actor=actor, pk=pk)
+    access.require(actor, "change", resource)
+    return resource
+
+
 def resource_subordinate_ids(resource_id: int) -> set[int]:
     """Every resource below `resource_id` at any depth (TEAM-4), level by level:
     one query per level of the hierarchy, not per person."""
@@ -82,11 +90,12 @@ def user_directory(*, actor: Actor, filters: Any = None) -> QuerySet[User]:
 
 
 def user_directory_get(*, actor: Actor, pk: Any) -> User:
-    """A user the actor may not see (another organization's, or anyone but
-    themselves without Manage Users) is 404 before the privilege is named;
-    the 403 is for a user it can see (itself)."""
+    """A user for its administration pages: one the actor may not see
+    (another organization's, or anyone but themselves without Manage Users)
+    is 404 before the privilege is named; the 403 is for a user it can see
+    but may not change (itself)."""
     user = user_get(actor=actor, pk=pk)
-    require_privilege(actor, MANAGE_USERS)
+    access.require(actor, "change", user)
     return user
 
 
@@ -94,6 +103,14 @@ def role_get_detailed(*, actor: Actor, pk: Any) -> Role:
     return access.get_visible(
         Role, actor, pk, access.visible(Role, actor).prefetch_related("privileges")
     )
+
+
+def role_get_for_edit(*, actor: Actor, pk: Any) -> Role:
+    """The role for its privileges form: 404 when invisible, 403 naming
+    Manage Users when the actor may read but not change it."""
+    role = role_get_detailed(actor=actor, pk=pk)
+    access.require(actor, "change", role)
+    return role
 
 
 def token_get(*, actor: Actor, pk: Any) -> AccessToken:

@@ -10,12 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.events import publish
-from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_update
-from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.errors import IdentityErrorCode
 from openprm.identity.events import (
     PasswordChanged,
@@ -62,7 +61,7 @@ def user_create(
     """Create a sign-in. `system=True` is for the setup commands and the
     partners app (which creates portal users under its own rules)."""
     if not system:
-        require_privilege(actor, MANAGE_USERS)
+        access.require_create(actor, User)
     username = username.strip()
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationFailed(field_errors={"username": [_("This user name is taken.")]})
@@ -96,7 +95,7 @@ def user_update(
     last_name: str | None = None,
     roles: Iterable[Role] | None = None,
 ) -> User:
-    require_privilege(actor, MANAGE_USERS)
+    access.require(actor, "change", user)
     changes = {
         k: v.strip()
         for k, v in {"email": email, "first_name": first_name, "last_name": last_name}.items()
@@ -145,7 +144,7 @@ def user_set_active(*, actor: Actor, user: User, active: bool, system: bool = Fa
     Deactivation revokes the tokens for good: re-activating the user must not
     revive a token that leaked while it was off, so it creates new ones."""
     if not system:
-        require_privilege(actor, MANAGE_USERS)
+        access.require(actor, "change", user)
         if user.pk == getattr(actor, "pk", None) and not active:
             raise ValidationFailed(
                 _("You cannot deactivate yourself."), code=IdentityErrorCode.CANNOT_DEACTIVATE_SELF
@@ -174,7 +173,7 @@ def _tokens_revoke_all(*, actor: Actor, user: User) -> None:
 def user_set_password(*, actor: Actor, user: User, password: str) -> User:
     """Users change their own password; administrators may reset anyone's."""
     if user.pk != getattr(actor, "pk", None):
-        require_privilege(actor, MANAGE_USERS)
+        access.require(actor, "change", user)
     _check_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -185,7 +184,7 @@ def user_set_password(*, actor: Actor, user: User, password: str) -> User:
 def role_set_privileges(
     *, actor: Actor, role: Role, privileges: Iterable[Privilege], expected_version: int
 ) -> Role:
-    require_privilege(actor, MANAGE_USERS)
+    access.require(actor, "change", role)
     privileges = list(privileges)
     with transaction.atomic():
         old = sorted(role.privileges.values_list("code", flat=True))
@@ -213,7 +212,7 @@ def resource_create(
     system: bool = False,
 ) -> Resource:
     if not system:
-        require_privilege(actor, MANAGE_USERS)
+        access.require_create(actor, Resource)
     resource = Resource(
         name=name.strip(),
         email=email,
@@ -240,7 +239,7 @@ def resource_set_manager(
 ) -> Resource:
     """The management hierarchy must stay a tree: a manager cannot report to
     their own report."""
-    require_privilege(actor, MANAGE_USERS)
+    access.require(actor, "change", resource)
     _refuse_cycle(resource, manager)
     return record_update(
         actor=actor,
@@ -254,7 +253,7 @@ def resource_update(
     *, actor: Actor, resource: Resource, changes: dict[str, Any], expected_version: int
 ) -> Resource:
     """Edit a resource's details and manager; the manager chain stays a tree."""
-    require_privilege(actor, MANAGE_USERS)
+    access.require(actor, "change", resource)
     allowed = {"name", "email", "title", "manager", "active"}
     unknown = set(changes) - allowed
     if unknown:

@@ -6,17 +6,15 @@ calls the same services as the API; refusals show the missing privilege
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history, event_history
-from openprm.core.privileges import require_privilege
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
 from openprm.core.views.web import FormSave
 from openprm.identity import selectors, services, tables
-from openprm.identity.catalog import MANAGE_USERS
 from openprm.identity.forms import (
     PasswordResetForm,
     UserCreateForm,
@@ -67,10 +65,6 @@ class UserCreate(RecordForm):
     template_name = "identity/user_form.html"
     success_message = gettext_lazy("User “%(name)s” created.")
 
-    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        require_privilege(self.actor, MANAGE_USERS)
-        return super().post(request, pk)
-
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         asked = self.request.POST.get("user_type") or self.request.GET.get("user_type") or ""
         user_type = asked if asked in User.UserType.values else User.UserType.INTERNAL
@@ -89,11 +83,12 @@ class UserCreate(RecordForm):
 
 
 class UserDetail(RecordDetail):
-    """A user administrator's page of any user. It declares no record: the
-    user directory shows every internal user to every internal user, while
-    this page needs Manage Users, which User's policy does not model yet
-    (the platform matrix lists its rows by hand)."""
+    """A user administrator's page of any user: every button on it changes
+    the user, so the page itself asks the change rule (Manage Users), even
+    of one's own user."""
 
+    model = User
+    action = "change"
     template_name = "identity/user_detail.html"
     context_object_name = "subject"
 

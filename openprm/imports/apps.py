@@ -11,7 +11,12 @@ class ImportsConfig(AppConfig):
     verbose_name = _("Imports")
     url_prefix = "imports/"
     nav_items: tuple[dict[str, object], ...] = (
-        {"label": _("Imports"), "url": "imports:job_list", "area": "internal"},
+        {
+            "label": _("Imports"),
+            "url": "imports:job_list",
+            "icon": "file-import",
+            "area": "internal",
+        },
     )
     home_blocks = (
         HomeBlock(

@@ -8,9 +8,15 @@ from openprm.core.actor import Actor
 from openprm.imports.models import ImportJob, ImportKey, RejectedRow, SavedMapping
 
 
-@access.register(ImportJob)
-def _jobs(queryset: QuerySet[ImportJob], actor: Actor) -> QuerySet[ImportJob]:
-    return queryset.filter(created_by_id=actor.pk) if actor.is_internal else queryset.none()
+@access.policy(ImportJob)
+class ImportJobPolicy(access.Policy[ImportJob]):
+    """A job is its starter's: the one who sees it runs and cancels it (IMP-2)."""
+
+    def view(self, rows: QuerySet[ImportJob], actor: Actor) -> QuerySet[ImportJob]:
+        return rows.filter(created_by_id=actor.pk) if actor.is_internal else rows.none()
+
+    def cancel(self, rows: QuerySet[ImportJob], actor: Actor) -> QuerySet[ImportJob]:
+        return rows
 
 
 @access.register(RejectedRow)

@@ -127,6 +127,7 @@ def file_header(job: ImportJob) -> list[str]:
 def job_cancel(*, actor: Actor, job: ImportJob) -> ImportJob:
     """IMP-2: stop after the batch in progress; committed batches stay."""
     job = access.get_visible(ImportJob, actor, job.pk)
+    access.require(actor, "cancel", job)
     if job.finished:
         raise Conflict(_("This import has already finished."))
     ImportJob.objects.filter(pk=job.pk).update(cancel_requested=True)

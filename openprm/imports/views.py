@@ -100,7 +100,7 @@ class JobCancel(RecordAction):
     """IMP-2: the import stops after the batch in progress."""
 
     model = ImportJob
-    action = "change"
+    action = "cancel"
     success_message = gettext_lazy("The import will stop after the batch in progress.")
 
     def record(self, pk: int) -> ImportJob:

@@ -15,12 +15,31 @@ class PartnersConfig(AppConfig):
         {
             "label": _("Partners"),
             "url": "partners:partner_list",
+            "icon": "heart-handshake",
             "area": "internal",
             "privilege": "manage_partners",
         },
-        {"label": _("Organization"), "url": "portal:organization", "area": "portal", "order": 10},
-        {"label": _("Contacts"), "url": "portal:contact_list", "area": "portal", "order": 20},
-        {"label": _("Users"), "url": "portal:user_list", "area": "portal", "order": 30},
+        {
+            "label": _("Organization"),
+            "url": "portal:organization",
+            "icon": "building",
+            "area": "portal",
+            "order": 10,
+        },
+        {
+            "label": _("Contacts"),
+            "url": "portal:contact_list",
+            "icon": "address-book",
+            "area": "portal",
+            "order": 20,
+        },
+        {
+            "label": _("Users"),
+            "url": "portal:user_list",
+            "icon": "users",
+            "area": "portal",
+            "order": 30,
+        },
     )
     home_blocks = (
         HomeBlock(

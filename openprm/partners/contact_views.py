@@ -36,9 +36,12 @@ class ContactCreate(PartnerDetail):
     """PC-1 (and PA-6: add the primary contact later): the Contacts tab's
     form; a refused or similar contact stays on the tab."""
 
-    model = PartnerContact
-    action = "create"
+    model = PartnerProfile
+    action = "manage_contacts"
     http_method_names = ["get", "post"]  # type: ignore[misc]
+
+    def record(self, pk: int) -> PartnerProfile:
+        return selectors.partner_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self.render_record(self.record(pk), "contacts")
@@ -67,14 +70,14 @@ class ContactCreate(PartnerDetail):
 class ContactAddExisting(RecordAction):
     """PC-4: an existing contact, without a second person record."""
 
-    model = PartnerContact
-    action = "create"
+    model = PartnerProfile
+    action = "manage_contacts"
     form_class = ExistingContactForm
     success_message = gettext_lazy("Partner contact added.")
     invalid_message = gettext_lazy("No contact with this number.")
 
     def record(self, pk: int) -> PartnerProfile:
-        return selectors.partner_get(actor=self.actor, pk=pk)
+        return selectors.partner_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def perform(self, record: PartnerProfile, form: Any) -> None:
         role = form.cleaned_data["role"]
@@ -103,7 +106,7 @@ class ContactPage(RecordForm):
     page_action = ""
 
     def record(self, pk: int) -> PartnerContact:
-        return selectors.partner_contact_get(actor=self.actor, pk=pk)
+        return selectors.partner_contact_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def form_save(self, form: Any) -> FormSave:
         return FormSave(form, refusals_to_page=True)
@@ -193,7 +196,7 @@ class ContactDelete(RecordDelete):
     success_message = gettext_lazy("Partner contact %(name)s deleted.")
 
     def record(self, pk: int) -> PartnerContact:
-        return selectors.partner_contact_get(actor=self.actor, pk=pk)
+        return selectors.partner_contact_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def remove(self, record: PartnerContact, version: int) -> None:
         """The contact's version is not asked: the delete retires it whatever

@@ -4,13 +4,20 @@ A portal user belongs to the partner of its PartnerContact membership — read
 from the database, never from a request — and sees that partner only.
 Internal users holding Manage Partners see every partner; other internal
 users see a partner when they see its account (TEAM-5).
+
+Creating, changing and (in)activating partners, adding and removing their
+contacts, promoting a contact and flagging an account a managed partner is
+the channel team's work: internal users with Manage Partners (PC-1).
 """
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.privileges import has_privilege
+from openprm.core.errors import PermissionRefused
+from openprm.core.privileges import has_privilege, missing_privilege
+from openprm.customers import policies as _accounts  # noqa: F401  the policy extended below
 from openprm.customers.models import Account
 from openprm.customers.reach import (
     AccountSql,
@@ -91,23 +98,69 @@ register_account_grant("partner", _partner_account_grant)
 register_account_edit_grant("partner", _partner_account_edit_grant)
 
 
-@access.register(PartnerProfile)
-def _partners(queryset: QuerySet[PartnerProfile], actor: Actor) -> QuerySet[PartnerProfile]:
-    queryset = queryset.filter(account__is_active=True)
-    if actor.is_internal:
-        if has_privilege(actor, MANAGE_PARTNERS):
-            return queryset
-        return queryset.filter(access.through_visible(Account, actor, "account"))
-    partner_id = actor.partner_id
-    return queryset.filter(pk=partner_id) if partner_id is not None else queryset.none()
+def partner_manager_refusal(actor: Actor) -> PermissionRefused | None:
+    """PC-1: channel account managers (Manage Partners) manage partners and
+    their contacts; portal users never do it through the partner screens."""
+    if not actor.is_internal:
+        return PermissionRefused(_("Only internal users can manage partners here."))
+    return missing_privilege(actor, MANAGE_PARTNERS)
 
 
-@access.register(PartnerContact)
-def _partner_contacts(queryset: QuerySet[PartnerContact], actor: Actor) -> QuerySet[PartnerContact]:
-    if actor.is_internal:
-        return queryset.filter(access.through_visible(PartnerProfile, actor, "partner"))
-    partner_id = actor.partner_id
-    return queryset.filter(partner_id=partner_id) if partner_id is not None else queryset.none()
+@access.policy(PartnerProfile)
+class PartnerProfilePolicy(access.Policy[PartnerProfile]):
+    """A partner, and the contacts added to it or removed from it (an action
+    of the partner: `manage_contacts`), are managed by the channel team."""
+
+    def view(self, rows: QuerySet[PartnerProfile], actor: Actor) -> QuerySet[PartnerProfile]:
+        rows = rows.filter(account__is_active=True)
+        if actor.is_internal:
+            if has_privilege(actor, MANAGE_PARTNERS):
+                return rows
+            return rows.filter(access.through_visible(Account, actor, "account"))
+        partner_id = actor.partner_id
+        return rows.filter(pk=partner_id) if partner_id is not None else rows.none()
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return partner_manager_refusal(actor)
+
+    def check_change(self, actor: Actor, partner: PartnerProfile) -> PermissionRefused | None:
+        """Its fields and its status (PA-3/PA-4: inactivate, activate)."""
+        return partner_manager_refusal(actor)
+
+    def check_manage_contacts(
+        self, actor: Actor, partner: PartnerProfile
+    ) -> PermissionRefused | None:
+        """PC-1/PC-4/PA-6: a new or an existing contact added to the partner."""
+        return partner_manager_refusal(actor)
+
+
+@access.policy(PartnerContact)
+class PartnerContactPolicy(access.Policy[PartnerContact]):
+    """A partner's contacts show with the partner; the channel team changes
+    them — role, promotion to resource and to portal user (PC-2, PC-3,
+    PA-6) — and deletes them (PC-5)."""
+
+    def view(self, rows: QuerySet[PartnerContact], actor: Actor) -> QuerySet[PartnerContact]:
+        if actor.is_internal:
+            return rows.filter(access.through_visible(PartnerProfile, actor, "partner"))
+        partner_id = actor.partner_id
+        return rows.filter(partner_id=partner_id) if partner_id is not None else rows.none()
+
+    def check_change(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
+        return partner_manager_refusal(actor)
+
+    def check_delete(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
+        return partner_manager_refusal(actor)
+
+
+@access.contributed_check(Account, "mark_managed_partner")
+def _mark_managed_partner(actor: Actor, account: Account) -> PermissionRefused | None:
+    """PA-2: the account screens' managed-partner flag is the channel team's,
+    on an account it may edit (TEAM-2)."""
+    refused = partner_manager_refusal(actor)
+    if refused is None and not access.can(actor, "change", account):
+        refused = access.policy_of(Account).refusal("change")
+    return refused
 
 
 @access.register(PartnerContactFavorite)

@@ -84,6 +84,23 @@ def partner_get(*, actor: Actor, pk: Any) -> PartnerProfile:
     )
 
 
+def partner_get_to(*, actor: Actor, pk: Any, action: str) -> PartnerProfile:
+    """The partner for a page that does `action` on it (edit it, add a
+    contact): 404 when invisible, 403 when the actor may see it but not do
+    that — the page itself, not only its save."""
+    partner = partner_get(actor=actor, pk=pk)
+    access.require(actor, action, partner)
+    return partner
+
+
+def account_get_to_mark_managed(*, actor: Actor, account_id: Any) -> Account:
+    """PA-2: the account whose managed-partner flag a page sets: 404 when
+    invisible, 403 when the actor may not set it."""
+    account = access.get_visible(Account, actor, account_id)
+    access.require(actor, "mark_managed_partner", account)
+    return account
+
+
 def partner_for_account(*, actor: Actor, account_id: Any) -> PartnerProfile | None:
     """The account's partner profile, managed or not (PA-2 account screens)."""
     return (
@@ -149,6 +166,15 @@ def partner_contact_get(*, actor: Actor, pk: Any) -> PartnerContact:
     return access.get_visible(PartnerContact, actor, pk, partner_contact_list(actor=actor))
 
 
+def partner_contact_get_to(*, actor: Actor, pk: Any, action: str) -> PartnerContact:
+    """The partner contact for a page that does `action` on it (promote it,
+    change its role, delete it): 404 when invisible, 403 when the actor may
+    see it but not do that."""
+    contact = partner_contact_get(actor=actor, pk=pk)
+    access.require(actor, action, contact)
+    return contact
+
+
 def favorite_partner_contacts(*, actor: Actor) -> QuerySet[PartnerContact]:
     """PC-6: the actor's favorites."""
     return partner_contact_list(actor=actor).filter(is_favorite=True)
@@ -185,3 +211,10 @@ def portal_user_list(*, actor: Actor) -> QuerySet[PartnerContact]:
     return partner_contact_list(actor=actor, partner=own_partner(actor=actor)).filter(
         user__isnull=False
     )
+
+
+def own_organization_name(*, actor: Actor) -> str:
+    """PRG-7: the name of the portal user's organization, which the portal's
+    header shows; read from the membership the request already holds."""
+    own = membership(actor)
+    return own.partner.account.name if own is not None else ""

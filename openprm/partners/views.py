@@ -24,8 +24,8 @@ from openprm.core.views.generic import (
     RecordForm,
     export_answer,
 )
+from openprm.core.views.web import permitted_create
 from openprm.customers.models import Account
-from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services, tables
 from openprm.partners.forms import (
     ExistingContactForm,
@@ -50,7 +50,10 @@ class PartnerList(CustomFilteredList):
     template_name = "partners/partner_list.html"
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {"statuses": PartnerProfile.Status.choices}
+        return {
+            "statuses": PartnerProfile.Status.choices,
+            "can_create": permitted_create(self.actor, PartnerProfile),
+        }
 
 
 class PartnerCreate(RecordForm):
@@ -86,11 +89,13 @@ class PartnerCreate(RecordForm):
 
 
 class PartnerDetail(RecordDetail):
-    """The partner's tabs; the Contacts tab is a list that exports (IMP-3)."""
+    """The partner's tabs; the Contacts tab is a list that exports (IMP-3).
+    Its buttons and forms show to those who may use them (`can`)."""
 
     model = PartnerProfile
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
+    actions = ("change", "manage_contacts")
     tabs = (
         ("details", gettext_lazy("Profile")),
         ("contacts", gettext_lazy("Contacts")),
@@ -153,7 +158,7 @@ class PartnerEdit(RecordForm):
     refusals_to_page = True
 
     def record(self, pk: int) -> PartnerProfile:
-        return selectors.partner_get(actor=self.actor, pk=pk)
+        return selectors.partner_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def form_kwargs(self, record: PartnerProfile) -> dict[str, Any]:
         account = record.account
@@ -194,7 +199,7 @@ class PartnerStatus(RecordAction):
         return _("The partner is now %s.") % PartnerProfile.Status(self.status).label
 
     def record(self, pk: int) -> PartnerProfile:
-        return selectors.partner_get(actor=self.actor, pk=pk)
+        return selectors.partner_get_to(actor=self.actor, pk=pk, action=self.action)
 
     def perform(self, record: PartnerProfile, form: Any) -> None:
         try:
@@ -213,14 +218,15 @@ class PartnerStatus(RecordAction):
 
 class AccountManaged(Page):
     """PA-2: the account screens' managed-partner flag, set by hand; a
-    partner that shows among partners opens once saved."""
+    partner that shows among partners opens once saved. The flag is an
+    action of the account the URL names (the partners app's rule on it)."""
 
-    model = PartnerProfile
-    action = "change"
+    model = Account
+    action = "mark_managed_partner"
     template_name = "partners/account_managed.html"
 
     def account(self, account_id: int) -> Account:
-        return account_get(actor=self.actor, pk=account_id)
+        return selectors.account_get_to_mark_managed(actor=self.actor, account_id=account_id)
 
     def get(self, request: HttpRequest, account_id: int) -> HttpResponse:
         account = self.account(account_id)

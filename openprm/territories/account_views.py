@@ -13,10 +13,8 @@ from django.views.decorators.http import require_POST
 from openprm.core.errors import ValidationFailed
 from openprm.core.privileges import has_privilege
 from openprm.core.views.generic import Page
-from openprm.core.views.web import html_errors
-from openprm.customers.levels import AccessLevel, at_least
+from openprm.core.views.web import html_errors, permitted
 from openprm.customers.models import Account
-from openprm.customers.reach import account_access_level
 from openprm.customers.selectors import account_get
 from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.territories import selectors, services, tables
@@ -45,7 +43,7 @@ class AccountTerritories(Page):
             "assignments": tables.ACCOUNT_TERRITORIES.rows(
                 actor=self.actor, query=request.GET, account_id=account.pk
             ),
-            "can_assign": at_least(account_access_level(self.actor, account), AccessLevel.EDIT),
+            "can_assign": permitted(self.actor, account, "change")["change"],
             "can_add_partner": can_add_partner,
             "partner_form": PartnerTerritoriesForm(territories=choices),
         }

@@ -12,10 +12,16 @@ class TerritoriesConfig(AppConfig):
     nav_items: tuple[dict[str, object], ...] = (
         # Every internal user reads territories (TER-4 pickers, why an account
         # is theirs); changes need Manage Territories, checked by the services.
-        {"label": _("Territories"), "url": "territories:territory_list", "area": "internal"},
+        {
+            "label": _("Territories"),
+            "url": "territories:territory_list",
+            "icon": "map-2",
+            "area": "internal",
+        },
         {
             "label": _("Territory realignment"),
             "url": "territories:realignment",
+            "icon": "route",
             "area": "internal",
             "privilege": "manage_territories",
             "admin": True,

@@ -83,11 +83,14 @@ def territory_edit_grant(actor: Actor) -> AccountSql | None:
 @access.policy(Territory)
 class TerritoryPolicy(access.Policy[Territory]):
     """Every internal user reads territories (TER-4 pickers, why an account
-    is theirs); changing one — its fields, criteria, members — needs Manage
-    Territories."""
+    is theirs); creating one, or changing one — its fields, criteria,
+    members — needs Manage Territories."""
 
     def view(self, rows: QuerySet[Territory], actor: Actor) -> QuerySet[Territory]:
         return access.internal_users_only(rows, actor)
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return missing_privilege(actor, MANAGE_TERRITORIES)
 
     def check_change(self, actor: Actor, territory: Territory) -> PermissionRefused | None:
         return missing_privilege(actor, MANAGE_TERRITORIES)

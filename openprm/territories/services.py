@@ -110,7 +110,7 @@ def _values(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def territory_create(*, actor: Actor, data: Mapping[str, Any]) -> Territory:
-    require_privilege(actor, MANAGE_TERRITORIES)
+    access.require_create(actor, Territory)
     territory = Territory(**_values(data))
     _check_territory(territory)
     return record_create(actor=actor, instance=territory)
@@ -122,7 +122,7 @@ def territory_update(
     """Changing a territory takes effect on accounts at the next assignment
     or realignment (TER-3)."""
     territory = access.get_visible(Territory, actor, territory.pk)
-    require_privilege(actor, MANAGE_TERRITORIES)
+    access.require(actor, "change", territory)
     values = _values(changes)
     probe = Territory(pk=territory.pk, **{**_current(territory), **values})
     _check_territory(probe)

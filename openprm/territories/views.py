@@ -5,7 +5,8 @@ polled by HTMX. Every decision is the services' or selectors'. The account's
 Territories tab is in account_views.
 
 Every internal user may read the territories (they pick them and see why an
-account is theirs); changes need Manage Territories, enforced by the services.
+account is theirs); creating and changing them need Manage Territories, the
+rules of their policy that the services enforce and the pages' buttons ask.
 """
 
 from typing import Any
@@ -22,7 +23,7 @@ from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.listing import page_number, read_page
 from openprm.core.privileges import has_privilege
 from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, export_answer
-from openprm.core.views.web import FormSave, html_errors, permitted
+from openprm.core.views.web import FormSave, html_errors, permitted, permitted_create
 from openprm.territories import selectors, services, tables
 from openprm.territories.catalog import MANAGE_TERRITORIES
 from openprm.territories.forms import CriterionForm, MemberForm, TerritoryForm
@@ -40,7 +41,7 @@ class TerritoryList(RecordList):
     def context(self, **scope: Any) -> dict[str, Any]:
         return {
             "types": Territory.Type.choices,
-            "can_manage": has_privilege(self.actor, MANAGE_TERRITORIES),
+            "can_create": permitted_create(self.actor, Territory),
         }
 
 

@@ -1,5 +1,6 @@
 # Shared by scripts/run.sh and scripts/test.sh: a virtual environment in .venv
-# with OpenPRM installed, reinstalled only when pyproject.toml changes.
+# with OpenPRM installed, reinstalled only when pyproject.toml changes, and the
+# front-end assets in node_modules, reinstalled only when package-lock.json changes.
 
 ensure_venv() {
   local extras="$1" python="${PYTHON:-python3.11}"
@@ -32,5 +33,25 @@ ensure_chromium() {
     [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+ensure_node_modules() {
+  # The design system, icons, chart library and axe-core come from npm
+  # (package.json + package-lock.json); `npm ci` reruns only when the lock changes.
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing Debian nodejs and npm for the front-end assets"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  fi
+  local stamp="node_modules/.openprm-installed"
+  local wanted
+  wanted=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "Installing the front-end assets (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$wanted" > "$stamp"
   fi
 }

@@ -11,7 +11,9 @@ A page's view may declare what it works on and does: `model` and `action`
 on its class (the generic views). When its URL names the record, the
 matrix needs no table row for it: the records to ask for are the world's
 records of that model, and each actor's answer is what `access.refusal`
-says of the action (test_platform_matrix.declared_rows).
+says of the action (test_platform_matrix.declared_rows). A create page
+(the action "create", no record in its URL) needs none either: each
+actor's answer is what `access.can_create` says (declared_create_rows).
 """
 
 import re
@@ -71,6 +73,14 @@ class Page:
             return None
         return found
 
+    def creates(self) -> type[models.Model] | None:
+        """The model a create page declares (the action "create" and no
+        parameter in its URL), when its policy has a create rule."""
+        found = self.declaration()
+        if found is None or found[1] != "create" or "{" in self.route:
+            return None
+        return found[0] if access.has_rule(*found) else None
+
     def declaration(self) -> tuple[type[models.Model], str] | None:
         view_class = getattr(self.view, "view_class", None)
         model = getattr(view_class, "model", None)
@@ -123,11 +133,11 @@ def operation_of(method: str, path: str) -> str | None:
 
 
 def uncovered(covered: Mapping[str, object]) -> tuple[list[str], list[str]]:
-    """The routes without matrix rows (pages that declare no record and
-    action, and operations), and the covered or exempt keys that name no
-    route any more."""
+    """The routes without matrix rows (pages that declare neither a record
+    and action nor a create, and operations), and the covered or exempt keys
+    that name no route any more."""
     found = {**pages(), **operations()}
-    declared = {name for name, page in pages().items() if page.declared()}
+    declared = {name for name, page in pages().items() if page.declared() or page.creates()}
     missing = sorted(set(found) - set(covered) - declared - set(EXEMPT))
     stale = sorted((set(covered) | set(EXEMPT)) - set(found))
     return missing, stale

@@ -1,8 +1,8 @@
 """The safety net: every route of every app — each named URL pattern the
 resolver knows and each operation of the OpenAPI document — has rows in a
 route matrix (test_route_matrix.py, test_platform_matrix.py), declares the
-record and action the matrix derives its rows from, or is exempt for a
-stated reason (routes.EXEMPT). A new route without any of these fails here,
+record and action — or the model it creates — the matrix derives its rows
+from, or is exempt for a stated reason (routes.EXEMPT). A new route without any of these fails here,
 naming it; so does an exemption or a matrix row that names no route."""
 
 from typing import Any

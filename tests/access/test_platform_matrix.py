@@ -174,33 +174,15 @@ PAGES: dict[str, list[Case]] = {
         Case("post", of("nobody", "token"), allowed=OWNER, sees=OWNER, ok=302)
     ],
     "identity:user_list": [Case("get", allowed=p.MANAGE_USERS)],
-    "identity:user_create": [Case("get", allowed=p.MANAGE_USERS)],
-    **{
-        f"identity:{name}": [Case(method, NOBODY, allowed=p.MANAGE_USERS, sees=SEES_NOBODY, ok=ok)]
-        for name, method, ok in (
-            ("user_detail", "get", 200),
-            ("user_edit", "get", 200),
-            ("user_password", "get", 200),
-            ("user_set_active", "post", 302),
-        )
-    },
     "identity:role_list": [Case("get", allowed=p.MANAGE_USERS)],
-    "identity:role_edit": [Case("get", ROLE, allowed=p.MANAGE_USERS)],
     "identity:resource_list": [Case("get", allowed=p.MANAGE_USERS)],
-    "identity:resource_manager": [
-        Case("get", lambda w: (w.users["view"].resource.pk,), allowed=p.MANAGE_USERS)
-    ],
     "imports:job_list": [Case("get")],
     "imports:job_new": [Case("get")],
     **{
         f"imports:{name}": [Case("get", of("own", "import_job"), allowed=OWNER, sees=OWNER)]
         for name in ("job_detail", "job_mapping", "job_progress", "job_rejects")
     },
-    "imports:job_cancel": [
-        Case("post", of("own", "import_job"), allowed=OWNER, sees=OWNER, ok=302)
-    ],
     "partners:partner_list": [Case("get", allowed=INTERNAL)],
-    "partners:partner_create": [Case("get", allowed=INTERNAL)],
     "partners:partner_detail": [
         Case("get", NW, allowed=p.MANAGE_PARTNERS, sees=p.MANAGE_PARTNERS),
         Case(
@@ -211,39 +193,6 @@ PAGES: dict[str, list[Case]] = {
             query="?tab=contacts",
         ),
     ],
-    "partners:partner_edit": [Case("get", NW, allowed=p.MANAGE_PARTNERS, sees=p.MANAGE_PARTNERS)],
-    **{
-        f"partners:partner_{status}": [
-            Case(
-                "post",
-                NW,
-                allowed=p.MANAGE_PARTNERS,
-                sees=p.MANAGE_PARTNERS,
-                ok=302,
-            )
-        ]
-        for status in ("activate", "inactivate")
-    },
-    "partners:contact_create": [Case("get", NW, allowed=p.MANAGE_PARTNERS, sees=p.MANAGE_PARTNERS)],
-    "partners:contact_add_existing": [
-        Case("post", NW, allowed=p.MANAGE_PARTNERS, sees=p.MANAGE_PARTNERS, ok=302)
-    ],
-    **{
-        f"partners:{name}": [
-            Case(
-                "get",
-                of("plain", "partner_contact"),
-                allowed=p.MANAGE_PARTNERS,
-                sees=p.MANAGE_PARTNERS,
-            )
-        ]
-        for name in (
-            "contact_promote_to_resource",
-            "contact_promote_to_user",
-            "contact_role",
-            "contact_delete",
-        )
-    },
     "partners:contact_favorite": [
         Case(
             "post",
@@ -252,9 +201,6 @@ PAGES: dict[str, list[Case]] = {
             sees=p.MANAGE_PARTNERS,
             ok=302,
         )
-    ],
-    "partners:account_managed": [
-        Case("get", of("nw", "partner_account"), allowed=p.MANAGE_PARTNERS, sees=p.MANAGE_PARTNERS)
     ],
     "portal:index": [Case("get", allowed=EVERYONE, ok=302)],
     **{
@@ -622,6 +568,18 @@ def _rows(world: World, table: dict[str, list[Case]], keys: list[str], web: bool
 DECLARED_ACTORS = ("anonymous", "nobody", "view", "owner", "admin", "cam", "nw_admin", "co_admin")
 
 
+def _call(page: Page) -> tuple[str, int]:
+    """How a derived row calls a page, and what it answers whoever may: a
+    page that shows on GET is asked so (200); a button, which only takes a
+    post, redirects back from an empty one (302); a form shows its errors
+    (200)."""
+    view_class = getattr(page.view, "view_class", None)
+    takes_get = hasattr(view_class, "get") and "get" in view_class.http_method_names
+    method = "get" if takes_get else "post"
+    button = isinstance(view_class, type) and issubclass(view_class, RecordAction)
+    return method, 302 if method == "post" and button else 200
+
+
 def declared_rows(world: World, page: Page) -> list[Row]:
     """The rows of a page that declares its record and action: the page of
     each world record of that model, and each actor's answer what
@@ -631,26 +589,46 @@ def declared_rows(world: World, page: Page) -> list[Row]:
     declared = page.declared()
     assert declared is not None
     model, action = declared
-    view_class = getattr(page.view, "view_class", None)
-    takes_get = hasattr(view_class, "get") and "get" in view_class.http_method_names
-    method = "get" if takes_get else "post"
-    # An empty post to a button redirects back; to a form, shows its errors.
-    button = isinstance(view_class, type) and issubclass(view_class, RecordAction)
-    allowed = 302 if method == "post" and button else 200
+    method, allowed = _call(page)
     rows = []
     for ids in world.records_of(model).values():
         if len(ids) != page.route.count("{"):
             continue
-        obj = model._base_manager.get(pk=ids[-1])
+        # A world record its settling removed (CUS-9) is 404 to everyone.
+        obj = model._base_manager.filter(pk=ids[-1]).first()
         path = reverse(page.name, args=ids)
         for actor in DECLARED_ACTORS:
-            refusal = (
-                access.refusal(as_actor(world.users[actor]), action, obj)
-                if actor != "anonymous"
-                else None
-            )
-            answer = refusal.status if refusal else allowed
+            if actor == "anonymous":
+                answer = allowed
+            elif obj is None:
+                answer = 404
+            else:
+                refusal = access.refusal(as_actor(world.users[actor]), action, obj)
+                answer = refusal.status if refusal else allowed
             rows.append(_row(world, page, actor, method, path, answer))
+    return rows
+
+
+def declared_create_rows(world: World, page: Page) -> list[Row]:
+    """The rows of a create page (the action "create", no record in its
+    URL): every world actor's answer is what `access.can_create` says of the
+    model — the page (200; a button's redirect: 302) or 403 — except that a
+    partner user gets 404 on an internal page (PRG-7) and a signed-out
+    visitor the sign-in page."""
+    model = page.creates()
+    assert model is not None
+    method, allowed = _call(page)
+    path = reverse(page.name)
+    rows = []
+    for name in ("anonymous", *sorted(world.users)):
+        answer = allowed
+        if name != "anonymous":
+            actor = as_actor(world.users[name])
+            if actor.is_partner and not page.portal:
+                answer = 404
+            elif not access.can_create(actor, model):
+                answer = 403
+        rows.append(_row(world, page, name, method, path, answer))
     return rows
 
 
@@ -709,51 +687,50 @@ def test_plat_2_a_declared_page_is_checked_against_its_policy(world: World, sett
     run_web_matrix(clients(world), rows)
 
 
-# Pages that declare an action their record's policy does not answer yet:
-# the service decides (and the platform matrix lists their rows by hand).
-# This list may only shrink: a new page must declare an action its policy
-# answers, so the matrix derives its rows.
-ACTIONS_WITHOUT_RULE = {
-    "contacts:contact_create": ("Person", "create"),
-    "contacts:contact_point_delete": ("ContactPoint", "delete"),
-    "contacts:contact_point_primary": ("ContactPoint", "change"),
-    "contacts:household_delete": ("Household", "delete"),
-    "contacts:household_member_remove": ("HouseholdMembership", "delete"),
-    "contacts:preference_add": ("ContactPoint", "change"),
-    "contacts:preference_delete": ("ContactPreference", "delete"),
-    "contacts:relationship_delete": ("Relationship", "delete"),
-    "contacts:relationship_primary_point": ("Relationship", "change"),
-    "contacts:saved_search_delete": ("SavedSearch", "delete"),
-    "customers:account_create": ("Account", "create"),
-    "identity:resource_manager": ("Resource", "change"),
-    "identity:role_edit": ("Role", "change"),
-    "identity:user_create": ("User", "create"),
-    "identity:user_edit": ("User", "change"),
-    "identity:user_set_active": ("User", "change"),
-    "identity:user_password": ("User", "change"),
-    "imports:job_cancel": ("ImportJob", "change"),
-    "partners:account_managed": ("PartnerProfile", "change"),
-    "partners:contact_add_existing": ("PartnerContact", "create"),
-    "partners:contact_create": ("PartnerContact", "create"),
-    "partners:contact_delete": ("PartnerContact", "delete"),
-    "partners:contact_promote_to_resource": ("PartnerContact", "change"),
-    "partners:contact_promote_to_user": ("PartnerContact", "change"),
-    "partners:contact_role": ("PartnerContact", "change"),
-    "partners:partner_activate": ("PartnerProfile", "change"),
-    "partners:partner_create": ("PartnerProfile", "create"),
-    "partners:partner_edit": ("PartnerProfile", "change"),
-    "partners:partner_inactivate": ("PartnerProfile", "change"),
-    "territories:territory_create": ("Territory", "create"),
-}
+def test_plat_2_create_pages_answer_as_their_create_rule_says(world: World) -> None:
+    """PLAT-2/PRG-7: every create page (a view declaring its model and the
+    action "create", no record in its URL) x every world actor: the form
+    to whoever the model's create rule allows, 403 to the others, 404 to a
+    partner user on an internal page."""
+    rows = [
+        row
+        for page in pages().values()
+        if page.creates() is not None
+        for row in declared_create_rows(world, page)
+    ]
+    assert rows, "no create page found"
+    run_web_matrix(clients(world), rows)
 
 
-def test_plat_2_no_new_page_declares_an_action_its_policy_does_not_answer() -> None:
-    """The safety net stays on for new apps: a page's declared action is a
-    rule of its record's policy (so `can()` answers its buttons and the
-    matrix derives its rows), except the pages listed above."""
+def test_plat_2_ter_1_a_create_page_is_checked_against_its_create_rule(world: World) -> None:
+    """The rows derived for the territory create page are the create rule's
+    answers (TER-1: creating a territory needs Manage Territories): the
+    sales administrator and the administrator get the form, a salesperson
+    and the channel manager 403, partner users (of an organization or of
+    none) 404, a signed-out visitor the sign-in page."""
+    rows = declared_create_rows(world, pages()["territories:territory_create"])
+    answers = {row.actor: row.expected for row in rows}
+    assert {name: answers[f"{name}.web"] for name in ("anonymous", *DECLARED_ACTORS[1:])} == {
+        "anonymous": 302,
+        "nobody": 403,
+        "view": 403,
+        "owner": 403,
+        "admin": 200,
+        "cam": 403,
+        "nw_admin": 404,
+        "co_admin": 404,
+    }
+    assert (answers["salesadmin.web"], answers["partner.web"]) == (200, 404)
+    run_web_matrix(clients(world), rows)
+
+
+def test_plat_2_no_page_declares_an_action_its_policy_does_not_answer() -> None:
+    """A page's declared action is a rule of its record's policy — or, for a
+    create page, of its model's — so `can()`/`can_create()` answer its
+    buttons and the matrix derives its rows; a new page is held to it too."""
     found = {
         name: (declared[0].__name__, declared[1])
         for name, page in pages().items()
         if (declared := page.declaration()) is not None and not access.has_rule(*declared)
     }
-    assert found == ACTIONS_WITHOUT_RULE
+    assert found == {}

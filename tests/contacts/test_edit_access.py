@@ -183,3 +183,24 @@ def test_team_2_api_and_page_refuse_view_only_with_403(
     )
     assert ok.status_code == 200
     assert Person.objects.get(pk=person.pk).job_title == "Buyer"
+
+
+def test_team_2_contact_page_offers_the_buttons_of_its_records_to_editors_only(
+    shared: dict[str, Any], client_for: ClientFor
+) -> None:
+    """TEAM-2: a contact's points, preferences and relationships are changed
+    by whoever may edit the contact, so its page offers their buttons (make
+    primary, delete, remove) to an Edit member and not to a View Only one."""
+    point, preference = shared["point"], shared["preference"]
+    relationship = shared["relationship"]
+    buttons = (
+        f"/contacts/points/{point.pk}/delete/",
+        f"/contacts/preferences/{preference.pk}/delete/",
+        f"/contacts/relationships/{relationship.pk}/delete/",
+        f"/contacts/relationships/{relationship.pk}/primary-point/",
+    )
+    url = f"/contacts/{shared['person'].pk}/"
+    viewer = client_for(shared["viewer"]).get(url).content.decode()
+    editor = client_for(shared["editor"]).get(url).content.decode()
+    assert [b for b in buttons if f'action="{b}"' in viewer] == []
+    assert [b for b in buttons if f'action="{b}"' in editor] == list(buttons)

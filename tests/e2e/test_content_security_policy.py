@@ -25,7 +25,7 @@ from openprm.identity.models import User
 from openprm.partners.models import PartnerContact
 from openprm.territories.models import Territory
 from tests.contacts.helpers import make_account, make_contact
-from tests.e2e.conftest import TIMEOUT_MS
+from tests.e2e.conftest import TIMEOUT_MS, sign_in
 from tests.factories import as_actor, make_user
 from tests.partners.conftest import make_partner, make_portal_user
 
@@ -149,11 +149,7 @@ def _tab(browser: Browser, live_server: Any, console: list[str]) -> Page:
 
 
 def _sign_in(page: Page, user: User) -> None:
-    page.goto("/account/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("profile-link")).to_be_visible()
+    sign_in(page, user.username, PASSWORD)
 
 
 def _picture() -> SimpleUploadedFile:

@@ -83,7 +83,8 @@ def test_pa_pc_prg_7_partner_flow(
     portal.get_by_label("Username").fill("rita")
     portal.get_by_label("Password").fill(PORTAL_PASSWORD)
     portal.get_by_role("button", name="Sign in").click()
-    expect(portal.locator(".brand")).to_have_text("Partner Portal")
+    expect(portal.get_by_role("banner")).to_contain_text("Partner Portal")
+    expect(portal.get_by_test_id("portal-organization")).to_have_text("Northwind Resellers")
 
     portal.get_by_role("navigation", name="Main").get_by_role("link", name="Organization").click()
     expect(portal.get_by_test_id("organization-name")).to_have_text("Northwind Resellers")

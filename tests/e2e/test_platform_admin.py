@@ -19,8 +19,12 @@ PASSWORD = "Correct-Horse-42"
 
 
 def _open_admin(page: Page, label: str) -> None:
-    page.locator("details.menu summary").click()
-    page.locator(".menu-items").get_by_role("link", name=label).click()
+    page.get_by_role("button", name="Administration").click()
+    page.get_by_test_id("admin-menu").get_by_role("link", name=label).click()
+
+
+def _open_user_menu(page: Page) -> None:
+    page.get_by_test_id("user-menu").click()
 
 
 def test_plat_administrator_walks_the_platform_pages(signed_in_page) -> None:
@@ -76,13 +80,16 @@ def test_plat_administrator_walks_the_platform_pages(signed_in_page) -> None:
     expect(history).to_contain_text("Newbie → Seller")
     expect(history).to_contain_text("Created")
 
+    _open_user_menu(page)
     page.get_by_test_id("profile-link").click()
     page.get_by_label("Token name").fill("laptop")
     page.get_by_role("button", name="Create token").click()
     expect(page.get_by_test_id("new-token")).to_contain_text("oprm_")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Revoke").click()
     expect(page.get_by_text("Token “laptop” revoked.")).to_be_visible()
     expect(page.get_by_text("revoked or expired")).to_be_visible()
 
+    _open_user_menu(page)
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile("/account/sign-in/"))

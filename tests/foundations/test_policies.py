@@ -7,15 +7,18 @@ from typing import Any
 
 import pytest
 
-from openprm.contacts.models import Person
+from openprm.contacts.models import Household, Person, SavedSearch
 from openprm.contacts.services import contact_create
 from openprm.core import access
 from openprm.core.actor import ANONYMOUS, Actor
 from openprm.core.errors import MissingPrivilege, NotFound, PermissionRefused
-from openprm.customers.models import Account
+from openprm.customers.models import Account, Note
 from openprm.customers.services import account_create
 from openprm.identity.catalog import SALESPERSON
+from openprm.identity.models import User
 from openprm.teams.services import team_member_add
+from openprm.territories.catalog import MANAGE_TERRITORIES
+from openprm.territories.models import Territory
 from tests.factories import as_actor, make_user
 from tests.teams.helpers import resource_for
 
@@ -113,3 +116,60 @@ def test_refusal_of_a_row_action_carries_the_policy_message(salesperson: Any) ->
     error = access.refusal(as_actor(other), "change", acme)
     assert isinstance(error, PermissionRefused)
     assert "not edit" in error.message
+
+
+def test_plat_2_ter_1_creating_is_asked_of_the_model(salesperson: Any, sales_admin: Any) -> None:
+    """PLAT-2/TER-1: a create has no record to ask about, so the model's
+    create rule answers — a territory needs Manage Territories, the refusal
+    names it — and a deactivated user creates nothing."""
+    assert access.has_rule(Territory, "create")
+    assert access.can_create(as_actor(sales_admin), Territory)
+    assert not access.can_create(as_actor(salesperson), Territory)
+    with pytest.raises(MissingPrivilege) as refused:
+        access.require_create(as_actor(salesperson), Territory)
+    assert refused.value.extra == {"privilege": MANAGE_TERRITORIES}
+    sales_admin.is_active = False
+    sales_admin.save()
+    assert not access.can_create(as_actor(sales_admin), Territory)
+
+
+def test_a_create_asked_of_a_record_or_of_a_model_without_the_rule_is_a_programming_error(
+    salesperson: Any,
+) -> None:
+    """Fail closed: "create" asked of a record (`can`), or of a model whose
+    policy has no create rule, raises instead of answering."""
+    mine = _account(salesperson)
+    with pytest.raises(access.AccessNotConfigured, match="can_create"):
+        access.can(as_actor(salesperson), "create", mine)
+    assert not access.has_rule(Note, "create")
+    with pytest.raises(access.AccessNotConfigured):
+        access.can_create(as_actor(salesperson), Note)
+
+
+def test_team_5_partner_users_create_no_contacts_here(db: Any) -> None:
+    """TEAM-5: partner users see no contacts, households or saved searches
+    here, so they may create none: refused with the code the API has
+    always answered (403 `internal_users_only`)."""
+    partner = as_actor(make_user(username="portal", user_type=User.UserType.PARTNER))
+    for model in (Person, Household, SavedSearch):
+        with pytest.raises(PermissionRefused) as refused:
+            access.require_create(partner, model)
+        assert refused.value.code == "internal_users_only"
+
+
+def test_pa_2_an_app_adds_its_action_to_another_apps_record(
+    salesperson: Any, sales_admin: Any
+) -> None:
+    """PA-2: flagging an account a managed partner is the partners app's
+    rule on the customers app's record — Manage Partners, on an account the
+    actor may edit — asked like any other action; an app cannot override
+    an action the record's policy decides already."""
+    mine = _account(salesperson)
+    assert access.has_rule(Account, "mark_managed_partner")
+    assert access.can(as_actor(sales_admin), "mark_managed_partner", mine)
+    with pytest.raises(MissingPrivilege):
+        access.require(as_actor(salesperson), "mark_managed_partner", mine)
+    with pytest.raises(NotFound):
+        access.require(as_actor(make_user(SALESPERSON)), "mark_managed_partner", mine)
+    with pytest.raises(access.AccessNotConfigured):
+        access.contributed_check(Account, "change")(lambda actor, account: None)

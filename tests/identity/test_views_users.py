@@ -49,8 +49,14 @@ def test_imp_3_user_export_holds_the_filtered_rows(admin_user, client_for) -> No
 
 
 def test_plat_2_user_pages_refused_naming_the_privilege(salesperson, client_for) -> None:
+    """PLAT-2: the administration pages — one's own user's too — need
+    Manage Users and Roles and name it."""
     client = client_for(salesperson)
-    for url in (reverse("identity:user_list"), reverse("identity:user_create")):
+    own = [
+        reverse(f"identity:user_{name}", args=[salesperson.pk])
+        for name in ("detail", "edit", "password")
+    ]
+    for url in (reverse("identity:user_list"), reverse("identity:user_create"), *own):
         response = client.get(url)
         assert response.status_code == 403
         assert "Manage Users and Roles" in response.content.decode()

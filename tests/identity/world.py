@@ -2,10 +2,12 @@
 matrices and two strangers who own what nobody else relates to, each
 internal user with the Salesperson role except the sales administrator
 (and the organization-less `partner`). Who has a resource, and whose
-resource reports to whose, is stated here for the reference rules."""
+resource reports to whose, is stated here for the reference rules. The
+resources and the Salesperson role are world records too: their pages
+(set a manager, edit a role's privileges) are asked of every actor."""
 
 from openprm.identity.catalog import SALES_ADMINISTRATOR, SALESPERSON
-from openprm.identity.models import Resource, User
+from openprm.identity.models import Resource, Role, User
 from tests.access.world import ACTORS, World
 from tests.factories import make_user
 from tests.teams.helpers import resource_for
@@ -24,7 +26,8 @@ def build(world: World) -> None:
             user = make_user(role, username=f"m_{name}")
         world.users[name] = user
     for name in RESOURCES:
-        resource_for(world.users[name])
+        world.add(name, "resource", resource_for(world.users[name]))
+    world.add("own", "role", Role.objects.get(code=SALESPERSON))
     for boss, reports in MANAGES.items():
         Resource.objects.filter(user__in=[world.users[r] for r in reports]).update(
             manager=Resource.objects.get(user=world.users[boss])

@@ -10,6 +10,7 @@ from django.test import Client
 
 from openprm.contacts.services import contact_create
 from openprm.core.testing.matrix import csv_cells, xlsx_cells
+from openprm.customers.models import Account
 from openprm.identity import catalog
 from openprm.identity.models import User
 from openprm.partners.models import PartnerContact, PartnerProfile
@@ -318,3 +319,44 @@ def test_pa_2_account_page_sets_the_managed_partner_flag(web: Client, make_partn
     assert off.redirect_chain == []
     on = _follow(web, url, {"managed_partner": "on"})
     assert on.redirect_chain[-1][0] == f"/partners/{partner.pk}/"
+
+
+def test_pc_1_pa_2_partner_buttons_and_forms_only_for_the_channel_team(
+    web: Client,
+    make_partner: Make,
+    salesperson: User,
+    client_for: Callable[[User], Client],
+) -> None:
+    """PC-1/PA-2: a salesperson who owns a partner's account sees the
+    partner, but not a button or form of the channel team's (New partner,
+    Edit, Inactivate, adding and promoting contacts): their pages are 403
+    to it. The channel manager is offered all of them."""
+    partner = make_partner("Northwind")
+    contact = PartnerContact.objects.get(partner=partner)
+    Account.objects.filter(pk=partner.account_id).update(owner=salesperson)
+    offered = (
+        "/partners/new/",
+        f"/partners/{partner.pk}/edit/",
+        f"/partners/{partner.pk}/inactivate/",
+        f"/partners/{partner.pk}/contacts/new/",
+        f"/partners/{partner.pk}/contacts/existing/",
+        f"/partners/contacts/{contact.pk}/role/",
+        f"/partners/contacts/{contact.pk}/delete/",
+    )
+    seller = client_for(salesperson)
+    pages = [
+        seller.get("/partners/").content.decode(),
+        seller.get(f"/partners/{partner.pk}/").content.decode(),
+        seller.get(f"/partners/{partner.pk}/?tab=contacts").content.decode(),
+    ]
+    assert "Northwind Admin" in pages[2]
+    assert not [url for url in offered if any(f'"{url}"' in page for page in pages)]
+    for url in (*offered[:2], offered[3], *offered[5:]):
+        assert seller.get(url).status_code == 403, url
+    assert seller.get(f"/partners/accounts/{partner.account_id}/managed/").status_code == 403
+    manager_pages = [
+        web.get("/partners/").content.decode(),
+        web.get(f"/partners/{partner.pk}/").content.decode(),
+        web.get(f"/partners/{partner.pk}/?tab=contacts").content.decode(),
+    ]
+    assert all(any(f'"{url}"' in page for page in manager_pages) for url in offered)

@@ -239,12 +239,19 @@ def test_pa_6_primary_contact_mandatory_unless_option_no(
 def test_pc_1_only_channel_managers_manage_partners(
     make_partner: Callable[..., PartnerProfile], salesperson: User
 ) -> None:
-    """PC-1: only channel managers manage partners."""
+    """PC-1: only channel managers manage partners: a salesperson who owns a
+    partner's account sees the partner, yet may add no contact to it; one
+    who does not see it gets NotFound, as for a partner that does not exist."""
     partner = make_partner("Northwind")
     with pytest.raises(MissingPrivilege):
         services.partner_create(
             actor=as_actor(salesperson), data={"name": "X"}, primary_contact={"last_name": "Y"}
         )
+    with pytest.raises(NotFound):
+        services.partner_contact_create(
+            actor=as_actor(salesperson), partner=partner, data={"last_name": "Z"}
+        )
+    Account.objects.filter(pk=partner.account_id).update(owner=salesperson)
     with pytest.raises(MissingPrivilege):
         services.partner_contact_create(
             actor=as_actor(salesperson), partner=partner, data={"last_name": "Z"}

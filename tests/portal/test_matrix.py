@@ -291,7 +291,8 @@ def _web_rows(w: dict[str, Any]) -> list[Row]:
         Row("nw_admin.web", "post", f"/partners/contacts/{rep}/delete/", 404, None, WRITES),
         Row("nw_admin.web", "get", f"/partners/contacts/{plain}/resource/", 404),
         Row("sales.web", "post", f"/partners/{nw}/inactivate/", 404, None, WRITES),
-        Row("sales.web", "get", "/partners/new/", 200),
+        # PC-1: the create form is for whoever may create a partner.
+        Row("sales.web", "get", "/partners/new/", 403),
     ]
     for tab in ("details", "contacts", "hierarchy", "history"):
         rows.append(Row("cam.web", "get", f"/partners/{nw}/?tab={tab}", 200))

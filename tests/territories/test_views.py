@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
+from openprm.teams.services import team_member_add
 from openprm.territories.models import AccountTerritory, RealignmentRun, Territory
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.teams.helpers import account, resource_for, territory
 
 pytestmark = pytest.mark.django_db
@@ -59,8 +60,15 @@ def test_ter_1_partner_users_get_no_territory_pages(client_for: ClientFor) -> No
 def test_ter_1_create_shows_field_errors_and_needs_manage_territories(
     sales_admin: User, salesperson: User, client_for: ClientFor
 ) -> None:
-    """TER-1: create shows field errors and needs manage territories."""
+    """TER-1: create shows field errors and needs Manage Territories: the
+    form itself is the 403 page naming it to whoever may not create, and
+    the list offers them no New button."""
     url = reverse("territories:territory_create")
+    form = client_for(salesperson).get(url)
+    assert form.status_code == 403
+    assert "Manage Territories" in form.content.decode()
+    listed = client_for(sales_admin).get(reverse("territories:territory_list"))
+    assert "New territory" in listed.content.decode()
     refused = client_for(sales_admin).post(url, {"name": "P", "territory_type": "partner"})
     assert refused.status_code == 200
     assert "A partner territory needs a partner account." in refused.content.decode()
@@ -127,13 +135,21 @@ def test_ter_2_criterion_and_member_forms_show_field_errors(
 def test_ter_3_assign_territories_button_for_edit_users_only(
     salesperson: User, client_for: ClientFor
 ) -> None:
-    """TER-3: assign territories button for edit users only."""
+    """TER-3: assign territories button for edit users only (the account's
+    change rule, TEAM-2): a View Only team member sees the tab without it."""
     acme = account(owner=salesperson, country="IT")
     territory("Italy", country="IT")
     AccountTerritory.objects.all().delete()
     url = reverse("territories:account_territories", args=[acme.pk])
     owner_page = client_for(salesperson).get(url).content.decode()
     assert 'data-testid="assign-territories"' in owner_page
+    viewer = make_user(SALESPERSON)
+    team_member_add(
+        actor=as_actor(salesperson), account=acme, user_id=viewer.pk, access_level="view"
+    )
+    viewer_page = client_for(viewer).get(url)
+    assert viewer_page.status_code == 200
+    assert 'data-testid="assign-territories"' not in viewer_page.content.decode()
     assert 'data-testid="add-partner-territories"' not in owner_page
     client_for(salesperson).post(reverse("territories:account_assign", args=[acme.pk]))
     assert "Italy" in client_for(salesperson).get(url).content.decode()

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.models import Household, HouseholdMembership, Person
-from openprm.contacts.policies import require_internal
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
@@ -23,7 +22,7 @@ def _checked_name(name: str) -> str:
 
 
 def household_create(*, actor: Actor, name: str, members: Iterable[Person] = ()) -> Household:
-    require_internal(actor)
+    access.require_create(actor, Household)
     owner = actor.user
     with transaction.atomic():
         household = record_create(
@@ -72,6 +71,7 @@ def household_add_member(
 
 def household_remove_member(*, actor: Actor, membership: HouseholdMembership) -> None:
     membership = access.get_visible(HouseholdMembership, actor, membership.pk)
+    access.require(actor, "delete", membership)
     record_delete(actor=actor, instance=membership)
 
 
@@ -79,6 +79,7 @@ def household_delete(*, actor: Actor, household: Household) -> None:
     """CUS-10: the memberships are severed; the members remain as individual
     contacts."""
     household = access.get_visible(Household, actor, household.pk)
+    access.require(actor, "delete", household)
     for membership in household.memberships.all():
         record_delete(actor=actor, instance=membership)
     record_delete(actor=actor, instance=household)

@@ -12,7 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
-from openprm.contacts.policies import person_get_for_edit, require_internal
+from openprm.contacts.policies import person_get_for_edit
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.contacts.services.points import contact_point_add
 from openprm.contacts.services.relationships import relationship_create
@@ -96,7 +96,7 @@ def contact_create(
     similar name at the same customer) refuse the create with
     DuplicateContacts listing them.
     """
-    require_internal(actor)
+    access.require_create(actor, Person)
     accounts = [access.get_visible(Account, actor, pk) for pk in dict.fromkeys(account_ids)]
     draft = ContactDraft(
         last_name=last_name,

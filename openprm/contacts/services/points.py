@@ -15,7 +15,6 @@ from openprm.contacts.policies import person_get_for_edit
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
-from openprm.core.lookups.models import LookupValue
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
@@ -96,7 +95,7 @@ def contact_point_update(
     *, actor: Actor, point: ContactPoint, changes: Mapping[str, Any], expected_version: int | None
 ) -> ContactPoint:
     point = access.get_visible(ContactPoint, actor, point.pk)
-    access.require(actor, "change", point.person)
+    access.require(actor, "change", point)
     unknown = set(changes) - POINT_FIELDS
     if unknown:
         raise ValidationFailed(
@@ -113,7 +112,7 @@ def contact_point_update(
 def contact_point_make_primary(*, actor: Actor, point: ContactPoint) -> ContactPoint:
     """Designate the overall primary of its kind (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    access.require(actor, "change", point.person)
+    access.require(actor, "change", point)
     if point.is_primary:
         return point
     with transaction.atomic():
@@ -127,7 +126,7 @@ def contact_point_delete(*, actor: Actor, point: ContactPoint) -> None:
     """Deleting the primary promotes the oldest remaining point of its kind,
     so a contact with phones always has a primary phone (CON-4)."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    access.require(actor, "change", point.person)
+    access.require(actor, "delete", point)
     with transaction.atomic():
         record_delete(actor=actor, instance=point)
         if point.is_primary:
@@ -157,16 +156,6 @@ def _checked_reason(actor: Actor, reason_code: str) -> str:
     return code
 
 
-def _check_existing_reason(actor: Actor, reason_code: str) -> None:
-    """Changing or removing a LEGAL preference needs the duty role too, even
-    when its reason value has been deactivated since (CON-10)."""
-    value = (
-        access.unscoped(LookupValue).filter(lookup_type__code=REASON_CODE, code=reason_code).first()
-    )
-    if value is not None and value.has_tag(LEGAL_TAG):
-        require_privilege(actor, LEGAL_CONTACT_PREFERENCES)
-
-
 def _checked_period(start: dt.date, end: dt.date | None) -> None:
     if end is not None and end < start:
         raise ValidationFailed(
@@ -185,7 +174,7 @@ def preference_add(
 ) -> ContactPreference:
     """CON-9: Do / Do Not on one contact point; the start defaults to today."""
     point = access.get_visible(ContactPoint, actor, point.pk)
-    access.require(actor, "change", point.person)
+    access.require(actor, "change", point)
     if preference not in ContactPreference.Choice.values:
         raise ValidationFailed(field_errors={"preference": [_("Choose Do or Do Not.")]})
     code = _checked_reason(actor, reason_code)
@@ -210,17 +199,16 @@ def preference_update(
     changes: Mapping[str, Any],
     expected_version: int | None,
 ) -> ContactPreference:
-    """Editing a LEGAL preference, or giving one a LEGAL reason, needs the
-    duty role (CON-10)."""
+    """Editing a LEGAL preference (the policy), or giving one a LEGAL
+    reason, needs the duty role (CON-10)."""
     preference = access.get_visible(ContactPreference, actor, preference.pk)
-    access.require(actor, "change", preference.contact_point.person)
+    access.require(actor, "change", preference)
     allowed = {"preference", "reason_code", "start_date", "end_date"}
     unknown = set(changes) - allowed
     if unknown:
         raise ValidationFailed(
             field_errors={k: [_("This field cannot be changed.")] for k in sorted(unknown)}
         )
-    _check_existing_reason(actor, preference.reason_code)
     values = dict(changes)
     if "reason_code" in values:
         values["reason_code"] = _checked_reason(actor, values["reason_code"])
@@ -238,7 +226,7 @@ def preference_update(
 
 
 def preference_delete(*, actor: Actor, preference: ContactPreference) -> None:
+    """Removing a LEGAL preference needs the duty role too (CON-10)."""
     preference = access.get_visible(ContactPreference, actor, preference.pk)
-    access.require(actor, "change", preference.contact_point.person)
-    _check_existing_reason(actor, preference.reason_code)
+    access.require(actor, "delete", preference)
     record_delete(actor=actor, instance=preference)

@@ -97,7 +97,7 @@ def relationship_update(
     expected_version: int | None,
 ) -> Relationship:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    access.require(actor, "change", relationship.person)
+    access.require(actor, "change", relationship)
     unknown = set(changes) - {"relationship_type", "job_title"}
     if unknown:
         raise ValidationFailed(
@@ -110,7 +110,7 @@ def relationship_update(
 
 def relationship_delete(*, actor: Actor, relationship: Relationship) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    access.require(actor, "change", relationship.person)
+    access.require(actor, "delete", relationship)
     record_delete(actor=actor, instance=relationship)
 
 
@@ -129,7 +129,7 @@ def relationship_set_primary_point(
     """CON-4: the contact point of its kind that is primary for this customer
     relationship only. The point must belong to the same contact."""
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    access.require(actor, "change", relationship.person)
+    access.require(actor, "change", relationship)
     if relationship.account_id is None:
         raise ValidationFailed(
             _("Only a relationship to a customer has its own primary contact points.")
@@ -160,7 +160,7 @@ def relationship_clear_primary_point(
     *, actor: Actor, relationship: Relationship, kind: str
 ) -> None:
     relationship = access.get_visible(Relationship, actor, relationship.pk)
-    access.require(actor, "change", relationship.person)
+    access.require(actor, "change", relationship)
     RelationshipContactPoint.objects.filter(relationship=relationship, kind=kind).delete()
 
 

@@ -5,23 +5,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.filters import criteria_clean
 from openprm.contacts.models import SavedSearch
-from openprm.contacts.policies import require_internal
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.errors import PermissionRefused, ValidationFailed
+from openprm.core.errors import ValidationFailed
 from openprm.core.records import record_create, record_delete, record_update
-
-
-def _refuse_predefined(search: SavedSearch) -> None:
-    if search.predefined:
-        raise PermissionRefused(
-            _("“%(name)s” is a predefined saved search: nobody can change or delete it.")
-            % {"name": search.name},
-            code=ContactErrorCode.SAVED_SEARCH_PREDEFINED,
-        )
 
 
 def _checked_name(actor: Actor, name: str, exclude_pk: int | None = None) -> str:
@@ -40,7 +29,7 @@ def _checked_name(actor: Actor, name: str, exclude_pk: int | None = None) -> str
 
 def saved_search_create(*, actor: Actor, name: str, criteria: Mapping[str, Any]) -> SavedSearch:
     """Save the current filters (any filter, custom fields included) under a name."""
-    require_internal(actor)
+    access.require_create(actor, SavedSearch)
     search = SavedSearch(
         owner=actor.user, name=_checked_name(actor, name), criteria=criteria_clean(criteria)
     )
@@ -51,7 +40,7 @@ def saved_search_update(
     *, actor: Actor, search: SavedSearch, changes: Mapping[str, Any], expected_version: int | None
 ) -> SavedSearch:
     search = access.get_visible(SavedSearch, actor, search.pk)
-    _refuse_predefined(search)
+    access.require(actor, "change", search)
     unknown = set(changes) - {"name", "criteria"}
     if unknown:
         raise ValidationFailed(
@@ -69,5 +58,5 @@ def saved_search_update(
 
 def saved_search_delete(*, actor: Actor, search: SavedSearch) -> None:
     search = access.get_visible(SavedSearch, actor, search.pk)
-    _refuse_predefined(search)
+    access.require(actor, "delete", search)
     record_delete(actor=actor, instance=search)

@@ -4,12 +4,13 @@
 Each app declares a policy per model (`policies.py`, see `policy.Policy`):
 `visible(Model, actor, action)` gives the rows the actor may see — or
 change, delete, approve… — and `can(actor, action, obj)` the yes/no for one
-record; `require()` raises what a service must raise. Every selector, form
-choice, API list, export, count, search and button goes through here. A
-model without a policy cannot be queried through here at all, and an
-anonymous or deactivated actor sees nothing. Records outside the view scope
-answer NotFound, exactly like records that do not exist; a visible record
-refusing an action answers PermissionRefused (403).
+record; `require()` raises what a service must raise. Creating has no
+record to ask about: `can_create(actor, Model)` and `require_create()`.
+Every selector, form choice, API list, export, count, search and button
+goes through here. A model without a policy cannot be queried through here
+at all, and an anonymous or deactivated actor sees nothing. Records outside
+the view scope answer NotFound, exactly like records that do not exist; a
+visible record refusing an action answers PermissionRefused (403).
 
 System code that must see everything (migrations, background realignment)
 calls `unscoped()`, a name that is easy to grep for in review.
@@ -23,7 +24,13 @@ from typing import Any, TypeVar
 from django.db import models
 from django.db.models import BooleanField, Exists, Expression, F, OuterRef, Q
 
-from openprm.core.access.policy import AccessNotConfigured, Policy, ScopePolicy
+from openprm.core.access.policy import (
+    CREATE,
+    AccessNotConfigured,
+    Check,
+    Policy,
+    ScopePolicy,
+)
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, PermissionRefused
 
@@ -34,7 +41,16 @@ Scope = Callable[[models.QuerySet[Any], Actor], models.QuerySet[Any]]
 _policies: dict[type[models.Model], Policy[Any]] = {}
 _by_key: ContextVar[bool] = ContextVar("openprm_access_by_key", default=False)
 
-__all__ = ["AccessNotConfigured", "Policy", "RowCondition", "can", "require", "visible"]
+__all__ = [
+    "AccessNotConfigured",
+    "Policy",
+    "RowCondition",
+    "can",
+    "can_create",
+    "require",
+    "require_create",
+    "visible",
+]
 
 
 class RowCondition(Expression):
@@ -93,6 +109,23 @@ def register(model: type[models.Model]) -> Callable[[Scope], Scope]:
     return decorator
 
 
+def contributed_check(model: type[models.Model], action: str) -> Callable[[Check], Check]:
+    """Decorator: another app's rule for `action` on `model`'s records, where
+    the action is that app's business and the record another app's (the
+    partners app's managed-partner flag on an account). It becomes the
+    policy's `check_<action>`; an action the policy decides already is
+    refused, so an app never overrides another's rule."""
+
+    def decorator(check: Check) -> Check:
+        found = policy_of(model)
+        if action == CREATE or has_rule(model, action):
+            raise AccessNotConfigured(f"{model.__name__} already decides {action!r}")
+        setattr(found, f"check_{action}", check)
+        return check
+
+    return decorator
+
+
 def _install(model: type[models.Model], found: Policy[Any]) -> None:
     if model in _policies and type(_policies[model]) is not type(found):
         raise AccessNotConfigured(f"{model.__name__} already has a policy")
@@ -130,6 +163,10 @@ def refusal(actor: Actor, action: str, obj: models.Model) -> NotFound | Permissi
     PermissionRefused when it sees it but may not act; None when it may."""
     model = type(obj)
     found = policy_of(model)
+    if action == CREATE:
+        raise AccessNotConfigured(
+            f"creating a {model.__name__} is asked of the model: use can_create/require_create"
+        )
     check, rows = found.check_for(action), found.rows_for(action)
     if check is None and rows is None:
         raise AccessNotConfigured(f"{model.__name__} has no rule for {action!r}")
@@ -143,9 +180,11 @@ def refusal(actor: Actor, action: str, obj: models.Model) -> NotFound | Permissi
 
 
 def has_rule(model: type[models.Model], action: str) -> bool:
-    """Whether `model`'s policy answers `action` (else `can` raises
-    AccessNotConfigured)."""
+    """Whether `model`'s policy answers `action` (else `can`, or
+    `can_create` for "create", raises AccessNotConfigured)."""
     found = policy_of(model)
+    if action == CREATE:
+        return found.create_check() is not None
     return found.check_for(action) is not None or found.rows_for(action) is not None
 
 
@@ -158,6 +197,31 @@ def can(actor: Actor, action: str, obj: models.Model) -> bool:
 def require(actor: Actor, action: str, obj: models.Model) -> None:
     """Raise NotFound or PermissionRefused unless `actor` may do `action` on `obj`."""
     error = refusal(actor, action, obj)
+    if error is not None:
+        raise error
+
+
+def create_refusal(actor: Actor, model: type[models.Model]) -> PermissionRefused | None:
+    """Why `actor` may not create a `model` record (the policy's
+    `check_create`), or None when it may; a signed-out or deactivated actor
+    may create nothing."""
+    check = policy_of(model).create_check()
+    if check is None:
+        raise AccessNotConfigured(f"{model.__name__} has no rule for {CREATE!r}")
+    if not actor.is_active:
+        return PermissionRefused()
+    return check(actor)
+
+
+def can_create(actor: Actor, model: type[models.Model]) -> bool:
+    """Whether `actor` may create a `model` record — what a page asks before
+    it offers its New button or its create form."""
+    return create_refusal(actor, model) is None
+
+
+def require_create(actor: Actor, model: type[models.Model]) -> None:
+    """Raise the PermissionRefused unless `actor` may create a `model` record."""
+    error = create_refusal(actor, model)
     if error is not None:
         raise error
 

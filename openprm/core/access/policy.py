@@ -11,6 +11,11 @@ named one (`approve`, `revise`, `order`, `claim`…):
   allowed, or the PermissionRefused to raise), for rules that are not a
   row condition — a privilege, a state, a level computed in Python.
 
+Creating is asked of the model, as there is no record yet:
+`check_create(actor)` (`access.can_create`). A record added to or removed
+from a parent — a contact of a partner, a preference of a contact point — is
+an action of the parent instead (`manage_contacts`, `change`).
+
 An action the policy names in neither form is refused to everyone, and
 asking for it is a programming error (AccessNotConfigured): fail closed.
 """
@@ -26,6 +31,8 @@ from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 
 M = TypeVar("M", bound=models.Model)
+CREATE = "create"
+"""The one action asked of a model rather than of a record."""
 Check = Callable[[Actor, Any], PermissionRefused | None]
 
 
@@ -43,13 +50,20 @@ class Policy(Generic[M]):
         raise NotImplementedError
 
     def rows_for(self, action: str) -> Callable[[QuerySet[M], Actor], QuerySet[M]] | None:
-        if action in _RESERVED or action.startswith(("_", "check_")):
+        if action in _RESERVED or action == CREATE or action.startswith(("_", "check_")):
             return None
         found = getattr(self, action, None)
         return found if callable(found) else None
 
     def check_for(self, action: str) -> Check | None:
+        if action == CREATE:
+            return None
         found = getattr(self, f"check_{action}", None)
+        return found if callable(found) else None
+
+    def create_check(self) -> Callable[[Actor], PermissionRefused | None] | None:
+        """The model's `check_create(actor)`, when it has one."""
+        found = getattr(self, f"check_{CREATE}", None)
         return found if callable(found) else None
 
     def actions(self) -> frozenset[str]:

@@ -4,15 +4,18 @@ from typing import Any
 
 from django import template
 from django.db.models import Model
+from django.forms import BoundField
 from django.template.context import Context
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from openprm.core import events
 from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.node_assets import icon_svg
 from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
 
@@ -65,13 +68,14 @@ def lookup_meaning(code: str, type_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template
-    (which reads the `row`), a link, or the value (an empty value shows as
-    a dash)."""
+    (which reads the `row`, and the page's `can` for its buttons), a link,
+    or the value (an empty value shows as a dash)."""
     if column.cell:
         return render_to_string(
             column.cell,
             {
                 "row": row,
+                "can": context.get("can"),
                 "request": context.get("request"),
                 "csrf_token": context.get("csrf_token"),
             },
@@ -86,14 +90,65 @@ def table_cell(context: Context, column: Column, row: Any) -> str:
 
 
 @register.inclusion_tag("includes/record_tabs.html")
-def contributed_tabs(record: Model, current: str = "") -> dict[str, Any]:
-    """The tabs other apps add to `record`'s page (core.views.tabs)."""
-    return {
-        "tabs": [
-            (reverse(tab.url, args=[record.pk]), tab.label, tab.name == current)
-            for tab in record_tabs(record)
-        ]
-    }
+def record_tab_bar(
+    record: Model,
+    own: Any = (),
+    current: str = "",
+    details_url: str = "",
+) -> dict[str, Any]:
+    """The tab bar of a record's page: its own tabs (`own`: name and label
+    pairs, opened with `?tab=`), or a Details tab back to `details_url` on
+    the pages other apps add, then the tabs other apps add (core.tabs)."""
+    tabs = [(f"?tab={name}", label, name == current) for name, label in own]
+    if details_url:
+        tabs.insert(0, (details_url, _("Details"), False))
+    tabs += [
+        (reverse(tab.url, args=[record.pk]), tab.label, tab.name == current)
+        for tab in record_tabs(record)
+    ]
+    return {"tabs": tabs}
+
+
+@register.simple_tag
+def icon(name: str, css_class: str = "", filled: bool = False) -> SafeString:
+    """`{% icon "users" %}`: an icon of the design system's icon set, inline."""
+    return icon_svg(name, css_class, filled)
+
+
+WIDGET_CLASSES = {
+    "checkbox": "form-check-input",
+    "checkboxselectmultiple": "form-check-input",
+    "radioselect": "form-check-input",
+    "select": "form-select",
+    "selectmultiple": "form-select",
+    "nullbooleanselect": "form-select",
+}
+
+
+@register.simple_tag
+def form_widget(field: BoundField, css_class: str = "") -> SafeString:
+    """The field's widget with the design system's class for its kind (and
+    `is-invalid` when it has errors), keeping the classes the form set."""
+    classes = [
+        field.field.widget.attrs.get("class", ""),
+        WIDGET_CLASSES.get(field.widget_type, "form-control"),
+        "is-invalid" if field.errors else "",
+        css_class,
+    ]
+    return field.as_widget(attrs={"class": " ".join(c for c in classes if c)})
+
+
+@register.filter
+def initials(user: Any) -> str:
+    """Up to two letters for the user's avatar."""
+    parts = [p for p in (user.first_name, user.last_name) if p] or [user.username]
+    return "".join(p[0] for p in parts[:2]).upper()
+
+
+@register.filter
+def alert_class(level_tag: str) -> str:
+    """The alert colour of a Django message level (`error` is `danger`)."""
+    return {"error": "danger", "debug": "secondary"}.get(level_tag, level_tag)
 
 
 @register.filter

@@ -9,7 +9,8 @@ form and list spec and writes only what is its own.
 
 Every view names the record it works on and the action it performs
 (`model`, `action`): the route matrix reads them to know what a route must
-refuse to whom.
+refuse to whom. A create form (`action = "create"`) asks the model's create
+rule before it shows.
 """
 
 from collections.abc import Mapping, Sequence
@@ -33,7 +34,7 @@ from openprm.core.exporters.tabular import export_response, streamed
 from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
 from openprm.core.tables import Column, Label, ListSpec
-from openprm.core.views.web import FormSave, form_add_domain_error, permitted
+from openprm.core.views.web import FormSave, form_add_domain_error, permitted, require_create
 
 EXPORT_FORMATS = ("csv", "xlsx")
 STALE = gettext_lazy("This record changed meanwhile; review it and try again.")
@@ -211,9 +212,11 @@ class RecordDetail(Page):
 class RecordForm(Page):
     """Create (no `pk`) or edit a record with a form and one service call.
 
-    A refused save stays on the form, next to its fields; a stale edit shows
-    the stored values (PLAT-6) and keeps the user's input; only a save that
-    raised nothing redirects, with `success_message`. With
+    A create page that declares its `model` and the action "create" is the
+    403 page to whoever the model's create rule refuses. A refused save
+    stays on the form, next to its fields; a stale edit shows the stored
+    values (PLAT-6) and keeps the user's input; only a save that raised
+    nothing redirects, with `success_message`. With
     `refusals_to_page` a refusal of access is the 403 page instead of an
     error on the form."""
 
@@ -266,6 +269,8 @@ class RecordForm(Page):
         return self.post(request, pk)
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        if pk is None and self.model is not None and self.action == "create":
+            require_create(self.actor, self.model)
         record = self.record(pk) if pk is not None else None
         data = request.POST if request.method == "POST" else None
         form = self.form_class(data, **self.form_kwargs(record))

@@ -51,6 +51,18 @@ def permitted(actor: Actor, obj: models.Model, *actions: str) -> dict[str, bool]
     return {action: access.can(actor, action, obj) for action in actions}
 
 
+def permitted_create(actor: Actor, model: type[models.Model]) -> bool:
+    """Whether a page may offer to create a `model` record (its New button):
+    the access policy's create rule."""
+    return access.can_create(actor, model)
+
+
+def require_create(actor: Actor, model: type[models.Model]) -> None:
+    """A create form is the 403 page to whoever may not create its record,
+    before it shows: a form that every save refuses is no use to anyone."""
+    access.require_create(actor, model)
+
+
 def form_add_domain_error(form: forms.Form, error: DomainError) -> None:
     """Field errors go next to their field (`custom.x` next to `custom__x`);
     anything else, and an error without fields, goes on top of the form."""

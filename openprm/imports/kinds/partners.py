@@ -32,7 +32,6 @@ from openprm.imports.kinds.base import (
 from openprm.imports.kinds.refs import ext_key, keys_to_ids
 from openprm.imports.models import ImportKey
 from openprm.partners.models import PartnerProfile
-from openprm.partners.services.common import require_partner_manager
 from openprm.partners.services.contacts import partner_contact_create
 from openprm.partners.services.partners import partner_create
 
@@ -49,7 +48,9 @@ class ServiceRowKind(ImportKind):
     model_label = ""
 
     def check_actor(self, actor: Actor) -> None:
-        require_partner_manager(actor)
+        """Partners and their contacts are imported by whoever may create
+        partners: the channel team (PC-1)."""
+        access.require_create(actor, PartnerProfile)
 
     def row_key(self, row: MappedRow) -> str:
         raise NotImplementedError

@@ -5,22 +5,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from openprm.core import access
-from openprm.core.actor import Actor
-from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
-from openprm.core.privileges import require_privilege
+from openprm.core.errors import Conflict, ValidationFailed
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import Role
-from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.partners.errors import PartnerErrorCode
 from openprm.partners.models import PartnerProfile
-
-
-def require_partner_manager(actor: Actor) -> None:
-    """PC-1: channel account managers (Manage Partners) manage partners and
-    their contacts; portal users never do it through these services."""
-    if not actor.is_internal:
-        raise PermissionRefused(_("Only internal users can manage partners here."))
-    require_privilege(actor, MANAGE_PARTNERS)
 
 
 def require_active_partner(partner: PartnerProfile) -> None:

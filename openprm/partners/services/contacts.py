@@ -30,7 +30,6 @@ from openprm.partners.policies import membership
 from openprm.partners.services.common import (
     partner_role,
     require_active_partner,
-    require_partner_manager,
 )
 from openprm.partners.services.invitations import invitation_send
 
@@ -98,8 +97,8 @@ def partner_contact_create(
     existing person is added with `partner_contact_add_existing` (PC-4).
     PA-6: `is_primary` makes it the partner's primary contact.
     """
-    require_partner_manager(actor)
     partner = _visible_partner(actor, partner)
+    access.require(actor, "manage_contacts", partner)
     unknown = sorted(set(data) - {*PERSON_FIELDS, "role_id"})
     if unknown:
         raise ValidationFailed(
@@ -129,8 +128,8 @@ def partner_contact_add_existing(
 ) -> PartnerContact:
     """PC-4: an existing contact becomes a partner contact without a second
     person record; it is related to the partner's account if not yet."""
-    require_partner_manager(actor)
     partner = _visible_partner(actor, partner)
+    access.require(actor, "manage_contacts", partner)
     person = access.get_visible(Person, actor, person_id)
     with transaction.atomic():
         contact = _membership_create(actor, partner, person, role_id, is_primary)
@@ -168,8 +167,8 @@ def partner_contact_update(
 ) -> PartnerContact:
     """PA-6: the role can be changed (the portal user's roles follow); also
     the manager, the portal user type and the primary flag."""
-    require_partner_manager(actor)
     contact = _visible_contact(actor, contact)
+    access.require(actor, "change", contact)
     unknown = sorted(set(changes) - {"role_id", "manager_id", "portal_user_type", "is_primary"})
     if unknown:
         raise ValidationFailed(
@@ -220,8 +219,8 @@ def partner_contact_promote_to_resource(
 ) -> PartnerContact:
     """PC-2/PC-3: a contact becomes a partner resource (a role, optionally a
     manager) that sales teams can hold — only while the partner is Active."""
-    require_partner_manager(actor)
     contact = _visible_contact(actor, contact)
+    access.require(actor, "change", contact)
     require_active_partner(contact.partner)
     if contact.level != PartnerContact.Level.CONTACT:
         raise Conflict(
@@ -275,8 +274,8 @@ def partner_contact_promote_to_user(
     """PC-2/PC-3: a partner resource gets a portal sign-in; the invitation
     e-mail carries a one-time link to set the password. Only the demo seeder
     passes `invite=False`, as it sets the password itself."""
-    require_partner_manager(actor)
     contact = _visible_contact(actor, contact)
+    access.require(actor, "change", contact)
     require_active_partner(contact.partner)
     if contact.level != PartnerContact.Level.RESOURCE:
         message = (
@@ -335,8 +334,8 @@ def _retire_sign_in(actor: Actor, contact: PartnerContact) -> None:
 def partner_contact_delete(*, actor: Actor, contact: PartnerContact) -> None:
     """PC-5: deleting a partner contact deactivates its user at once — its
     session and tokens stop working on the next request. The person stays."""
-    require_partner_manager(actor)
     contact = _visible_contact(actor, contact)
+    access.require(actor, "delete", contact)
     with transaction.atomic():
         _retire_sign_in(actor, contact)
         publish(

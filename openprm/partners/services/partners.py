@@ -30,7 +30,7 @@ from openprm.partners.events import (
     PartnerInactivated,
 )
 from openprm.partners.models import PartnerProfile
-from openprm.partners.services.common import partner_administrator_role, require_partner_manager
+from openprm.partners.services.common import partner_administrator_role
 from openprm.partners.services.contacts import partner_contact_create
 
 
@@ -104,7 +104,7 @@ def partner_create(
     Administrator role; without one the create is refused unless
     ZPM_PARTNER_CONTACT_MANDATORY is No.
     """
-    require_partner_manager(actor)
+    access.require_create(actor, PartnerProfile)
     _refuse_type(data)
     if not primary_contact and profile_option_enabled(PARTNER_CONTACT_MANDATORY):
         raise ValidationFailed(
@@ -151,8 +151,8 @@ def partner_update(
 ) -> PartnerProfile:
     """Edit the organization and the partner's own fields from the partner
     screens; the partner's version guards both (PLAT-6)."""
-    require_partner_manager(actor)
     partner = access.get_visible(PartnerProfile, actor, partner.pk)
+    access.require(actor, "change", partner)
     _refuse_type(changes)
     _check_parent(actor, changes)
     account_custom, partner_custom = split_custom(custom)
@@ -185,8 +185,8 @@ def partner_set_status(
     *, actor: Actor, partner: PartnerProfile, status: str, expected_version: int | None = None
 ) -> PartnerProfile:
     """PA-3/PA-4: the partner screens inactivate (never delete) and reactivate."""
-    require_partner_manager(actor)
     partner = access.get_visible(PartnerProfile, actor, partner.pk)
+    access.require(actor, "change", partner)
     if status not in PartnerProfile.Status.values:
         raise ValidationFailed(field_errors={"status": [_("Choose Active or Inactive.")]})
     if partner.status == status:
@@ -210,8 +210,8 @@ def partner_set_status(
 def partner_mark_managed(*, actor: Actor, account: Account, managed: bool) -> PartnerProfile:
     """PA-2: the account screens' way in. The account counts as a managed
     partner (and shows among partners) only when its type is also Partner."""
-    require_partner_manager(actor)
-    account = account_get_for_edit(actor=actor, pk=account.pk)
+    account = access.get_visible(Account, actor, account.pk)
+    access.require(actor, "mark_managed_partner", account)
     profile = PartnerProfile.objects.filter(account=account).first()
     with transaction.atomic():
         if profile is None:
