@@ -1,7 +1,8 @@
 """The `openprm` command: Django's management commands under one name.
 
 `openprm serve`, `openprm migrate`, `openprm demo --size small|large`,
-`openprm createadmin`, `openprm setup` — and any other management command.
+`openprm demo --users` (the demo sign-ins again), `openprm createadmin`,
+`openprm setup` — and any other management command.
 """
 
 import os

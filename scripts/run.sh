@@ -9,5 +9,5 @@ ensure_node_modules
 openprm setup
 echo
 echo "Open http://127.0.0.1:8000/ and sign in with one of the demo users above."
-echo "(Demo users are listed by 'openprm demo' on first run; the password is Demo-Pass-2026.)"
+echo "List the demo sign-ins again any time with: .venv/bin/openprm demo --users"
 exec openprm serve "$@"

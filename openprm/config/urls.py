@@ -7,9 +7,11 @@ from django.urls import include, path
 
 from openprm.config.api import api
 from openprm.core.views import home
+from openprm.core.views.search import search
 
 urlpatterns = [
     path("", home, name="home"),
+    path("search/", search, name="search"),
     path("api/v1/", api.urls),
     path("exports/", include("openprm.core.exporters.urls")),
 ]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.global_search import SearchSource
+from openprm.core.home import HomeBlock
 from openprm.core.tabs import RecordTab
 
 
@@ -26,6 +28,31 @@ class ContactsConfig(AppConfig):
     record_tabs = (
         RecordTab(
             "customers.Account", "contacts", _("Contacts"), "contacts:account_contacts", order=10
+        ),
+    )
+    home_blocks = (
+        HomeBlock(
+            "my_contacts",
+            _("Your contacts"),
+            selector="openprm.contacts.home.my_contacts",
+            template="contacts/home/my_contacts.html",
+            order=40,
+        ),
+        HomeBlock(
+            "recent_changes",
+            _("Recent changes"),
+            selector="openprm.contacts.home.recent_changes",
+            template="contacts/home/recent_changes.html",
+            order=50,
+        ),
+    )
+    search_sources = (
+        SearchSource(
+            "contacts",
+            _("Contacts"),
+            selector="openprm.contacts.search.contact_search",
+            list_url="contacts:contact_list",
+            order=20,
         ),
     )
 

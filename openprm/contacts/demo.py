@@ -1,7 +1,10 @@
 """Demo contacts related to the demo accounts: small through the services, so
 demo data obeys the rules; large (benchmarks) in bulk, set-based."""
 
+import datetime as dt
 from typing import Any
+
+from django.utils import timezone
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import search_key
@@ -79,16 +82,36 @@ def _seed_small(context: DemoContext, accounts: list[Any], admin: Any) -> list[P
     return persons
 
 
+PREFERENCES: tuple[tuple[str, str, str, int, int | None], ...] = (
+    # contact point, Do / Do Not, reason, start (days from today), end (days from today)
+    (ContactPoint.Kind.PHONE, "do_not", "DNC_REGISTRY", 0, None),
+    (ContactPoint.Kind.EMAIL, "do_not", "CUSTOMER_REQUEST", 0, None),
+    (ContactPoint.Kind.EMAIL, "do", "PREFERRED_CHANNEL", 0, None),
+    (ContactPoint.Kind.PHONE, "do_not", "CUSTOMER_REQUEST", 0, 90),
+    (ContactPoint.Kind.EMAIL, "do_not", "BOUNCED", -10, None),
+    (ContactPoint.Kind.PHONE, "do_not", "LEGAL_REQUEST", -30, None),
+    (ContactPoint.Kind.PHONE, "do", "PREFERRED_CHANNEL", 0, None),
+    (ContactPoint.Kind.EMAIL, "do_not", "CUSTOMER_REQUEST", -365, -30),
+)
+"""CON-9, CON-10: a Do Not Call (a LEGAL reason, which the sales
+administrator's duty role allows), requests not to e-mail or call (one for
+the next three months, one that ended), a bounced address, a preferred
+channel: one contact each."""
+
+
 def _seed_preferences(persons: list[Person], admin: Any) -> None:
-    """One Do Not Call (a LEGAL reason, set by a sales administrator) and one
-    customer request not to e-mail (CON-9, CON-10)."""
-    phones = ContactPoint.objects.filter(person=persons[0], kind=ContactPoint.Kind.PHONE)
-    for phone in phones[:1]:
-        preference_add(actor=admin, point=phone, preference="do_not", reason_code="DNC_REGISTRY")
-    emails = ContactPoint.objects.filter(person=persons[1], kind=ContactPoint.Kind.EMAIL)
-    for email in emails[:1]:
+    today = timezone.localdate()
+    for person, (kind, choice, reason, start, end) in zip(persons, PREFERENCES, strict=False):
+        point = ContactPoint.objects.filter(person=person, kind=kind).order_by("pk").first()
+        if point is None:
+            continue
         preference_add(
-            actor=admin, point=email, preference="do_not", reason_code="CUSTOMER_REQUEST"
+            actor=admin,
+            point=point,
+            preference=choice,
+            reason_code=reason,
+            start_date=today + dt.timedelta(days=start),
+            end_date=None if end is None else today + dt.timedelta(days=end),
         )
 
 

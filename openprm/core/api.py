@@ -1,5 +1,6 @@
 """JSON API for platform settings: profile options (PLAT-3), lookups (PLAT-4),
-custom fields (PLAT-7) and a record's audit trail and events (PLAT-5)."""
+custom fields (PLAT-7), a record's audit trail and events (PLAT-5), and the
+search across record types that the search box runs."""
 
 from typing import Any
 
@@ -11,6 +12,7 @@ from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
 from openprm.core.audit.selectors import audit_history, event_history, record_resolve
+from openprm.core.counting import COUNT_CAP
 from openprm.core.customfields import registry
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.selectors import custom_field_get
@@ -20,6 +22,7 @@ from openprm.core.customfields.services import (
     custom_field_update,
 )
 from openprm.core.customfields.tables import CUSTOM_FIELDS
+from openprm.core.global_search import search_everywhere
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.lookups.selectors import (
     lookup_type_for_field,
@@ -55,6 +58,8 @@ from openprm.core.schemas import (
     ProfileOptionUpdateIn,
     RecordQuery,
     RecordTypeOut,
+    SearchOut,
+    SearchQuery,
 )
 
 router = Router(tags=["platform"])
@@ -189,3 +194,26 @@ def audit_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
 def event_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
     record = record_resolve(actor=request.actor, reference=query.object)
     return event_history(actor=request.actor, instance=record)
+
+
+@router.get("/search", response=SearchOut, tags=["platform", "search"])
+def search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
+    """Accounts, contacts and partners (for a partner user: its own
+    organization and its people) whose name starts with `q`, grouped by
+    record type, each group with its count and the first `limit` records:
+    what the search box shows, scoped like every list."""
+    groups = search_everywhere(actor=request.actor, q=query.q, limit=query.limit)
+    return {
+        "q": query.q.strip(),
+        "groups": [
+            {
+                "name": group.name,
+                "label": str(group.label),
+                "count": min(group.count, COUNT_CAP),
+                "capped": group.capped,
+                "list_url": group.list_url,
+                "items": group.hits,
+            }
+            for group in groups
+        ],
+    }

@@ -4,7 +4,13 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core import catalog
-from openprm.core.catalog import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
+from openprm.core.catalog import (
+    MANAGE_CUSTOM_FIELDS,
+    MANAGE_LOOKUPS,
+    MANAGE_PROFILE_OPTIONS,
+    VIEW_SYSTEM_HEALTH,
+)
+from openprm.core.home import HomeBlock
 
 
 class CoreConfig(AppConfig):
@@ -35,6 +41,16 @@ class CoreConfig(AppConfig):
             "admin": True,
         },
     )
+    home_blocks = (
+        HomeBlock(
+            "background_jobs",
+            _("Background jobs"),
+            selector="openprm.core.health.background_jobs_health",
+            template="core/home/background_jobs.html",
+            privilege=VIEW_SYSTEM_HEALTH,
+            order=12,
+        ),
+    )
 
     def ready(self) -> None:
         """Register the platform's access scopes at start-up, so no query can
@@ -42,9 +58,14 @@ class CoreConfig(AppConfig):
         business events and list specs — the platform's own and every app's
         `tables` and `portal_tables` — so a conflict between two apps stops
         start-up and a background export finds its list by name in any
-        process (a task worker loads no URLs); seed what the catalogs declare
-        after each `migrate`."""
-        from openprm.core import schedule  # noqa: F401
+        process (a task worker loads no URLs); resolve the home blocks and
+        search sources the apps declare, so a misspelt one stops start-up
+        too; seed what the catalogs declare after each `migrate`."""
+        from openprm.core import (
+            global_search,
+            home,
+            schedule,  # noqa: F401
+        )
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.customfields import tables as customfield_tables  # noqa: F401
@@ -61,3 +82,5 @@ class CoreConfig(AppConfig):
         autodiscover_modules("events")
         post_migrate.connect(options_and_lookups_seed, sender=self)
         autodiscover_modules("tables", "portal_tables")
+        home.collect()
+        global_search.collect()

@@ -201,9 +201,13 @@ def install() -> None:
 MANAGE_PROFILE_OPTIONS = "manage_profile_options"
 MANAGE_LOOKUPS = "manage_lookups"
 MANAGE_CUSTOM_FIELDS = "manage_custom_fields"
+VIEW_SYSTEM_HEALTH = "view_system_health"
 
 PRIVILEGES = (
     Privilege(MANAGE_PROFILE_OPTIONS, _("Manage Profile Options")),
     Privilege(MANAGE_LOOKUPS, _("Manage Lookups")),
     Privilege(MANAGE_CUSTOM_FIELDS, _("Manage Custom Fields")),
+    # Everyone's imports and the background jobs, on the administrator's home
+    # page; no job role is granted it, the administrator holds every privilege.
+    Privilege(VIEW_SYSTEM_HEALTH, _("View System Health")),
 )

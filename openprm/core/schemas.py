@@ -159,3 +159,34 @@ class BusinessEventOut(Schema):
     @staticmethod
     def resolve_actor_name(obj: BusinessEvent) -> str:
         return obj.actor.username if obj.actor else "system"
+
+
+class SearchQuery(Schema):
+    q: str = Field(
+        ...,
+        min_length=2,
+        max_length=100,
+        description="The start of a name (or of a last name), at least two characters",
+    )
+    limit: int = Field(10, ge=1, le=50, description="Records shown per group")
+
+
+class SearchHitOut(Schema):
+    id: int | None
+    title: str
+    detail: str
+    url: str = Field(..., description="The record's page in the application")
+
+
+class SearchGroupOut(Schema):
+    name: str = Field(..., description="The record type: accounts, contacts, partners…")
+    label: str
+    count: int = Field(..., description="How many records match, at most 1000")
+    capped: bool = Field(..., description="True when more than `count` records match")
+    list_url: str = Field(..., description="The full list, filtered by the same term")
+    items: list[SearchHitOut]
+
+
+class SearchOut(Schema):
+    q: str
+    groups: list[SearchGroupOut]

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.global_search import SearchSource
+from openprm.core.home import HomeBlock
+
 
 class CustomersConfig(AppConfig):
     name = "openprm.customers"
@@ -34,6 +37,24 @@ class CustomersConfig(AppConfig):
             "privilege": "restore_sales_party",
             "admin": True,
         },
+    )
+    home_blocks = (
+        HomeBlock(
+            "my_accounts",
+            _("Your accounts"),
+            selector="openprm.customers.home.my_accounts",
+            template="customers/home/my_accounts.html",
+            order=30,
+        ),
+    )
+    search_sources = (
+        SearchSource(
+            "accounts",
+            _("Accounts"),
+            selector="openprm.customers.search.account_search",
+            list_url="customers:account_list",
+            order=10,
+        ),
     )
 
     def ready(self) -> None:

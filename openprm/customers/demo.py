@@ -1,5 +1,8 @@
-"""Demo accounts: customers, prospects, competitors and partners-to-be, a few
-hierarchies, legal entities and billing accounts, owned by the demo staff.
+"""Demo accounts: customers, prospects (half of them with the complete
+sell-to address that lets them be converted, CUS-3, once the territories
+demo covers their country), competitors, a few hierarchies, legal entities
+and billing accounts, owned in turn by the demo staff, with revenue that
+fits each account's size.
 
 The small size goes through the services (so audit and rules apply); the
 large size bulk-inserts plain rows for benchmarks.
@@ -16,6 +19,15 @@ from openprm.demo.context import DemoContext
 COUNTRIES = ("US", "GB", "FR", "DE", "CA", "NL")
 INDUSTRIES = ("TECH", "MANUFACTURING", "RETAIL", "FINANCE", "HEALTHCARE", "TELECOM")
 SIZES = ("SMALL", "MEDIUM", "LARGE", "ENTERPRISE")
+REVENUE_BY_SIZE = {
+    "SMALL": (500_000, 10_000_000),
+    "MEDIUM": (10_000_000, 100_000_000),
+    "LARGE": (100_000_000, 1_000_000_000),
+    "ENTERPRISE": (1_000_000_000, 25_000_000_000),
+}
+OWNERS = ("sales", "sales2", "salesadmin", "admin")
+"""Who owns the demo accounts in turn: every demo user with sales data has
+accounts of its own, so its My Contacts (CON-7) and home page show them."""
 TYPES = (
     [Account.AccountType.CUSTOMER] * 6
     + [Account.AccountType.PROSPECT] * 3
@@ -36,15 +48,23 @@ def _address(context: DemoContext) -> dict[str, str]:
     }
 
 
+def revenue(context: DemoContext, size: str) -> Decimal:
+    """Annual revenue in the range of the account's size, rounded to the
+    thousand (in the corporate currency, which the hierarchy rolls up)."""
+    low, high = REVENUE_BY_SIZE[size]
+    return Decimal(context.rng.randrange(low, high, 1_000))
+
+
 def _values(context: DemoContext, index: int) -> dict[str, Any]:
     rng = context.rng
     account_type = TYPES[index % len(TYPES)]
+    size = rng.choice(SIZES)
     values: dict[str, Any] = {
         "name": f"{context.faker.company()} {index}",
         "account_type": account_type,
         "industry": rng.choice(INDUSTRIES),
-        "size": rng.choice(SIZES),
-        "annual_revenue": Decimal(rng.randrange(100_000, 50_000_000)),
+        "size": size,
+        "annual_revenue": revenue(context, size),
         "named": rng.random() < 0.2,
         "existing": account_type == Account.AccountType.CUSTOMER and rng.random() < 0.7,
     }
@@ -103,7 +123,7 @@ def _seed_large(context: DemoContext, owners: list[Any]) -> None:
 def seed(context: DemoContext) -> None:
     records = context.records
     admin = records["user:salesadmin"]
-    owners = [records[f"user:{name}"] for name in ("sales", "sales2", "salesadmin")]
+    owners = [records[f"user:{name}"] for name in OWNERS]
     if context.size == "small":
         accounts = _seed_small(context, owners, admin)
         records["accounts"] = accounts

@@ -63,16 +63,28 @@ def account_get(*, actor: Actor, pk: Any) -> Account:
     return access.get_visible(Account, actor, pk, with_parent_name(accounts, actor))
 
 
+def account_name_search(*, actor: Actor, q: str) -> QuerySet[Account]:
+    """Visible active accounts of every type whose name starts with `q`
+    (CUS-11, CUS-9, TEAM-5), in name order: the account list's own search,
+    an index range on the normalized name."""
+    return (
+        access.visible(Account, actor)
+        .filter(AccountFilter(q=q).get_filter_expression())
+        .order_by("name_search", "pk")
+    )
+
+
 def account_pick(*, actor: Actor, q: str, limit: int = 20) -> list[Account]:
     """Accounts offered by a picker: visible, active, by name prefix (CUS-9,
     TEAM-5); nothing for an empty search."""
     if not search_key(q or ""):
         return []
-    return list(
-        access.visible(Account, actor)
-        .filter(AccountFilter(q=q).get_filter_expression())
-        .order_by("name_search", "pk")[:limit]
-    )
+    return list(account_name_search(actor=actor, q=q)[:limit])
+
+
+def accounts_owned(*, actor: Actor) -> QuerySet[Account]:
+    """The visible accounts the actor owns (CUS-5), newest first."""
+    return access.visible(Account, actor).filter(owner_id=actor.pk).order_by("-pk")
 
 
 def account_pick_label(*, actor: Actor, pk: Any) -> str | None:

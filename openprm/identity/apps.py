@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.home import HomeBlock
 from openprm.identity.catalog import MANAGE_USERS
 
 
@@ -32,6 +33,16 @@ class IdentityConfig(AppConfig):
             "privilege": MANAGE_USERS,
             "admin": True,
         },
+    )
+    home_blocks = (
+        HomeBlock(
+            "users",
+            _("Users"),
+            selector="openprm.identity.home.users_health",
+            template="identity/home/users.html",
+            privilege=MANAGE_USERS,
+            order=10,
+        ),
     )
 
     def ready(self) -> None:

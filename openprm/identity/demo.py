@@ -16,6 +16,11 @@ STAFF = [
 ]
 
 
+def sign_ins() -> list[tuple[str, str]]:
+    """The staff sign-ins this seeder makes, for `openprm demo --users`."""
+    return [(username, description) for username, *_names, description in STAFF]
+
+
 def seed(context: DemoContext) -> None:
     roles = {role.code: role for role in Role.objects.all()}
     legal = roles[catalog.LEGAL_PREFERENCES_DUTY]

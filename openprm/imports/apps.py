@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.catalog import VIEW_SYSTEM_HEALTH
+from openprm.core.home import HomeBlock
+
 
 class ImportsConfig(AppConfig):
     name = "openprm.imports"
@@ -14,6 +17,23 @@ class ImportsConfig(AppConfig):
             "icon": "file-import",
             "area": "internal",
         },
+    )
+    home_blocks = (
+        HomeBlock(
+            "import_health",
+            _("Imports of the last 30 days"),
+            selector="openprm.imports.home.import_health",
+            template="imports/home/import_health.html",
+            privilege=VIEW_SYSTEM_HEALTH,
+            order=11,
+        ),
+        HomeBlock(
+            "my_jobs",
+            _("Your imports and exports"),
+            selector="openprm.imports.home.my_jobs",
+            template="imports/home/my_jobs.html",
+            order=60,
+        ),
     )
 
     def ready(self) -> None:

@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.global_search import SearchSource
+from openprm.core.home import HomeBlock
+from openprm.partners.catalog import MANAGE_PARTNERS
+
 
 class PartnersConfig(AppConfig):
     name = "openprm.partners"
@@ -36,6 +40,74 @@ class PartnersConfig(AppConfig):
             "area": "portal",
             "order": 30,
         },
+    )
+    home_blocks = (
+        HomeBlock(
+            "partners",
+            _("Your partners"),
+            selector="openprm.partners.home.partner_overview",
+            template="partners/home/partners.html",
+            privilege=MANAGE_PARTNERS,
+            order=20,
+        ),
+        HomeBlock(
+            "partner_work",
+            _("Waiting for you"),
+            selector="openprm.partners.home.partner_work",
+            template="partners/home/partner_work.html",
+            privilege=MANAGE_PARTNERS,
+            order=21,
+        ),
+        HomeBlock(
+            "organization",
+            _("Your organization"),
+            selector="openprm.partners.home.portal_organization",
+            template="partners/home/portal_organization.html",
+            area="portal",
+            order=10,
+        ),
+        HomeBlock(
+            "people",
+            _("Your people"),
+            selector="openprm.partners.home.portal_people",
+            template="partners/home/portal_people.html",
+            area="portal",
+            order=20,
+        ),
+        HomeBlock(
+            "next_steps",
+            _("What you can do next"),
+            selector="openprm.partners.home.portal_next_steps",
+            template="partners/home/portal_next_steps.html",
+            area="portal",
+            order=30,
+            width="col-12",
+        ),
+    )
+    search_sources = (
+        SearchSource(
+            "partners",
+            _("Partners"),
+            selector="openprm.partners.search.partner_search",
+            list_url="partners:partner_list",
+            order=30,
+        ),
+        SearchSource(
+            "organization",
+            _("Your organization"),
+            selector="openprm.partners.search.portal_organization_search",
+            list_url="portal:organization",
+            area="portal",
+            order=10,
+        ),
+        SearchSource(
+            "people",
+            _("People"),
+            selector="openprm.partners.search.portal_people_search",
+            list_url="portal:contact_list",
+            area="portal",
+            order=20,
+        ),
     )
 
     def ready(self) -> None:

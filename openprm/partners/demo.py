@@ -1,6 +1,8 @@
 """Demo partners: Northwind Resellers and Contoso Distribution, each with a
 partner administrator and a partner sales representative who sign into the
-portal, plus more partners (some in a hierarchy) for the lists."""
+portal, plus more partners (some in a hierarchy, the last one inactive) for
+the lists. A Northwind resource still waits for its portal user, so the
+channel manager's home page has work to show (PC-2, PRG-9)."""
 
 from openprm.core.actor import Actor
 from openprm.demo.context import DEMO_PASSWORD, DemoContext
@@ -14,6 +16,7 @@ from openprm.partners.services import (
     partner_contact_promote_to_resource,
     partner_contact_promote_to_user,
     partner_create,
+    partner_set_status,
 )
 
 BASE_URL = "http://localhost:8000/"
@@ -52,6 +55,18 @@ def _portal_user(
     return contact
 
 
+def sign_ins() -> list[tuple[str, str]]:
+    """The portal sign-ins this seeder makes, for `openprm demo --users`."""
+    return [
+        sign_in
+        for key, name, *_rest in PORTAL_PARTNERS
+        for sign_in in (
+            (f"{key}-admin", f"partner administrator of {name} (portal)"),
+            (f"{key}-rep", f"partner sales representative of {name} (portal)"),
+        )
+    ]
+
+
 def seed(context: DemoContext) -> None:
     actor = context.records["user:cam"]
     roles = {role.code: role for role in Role.objects.filter(for_partners=True)}
@@ -74,8 +89,6 @@ def seed(context: DemoContext) -> None:
             confirm_duplicates=True,
         )
         _portal_user(actor, rep, f"{key}-rep", roles[catalog.PARTNER_SALES_REPRESENTATIVE], admin)
-        context.sign_in(f"{key}-admin", f"partner administrator of {name} (portal)")
-        context.sign_in(f"{key}-rep", f"partner sales representative of {name} (portal)")
         partners.append(partner)
     for index in range(max(context.count("partners") - len(partners), 0)):
         parent = partners[0] if index % 3 == 0 else None
@@ -94,4 +107,21 @@ def seed(context: DemoContext) -> None:
             confirm_duplicates=True,
         )
         partners.append(partner)
+    if len(partners) > len(PORTAL_PARTNERS):
+        last = partners[-1]
+        partners[-1] = partner_set_status(actor=actor, partner=last, status="inactive")
+    waiting = partner_contact_create(
+        actor=actor,
+        partner=partners[0],
+        data={"first_name": "Wendy", "last_name": "Waite", "email": "wendy.waite@partners.example"},
+        confirm_duplicates=True,
+    )
+    partner_contact_promote_to_resource(
+        actor=actor,
+        contact=waiting,
+        role_id=roles[catalog.PARTNER_SALES_REPRESENTATIVE].pk,
+        expected_version=waiting.version,
+    )
     context.records["partners"] = partners
+    for username, description in sign_ins():
+        context.sign_in(username, description)

@@ -39,6 +39,7 @@ def membership(actor: Actor) -> PartnerContact | None:
         lambda: (
             PartnerContact.objects.select_related("partner__account", "role", "person")
             .filter(user_id=actor.pk)
+            .order_by("pk")
             .first()
         ),
     )

@@ -54,6 +54,27 @@ def partner_list(
     return partners
 
 
+def managed_partners(*, actor: Actor) -> QuerySet[PartnerProfile]:
+    """PA-2: the visible managed partners with their accounts, without the
+    list's counts (for pages that show a few)."""
+    return (
+        access.visible(PartnerProfile, actor)
+        .filter(managed_partner=True, account__account_type=Account.AccountType.PARTNER)
+        .select_related("account")
+    )
+
+
+def partner_name_search(*, actor: Actor, q: str) -> QuerySet[PartnerProfile]:
+    """Visible managed partners whose name starts with `q`, in name order:
+    the partner list's search (an index range on the account's normalized
+    name). A portal user finds only its own organization (PRG-7)."""
+    return (
+        managed_partners(actor=actor)
+        .filter(PartnerFilter(q=q).get_filter_expression())
+        .order_by("account__name_search", "pk")
+    )
+
+
 def partner_get(*, actor: Actor, pk: Any) -> PartnerProfile:
     return access.get_visible(
         PartnerProfile,
@@ -168,6 +189,21 @@ def own_partner(*, actor: Actor) -> PartnerProfile:
     """PRG-7: the portal user's own organization, from its membership."""
     own = membership(actor)
     return partner_get(actor=actor, pk=own.partner_id if own is not None else None)
+
+
+def contacts_awaiting_portal_user(*, actor: Actor) -> QuerySet[PartnerContact]:
+    """PC-2, PRG-9: partner resources of active partners who have no portal
+    user yet, the next setup step a channel manager takes for them."""
+    return (
+        access.visible(PartnerContact, actor)
+        .filter(
+            level=PartnerContact.Level.RESOURCE,
+            user__isnull=True,
+            partner__status=PartnerProfile.Status.ACTIVE,
+        )
+        .select_related("person", "partner__account", "role")
+        .order_by("-pk")
+    )
 
 
 def portal_user_list(*, actor: Actor) -> QuerySet[PartnerContact]:

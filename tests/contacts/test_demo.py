@@ -46,6 +46,10 @@ def test_demo_seed_small_creates_related_contacts_and_a_do_not_call() -> None:
     assert do_not_call.contact_point.kind == ContactPoint.Kind.PHONE
     assert do_not_call.contact_point.restriction_on(timezone.localdate()) is not None
     assert Household.objects.get().memberships.count() == 2
+    preferences = ContactPreference.objects.all()
+    assert preferences.count() == len(demo.PREFERENCES)
+    assert {p.preference for p in preferences} == {"do", "do_not"}
+    assert preferences.filter(end_date__lt=timezone.localdate()).count() == 1
 
 
 def test_demo_seed_without_accounts_creates_unrelated_contacts() -> None:

@@ -20,6 +20,9 @@ from tests.partners.matrix import SEES_NORTHWIND
 
 PAGES = {
     "home": [Case("get", allowed=EVERYONE)],
+    # The search box finds for everyone, within what each may see: a partner
+    # user searching "co" never reads of Contoso unless it is Contoso's.
+    "search": [Case("get", allowed=EVERYONE, query="?q=co")],
     "exports:job_download": [Case("get", of("own", "export_job"), allowed=OWNER, sees=OWNER)],
     "core:custom_field_create": [Case("get", allowed=p.MANAGE_CUSTOM_FIELDS)],
     "core:custom_field_edit": [
@@ -52,6 +55,7 @@ PAGES = {
 
 A = "/api/v1"
 OPERATIONS = {
+    f"GET {A}/search": [Case("get", allowed=EVERYONE, query="?q=co")],
     f"GET {A}/profile-options/{{code}}": [Case("get", const(OPTION), allowed=EVERYONE)],
     f"PATCH {A}/profile-options/{{code}}": [
         Case(

@@ -22,3 +22,22 @@ def test_demo_seed_small_creates_hierarchies_and_types(settings: Any) -> None:
     types = set(Account.objects.values_list("account_type", flat=True))
     assert {"customer", "prospect", "competitor"} <= types
     assert BillingAccount.objects.count() == 10
+
+
+def test_demo_accounts_have_revenue_of_their_size_and_every_seller_owns_some(
+    settings: Any,
+) -> None:
+    """Revenue within the range of each account's size; the administrator
+    owns accounts too (its My Contacts is not empty, tests/demo)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    context = DemoContext(size="small")
+    identity_demo.seed(context)
+    demo.seed(context)
+    for account in Account.objects.exclude(size=""):
+        low, high = demo.REVENUE_BY_SIZE[account.size]
+        assert low <= account.annual_revenue < high
+    owners = set(Account.objects.values_list("owner__username", flat=True))
+    assert owners == set(demo.OWNERS)
+    prospects = Account.objects.filter(account_type="prospect")
+    assert prospects.exclude(address_line1="").exists()
+    assert prospects.filter(address_line1="").exists()

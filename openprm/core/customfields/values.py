@@ -191,8 +191,11 @@ def custom_filter(
     Values are cleaned first so `?custom.size=10` matches the stored number 10.
     `columns` names where an ancestor type's values live when they are not in
     the row's own `custom` column — a partner profile keeps its own fields and
-    finds the inherited account fields at `account__custom`.
+    finds the inherited account fields at `account__custom`. Without
+    filters nothing is read (every list calls this).
     """
+    if not filters:
+        return queryset
     fields = custom_definitions(record_type).by_name
     for name, raw in filters.items():
         if name not in fields:

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from openprm.core import events
+from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.node_assets import icon_svg
 from openprm.core.tables import Column, ListSpec
@@ -49,6 +50,13 @@ def sort_link(context: Context, field: str) -> str:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def capped(count: int, cap: int = COUNT_CAP) -> str:
+    """A count read with core.counting.capped_count: "1,000+" past its cap
+    (`{{ n|capped:100 }}` for one read with a cap of 100)."""
+    return count_text(count, cap)
 
 
 @register.filter
