@@ -42,6 +42,17 @@ class CoreConfig(AppConfig):
         },
     )
     home_blocks = (
+        *(
+            HomeBlock(
+                f"notifications_{area}",
+                _("Notifications"),
+                selector="openprm.core.notifications.home.unread",
+                template="core/home/notifications.html",
+                area=area,
+                order=5,
+            )
+            for area in ("internal", "portal")
+        ),
         HomeBlock(
             "background_jobs",
             _("Background jobs"),

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.home import HomeBlock
 from openprm.core.tabs import RecordTab
 
 
@@ -56,6 +57,32 @@ class DealsConfig(AppConfig):
 
     record_tabs = (
         RecordTab("partners.PartnerProfile", "deals", _("Deals"), "deals:partner_deals", order=30),
+    )
+
+    home_blocks = (
+        HomeBlock(
+            "registrations_to_decide",
+            _("Deal registrations to decide"),
+            selector="openprm.deals.home.registrations_to_decide",
+            template="deals/home/to_decide.html",
+            privilege="approve_deal_registrations",
+            order=15,
+        ),
+        HomeBlock(
+            "pipeline",
+            _("Your open opportunities"),
+            selector="openprm.deals.home.pipeline",
+            template="deals/home/pipeline.html",
+            order=30,
+        ),
+        HomeBlock(
+            "partner_deals",
+            _("Your deals"),
+            selector="openprm.deals.home.partner_deals",
+            template="deals/home/partner_deals.html",
+            area="portal",
+            order=15,
+        ),
     )
 
     def ready(self) -> None:

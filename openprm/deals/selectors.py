@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -86,3 +87,10 @@ def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:
         .values_list("pk", "name", "partner_contact__partner__account__name")
     )
     return [(pk, f"{name} ({partner})" if partner else name) for pk, name, partner in rows]
+
+
+def open_offers(*, actor: Actor) -> QuerySet[LeadOffer]:
+    """The lead offers waiting for the actor's organization's answer."""
+    return access.visible(LeadOffer, actor).filter(
+        outcome=LeadOffer.Outcome.OPEN, deadline__gte=timezone.now()
+    )

@@ -69,9 +69,10 @@ def _mail_body(message: Message) -> str:
     return "\n\n".join(lines)
 
 
-def notification_mark_read(*, actor: Actor, pk: int) -> None:
+def notification_mark_read(*, actor: Actor, pk: int) -> Notification:
     """Only one's own notifications can be marked read (others are 404)."""
     notification = access.get_visible(Notification, actor, pk)
     Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    return notification
