@@ -18,13 +18,13 @@ from openprm.deals.models import DealRegistration
 from openprm.deals.schemas import (
     ApproveIn,
     ConflictOut,
+    DecisionNoteIn,
     LineSchema,
-    NoteIn,
     RegistrationIn,
     RegistrationOut,
     RegistrationUpdateIn,
+    RegistrationVersionIn,
     RejectIn,
-    VersionIn,
 )
 
 router = Router(tags=["deal registrations"])
@@ -86,7 +86,7 @@ def registration_update(
 
 @router.post("/registrations/{registration_id}/submit", response=RegistrationOut)
 def registration_submit(
-    request: HttpRequest, registration_id: RecordId, payload: VersionIn
+    request: HttpRequest, registration_id: RecordId, payload: RegistrationVersionIn
 ) -> DealRegistration:
     registration = selectors.registration_get(actor=request.actor, pk=registration_id)
     services.registration_submit(
@@ -97,7 +97,7 @@ def registration_submit(
 
 @router.post("/registrations/{registration_id}/withdraw", response=RegistrationOut)
 def registration_withdraw(
-    request: HttpRequest, registration_id: RecordId, payload: VersionIn
+    request: HttpRequest, registration_id: RecordId, payload: RegistrationVersionIn
 ) -> DealRegistration:
     registration = selectors.registration_get(actor=request.actor, pk=registration_id)
     services.registration_withdraw(
@@ -108,7 +108,7 @@ def registration_withdraw(
 
 @router.post("/registrations/{registration_id}/return", response=RegistrationOut)
 def registration_return(
-    request: HttpRequest, registration_id: RecordId, payload: NoteIn
+    request: HttpRequest, registration_id: RecordId, payload: DecisionNoteIn
 ) -> DealRegistration:
     registration = selectors.registration_get(actor=request.actor, pk=registration_id)
     services.registration_return(
@@ -157,7 +157,7 @@ def registration_approve(
 
 @router.post("/registrations/{registration_id}/extend", response=RegistrationOut)
 def registration_extend(
-    request: HttpRequest, registration_id: RecordId, payload: VersionIn
+    request: HttpRequest, registration_id: RecordId, payload: RegistrationVersionIn
 ) -> DealRegistration:
     registration = selectors.registration_get(actor=request.actor, pk=registration_id)
     services.registration_extend(
@@ -168,7 +168,7 @@ def registration_extend(
 
 @router.post("/registrations/{registration_id}/cancel", response=RegistrationOut)
 def registration_cancel(
-    request: HttpRequest, registration_id: RecordId, payload: NoteIn
+    request: HttpRequest, registration_id: RecordId, payload: DecisionNoteIn
 ) -> DealRegistration:
     registration = selectors.registration_get(actor=request.actor, pk=registration_id)
     services.registration_cancel(

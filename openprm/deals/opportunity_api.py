@@ -14,9 +14,9 @@ from openprm.deals.models import Opportunity
 from openprm.deals.schemas import (
     OpportunityIn,
     OpportunityOut,
+    OpportunityTeamIn,
+    OpportunityTeamOut,
     StageIn,
-    TeamMemberIn,
-    TeamMemberOut,
 )
 
 router = Router(tags=["opportunities"])
@@ -69,16 +69,16 @@ def opportunity_stage(
     )
 
 
-@router.get("/opportunities/{opportunity_id}/team", response=list[TeamMemberOut])
+@router.get("/opportunities/{opportunity_id}/team", response=list[OpportunityTeamOut])
 def opportunity_team(request: HttpRequest, opportunity_id: RecordId) -> Any:
     """DEAL-9: the deal's sales team with access levels."""
     opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
     return list(opportunity.team.select_related("resource"))
 
 
-@router.post("/opportunities/{opportunity_id}/team", response={201: TeamMemberOut})
+@router.post("/opportunities/{opportunity_id}/team", response={201: OpportunityTeamOut})
 def opportunity_team_add(
-    request: HttpRequest, opportunity_id: RecordId, payload: TeamMemberIn
+    request: HttpRequest, opportunity_id: RecordId, payload: OpportunityTeamIn
 ) -> Status[Any]:
     opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
     member = services.opportunity_team_add(

@@ -61,11 +61,11 @@ class RegistrationUpdateIn(Input):
     lines: list[LineSchema] | None = Field(None, max_length=200)
 
 
-class VersionIn(Input):
+class RegistrationVersionIn(Input):
     version: Version
 
 
-class NoteIn(Input):
+class DecisionNoteIn(Input):
     version: Version
     note: str = Field("", max_length=5000)
 
@@ -163,12 +163,12 @@ class OpportunityOut(Schema):
     version: int
 
 
-class TeamMemberIn(Input):
+class OpportunityTeamIn(Input):
     resource_id: RecordId
     access_level: Literal["view", "edit", "full"] = "edit"
 
 
-class TeamMemberOut(Schema):
+class OpportunityTeamOut(Schema):
     id: int
     resource_id: int
     resource_name: str = Field(..., alias="resource.name")
