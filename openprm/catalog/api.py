@@ -10,6 +10,7 @@ from openprm.catalog import selectors, services, tables
 from openprm.catalog.filters import ProductFilter
 from openprm.catalog.models import Product
 from openprm.catalog.schemas import ProductIn, ProductOut, ProductUpdateIn
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
@@ -18,6 +19,7 @@ router = Router(tags=["products"])
 
 
 @router.get("/products", response=list[ProductOut])
+@reads(Product)
 @paginate(PagePagination)
 def product_list(
     request: HttpRequest,
@@ -35,6 +37,7 @@ def product_create(request: HttpRequest, payload: ProductIn) -> Status[Product]:
 
 
 @router.get("/products/{product_id}", response=ProductOut)
+@reads(Product)
 def product_detail(request: HttpRequest, product_id: RecordId) -> Product:
     return selectors.product_get(actor=request.actor, pk=product_id)
 

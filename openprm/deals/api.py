@@ -8,10 +8,12 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import opportunity_api, selectors, services, tables
+from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
 from openprm.deals.conflicts import Candidate
 from openprm.deals.filters import RegistrationFilter
 from openprm.deals.models import DealRegistration
@@ -40,6 +42,7 @@ def _fresh(request: HttpRequest, registration: DealRegistration) -> DealRegistra
 
 
 @router.get("/registrations", response=list[RegistrationOut])
+@reads(DealRegistration)
 @paginate(PagePagination)
 def registration_list(
     request: HttpRequest,
@@ -64,6 +67,7 @@ def registration_create(request: HttpRequest, payload: RegistrationIn) -> Status
 
 
 @router.get("/registrations/{registration_id}", response=RegistrationOut)
+@reads(DealRegistration)
 def registration_detail(request: HttpRequest, registration_id: RecordId) -> DealRegistration:
     return selectors.registration_get(actor=request.actor, pk=registration_id)
 
@@ -206,6 +210,7 @@ def conflict_out(candidate: Candidate) -> dict[str, Any]:
 
 
 @router.get("/registrations/{registration_id}/conflicts", response=list[ConflictOut])
+@reads(DealRegistration, privilege=APPROVE_DEAL_REGISTRATIONS)
 def registration_conflicts(request: HttpRequest, registration_id: RecordId) -> list[dict[str, Any]]:
     """DEAL-7: the channel team's view of what else claims this deal; the
     partner is refused (it must learn nothing of other deals)."""

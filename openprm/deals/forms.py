@@ -184,6 +184,12 @@ class TeamMemberForm(forms.Form):
         self.fields["resource_id"].choices = [("", _("Choose a person")), *resources]  # type: ignore[attr-defined]
 
 
+class TeamMemberRemoveForm(forms.Form):
+    """The member to remove, named by the Remove button of its row."""
+
+    member_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class StageForm(VersionForm):
     stage = forms.ChoiceField(label=_("Stage"), choices=Opportunity.Stage.choices)
 
@@ -207,11 +213,3 @@ class RouteForm(VersionForm):
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Why you decline"), max_length=300)
-
-
-class PassForm(forms.Form):
-    partner_id = forms.TypedChoiceField(label=_("Pass to"), coerce=int)
-
-    def __init__(self, *args: Any, partners: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["partner_id"].choices = partners  # type: ignore[attr-defined]

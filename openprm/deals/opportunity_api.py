@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import selectors, services, tables
@@ -23,6 +24,7 @@ router = Router(tags=["opportunities"])
 
 
 @router.get("/opportunities", response=list[OpportunityOut])
+@reads(Opportunity)
 @paginate(PagePagination)
 def opportunity_list(
     request: HttpRequest,
@@ -51,6 +53,7 @@ def opportunity_create(request: HttpRequest, payload: OpportunityIn) -> Status[O
 
 
 @router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
+@reads(Opportunity)
 def opportunity_detail(request: HttpRequest, opportunity_id: RecordId) -> Opportunity:
     return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
 
@@ -70,6 +73,7 @@ def opportunity_stage(
 
 
 @router.get("/opportunities/{opportunity_id}/team", response=list[OpportunityTeamOut])
+@reads(Opportunity)
 def opportunity_team(request: HttpRequest, opportunity_id: RecordId) -> Any:
     """DEAL-9: the deal's sales team with access levels."""
     opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)

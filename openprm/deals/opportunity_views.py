@@ -3,7 +3,6 @@ lines, team and registrations, a new opportunity, and its stage."""
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
@@ -114,18 +113,18 @@ class OpportunityTeamAdd(RecordAction):
 
 
 class OpportunityTeamRemove(RecordAction):
+    """A button on the team's row: the opportunity is the record acted on
+    (its `change`), the member a field of the form."""
+
     model = Opportunity
     action = "change"
+    form_class = forms.TeamMemberRemoveForm
     success_message = _("The team of %(name)s is updated.")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
 
-    def post(self, request: HttpRequest, pk: int, member_id: int) -> HttpResponse:  # type: ignore[override]
-        self.member_id = member_id
-        return super().post(request, pk)
-
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_team_remove(
-            actor=self.actor, opportunity=record, member_id=self.member_id
+            actor=self.actor, opportunity=record, member_id=form.cleaned_data["member_id"]
         )

@@ -145,12 +145,6 @@ class PortalLeadList(RecordList):
     spec = tables.PORTAL_LEADS
     template_name = "deals/portal/lead_list.html"
 
-    def context(self, **scope: Any) -> dict[str, Any]:
-        return {
-            "decline_form": forms.DeclineForm(),
-            "pass_form": forms.PassForm(partners=selectors.lead_pass_targets(actor=self.actor)),
-        }
-
 
 @method_decorator(portal_only, name="dispatch")
 class _PortalLeadAction(RecordAction):
@@ -180,16 +174,13 @@ class PortalLeadDecline(_PortalLeadAction):
 
 
 class PortalLeadPass(_PortalLeadAction):
-    form_class = forms.PassForm
-    success_message = _("You passed %(name)s on.")
+    """Passed to the next partner routing finds, whom the page never names
+    (PRG-7)."""
 
-    def form_kwargs(self, record: Lead) -> dict[str, Any]:
-        return {"partners": selectors.lead_pass_targets(actor=self.actor)}
+    success_message = _("You passed %(name)s on to another partner.")
 
     def perform(self, record: Lead, form: Any) -> None:
-        services.lead_pass(
-            actor=self.actor, lead=record, partner_id=form.cleaned_data["partner_id"]
-        )
+        services.lead_pass(actor=self.actor, lead=record)
 
 
 @method_decorator(portal_only, name="dispatch")

@@ -10,7 +10,6 @@ from openprm.core.actor import Actor
 from openprm.deals.conflicts import Candidate, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
 from openprm.identity.models import Resource
-from openprm.partners.models import PartnerProfile
 
 
 def registration_list(*, actor: Actor) -> QuerySet[DealRegistration]:
@@ -62,17 +61,6 @@ def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
         access.visible(LeadOffer, actor)
         .filter(lead=lead)
         .select_related("partner__account", "passed_by__account")
-    )
-
-
-def lead_pass_targets(*, actor: Actor) -> list[tuple[int, str]]:
-    """The other active partners a partner user may pass a lead to (DEAL-8):
-    their names only, which the brand owner shows to every partner here."""
-    return list(
-        PartnerProfile.objects.filter(status=PartnerProfile.Status.ACTIVE)
-        .exclude(pk=actor.partner_id)
-        .order_by("account__name_search")
-        .values_list("pk", "account__name")
     )
 
 

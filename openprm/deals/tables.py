@@ -213,4 +213,5 @@ PORTAL_OPPORTUNITIES = ListSpec(
     filters=OpportunityFilter,
     default_sort="close_date",
     filename="my-opportunities",
+    row_key=lambda o: f"opportunity-{o.pk}",
 )

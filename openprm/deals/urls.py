@@ -58,7 +58,7 @@ urlpatterns = [
         name="opportunity_team_add",
     ),
     path(
-        "opportunities/<int:pk>/team/<int:member_id>/remove/",
+        "opportunities/<int:pk>/team/remove/",
         opportunity_views.OpportunityTeamRemove.as_view(),
         name="opportunity_team_remove",
     ),

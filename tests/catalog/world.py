@@ -4,6 +4,9 @@ from openprm.catalog.services import product_create, product_update
 from tests.access.world import World
 from tests.factories import as_actor
 
+PRODUCTS = {"active_product": ("W-FW", True), "retired_product": ("W-OLD", False)}
+"""Each product by world record: its code, and whether it is active."""
+
 
 def build(world: World) -> None:
     actor = as_actor(world.users["salesadmin"])

@@ -119,13 +119,29 @@ def test_deal_8_a_passed_lead_keeps_its_referrer(
     two_partners: dict[str, Any], lead: Lead, channel_manager: User
 ) -> None:
     _route(channel_manager, lead, two_partners["nw"])
-    services.lead_pass(actor=_rep(two_partners, "nw"), lead=lead, partner_id=two_partners["co"].pk)
+    services.lead_pass(actor=_rep(two_partners, "nw"), lead=lead)
     lead.refresh_from_db()
     accepted = services.lead_accept(actor=_rep(two_partners, "co"), lead=lead)
     assert accepted.referring_partner == two_partners["nw"]
     assert accepted.opportunity.referring_partner == two_partners["nw"]
     assert accepted.opportunity.partner == two_partners["co"]
     assert list(access.visible(Lead, _rep(two_partners, "nw"))) == [lead]
+
+
+def test_deal_8_prg_7_a_pass_with_no_other_partner_free_leaves_the_lead_offered(
+    two_partners: dict[str, Any], lead: Lead, channel_manager: User
+) -> None:
+    """The passing partner never chooses, nor learns, who receives the lead:
+    routing picks the next partner; with none free, the offer stays open to
+    the partner, and nobody is recorded as referrer."""
+    offer = _route(channel_manager, lead, two_partners["nw"])
+    PartnerProfile.objects.filter(pk=two_partners["co"].pk).update(lead_capacity=0)
+    with pytest.raises(Conflict) as refused:
+        services.lead_pass(actor=_rep(two_partners, "nw"), lead=lead)
+    assert "Contoso" not in refused.value.message
+    offer.refresh_from_db()
+    lead.refresh_from_db()
+    assert (offer.outcome, lead.referring_partner) == (Outcome.OPEN, None)
 
 
 def test_deal_1_leads_may_be_on_prospects(

@@ -185,5 +185,5 @@ def test_deal_9_a_partner_resource_on_the_team_opens_the_deal_to_its_organizatio
     assert opportunity.team.filter(resource=resource).exists()
     assert opportunity.name in contoso.get("/portal/opportunities/").content.decode()
     member = opportunity.team.get(resource=resource)
-    web.post(f"/deals/opportunities/{opportunity.pk}/team/{member.pk}/remove/")
+    web.post(f"/deals/opportunities/{opportunity.pk}/team/remove/", {"member_id": member.pk})
     assert opportunity.name not in contoso.get("/portal/opportunities/").content.decode()

@@ -237,28 +237,36 @@ def lead_decline(*, actor: Actor, lead: Lead, reason: str) -> LeadOffer | None:
         return next_candidate(actor, lead)
 
 
-def lead_pass(*, actor: Actor, lead: Lead, partner_id: int) -> LeadOffer:
-    """DEAL-8: the partner the lead is offered to passes it to another
-    partner of the brand owner, and is recorded as the referrer."""
+def lead_pass(*, actor: Actor, lead: Lead) -> LeadOffer:
+    """DEAL-8: the partner the lead is offered to passes it on, and is
+    recorded as the referrer. The receiver is the best routing candidate
+    not offered the lead yet (DEAL-4), and the passing partner is not told
+    which: a partner user learns nothing of another organization (PRG-7).
+    With no candidate left the lead stays with the partner, to accept or
+    decline."""
     with transaction.atomic():
         found = _offer_for(actor, lead)
-        receiver = (
-            PartnerProfile.objects.select_related("account")
-            .filter(pk=partner_id, status=PartnerProfile.Status.ACTIVE)
-            .exclude(pk=found.partner_id)
-            .first()
-        )
-        if receiver is None:
-            raise ValidationFailed(
-                field_errors={"partner_id": [_("Choose another active partner.")]}
-            )
         LeadOffer.objects.filter(pk=found.pk).update(
             outcome=Outcome.WITHDRAWN, answered_at=timezone.now()
         )
         Lead.objects.filter(pk=lead.pk).update(referring_partner_id=found.partner_id)
         lead.referring_partner_id = found.partner_id
-        return offer(
-            actor, lead, receiver, reason=_("passed on by a partner"), passed_by=found.partner
+        for candidate in candidates(lead, exclude=offered_before(lead)):
+            try:
+                with transaction.atomic():
+                    return offer(
+                        actor,
+                        lead,
+                        candidate.partner,
+                        reason=_("passed on by a partner"),
+                        passed_by=found.partner,
+                    )
+            except Conflict as refused:
+                if refused.code != DealErrorCode.PARTNER_AT_CAPACITY:
+                    raise
+        raise Conflict(
+            _("No other partner can take this lead now; accept or decline it."),
+            code=DealErrorCode.PARTNER_AT_CAPACITY,
         )
 
 
