@@ -2,12 +2,13 @@
 apps at once (the route and list matrices); each code lives in its app's
 catalog."""
 
+from openprm.catalog.catalog import MANAGE_PRODUCTS
 from openprm.contacts.catalog import DELETE_SALES_PARTY_CONTACT, LEGAL_CONTACT_PREFERENCES
 from openprm.core.catalog import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
 from openprm.customers.catalog import DELETE_SALES_PARTY, RESTORE_SALES_PARTY, VIEW_ALL_SALES_DATA
+from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
 from openprm.identity.catalog import MANAGE_USERS
 from openprm.partners.catalog import (
-    APPROVE_DEAL_REGISTRATIONS,
     APPROVE_PARTNER_APPLICATIONS,
     MANAGE_PARTNER_PROGRAMS,
     MANAGE_PARTNERS,
@@ -24,6 +25,7 @@ __all__ = [
     "MANAGE_LOOKUPS",
     "MANAGE_PARTNERS",
     "MANAGE_PARTNER_PROGRAMS",
+    "MANAGE_PRODUCTS",
     "MANAGE_PROFILE_OPTIONS",
     "MANAGE_TERRITORIES",
     "MANAGE_USERS",

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "openprm.teams",
     "openprm.territories",
     "openprm.partners",
+    "openprm.catalog",
+    "openprm.deals",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",

@@ -6,12 +6,14 @@ from django.apps import apps
 from django.urls import include, path
 
 from openprm.config.api import api
+from openprm.core.notifications.views import notification_open
 from openprm.core.views import home
 from openprm.core.views.search import search
 
 urlpatterns = [
     path("", home, name="home"),
     path("search/", search, name="search"),
+    path("notifications/<int:pk>/", notification_open, name="notification_open"),
     path("api/v1/", api.urls),
     path("exports/", include("openprm.core.exporters.urls")),
 ]

@@ -42,6 +42,17 @@ class CoreConfig(AppConfig):
         },
     )
     home_blocks = (
+        *(
+            HomeBlock(
+                f"notifications_{area}",
+                _("Notifications"),
+                selector="openprm.core.notifications.home.unread",
+                template="core/home/notifications.html",
+                area=area,
+                order=5,
+            )
+            for area in ("internal", "portal")
+        ),
         HomeBlock(
             "background_jobs",
             _("Background jobs"),
@@ -61,7 +72,11 @@ class CoreConfig(AppConfig):
         process (a task worker loads no URLs); resolve the home blocks and
         search sources the apps declare, so a misspelt one stops start-up
         too; seed what the catalogs declare after each `migrate`."""
-        from openprm.core import global_search, home
+        from openprm.core import (
+            global_search,
+            home,
+            schedule,  # noqa: F401
+        )
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
         from openprm.core.customfields import selectors as customfield_selectors  # noqa: F401
         from openprm.core.customfields import tables as customfield_tables  # noqa: F401
@@ -69,6 +84,7 @@ class CoreConfig(AppConfig):
         from openprm.core.exporters import tables as export_tables  # noqa: F401
         from openprm.core.lookups import selectors as lookup_selectors  # noqa: F401
         from openprm.core.lookups import tables as lookup_tables  # noqa: F401
+        from openprm.core.notifications import selectors as notification_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
         from openprm.core.options import tables as option_tables  # noqa: F401
         from openprm.core.seeding import options_and_lookups_seed

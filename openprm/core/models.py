@@ -4,7 +4,9 @@ from openprm.core.audit.models import AuditEntry, BusinessEvent
 from openprm.core.customfields.models import CustomField
 from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.models import LookupType, LookupValue
+from openprm.core.notifications.models import Notification
 from openprm.core.options.models import ProfileOption
+from openprm.core.schedule_models import ScheduledRun
 
 __all__ = [
     "AuditEntry",
@@ -13,5 +15,7 @@ __all__ = [
     "ExportJob",
     "LookupType",
     "LookupValue",
+    "Notification",
     "ProfileOption",
+    "ScheduledRun",
 ]

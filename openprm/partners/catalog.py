@@ -1,12 +1,13 @@
 """What the partners app declares: its privileges and who holds them, the
 option its rules read and the partner record type (below account, PLAT-7).
 
-Manage Partner Programs, Approve Partner Applications and Approve Deal
-Registrations are PLAT-2 channel privileges no app checks yet. They are
-declared here, with the channel account manager's grant, because partners is
-the channel app that exists: the role keeps the privileges SPEC.md gives it,
-and an administrator can already see and assign them. The programs and deals
-apps take them over (same codes, so stored grants stay) when they arrive.
+Manage Partner Programs and Approve Partner Applications are PLAT-2 channel
+privileges no app checks yet. They are declared here, with the channel
+account manager's grant, because partners is the channel app that exists:
+the role keeps the privileges SPEC.md gives it, and an administrator can
+already see and assign them. The programs app takes them over (same codes,
+so stored grants stay) when it arrives, as deals took Approve Deal
+Registrations.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +19,11 @@ from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER, SALES_ADMINISTRATO
 MANAGE_PARTNERS = "manage_partners"
 MANAGE_PARTNER_PROGRAMS = "manage_partner_programs"
 APPROVE_PARTNER_APPLICATIONS = "approve_partner_applications"
-APPROVE_DEAL_REGISTRATIONS = "approve_deal_registrations"
 
 PRIVILEGES = (
     Privilege(MANAGE_PARTNERS, _("Manage Partners")),
     Privilege(MANAGE_PARTNER_PROGRAMS, _("Manage Partner Programs")),
     Privilege(APPROVE_PARTNER_APPLICATIONS, _("Approve Partner Applications")),
-    Privilege(APPROVE_DEAL_REGISTRATIONS, _("Approve Deal Registrations")),
 )
 
 GRANTS = (
@@ -35,7 +34,6 @@ GRANTS = (
             MANAGE_PARTNERS,
             MANAGE_PARTNER_PROGRAMS,
             APPROVE_PARTNER_APPLICATIONS,
-            APPROVE_DEAL_REGISTRATIONS,
         ),
     ),
 )

@@ -40,6 +40,11 @@ class PartnerProfile(VersionedModel, CustomFieldsModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
+    lead_capacity = models.PositiveIntegerField(
+        _("lead capacity"),
+        default=10,
+        help_text=_("How many routed leads the partner works on at once."),
+    )
 
     class Meta:
         ordering = ["account__name_search", "pk"]

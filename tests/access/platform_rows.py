@@ -3,9 +3,11 @@ app's table rows (tests/access/cases.py), or from what the route declares.
 
 Whatever the route, what the page declares comes first: a signed-out
 visitor is sent to sign in (the API answers 401), a partner user asking for
-a page outside the portal gets 404 (PRG-7), no answer to a partner user
-names the other organization or its people, and a refused write leaves
-every table of the installed apps unchanged.
+a page outside the portal gets 404 (PRG-7), and so does anyone without a
+membership asking for a portal page, whatever the record's policy says (an
+internal user who may see the record included); no answer to a partner
+user names the other organization or its people, and a refused write
+leaves every table of the installed apps unchanged.
 
 The derived rows, for every world record the route names and a set of
 actors spanning the rules (no privilege, View Only, owner, administrator,
@@ -17,7 +19,8 @@ channel manager, two partner organizations):
   302; a form sent empty shows its errors: 200);
 - a create page (the action "create", no record in its URL), for every
   actor of the world: what `access.can_create` says of its model — the
-  page, or 403 — and 404 to a partner user on an internal page;
+  page, or 403 — and 404 to a partner user on an internal page, and to
+  anyone without a membership on a portal page;
 - a page naming no record (a list, a portal page): a portal page answers
   partner users with a membership and 404 to internal users, any other
   page answers internal users (403 without the `privilege` it declares);
@@ -74,13 +77,15 @@ def hidden(actor: str) -> frozenset[str]:
 
 def row(world: World, page: Page | None, actor: str, method: str, path: str, answer: int) -> Row:
     """One actor's call: what the page declares comes first (sign-in, the
-    portal boundary), then the route's own `answer`."""
+    portal boundary both ways), then the route's own `answer`."""
     found = hidden(actor)
     if actor == "anonymous":
         status = 401 if page is None else answer if page.public else 302
     elif page is not None and actor in PARTNER_USERS and not page.portal:
         status = 404  # PRG-7: no internal page exists for a partner user
         found |= staff_names(world, PARTNER_ACTORS)
+    elif page is not None and page.area == PORTAL and _actor(world, actor).partner_id is None:
+        status = 404  # a portal page exists for partner users with a membership only
     else:
         status = answer
     refused = method != "get" and status >= 400
@@ -172,7 +177,8 @@ def declared_create_rows(world: World, page: Page) -> list[Row]:
     """A create page (the action "create", no record in its URL), for every
     world actor: what `access.can_create` says of the model — the page or
     403 — except that a partner user, of an organization or of none, gets
-    404 on an internal page (PRG-7)."""
+    404 on an internal page (PRG-7), and anyone without a membership 404
+    on a portal page (`row`)."""
     model = page.creates()
     assert model is not None
     method, allowed = _call(page)

@@ -115,7 +115,8 @@ def test_plat_2_create_pages_answer_as_their_create_rule_says(world: World) -> N
     """PLAT-2/PRG-7: every create page (a view declaring its model and the
     action "create", no record in its URL) x every world actor: the form
     to whoever the model's create rule allows, 403 to the others, 404 to a
-    partner user on an internal page."""
+    partner user on an internal page and to anyone without a membership
+    on a portal page."""
     rows = [
         row
         for page in pages().values()

@@ -24,6 +24,10 @@ PAGES = {
     # user searching "co" never reads of Contoso unless it is Contoso's.
     "search": [Case("get", allowed=EVERYONE, query="?q=co")],
     "exports:job_download": [Case("get", of("own", "export_job"), allowed=OWNER, sees=OWNER)],
+    # A notification opens (marked read, then its link) for its recipient only.
+    "notification_open": [
+        Case("post", of("own", "notification"), allowed=OWNER, sees=OWNER, ok=302)
+    ],
     "core:custom_field_create": [Case("get", allowed=p.MANAGE_CUSTOM_FIELDS)],
     "core:custom_field_edit": [
         Case("get", of("own", "custom_field"), allowed=p.MANAGE_CUSTOM_FIELDS)

@@ -77,7 +77,14 @@ def test_a_salesperson_sees_its_accounts_contacts_and_recent_changes(
     make_contact(other, "Hidden-Contact", hidden)
     client = client_for(salesperson)
 
-    assert blocks(client) == ["my_accounts", "my_contacts", "recent_changes", "my_jobs"]
+    assert blocks(client) == [
+        "notifications_internal",
+        "my_accounts",
+        "pipeline",
+        "my_contacts",
+        "recent_changes",
+        "my_jobs",
+    ]
     accounts = data(client, "my_accounts")
     assert [a.name for a in accounts["accounts"]] == ["Beta Prospect", "Acme Mine"]
     assert (accounts["count"], accounts["prospects"]) == (2, 1)
@@ -126,7 +133,12 @@ def test_a_channel_manager_sees_its_partners_and_what_waits_for_it(
     )
     client = client_for(channel_manager)
 
-    assert blocks(client)[:2] == ["partners", "partner_work"]
+    assert blocks(client)[:4] == [
+        "notifications_internal",
+        "registrations_to_decide",
+        "partners",
+        "partner_work",
+    ]
     overview = data(client, "partners")
     assert overview["active"] == 1
     assert [p.account.name for p in overview["partners"]] == ["Contoso", "Northwind"]
@@ -160,7 +172,12 @@ def test_an_administrator_sees_the_health_of_the_system(
     DBTaskResult.objects.get(pk=failing.id).set_failed(RuntimeError("boom"))
     client = client_for(admin)
 
-    assert blocks(client)[:3] == ["users", "import_health", "background_jobs"]
+    assert blocks(client)[:4] == [
+        "notifications_internal",
+        "users",
+        "import_health",
+        "background_jobs",
+    ]
     users = data(client, "users")
     assert (users["internal"], users["inactive"]) == (2, 1)
     imports = data(client, "import_health")
@@ -193,7 +210,13 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
     admin = two_partners["nw_admin"].user
     client = client_for(admin)
 
-    assert blocks(client) == ["organization", "people", "next_steps"]
+    assert blocks(client) == [
+        "notifications_portal",
+        "organization",
+        "partner_deals",
+        "people",
+        "next_steps",
+    ]
     assert data(client, "organization")["partner"].account.name == "Northwind"
     people = data(client, "people")
     assert people["count"] == 2

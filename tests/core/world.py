@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from openprm.core.customfields.services import custom_field_create
 from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.services import lookup_type_create, lookup_value_create
+from openprm.core.notifications.models import Notification
 from openprm.identity.catalog import ADMINISTRATOR
 from tests.access.world import World
 from tests.factories import as_actor, make_user
@@ -45,3 +46,7 @@ def build(world: World) -> None:
     job.file.save("matrix.xlsx", ContentFile(b"PK matrix"), save=False)
     job.save()
     world.add("own", "export_job", job)
+    notice = Notification.objects.create(
+        recipient=world.users["nobody"], title="Matrix notice", link="/"
+    )
+    world.add("own", "notification", notice)

@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.test import Client
 from PIL import Image
 
+from openprm.catalog.models import Product
 from openprm.config.api import api
 from openprm.contacts.models import (
     ContactPoint,
@@ -35,6 +36,7 @@ from openprm.core import access
 from openprm.core.customfields.models import CustomField
 from openprm.core.lookups.models import LookupValue
 from openprm.customers.models import BillingAccount, LegalEntity
+from openprm.deals.models import DealRegistration, Opportunity, OpportunityTeamMember
 from openprm.identity.models import Role, User
 from openprm.identity.services import token_create
 from openprm.imports.models import ImportJob
@@ -87,7 +89,29 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
     token, _ = token_create(actor=as_actor(co_admin.user), name="contoso")
     job = ImportJob.objects.create(kind="contacts", created_by=co_admin.user)
     job.file.save("contoso.csv", ContentFile(b"Last name\nX\n"))
+    retired = Product.objects.create(code="OLD-1", name="Retired", is_active=False)
+    registration = DealRegistration.objects.create(
+        partner=co,
+        owner=co_rep.user,
+        title="Contoso deal",
+        state="submitted",
+        customer_name="Acme",
+        country="US",
+        close_date=dt.date(2030, 1, 1),
+    )
+    opportunity = Opportunity.objects.create(
+        name="Contoso opportunity",
+        account=co.account,
+        close_date=dt.date(2030, 1, 1),
+        owner=channel_manager,
+    )
     return {
+        "products/product_id": retired,
+        "registrations/registration_id": registration,
+        "opportunities/opportunity_id": opportunity,
+        "opportunities/member_id": OpportunityTeamMember.objects.create(
+            opportunity=opportunity, resource=co_rep.resource
+        ),
         "lookup-values/value_id": LookupValue.objects.order_by("pk").first(),
         "custom-fields/field_id": CustomField.objects.create(
             record_type="customers.account", name="secret_code", label="Code", field_type="text"

@@ -1,5 +1,7 @@
 """Template helpers shared by every list and detail page."""
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -8,6 +10,8 @@ from django.forms import BoundField
 from django.template.context import Context
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -68,25 +72,38 @@ def lookup_meaning(code: str, type_code: str) -> str:
 @register.simple_tag(takes_context=True)
 def table_cell(context: Context, column: Column, row: Any) -> str:
     """A list's cell as its ListSpec column declares it: its own template
-    (which reads the `row`, and the page's `can` for its buttons), a link,
-    or the value (an empty value shows as a dash)."""
+    (which reads the `row`, the column's `value` when it declares one,
+    and the page's `can` for its buttons), a link, or the value (an empty value shows as a dash)."""
     if column.cell:
         return render_to_string(
             column.cell,
             {
                 "row": row,
+                "value": column.value(row) if column.value is not None else None,
                 "can": context.get("can"),
                 "request": context.get("request"),
                 "csrf_token": context.get("csrf_token"),
             },
         )
     value = column.read(row)
-    shown = "—" if value is None or value == "" else value
-    if isinstance(value, bool):
-        shown = _("Yes") if value else _("No")
+    shown = "—" if value is None or value == "" else _readable(value)
     if column.link is not None:
         return format_html('<a href="{}">{}</a>', column.link(row), shown)
     return conditional_escape(shown)
+
+
+def _readable(value: Any) -> Any:
+    """A value as a person reads it, in the user's locale: yes or no, a
+    date or a time of day in its format, a number with its separators."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=2, force_grouping=True)
+    return value
 
 
 @register.inclusion_tag("includes/record_tabs.html")

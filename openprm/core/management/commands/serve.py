@@ -6,15 +6,18 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connections
 
+from openprm.core.schedule import tick
 from openprm.core.worker import tasks_abandoned, worker_command, worker_id
 
 APPLICATION = "openprm.config.wsgi:application"
 WORKER_CHECK_SECONDS = 1.0
+SCHEDULE_SECONDS = 30.0
 
 
 def gunicorn_command(
@@ -79,7 +82,9 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
+        scheduled = _Schedule(enabled=worker is not None)
         while gunicorn.poll() is None:
+            scheduled.tick()
             if worker is not None and worker.process.poll() is not None and not stopping.is_set():
                 self.stderr.write(f"The task worker stopped ({worker.process.returncode}).")
                 worker.replace()
@@ -110,3 +115,23 @@ class _Worker:
         finally:
             connections.close_all()
         self.process = self._start()
+
+
+class _Schedule:
+    """Starts the periodic tasks (core.schedule) every SCHEDULE_SECONDS while
+    this server runs a task worker; servers started with --no-worker leave
+    the schedule to the others."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.next_at = 0.0
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if not self.enabled or now < self.next_at:
+            return
+        self.next_at = now + SCHEDULE_SECONDS
+        try:
+            tick()
+        finally:
+            connections.close_all()

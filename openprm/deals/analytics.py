@@ -1,0 +1,113 @@
+"""Deal analytics of one partner (DEAL-5): registrations by state, approval
+rate and median approval time, win rate, pipeline and won revenue, and the
+acceptance rate of routed leads — for the channel manager's partner page and
+the partner's own portal page. Every figure reads through the access scope,
+so a partner sees its own numbers only.
+
+The programs app adds the same figures per program and tier.
+"""
+
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.deals.models import DealRegistration, LeadOffer, Opportunity
+
+State = DealRegistration.State
+DECIDED = (State.APPROVED, State.REJECTED, State.WON, State.LOST, State.EXPIRED, State.CANCELLED)
+APPROVED_ONCE = (State.APPROVED, State.WON, State.LOST, State.EXPIRED, State.CANCELLED)
+
+
+@dataclass(frozen=True)
+class DealStats:
+    by_state: dict[str, int]
+    approval_rate: float | None
+    median_approval_hours: float | None
+    won: int
+    lost: int
+    win_rate: float | None
+    pipeline: Decimal
+    won_revenue: Decimal
+    offers_answered: int
+    offers_accepted: int
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return _rate(self.offers_accepted, self.offers_answered)
+
+    @property
+    def registrations(self) -> int:
+        return sum(self.by_state.values())
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
+    registrations = access.visible(DealRegistration, actor).filter(partner_id=partner_id)
+    by_state = dict(
+        registrations.order_by()
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+    decided = sum(by_state.get(s, 0) for s in DECIDED)
+    approved = sum(by_state.get(s, 0) for s in APPROVED_ONCE)
+    hours = [
+        (decided_at - submitted).total_seconds() / 3600
+        for submitted, decided_at in registrations.filter(
+            state__in=APPROVED_ONCE, decided_at__isnull=False, first_submitted_at__isnull=False
+        ).values_list("first_submitted_at", "decided_at")
+    ]
+    opportunities = access.visible(Opportunity, actor).filter(partner_id=partner_id).order_by()
+    totals = opportunities.aggregate(
+        won=Count("pk", filter=Q(stage=Opportunity.Stage.WON)),
+        lost=Count("pk", filter=Q(stage=Opportunity.Stage.LOST)),
+        pipeline=Sum("amount", filter=Q(is_open=True)),
+        won_revenue=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
+    )
+    offers = (
+        access.visible(LeadOffer, actor)
+        .filter(partner_id=partner_id)
+        .exclude(outcome=LeadOffer.Outcome.OPEN)
+        .order_by()
+        .aggregate(
+            answered=Count("pk"),
+            accepted=Count("pk", filter=Q(outcome=LeadOffer.Outcome.ACCEPTED)),
+        )
+    )
+    return DealStats(
+        by_state=by_state,
+        approval_rate=_rate(approved, decided),
+        median_approval_hours=round(statistics.median(hours), 1) if hours else None,
+        won=totals["won"],
+        lost=totals["lost"],
+        win_rate=_rate(totals["won"], totals["won"] + totals["lost"]),
+        pipeline=totals["pipeline"] or Decimal(0),
+        won_revenue=totals["won_revenue"] or Decimal(0),
+        offers_answered=offers["answered"],
+        offers_accepted=offers["accepted"],
+    )
+
+
+def chart_data(stats: DealStats) -> dict[str, object]:
+    """What the charts draw, as JSON for the page's chart script."""
+    labels = dict(State.choices)
+    states = [s for s in State.values if stats.by_state.get(s)]
+    return {
+        "states": {
+            "labels": [str(labels[s]) for s in states],
+            "values": [stats.by_state[s] for s in states],
+            "rows": [(str(labels[s]), stats.by_state[s]) for s in states],
+        },
+        "revenue": {
+            "labels": [str(_("Open pipeline")), str(_("Won"))],
+            "values": [float(stats.pipeline), float(stats.won_revenue)],
+        },
+    }

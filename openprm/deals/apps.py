@@ -1,0 +1,89 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.home import HomeBlock
+from openprm.core.tabs import RecordTab
+
+
+class DealsConfig(AppConfig):
+    name = "openprm.deals"
+    label = "deals"
+    verbose_name = _("Deals")
+    url_prefix = "deals/"
+    nav_items: tuple[dict[str, object], ...] = (
+        {
+            "label": _("Registrations"),
+            "url": "deals:registration_list",
+            "icon": "shield-check",
+            "area": "internal",
+            "privilege": "approve_deal_registrations",
+        },
+        {
+            "label": _("Opportunities"),
+            "url": "deals:opportunity_list",
+            "area": "internal",
+            "icon": "briefcase",
+        },
+        {"label": _("Leads"), "url": "deals:lead_list", "area": "internal", "icon": "target-arrow"},
+        {
+            "label": _("Deal registrations"),
+            "url": "portal:registration_list",
+            "area": "portal",
+            "order": 40,
+            "icon": "shield-check",
+        },
+        {
+            "label": _("Leads"),
+            "url": "portal:lead_list",
+            "area": "portal",
+            "order": 50,
+            "icon": "target-arrow",
+        },
+        {
+            "label": _("Opportunities"),
+            "url": "portal:opportunity_list",
+            "area": "portal",
+            "order": 60,
+            "icon": "briefcase",
+        },
+        {
+            "label": _("Performance"),
+            "url": "portal:performance",
+            "area": "portal",
+            "order": 70,
+            "icon": "chart-bar",
+        },
+    )
+
+    record_tabs = (
+        RecordTab("partners.PartnerProfile", "deals", _("Deals"), "deals:partner_deals", order=30),
+    )
+
+    home_blocks = (
+        HomeBlock(
+            "registrations_to_decide",
+            _("Deal registrations to decide"),
+            selector="openprm.deals.home.registrations_to_decide",
+            template="deals/home/to_decide.html",
+            privilege="approve_deal_registrations",
+            order=15,
+        ),
+        HomeBlock(
+            "pipeline",
+            _("Your open opportunities"),
+            selector="openprm.deals.home.pipeline",
+            template="deals/home/pipeline.html",
+            order=30,
+        ),
+        HomeBlock(
+            "partner_deals",
+            _("Your deals"),
+            selector="openprm.deals.home.partner_deals",
+            template="deals/home/partner_deals.html",
+            area="portal",
+            order=15,
+        ),
+    )
+
+    def ready(self) -> None:
+        from openprm.deals import policies  # noqa: F401  registers the policies

@@ -1,0 +1,17 @@
+"""The codes of the deals app's refusals: part of the API contract."""
+
+from enum import StrEnum
+
+
+class DealErrorCode(StrEnum):
+    ALREADY_ON_TEAM = "already_on_team"
+    ALREADY_REGISTERED = "already_registered"
+    CONFLICT_UNRESOLVED = "conflict_unresolved"
+    EXTENSION_LIMIT = "extension_limit"
+    LEAD_STATE = "lead_state"
+    NOT_A_SALES_ACCOUNT = "not_a_sales_account"
+    OFFER_EXPIRED = "offer_expired"
+    PARTNER_AT_CAPACITY = "partner_at_capacity"
+    PARTNER_INACTIVE = "partner_inactive"
+    REGISTRATION_STATE = "registration_state"
+    SAME_APPROVER = "same_approver"

@@ -1,0 +1,215 @@
+"""The deals forms: the partner's one short registration form with its
+product lines, and the channel team's decisions."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from openprm.catalog.selectors import product_choices
+from openprm.core.actor import Actor
+from openprm.core.errors import ValidationFailed
+from openprm.core.lookups.selectors import lookup_choices
+from openprm.customers.forms import bind_account_picker
+from openprm.customers.levels import AccessLevel
+from openprm.customers.pickers import PickerField
+from openprm.deals import catalog
+from openprm.deals.models import Opportunity
+from openprm.deals.services import LineIn
+
+LINE_ROWS = 5
+CURRENCIES = [(c, c) for c in ("USD", "EUR", "GBP", "CAD", "AUD")]
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ProductLinesForm(forms.Form):
+    """A form with product lines entered as rows `line-<n>-product`,
+    `-quantity`, `-amount` below its own fields (deals/_lines.html)."""
+
+    close_date = forms.DateField(
+        label=_("Estimated close date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.products = list(product_choices(actor=actor))
+        self.line_rows = [self._line_row(n) for n in range(LINE_ROWS)]
+
+    def _line_row(self, number: int) -> dict[str, Any]:
+        prefix = f"line-{number}-"
+        if self.is_bound:
+            values = {k: self.data.get(prefix + k, "") for k in ("product", "quantity", "amount")}
+        else:
+            values = self.initial.get("lines", {}).get(number, {})
+        return {
+            "number": number,
+            "product": str(values.get("product") or ""),
+            "quantity": str(values.get("quantity") or ("1" if number == 0 else "")),
+            "amount": str(values.get("amount") or ""),
+        }
+
+    def lines(self) -> list[LineIn]:
+        """The filled rows (the service checks products, quantities and
+        amounts); a row that cannot be read refuses the save."""
+        found, errors = [], {}
+        for row in self.line_rows:
+            if not (row["product"] or row["amount"]):
+                continue
+            try:
+                found.append(
+                    LineIn(int(row["product"]), int(row["quantity"] or 1), Decimal(row["amount"]))
+                )
+            except (ValueError, ArithmeticError):
+                errors[f"lines.{row['number']}"] = [
+                    _("Line %(n)s: choose a product and give a number.") % {"n": row["number"] + 1}
+                ]
+        if errors:
+            raise ValidationFailed(field_errors=errors)
+        return found
+
+    def clean_close_date(self) -> dt.date:
+        value = self.cleaned_data["close_date"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("The estimated close date cannot be in the past."))
+        return value
+
+
+class RegistrationForm(ProductLinesForm):
+    """The deal and its end customer, then its product lines."""
+
+    title = forms.CharField(label=_("Deal name"), max_length=200)
+    customer_name = forms.CharField(
+        label=_("Customer name"),
+        max_length=200,
+        help_text=_("The organization that buys, as on its invoices."),
+    )
+    country = forms.ChoiceField(label=_("Customer country"))
+    web_domain = forms.CharField(
+        label=_("Customer web site"), max_length=200, required=False, help_text="acme.com"
+    )
+    tax_id = forms.CharField(label=_("Customer tax id"), max_length=40, required=False)
+    address = forms.CharField(label=_("Customer address"), max_length=300, required=False)
+    description = forms.CharField(
+        label=_("What the customer needs"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    field_order = ("title", "customer_name", "country", "web_domain", "tax_id", "address",
+                   "close_date", "currency", "description")  # fmt: skip
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, actor=actor, **kwargs)
+        self.fields["country"].choices = [("", ""), *countries]  # type: ignore[attr-defined]
+
+    def values(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class NoteForm(VersionForm):
+    note = forms.CharField(
+        label=_("What the partner must add"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CancelForm(VersionForm):
+    note = forms.CharField(
+        label=_("Why the protection ends"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class RejectForm(VersionForm):
+    reason = forms.ChoiceField(label=_("Reason"))
+    note = forms.CharField(
+        label=_("Note to the partner"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = [  # type: ignore[attr-defined]
+            ("", _("Choose a reason")),
+            *lookup_choices(catalog.REJECT_REASONS),
+        ]
+
+
+class ApproveForm(VersionForm):
+    account_id = PickerField(
+        label=_("Customer's sales account"),
+        url_name="customers:account_pick",
+        help_text=_("Needed when the partner named a customer that is not matched to an account."),
+    )
+    reject_others = forms.BooleanField(
+        label=_("Reject the conflicting registrations (an earlier registration holds this deal)"),
+        required=False,
+    )
+    conflict_note = forms.CharField(
+        label=_("Or approve despite the conflict, because"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bind_account_picker(self.fields["account_id"], actor)
+
+
+class OpportunityForm(ProductLinesForm):
+    account_id = PickerField(
+        label=_("Sales account"), url_name="customers:account_pick", required=True
+    )
+    name = forms.CharField(label=_("Opportunity name"), max_length=200)
+    field_order = ("account_id", "name", "close_date", "currency")
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, actor=actor, **kwargs)
+        bind_account_picker(self.fields["account_id"], actor)
+
+
+class TeamMemberForm(forms.Form):
+    resource_id = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    access_level = forms.ChoiceField(
+        label=_("Access"), choices=AccessLevel.choices, initial=AccessLevel.EDIT
+    )
+
+    def __init__(self, *args: Any, resources: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["resource_id"].choices = [("", _("Choose a person")), *resources]  # type: ignore[attr-defined]
+
+
+class TeamMemberRemoveForm(forms.Form):
+    """The member to remove, named by the Remove button of its row."""
+
+    member_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class StageForm(VersionForm):
+    stage = forms.ChoiceField(label=_("Stage"), choices=Opportunity.Stage.choices)
+
+
+class LeadForm(forms.Form):
+    account_id = PickerField(label=_("Account"), url_name="customers:account_pick", required=True)
+    name = forms.CharField(label=_("Lead"), max_length=200)
+    amount = forms.DecimalField(label=_("Estimated amount"), min_value=0, required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bind_account_picker(self.fields["account_id"], actor)
+
+
+class RouteForm(VersionForm):
+    partner_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Why you decline"), max_length=300)

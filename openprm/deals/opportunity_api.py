@@ -1,0 +1,105 @@
+"""JSON API of opportunities (DEAL-1, DEAL-9), mounted on the deals router."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from openprm.core.apikit.declarations import reads
+from openprm.core.apikit.pagination import PagePagination
+from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.deals import selectors, services, tables
+from openprm.deals.filters import OpportunityFilter
+from openprm.deals.models import Opportunity
+from openprm.deals.schemas import (
+    OpportunityIn,
+    OpportunityOut,
+    OpportunityTeamIn,
+    OpportunityTeamOut,
+    StageIn,
+)
+
+router = Router(tags=["opportunities"])
+
+
+@router.get("/opportunities", response=list[OpportunityOut])
+@reads(Opportunity)
+@paginate(PagePagination)
+def opportunity_list(
+    request: HttpRequest,
+    filters: Query[OpportunityFilter],
+    sort: sort_choices(tables.OPPORTUNITIES.sortable) = tables.OPPORTUNITIES.default_sort,
+) -> Any:
+    """Internal users: the opportunities of the accounts they see; partner
+    users: those of their organization or with their people on the team."""
+    return tables.OPPORTUNITIES.rows(
+        actor=request.actor, query=request.GET, filters=filters, sort=sort
+    )
+
+
+@router.post("/opportunities", response={201: OpportunityOut})
+def opportunity_create(request: HttpRequest, payload: OpportunityIn) -> Status[Opportunity]:
+    """On a sales account the caller may edit (DEAL-1)."""
+    opportunity = services.opportunity_create(
+        actor=request.actor,
+        account_id=payload.account_id,
+        name=payload.name,
+        close_date=payload.close_date,
+        currency=payload.currency,
+        lines=[services.LineIn(x.product_id, x.quantity, x.amount) for x in payload.lines],
+    )
+    return Status(201, selectors.opportunity_get(actor=request.actor, pk=opportunity.pk))
+
+
+@router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
+@reads(Opportunity)
+def opportunity_detail(request: HttpRequest, opportunity_id: RecordId) -> Opportunity:
+    return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+
+
+@router.post("/opportunities/{opportunity_id}/stage", response=OpportunityOut)
+def opportunity_stage(
+    request: HttpRequest, opportunity_id: RecordId, payload: StageIn
+) -> Opportunity:
+    """Closed won or lost closes the opportunity and its registrations."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    return services.opportunity_set_stage(
+        actor=request.actor,
+        opportunity=opportunity,
+        stage=payload.stage,
+        expected_version=payload.version,
+    )
+
+
+@router.get("/opportunities/{opportunity_id}/team", response=list[OpportunityTeamOut])
+@reads(Opportunity)
+def opportunity_team(request: HttpRequest, opportunity_id: RecordId) -> Any:
+    """DEAL-9: the deal's sales team with access levels."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    return list(opportunity.team.select_related("resource"))
+
+
+@router.post("/opportunities/{opportunity_id}/team", response={201: OpportunityTeamOut})
+def opportunity_team_add(
+    request: HttpRequest, opportunity_id: RecordId, payload: OpportunityTeamIn
+) -> Status[Any]:
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    member = services.opportunity_team_add(
+        actor=request.actor,
+        opportunity=opportunity,
+        resource_id=payload.resource_id,
+        access_level=payload.access_level,
+    )
+    return Status(201, member)
+
+
+@router.delete("/opportunities/{opportunity_id}/team/{member_id}", response={204: None})
+def opportunity_team_remove(
+    request: HttpRequest, opportunity_id: RecordId, member_id: RecordId
+) -> Status[None]:
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_team_remove(
+        actor=request.actor, opportunity=opportunity, member_id=member_id
+    )
+    return Status(204, None)

@@ -1,0 +1,130 @@
+"""Opportunity pages (DEAL-1, DEAL-9): the list, one opportunity with its
+lines, team and registrations, a new opportunity, and its stage."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.web import permitted_create
+from openprm.deals import forms, selectors, services, tables
+from openprm.deals.models import Opportunity
+
+
+class OpportunityList(RecordList):
+    model = Opportunity
+    spec = tables.OPPORTUNITIES
+    template_name = "deals/opportunity_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {
+            "stages": Opportunity.Stage.choices,
+            "can_create": permitted_create(self.actor, Opportunity),
+        }
+
+
+class OpportunityDetail(RecordDetail):
+    model = Opportunity
+    template_name = "deals/opportunity_detail.html"
+    context_object_name = "opportunity"
+    actions = ("change",)
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: Opportunity, tab: str) -> dict[str, Any]:
+        return {
+            "lines": record.lines.select_related("product"),
+            "team": record.team.select_related("resource"),
+            "registrations": selectors.registration_list(actor=self.actor).filter(
+                opportunity=record
+            ),
+            "stage_form": forms.StageForm(
+                initial={"version": record.version, "stage": record.stage}
+            ),
+            "team_form": forms.TeamMemberForm(
+                resources=selectors.team_candidates(opportunity=record)
+            ),
+        }
+
+
+class OpportunityStage(RecordAction):
+    model = Opportunity
+    action = "change"
+    form_class = forms.StageForm
+    success_message = _("%(name)s moved to its new stage.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_set_stage(
+            actor=self.actor,
+            opportunity=record,
+            stage=form.cleaned_data["stage"],
+            expected_version=form.cleaned_data["version"],
+        )
+
+
+class OpportunityCreate(RecordForm):
+    model = Opportunity
+    action = "create"
+    form_class = forms.OpportunityForm
+    template_name = "deals/opportunity_form.html"
+    title = _("New opportunity")
+    success_message = _("The opportunity %(name)s is open.")
+
+    def form_kwargs(self, record: Any) -> dict[str, Any]:
+        return {"actor": self.actor, "initial": {"account_id": self.request.GET.get("account")}}
+
+    def apply(self, form: Any, record: Any) -> Opportunity:
+        data = form.cleaned_data
+        lines = form.lines()
+        return services.opportunity_create(
+            actor=self.actor,
+            account_id=data["account_id"],
+            name=data["name"],
+            close_date=data["close_date"],
+            currency=data["currency"],
+            lines=lines,
+        )
+
+
+class OpportunityTeamAdd(RecordAction):
+    model = Opportunity
+    action = "change"
+    form_class = forms.TeamMemberForm
+    success_message = _("The team of %(name)s is updated.")
+    invalid_message = _("Choose a person and an access level.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"resources": selectors.team_candidates(opportunity=record)}
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_team_add(
+            actor=self.actor,
+            opportunity=record,
+            resource_id=form.cleaned_data["resource_id"],
+            access_level=form.cleaned_data["access_level"],
+        )
+
+
+class OpportunityTeamRemove(RecordAction):
+    """A button on the team's row: the opportunity is the record acted on
+    (its `change`), the member a field of the form."""
+
+    model = Opportunity
+    action = "change"
+    form_class = forms.TeamMemberRemoveForm
+    success_message = _("The team of %(name)s is updated.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_team_remove(
+            actor=self.actor, opportunity=record, member_id=form.cleaned_data["member_id"]
+        )

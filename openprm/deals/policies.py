@@ -1,0 +1,159 @@
+"""Who sees and acts on registrations, opportunities and leads (DEAL-2..9,
+PRG-7: a partner user reaches its own organization's records only).
+
+- Registrations: the partner's users see their organization's; internal users
+  see submitted ones (never drafts, the partner's work in progress) when they
+  approve registrations or manage partners, or when they are the
+  registration's channel manager.
+- Opportunities: internal users see those of the accounts they see; a
+  partner user those whose partner is its organization or whose team has
+  one of its organization's resources (DEAL-9).
+- Leads: internal users see those of the accounts they see; a partner user
+  those offered to, accepted by or passed on by its organization (DEAL-4,
+  DEAL-8).
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.core.errors import PermissionRefused
+from openprm.core.privileges import has_privilege, missing_privilege
+from openprm.customers.models import Account
+from openprm.customers.reach import account_edit_q
+from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
+from openprm.deals.models import (
+    DealRegistration,
+    Lead,
+    LeadOffer,
+    Opportunity,
+    OpportunityLine,
+    OpportunityTeamMember,
+    RegistrationLine,
+)
+from openprm.partners.catalog import MANAGE_PARTNERS
+from openprm.partners.models import PartnerContact
+
+
+def _channel_team(actor: Actor) -> bool:
+    return actor.is_internal and (
+        has_privilege(actor, APPROVE_DEAL_REGISTRATIONS) or has_privilege(actor, MANAGE_PARTNERS)
+    )
+
+
+@access.policy(DealRegistration)
+class RegistrationPolicy(access.Policy[DealRegistration]):
+    def view(self, rows: QuerySet[DealRegistration], actor: Actor) -> QuerySet[DealRegistration]:
+        if actor.is_internal:
+            rows = rows.exclude(state=DealRegistration.State.DRAFT)
+            return rows if _channel_team(actor) else rows.filter(channel_manager_id=actor.pk)
+        if actor.partner_id is None:
+            return rows.none()
+        return rows.filter(partner_id=actor.partner_id)
+
+    def change(self, rows: QuerySet[DealRegistration], actor: Actor) -> QuerySet[DealRegistration]:
+        """The partner edits, submits and withdraws its own registrations."""
+        if actor.is_internal or actor.partner_id is None:
+            return rows.none()
+        return rows.filter(partner_id=actor.partner_id)
+
+    def check_approve(
+        self, actor: Actor, registration: DealRegistration
+    ) -> PermissionRefused | None:
+        """Approving, rejecting, returning and extending need Approve Deal Registrations."""
+        return missing_privilege(actor, APPROVE_DEAL_REGISTRATIONS)
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        """Partner users register deals for their organization (DEAL-2)."""
+        if actor.partner_id is None:
+            return PermissionRefused()
+        return None
+
+
+access.register(RegistrationLine)(
+    lambda rows, actor: rows.filter(access.through_visible(DealRegistration, actor, "registration"))
+)
+
+
+def _partner_resources(partner_id: int) -> QuerySet[PartnerContact]:
+    return PartnerContact.objects.filter(partner_id=partner_id, resource__isnull=False)
+
+
+@access.policy(Opportunity)
+class OpportunityPolicy(access.Policy[Opportunity]):
+    def view(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        if actor.is_internal:
+            return rows.filter(access.through_visible(Account, actor, "account"))
+        if actor.partner_id is None:
+            return rows.none()
+        on_team = OpportunityTeamMember.objects.filter(
+            opportunity=OuterRef("pk"),
+            resource_id__in=_partner_resources(actor.partner_id).values("resource_id"),
+        )
+        return rows.filter(Q(partner_id=actor.partner_id) | Exists(on_team))
+
+    def change(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        """The owner, Edit and Full team members, and whoever edits the account."""
+        if not actor.is_internal:
+            return rows.none()
+        editing = Q(owner_id=actor.pk)
+        if actor.resource_id is not None:
+            editing |= Exists(
+                OpportunityTeamMember.objects.filter(
+                    opportunity=OuterRef("pk"),
+                    resource_id=actor.resource_id,
+                    access_level__in=("edit", "full"),
+                )
+            )
+        account_edit = account_edit_q(actor)
+        if account_edit is None:
+            return rows
+        editable_accounts = Account.objects.filter(account_edit, pk=OuterRef("account_id"))
+        return rows.filter(editing | Exists(editable_accounts))
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        """Internal sales users open opportunities; partners register deals instead."""
+        return None if actor.is_internal else PermissionRefused()
+
+
+for child, parent in ((OpportunityLine, "opportunity"), (OpportunityTeamMember, "opportunity")):
+    access.register(child)(
+        lambda rows, actor, parent=parent: rows.filter(
+            access.through_visible(Opportunity, actor, parent)
+        )
+    )
+
+
+@access.policy(Lead)
+class LeadPolicy(access.Policy[Lead]):
+    def view(self, rows: QuerySet[Lead], actor: Actor) -> QuerySet[Lead]:
+        if actor.is_internal:
+            return rows.filter(access.through_visible(Account, actor, "account"))
+        if actor.partner_id is None:
+            return rows.none()
+        offered = LeadOffer.objects.filter(
+            lead=OuterRef("pk"), partner_id=actor.partner_id, outcome=LeadOffer.Outcome.OPEN
+        )
+        return rows.filter(
+            Q(partner_id=actor.partner_id)
+            | Q(referring_partner_id=actor.partner_id)
+            | Exists(offered)
+        )
+
+    def check_route(self, actor: Actor, lead: Lead) -> PermissionRefused | None:
+        """Channel managers route leads (DEAL-4)."""
+        return missing_privilege(actor, MANAGE_PARTNERS)
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return None if actor.is_internal else PermissionRefused()
+
+
+access.register(LeadOffer)(
+    lambda rows, actor: (
+        rows.filter(access.through_visible(Lead, actor, "lead"))
+        if actor.is_internal
+        else rows.filter(partner_id=actor.partner_id)
+        if actor.partner_id is not None
+        else rows.none()
+    )
+)

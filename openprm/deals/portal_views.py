@@ -1,0 +1,190 @@
+"""The partner's deal pages in the portal (DEAL-2, DEAL-4, DEAL-6, DEAL-8,
+PRG-7): register a deal (a draft, then submitted), its registrations with
+their expiry clock, the leads offered to it and its opportunities. The
+portal app mounts them under /portal/ (deals.urls.portal_urlpatterns)."""
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.pages import portal_only
+from openprm.deals import forms, selectors, services, tables
+from openprm.deals.models import DealRegistration, Lead, Opportunity
+from openprm.deals.services.decisions import protection_days
+from openprm.deals.services.drafts import EDITABLE, FIELDS
+
+
+def portal_url(registration: DealRegistration) -> str:
+    return reverse("portal:registration_detail", args=[registration.pk])
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalRegistrationList(RecordList):
+    model = DealRegistration
+    spec = tables.PORTAL_REGISTRATIONS
+    template_name = "deals/portal/registration_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {"states": DealRegistration.State.choices}
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalRegistrationForm(RecordForm):
+    """One short form: the deal, its customer and products. Saved as a
+    draft, or submitted at once with "Submit for approval"."""
+
+    model = DealRegistration
+    form_class = forms.RegistrationForm
+    template_name = "deals/portal/registration_form.html"
+    success_message = _("%(name)s is saved.")
+
+    def record(self, pk: int) -> DealRegistration:
+        return selectors.registration_get(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: DealRegistration | None) -> dict[str, Any]:
+        if record is None:
+            return {"actor": self.actor}
+        lines = {
+            n: {"product": line.product_id, "quantity": line.quantity, "amount": line.amount}
+            for n, line in enumerate(record.lines.all())
+        }
+        initial = {name: getattr(record, name) for name in FIELDS}
+        initial.update(version=record.version, lines=lines, country=str(record.country or ""))
+        return {"actor": self.actor, "initial": initial}
+
+    def extra_context(self, form: Any, record: Any) -> dict[str, Any]:
+        return {"protection_days": protection_days()}
+
+    def apply(self, form: Any, record: DealRegistration | None) -> DealRegistration:
+        lines = form.lines()
+        if record is None:
+            saved = services.registration_create(actor=self.actor, data=form.values(), lines=lines)
+        else:
+            saved = services.registration_update(
+                actor=self.actor,
+                registration=record,
+                changes=form.values(),
+                lines=lines,
+                expected_version=form.cleaned_data["version"],
+            )
+        if "submit" in self.request.POST:
+            saved = services.registration_submit(
+                actor=self.actor, registration=saved, expected_version=saved.version
+            )
+        return saved
+
+    def success_url(self, saved: DealRegistration) -> str:
+        return portal_url(saved)
+
+
+class PortalRegistrationCreate(PortalRegistrationForm):
+    action = "create"
+
+
+class PortalRegistrationEdit(PortalRegistrationForm):
+    action = "change"
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalRegistrationDetail(RecordDetail):
+    model = DealRegistration
+    template_name = "deals/portal/registration_detail.html"
+    context_object_name = "registration"
+    actions = ("change",)
+
+    def record(self, pk: int) -> DealRegistration:
+        return selectors.registration_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: DealRegistration, tab: str) -> dict[str, Any]:
+        return {
+            "editable": record.state in EDITABLE,
+            "withdrawable": record.state in DealRegistration.PENDING,
+            "partner_state": tables.partner_state(record),
+            "days_left": tables.days_left(record),
+            "version_form": forms.VersionForm(initial={"version": record.version}),
+        }
+
+
+@method_decorator(portal_only, name="dispatch")
+class _PortalRegistrationAction(RecordAction):
+    model = DealRegistration
+    action = "change"
+    form_class = forms.VersionForm
+
+    def record(self, pk: int) -> DealRegistration:
+        return selectors.registration_get(actor=self.actor, pk=pk)
+
+    def success_url(self, record: DealRegistration) -> str:
+        return portal_url(record)
+
+
+class PortalRegistrationSubmit(_PortalRegistrationAction):
+    success_message = _("%(name)s is submitted for approval.")
+
+    def perform(self, record: DealRegistration, form: Any) -> None:
+        services.registration_submit(
+            actor=self.actor, registration=record, expected_version=form.cleaned_data["version"]
+        )
+
+
+class PortalRegistrationWithdraw(_PortalRegistrationAction):
+    success_message = _("%(name)s is withdrawn.")
+
+    def perform(self, record: DealRegistration, form: Any) -> None:
+        services.registration_withdraw(
+            actor=self.actor, registration=record, expected_version=form.cleaned_data["version"]
+        )
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalLeadList(RecordList):
+    model = Lead
+    spec = tables.PORTAL_LEADS
+    template_name = "deals/portal/lead_list.html"
+
+
+@method_decorator(portal_only, name="dispatch")
+class _PortalLeadAction(RecordAction):
+    model = Lead
+
+    def record(self, pk: int) -> Lead:
+        return selectors.lead_get(actor=self.actor, pk=pk)
+
+    def success_url(self, record: Lead) -> str:
+        return reverse("portal:lead_list")
+
+
+class PortalLeadAccept(_PortalLeadAction):
+    success_message = _("You accepted %(name)s.")
+
+    def perform(self, record: Lead, form: Any) -> None:
+        services.lead_accept(actor=self.actor, lead=record)
+
+
+class PortalLeadDecline(_PortalLeadAction):
+    form_class = forms.DeclineForm
+    success_message = _("You declined %(name)s.")
+    invalid_message = _("Say why you decline the lead.")
+
+    def perform(self, record: Lead, form: Any) -> None:
+        services.lead_decline(actor=self.actor, lead=record, reason=form.cleaned_data["reason"])
+
+
+class PortalLeadPass(_PortalLeadAction):
+    """Passed to the next partner routing finds, whom the page never names
+    (PRG-7)."""
+
+    success_message = _("You passed %(name)s on to another partner.")
+
+    def perform(self, record: Lead, form: Any) -> None:
+        services.lead_pass(actor=self.actor, lead=record)
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOpportunityList(RecordList):
+    model = Opportunity
+    spec = tables.PORTAL_OPPORTUNITIES
+    template_name = "deals/portal/opportunity_list.html"

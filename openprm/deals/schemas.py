@@ -1,0 +1,175 @@
+"""API shapes of registrations and opportunities. A partner reads the same
+registration shape as the channel manager: it holds nothing about other
+deals (DEAL-7); the conflicts have their own, internal-only operation."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Schema
+
+from openprm.core.apikit.types import Input, RecordId, Version
+
+RegistrationState = Literal[
+    "draft", "submitted", "returned", "approved", "rejected", "withdrawn", "won", "lost",
+    "expired", "cancelled",
+]  # fmt: skip
+Stage = Literal["prospecting", "qualification", "proposal", "negotiation", "won", "lost"]
+Money = Decimal
+
+
+class LineSchema(Input):
+    product_id: RecordId
+    quantity: int = Field(1, ge=1, le=1_000_000)
+    amount: Money = Field(..., max_digits=16, decimal_places=2)
+
+
+class LineOut(Schema):
+    product_id: int
+    product_code: str = Field(..., alias="product.code")
+    product_name: str = Field(..., alias="product.name")
+    quantity: int
+    amount: Money
+
+
+class RegistrationIn(Input):
+    title: str = Field(..., max_length=200)
+    account_id: RecordId | None = None
+    customer_name: str = Field("", max_length=200)
+    country: str = Field("", max_length=2)
+    web_domain: str = Field("", max_length=200)
+    tax_id: str = Field("", max_length=40)
+    address: str = Field("", max_length=300)
+    currency: str = Field("USD", min_length=3, max_length=3)
+    close_date: dt.date
+    description: str = Field("", max_length=5000)
+    lines: list[LineSchema] = Field(default_factory=list, max_length=200)
+
+
+class RegistrationUpdateIn(Input):
+    version: Version
+    title: str | None = Field(None, max_length=200)
+    account_id: RecordId | None = None
+    customer_name: str | None = Field(None, max_length=200)
+    country: str | None = Field(None, max_length=2)
+    web_domain: str | None = Field(None, max_length=200)
+    tax_id: str | None = Field(None, max_length=40)
+    address: str | None = Field(None, max_length=300)
+    currency: str | None = Field(None, min_length=3, max_length=3)
+    close_date: dt.date | None = None
+    description: str | None = Field(None, max_length=5000)
+    lines: list[LineSchema] | None = Field(None, max_length=200)
+
+
+class RegistrationVersionIn(Input):
+    version: Version
+
+
+class DecisionNoteIn(Input):
+    version: Version
+    note: str = Field("", max_length=5000)
+
+
+class RejectIn(Input):
+    version: Version
+    reason: str = Field(..., max_length=40)
+    note: str = Field("", max_length=5000)
+
+
+class ApproveIn(Input):
+    version: Version
+    account_id: RecordId | None = None
+    opportunity_id: RecordId | None = None
+    reject_others: bool = False
+    conflict_note: str = Field("", max_length=5000)
+
+
+class RegistrationOut(Schema):
+    id: int
+    number: str
+    state: RegistrationState
+    partner_id: int
+    partner_name: str = Field(..., alias="partner.account.name")
+    owner_id: int
+    channel_manager_id: int | None
+    title: str
+    account_id: int | None
+    customer_name: str
+    country: str
+    web_domain: str
+    tax_id: str
+    address: str
+    currency: str
+    amount: Money
+    close_date: dt.date
+    description: str
+    submitted_at: dt.datetime | None
+    decided_at: dt.datetime | None
+    reject_reason: str
+    decision_note: str
+    protection_starts: dt.date | None
+    protection_ends: dt.date | None
+    extensions_used: int
+    opportunity_id: int | None
+    version: int
+    lines: list[LineOut]
+
+    @staticmethod
+    def resolve_country(registration: object) -> str:
+        return str(getattr(registration, "country", "") or "")
+
+    @staticmethod
+    def resolve_lines(registration: object) -> list[object]:
+        return list(registration.lines.all())  # type: ignore[attr-defined]
+
+
+class ConflictOut(Schema):
+    kind: Literal["registration", "opportunity"]
+    id: int
+    label: str
+    partner_name: str
+    state: str
+    amount: Money
+    reasons: list[str]
+    shared_product_ids: list[int]
+
+
+class OpportunityIn(Input):
+    account_id: RecordId
+    name: str = Field(..., max_length=200)
+    close_date: dt.date
+    currency: str = Field("USD", min_length=3, max_length=3)
+    lines: list[LineSchema] = Field(..., max_length=200)
+
+
+class StageIn(Input):
+    version: Version
+    stage: Stage
+
+
+class OpportunityOut(Schema):
+    id: int
+    name: str
+    account_id: int
+    account_name: str = Field(..., alias="account.name")
+    stage: Stage
+    is_open: bool
+    amount: Money
+    currency: str
+    close_date: dt.date
+    owner_id: int
+    partner_id: int | None
+    referring_partner_id: int | None
+    version: int
+
+
+class OpportunityTeamIn(Input):
+    resource_id: RecordId
+    access_level: Literal["view", "edit", "full"] = "edit"
+
+
+class OpportunityTeamOut(Schema):
+    id: int
+    resource_id: int
+    resource_name: str = Field(..., alias="resource.name")
+    access_level: Literal["view", "edit", "full"]

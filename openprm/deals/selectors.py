@@ -1,0 +1,84 @@
+"""Reading registrations and opportunities through the access scope."""
+
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.deals.conflicts import Candidate, conflicts_of, with_records
+from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
+from openprm.identity.models import Resource
+
+
+def registration_list(*, actor: Actor) -> QuerySet[DealRegistration]:
+    return access.visible(DealRegistration, actor).select_related("partner__account", "account")
+
+
+def registration_get(*, actor: Actor, pk: Any) -> DealRegistration:
+    return access.get_visible(
+        DealRegistration,
+        actor,
+        pk,
+        registration_list(actor=actor).prefetch_related("lines__product"),
+    )
+
+
+def registration_conflicts(*, actor: Actor, registration: DealRegistration) -> list[Candidate]:
+    """DEAL-7: what the registration conflicts with, for those who decide
+    on it only; anyone else is refused before anything is read."""
+    access.require(actor, "approve", registration)
+    return with_records(conflicts_of(registration))
+
+
+def opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
+    return access.visible(Opportunity, actor).select_related("account", "partner__account")
+
+
+def opportunity_get(*, actor: Actor, pk: Any) -> Opportunity:
+    return access.get_visible(Opportunity, actor, pk, opportunity_list(actor=actor))
+
+
+def lead_list(*, actor: Actor) -> QuerySet[Lead]:
+    return access.visible(Lead, actor).select_related("account", "partner__account")
+
+
+def portal_lead_list(*, actor: Actor) -> QuerySet[Lead]:
+    """The partner's leads with the deadline of its open offer, if any."""
+    deadline = LeadOffer.objects.filter(
+        lead=OuterRef("pk"), partner_id=actor.partner_id, outcome=LeadOffer.Outcome.OPEN
+    ).values("deadline")[:1]
+    return lead_list(actor=actor).annotate(open_deadline=Subquery(deadline))
+
+
+def lead_get(*, actor: Actor, pk: Any) -> Lead:
+    return access.get_visible(Lead, actor, pk, portal_lead_list(actor=actor))
+
+
+def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
+    return (
+        access.visible(LeadOffer, actor)
+        .filter(lead=lead)
+        .select_related("partner__account", "passed_by__account")
+    )
+
+
+def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:
+    """Active resources not yet on the deal's team: the brand owner's people
+    and partner people, the latter named with their organization."""
+    on_team = opportunity.team.values("resource_id")
+    rows = (
+        Resource.objects.filter(active=True)
+        .exclude(pk__in=on_team)
+        .order_by("name")
+        .values_list("pk", "name", "partner_contact__partner__account__name")
+    )
+    return [(pk, f"{name} ({partner})" if partner else name) for pk, name, partner in rows]
+
+
+def open_offers(*, actor: Actor) -> QuerySet[LeadOffer]:
+    """The lead offers waiting for the actor's organization's answer."""
+    return access.visible(LeadOffer, actor).filter(
+        outcome=LeadOffer.Outcome.OPEN, deadline__gte=timezone.now()
+    )

@@ -1,0 +1,49 @@
+"""Every write of the deals app (DESIGN.md: services own the rules)."""
+
+from openprm.deals.services.decisions import (
+    registration_approve,
+    registration_cancel,
+    registration_extend,
+    registration_reject,
+    registration_return,
+    registration_submit,
+    registration_withdraw,
+)
+from openprm.deals.services.drafts import LineIn, registration_create, registration_update
+from openprm.deals.services.leads import (
+    lead_accept,
+    lead_create,
+    lead_decline,
+    lead_pass,
+    lead_route,
+    leads_route_batch,
+)
+from openprm.deals.services.opportunities import (
+    opportunity_create,
+    opportunity_set_stage,
+    opportunity_team_add,
+    opportunity_team_remove,
+)
+
+__all__ = [
+    "LineIn",
+    "lead_accept",
+    "lead_create",
+    "lead_decline",
+    "lead_pass",
+    "lead_route",
+    "leads_route_batch",
+    "opportunity_create",
+    "opportunity_set_stage",
+    "opportunity_team_add",
+    "opportunity_team_remove",
+    "registration_approve",
+    "registration_cancel",
+    "registration_create",
+    "registration_extend",
+    "registration_reject",
+    "registration_return",
+    "registration_submit",
+    "registration_update",
+    "registration_withdraw",
+]

@@ -1,0 +1,217 @@
+"""The deals lists: the channel team's registrations queue, the partner's own
+registrations, and opportunities — declared once for pages, files and API."""
+
+from dataclasses import replace
+from operator import attrgetter
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.actor import Actor
+from openprm.core.tables import Column, ListSpec, Query
+from openprm.deals import selectors
+from openprm.deals.conflicts import conflicts_of
+from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
+from openprm.deals.models import DealRegistration, Lead, Opportunity
+
+
+def _filtered(rows: QuerySet[Any], filters: Any) -> QuerySet[Any]:
+    return filters.filter(rows) if filters is not None else rows
+
+
+def _registrations(
+    *, actor: Actor, filters: Any, query: Query, **scope: Any
+) -> QuerySet[DealRegistration]:
+    return _filtered(selectors.registration_list(actor=actor), filters)
+
+
+def conflict_count(registration: DealRegistration) -> int | str:
+    """The queue's conflict badge: deals a pending registration conflicts
+    with (DEAL-3), one indexed statement per row of the page."""
+    if registration.state not in DealRegistration.PENDING:
+        return ""
+    return len(conflicts_of(registration))
+
+
+def days_left(registration: DealRegistration) -> int | str:
+    """The expiry clock: protected days left, while approved."""
+    if registration.state != DealRegistration.State.APPROVED or not registration.protection_ends:
+        return ""
+    return max((registration.protection_ends - timezone.localdate()).days, 0)
+
+
+def partner_state(registration: DealRegistration) -> str:
+    """What the partner reads: a submitted registration is "under review",
+    whatever the channel team is weighing (DEAL-7)."""
+    if registration.state == DealRegistration.State.SUBMITTED:
+        return str(_("Under review"))
+    return registration.get_state_display()
+
+
+def portal_registration_url(registration: DealRegistration) -> str:
+    return reverse("portal:registration_detail", args=[registration.pk])
+
+
+REGISTRATIONS = ListSpec(
+    name="deals.registrations",
+    select=_registrations,
+    columns=(
+        Column("id", _("ID"), lambda r: r.pk, shown=False),
+        Column("number", _("Number"), sort="number", link=DealRegistration.get_absolute_url),
+        Column("title", _("Deal"), sort="title", link=DealRegistration.get_absolute_url),
+        Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
+        Column("partner", _("Partner"), lambda r: r.partner.account.name),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
+        Column("currency", _("Currency"), shown=False),
+        Column(
+            "state",
+            _("State"),
+            lambda r: r.get_state_display(),
+            sort="state",
+            cell="deals/cells/state.html",
+        ),
+        Column("conflicts", _("Conflicts"), conflict_count, cell="deals/cells/conflicts.html"),
+        Column("submitted_at", _("Submitted"), sort="submitted_at"),
+        Column("protection_ends", _("Protected until"), sort="protection_ends"),
+    ),
+    filters=RegistrationFilter,
+    default_sort="-submitted_at",
+    filename="deal-registrations",
+)
+
+
+PORTAL_REGISTRATIONS = ListSpec(
+    name="deals.portal_registrations",
+    select=_registrations,
+    columns=(
+        Column("id", _("ID"), lambda r: r.pk, shown=False),
+        Column("number", _("Number"), sort="number", link=portal_registration_url),
+        Column("title", _("Deal"), sort="title", link=portal_registration_url),
+        Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
+        Column("currency", _("Currency"), shown=False),
+        Column("state", _("State"), partner_state, sort="state", cell="deals/cells/state.html"),
+        Column("close_date", _("Close date"), sort="close_date"),
+        Column("protection_ends", _("Protected until"), sort="protection_ends"),
+        Column("days_left", _("Days left"), days_left, cell="deals/cells/days_left.html"),
+    ),
+    filters=RegistrationFilter,
+    default_sort="-number",
+    filename="my-deal-registrations",
+)
+
+
+def _opportunities(
+    *, actor: Actor, filters: Any, query: Query, **scope: Any
+) -> QuerySet[Opportunity]:
+    return _filtered(selectors.opportunity_list(actor=actor), filters)
+
+
+OPPORTUNITIES = ListSpec(
+    name="deals.opportunities",
+    select=_opportunities,
+    columns=(
+        Column("id", _("ID"), lambda o: o.pk, shown=False),
+        Column("name", _("Name"), sort="name", link=Opportunity.get_absolute_url),
+        Column("account", _("Account"), lambda o: o.account.name),
+        Column("stage", _("Stage"), lambda o: o.get_stage_display(), sort="stage"),
+        Column(
+            "amount",
+            _("Amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
+        Column("currency", _("Currency"), shown=False),
+        Column("close_date", _("Close date"), sort="close_date"),
+        Column("partner", _("Partner"), lambda o: o.partner.account.name if o.partner else ""),
+    ),
+    filters=OpportunityFilter,
+    default_sort="close_date",
+    filename="opportunities",
+)
+
+
+def _leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
+    return _filtered(selectors.lead_list(actor=actor), filters)
+
+
+LEAD_COLUMNS = (
+    Column("id", _("ID"), lambda lead: lead.pk, shown=False),
+    Column("name", _("Lead"), sort="name", link=Lead.get_absolute_url),
+    Column("account", _("Account"), lambda lead: lead.account.name),
+    Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
+    Column(
+        "amount",
+        _("Estimated amount"),
+        attrgetter("amount"),
+        sort="amount",
+        cell="deals/cells/amount.html",
+    ),
+    Column("currency", _("Currency"), shown=False),
+    Column("partner", _("Partner"), lambda lead: lead.partner.account.name if lead.partner else ""),
+    Column("created_at", _("Created"), sort="created_at"),
+)
+
+LEADS = ListSpec(
+    name="deals.leads",
+    select=_leads,
+    columns=LEAD_COLUMNS,
+    filters=LeadFilter,
+    default_sort="-created_at",
+    filename="leads",
+)
+
+
+def _portal_leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
+    return _filtered(selectors.portal_lead_list(actor=actor), filters)
+
+
+PORTAL_LEADS = ListSpec(
+    name="deals.portal_leads",
+    select=_portal_leads,
+    columns=(
+        Column("id", _("ID"), lambda lead: lead.pk, shown=False),
+        Column("name", _("Lead"), sort="name"),
+        Column("account", _("Customer"), lambda lead: lead.account.name),
+        Column(
+            "amount",
+            _("Estimated amount"),
+            attrgetter("amount"),
+            sort="amount",
+            cell="deals/cells/amount.html",
+        ),
+        Column("currency", _("Currency"), shown=False),
+        Column("status", _("Status"), lambda lead: lead.get_status_display(), sort="status"),
+        Column("deadline", _("Answer by"), lambda lead: lead.open_deadline or ""),
+    ),
+    filters=LeadFilter,
+    default_sort="-created_at",
+    sorts={"created_at": ("created_at",)},
+    filename="my-leads",
+)
+
+PORTAL_OPPORTUNITIES = ListSpec(
+    name="deals.portal_opportunities",
+    select=_opportunities,
+    columns=tuple(replace(c, link=None) for c in OPPORTUNITIES.columns),
+    filters=OpportunityFilter,
+    default_sort="close_date",
+    filename="my-opportunities",
+    row_key=lambda o: f"opportunity-{o.pk}",
+)

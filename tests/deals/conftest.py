@@ -1,0 +1,82 @@
+"""Two partners with portal users, products and a customer, for the deals tests."""
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from openprm.catalog.models import Product
+from openprm.catalog.services import product_create
+from openprm.customers.models import Account
+from openprm.customers.services import account_create
+from openprm.deals import services
+from openprm.deals.models import DealRegistration
+from openprm.identity.models import User
+from tests.factories import as_actor
+from tests.partners.conftest import make_partner, make_portal_user, two_partners
+
+__all__ = ["make_partner", "make_portal_user", "two_partners"]
+
+
+@pytest.fixture
+def products(sales_admin: User) -> dict[str, Product]:
+    actor = as_actor(sales_admin)
+    return {
+        code: product_create(actor=actor, data={"code": code, "name": name, "family": "Network"})
+        for code, name in (
+            ("FW-100", "Firewall 100"),
+            ("SW-24", "Switch 24"),
+            ("AP-6", "Access Point"),
+        )
+    }
+
+
+@pytest.fixture
+def customer(channel_manager: User) -> Account:
+    """A sales account (a Customer) of the channel manager, who must see the
+    account it approves a registration on."""
+    return account_create(
+        actor=as_actor(channel_manager),
+        data={"name": "Acme Corporation", "country": "US", "city": "Austin"},
+    )
+
+
+def next_month() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=30)
+
+
+@pytest.fixture
+def register(
+    two_partners: dict[str, Any], products: dict[str, Product]
+) -> Callable[..., DealRegistration]:
+    """`register("nw", submit=True, products=("FW-100",), **customer)`: a
+    registration by the partner's sales rep."""
+
+    def build(
+        org: str,
+        *,
+        submit: bool = False,
+        codes: tuple[str, ...] = ("FW-100",),
+        amount: str = "1000",
+        **data: Any,
+    ) -> DealRegistration:
+        actor = as_actor(two_partners[f"{org}_rep"].user)
+        fields = {
+            "title": f"{org} deal",
+            "customer_name": "Acme Corp.",
+            "country": "US",
+            "close_date": next_month(),
+            **data,
+        }
+        lines = [services.LineIn(products[c].pk, 1, Decimal(amount)) for c in codes]
+        registration = services.registration_create(actor=actor, data=fields, lines=lines)
+        if submit:
+            registration = services.registration_submit(
+                actor=actor, registration=registration, expected_version=registration.version
+            )
+        return registration
+
+    return build
