@@ -8,16 +8,21 @@ never from another origin. At a phone's width the navigation collapses
 behind its toggle and no page scrolls sideways.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
+from openprm.catalog.services import product_create
+from openprm.deals.services import LineIn, registration_create, registration_submit
 from openprm.identity.catalog import (
     ADMINISTRATOR,
     CHANNEL_ACCOUNT_MANAGER,
@@ -30,7 +35,7 @@ from openprm.partners.models import PartnerContact
 from openprm.territories.models import Territory
 from tests.contacts.helpers import make_account, make_contact
 from tests.e2e.conftest import TIMEOUT_MS, sign_in
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 from tests.partners.conftest import make_partner, make_portal_user
 
 __all__ = ["make_partner", "make_portal_user"]
@@ -80,6 +85,30 @@ def world(
     for contact in portal_users.values():
         contact.user.set_password(PASSWORD)
         contact.user.save()
+    product = product_create(actor=as_actor(admin), data={"code": "FW-1", "name": "Firewall"})
+    registration = registration_create(
+        actor=as_actor(portal_users["nw-rep"].user),
+        data={
+            "title": "Globex firewall",
+            "customer_name": "Globex",
+            "country": "DE",
+            "close_date": timezone.localdate() + dt.timedelta(days=30),
+        },
+        lines=[LineIn(product.pk, 1, Decimal(900))],
+    )
+    registration = registration_submit(
+        actor=as_actor(portal_users["nw-rep"].user),
+        registration=registration,
+        expected_version=registration.version,
+    )
+    deal_pages = [
+        reverse("portal:registration_list"),
+        reverse("portal:registration_create"),
+        reverse("portal:registration_detail", args=[registration.pk]),
+        reverse("portal:lead_list"),
+        reverse("portal:opportunity_list"),
+        reverse("portal:performance"),
+    ]
     account_pages = [
         reverse("customers:account_list"),
         reverse("customers:account_detail", args=[account.pk]),
@@ -128,6 +157,8 @@ def world(
                 reverse("core:lookup_detail", args=["REASON_CODE"]),
                 reverse("core:custom_field_list"),
                 reverse("core:custom_field_create"),
+                reverse("catalog:product_list"),
+                reverse("catalog:product_create"),
                 "/no-such-page/",
             ],
             "sales-rep": [*shared, *account_pages, reverse("core:option_list")],
@@ -138,9 +169,14 @@ def world(
                 f"{reverse('partners:partner_detail', args=[partner.pk])}?tab=contacts",
                 reverse("partners:partner_create"),
                 reverse("territories:territory_list"),
+                reverse("deals:registration_list"),
+                reverse("deals:registration_detail", args=[registration.pk]),
+                reverse("deals:opportunity_list"),
+                reverse("deals:lead_list"),
+                reverse("deals:partner_deals", args=[partner.pk]),
             ],
             "nw-admin": [*shared, *portal, reverse("customers:account_list")],
-            "nw-rep": [*shared, *portal],
+            "nw-rep": [*shared, *portal, *deal_pages],
         },
     )
 
