@@ -10,9 +10,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from openprm.core import events
+from openprm.core.audit.readable import readable_history
 from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.node_assets import icon_svg
@@ -158,9 +160,31 @@ def event_label(code: str) -> Any:
     return events.event_label(code)
 
 
+@register.filter
+def event_details(data: Any) -> list[tuple[str, str]]:
+    """A business event's data as words: `{"added": 2}` → "Added: 2", a list
+    as its items joined, nothing as a dash."""
+    if not isinstance(data, dict):
+        return []
+    details = []
+    for key, value in data.items():
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        shown = "—" if value is None or value == "" else str(value)
+        details.append((capfirst(key.replace("_", " ")), shown))
+    return details
+
+
 @register.simple_tag
 def row_key(spec: ListSpec | str, row: Any) -> str:
     """The row's `data-testid` attribute when its list names its rows (a
     table drawn without its spec has none)."""
     key = getattr(spec, "row_key", None)
     return format_html(' data-testid="{}"', key(row)) if key is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def readable_changes(context: Context, history: Any) -> list[Any]:
+    """`{% readable_changes history as entries %}`: the audit entries with
+    their changes as the signed-in reader may read them (core.audit.readable)."""
+    return readable_history(context["request"].actor, history or [])
