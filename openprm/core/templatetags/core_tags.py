@@ -37,6 +37,26 @@ def query_replace(context: Context, **changes: Any) -> str:
     return query.urlencode()
 
 
+NOT_FILTERS = frozenset({"sort", "page", "export", "tab"})
+
+
+@register.simple_tag(takes_context=True)
+def filters_active(context: Context) -> bool:
+    """Whether the list is narrowed by a filter the user set (sorting, paging
+    and the record's tab do not narrow it)."""
+    query = context["request"].GET
+    return any(value for key in query if key not in NOT_FILTERS for value in query.getlist(key))
+
+
+@register.simple_tag(takes_context=True)
+def unfiltered_query(context: Context) -> str:
+    """The current query string without its filters: the same list, whole."""
+    query = context["request"].GET.copy()
+    for key in [key for key in query if key not in NOT_FILTERS - {"page", "export"}]:
+        del query[key]
+    return query.urlencode()
+
+
 @register.simple_tag(takes_context=True)
 def sort_link(context: Context, field: str) -> str:
     """`?sort=` value toggling between ascending and descending on `field`."""
