@@ -1,5 +1,7 @@
 """Template helpers shared by every list and detail page."""
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -8,6 +10,7 @@ from django.forms import BoundField
 from django.template.context import Context
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -208,3 +211,21 @@ def readable_changes(context: Context, history: Any) -> list[Any]:
     """`{% readable_changes history as entries %}`: the audit entries with
     their changes as the signed-in reader may read them (core.audit.readable)."""
     return readable_history(context["request"].actor, history or [])
+
+
+@register.filter
+def localized(value: Any) -> Any:
+    """A date, time or amount on a record's page in the reader's locale
+    ("Dec. 4, 2026, 3:06 p.m.", "1,250,000.00"); nothing shows as a dash."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.datetime):
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(moment, "DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, decimal_pos=2, force_grouping=True)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formats.number_format(value, force_grouping=True)
+    return value
