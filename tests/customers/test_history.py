@@ -44,3 +44,20 @@ def test_plat_5_history_names_the_related_record(
     assert "Owner: salesadmin → Dana Reyes" in page
     assert f"→ {owner.pk}<" not in page
     assert "Annual revenue: — → 1,250,000" in page
+
+
+def test_plat_5_history_does_not_name_a_record_the_reader_cannot_see(
+    client_for: Any, sales_admin: Any, salesperson: Any, make_account: Any
+) -> None:
+    """PLAT-5 through TEAM-5: a parent account the reader may not see is not named."""
+    hidden = make_account("Hidden Holdings")
+    own = make_account("Own Shop", owner_id=salesperson.pk)
+    account_update(
+        actor=as_actor(sales_admin),
+        account=own,
+        changes={"parent_id": hidden.pk},
+        expected_version=own.version,
+    )
+    page = _history(client_for(salesperson), own)
+    assert "Parent account: — → (not visible)" in page
+    assert "Hidden Holdings" not in page
