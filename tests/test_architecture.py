@@ -313,3 +313,53 @@ def test_apps_publish_typed_events() -> None:
         if not p.is_relative_to(CORE) and "event_record" in p.read_text()
     ]
     assert not offending, "publish a typed event instead:\n" + "\n".join(offending)
+
+
+RULE_PREFIXES = sorted(
+    {
+        m.group(1).upper()
+        for path in Path(__file__).parent.rglob("test_*.py")
+        for m in re.finditer(r"def test_([a-z]{2,4})_\d+_", path.read_text())
+    }
+)
+# A rule id is one of the SPEC's prefixes the tests cite, e.g. "CUS-3", so
+# an encoding name such as "UTF-8" in a message is not mistaken for one.
+RULE_ID = re.compile(rf"\b(?:{'|'.join(RULE_PREFIXES)})-\d+\b")
+TRANSLATED = frozenset({"_", "gettext", "gettext_lazy", "ngettext", "pgettext", "ngettext_lazy"})
+SHOWN_KEYWORDS = frozenset(
+    {"help_text", "verbose_name", "verbose_name_plural", "label", "empty_label", "empty_text"}
+)
+TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}|\{% comment %\}.*?\{% endcomment %\}", re.S)
+
+
+def _shown_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """Strings a user reads: translated ones and field labels and help texts."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        values = list(node.args) if name in TRANSLATED else []
+        values += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
+        found += [
+            (v.lineno, v.value)
+            for v in values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        ]
+    return found
+
+
+def test_no_rule_id_reaches_the_screen() -> None:
+    """Rule ids ("CUS-3") belong in docstrings and tests: no label, help text,
+    message or template text a user reads names one."""
+    hits = [
+        f"{path.relative_to(PACKAGE)}:{line}: {text}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "migrations" not in path.parts
+        for line, text in _shown_strings(ast.parse(path.read_text()))
+        if RULE_ID.search(text)
+    ]
+    for path in sorted([*PACKAGE.rglob("*.html"), *(PACKAGE.parent / "templates").rglob("*.html")]):
+        shown = TEMPLATE_COMMENT.sub("", path.read_text())
+        hits += [f"{path.name}: {m.group()}" for m in RULE_ID.finditer(shown)]
+    assert hits == []

@@ -11,6 +11,14 @@ from openprm.core.lookups.models import LookupType
 from openprm.core.options.models import ProfileOption
 
 
+class UserChoiceField(forms.ModelChoiceField):
+    """A choice of users shown by full name (the username when there is
+    none): people recognise their colleagues by name, not by login."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(getattr(obj, "display_name", None) or obj)
+
+
 class VersionedForm(forms.Form):
     """PLAT-6: carries the version the user started from."""
 
@@ -69,6 +77,7 @@ class CustomFieldCreateForm(forms.Form):
         label=_("Lookup"),
         queryset=LookupType.objects.none(),
         required=False,
+        empty_label="—",
         to_field_name="code",
         help_text=_("Only for a choice field."),
     )

@@ -8,6 +8,7 @@ from django_countries import countries
 
 from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
+from openprm.core.forms import UserChoiceField
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.customers.models import Account, BillingAccount, LegalEntity
 from openprm.customers.pickers import PickerField
@@ -56,14 +57,19 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
         choices=[("", _("Default for new accounts")), *Account.AccountType.choices],
         required=False,
     )
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=owner_choices(), required=False)
+    owner = UserChoiceField(
+        label=_("Owner"), queryset=owner_choices(), required=False, empty_label="—"
+    )
     parent_id = PickerField(
         label=_("Parent account"),
         url_name="customers:account_pick",
         help_text=_("Type the start of its name and choose it, or type its account number."),
     )
     legal_entity = forms.ModelChoiceField(
-        label=_("Legal entity"), queryset=LegalEntity.objects.none(), required=False
+        label=_("Legal entity"),
+        queryset=LegalEntity.objects.none(),
+        required=False,
+        empty_label="—",
     )
     industry = forms.ChoiceField(label=_("Industry"), required=False)
     size = forms.ChoiceField(label=_("Size"), required=False)

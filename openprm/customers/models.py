@@ -59,7 +59,7 @@ class Account(VersionedModel, CustomFieldsModel):
         _("type"), max_length=12, choices=AccountType.choices, db_index=True
     )
     is_sales_account = models.BooleanField(
-        _("sales account"), default=False, help_text=_("A sell-to entity (CUS-4).")
+        _("sales account"), default=False, help_text=_("A sell-to entity.")
     )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -137,7 +137,7 @@ def _reference_errors(
             errors["parent_id"] = [_("Choose an account you can see.")]
         elif account.pk and is_descendant_or_self(int(state["parent_id"]), account.pk):
             errors["parent_id"] = [
-                _("This account cannot be its own parent or a parent of its own parent (CUS-6).")
+                _("This account cannot be its own parent or a parent of its own parent.")
             ]
     legal_entity_id = state.get("legal_entity_id")
     if (

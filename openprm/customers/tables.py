@@ -32,7 +32,7 @@ def account_url(account: Account) -> str:
 
 def _owner(account: Account) -> str:
     owner = account.owner
-    return (owner.get_full_name() or owner.username) if owner else ""
+    return owner.display_name if owner else ""
 
 
 ACCOUNT_COLUMNS = (
@@ -101,7 +101,7 @@ DELETED_ACCOUNTS = ListSpec(
         Column("name", _("Name"), sort="name_search"),
         Column("type", _("Type"), lambda a: a.get_account_type_display()),
         Column("deleted", _("Deleted"), lambda a: a.deleted_at, sort="deleted_at"),
-        Column("by", _("By"), lambda a: a.deleted_by.username if a.deleted_by else ""),
+        Column("by", _("By"), lambda a: a.deleted_by.display_name if a.deleted_by else ""),
         Column("restore", "", cell="customers/cells/restore.html", exported=False),
     ),
     default_sort="-deleted",

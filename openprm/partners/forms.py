@@ -75,7 +75,12 @@ class VersionForm(forms.Form):
 
 
 def _role_field(required: bool) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(label=_("Role"), queryset=partner_roles(), required=required)
+    return forms.ModelChoiceField(
+        label=_("Role"),
+        queryset=partner_roles(),
+        required=required,
+        empty_label=_("Choose a role") if required else "—",
+    )
 
 
 class PartnerContactForm(forms.Form):
@@ -110,7 +115,10 @@ class PromoteToResourceForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     role = _role_field(required=True)
     manager = forms.ModelChoiceField(
-        label=_("Manager"), queryset=PartnerContact.objects.none(), required=False
+        label=_("Manager"),
+        queryset=PartnerContact.objects.none(),
+        required=False,
+        empty_label=_("— no manager —"),
     )
 
     def __init__(self, *args: Any, managers: Any = None, **kwargs: Any) -> None:

@@ -55,7 +55,7 @@ PARTNERS = ListSpec(
         Column(
             "owner",
             _("Owner"),
-            lambda p: p.account.owner.username if p.account.owner_id else "",
+            lambda p: p.account.owner.display_name if p.account.owner_id else "",
             shown=False,
         ),
         Column("city", _("City"), lambda p: p.account.city, shown=False),

@@ -62,7 +62,7 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args: Any, resources: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["resource_id"].choices = [("", "—"), *resources]  # type: ignore[attr-defined]
+        self.fields["resource_id"].choices = [("", _("Choose a resource")), *resources]  # type: ignore[attr-defined]
 
 
 class PartnerTerritoriesForm(forms.Form):

@@ -109,7 +109,7 @@ def test_imp_3_running_export_polls_its_progress(
         status="running", total_rows=4000, processed_rows=1000
     )
     progress = client.get(f"{started.url}progress/").content.decode()
-    assert "1000 of 4000 rows" in progress
+    assert "1,000 of 4,000 rows" in progress
     assert 'value="25"' in progress
     assert f'hx-get="/exports/{job.pk}/progress/"' in progress
     assert "Download" not in progress

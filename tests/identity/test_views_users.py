@@ -124,10 +124,11 @@ def test_plat_5_user_page_shows_history_and_events(admin_user, client_for) -> No
     token_create(actor=as_actor(subject), name="cli")
     page = client_for(admin_user).get(reverse("identity:user_detail", args=[subject.pk]))
     body = page.content.decode()
-    assert "<code>last_name</code>:" in body
+    assert "Last name: — → Seller" in body
     assert "Seller" in body
     assert '<td title="roles_changed">Roles changed</td>' in body
     assert 'data-testid="token-count">1<' in body
+    assert "<li>Name: cli</li>" in body
 
 
 def test_plat_6_stale_user_edit_shows_newer_values(admin_user, client_for) -> None:

@@ -10,13 +10,14 @@ from django.forms import BoundField
 from django.template.context import Context
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from openprm.core import events
+from openprm.core.audit.readable import readable_history
 from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.node_assets import icon_svg
@@ -36,6 +37,26 @@ def query_replace(context: Context, **changes: Any) -> str:
             query.pop(key, None)
         else:
             query[key] = value
+    return query.urlencode()
+
+
+NOT_FILTERS = frozenset({"sort", "page", "export", "tab"})
+
+
+@register.simple_tag(takes_context=True)
+def filters_active(context: Context) -> bool:
+    """Whether the list is narrowed by a filter the user set (sorting, paging
+    and the record's tab do not narrow it)."""
+    query = context["request"].GET
+    return any(value for key in query if key not in NOT_FILTERS for value in query.getlist(key))
+
+
+@register.simple_tag(takes_context=True)
+def unfiltered_query(context: Context) -> str:
+    """The current query string without its filters: the same list, whole."""
+    query = context["request"].GET.copy()
+    for key in [key for key in query if key not in NOT_FILTERS - {"page", "export"}]:
+        del query[key]
     return query.urlencode()
 
 
@@ -93,17 +114,11 @@ def table_cell(context: Context, column: Column, row: Any) -> str:
 
 
 def _readable(value: Any) -> Any:
-    """A value as a person reads it, in the user's locale: yes or no, a
-    date or a time of day in its format, a number with its separators."""
+    """A list cell's value as a person reads it: yes or no, else as
+    `localized` shows it on a record's page."""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if isinstance(value, dt.datetime):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
-    if isinstance(value, dt.date):
-        return date_format(value, "DATE_FORMAT")
-    if isinstance(value, Decimal):
-        return number_format(value, decimal_pos=2, force_grouping=True)
-    return value
+    return localized(value)
 
 
 @register.inclusion_tag("includes/record_tabs.html")
@@ -175,9 +190,49 @@ def event_label(code: str) -> Any:
     return events.event_label(code)
 
 
+@register.filter
+def event_details(data: Any) -> list[tuple[str, str]]:
+    """A business event's data as words: `{"added": 2}` → "Added: 2", a list
+    as its items joined, nothing as a dash."""
+    if not isinstance(data, dict):
+        return []
+    details = []
+    for key, value in data.items():
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        shown = "—" if value is None or value == "" else str(value)
+        details.append((capfirst(key.replace("_", " ")), shown))
+    return details
+
+
 @register.simple_tag
 def row_key(spec: ListSpec | str, row: Any) -> str:
     """The row's `data-testid` attribute when its list names its rows (a
     table drawn without its spec has none)."""
     key = getattr(spec, "row_key", None)
     return format_html(' data-testid="{}"', key(row)) if key is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def readable_changes(context: Context, history: Any) -> list[Any]:
+    """`{% readable_changes history as entries %}`: the audit entries with
+    their changes as the signed-in reader may read them (core.audit.readable)."""
+    return readable_history(context["request"].actor, history or [])
+
+
+@register.filter
+def localized(value: Any) -> Any:
+    """A date, time or amount on a record's page in the reader's locale
+    ("Dec. 4, 2026, 3:06 p.m.", "1,250,000.00"); nothing shows as a dash."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dt.datetime):
+        moment = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(moment, "DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, Decimal):
+        return formats.number_format(value, decimal_pos=2, force_grouping=True)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formats.number_format(value, force_grouping=True)
+    return value

@@ -63,7 +63,7 @@ DRAFT_COLUMNS = frozenset(DRAFT_FIELDS)
 
 
 def cycle_message() -> str:
-    return _("This account cannot be its own parent or a parent of its own parent (CUS-6).")
+    return _("This account cannot be its own parent or a parent of its own parent.")
 
 
 def name_key(name: str) -> str:

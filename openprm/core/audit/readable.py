@@ -1,0 +1,140 @@
+"""The audit trail as a reader sees it (PLAT-5): field labels, related records
+by name, choices by label, dates and amounts by locale.
+
+The trail stores raw values (`owner: 7`, `postal_code: "10001"`) so it stays
+exact and serialisable; this module turns them into lines a person reads on a
+record's page. Bookkeeping columns (search keys, versions, anything not
+editable) and changes between two empty values are left out: they mean
+nothing to a reader. Related records are fetched once per page, through the
+access module, so a record the reader may not see is named "(not visible)"
+rather than revealed.
+"""
+
+import datetime as dt
+import decimal
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.core.audit.models import AuditEntry
+
+HIDDEN_FIELDS = frozenset({"name_search", "version", "updated_at", "created_at", "password"})
+EMPTY_VALUES = (None, "", [], {})
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    label: str
+    before: str
+    after: str
+
+
+def _model_field(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
+    if model is None or name.startswith("custom."):
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, models.Field) else None
+
+
+def _shown_field(field: models.Field[Any, Any] | None, name: str) -> bool:
+    if name in HIDDEN_FIELDS or name.endswith("_key"):
+        return False
+    return field is None or field.editable
+
+
+def _label(field: models.Field[Any, Any] | None, name: str) -> str:
+    if field is not None:
+        return capfirst(str(field.verbose_name))
+    return capfirst(name.removeprefix("custom.").replace("_", " "))
+
+
+def _readable_rows(model: type[models.Model], actor: Actor) -> models.QuerySet[Any]:
+    """The rows whose names the reader may read: colleagues' names are
+    reference data every internal user reads (they pick owners from them)."""
+    if model is AuditEntry._meta.get_field("actor").related_model and actor.is_internal:
+        return access.unscoped(model)
+    return access.visible(model, actor)
+
+
+def _related_names(
+    actor: Actor, wanted: dict[type[models.Model], set[Any]]
+) -> dict[tuple[type[models.Model], str], str]:
+    """The name of each related record the reader may see (a user by full
+    name), keyed by model and primary key as text; one query per model."""
+    names: dict[tuple[type[models.Model], str], str] = {}
+    for model, keys in wanted.items():
+        if model not in access.registered_models():
+            continue
+        for record in _readable_rows(model, actor).filter(pk__in=keys):
+            names[(model, str(record.pk))] = getattr(record, "display_name", None) or str(record)
+    return names
+
+
+def _plain(field: models.Field[Any, Any] | None, value: Any) -> str:
+    """A stored JSON value in the reader's locale."""
+    if value in EMPTY_VALUES:
+        return "—"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        moment = dt.datetime.fromisoformat(value)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return formats.date_format(moment, "DATETIME_FORMAT")
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        return formats.date_format(dt.date.fromisoformat(value), "DATE_FORMAT")
+    if isinstance(field, models.DecimalField | models.IntegerField | models.FloatField):
+        number = decimal.Decimal(str(value))
+        return formats.number_format(number, force_grouping=True)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def readable_history(actor: Actor, entries: Iterable[AuditEntry]) -> list[AuditEntry]:
+    """The entries, each with `lines`: the changes a reader should see."""
+    entries = list(entries)
+    fields: dict[tuple[int, str], models.Field[Any, Any] | None] = {}
+    wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
+    user_model = AuditEntry._meta.get_field("actor").related_model
+    wanted[user_model].update(e.actor_id for e in entries if e.actor_id is not None)
+    for entry in entries:
+        model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+        for name, (before, after) in entry.changes.items():
+            field = fields.setdefault((entry.content_type_id, name), _model_field(model, name))
+            if field is not None and field.is_relation and field.related_model is not None:
+                wanted[field.related_model].update(v for v in (before, after) if v is not None)
+    names = _related_names(actor, wanted)
+
+    def shown(field: models.Field[Any, Any] | None, value: Any) -> str:
+        if field is not None and field.is_relation and value not in EMPTY_VALUES:
+            return names.get((field.related_model, str(value)), _("(not visible)"))
+        return _plain(field, value)
+
+    for entry in entries:
+        lines = []
+        for name, (before, after) in entry.changes.items():
+            field = fields[(entry.content_type_id, name)]
+            if not _shown_field(field, name):
+                continue
+            if before in EMPTY_VALUES and after in EMPTY_VALUES:
+                continue
+            lines.append(ChangeLine(_label(field, name), shown(field, before), shown(field, after)))
+        entry.lines = lines  # type: ignore[attr-defined]
+        entry.who = names.get((user_model, str(entry.actor_id)), entry.actor_name)  # type: ignore[attr-defined]
+    return entries
