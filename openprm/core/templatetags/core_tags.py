@@ -118,6 +118,8 @@ def _readable(value: Any) -> Any:
     `localized` shows it on a record's page."""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, int):
+        return value  # numbers and counts in lists read plainly, as the files carry them
     return localized(value)
 
 
