@@ -31,7 +31,7 @@ def test_cus_3_con_2_con_3_con_9_prospect_to_restricted_contact(
     page = signed_in_page(seller, PASSWORD)
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Accounts").click()
-    page.get_by_role("link", name="New account").click()
+    page.get_by_test_id("empty-list").get_by_role("link", name="New account").click()
     page.locator("#id_name").fill("Globex Prospect")
     page.get_by_label("Type").select_option("prospect")
     page.get_by_role("button", name="Save").click()
@@ -58,7 +58,7 @@ def test_cus_3_con_2_con_3_con_9_prospect_to_restricted_contact(
     expect(page.get_by_test_id("convert")).to_have_count(0)
 
     page.get_by_role("tab", name="Contacts").click()
-    page.get_by_role("link", name="New contact").click()
+    page.get_by_test_id("empty-list").get_by_role("link", name="New contact").click()
     expect(page.get_by_label("Customer")).to_have_value("Globex Prospect")
     page.get_by_label("First name").fill("Hans")
     page.get_by_label("Last name").fill("Müller")

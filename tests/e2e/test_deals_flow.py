@@ -94,7 +94,7 @@ def test_deal_2_3_5_6_7_two_partners_one_deal(
     expect(cam.get_by_text("is approved.")).to_be_visible()
     cam.get_by_role("link", name="Open the opportunity").click()
     cam.get_by_role("combobox", name="Stage").select_option(label="Closed won")
-    cam.get_by_role("button", name="Move").click()
+    cam.get_by_role("button", name="Move", exact=True).click()
     expect(cam.get_by_text("Closed won").first).to_be_visible()
 
     contoso.reload()

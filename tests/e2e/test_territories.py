@@ -25,7 +25,7 @@ def test_ter_sales_admin_assigns_a_territory_and_adds_a_team_member(signed_in_pa
     page = signed_in_page(admin, PASSWORD)
 
     page.get_by_role("link", name="Territories", exact=True).first.click()
-    page.get_by_role("link", name="New territory").click()
+    page.get_by_test_id("empty-list").get_by_role("link", name="New territory").click()
     page.get_by_label("Name").fill("Norway")
     page.get_by_label("Type").select_option("prime")
     page.get_by_role("button", name="Save").click()
