@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "openprm.partners",
     "openprm.catalog",
     "openprm.deals",
+    "openprm.programs",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",

@@ -70,11 +70,12 @@ class CoreConfig(AppConfig):
         `tables` and `portal_tables` — so a conflict between two apps stops
         start-up and a background export finds its list by name in any
         process (a task worker loads no URLs); resolve the home blocks and
-        search sources the apps declare, so a misspelt one stops start-up
-        too; seed what the catalogs declare after each `migrate`."""
+        search sources and tier indicators the apps declare, so a misspelt
+        one stops start-up too; seed what the catalogs declare after each `migrate`."""
         from openprm.core import (
             global_search,
             home,
+            indicators,
             schedule,  # noqa: F401
         )
         from openprm.core.audit import selectors as audit_selectors  # noqa: F401
@@ -95,3 +96,4 @@ class CoreConfig(AppConfig):
         autodiscover_modules("tables", "portal_tables")
         home.collect()
         global_search.collect()
+        indicators.collect()

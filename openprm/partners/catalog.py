@@ -1,13 +1,12 @@
 """What the partners app declares: its privileges and who holds them, the
 option its rules read and the partner record type (below account, PLAT-7).
 
-Manage Partner Programs and Approve Partner Applications are PLAT-2 channel
-privileges no app checks yet. They are declared here, with the channel
-account manager's grant, because partners is the channel app that exists:
-the role keeps the privileges SPEC.md gives it, and an administrator can
-already see and assign them. The programs app takes them over (same codes,
-so stored grants stay) when it arrives, as deals took Approve Deal
-Registrations.
+Approve Partner Applications is a PLAT-2 channel privilege no app checks
+yet. It is declared here, with the channel account manager's grant, because
+partners is the channel app that exists: the role keeps the privileges
+SPEC.md gives it, and an administrator can already see and assign it. The
+recruitment app takes it over (same code, so stored grants stay) when it
+arrives, as programs took Manage Partner Programs.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -17,12 +16,10 @@ from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER, SALES_ADMINISTRATOR
 
 MANAGE_PARTNERS = "manage_partners"
-MANAGE_PARTNER_PROGRAMS = "manage_partner_programs"
 APPROVE_PARTNER_APPLICATIONS = "approve_partner_applications"
 
 PRIVILEGES = (
     Privilege(MANAGE_PARTNERS, _("Manage Partners")),
-    Privilege(MANAGE_PARTNER_PROGRAMS, _("Manage Partner Programs")),
     Privilege(APPROVE_PARTNER_APPLICATIONS, _("Approve Partner Applications")),
 )
 
@@ -32,7 +29,6 @@ GRANTS = (
         CHANNEL_ACCOUNT_MANAGER,
         (
             MANAGE_PARTNERS,
-            MANAGE_PARTNER_PROGRAMS,
             APPROVE_PARTNER_APPLICATIONS,
         ),
     ),
