@@ -1,6 +1,7 @@
 """JSON API for platform settings: profile options (PLAT-3), lookups (PLAT-4),
-custom fields (PLAT-7), a record's audit trail and events (PLAT-5), and the
-search across record types that the search box runs."""
+custom fields (PLAT-7), a record's audit trail and events (PLAT-5), the
+search across record types that the search box runs, and one's saved views
+of lists."""
 
 from typing import Any
 
@@ -41,6 +42,7 @@ from openprm.core.options.models import ProfileOption
 from openprm.core.options.selectors import profile_option_get
 from openprm.core.options.services import profile_option_update
 from openprm.core.options.tables import OPTIONS
+from openprm.core.savedviews import api as saved_view_api
 from openprm.core.schemas import (
     AuditEntryOut,
     BusinessEventOut,
@@ -63,6 +65,7 @@ from openprm.core.schemas import (
 )
 
 router = Router(tags=["platform"])
+router.add_router("", saved_view_api.router)
 
 
 @router.get("/profile-options", response=list[ProfileOptionOut])

@@ -88,6 +88,7 @@ class CoreConfig(AppConfig):
         from openprm.core.notifications import selectors as notification_selectors  # noqa: F401
         from openprm.core.options import selectors as option_selectors  # noqa: F401
         from openprm.core.options import tables as option_tables  # noqa: F401
+        from openprm.core.savedviews import selectors as saved_view_selectors  # noqa: F401
         from openprm.core.seeding import options_and_lookups_seed
 
         catalog.install()

@@ -6,6 +6,7 @@ from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.models import LookupType, LookupValue
 from openprm.core.notifications.models import Notification
 from openprm.core.options.models import ProfileOption
+from openprm.core.savedviews.models import SavedView
 from openprm.core.schedule_models import ScheduledRun
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "LookupValue",
     "Notification",
     "ProfileOption",
+    "SavedView",
     "ScheduledRun",
 ]

@@ -28,6 +28,16 @@ PAGES = {
     "notification_open": [
         Case("post", of("own", "notification"), allowed=OWNER, sees=OWNER, ok=302)
     ],
+    # Anyone saves a view of a list it sees; only its owner removes one.
+    "saved_view_save": [
+        Case(
+            "post",
+            allowed=EVERYONE,
+            ok=302,
+            body={"list_name": "deals.registrations", "name": "Mine", "query": "state=approved"},
+        )
+    ],
+    "saved_view_remove": [Case("post", of("own", "saved_view"), allowed=OWNER, sees=OWNER, ok=302)],
     "core:custom_field_create": [Case("get", allowed=p.MANAGE_CUSTOM_FIELDS)],
     "core:custom_field_edit": [
         Case("get", of("own", "custom_field"), allowed=p.MANAGE_CUSTOM_FIELDS)
@@ -95,6 +105,17 @@ OPERATIONS = {
     ],
     f"DELETE {A}/lookup-values/{{value_id}}": [
         Case("delete", of("own", "lookup_value"), allowed=p.MANAGE_LOOKUPS, ok=204)
+    ],
+    f"POST {A}/saved-views": [
+        Case(
+            "post",
+            allowed=EVERYONE,
+            ok=201,
+            body={"list_name": "deals.registrations", "name": "Mine", "query": "state=approved"},
+        )
+    ],
+    f"DELETE {A}/saved-views/{{view_id}}": [
+        Case("delete", of("own", "saved_view"), allowed=OWNER, sees=OWNER, ok=204)
     ],
     f"GET {A}/record-types": [Case("get", allowed=EVERYONE)],
     f"POST {A}/custom-fields": [

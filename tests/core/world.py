@@ -1,7 +1,8 @@
 """The platform records of the shared test world: the administrator
 `admin` (every privilege), a custom field of the tests' widget record type,
 a lookup of the administrators' own with one value, and a finished
-background export of `nobody` with its file (IMP-3). The seeded profile
+background export of `nobody` with its file (IMP-3), a notification and a
+saved view of its own. The seeded profile
 options are the world's too."""
 
 from django.core.files.base import ContentFile
@@ -10,6 +11,7 @@ from openprm.core.customfields.services import custom_field_create
 from openprm.core.exporters.models import ExportJob
 from openprm.core.lookups.services import lookup_type_create, lookup_value_create
 from openprm.core.notifications.models import Notification
+from openprm.core.savedviews.services import saved_view_create
 from openprm.identity.catalog import ADMINISTRATOR
 from tests.access.world import World
 from tests.factories import as_actor, make_user
@@ -50,3 +52,10 @@ def build(world: World) -> None:
         recipient=world.users["nobody"], title="Matrix notice", link="/"
     )
     world.add("own", "notification", notice)
+    view = saved_view_create(
+        actor=as_actor(world.users["nobody"]),
+        list_name="deals.registrations",
+        name="Matrix view",
+        query="state=submitted",
+    )
+    world.add("own", "saved_view", view)
