@@ -19,7 +19,9 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -106,11 +108,20 @@ def _applicant_values(data: Mapping[str, Any]) -> dict[str, Any]:
     values = {name: _text(data, name) for name in APPLICANT_FIELDS}
     values["country"] = values["country"].upper()
     errors = {name: [_("This field is required.")] for name in REQUIRED if not values[name]}
+    for name, value in values.items():
+        limit = Application._meta.get_field(name).max_length
+        if limit is not None and len(value) > limit:
+            errors[name] = [_("Keep it under %(limit)s characters.") % {"limit": f"{limit + 1:,}"}]
     if values["phone"]:
         try:
             values["phone"] = normalize_phone(values["phone"], values["country"] or None)
         except ValueError as error:
             errors["phone"] = [str(error)]
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except DjangoValidationError:
+            errors["email"] = [_("Enter a valid e-mail address.")]
     if values["website"] and not domain_key(values["website"]):
         errors["website"] = [_("Enter your web site's address, e.g. www.example.com.")]
     if errors:

@@ -1,5 +1,5 @@
 """The recruitment lists: partner applications and campaigns, declared once
-for pages, files and the API."""
+for pages, files and the API; both are the approvers' (403 to anyone else)."""
 
 from typing import Any
 
@@ -7,8 +7,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
+from openprm.core.privileges import require_privilege
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.recruitment import selectors
+from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS
 from openprm.recruitment.filters import ApplicationFilter
 from openprm.recruitment.models import Application, Campaign
 
@@ -16,11 +18,13 @@ from openprm.recruitment.models import Application, Campaign
 def _applications(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[Application]:
+    require_privilege(actor, APPROVE_PARTNER_APPLICATIONS)
     rows = selectors.application_list(actor=actor)
     return filters.filter(rows) if filters is not None else rows
 
 
 def _campaigns(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Campaign]:
+    require_privilege(actor, APPROVE_PARTNER_APPLICATIONS)
     return selectors.campaign_list(actor=actor)
 
 

@@ -19,13 +19,14 @@ BASE_URL = "http://testserver"
 
 
 def applicant(name: str, **extra: Any) -> dict[str, Any]:
+    key = name.lower().replace(" ", "")
     return {
         "company_name": f"{name} Systems",
         "country": "DE",
-        "website": f"www.{name.lower()}.example",
+        "website": f"www.{key}.example",
         "first_name": "Ada",
         "last_name": name,
-        "email": f"ada@{name.lower()}.example",
+        "email": f"ada@{key}.example",
         **extra,
     }
 
