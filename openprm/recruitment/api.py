@@ -5,11 +5,14 @@ The public part needs no authentication: a prospective partner applies
 an oversized request) and reads its application by its private token. The
 rest is the channel team's, with Approve Partner Applications."""
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
+from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
@@ -64,32 +67,44 @@ def _status_out(request: HttpRequest, application: Application) -> ApplicationSt
     )
 
 
+def guarded(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Size and rate are judged before the body is parsed: an oversized
+    request is never read, and an invalid submission counts like any other."""
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if guard.too_large(request):
+            return _problem(
+                413,
+                RecruitmentErrorCode.REQUEST_TOO_LARGE,
+                _("The request is too large"),
+                _("An application fits in %(bytes)s bytes.") % {"bytes": guard.MAX_REQUEST_BYTES},
+            )
+        wait = guard.retry_after(request)
+        if wait is not None:
+            response = _problem(
+                429,
+                RecruitmentErrorCode.RATE_LIMITED,
+                _("Too many applications"),
+                _("Too many applications from your address; try again in %(seconds)s seconds.")
+                % {"seconds": wait},
+            )
+            response["Retry-After"] = str(wait)
+            return response
+        return run(request, *args, **kwargs)
+
+    return wrapper
+
+
 @router.post(
     PUBLIC,
     response={201: ApplicationStatusOut, 413: Problem, 429: Problem},
     auth=None,
 )
+@decorate_view(guarded)
 def application_submit(request: HttpRequest, payload: ApplicationIn) -> Any:
     """PRG-1: apply to a public program. Keep the `status_url`: it is the
     only way back to the application."""
-    if guard.too_large(request):
-        return _problem(
-            413,
-            RecruitmentErrorCode.REQUEST_TOO_LARGE,
-            _("The request is too large"),
-            _("An application fits in %(bytes)s bytes.") % {"bytes": guard.MAX_REQUEST_BYTES},
-        )
-    wait = guard.retry_after(request)
-    if wait is not None:
-        response = _problem(
-            429,
-            RecruitmentErrorCode.RATE_LIMITED,
-            _("Too many applications"),
-            _("Too many applications from your address; try again in %(seconds)s seconds.")
-            % {"seconds": wait},
-        )
-        response["Retry-After"] = str(wait)
-        return response
     data = payload.model_dump(exclude={"program_code", "campaign_code"})
     application = services.application_submit(
         program_code=payload.program_code,

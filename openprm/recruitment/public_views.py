@@ -81,33 +81,33 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     against its address (429 with Retry-After past the limit); a robot that
     fills the honeypot field is thanked and nothing is stored."""
     program = selectors.public_program_get(code)
-    campaign = (request.POST if request.method == "POST" else request.GET).get("campaign", "")
-    form = forms.ApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if guard.too_large(request):
             return too_large(request)
         wait = guard.retry_after(request)
         if wait is not None:
             return too_many(request, wait)
-        if form.is_valid():
-            if form.is_bot():
-                return render(request, "recruitment/public/received.html", {"program": program})
-            try:
-                application = services.application_submit(
-                    program_code=program.code,
-                    data=form.values(),
-                    campaign_code=campaign[:100],
-                    client_address=request.META.get("REMOTE_ADDR") or None,
-                    base_url=request.build_absolute_uri("/"),
-                )
-            except DomainError as error:
-                form_add_domain_error(form, error)
-            else:
-                return render(
-                    request,
-                    "recruitment/public/received.html",
-                    {"program": program, "application": application},
-                )
+    campaign = (request.POST if request.method == "POST" else request.GET).get("campaign", "")
+    form = forms.ApplicationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if form.is_bot():
+            return render(request, "recruitment/public/received.html", {"program": program})
+        try:
+            application = services.application_submit(
+                program_code=program.code,
+                data=form.values(),
+                campaign_code=campaign[:100],
+                client_address=request.META.get("REMOTE_ADDR") or None,
+                base_url=request.build_absolute_uri("/"),
+            )
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            return render(
+                request,
+                "recruitment/public/received.html",
+                {"program": program, "application": application},
+            )
     return render(
         request,
         "recruitment/public/apply.html",

@@ -184,14 +184,17 @@ def test_prg_1_approval_creates_the_partner_its_partnership_administrator_and_in
     assert application.state == State.APPROVED
     partner = application.partner
     assert partner is not None
-    assert partner.status == PartnerProfile.Status.ACTIVE and partner.managed_partner
+    assert partner.status == PartnerProfile.Status.ACTIVE
+    assert partner.managed_partner
     assert partner.account.account_type == Account.AccountType.PARTNER
     partnership = Partnership.objects.get(partner=partner)
     assert (partnership.program, partnership.tier.name) == (application.program, "Registered")
     admin = PartnerContact.objects.get(partner=partner, is_primary=True)
-    assert admin.role is not None and admin.role.code == PARTNER_ADMINISTRATOR
+    assert admin.role is not None
+    assert admin.role.code == PARTNER_ADMINISTRATOR
     assert admin.level == PartnerContact.Level.USER
-    assert admin.user is not None and admin.user.username == "ada@fabrikam.example"
+    assert admin.user is not None
+    assert admin.user.username == "ada@fabrikam.example"
     invitation = mail.outbox[-1]
     assert invitation.to == ["ada@fabrikam.example"]
     assert "/portal/invitation/" in invitation.body
@@ -251,7 +254,8 @@ def test_prg_10_a_duplicate_is_shown_never_created_and_can_be_linked(
     _approve(channel_manager, application)
     existing.refresh_from_db()
     assert existing.account_type == Account.AccountType.PARTNER
-    assert application.partner is not None and application.partner.account_id == existing.pk
+    assert application.partner is not None
+    assert application.partner.account_id == existing.pk
     assert Account.objects.filter(name="Fabrikam Systems").count() == 1
 
 
@@ -313,7 +317,8 @@ def test_prg_1_the_invitation_link_opens_for_the_new_partner_administrator(
     path = mail.outbox[-1].body.split("testserver", 1)[1].split()[0]
     uidb64, token = path.strip("/").split("/")[-2:]
     user = invited_user(uidb64, token)
-    assert user is not None and user.email == "ada@fabrikam.example"
+    assert user is not None
+    assert user.email == "ada@fabrikam.example"
 
 
 def test_applicant_helper_names_a_distinct_organization() -> None:
