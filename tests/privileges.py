@@ -8,8 +8,9 @@ from openprm.core.catalog import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PR
 from openprm.customers.catalog import DELETE_SALES_PARTY, RESTORE_SALES_PARTY, VIEW_ALL_SALES_DATA
 from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
 from openprm.identity.catalog import MANAGE_USERS
-from openprm.partners.catalog import APPROVE_PARTNER_APPLICATIONS, MANAGE_PARTNERS
+from openprm.partners.catalog import MANAGE_PARTNERS
 from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
+from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS
 from openprm.territories.catalog import MANAGE_TERRITORIES
 
 __all__ = [

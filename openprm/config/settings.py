@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "openprm.catalog",
     "openprm.deals",
     "openprm.programs",
+    "openprm.recruitment",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",
@@ -188,6 +189,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "identity/locked_out.html"
 AXES_VERBOSE = False
+
+# Rate limits of the public forms (recruitment) count in a database table, so
+# every app server sharing the database counts the same requests.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "openprm_rate_limits",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

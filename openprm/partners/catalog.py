@@ -1,12 +1,6 @@
 """What the partners app declares: its privileges and who holds them, the
 option its rules read and the partner record type (below account, PLAT-7).
-
-Approve Partner Applications is a PLAT-2 channel privilege no app checks
-yet. It is declared here, with the channel account manager's grant, because
-partners is the channel app that exists: the role keeps the privileges
-SPEC.md gives it, and an administrator can already see and assign it. The
-recruitment app takes it over (same code, so stored grants stay) when it
-arrives, as programs took Manage Partner Programs.
+Approve Partner Applications moved to the recruitment app (same code).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -16,22 +10,12 @@ from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER, SALES_ADMINISTRATOR
 
 MANAGE_PARTNERS = "manage_partners"
-APPROVE_PARTNER_APPLICATIONS = "approve_partner_applications"
 
-PRIVILEGES = (
-    Privilege(MANAGE_PARTNERS, _("Manage Partners")),
-    Privilege(APPROVE_PARTNER_APPLICATIONS, _("Approve Partner Applications")),
-)
+PRIVILEGES = (Privilege(MANAGE_PARTNERS, _("Manage Partners")),)
 
 GRANTS = (
     RoleGrant(SALES_ADMINISTRATOR, (MANAGE_PARTNERS,)),
-    RoleGrant(
-        CHANNEL_ACCOUNT_MANAGER,
-        (
-            MANAGE_PARTNERS,
-            APPROVE_PARTNER_APPLICATIONS,
-        ),
-    ),
+    RoleGrant(CHANNEL_ACCOUNT_MANAGER, (MANAGE_PARTNERS,)),
 )
 
 PARTNER_CONTACT_MANDATORY = "ZPM_PARTNER_CONTACT_MANDATORY"

@@ -46,6 +46,13 @@ EXEMPT = {
     # The invitation link is public by design: its signed token, not the
     # session, says whose account it activates (tests/partners).
     "portal:invitation": "public page behind a signed token",
+    # Applying is public, and the applicant's token, not a session, names its
+    # application (tests/recruitment/test_api.py).
+    "POST /api/v1/public/partner-applications": "public application form",
+    **{
+        f"{method} /api/v1/public/partner-applications/{{token}}{suffix}": "behind its token"
+        for method, suffix in (("GET", ""), ("POST", "/answer"), ("POST", "/withdraw"))
+    },
     # The API's own pages describe the operations and hold no record.
     "api:api-root": "the API's root, no record",
     "api:openapi-json": "the OpenAPI document",
