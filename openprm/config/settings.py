@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "openprm.catalog",
     "openprm.deals",
     "openprm.programs",
+    "openprm.alerts",
+    "openprm.onboarding",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",
