@@ -98,4 +98,7 @@ class AlertForm(forms.Form):
         }
 
     def audience(self) -> dict[str, list[int]]:
-        return {name: [r.pk for r in self.cleaned_data[name]] for name in ("programs", "tiers", "partners")}
+        return {
+            name: [r.pk for r in self.cleaned_data[name]]
+            for name in ("programs", "tiers", "partners")
+        }

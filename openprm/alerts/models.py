@@ -68,7 +68,8 @@ class Alert(VersionedModel):
         indexes = [models.Index(fields=["priority", "notified_at", "starts_on"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
                 name="alert_ends_after_start",
             ),
         ]
@@ -106,4 +107,4 @@ class AlertDismissal(TimestampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user_id}×{self.alert_id}"
+        return f"{self.user_id} dismissed {self.alert_id}"

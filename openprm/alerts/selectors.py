@@ -56,9 +56,7 @@ def portal_alert_get(*, actor: Actor, pk: Any) -> Alert:
 def home_alerts(*, actor: Actor) -> QuerySet[Alert]:
     """What the portal home shows: running, not dismissed, the most urgent first."""
     return (
-        portal_alerts(actor=actor)
-        .filter(dismissed=False)
-        .order_by("-urgency", "-starts_on", "-pk")
+        portal_alerts(actor=actor).filter(dismissed=False).order_by("-urgency", "-starts_on", "-pk")
     )
 
 

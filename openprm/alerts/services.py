@@ -100,8 +100,12 @@ def _checked(
         errors["ends_on"] = [_("An alert cannot end before it starts.")]
     if values.get("product_id") and values.get("link_url"):
         errors["link_url"] = [_("Link to a product or to a promotion page, not both.")]
-    if product and values.get("product_id") and not (
-        access.visible(Product, actor).filter(pk=values["product_id"], is_active=True).exists()
+    if (
+        product
+        and values.get("product_id")
+        and not (
+            access.visible(Product, actor).filter(pk=values["product_id"], is_active=True).exists()
+        )
     ):
         errors["product_id"] = [_("Choose an active product of the catalog.")]
     if values.get("priority") not in Alert.Priority.values:

@@ -33,8 +33,13 @@ ALERTS = ListSpec(
     columns=(
         Column("id", _("ID"), lambda a: a.pk, shown=False),
         Column("title", _("Title"), sort="title", link=Alert.get_absolute_url),
-        Column("priority", _("Priority"), lambda a: a.get_priority_display(), sort="-urgency",
-               cell="alerts/cells/priority.html"),
+        Column(
+            "priority",
+            _("Priority"),
+            lambda a: a.get_priority_display(),
+            sort="-urgency",
+            cell="alerts/cells/priority.html",
+        ),
         Column("target", _("Aimed at"), lambda a: a.get_target_display(), sort="target"),
         Column("starts_on", _("Shown from"), sort="starts_on"),
         Column("ends_on", _("Shown until"), lambda a: a.ends_on or "", sort="ends_on"),

@@ -11,5 +11,5 @@ from openprm.core.schedule import periodic
 @periodic(every=dt.timedelta(minutes=15))
 @task()
 def urgent_alerts_announce() -> None:
-    """An urgent alert reaches the partner administrators within a quarter of an hour of its start."""
+    """Urgent alerts reach the partner administrators within 15 minutes of their start."""
     urgent_alerts_notify()

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.home import HomeBlock
 from openprm.core.tabs import RecordTab
 
-
 CHART_WIDTH = "col-md-6 col-xl-4"
 """The portal dashboard's row of three (PRG-8)."""
 

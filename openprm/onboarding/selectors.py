@@ -36,9 +36,9 @@ def one_time_steps(*, actor: Actor) -> list[OneTimeStep]:
     """The platform's steps: an active program with a tier a partner can
     hold, and each lookup the partner rules read with an active value."""
     require_privilege(actor, MANAGE_PARTNERS)
-    programs = access.visible(Program, actor).filter(
-        is_active=True, tiers__is_retired=False
-    ).distinct()
+    programs = (
+        access.visible(Program, actor).filter(is_active=True, tiers__is_retired=False).distinct()
+    )
     filled = set(
         access.visible(LookupValue, actor)
         .filter(lookup_type__code__in=s.LOOKUPS, active=True)

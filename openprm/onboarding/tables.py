@@ -31,8 +31,13 @@ INCOMPLETE = ListSpec(
     select=_incomplete,
     columns=(
         Column("id", _("ID"), lambda p: p.pk, shown=False),
-        Column("name", _("Partner"), lambda p: p.account.name, sort="account__name_search",
-               link=setup_url),
+        Column(
+            "name",
+            _("Partner"),
+            lambda p: p.account.name,
+            sort="account__name_search",
+            link=setup_url,
+        ),
         Column("status", _("Status"), lambda p: p.get_status_display(), sort="status"),
         Column(
             "missing",

@@ -25,9 +25,7 @@ MANAGES = p.MANAGE_PARTNER_PROGRAMS
 
 def seers(record: str) -> Who:
     fact = ALERTS[record]
-    users = frozenset(
-        a for a in PARTNER_USERS if fact.running and organization_of(a) in fact.orgs
-    )
+    users = frozenset(a for a in PARTNER_USERS if fact.running and organization_of(a) in fact.orgs)
     return (MANAGES, users)
 
 
@@ -67,6 +65,7 @@ OPERATIONS = {
         for record in ("nw_alert", "gold_alert", "ended_alert")
     ],
 }
+
 
 def _ids(world: World, records: set[str]) -> set[str]:
     return {str(world.ids[record]["alert"][0]) for record in records}

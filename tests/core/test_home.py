@@ -211,7 +211,11 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
     client = client_for(admin)
 
     assert blocks(client) == [
+        "portal_alerts",
         "notifications_portal",
+        "leads_by_status",
+        "opportunities_by_stage",
+        "registrations_expiring",
         "organization",
         "partner_deals",
         "people",
