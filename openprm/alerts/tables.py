@@ -42,7 +42,7 @@ ALERTS = ListSpec(
         ),
         Column("target", _("Aimed at"), lambda a: a.get_target_display(), sort="target"),
         Column("starts_on", _("Shown from"), sort="starts_on"),
-        Column("ends_on", _("Shown until"), lambda a: a.ends_on or "", sort="ends_on"),
+        Column("ends_on", _("Shown until"), lambda a: a.ends_on or _("No end set"), sort="ends_on"),
     ),
     filters=AlertFilter,
     default_sort="-starts_on",

@@ -84,7 +84,7 @@ class DealsConfig(AppConfig):
             selector="openprm.deals.home.partner_leads_by_status",
             template="deals/home/leads_by_status.html",
             area="portal",
-            order=6,
+            order=2,
             width=CHART_WIDTH,
         ),
         HomeBlock(
@@ -93,7 +93,7 @@ class DealsConfig(AppConfig):
             selector="openprm.deals.home.partner_opportunities_by_stage",
             template="deals/home/opportunities_by_stage.html",
             area="portal",
-            order=7,
+            order=3,
             width=CHART_WIDTH,
         ),
         HomeBlock(
@@ -102,7 +102,7 @@ class DealsConfig(AppConfig):
             selector="openprm.deals.home.partner_registrations_expiring",
             template="deals/home/registrations_expiring.html",
             area="portal",
-            order=8,
+            order=4,
             width=CHART_WIDTH,
         ),
         HomeBlock(
