@@ -104,9 +104,12 @@ def partner_leads_by_status(*, actor: Actor) -> dict[str, Any]:
 
 
 def partner_opportunities_by_stage(*, actor: Actor) -> dict[str, Any]:
-    """PRG-8, DEAL-5: the partner's opportunities by stage, the open ones
-    first in the sales order, then won and lost."""
-    slices = _counted(selectors.opportunity_list(actor=actor), "stage", Stage.choices)
+    """PRG-8, DEAL-5: the partner's own opportunities by stage (those it
+    sells, as on its Performance page; not another partner's deals its
+    people help on), the open ones first in the sales order, then won and
+    lost. Naming the partner lets the database read its rows by index."""
+    own = selectors.opportunity_list(actor=actor).filter(partner_id=actor.partner_id)
+    slices = _counted(own, "stage", Stage.choices)
     won = next((s["count"] for s in slices if s["code"] == Stage.WON), 0)
     lost = next((s["count"] for s in slices if s["code"] == Stage.LOST), 0)
     return {
