@@ -212,10 +212,10 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
 
     assert blocks(client) == [
         "portal_alerts",
-        "notifications_portal",
         "leads_by_status",
         "opportunities_by_stage",
         "registrations_expiring",
+        "notifications_portal",
         "organization",
         "partner_deals",
         "people",
