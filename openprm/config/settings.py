@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "openprm.deals",
     "openprm.programs",
     "openprm.recruitment",
+    "openprm.alerts",
+    "openprm.onboarding",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",

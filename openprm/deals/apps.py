@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.home import HomeBlock
 from openprm.core.tabs import RecordTab
 
+CHART_WIDTH = "col-md-6 col-xl-4"
+"""The portal dashboard's row of three (PRG-8)."""
+
 
 class DealsConfig(AppConfig):
     name = "openprm.deals"
@@ -74,6 +77,33 @@ class DealsConfig(AppConfig):
             selector="openprm.deals.home.pipeline",
             template="deals/home/pipeline.html",
             order=30,
+        ),
+        HomeBlock(
+            "leads_by_status",
+            _("Leads by status"),
+            selector="openprm.deals.home.partner_leads_by_status",
+            template="deals/home/leads_by_status.html",
+            area="portal",
+            order=2,
+            width=CHART_WIDTH,
+        ),
+        HomeBlock(
+            "opportunities_by_stage",
+            _("Opportunities by stage"),
+            selector="openprm.deals.home.partner_opportunities_by_stage",
+            template="deals/home/opportunities_by_stage.html",
+            area="portal",
+            order=3,
+            width=CHART_WIDTH,
+        ),
+        HomeBlock(
+            "registrations_expiring",
+            _("Protection ending soon"),
+            selector="openprm.deals.home.partner_registrations_expiring",
+            template="deals/home/registrations_expiring.html",
+            area="portal",
+            order=4,
+            width=CHART_WIDTH,
         ),
         HomeBlock(
             "partner_deals",

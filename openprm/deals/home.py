@@ -1,12 +1,18 @@
 """The deals app's blocks of the home pages (core.home): what waits for the
 channel team's decision, a salesperson's open pipeline, and for a partner
-user its deals that need it — returned registrations, protection ending
-soon, leads waiting for its answer (DEAL-2, DEAL-4, DEAL-6)."""
+user its deals that need it — returned registrations and leads waiting for
+its answer (DEAL-2, DEAL-4, DEAL-6) — and its dashboard (PRG-8, DEAL-5):
+leads by status and opportunities by stage as charts, and the
+registrations whose protection ends soon with the days left.
+
+Each portal block is one or two queries through the access scope, grouped
+in the database: the page stays fast for a partner with 50,000
+opportunities (benchmarks/bench_portal_home.py)."""
 
 import datetime as dt
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,11 +21,14 @@ from openprm.core.counting import TODO_CAP, capped_count
 from openprm.deals import selectors
 from openprm.deals.conflicts import conflicts_of
 from openprm.deals.housekeeping import overdue_cutoff
-from openprm.deals.models import DealRegistration
+from openprm.deals.models import DealRegistration, Lead, Opportunity
 
 SHOWN = 5
-EXPIRING_DAYS = 14
+EXPIRING_DAYS = 30
+EXPIRING_SHOWN = 6
 State = DealRegistration.State
+Stage = Opportunity.Stage
+LeadStatus = Lead.Status
 
 
 def registrations_to_decide(*, actor: Actor) -> dict[str, Any]:
@@ -50,22 +59,87 @@ def pipeline(*, actor: Actor) -> dict[str, Any]:
 
 
 def partner_deals(*, actor: Actor) -> dict[str, Any]:
-    """What the partner should act on: registrations returned to it, those
-    whose protection ends within two weeks, and leads waiting for its answer."""
-    registrations = selectors.registration_list(actor=actor)
-    today = timezone.localdate()
-    expiring = registrations.filter(
-        state=State.APPROVED,
-        protection_ends__gte=today,
-        protection_ends__lte=today + dt.timedelta(days=EXPIRING_DAYS),
-    )
+    """What the partner should act on: registrations returned to it and
+    leads waiting for its answer (protection ending soon has its own block)."""
+    returned = selectors.registration_list(actor=actor).filter(state=State.RETURNED)
     offers = selectors.open_offers(actor=actor)
-    own = reverse("portal:registration_list")
     return {
-        "returned": list(registrations.filter(state=State.RETURNED).order_by("pk")[:SHOWN]),
-        "expiring": list(expiring.order_by("protection_ends", "pk")[:SHOWN]),
+        "returned": list(returned.order_by("pk")[:SHOWN]),
         "leads": capped_count(offers, TODO_CAP),
         "leads_url": reverse("portal:lead_list"),
-        "list_url": own,
+        "list_url": reverse("portal:registration_list"),
+        "new_url": reverse("portal:registration_create"),
+    }
+
+
+def _counted(rows: Any, field: str, choices: Any) -> list[dict[str, Any]]:
+    """One GROUP BY: the count of each value of `field`, in the choices'
+    order, with the values that have none left out."""
+    counts = dict(rows.order_by().values_list(field).annotate(n=Count("pk")))
+    return [
+        {"code": value, "label": str(label), "count": counts[value]}
+        for value, label in choices
+        if counts.get(value)
+    ]
+
+
+def _chart(slices: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "labels": [s["label"] for s in slices],
+        "values": [s["count"] for s in slices],
+        "codes": [s["code"] for s in slices],
+    }
+
+
+def partner_leads_by_status(*, actor: Actor) -> dict[str, Any]:
+    """PRG-8, DEAL-5: the partner's leads (its own, referred by it, offered
+    to it) by status."""
+    slices = _counted(selectors.lead_list(actor=actor), "status", LeadStatus.choices)
+    return {
+        "slices": slices,
+        "total": sum(s["count"] for s in slices),
+        "chart": _chart(slices),
+        "list_url": reverse("portal:lead_list"),
+    }
+
+
+def partner_opportunities_by_stage(*, actor: Actor) -> dict[str, Any]:
+    """PRG-8, DEAL-5: the partner's own opportunities by stage (those it
+    sells, as on its Performance page; not another partner's deals its
+    people help on), the open ones first in the sales order, then won and
+    lost. Naming the partner lets the database read its rows by index."""
+    own = selectors.opportunity_list(actor=actor).filter(partner_id=actor.partner_id)
+    slices = _counted(own, "stage", Stage.choices)
+    won = next((s["count"] for s in slices if s["code"] == Stage.WON), 0)
+    lost = next((s["count"] for s in slices if s["code"] == Stage.LOST), 0)
+    return {
+        "slices": slices,
+        "total": sum(s["count"] for s in slices),
+        "open": sum(s["count"] for s in slices if s["code"] not in (Stage.WON, Stage.LOST)),
+        "win_rate": round(100 * won / (won + lost)) if won + lost else None,
+        "chart": _chart(slices),
+        "list_url": reverse("portal:opportunity_list"),
+    }
+
+
+def partner_registrations_expiring(*, actor: Actor) -> dict[str, Any]:
+    """PRG-8, DEAL-6: approved registrations whose protection ends within
+    30 days, the nearest first, with the days left."""
+    today = timezone.localdate()
+    expiring = (
+        selectors.registration_list(actor=actor)
+        .filter(
+            state=State.APPROVED,
+            protection_ends__gte=today,
+            protection_ends__lte=today + dt.timedelta(days=EXPIRING_DAYS),
+        )
+        .order_by("protection_ends", "pk")
+    )
+    first = list(expiring[: EXPIRING_SHOWN + 1])
+    return {
+        "expiring": [(r, (r.protection_ends - today).days) for r in first[:EXPIRING_SHOWN]],
+        "more": len(first) > EXPIRING_SHOWN,
+        "days": EXPIRING_DAYS,
+        "list_url": reverse("portal:registration_list") + "?expiring=true",
         "new_url": reverse("portal:registration_create"),
     }

@@ -211,6 +211,10 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
     client = client_for(admin)
 
     assert blocks(client) == [
+        "portal_alerts",
+        "leads_by_status",
+        "opportunities_by_stage",
+        "registrations_expiring",
         "notifications_portal",
         "organization",
         "partner_deals",

@@ -1,0 +1,81 @@
+"""Who sees and manages portal alerts (PRG-8, PRG-7).
+
+The channel team with Manage Partner Programs writes alerts and sees every
+one of them. A partner user sees the alerts aimed at its organization —
+at every partner, at its program or its tier (through its partnership), or
+at itself — and only while they run: another partner's alert, or one not
+yet started, is not found. Only partner users dismiss alerts, each for
+itself.
+"""
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openprm.alerts.models import Alert, AlertDismissal
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.core.errors import PermissionRefused
+from openprm.core.privileges import has_privilege
+from openprm.programs import policies as _programs  # noqa: F401  the program policies read below
+from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
+from openprm.programs.models import Partnership
+from openprm.programs.policies import program_manager_refusal
+
+Target = Alert.Target
+
+
+def running_q(today: dt.date) -> Q:
+    """The alerts shown on `today`."""
+    return Q(starts_on__lte=today) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+
+
+def aimed_at_q(partner_id: int) -> Q:
+    """The alerts aimed at one partner: at all, at its partnership's program
+    or tier, or at the partner itself."""
+    partnership = Partnership.objects.filter(partner_id=partner_id)
+    programs = Alert.programs.through.objects.filter(
+        alert_id=OuterRef("pk"), program_id__in=partnership.values("program_id")
+    )
+    tiers = Alert.tiers.through.objects.filter(
+        alert_id=OuterRef("pk"), tier_id__in=partnership.values("tier_id")
+    )
+    partners = Alert.partners.through.objects.filter(
+        alert_id=OuterRef("pk"), partnerprofile_id=partner_id
+    )
+    return (
+        Q(target=Target.ALL)
+        | (Q(target=Target.PROGRAMS) & Q(Exists(programs)))
+        | (Q(target=Target.TIERS) & Q(Exists(tiers)))
+        | (Q(target=Target.PARTNERS) & Q(Exists(partners)))
+    )
+
+
+@access.policy(Alert)
+class AlertPolicy(access.Policy[Alert]):
+    def view(self, rows: QuerySet[Alert], actor: Actor) -> QuerySet[Alert]:
+        if actor.is_internal:
+            return rows if has_privilege(actor, MANAGE_PARTNER_PROGRAMS) else rows.none()
+        if actor.partner_id is None:
+            return rows.none()
+        return rows.filter(aimed_at_q(actor.partner_id) & running_q(timezone.localdate()))
+
+    def check_create(self, actor: Actor) -> PermissionRefused | None:
+        return program_manager_refusal(actor)
+
+    def check_change(self, actor: Actor, alert: Alert) -> PermissionRefused | None:
+        """Its text, dates, link and target."""
+        return program_manager_refusal(actor)
+
+    def check_dismiss(self, actor: Actor, alert: Alert) -> PermissionRefused | None:
+        """A portal user puts an alert away from its own home."""
+        if actor.is_internal:
+            return PermissionRefused(_("Alerts are dismissed by the partner users who get them."))
+        return None
+
+
+@access.register(AlertDismissal)
+def _own_dismissals(rows: QuerySet[AlertDismissal], actor: Actor) -> QuerySet[AlertDismissal]:
+    return rows.filter(user_id=actor.pk)

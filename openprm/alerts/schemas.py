@@ -1,0 +1,81 @@
+"""API shapes of portal alerts (PRG-8). A partner user reads an alert
+without its audience: who else it was aimed at is the brand owner's."""
+
+import datetime as dt
+from typing import Any, Literal
+
+from ninja import Field, Schema
+
+from openprm.core.apikit.types import Input, RecordId, Version
+
+Priority = Literal["info", "important", "urgent"]
+Target = Literal["all", "programs", "tiers", "partners"]
+Ids = list[RecordId]
+
+
+class AlertIn(Input):
+    title: str = Field(..., min_length=1, max_length=200)
+    body: str = Field("", max_length=5000)
+    priority: Priority = "info"
+    starts_on: dt.date
+    ends_on: dt.date | None = None
+    product_id: RecordId | None = None
+    link_url: str = Field("", max_length=200)
+    target: Target
+    programs: Ids = Field(default_factory=list, max_length=200)
+    tiers: Ids = Field(default_factory=list, max_length=200)
+    partners: Ids = Field(default_factory=list, max_length=5000)
+
+
+class AlertUpdateIn(Input):
+    version: Version
+    title: str | None = Field(None, min_length=1, max_length=200)
+    body: str | None = Field(None, max_length=5000)
+    priority: Priority | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    product_id: RecordId | None = None
+    link_url: str | None = Field(None, max_length=200)
+    target: Target | None = None
+    programs: Ids | None = Field(None, max_length=200)
+    tiers: Ids | None = Field(None, max_length=200)
+    partners: Ids | None = Field(None, max_length=5000)
+
+
+def _ids(alert: Any, name: str) -> list[int] | None:
+    chosen = getattr(alert, f"chosen_{name}", None)
+    return None if chosen is None else [record.pk for record in chosen]
+
+
+class AlertOut(Schema):
+    id: int
+    title: str
+    body: str
+    priority: Priority
+    starts_on: dt.date
+    ends_on: dt.date | None
+    product_id: int | None
+    product_name: str | None = None
+    link_url: str
+    target: Target
+    programs: list[int] | None = None
+    tiers: list[int] | None = None
+    partners: list[int] | None = None
+    dismissed: bool = False
+    version: int
+
+    @staticmethod
+    def resolve_product_name(alert: Any) -> str | None:
+        return alert.product.name if alert.product_id else None
+
+    @staticmethod
+    def resolve_programs(alert: Any) -> list[int] | None:
+        return _ids(alert, "programs")
+
+    @staticmethod
+    def resolve_tiers(alert: Any) -> list[int] | None:
+        return _ids(alert, "tiers")
+
+    @staticmethod
+    def resolve_partners(alert: Any) -> list[int] | None:
+        return _ids(alert, "partners")
