@@ -223,3 +223,23 @@ class ContactFavorite(RecordAction):
 
     def success_url(self, record: PartnerContact) -> str:
         return contacts_tab(record.partner)
+
+
+class ContactResendInvitation(RecordAction):
+    """PC-2: the channel team sends a portal user a new invitation link;
+    the earlier one stops working."""
+
+    model = PartnerContact
+    action = "resend_invitation"
+    success_message = gettext_lazy("A new invitation was sent to %(name)s.")
+
+    def record(self, pk: int) -> PartnerContact:
+        return selectors.partner_contact_get_to(actor=self.actor, pk=pk, action=self.action)
+
+    def perform(self, record: PartnerContact, form: Any) -> None:
+        services.portal_invitation_resend(
+            actor=self.actor, contact=record, base_url=base_url(self.request)
+        )
+
+    def success_url(self, record: PartnerContact) -> str:
+        return contacts_tab(record.partner)
