@@ -43,18 +43,13 @@ def require_portal_user_type(partner: PartnerProfile, portal_user_type: str) -> 
     if portal_user_type not in PortalUserType.values:
         raise ValidationFailed(field_errors={"portal_user_type": [_("Choose power or standard.")]})
     allowed = partner.max_portal_user_type
-    if (
-        PORTAL_USER_TYPE_RANK[PortalUserType(portal_user_type)]
-        > PORTAL_USER_TYPE_RANK[PortalUserType(allowed)]
-    ):
+    rank = PORTAL_USER_TYPE_RANK
+    if rank[PortalUserType(portal_user_type)] > rank[PortalUserType(allowed)]:
         raise ValidationFailed(
-            _("%(name)s's users can be %(type)s users at most.")
-            % {"name": partner.account.name, "type": PortalUserType(allowed).label.lower()},
+            _("%(name)s may have standard users only: the brand owner allows no power users.")
+            % {"name": partner.account.name},
             code=PartnerErrorCode.PORTAL_USER_TYPE_NOT_ALLOWED,
             field_errors={
-                "portal_user_type": [
-                    _("The brand owner allows %(type)s users at most for this organization.")
-                    % {"type": PortalUserType(allowed).label.lower()}
-                ]
+                "portal_user_type": [_("The brand owner allows standard users only here.")]
             },
         )
