@@ -236,9 +236,9 @@ def read_rows(world: World, operation: Operation) -> list[Row]:
             answer = 401
             if actor != "anonymous":
                 caller = _actor(world, actor)
-                if operation.portal and caller.partner_id is None:
-                    answer = 404
-                elif obj is not None and access.refusal(caller, "view", obj) is not None:
+                outside_portal = operation.portal and caller.partner_id is None
+                unseen = obj is not None and access.refusal(caller, "view", obj) is not None
+                if outside_portal or unseen:
                     answer = 404
                 elif declared.privilege is not None and declared.privilege not in caller.privileges:
                     answer = 403
