@@ -151,7 +151,10 @@ class ContactPromoteToUser(ContactPage):
 
     def form_kwargs(self, record: PartnerContact) -> dict[str, Any]:
         email = record.resource.email if record.resource_id else ""
-        return {"initial": {"version": record.version, "email": email}}
+        return {
+            "allowed": record.partner.max_portal_user_type,
+            "initial": {"version": record.version, "email": email},
+        }
 
     def apply(self, form: Any, record: PartnerContact) -> PartnerContact:
         return services.partner_contact_promote_to_user(

@@ -127,22 +127,6 @@ class PromoteToResourceForm(forms.Form):
             self.fields["manager"].queryset = managers  # type: ignore[attr-defined]
 
 
-class PromoteToUserForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    username = forms.CharField(label=_("User name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail for the invitation"))
-    portal_user_type = forms.ChoiceField(
-        label=_("User type"), choices=PartnerContact.PortalUserType.choices
-    )
-
-
-class ContactRoleForm(forms.Form):
-    """PA-6: the role can be changed."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    role = _role_field(required=False)
-
-
 def _portal_user_types(allowed: str) -> list[tuple[str, Any]]:
     """PRG-13: the user types up to the organization's highest one."""
     if allowed == PortalUserType.POWER:
@@ -151,6 +135,26 @@ def _portal_user_types(allowed: str) -> list[tuple[str, Any]]:
             (PortalUserType.POWER, PortalUserType.POWER.label),
         ]
     return [(PortalUserType.STANDARD, PortalUserType.STANDARD.label)]
+
+
+class PromoteToUserForm(forms.Form):
+    """PC-2: the portal user, of a type up to the partner's highest (PRG-13)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    username = forms.CharField(label=_("User name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail for the invitation"))
+    portal_user_type = forms.ChoiceField(label=_("User type"), initial=PortalUserType.STANDARD)
+
+    def __init__(self, *args: Any, allowed: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["portal_user_type"].choices = _portal_user_types(allowed)
+
+
+class ContactRoleForm(forms.Form):
+    """PA-6: the role can be changed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    role = _role_field(required=False)
 
 
 USER_TYPE_HELP = _("Power users may do more in the portal's commerce sections than standard users.")
