@@ -88,12 +88,12 @@ class ContactDetail(RecordDetail):
 @require_POST
 def contact_favorite(request: HttpRequest, pk: int) -> HttpResponse:
     """PC-6: partner users mark favorite partner contacts, from the list or
-    from the contact's page (`next`)."""
+    from the contact's page (`back`)."""
     contact = selectors.partner_contact_get(actor=request.actor, pk=pk)
     partner_contact_favorite_set(
         actor=request.actor, contact=contact, favorite=request.POST.get("favorite") == "1"
     )
-    if request.POST.get("next") == "detail":
+    if request.POST.get("back") == "detail":
         return redirect("portal:contact_detail", pk=contact.pk)
     return redirect("portal:contact_list")
 

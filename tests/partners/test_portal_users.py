@@ -173,15 +173,15 @@ def test_prg_2_deactivate_and_reactivate(two_partners: dict[str, Any]) -> None:
 def test_prg_13_user_types_up_to_the_highest_the_brand_owner_allows(
     two_partners: dict[str, Any], channel_manager: User
 ) -> None:
-    """PRG-13: standard by default; power once allowed; lowering the highest
-    type makes the power users standard."""
-    admin = two_partners["nw_admin"]
-    rep = two_partners["nw_rep"]
-    assert two_partners["nw"].max_portal_user_type == "standard"
+    """PRG-13: standard by default (Contoso); power once allowed; lowering
+    the highest type makes the power users standard."""
+    admin = two_partners["co_admin"]
+    rep = two_partners["co_rep"]
+    assert two_partners["co"].max_portal_user_type == "standard"
     with pytest.raises(ValidationFailed) as refused:
         _invite(admin, portal_user_type="power")
     assert refused.value.code == "portal_user_type_not_allowed"
-    assert "Northwind may have standard users only" in refused.value.message
+    assert "Contoso may have standard users only" in refused.value.message
     with pytest.raises(ValidationFailed):
         services.portal_user_update(
             actor=as_actor(admin.user),
@@ -189,7 +189,7 @@ def test_prg_13_user_types_up_to_the_highest_the_brand_owner_allows(
             expected_version=rep.version,
             portal_user_type="power",
         )
-    _set_portal(channel_manager, two_partners["nw"], max_portal_user_type="power")
+    _set_portal(channel_manager, two_partners["co"], max_portal_user_type="power")
     rep.refresh_from_db()
     services.portal_user_update(
         actor=as_actor(admin.user),
@@ -198,9 +198,9 @@ def test_prg_13_user_types_up_to_the_highest_the_brand_owner_allows(
         portal_user_type="power",
     )
     assert _invite(admin, portal_user_type="power").portal_user_type == "power"
-    _set_portal(channel_manager, two_partners["nw"], max_portal_user_type="standard")
+    _set_portal(channel_manager, two_partners["co"], max_portal_user_type="standard")
     types = set(
-        PartnerContact.objects.filter(partner=two_partners["nw"]).values_list(
+        PartnerContact.objects.filter(partner=two_partners["co"]).values_list(
             "portal_user_type", flat=True
         )
     )
@@ -445,7 +445,9 @@ def test_prg_2_invite_and_manage_from_the_portal_pages(
     nina = PartnerContact.objects.get(user__username="nina@nw.example")
     page = admin.get(f"/portal/users/{nina.pk}/").content.decode()
     assert "Send a new invitation" in page
-    assert 'value="power"' not in page
+    assert 'value="power"' in page
+    contoso = client_for(two_partners["co_admin"].user)
+    assert 'value="power"' not in contoso.get("/portal/users/new/").content.decode()
     response = admin.post(f"/portal/users/{nina.pk}/active/", {"active": "0"}, follow=True)
     assert "is deactivated and signed out" in response.content.decode()
     nina.refresh_from_db()
@@ -465,7 +467,7 @@ def test_prg_13_portal_settings_page(
     """PRG-13: the channel team sees and edits the portal settings on the
     internal partner page."""
     cam = client_for(channel_manager)
-    partner = two_partners["nw"]
+    partner = two_partners["co"]
     detail = cam.get(f"/partners/{partner.pk}/").content.decode()
     assert "Partner portal" in detail
     assert "Standard user" in detail
@@ -475,7 +477,7 @@ def test_prg_13_portal_settings_page(
         {"version": partner.version, "max_portal_user_type": "power"},
         follow=True,
     )
-    assert "Portal settings of Northwind saved." in response.content.decode()
+    assert "Portal settings of Contoso saved." in response.content.decode()
     partner.refresh_from_db()
     assert (partner.portal_enabled, partner.max_portal_user_type) == (False, "power")
 
@@ -489,7 +491,7 @@ def test_prg_2_prg_13_api(
     administrator invites a power user and sends a new link; a standard
     user is refused."""
     cam = api_client_for(channel_manager)
-    partner = two_partners["nw"]
+    partner = two_partners["co"]
     partner.refresh_from_db()
     changed = cam.patch(
         f"/api/v1/partners/{partner.pk}/portal",
@@ -498,22 +500,22 @@ def test_prg_2_prg_13_api(
     )
     assert changed.status_code == 200, changed.content
     assert changed.json()["max_portal_user_type"] == "power"
-    admin = api_client_for(two_partners["nw_admin"].user)
+    admin = api_client_for(two_partners["co_admin"].user)
     body = {
         "first_name": "Nina",
         "last_name": "New",
-        "email": "nina@nw.example",
+        "email": "nina@co.example",
         "portal_user_type": "power",
     }
     created = admin.post("/api/v1/portal/users", data=json.dumps(body), content_type=JSON)
     assert created.status_code == 201, created.content
     assert (created.json()["portal_user_type"], created.json()["username"]) == (
         "power",
-        "nina@nw.example",
+        "nina@co.example",
     )
     resent = admin.post(f"/api/v1/portal/users/{created.json()['id']}/invitation")
     assert resent.status_code == 201
     assert resent.json()["expires_at"] > resent.json()["sent_at"]
-    rep = api_client_for(two_partners["nw_rep"].user)
+    rep = api_client_for(two_partners["co_rep"].user)
     refused = rep.post("/api/v1/portal/users", data=json.dumps(body), content_type=JSON)
     assert refused.status_code == 403
