@@ -3,7 +3,8 @@ PRG-13, the invitation rules of issue 16): the administrator invites a
 colleague from the portal; the colleague opens the e-mailed link, sets a
 password and signs in; the administrator makes it a power user; the used
 link shows "This link has expired — ask your administrator" and asks for
-a new one."""
+a new one. The channel manager then switches the organization's portal
+off, and the colleague's open session ends with the reason."""
 
 import os
 import re
@@ -24,7 +25,7 @@ from openprm.partners.services import (
     partner_create,
     partner_portal_update,
 )
-from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS
+from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, sign_in
 from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +45,7 @@ def _shot(page: Page, name: str) -> None:
 def _partner_administrator() -> User:
     """Northwind Resellers, whose administrator Pat signs in; the brand
     owner allows it power users (PRG-13)."""
-    manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="chris")
+    manager = make_user(CHANNEL_ACCOUNT_MANAGER, username="chris", password=ADMIN_PASSWORD)
     cam = as_actor(manager)
     partner = partner_create(
         actor=cam,
@@ -142,4 +143,21 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     expect(
         invitee.get_by_text("Your administrator was asked to send you a new link.")
     ).to_be_visible()
+
+    manager_context = browser.new_context(base_url=live_server.url)
+    manager = sign_in(manager_context.new_page(), "chris", ADMIN_PASSWORD)
+    manager.get_by_role("navigation", name="Main").get_by_role("link", name="Partners").click()
+    manager.get_by_role("link", name="Northwind Resellers").click()
+    expect(manager.get_by_test_id("portal-max-type")).to_have_text("Power user")
+    _shot(manager, "partner-portal-card")
+    manager.get_by_role("link", name="Portal settings").click()
+    manager.get_by_label("Portal enabled").uncheck()
+    _shot(manager, "partner-portal-settings")
+    manager.get_by_role("button", name="Save").click()
+    expect(manager.get_by_test_id("portal-enabled")).to_have_text("Switched off")
+    invitee.goto("/portal/contacts/")
+    expect(
+        invitee.get_by_text("The partner portal is switched off for Northwind Resellers.")
+    ).to_be_visible()
+    manager_context.close()
     invitee_context.close()
