@@ -46,7 +46,7 @@ class IdentityConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.identity import actors, policies  # noqa: F401  actor builder, policies
+        from openprm.identity import actors, policies, sign_in  # noqa: F401  builder, policies, hook
         from openprm.identity.seeding import privileges_and_roles_seed
 
         post_migrate.connect(privileges_and_roles_seed, sender=self)

@@ -19,6 +19,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from openprm.core.actor import Actor, Resources
 from openprm.identity.actors import actor_for
 from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
+from openprm.identity.sign_in import sign_in_refusal
 from openprm.identity.tokens import token_digest
 
 LAST_USED_PRECISION = dt.timedelta(minutes=1)
@@ -106,12 +107,15 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
         """The token's user when the token is neither revoked nor expired and
         the user is active, read fresh on every request (no cache across
-        requests: a deactivated user's token fails on the very next one)."""
+        requests: a deactivated user's token fails on the very next one), and
+        a partner user's only while its organization's portal is on (PRG-13)."""
         now = timezone.now()
         found = _token_actor(token, now)
         if found is None:
             return None
         actor, token_id, stale = found
+        if actor.is_partner and sign_in_refusal(actor.user) is not None:  # type: ignore[arg-type]
+            return None
         if stale:
             AccessToken.objects.filter(pk=token_id).update(last_used_at=now)
         request.user = actor.user

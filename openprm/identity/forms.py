@@ -3,13 +3,26 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.forms import VersionedForm
 from openprm.identity.models import Privilege, Resource, Role, User
+from openprm.identity.sign_in import sign_in_refusal
 
 ACTIVE_CHOICES = [("", _("Any")), ("true", _("Active")), ("false", _("Inactive"))]
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form; a partner user whose organization's portal is
+    switched off is told so once its password is right (PRG-13)."""
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        refusal = sign_in_refusal(user)
+        if refusal is not None:
+            raise forms.ValidationError(refusal, code="portal_disabled")
 
 
 class TokenForm(forms.Form):

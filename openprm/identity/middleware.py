@@ -1,11 +1,13 @@
 """The request's actor, built once from the session user (the API's token
-check builds its own, identity.auth)."""
+check builds its own, identity.auth). A partner user whose organization's
+portal was switched off is signed out first (identity.sign_in)."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
 from openprm.identity.actors import actor_for
+from openprm.identity.sign_in import end_refused_session
 
 
 class ActorMiddleware:
@@ -13,5 +15,6 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        end_refused_session(request)
         request.actor = actor_for(request.user)  # type: ignore[attr-defined]
         return self.get_response(request)

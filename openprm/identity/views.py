@@ -2,6 +2,8 @@
 administration of users (user_views), roles (role_views) and resources
 (resource_views) has its own modules."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -13,12 +15,22 @@ from openprm.core.redirects import SafeNextMixin
 from openprm.core.views.pages import shared_page
 from openprm.core.views.web import FormSave, html_errors
 from openprm.identity import selectors, services
-from openprm.identity.forms import TokenForm
+from openprm.identity.forms import SignInForm, TokenForm
+from openprm.identity.sign_in import signed_out_reason
 
 
 class SignInView(SafeNextMixin, auth_views.LoginView):
+    """Says once why the last session ended when the platform ended it."""
+
     template_name = "identity/login.html"
+    form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        reason = signed_out_reason(request)
+        if reason is not None:
+            messages.warning(request, reason)
+        return super().get(request, *args, **kwargs)
 
 
 class SignOutView(SafeNextMixin, auth_views.LogoutView):

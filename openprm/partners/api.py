@@ -19,6 +19,7 @@ from openprm.partners.schemas import (
     NULLABLE_UPDATE_FIELDS,
     FavoriteIn,
     FavoriteOut,
+    InvitationOut,
     ManagedIn,
     PartnerContactCreateIn,
     PartnerContactExistingIn,
@@ -27,6 +28,7 @@ from openprm.partners.schemas import (
     PartnerCreateIn,
     PartnerHierarchyOut,
     PartnerOut,
+    PartnerPortalIn,
     PartnerProfileOut,
     PartnerUpdateIn,
     PromoteToResourceIn,
@@ -281,3 +283,34 @@ def partner_contact_favorite(
         actor=request.actor, contact=contact, favorite=payload.favorite
     )
     return {"favorite": favorite}
+
+
+@router.patch("/partners/{partner_id}/portal", response=PartnerOut)
+def partner_portal_update(
+    request: HttpRequest, partner_id: RecordId, payload: PartnerPortalIn
+) -> PartnerProfile:
+    """PRG-13: whether the partner's portal is on (off signs all its users
+    out and their tokens answer 401), the highest user type its
+    administrator may give, and whether its users see its subsidiaries'
+    contacts."""
+    partner = selectors.partner_get(actor=request.actor, pk=partner_id)
+    services.partner_portal_update(
+        actor=request.actor,
+        partner=partner,
+        expected_version=payload.version,
+        portal_enabled=payload.portal_enabled,
+        max_portal_user_type=payload.max_portal_user_type,
+        portal_shows_subsidiaries=payload.portal_shows_subsidiaries,
+    )
+    return selectors.partner_get(actor=request.actor, pk=partner_id)
+
+
+@router.post("/partner-contacts/{contact_id}/invitation", response={201: InvitationOut})
+def partner_contact_invitation(request: HttpRequest, contact_id: RecordId) -> Status[Any]:
+    """PC-2: a new invitation link for the contact's portal user; the
+    earlier one stops working."""
+    contact = selectors.partner_contact_get(actor=request.actor, pk=contact_id)
+    invitation = services.portal_invitation_resend(
+        actor=request.actor, contact=contact, base_url=base_url(request)
+    )
+    return Status(201, invitation)

@@ -151,7 +151,10 @@ class ContactPromoteToUser(ContactPage):
 
     def form_kwargs(self, record: PartnerContact) -> dict[str, Any]:
         email = record.resource.email if record.resource_id else ""
-        return {"initial": {"version": record.version, "email": email}}
+        return {
+            "allowed": record.partner.max_portal_user_type,
+            "initial": {"version": record.version, "email": email},
+        }
 
     def apply(self, form: Any, record: PartnerContact) -> PartnerContact:
         return services.partner_contact_promote_to_user(
@@ -219,6 +222,26 @@ class ContactFavorite(RecordAction):
     def perform(self, record: PartnerContact, form: Any) -> None:
         services.partner_contact_favorite_set(
             actor=self.actor, contact=record, favorite=self.request.POST.get("favorite") == "1"
+        )
+
+    def success_url(self, record: PartnerContact) -> str:
+        return contacts_tab(record.partner)
+
+
+class ContactResendInvitation(RecordAction):
+    """PC-2: the channel team sends a portal user a new invitation link;
+    the earlier one stops working."""
+
+    model = PartnerContact
+    action = "resend_invitation"
+    success_message = gettext_lazy("A new invitation was sent to %(name)s.")
+
+    def record(self, pk: int) -> PartnerContact:
+        return selectors.partner_contact_get_to(actor=self.actor, pk=pk, action=self.action)
+
+    def perform(self, record: PartnerContact, form: Any) -> None:
+        services.portal_invitation_resend(
+            actor=self.actor, contact=record, base_url=base_url(self.request)
         )
 
     def success_url(self, record: PartnerContact) -> str:

@@ -2,7 +2,9 @@
 partner administrator and a partner sales representative who sign into the
 portal, plus more partners (some in a hierarchy, the last one inactive) for
 the lists. A Northwind resource still waits for its portal user, so the
-channel manager's home page has work to show (PC-2, PRG-9)."""
+channel manager's home page has work to show (PC-2, PRG-9). The brand owner
+allows Northwind power users and shows it its subsidiaries' contacts;
+Contoso keeps the defaults, standard users only (PRG-13)."""
 
 from openprm.core.actor import Actor
 from openprm.demo.context import DEMO_PASSWORD, DemoContext
@@ -16,6 +18,7 @@ from openprm.partners.services import (
     partner_contact_promote_to_resource,
     partner_contact_promote_to_user,
     partner_create,
+    partner_portal_update,
     partner_set_status,
 )
 
@@ -46,6 +49,7 @@ def _portal_user(
         portal_user_type=(
             PartnerContact.PortalUserType.POWER
             if manager is None
+            and contact.partner.max_portal_user_type == PartnerContact.PortalUserType.POWER
             else PartnerContact.PortalUserType.STANDARD
         ),
         invite=False,
@@ -78,6 +82,14 @@ def seed(context: DemoContext) -> None:
             primary_contact={"first_name": admin_name[0], "last_name": admin_name[1]},
             confirm_duplicates=True,
         )
+        if key == "nw":
+            partner = partner_portal_update(
+                actor=actor,
+                partner=partner,
+                expected_version=partner.version,
+                max_portal_user_type=PartnerContact.PortalUserType.POWER,
+                portal_shows_subsidiaries=True,
+            )
         admin = PartnerContact.objects.get(partner=partner, is_primary=True)
         admin = _portal_user(
             actor, admin, f"{key}-admin", roles[catalog.PARTNER_ADMINISTRATOR], None

@@ -18,6 +18,10 @@ class PartnerErrorCode(StrEnum):
     PARTNER_INACTIVE = "partner_inactive"
     PARTNER_STATUS_UNCHANGED = "partner_status_unchanged"
     PRIMARY_CONTACT_REQUIRED = "primary_contact_required"
+    PORTAL_DISABLED = "portal_disabled"
+    PORTAL_USER_TYPE_NOT_ALLOWED = "portal_user_type_not_allowed"
+    PORTAL_USER_EXISTS = "portal_user_exists"
+    PORTAL_USER_INACTIVE = "portal_user_inactive"
 
 
 class NotPortalUser(Conflict):

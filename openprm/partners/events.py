@@ -64,3 +64,39 @@ class PromotedToResource(Event):
 class PromotedToUser(Event):
     code = "promoted_to_user"
     label = _("Made a portal user")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PortalUserInvited(Event):
+    """PRG-2: the partner administrator invited a new user of its organization."""
+
+    code = "portal_user_invited"
+    label = _("Portal user invited")
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvitationResent(Event):
+    code = "portal_invitation_resent"
+    label = _("Portal invitation sent again")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PortalSettingsChanged(Event):
+    """PRG-13: the brand owner changed the partner's portal settings."""
+
+    code = "portal_settings_changed"
+    label = _("Portal settings changed")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PortalSwitchedOff(Event):
+    """PRG-13: every user of the partner was signed out."""
+
+    code = "portal_switched_off"
+    label = _("Portal switched off")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PortalSwitchedOn(Event):
+    code = "portal_switched_on"
+    label = _("Portal switched on")

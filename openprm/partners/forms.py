@@ -8,7 +8,7 @@ from django_countries import countries
 
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.partners.catalog import PARTNER_RECORD_TYPE
-from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.models import PartnerContact, PartnerProfile, PortalUserType
 from openprm.partners.selectors import partner_roles
 
 ACCOUNT_FIELDS = ("name", "industry", "address_line1", "city", "postal_code", "region", "country")
@@ -127,13 +127,27 @@ class PromoteToResourceForm(forms.Form):
             self.fields["manager"].queryset = managers  # type: ignore[attr-defined]
 
 
+def _portal_user_types(allowed: str) -> list[tuple[str, Any]]:
+    """PRG-13: the user types up to the organization's highest one."""
+    if allowed == PortalUserType.POWER:
+        return [
+            (PortalUserType.STANDARD, PortalUserType.STANDARD.label),
+            (PortalUserType.POWER, PortalUserType.POWER.label),
+        ]
+    return [(PortalUserType.STANDARD, PortalUserType.STANDARD.label)]
+
+
 class PromoteToUserForm(forms.Form):
+    """PC-2: the portal user, of a type up to the partner's highest (PRG-13)."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     username = forms.CharField(label=_("User name"), max_length=150)
     email = forms.EmailField(label=_("E-mail for the invitation"))
-    portal_user_type = forms.ChoiceField(
-        label=_("User type"), choices=PartnerContact.PortalUserType.choices
-    )
+    portal_user_type = forms.ChoiceField(label=_("User type"), initial=PortalUserType.STANDARD)
+
+    def __init__(self, *args: Any, allowed: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["portal_user_type"].choices = _portal_user_types(allowed)
 
 
 class ContactRoleForm(forms.Form):
@@ -143,11 +157,66 @@ class ContactRoleForm(forms.Form):
     role = _role_field(required=False)
 
 
+USER_TYPE_HELP = _("Power users may do more in the portal's commerce sections than standard users.")
+
+
 class PortalUserForm(forms.Form):
-    """PRG-2: what a partner administrator changes about its users."""
+    """PRG-2: the user type a partner administrator gives its users, up to
+    the organization's highest (PRG-13)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     portal_user_type = forms.ChoiceField(
-        label=_("User type"), choices=PartnerContact.PortalUserType.choices
+        label=_("User type"), widget=forms.RadioSelect, help_text=USER_TYPE_HELP
     )
-    is_active = forms.BooleanField(label=_("Active"), required=False)
+
+    def __init__(self, *args: Any, allowed: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["portal_user_type"].choices = _portal_user_types(allowed)
+
+
+class PortalInviteForm(forms.Form):
+    """PRG-2: a new user of the partner administrator's organization."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("The invitation goes here; it is also the user name.")
+    )
+    portal_user_type = forms.ChoiceField(
+        label=_("User type"),
+        widget=forms.RadioSelect,
+        initial=PortalUserType.STANDARD,
+        help_text=USER_TYPE_HELP,
+    )
+
+    def __init__(self, *args: Any, allowed: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["portal_user_type"].choices = _portal_user_types(allowed)
+
+
+class PartnerPortalForm(forms.Form):
+    """PRG-13: the brand owner's portal settings of one partner."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    portal_enabled = forms.BooleanField(
+        label=_("Portal enabled"),
+        required=False,
+        help_text=_(
+            "Switching it off signs out every user of the organization at once "
+            "and refuses their sign-in until it is switched on again."
+        ),
+    )
+    max_portal_user_type = forms.ChoiceField(
+        label=_("Highest user type"),
+        choices=PortalUserType.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The partner administrator gives its users this type at most. "
+            "Lowering it to standard makes the power users standard."
+        ),
+    )
+    portal_shows_subsidiaries = forms.BooleanField(
+        label=_("Users see the subsidiaries' contacts"),
+        required=False,
+        help_text=_("The partners below this one in the hierarchy."),
+    )

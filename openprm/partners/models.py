@@ -17,6 +17,16 @@ from openprm.customers.models import Account
 from openprm.partners.catalog import PARTNER_RECORD_TYPE
 
 
+class PortalUserType(models.TextChoices):
+    """PRG-2: the portal commerce type of a partner user; power ranks above standard."""
+
+    POWER = "power", _("Power user")
+    STANDARD = "standard", _("Standard user")
+
+
+PORTAL_USER_TYPE_RANK = {PortalUserType.STANDARD: 0, PortalUserType.POWER: 1}
+
+
 class PartnerProfile(VersionedModel, CustomFieldsModel):
     """PA-1: the partner "subclass" of an account, without a second organization.
 
@@ -45,6 +55,29 @@ class PartnerProfile(VersionedModel, CustomFieldsModel):
         default=10,
         help_text=_("How many routed leads the partner works on at once."),
     )
+    portal_enabled = models.BooleanField(
+        _("portal enabled"),
+        default=True,
+        help_text=_("Whether the organization's users may sign in to the partner portal."),
+    )
+    max_portal_user_type = models.CharField(
+        _("highest portal user type"),
+        max_length=10,
+        choices=PortalUserType.choices,
+        default=PortalUserType.STANDARD,
+        help_text=_("The partner administrator gives its users this type at most."),
+    )
+    portal_shows_subsidiaries = models.BooleanField(
+        _("users see subsidiaries"),
+        default=False,
+        help_text=_("Whether the organization's users see its subsidiaries' business too."),
+    )
+    portal_signed_out_at = models.DateTimeField(
+        _("portal users signed out"),
+        null=True,
+        blank=True,
+        help_text=_("Sessions started before this time are ended (the portal was switched off)."),
+    )
 
     class Meta:
         ordering = ["account__name_search", "pk"]
@@ -72,9 +105,7 @@ class PartnerContact(VersionedModel):
         RESOURCE = "resource", _("Partner resource")
         USER = "user", _("Partner user")
 
-    class PortalUserType(models.TextChoices):
-        POWER = "power", _("Power user")
-        STANDARD = "standard", _("Standard user")
+    PortalUserType = PortalUserType
 
     partner = models.ForeignKey(
         PartnerProfile, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
@@ -164,3 +195,31 @@ class PartnerContactFavorite(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.user_id}★{self.partner_contact_id}"
+
+
+class PortalInvitation(TimestampedModel):
+    """PC-2, PRG-2: one invitation e-mail sent to a portal user.
+
+    Only the SHA-256 digest of the link's secret is kept. A link works once
+    (`used_at`), for seven days (`expires_at`), and only while it is the
+    user's latest: sending again sets `revoked_at` on the earlier ones.
+    `renewal_requested_at` remembers when the invitee asked for a new link.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_invitations"
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    sent_at = models.DateTimeField(_("sent"), db_index=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("replaced"), null=True, blank=True)
+    renewal_requested_at = models.DateTimeField(_("new link asked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("portal invitation")
+        verbose_name_plural = _("portal invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.sent_at:%Y-%m-%d}"

@@ -7,8 +7,14 @@ users see a partner when they see its account (TEAM-5).
 
 Creating, changing and (in)activating partners, adding and removing their
 contacts, promoting a contact and flagging an account a managed partner is
-the channel team's work: internal users with Manage Partners (PC-1).
+the channel team's work: internal users with Manage Partners (PC-1). So are
+a partner's portal settings (PRG-13). The partner administrator manages the
+portal users of its own organization (PRG-2), and a parent partner's users
+see its subsidiaries' contacts where the channel team switched that on for
+the parent (PRG-13).
 """
+
+import datetime as dt
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -18,6 +24,7 @@ from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers import policies as _accounts  # noqa: F401  the policy extended below
+from openprm.customers.hierarchy import descendants_sql
 from openprm.customers.models import Account
 from openprm.customers.reach import (
     AccountSql,
@@ -25,8 +32,16 @@ from openprm.customers.reach import (
     register_account_grant,
 )
 from openprm.identity.actors import partner_membership_reader
+from openprm.identity.catalog import PARTNER_ADMINISTRATOR
+from openprm.identity.models import User
+from openprm.identity.sign_in import sign_in_gate
 from openprm.partners.catalog import MANAGE_PARTNERS
-from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
+from openprm.partners.models import (
+    PartnerContact,
+    PartnerContactFavorite,
+    PartnerProfile,
+    PortalInvitation,
+)
 
 
 def membership(actor: Actor) -> PartnerContact | None:
@@ -53,6 +68,74 @@ def partner_of_user(user_id: int) -> int | None:
 
 
 partner_membership_reader(partner_of_user)
+
+
+def portal_refusal(user: User, session_signed_in_at: dt.datetime | None) -> str | None:
+    """PRG-13: a partner user signs in, keeps its session and uses its
+    tokens only while its organization's portal is enabled; a session
+    signed in before the portal was last switched off is over."""
+    found = (
+        PartnerContact.objects.filter(user_id=user.pk)
+        .values_list(
+            "partner__portal_enabled", "partner__portal_signed_out_at", "partner__account__name"
+        )
+        .first()
+    )
+    if found is None:
+        return None
+    enabled, signed_out_at, name = found
+    if not enabled:
+        return _(
+            "The partner portal is switched off for %(name)s. "
+            "Ask your channel manager to switch it on again."
+        ) % {"name": name}
+    if (
+        session_signed_in_at is not None
+        and signed_out_at is not None
+        and session_signed_in_at < signed_out_at
+    ):
+        return _(
+            "You were signed out when the partner portal was switched off for %(name)s. "
+            "Sign in again."
+        ) % {"name": name}
+    return None
+
+
+sign_in_gate(portal_refusal)
+
+
+def is_partner_administrator_of(actor: Actor, partner_id: int) -> bool:
+    """PRG-2: the actor is the partner administrator of `partner_id` itself
+    (not of its parent: a parent's administrator does not manage the
+    subsidiaries' users)."""
+    own = membership(actor)
+    return (
+        own is not None
+        and own.partner_id == partner_id
+        and own.role is not None
+        and own.role.code == PARTNER_ADMINISTRATOR
+    )
+
+
+def portal_partner_ids(actor: Actor) -> tuple[int, ...]:
+    """PRG-7, PRG-13: the organizations whose contacts a portal user sees:
+    its own, and the partners below it in the account hierarchy when the
+    channel team switched that on for its organization."""
+
+    def compute() -> tuple[int, ...]:
+        own = membership(actor)
+        if own is None:
+            return ()
+        if not own.partner.portal_shows_subsidiaries:
+            return (own.partner_id,)
+        below = PartnerProfile.objects.filter(
+            account_id__in=descendants_sql(own.partner.account_id, active_only=True),
+            managed_partner=True,
+            account__account_type=Account.AccountType.PARTNER,
+        ).values_list("pk", flat=True)
+        return (own.partner_id, *below)
+
+    return actor.remembered("partners.portal_partner_ids", compute)
 
 
 _PROFILES = PartnerProfile._meta.db_table
@@ -133,6 +216,21 @@ class PartnerProfilePolicy(access.Policy[PartnerProfile]):
         """PC-1/PC-4/PA-6: a new or an existing contact added to the partner."""
         return partner_manager_refusal(actor)
 
+    def check_manage_portal(
+        self, actor: Actor, partner: PartnerProfile
+    ) -> PermissionRefused | None:
+        """PRG-13: whether the portal is on, the highest user type and the
+        subsidiaries switch are the brand owner's (the channel team)."""
+        return partner_manager_refusal(actor)
+
+    def check_manage_portal_users(
+        self, actor: Actor, partner: PartnerProfile
+    ) -> PermissionRefused | None:
+        """PRG-2: the partner administrator invites users to its own organization."""
+        return (
+            None if is_partner_administrator_of(actor, partner.pk) else _not_partner_administrator()
+        )
+
 
 @access.policy(PartnerContact)
 class PartnerContactPolicy(access.Policy[PartnerContact]):
@@ -143,14 +241,50 @@ class PartnerContactPolicy(access.Policy[PartnerContact]):
     def view(self, rows: QuerySet[PartnerContact], actor: Actor) -> QuerySet[PartnerContact]:
         if actor.is_internal:
             return rows.filter(access.through_visible(PartnerProfile, actor, "partner"))
-        partner_id = actor.partner_id
-        return rows.filter(partner_id=partner_id) if partner_id is not None else rows.none()
+        if actor.partner_id is None:
+            return rows.none()
+        partner_ids = portal_partner_ids(actor)
+        if len(partner_ids) == 1:
+            return rows.filter(partner_id=partner_ids[0])
+        return rows.filter(partner_id__in=partner_ids)
 
     def check_change(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
         return partner_manager_refusal(actor)
 
     def check_delete(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
         return partner_manager_refusal(actor)
+
+    def check_manage_portal_user(
+        self, actor: Actor, contact: PartnerContact
+    ) -> PermissionRefused | None:
+        """PRG-2: the user's type and activity are its own organization's
+        partner administrator's."""
+        if is_partner_administrator_of(actor, contact.partner_id):
+            return None
+        return _not_partner_administrator()
+
+    def check_resend_invitation(
+        self, actor: Actor, contact: PartnerContact
+    ) -> PermissionRefused | None:
+        """PC-2, PRG-2: the channel team or the organization's partner
+        administrator sends a new invitation link."""
+        if actor.is_internal:
+            return partner_manager_refusal(actor)
+        return self.check_manage_portal_user(actor, contact)
+
+
+def _not_partner_administrator() -> PermissionRefused:
+    return PermissionRefused(
+        _("Only your organization's partner administrator can manage its users.")
+    )
+
+
+@access.register(PortalInvitation)
+def _invitations(queryset: QuerySet[PortalInvitation], actor: Actor) -> QuerySet[PortalInvitation]:
+    """PC-2: an invitation shows with its user's partner contact."""
+    return queryset.filter(
+        user__partner_contact__in=access.visible(PartnerContact, actor).values("pk")
+    )
 
 
 @access.contributed_check(Account, "mark_managed_partner")

@@ -9,7 +9,7 @@ so clients generated from the OpenAPI document keep their method names.
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
@@ -18,17 +18,25 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.partners import selectors
+from openprm.partners.api import base_url
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.policies import membership
 from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS
 from openprm.partners.schemas import (
+    InvitationOut,
     PartnerContactOut,
     PartnerOut,
+    PortalContactOut,
     PortalMeOut,
+    PortalUserInviteIn,
     PortalUserUpdateIn,
 )
-from openprm.partners.services import portal_user_update
+from openprm.partners.services import (
+    portal_invitation_resend,
+    portal_user_invite,
+    portal_user_update,
+)
 
 router = Router()
 
@@ -93,6 +101,62 @@ def portal_users(request: HttpRequest) -> Any:
     return PORTAL_USERS.rows(actor=request.actor, query=request.GET)
 
 
+@router.get(
+    "/portal/contacts/{contact_id}",
+    response=PortalContactOut,
+    operation_id="openprm_portal_api_portal_contact",
+)
+@reads(PartnerContact)
+def portal_contact(request: HttpRequest, contact_id: RecordId) -> PartnerContact:
+    """PRG-7: one contact of the caller's organization, with its e-mails,
+    phones and portal user state; another organization's answers 404."""
+    card = selectors.portal_contact_card(actor=request.actor, pk=contact_id)
+    contact = card.contact
+    contact.emails = card.emails  # type: ignore[attr-defined]
+    contact.phones = card.phones  # type: ignore[attr-defined]
+    contact.last_sign_in = contact.user.last_login if contact.user else None  # type: ignore[attr-defined]
+    return contact
+
+
+@router.post(
+    "/portal/users",
+    response={201: PartnerContactOut},
+    operation_id="openprm_portal_api_portal_user_invite",
+)
+def portal_user_invite_operation(
+    request: HttpRequest, payload: PortalUserInviteIn
+) -> Status[PartnerContact]:
+    """PRG-2: the partner administrator invites a new user of its
+    organization (a partner contact with a portal user; the invitation
+    e-mail goes out). 409 `partner_inactive` for an inactive partner."""
+    contact = portal_user_invite(
+        actor=request.actor,
+        first_name=payload.first_name,
+        last_name=payload.last_name,
+        email=payload.email,
+        portal_user_type=payload.portal_user_type,
+        base_url=base_url(request),
+    )
+    return Status(201, selectors.partner_contact_get(actor=request.actor, pk=contact.pk))
+
+
+@router.post(
+    "/portal/users/{contact_id}/invitation",
+    response={201: InvitationOut},
+    operation_id="openprm_portal_api_portal_user_invitation",
+)
+def portal_user_invitation(request: HttpRequest, contact_id: RecordId) -> Status[Any]:
+    """PC-2, PRG-2: a new invitation link for a user of the caller's
+    organization; the earlier one stops working."""
+    contact = selectors.portal_user_get_to(
+        actor=request.actor, pk=contact_id, action="resend_invitation"
+    )
+    invitation = portal_invitation_resend(
+        actor=request.actor, contact=contact, base_url=base_url(request)
+    )
+    return Status(201, invitation)
+
+
 @router.patch(
     "/portal/users/{contact_id}",
     response=PartnerContactOut,
@@ -101,11 +165,12 @@ def portal_users(request: HttpRequest) -> Any:
 def portal_user_change(
     request: HttpRequest, contact_id: RecordId, payload: PortalUserUpdateIn
 ) -> PartnerContact:
-    """PRG-2: a partner administrator sets power / standard and activity of
-    its own organization's users; other organizations' users answer 404."""
-    contact = selectors.portal_user_list(actor=request.actor).filter(pk=contact_id).first()
-    if contact is None:
-        raise NotFound()
+    """PRG-2: a partner administrator sets power / standard (up to the
+    organization's highest, PRG-13) and activity of its own organization's
+    users; other organizations' users answer 404."""
+    contact = selectors.portal_user_get_to(
+        actor=request.actor, pk=contact_id, action="manage_portal_user"
+    )
     portal_user_update(
         actor=request.actor,
         contact=contact,

@@ -104,6 +104,9 @@ class PartnerOut(Schema):
     country: str
     custom: dict[str, Any]
     contact_count: int | None = None
+    portal_enabled: bool
+    max_portal_user_type: str
+    portal_shows_subsidiaries: bool
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
@@ -262,6 +265,33 @@ class PortalUserUpdateIn(Input):
     is_active: StrictBool | None = None
 
 
+class PortalUserInviteIn(Input):
+    """PRG-2: a new user of the partner administrator's organization; its
+    e-mail is its user name."""
+
+    first_name: str = Field(..., min_length=1, max_length=100)
+    last_name: str = Field(..., min_length=1, max_length=100)
+    email: str = Field(..., min_length=3, max_length=254)
+    portal_user_type: PortalUserType = "standard"
+
+
+class PartnerPortalIn(Input):
+    """PRG-13: the brand owner's portal settings of a partner; a field left
+    out keeps its value."""
+
+    version: Version
+    portal_enabled: StrictBool | None = None
+    max_portal_user_type: PortalUserType | None = None
+    portal_shows_subsidiaries: StrictBool | None = None
+
+
+class InvitationOut(Schema):
+    """PC-2: when the new invitation was sent and until when its link works."""
+
+    sent_at: dt.datetime
+    expires_at: dt.datetime
+
+
 class FavoriteOut(Schema):
     favorite: bool
 
@@ -314,3 +344,13 @@ class PartnerContactOut(Schema):
     @staticmethod
     def resolve_user_active(obj: PartnerContact) -> bool | None:
         return obj.user.is_active if obj.user_id else None
+
+
+class PortalContactOut(PartnerContactOut):
+    """PRG-7: one contact of the organization as the portal shows it."""
+
+    emails: list[str]
+    phones: list[str]
+    user_state: str
+    invited_at: dt.datetime | None = None
+    last_sign_in: dt.datetime | None = None

@@ -2,8 +2,6 @@
 partner list's search; for partner users their own organization and its
 people only (PRG-7), linked to their portal pages."""
 
-from urllib.parse import urlencode
-
 from django.urls import reverse
 
 from openprm.core.actor import Actor
@@ -45,8 +43,9 @@ def portal_organization_search(*, actor: Actor, q: str, limit: int) -> Found:
 def _person_hit(contact: PartnerContact) -> Hit:
     person = contact.person
     detail = contact.role.name if contact.role else contact.get_level_display()
-    query = urlencode({"q": person.last_name})
-    return Hit(person.full_name, detail, f"{reverse('portal:contact_list')}?{query}", contact.pk)
+    return Hit(
+        person.full_name, detail, reverse("portal:contact_detail", args=[contact.pk]), contact.pk
+    )
 
 
 def portal_people_search(*, actor: Actor, q: str, limit: int) -> Found:

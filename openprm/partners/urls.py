@@ -17,6 +17,7 @@ urlpatterns = [
     path(
         "<int:pk>/activate/", views.PartnerStatus.as_view(status="active"), name="partner_activate"
     ),
+    path("<int:pk>/portal/", views.PartnerPortal.as_view(), name="partner_portal"),
     path("<int:pk>/contacts/new/", contact_views.ContactCreate.as_view(), name="contact_create"),
     path(
         "<int:pk>/contacts/existing/",
@@ -32,6 +33,11 @@ urlpatterns = [
         "contacts/<int:pk>/user/",
         contact_views.ContactPromoteToUser.as_view(),
         name="contact_promote_to_user",
+    ),
+    path(
+        "contacts/<int:pk>/invitation/",
+        contact_views.ContactResendInvitation.as_view(),
+        name="contact_resend_invitation",
     ),
     path("contacts/<int:pk>/role/", contact_views.ContactRole.as_view(), name="contact_role"),
     path("contacts/<int:pk>/delete/", contact_views.ContactDelete.as_view(), name="contact_delete"),
@@ -50,9 +56,17 @@ urlpatterns = [
 portal_urlpatterns = [
     path("organization/", portal_views.organization, name="organization"),
     path("contacts/", portal_views.ContactList.as_view(), name="contact_list"),
+    path("contacts/<int:pk>/", portal_views.ContactDetail.as_view(), name="contact_detail"),
     path("contacts/<int:pk>/favorite/", portal_views.contact_favorite, name="contact_favorite"),
     path("users/", portal_views.UserList.as_view(), name="user_list"),
-    path("users/<int:pk>/", portal_views.user_edit, name="user_edit"),
-    path("invitation/<str:uidb64>/<str:token>/", portal_views.invitation, name="invitation"),
+    path("users/new/", portal_views.UserInvite.as_view(), name="user_invite"),
+    path("users/<int:pk>/", portal_views.UserEdit.as_view(), name="user_edit"),
+    path("users/<int:pk>/active/", portal_views.UserActive.as_view(), name="user_active"),
+    path(
+        "users/<int:pk>/invitation/",
+        portal_views.UserResendInvitation.as_view(),
+        name="user_resend_invitation",
+    ),
+    path("invitation/<str:token>/", portal_views.invitation, name="invitation"),
 ]
 """The partners' pages in the portal; portal.urls mounts them as `portal:…`."""

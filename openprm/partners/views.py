@@ -32,6 +32,7 @@ from openprm.partners.forms import (
     PartnerContactForm,
     PartnerCreateForm,
     PartnerEditForm,
+    PartnerPortalForm,
     VersionForm,
 )
 from openprm.partners.models import PartnerContact, PartnerProfile
@@ -95,7 +96,7 @@ class PartnerDetail(RecordDetail):
     model = PartnerProfile
     template_name = "partners/partner_detail.html"
     context_object_name = "partner"
-    actions = ("change", "manage_contacts")
+    actions = ("change", "manage_contacts", "manage_portal")
     tabs = (
         ("details", gettext_lazy("Profile")),
         ("contacts", gettext_lazy("Contacts")),
@@ -138,6 +139,8 @@ class PartnerDetail(RecordDetail):
                 "contact_form": PartnerContactForm(),
                 "existing_form": ExistingContactForm(),
             }
+        if tab == "details":
+            return {"portal": selectors.partner_portal_summary(actor=actor, partner=record)}
         if tab == "hierarchy":
             return {"hierarchy": selectors.partner_hierarchy(actor=actor, partner=record)}
         if tab == "history":
@@ -214,6 +217,48 @@ class PartnerStatus(RecordAction):
 
     def success_url(self, record: PartnerProfile) -> str:
         return partner_url(record)
+
+
+class PartnerPortal(RecordForm):
+    """PRG-13: the brand owner's portal settings of one partner: on or off
+    (off signs all its users out), the highest user type, and whether its
+    users see its subsidiaries' contacts."""
+
+    model = PartnerProfile
+    action = "manage_portal"
+    form_class = PartnerPortalForm
+    template_name = "partners/partner_portal.html"
+    context_object_name = "partner"
+    title = gettext_lazy("Portal settings")
+    success_message = gettext_lazy("Portal settings of %(name)s saved.")
+    refusals_to_page = True
+
+    def record(self, pk: int) -> PartnerProfile:
+        return selectors.partner_get_to(actor=self.actor, pk=pk, action=self.action)
+
+    def form_kwargs(self, record: PartnerProfile) -> dict[str, Any]:
+        return {
+            "initial": {
+                "version": record.version,
+                "portal_enabled": record.portal_enabled,
+                "max_portal_user_type": record.max_portal_user_type,
+                "portal_shows_subsidiaries": record.portal_shows_subsidiaries,
+            }
+        }
+
+    def apply(self, form: Any, record: PartnerProfile) -> PartnerProfile:
+        data = form.cleaned_data
+        return services.partner_portal_update(
+            actor=self.actor,
+            partner=record,
+            expected_version=data["version"],
+            portal_enabled=data["portal_enabled"],
+            max_portal_user_type=data["max_portal_user_type"],
+            portal_shows_subsidiaries=data["portal_shows_subsidiaries"],
+        )
+
+    def success_url(self, saved: PartnerProfile) -> str:
+        return partner_url(saved)
 
 
 class AccountManaged(Page):

@@ -27,7 +27,8 @@ channel manager, two partner organizations):
 - a reading API operation declaring its record (`@reads`): 404 for a
   record the caller may not see, 403 without the declared privilege, else
   200; a list answers every signed-in caller, the portal's operations only
-  partner users with a membership (404 to internal users).
+  partner users with a membership (404 to internal users), and a portal
+  operation of one record what its policy says of it.
 """
 
 from collections.abc import Mapping
@@ -235,9 +236,9 @@ def read_rows(world: World, operation: Operation) -> list[Row]:
             answer = 401
             if actor != "anonymous":
                 caller = _actor(world, actor)
-                if operation.portal:
-                    answer = 200 if caller.partner_id is not None else 404
-                elif obj is not None and access.refusal(caller, "view", obj) is not None:
+                outside_portal = operation.portal and caller.partner_id is None
+                unseen = obj is not None and access.refusal(caller, "view", obj) is not None
+                if outside_portal or unseen:
                     answer = 404
                 elif declared.privilege is not None and declared.privilege not in caller.privileges:
                     answer = 403

@@ -126,6 +126,11 @@ def world(
         reverse("portal:organization"),
         reverse("portal:contact_list"),
         reverse("portal:user_list"),
+        reverse("portal:contact_detail", args=[primary.pk]),
+    ]
+    users_admin = [
+        reverse("portal:user_invite"),
+        reverse("portal:user_edit", args=[portal_users["nw-rep"].pk]),
     ]
     return World(
         users={
@@ -168,6 +173,7 @@ def world(
                 reverse("partners:partner_detail", args=[partner.pk]),
                 f"{reverse('partners:partner_detail', args=[partner.pk])}?tab=contacts",
                 reverse("partners:partner_create"),
+                reverse("partners:partner_portal", args=[partner.pk]),
                 reverse("territories:territory_list"),
                 reverse("deals:registration_list"),
                 reverse("deals:registration_detail", args=[registration.pk]),
@@ -175,7 +181,7 @@ def world(
                 reverse("deals:lead_list"),
                 reverse("deals:partner_deals", args=[partner.pk]),
             ],
-            "nw-admin": [*shared, *portal, reverse("customers:account_list")],
+            "nw-admin": [*shared, *portal, *users_admin, reverse("customers:account_list")],
             "nw-rep": [*shared, *portal, *deal_pages],
         },
     )

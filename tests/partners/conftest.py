@@ -80,10 +80,17 @@ def two_partners(
     make_portal_user: Callable[..., PartnerContact],
 ) -> dict[str, Any]:
     """Northwind and Contoso, each with its administrator and a sales rep as
-    portal users (PRG-7 needs two organizations to prove isolation)."""
+    portal users (PRG-7 needs two organizations to prove isolation). The
+    brand owner allows Northwind power users; Contoso keeps the default,
+    standard (PRG-13), as in the shared test world."""
     found: dict[str, Any] = {}
     for key, name in (("nw", "Northwind"), ("co", "Contoso")):
         partner = make_partner(name)
+        if key == "nw":
+            # Stored as the brand owner's setting would be, without a version
+            # bump: tests address the new partner at version 1.
+            PartnerProfile.objects.filter(pk=partner.pk).update(max_portal_user_type="power")
+            partner.refresh_from_db()
         primary = PartnerContact.objects.get(partner=partner, is_primary=True)
         found[key] = partner
         found[f"{key}_admin"] = make_portal_user(

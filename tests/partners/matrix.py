@@ -27,13 +27,15 @@ SEES_NORTHWIND = (p.MANAGE_PARTNERS, NORTHWIND)
 MANAGES = {"allowed": p.MANAGE_PARTNERS, "sees": p.MANAGE_PARTNERS}
 PLAIN = of("plain", "partner_contact")
 REP = of("nw_rep", "partner_contact")
+ADMINS = frozenset({"nw_admin", "co_admin"})
+"""Each organization's partner administrator (PRG-2)."""
 
 PAGES = {
     "partners:partner_detail": [Case("get", NW, **MANAGES, query="?tab=contacts")],
     "portal:contact_favorite": [Case("post", REP, allowed=NORTHWIND, sees=NORTHWIND, ok=302)],
-    # Every user of the organization opens the form; only its administrator
-    # may save it (the API rows below).
-    "portal:user_edit": [Case("get", REP, allowed=NORTHWIND, sees=NORTHWIND)],
+    # PRG-2: only an organization's partner administrator opens the
+    # invitation form; its other users get 403, internal users 404.
+    "portal:user_invite": [Case("get", allowed=ADMINS, sees=PARTNER_USERS)],
 }
 
 A = "/api/v1"
@@ -129,6 +131,37 @@ OPERATIONS = {
             sees=SEES_NORTHWIND,
             body={"managed_partner": True},
         )
+    ],
+    f"PATCH {A}/partners/{{partner_id}}/portal": [
+        Case(
+            "patch",
+            NW,
+            allowed=p.MANAGE_PARTNERS,
+            sees=SEES_NORTHWIND,
+            body=version(PartnerProfile, "nw", "partner", portal_enabled=False),
+        )
+    ],
+    # The channel team, or the organization's own administrator (PRG-2).
+    f"POST {A}/partner-contacts/{{contact_id}}/invitation": [
+        Case(
+            "post",
+            REP,
+            allowed=(p.MANAGE_PARTNERS, frozenset({"nw_admin"})),
+            sees=SEES_NORTHWIND,
+            ok=201,
+        )
+    ],
+    f"POST {A}/portal/users": [
+        Case(
+            "post",
+            allowed=ADMINS,
+            sees=PARTNER_USERS,
+            ok=201,
+            body={"first_name": "Nina", "last_name": "New", "email": "nina@partner.example"},
+        )
+    ],
+    f"POST {A}/portal/users/{{contact_id}}/invitation": [
+        Case("post", REP, allowed=frozenset({"nw_admin"}), sees=NORTHWIND, ok=201)
     ],
     f"PATCH {A}/portal/users/{{contact_id}}": [
         Case(

@@ -2,7 +2,8 @@
 `cam`, and two organizations, Northwind (`nw`) and Contoso (`co`), each
 with its administrator (the primary contact) and a sales representative as
 portal users (PRG-7 needs two to prove isolation). Northwind also has a
-`plain` contact who is neither a resource nor a user yet."""
+`plain` contact who is neither a resource nor a user yet. The brand owner
+allows Northwind power users; Contoso keeps the default, standard (PRG-13)."""
 
 from django.core import mail
 
@@ -18,6 +19,7 @@ from openprm.partners.services import (
     partner_contact_promote_to_resource,
     partner_contact_promote_to_user,
     partner_create,
+    partner_portal_update,
 )
 from tests.access.world import World
 from tests.factories import as_actor, make_user
@@ -87,4 +89,12 @@ def build(world: World) -> None:
         confirm_duplicates=True,
     )
     world.add("plain", "partner_contact", plain)
+    northwind = partners["nw"]
+    northwind.refresh_from_db()
+    partner_portal_update(
+        actor=cam,
+        partner=northwind,
+        expected_version=northwind.version,
+        max_portal_user_type="power",
+    )
     mail.outbox = []

@@ -8,13 +8,18 @@ from openprm.partners.services.contacts import (
     partner_contact_promote_to_resource,
     partner_contact_promote_to_user,
     partner_contact_update,
-    portal_user_update,
 )
 from openprm.partners.services.partners import (
     partner_create,
     partner_mark_managed,
     partner_set_status,
     partner_update,
+)
+from openprm.partners.services.portal_users import (
+    partner_portal_update,
+    portal_invitation_resend,
+    portal_user_invite,
+    portal_user_update,
 )
 
 __all__ = [
@@ -27,7 +32,10 @@ __all__ = [
     "partner_contact_update",
     "partner_create",
     "partner_mark_managed",
+    "partner_portal_update",
     "partner_set_status",
     "partner_update",
+    "portal_invitation_resend",
+    "portal_user_invite",
     "portal_user_update",
 ]

@@ -10,15 +10,13 @@ from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.services import contact_create, relationship_add
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
+from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
 from openprm.core.records import record_create, record_delete, record_update
-from openprm.identity.catalog import PARTNER_ADMINISTRATOR
-from openprm.identity.errors import IdentityErrorCode
 from openprm.identity.events import RolesChanged
 from openprm.identity.models import Resource, User
 from openprm.identity.services import resource_create, user_create, user_set_active
-from openprm.partners.errors import NotPortalUser, PartnerErrorCode
+from openprm.partners.errors import PartnerErrorCode
 from openprm.partners.events import (
     PartnerContactAdded,
     PartnerContactDeleted,
@@ -26,10 +24,10 @@ from openprm.partners.events import (
     PromotedToUser,
 )
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
-from openprm.partners.policies import membership
 from openprm.partners.services.common import (
     partner_role,
     require_active_partner,
+    require_portal_user_type,
 )
 from openprm.partners.services.invitations import invitation_send
 
@@ -184,10 +182,7 @@ def partner_contact_update(
     if "manager_id" in changes:
         values["manager"] = _manager_for(contact, changes["manager_id"])
     if "portal_user_type" in changes:
-        if changes["portal_user_type"] not in PartnerContact.PortalUserType.values:
-            raise ValidationFailed(
-                field_errors={"portal_user_type": [_("Choose power or standard.")]}
-            )
+        require_portal_user_type(contact.partner, changes["portal_user_type"])
         values["portal_user_type"] = changes["portal_user_type"]
     with transaction.atomic():
         if changes.get("is_primary") and not contact.is_primary:
@@ -286,8 +281,7 @@ def partner_contact_promote_to_user(
         raise Conflict(message, code=PartnerErrorCode.NOT_A_RESOURCE)
     if not email.strip():
         raise ValidationFailed(field_errors={"email": [_("The invitation needs an e-mail.")]})
-    if portal_user_type not in PartnerContact.PortalUserType.values:
-        raise ValidationFailed(field_errors={"portal_user_type": [_("Choose power or standard.")]})
+    require_portal_user_type(contact.partner, portal_user_type)
     person = contact.person
     with transaction.atomic():
         user = user_create(
@@ -366,48 +360,3 @@ def partner_contact_favorite_set(*, actor: Actor, contact: PartnerContact, favor
     except IntegrityError:
         pass  # a concurrent request marked it first: the outcome is the same
     return True
-
-
-def require_partner_administrator(actor: Actor) -> PartnerContact:
-    """PRG-2: the partner administrator of the actor's own organization."""
-    own = membership(actor)
-    if own is None or own.role is None or own.role.code != PARTNER_ADMINISTRATOR:
-        raise PermissionRefused(
-            _("Only your organization's partner administrator can manage its users.")
-        )
-    return own
-
-
-def portal_user_update(
-    *,
-    actor: Actor,
-    contact: PartnerContact,
-    expected_version: int,
-    portal_user_type: str | None = None,
-    active: bool | None = None,
-) -> PartnerContact:
-    """PRG-2: a partner administrator sets its own users' type (power /
-    standard) and activity; another organization's users answer NotFound."""
-    require_partner_administrator(actor)
-    contact = _visible_contact(actor, contact)
-    if contact.user is None:
-        raise NotPortalUser()
-    values: dict[str, Any] = {}
-    if portal_user_type is not None:
-        if portal_user_type not in PartnerContact.PortalUserType.values:
-            raise ValidationFailed(
-                field_errors={"portal_user_type": [_("Choose power or standard.")]}
-            )
-        values["portal_user_type"] = portal_user_type
-    with transaction.atomic():
-        record_update(
-            actor=actor, instance=contact, changes=values, expected_version=expected_version
-        )
-        if active is not None and active != contact.user.is_active:
-            if contact.user.pk == actor.pk:
-                raise ValidationFailed(
-                    _("You cannot deactivate yourself."),
-                    code=IdentityErrorCode.CANNOT_DEACTIVATE_SELF,
-                )
-            user_set_active(actor=actor, user=contact.user, active=active, system=True)
-    return contact
