@@ -81,7 +81,11 @@ def _step_conditions(actor: Actor) -> dict[str, Any]:
         ),
         "has_administrator": Exists(contacts.filter(role__code=PARTNER_ADMINISTRATOR)),
         "has_portal_user": Exists(portal_users),
-        "has_invitation": Exists(portal_users.exclude(user__email="")),
+        "has_invitation": Exists(
+            portal_users.filter(
+                Q(user__portal_invitations__isnull=False) | Q(user__last_login__isnull=False)
+            )
+        ),
         "has_signed_in": Exists(portal_users.filter(user__last_login__isnull=False)),
     }
 

@@ -11,8 +11,8 @@ Per-partner steps, in the order they are done:
 - portal organization: the partner is active and has a partner
   administrator contact, who manages its users (PRG-2);
 - user access: at least one active portal user;
-- invitations sent: a portal user has the e-mail address its invitation
-  went to (an invitation is sent when the user is made, PC-2);
+- invitations sent: a portal user was sent a portal invitation (the
+  partners app records each one), or has signed in already;
 - first sign-in: a portal user has signed in.
 """
 

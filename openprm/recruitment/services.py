@@ -504,7 +504,7 @@ def application_approve(
             email=application.email,
             expected_version=contact.version,
             base_url=base_url,
-            portal_user_type=PartnerContact.PortalUserType.POWER,
+            portal_user_type=partner.max_portal_user_type,
             invite=False,
         )
         Application.objects.filter(pk=application.pk).update(
