@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from openprm.customers.services import account_update
+from openprm.core.customfields.services import custom_field_create
+from openprm.customers.services import account_create, account_update
 from tests.factories import as_actor, make_user
 
 
@@ -61,3 +62,33 @@ def test_plat_5_history_does_not_name_a_record_the_reader_cannot_see(
     page = _history(client_for(salesperson), own)
     assert "Parent account: — → (not visible)" in page
     assert "Hidden Holdings" not in page
+
+
+def test_plat_5_history_shows_a_custom_fields_label(
+    client_for: Any, sales_admin: Any, admin_user: Any
+) -> None:
+    """PLAT-5, PLAT-7: a custom field's change reads by the label the
+    administrator gave it ("Tier code: A → B"), not by its key."""
+    custom_field_create(
+        actor=as_actor(admin_user),
+        record_type="account",
+        name="zz_tier_code",
+        label="Tier code",
+        field_type="text",
+    )
+    account = account_create(
+        actor=as_actor(sales_admin),
+        data={"name": "Shop Co"},
+        custom={"zz_tier_code": "A"},
+        confirm_duplicates=True,
+    )
+    account_update(
+        actor=as_actor(sales_admin),
+        account=account,
+        changes={},
+        custom={"zz_tier_code": "B"},
+        expected_version=account.version,
+    )
+    page = _history(client_for(sales_admin), account)
+    assert "Tier code: A → B" in page
+    assert "Zz tier code" not in page

@@ -27,6 +27,8 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
+from openprm.core.customfields.models import CustomField
+from openprm.core.customfields.registry import lineage
 
 HIDDEN_FIELDS = frozenset({"name_search", "version", "updated_at", "created_at", "password"})
 EMPTY_VALUES = (None, "", [], {})
@@ -55,10 +57,36 @@ def _shown_field(field: models.Field[Any, Any] | None, name: str) -> bool:
     return field is None or field.editable
 
 
-def _label(field: models.Field[Any, Any] | None, name: str) -> str:
+def _label(field: models.Field[Any, Any] | None, name: str, custom: dict[str, str]) -> str:
     if field is not None:
         return capfirst(str(field.verbose_name))
-    return capfirst(name.removeprefix("custom.").replace("_", " "))
+    key = name.removeprefix("custom.")
+    return custom.get(key) or capfirst(key.replace("_", " "))
+
+
+def _custom_labels(record_models: Iterable[type[models.Model] | None]) -> dict[str, dict[str, str]]:
+    """The labels administrators gave the custom fields of each record type
+    on the page (PLAT-7), inherited ones included; one query per page. A
+    field deleted since keeps its name, made readable."""
+    lineages = {
+        code: lineage(code)
+        for model in record_models
+        if (code := getattr(model, "record_type", None)) is not None
+    }
+    if not lineages:
+        return {}
+    defined: dict[str, dict[str, str]] = defaultdict(dict)
+    wanted = {code for codes in lineages.values() for code in codes}
+    for record_type, name, label in CustomField.objects.filter(record_type__in=wanted).values_list(
+        "record_type", "name", "label"
+    ):
+        defined[record_type][name] = label
+    return {
+        code: {
+            name: label for ancestor in reversed(codes) for name, label in defined[ancestor].items()
+        }
+        for code, codes in lineages.items()
+    }
 
 
 def _readable_rows(model: type[models.Model], actor: Actor) -> models.QuerySet[Any]:
@@ -120,6 +148,11 @@ def readable_history(actor: Actor, entries: Iterable[AuditEntry]) -> list[AuditE
             if field is not None and field.is_relation and field.related_model is not None:
                 wanted[field.related_model].update(v for v in (before, after) if v is not None)
     names = _related_names(actor, wanted)
+    record_models = {
+        entry.content_type_id: ContentType.objects.get_for_id(entry.content_type_id).model_class()
+        for entry in entries
+    }
+    custom = _custom_labels(record_models.values())
 
     def shown(field: models.Field[Any, Any] | None, value: Any) -> str:
         if field is not None and field.is_relation and value not in EMPTY_VALUES:
@@ -128,13 +161,16 @@ def readable_history(actor: Actor, entries: Iterable[AuditEntry]) -> list[AuditE
 
     for entry in entries:
         lines = []
+        labels = custom.get(getattr(record_models[entry.content_type_id], "record_type", ""), {})
         for name, (before, after) in entry.changes.items():
             field = fields[(entry.content_type_id, name)]
             if not _shown_field(field, name):
                 continue
             if before in EMPTY_VALUES and after in EMPTY_VALUES:
                 continue
-            lines.append(ChangeLine(_label(field, name), shown(field, before), shown(field, after)))
+            lines.append(
+                ChangeLine(_label(field, name, labels), shown(field, before), shown(field, after))
+            )
         entry.lines = lines  # type: ignore[attr-defined]
         entry.who = names.get((user_model, str(entry.actor_id)), entry.actor_name)  # type: ignore[attr-defined]
     return entries
