@@ -133,9 +133,10 @@ def test_a_channel_manager_sees_its_partners_and_what_waits_for_it(
     )
     client = client_for(channel_manager)
 
-    assert blocks(client)[:4] == [
+    assert blocks(client)[:5] == [
         "notifications_internal",
         "registrations_to_decide",
+        "applications_waiting",
         "partners",
         "partner_work",
     ]

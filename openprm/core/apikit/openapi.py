@@ -43,8 +43,8 @@ class OpenPRMApi(NinjaAPI):
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
                 responses = operation.setdefault("responses", {})
+                declared = {str(code) for code in responses}
                 for status, description in ERROR_STATUSES.items():
-                    responses.setdefault(
-                        status, {"description": description, "content": problem_ref}
-                    )
+                    if str(status) not in declared:
+                        responses[status] = {"description": description, "content": problem_ref}
         return schema
