@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "openprm.catalog",
     "openprm.deals",
     "openprm.programs",
+    "openprm.trainings",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",
