@@ -127,7 +127,7 @@ class TrainingCompletion(VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.training} ({self.completed_on})"
+        return f"{self.training} — {self.contact}"
 
 
 class HeldStatus(models.TextChoices):

@@ -44,7 +44,7 @@ class PortalCompletionCreate(RecordForm):
     form_class = CompletionForm
     template_name = "trainings/portal/completion_form.html"
     title = _("Record a completed training")
-    success_message = _("The completion of %(name)s is recorded.")
+    success_message = _("Training recorded: %(name)s.")
 
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         return {

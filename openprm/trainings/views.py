@@ -203,7 +203,7 @@ class CompletionCreate(RecordForm):
     form_class = CompletionForm
     template_name = "trainings/completion_form.html"
     title = _("Record a completed training")
-    success_message = _("The completion of %(name)s is recorded.")
+    success_message = _("Training recorded: %(name)s.")
 
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         return {
@@ -237,7 +237,7 @@ class HeldCreate(RecordForm):
     form_class = HeldForm
     template_name = "trainings/completion_form.html"
     title = _("Issue a certification")
-    success_message = _("%(name)s is issued.")
+    success_message = _("Certification issued: %(name)s.")
 
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         return {
@@ -269,7 +269,7 @@ class HeldRevoke(RecordForm):
     form_class = RevokeForm
     template_name = "trainings/revoke_form.html"
     title = _("Revoke a certification")
-    success_message = _("%(name)s is revoked.")
+    success_message = _("Certification revoked: %(name)s.")
     refusals_to_page = True
 
     def record(self, pk: int) -> HeldCertification:
