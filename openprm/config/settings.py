@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "openprm.recruitment",
     "openprm.alerts",
     "openprm.onboarding",
+    "openprm.trainings",
     "openprm.portal",
     "openprm.imports",
     "openprm.demo",

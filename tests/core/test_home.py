@@ -220,6 +220,7 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
         "organization",
         "partner_deals",
         "people",
+        "certifications_expiring",
         "next_steps",
     ]
     assert data(client, "organization")["partner"].account.name == "Northwind"
