@@ -92,6 +92,9 @@ class Opportunity(VersionedModel):
         indexes = [
             models.Index(fields=["account", "is_open"]),
             models.Index(fields=["partner", "is_open"]),
+            # A partner's opportunities by stage (the portal home's chart, won
+            # revenue in a tier's window) without reading each of its rows.
+            models.Index(fields=["partner", "stage", "close_date"]),
             models.Index(fields=["owner", "is_open"]),
         ]
 
