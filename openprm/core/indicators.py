@@ -84,7 +84,8 @@ class TierIndicator:
 
     `parameter_choices`, when set, is the dotted path of `def f() ->
     list[tuple[str, str]]`: the values a requirement picks from (the
-    certification of "certified people per certification")."""
+    certification of "certified people per certification"). `records`
+    lists what one partner's figure counted, for the drill-down."""
 
     code: str
     label: str | Promise
@@ -94,6 +95,13 @@ class TierIndicator:
     parameter_label: str | Promise = ""
     parameter_choices: str = ""
     order: int = 100
+    noun: str | Promise = ""
+    """How the explanation names what is missing ("closed-won revenue" in
+    "$88,000 more closed-won revenue"); the label in lower case by default."""
+
+    @property
+    def gap_noun(self) -> str:
+        return str(self.noun) if self.noun else str(self.label).lower()
 
     def measure_for(
         self, *, partner_ids: Collection[int] | None, window: Window, parameter: str = ""
