@@ -83,7 +83,7 @@ class Ladder:
     def required(self, tier: Tier) -> tuple[TierRequirement, ...]:
         return self.requirements.get(tier.pk, ())
 
-    def keys(self) -> list[Key]:
+    def figure_keys(self) -> list[Key]:
         return sorted(
             {
                 (r.indicator, r.parameter, r.window_months)
@@ -129,7 +129,7 @@ def measure(
     """One measure call per key, for every partner asked (None: all)."""
     indicators = collected()
     found = Measured()
-    for key in keys or ladder.keys():
+    for key in keys or ladder.figure_keys():
         code, parameter, months = key
         measurement = indicators[code].measure_for(
             partner_ids=partner_ids,
@@ -144,23 +144,29 @@ def measure(
     return found
 
 
+def canonical(value: Decimal) -> str:
+    """One text per number whatever the database returned (110000 and
+    110000.00 alike), so an unchanged figure compares equal."""
+    return format(value.normalize(), "f")
+
+
 def figures_of(ladder: Ladder, measured: Measured, partner_id: int) -> list[dict[str, Any]]:
     """A snapshot's figures: each key's value and records counted, with the
     threshold every tier sets on it."""
     values = measured.values.get(partner_id, {})
     counted = measured.counted.get(partner_id, {})
     rows = []
-    for key in ladder:
+    for key in ladder.figure_keys():
         code, parameter, months = key
         rows.append(
             {
                 "indicator": code,
                 "parameter": parameter,
                 "window_months": months,
-                "value": str(values.get(key, Decimal(0))),
+                "value": canonical(values.get(key, Decimal(0))),
                 "counted": counted.get(key, 0),
                 "thresholds": {
-                    str(r.tier_id): str(r.threshold)
+                    str(r.tier_id): canonical(r.threshold)
                     for tier in ladder.open_tiers
                     for r in ladder.required(tier)
                     if key_of(r) == key

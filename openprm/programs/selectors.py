@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
+from openprm.identity.models import User
 from openprm.programs.models import (
     DowngradeReview,
     Partnership,
@@ -122,4 +123,27 @@ def open_review(*, actor: Actor, partnership: Partnership) -> DowngradeReview | 
         review_list(actor=actor)
         .filter(partnership=partnership, state=DowngradeReview.State.OPEN)
         .first()
+    )
+
+
+def manager_choices() -> list[tuple[int, str]]:
+    """Active internal users, who may be a partnership's channel manager."""
+    return [
+        (user.pk, user.display_name)
+        for user in access.unscoped(User)
+        .filter(is_active=True, user_type=User.UserType.INTERNAL)
+        .order_by("first_name", "last_name", "username")
+    ]
+
+
+def program_choices(*, actor: Actor) -> list[tuple[int, str]]:
+    return list(access.visible(Program, actor).filter(is_active=True).values_list("pk", "name"))
+
+
+def tier_choices(*, actor: Actor, program: Program) -> list[tuple[int, str]]:
+    return list(
+        access.visible(Tier, actor)
+        .filter(program=program, is_retired=False)
+        .order_by("rank")
+        .values_list("pk", "name")
     )
