@@ -22,6 +22,7 @@ from openprm.partners.models import PartnerProfile
 from openprm.programs import evaluation
 from openprm.programs.catalog import ACTIVE
 from openprm.programs.changes import Move, tier_moves
+from openprm.programs.errors import ProgramErrorCode
 from openprm.programs.events import DowngradeWaived, ManualScoreSet
 from openprm.programs.models import (
     MAX_WINDOW_MONTHS,
@@ -265,7 +266,7 @@ def tier_delete(*, actor: Actor, tier: Tier) -> None:
         raise Conflict(
             _("Partners hold %(tier)s: retire it instead, so nobody moves into it.")
             % {"tier": tier.name},
-            code="tier_held",
+            code=ProgramErrorCode.TIER_HELD,
         )
     if (
         TierChange.objects.filter(to_tier=tier).exists()
@@ -273,7 +274,7 @@ def tier_delete(*, actor: Actor, tier: Tier) -> None:
     ):
         raise Conflict(
             _("%(tier)s has partners' history: retire it instead.") % {"tier": tier.name},
-            code="tier_held",
+            code=ProgramErrorCode.TIER_HELD,
         )
     record_delete(actor=actor, instance=tier)
 
@@ -313,7 +314,7 @@ def partnership_create(
     duplicate = Conflict(
         _("%(partner)s already has a partnership: a partner belongs to one program.")
         % {"partner": partner},
-        code="partnership_exists",
+        code=ProgramErrorCode.PARTNERSHIP_EXISTS,
     )
     if Partnership.objects.filter(partner=partner).exists():
         raise duplicate
@@ -424,7 +425,7 @@ def _open(review: DowngradeReview) -> None:
     if review.state != DowngradeReview.State.OPEN:
         raise Conflict(
             _("This review is closed: %(state)s.") % {"state": review.get_state_display().lower()},
-            code="review_closed",
+            code=ProgramErrorCode.REVIEW_CLOSED,
         )
 
 

@@ -88,7 +88,6 @@ PARTNERSHIPS = ListSpec(
         ),
     ),
     default_sort="partner",
-    filename="partnerships",
 )
 
 SNAPSHOTS = ListSpec(
@@ -107,7 +106,6 @@ SNAPSHOTS = ListSpec(
         Column("errors", _("Records not counted"), lambda s: len(s.incomplete)),
     ),
     default_sort="-evaluated",
-    filename="tier-snapshots",
     count=False,
 )
 
@@ -129,5 +127,4 @@ REVIEWS = ListSpec(
         Column("state", _("State"), lambda r: r.get_state_display(), sort="state"),
     ),
     default_sort="grace",
-    filename="downgrade-reviews",
 )

@@ -238,11 +238,8 @@ class RequirementRemove(_TierAction):
         services.requirement_delete(actor=self.actor, requirement=requirement)
 
 
-def _program_context(actor: Any, partnership: Partnership) -> dict[str, Any]:
-    return {
-        "partnership": partnership,
-        "explanation": explain(partnership),
-    }
+def _program_context(partnership: Partnership) -> dict[str, Any]:
+    return {"partnership": partnership, "explanation": explain(partnership)}
 
 
 class PartnerProgram(Page):
@@ -263,7 +260,7 @@ class PartnerProgram(Page):
         if partnership is not None:
             can = permitted(self.actor, partnership, "change")
             context.update(
-                _program_context(self.actor, partnership),
+                _program_context(partnership),
                 can=can,
                 history=list(
                     selectors.tier_history(actor=self.actor, partnership=partnership)[:20]
@@ -449,7 +446,7 @@ class PortalProgram(Page):
             self.template_name,
             {
                 "partner": partner,
-                **_program_context(self.actor, partnership),
+                **_program_context(partnership),
                 "tiers": selectors.ladder(actor=self.actor, program=partnership.program),
                 "stats": stats,
                 "charts": chart_data(stats),

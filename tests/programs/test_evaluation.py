@@ -42,7 +42,8 @@ def test_prg_5_11_an_evaluation_moves_up_keeps_a_snapshot_and_a_rerun_writes_not
     assert nw.tier.name == "Silver"
     snapshot = nw.last_snapshot
     revenue = next(f for f in snapshot.figures if f["indicator"] == "closed_won_revenue")
-    assert revenue["value"] == "110000" and revenue["counted"] == 2
+    assert revenue["value"] == "110000"
+    assert revenue["counted"] == 2
     change = TierChange.objects.get(partnership=nw, kind=TierChange.Kind.UPGRADE)
     assert change.snapshot == snapshot
     told = set(
@@ -159,7 +160,8 @@ def test_prg_5_an_opportunity_without_a_currency_is_an_error_listing_it_never_ze
     win("nw", "150000")
     broken = win("nw", "90000", currency="")
     outcome = services.program_evaluate(actor=as_actor(channel_manager), program=program)
-    assert outcome.errors == 1 and outcome.upgrades == 0
+    assert outcome.errors == 1
+    assert outcome.upgrades == 0
     nw = Partnership.objects.get(pk=partnerships["nw"].pk)
     assert nw.tier.name == "Registered"
     assert nw.last_snapshot.incomplete == [
