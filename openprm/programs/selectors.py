@@ -147,3 +147,22 @@ def tier_choices(*, actor: Actor, program: Program) -> list[tuple[int, str]]:
         .order_by("rank")
         .values_list("pk", "name")
     )
+
+
+def program_get_to(*, actor: Actor, pk: Any, action: str) -> Program:
+    """The program, if the actor may `action` it (its edit pages)."""
+    program = program_get(actor=actor, pk=pk)
+    access.require(actor, action, program)
+    return program
+
+
+def tier_get_to(*, actor: Actor, pk: Any, action: str) -> Tier:
+    tier = tier_get(actor=actor, pk=pk)
+    access.require(actor, action, tier)
+    return tier
+
+
+def partnership_get_to(*, actor: Actor, pk: Any, action: str) -> Partnership:
+    partnership = partnership_get(actor=actor, pk=pk)
+    access.require(actor, action, partnership)
+    return partnership

@@ -83,7 +83,7 @@ class ProgramEdit(RecordForm):
     success_message = gettext_lazy("%(name)s is saved.")
 
     def record(self, pk: int) -> Program:
-        return selectors.program_get(actor=self.actor, pk=pk)
+        return selectors.program_get_to(actor=self.actor, pk=pk, action="change")
 
     def form_kwargs(self, record: Program) -> dict[str, Any]:
         return {"instance": record, "initial": {"version": record.version}}
@@ -139,7 +139,7 @@ class TierCreate(RecordForm):
     success_message = gettext_lazy("%(name)s is added at the top of the ladder.")
 
     def record(self, pk: int) -> Program:
-        return selectors.program_get(actor=self.actor, pk=pk)
+        return selectors.program_get_to(actor=self.actor, pk=pk, action="change")
 
     def apply(self, form: Any, record: Program) -> Tier:
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -161,7 +161,7 @@ class TierEdit(RecordForm):
     success_message = gettext_lazy("%(name)s is saved.")
 
     def record(self, pk: int) -> Tier:
-        return selectors.tier_get(actor=self.actor, pk=pk)
+        return selectors.tier_get_to(actor=self.actor, pk=pk, action="change")
 
     def form_kwargs(self, record: Tier) -> dict[str, Any]:
         return {"instance": record, "initial": {"version": record.version}}
@@ -191,7 +191,7 @@ class TierDelete(RecordDelete):
     success_message = gettext_lazy("%(name)s is deleted.")
 
     def record(self, pk: int) -> Tier:
-        return selectors.tier_get(actor=self.actor, pk=pk)
+        return selectors.tier_get_to(actor=self.actor, pk=pk, action="delete")
 
     def remove(self, record: Tier, version: int) -> None:
         services.tier_delete(actor=self.actor, tier=record)
@@ -323,7 +323,7 @@ class PartnershipEdit(RecordForm):
     success_message = gettext_lazy("The partnership with %(name)s is saved.")
 
     def record(self, pk: int) -> Partnership:
-        return selectors.partnership_get(actor=self.actor, pk=pk)
+        return selectors.partnership_get_to(actor=self.actor, pk=pk, action="change")
 
     def form_kwargs(self, record: Partnership) -> dict[str, Any]:
         initial = {name: getattr(record, name) for name in services.PARTNERSHIP_FIELDS}

@@ -35,8 +35,8 @@ def build(world: World) -> None:
         requirements=[{"indicator": "won_deals", "threshold": "1", "window_months": 12}],
     )
     world.add("program", "program", program)
-    world.add("entry_tier", "tier", program, entry)
-    world.add("gold_tier", "tier", program, gold)
+    world.add("entry_tier", "tier", entry)
+    world.add("gold_tier", "tier", gold)
     for org in ("nw", "co"):
         partnership = partnership_create(
             actor=actor,
