@@ -5,7 +5,7 @@ access policies: a partner user reads its own program and partnership."""
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
@@ -15,6 +15,7 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.programs import selectors, services, tables
 from openprm.programs.evaluation import Outcome
 from openprm.programs.explain import Explanation, Progress, explain
+from openprm.programs.filters import PartnershipFilter, ReviewFilter, SnapshotFilter
 from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot, Tier
 from openprm.programs.schemas import (
     ExplanationOut,
@@ -180,10 +181,13 @@ def program_evaluate(request: HttpRequest, program_id: RecordId) -> dict[str, An
 @paginate(PagePagination)
 def partnership_list(
     request: HttpRequest,
+    filters: Query[PartnershipFilter],
     sort: sort_choices(tables.PARTNERSHIPS.sortable) = tables.PARTNERSHIPS.default_sort,  # type: ignore[valid-type]
 ) -> Any:
     """`?program=<id>` narrows to one program."""
-    return tables.PARTNERSHIPS.rows(actor=request.actor, query=request.GET, sort=sort)
+    return tables.PARTNERSHIPS.rows(
+        actor=request.actor, query=request.GET, filters=filters, sort=sort
+    )
 
 
 @router.post("/partnerships", response={201: PartnershipOut})
@@ -272,10 +276,11 @@ def partnership_score(
 @paginate(PagePagination)
 def snapshot_list(
     request: HttpRequest,
+    filters: Query[SnapshotFilter],
     sort: sort_choices(tables.SNAPSHOTS.sortable) = tables.SNAPSHOTS.default_sort,  # type: ignore[valid-type]
 ) -> Any:
     """`?partnership=<id>` narrows to one partner's evaluations."""
-    return tables.SNAPSHOTS.rows(actor=request.actor, query=request.GET, sort=sort)
+    return tables.SNAPSHOTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.get("/snapshots/{snapshot_id}", response=SnapshotOut)
@@ -289,10 +294,11 @@ def snapshot_detail(request: HttpRequest, snapshot_id: RecordId) -> Snapshot:
 @paginate(PagePagination)
 def review_list(
     request: HttpRequest,
+    filters: Query[ReviewFilter],
     sort: sort_choices(tables.REVIEWS.sortable) = tables.REVIEWS.default_sort,  # type: ignore[valid-type]
 ) -> Any:
     """`?state=open` for those waiting for a decision."""
-    return tables.REVIEWS.rows(actor=request.actor, query=request.GET, sort=sort)
+    return tables.REVIEWS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/reviews/{review_id}/accept", response=ReviewOut)

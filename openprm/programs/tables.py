@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.programs import selectors
+from openprm.programs.filters import PartnershipFilter, ReviewFilter, SnapshotFilter
 from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot
+
+
+def _filtered(rows: QuerySet[Any], filters: Any) -> QuerySet[Any]:
+    return filters.filter(rows) if filters is not None else rows
 
 
 def _programs(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Program]:
@@ -20,23 +25,17 @@ def _programs(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> Quer
 def _partnerships(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[Partnership]:
-    rows = selectors.partnership_list(actor=actor)
-    program = query.get("program", "")
-    return rows.filter(program_id=program) if program.isdigit() else rows
+    return _filtered(selectors.partnership_list(actor=actor), filters)
 
 
 def _snapshots(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Snapshot]:
-    rows = selectors.snapshot_list(actor=actor)
-    partnership = query.get("partnership", "")
-    return rows.filter(partnership_id=partnership) if partnership.isdigit() else rows
+    return _filtered(selectors.snapshot_list(actor=actor), filters)
 
 
 def _reviews(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[DowngradeReview]:
-    rows = selectors.review_list(actor=actor)
-    state = query.get("state", "")
-    return rows.filter(state=state) if state in DowngradeReview.State.values else rows
+    return _filtered(selectors.review_list(actor=actor), filters)
 
 
 def _partner_tab(partnership: Partnership) -> str:
@@ -88,6 +87,7 @@ PARTNERSHIPS = ListSpec(
         ),
     ),
     default_sort="partner",
+    filters=PartnershipFilter,
 )
 
 SNAPSHOTS = ListSpec(
@@ -106,6 +106,7 @@ SNAPSHOTS = ListSpec(
         Column("errors", _("Records not counted"), lambda s: len(s.incomplete)),
     ),
     default_sort="-evaluated",
+    filters=SnapshotFilter,
     count=False,
 )
 
@@ -127,4 +128,5 @@ REVIEWS = ListSpec(
         Column("state", _("State"), lambda r: r.get_state_display(), sort="state"),
     ),
     default_sort="grace",
+    filters=ReviewFilter,
 )
