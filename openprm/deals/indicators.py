@@ -17,7 +17,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openprm.core.indicators import Figure, Incomplete, Measurement, Window
+from openprm.core.indicators import Figure, Incomplete, Measurement, Window, shared
 from openprm.deals.analytics import APPROVED_ONCE
 from openprm.deals.models import DealRegistration, Opportunity
 
@@ -53,13 +53,16 @@ def _incomplete_reason(opportunity: dict[str, Any], currency: str) -> str:
     return _("won without an amount")
 
 
-def closed_won_revenue(
-    *, partner_ids: Collection[int] | None, window: Window, parameter: str = ""
-) -> Measurement:
-    """The amounts of the opportunities won in the window, per partner; one
-    grouped query, a second only when some could not be counted."""
+def _key(partner_ids: Collection[int] | None) -> tuple[int, ...] | None:
+    return None if partner_ids is None else tuple(sorted(partner_ids))
+
+
+@shared
+def _won_totals(partner_ids: tuple[int, ...] | None, window: Window) -> list[dict[str, Any]]:
+    """Per partner: the countable revenue and deals, and the won deals that
+    cannot be counted; one grouped query that both won indicators read."""
     countable = _countable(window)
-    rows = (
+    return list(
         _won(partner_ids, window)
         .order_by()
         .values("partner_id")
@@ -69,9 +72,16 @@ def closed_won_revenue(
             other=Count("pk", filter=~countable),
         )
     )
+
+
+def closed_won_revenue(
+    *, partner_ids: Collection[int] | None, window: Window, parameter: str = ""
+) -> Measurement:
+    """The amounts of the opportunities won in the window, per partner; one
+    grouped query, a second only when some could not be counted."""
     figures: dict[int, Figure] = {}
     broken: list[int] = []
-    for row in rows:
+    for row in _won_totals(_key(partner_ids), window):
         if row["counted"]:
             figures[row["partner_id"]] = Figure(row["total"] or Decimal(0), row["counted"])
         if row["other"]:
@@ -85,7 +95,7 @@ def closed_won_revenue(
                 url=Opportunity(pk=found["pk"]).get_absolute_url(),
             )
             for found in _won(broken, window)
-            .exclude(countable)
+            .exclude(_countable(window))
             .order_by("partner_id", "pk")
             .values("pk", "partner_id", "name", "currency", "amount")
         ]
@@ -99,8 +109,13 @@ def won_deals(
     *, partner_ids: Collection[int] | None, window: Window, parameter: str = ""
 ) -> Measurement:
     """How many opportunities each partner won in the window."""
-    rows = _won(partner_ids, window).order_by().values("partner_id").annotate(n=Count("pk"))
-    return Measurement({row["partner_id"]: Figure(Decimal(row["n"]), row["n"]) for row in rows})
+    return Measurement(
+        {
+            row["partner_id"]: Figure(Decimal(n), n)
+            for row in _won_totals(_key(partner_ids), window)
+            if (n := row["counted"] + row["other"])
+        }
+    )
 
 
 def _approved(partner_ids: Collection[int] | None, window: Window) -> QuerySet[DealRegistration]:

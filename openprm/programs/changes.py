@@ -96,10 +96,14 @@ def tier_moves(moves: Sequence[Move], *, actor: Actor, now: dt.datetime | None =
         return
     now = now or timezone.now()
     today = timezone.localdate()
+    by_tier: dict[int, list[int]] = defaultdict(list)
     for move in moves:
-        access.unscoped(Partnership).filter(pk=move.partnership.pk).update(
-            tier=move.to_tier, tier_since=today, version=F("version") + 1
+        by_tier[move.to_tier.pk].append(move.partnership.pk)
+    for tier_id, ids in by_tier.items():
+        access.unscoped(Partnership).filter(pk__in=ids).update(
+            tier_id=tier_id, tier_since=today, version=F("version") + 1
         )
+    for move in moves:
         move.partnership.tier = move.to_tier
         move.partnership.tier_since = today
         data = {"from_tier": move.from_tier.name, "to_tier": move.to_tier.name}

@@ -23,13 +23,14 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from openprm.core.actor import SYSTEM, Actor
-from openprm.core.indicators import Incomplete, Window, collected
+from openprm.core.indicators import Incomplete, Window, collected, one_pass
 from openprm.programs.catalog import TERMINATED
 from openprm.programs.changes import Move, reviews_opened, tier_moves
 from openprm.programs.models import (
@@ -58,7 +59,7 @@ def window_of(months: int, today: dt.date, currency: str) -> Window:
     return Window(months_before(today, months), today, currency)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ladder:
     """A program's tiers and their requirements, read once per evaluation."""
 
@@ -82,6 +83,15 @@ class Ladder:
 
     def required(self, tier: Tier) -> tuple[TierRequirement, ...]:
         return self.requirements.get(tier.pk, ())
+
+    @cached_property
+    def thresholds(self) -> dict[Key, dict[str, str]]:
+        """Per figure, the threshold each open tier sets on it."""
+        found: dict[Key, dict[str, str]] = {key: {} for key in self.figure_keys()}
+        for tier in self.open_tiers:
+            for r in self.required(tier):
+                found[key_of(r)][str(r.tier_id)] = canonical(r.threshold)
+        return found
 
     def figure_keys(self) -> list[Key]:
         return sorted(
@@ -129,18 +139,19 @@ def measure(
     """One measure call per key, for every partner asked (None: all)."""
     indicators = collected()
     found = Measured()
-    for key in keys or ladder.figure_keys():
-        code, parameter, months = key
-        measurement = indicators[code].measure_for(
-            partner_ids=partner_ids,
-            window=window_of(months, today, ladder.program.currency),
-            parameter=parameter,
-        )
-        for partner_id, figure in measurement.figures.items():
-            found.values[partner_id][key] = figure.value
-            found.counted[partner_id][key] = figure.counted
-        for record in measurement.incomplete:
-            found.incomplete[record.partner_id].append(record)
+    with one_pass():
+        for key in keys or ladder.figure_keys():
+            code, parameter, months = key
+            measurement = indicators[code].measure_for(
+                partner_ids=partner_ids,
+                window=window_of(months, today, ladder.program.currency),
+                parameter=parameter,
+            )
+            for partner_id, figure in measurement.figures.items():
+                found.values[partner_id][key] = figure.value
+                found.counted[partner_id][key] = figure.counted
+            for record in measurement.incomplete:
+                found.incomplete[record.partner_id].append(record)
     return found
 
 
@@ -155,6 +166,7 @@ def figures_of(ladder: Ladder, measured: Measured, partner_id: int) -> list[dict
     threshold every tier sets on it."""
     values = measured.values.get(partner_id, {})
     counted = measured.counted.get(partner_id, {})
+    thresholds = ladder.thresholds
     rows = []
     for key in ladder.figure_keys():
         code, parameter, months = key
@@ -165,12 +177,7 @@ def figures_of(ladder: Ladder, measured: Measured, partner_id: int) -> list[dict
                 "window_months": months,
                 "value": canonical(values.get(key, Decimal(0))),
                 "counted": counted.get(key, 0),
-                "thresholds": {
-                    str(r.tier_id): canonical(r.threshold)
-                    for tier in ladder.open_tiers
-                    for r in ladder.required(tier)
-                    if key_of(r) == key
-                },
+                "thresholds": dict(thresholds[key]),
             }
         )
     return rows
