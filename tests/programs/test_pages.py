@@ -69,3 +69,27 @@ def test_prg_7_8_the_partner_sees_its_program_page_and_home_progress(
     home = client.get("/").content.decode()
     assert 'data-testid="home-tier_progress"' in home
     assert client.get(f"/programs/partners/{two_partners['nw'].pk}/").status_code == 404
+
+
+def test_prg_11_the_channel_manager_home_lists_the_reviews_waiting(
+    client_for: Callable[[User], Client],
+    program: Program,
+    partnerships: dict[str, Partnership],
+    channel_manager: User,
+) -> None:
+    from openprm.programs import services
+    from openprm.programs.models import DowngradeReview, TierChange
+    from tests.factories import as_actor
+
+    cam = as_actor(channel_manager)
+    co = partnerships["co"]
+    gold = program.tiers.get(name="Gold")
+    co = services.tier_override(
+        actor=cam, partnership=co, tier_id=gold.pk, reason="Pilot", expected_version=co.version
+    )
+    TierChange.objects.filter(partnership=co).update(changed_at=co.updated_at.replace(year=2000))
+    services.program_evaluate(actor=cam, program=program)
+    review = DowngradeReview.objects.get(partnership=co)
+    home = client_for(channel_manager).get("/").content.decode()
+    assert f'data-testid="watch-review-{review.pk}"' in home
+    assert "fell short of Gold" in home
