@@ -19,6 +19,8 @@ snapshot lists those records.
 
 import calendar
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from openprm.core.actor import SYSTEM, Actor
@@ -43,6 +46,7 @@ from openprm.programs.models import (
     TierRequirement,
 )
 
+CHUNK = 5_000
 Key = tuple[str, str, int]
 """What one measure call answers: indicator, parameter, window in months."""
 
@@ -244,7 +248,16 @@ def evaluate(
     rows = Partnership.objects.filter(program=program).exclude(status=TERMINATED)
     if partner_id is not None:
         rows = rows.filter(partner_id=partner_id)
-    partnerships = list(rows.select_related("last_snapshot"))
+    partnerships = list(
+        rows.select_related("last_snapshot").only(
+            "partner_id",
+            "program_id",
+            "tier_id",
+            "channel_manager_id",
+            "version",
+            "last_snapshot__fingerprint",
+        )
+    )
     outcome = Outcome(evaluated=len(partnerships))
     if not partnerships or not ladder.open_tiers:
         return outcome
@@ -278,15 +291,19 @@ def evaluate(
                 today,
                 outcome,
             )
+        figures = figures_of(ladder, measured, partnership.partner_id)
+        rows = _incomplete_rows(incomplete)
         snapshot = Snapshot(
             partnership=partnership,
             evaluated_at=now,
             tier=held_tier,
             qualified_tier=qualified,
-            figures=figures_of(ladder, measured, partnership.partner_id),
-            incomplete=_incomplete_rows(incomplete),
+            figures=figures,
+            incomplete=rows,
+            fingerprint=fingerprint(held_tier, qualified, figures, rows),
         )
-        if not _same(partnership.last_snapshot, snapshot):
+        last = partnership.last_snapshot
+        if last is None or last.fingerprint != snapshot.fingerprint:
             snapshots.append((partnership, snapshot))
     outcome.snapshots = len(snapshots)
     if outcome.wrote:
@@ -295,14 +312,12 @@ def evaluate(
     return outcome
 
 
-def _same(last: Snapshot | None, new: Snapshot) -> bool:
-    return (
-        last is not None
-        and last.tier_id == new.tier_id
-        and last.qualified_tier_id == new.qualified_tier_id
-        and last.figures == new.figures
-        and last.incomplete == new.incomplete
-    )
+def fingerprint(
+    tier: Tier, qualified: Tier | None, figures: list[dict[str, Any]], incomplete: list[Any]
+) -> str:
+    """What a snapshot says, as one digest: equal digests, nothing new."""
+    said = [tier.pk, qualified.pk if qualified else None, figures, incomplete]
+    return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()
 
 
 def _place(
@@ -359,7 +374,12 @@ def _write(
     latest = {p.pk: s for (p, _s), s in zip(snapshots, created, strict=True)}
     for partnership, snapshot in snapshots:
         partnership.last_snapshot = snapshot
-    Partnership.objects.bulk_update([p for p, _s in snapshots], ["last_snapshot"], batch_size=1000)
+    newest = Snapshot.objects.filter(partnership=OuterRef("pk")).order_by("-pk").values("pk")[:1]
+    ids = [p.pk for p, _s in snapshots]
+    for start in range(0, len(ids), CHUNK):
+        Partnership.objects.filter(pk__in=ids[start : start + CHUNK]).update(
+            last_snapshot=Subquery(newest)
+        )
     for review in outcome.reviews_opened:
         review.snapshot = latest.get(review.partnership_id)
     DowngradeReview.objects.bulk_create(outcome.reviews_opened)

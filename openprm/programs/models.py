@@ -233,6 +233,9 @@ class Snapshot(models.Model):
     )
     figures = models.JSONField(_("figures"), default=list)
     incomplete = models.JSONField(_("records that could not be counted"), default=list)
+    fingerprint = models.CharField(max_length=64, editable=False)
+    """A digest of what the snapshot says, so the next evaluation compares
+    one short text per partner instead of reading every figure back."""
 
     class Meta:
         ordering = ["-evaluated_at", "-pk"]
