@@ -16,10 +16,12 @@ per partner.
 """
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, wraps
 from typing import Any, Literal
 
 from django.apps import apps
@@ -84,7 +86,8 @@ class TierIndicator:
 
     `parameter_choices`, when set, is the dotted path of `def f() ->
     list[tuple[str, str]]`: the values a requirement picks from (the
-    certification of "certified people per certification")."""
+    certification of "certified people per certification"). `records`
+    lists what one partner's figure counted, for the drill-down."""
 
     code: str
     label: str | Promise
@@ -94,6 +97,13 @@ class TierIndicator:
     parameter_label: str | Promise = ""
     parameter_choices: str = ""
     order: int = 100
+    noun: str | Promise = ""
+    """How the explanation names what is missing ("closed-won revenue" in
+    "$88,000 more closed-won revenue"); the label in lower case by default."""
+
+    @property
+    def gap_noun(self) -> str:
+        return str(self.noun) if self.noun else str(self.label).lower()
 
     def measure_for(
         self, *, partner_ids: Collection[int] | None, window: Window, parameter: str = ""
@@ -145,3 +155,36 @@ def collect() -> None:
                 _resolve(path)
             except ImportError as error:
                 raise ImproperlyConfigured(f"tier indicator {found.code!r}: {error}") from error
+
+
+_pass: ContextVar[dict[Any, Any] | None] = ContextVar("indicator_pass", default=None)
+
+
+@contextmanager
+def one_pass() -> Iterator[None]:
+    """One evaluation: indicators that read the same rows (revenue and won
+    deals both group the won opportunities) share one query through
+    `shared`, for as long as the pass lasts and no longer, so the next
+    evaluation reads fresh data."""
+    token = _pass.set({})
+    try:
+        yield
+    finally:
+        _pass.reset(token)
+
+
+def shared(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Within `one_pass`, call `function` once per distinct (hashable)
+    arguments; outside one, call it every time."""
+
+    @wraps(function)
+    def wrapper(*args: Any) -> Any:
+        memo = _pass.get()
+        if memo is None:
+            return function(*args)
+        key = (function, args)
+        if key not in memo:
+            memo[key] = function(*args)
+        return memo[key]
+
+    return wrapper

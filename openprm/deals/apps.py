@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.home import HomeBlock
+from openprm.core.indicators import TierIndicator
 from openprm.core.tabs import RecordTab
 
 CHART_WIDTH = "col-md-6 col-xl-4"
@@ -112,6 +113,36 @@ class DealsConfig(AppConfig):
             template="deals/home/partner_deals.html",
             area="portal",
             order=15,
+        ),
+    )
+
+    tier_indicators = (
+        TierIndicator(
+            "closed_won_revenue",
+            _("Closed-won revenue"),
+            "money",
+            measure="openprm.deals.indicators.closed_won_revenue",
+            records="openprm.deals.indicators.won_opportunities",
+            noun=_("closed-won revenue"),
+            order=10,
+        ),
+        TierIndicator(
+            "won_deals",
+            _("Won deals"),
+            "count",
+            measure="openprm.deals.indicators.won_deals",
+            records="openprm.deals.indicators.won_opportunities",
+            noun=_("won deals"),
+            order=20,
+        ),
+        TierIndicator(
+            "approved_registrations",
+            _("Approved deal registrations"),
+            "count",
+            measure="openprm.deals.indicators.approved_registrations",
+            records="openprm.deals.indicators.approved_registration_records",
+            noun=_("approved deal registrations"),
+            order=30,
         ),
     )
 

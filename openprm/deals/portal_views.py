@@ -56,7 +56,7 @@ class PortalRegistrationForm(RecordForm):
         return {"actor": self.actor, "initial": initial}
 
     def extra_context(self, form: Any, record: Any) -> dict[str, Any]:
-        return {"protection_days": protection_days()}
+        return {"protection_days": protection_days(self.actor.partner_id)}
 
     def apply(self, form: Any, record: DealRegistration | None) -> DealRegistration:
         lines = form.lines()

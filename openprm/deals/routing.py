@@ -1,6 +1,7 @@
 """Ranking the partners a lead could go to (DEAL-4): territory match first,
-then free capacity — each with the reason shown to the channel manager.
-The programs app adds the partner's tier to the ranking.
+then the partner's tier (higher first, read through `providers`: the
+programs app adds it), then free capacity — each with the reason shown to
+the channel manager.
 
 A partner's load is its open offers plus the leads it accepted and still
 works (accepted, not yet converted or disqualified); a partner whose load
@@ -14,6 +15,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from openprm.deals.models import Lead, LeadOffer
+from openprm.deals.providers import PartnerRank, partner_ranks
 from openprm.partners.models import PartnerProfile
 from openprm.territories.models import AccountTerritory, Territory
 
@@ -23,6 +25,7 @@ class Candidate:
     partner: PartnerProfile
     territories: tuple[str, ...]
     load: int
+    rank: PartnerRank | None = None
 
     @property
     def free(self) -> int:
@@ -35,6 +38,8 @@ class Candidate:
             parts.append(_("covers %(names)s") % {"names": ", ".join(self.territories)})
         else:
             parts.append(_("no territory of the account"))
+        if self.rank is not None:
+            parts.append(_("tier %(tier)s") % {"tier": self.rank.label})
         parts.append(
             _("%(load)s of %(capacity)s leads in work")
             % {"load": self.load, "capacity": self.partner.lead_capacity}
@@ -77,13 +82,20 @@ def candidates(lead: Lead, *, exclude: Collection[int] = ()) -> list[Candidate]:
     ).values_list("territory__partner_id", "territory__name"):
         covering.setdefault(account_id, []).append(name)
     loads = partner_loads(p.pk for p in partners)
+    ranks = partner_ranks([p.pk for p in partners])
     found = [
-        Candidate(p, tuple(sorted(covering.get(p.account_id, ()))), loads[p.pk]) for p in partners
+        Candidate(p, tuple(sorted(covering.get(p.account_id, ()))), loads[p.pk], ranks.get(p.pk))
+        for p in partners
     ]
     found = [c for c in found if c.free > 0]
     return sorted(
         found,
-        key=lambda c: (not c.territories, -c.free, c.partner.account.name_search),
+        key=lambda c: (
+            not c.territories,
+            -(c.rank.rank if c.rank else 0),
+            -c.free,
+            c.partner.account.name_search,
+        ),
     )
 
 

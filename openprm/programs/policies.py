@@ -16,7 +16,15 @@ from openprm.core.privileges import missing_privilege
 from openprm.partners import policies as _partners  # noqa: F401  the partner policy read below
 from openprm.partners.models import PartnerProfile
 from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
-from openprm.programs.models import Partnership, Program, Tier, TierRequirement
+from openprm.programs.models import (
+    DowngradeReview,
+    Partnership,
+    Program,
+    Snapshot,
+    Tier,
+    TierChange,
+    TierRequirement,
+)
 
 
 def program_manager_refusal(actor: Actor) -> PermissionRefused | None:
@@ -74,4 +82,29 @@ class PartnershipPolicy(access.Policy[Partnership]):
 
     def check_change(self, actor: Actor, partnership: Partnership) -> PermissionRefused | None:
         """Its conditions and status, and a tier override (PRG-11)."""
+        return program_manager_refusal(actor)
+
+
+@access.register(Snapshot)
+def _snapshots(rows: QuerySet[Snapshot], actor: Actor) -> QuerySet[Snapshot]:
+    """PRG-11: an evaluation's figures are seen with the partnership."""
+    return rows.filter(access.through_visible(Partnership, actor, "partnership"))
+
+
+@access.register(TierChange)
+def _tier_changes(rows: QuerySet[TierChange], actor: Actor) -> QuerySet[TierChange]:
+    return rows.filter(access.through_visible(Partnership, actor, "partnership"))
+
+
+@access.policy(DowngradeReview)
+class DowngradeReviewPolicy(access.Policy[DowngradeReview]):
+    """The channel team decides a review; the partner does not see it open
+    (it sees what would make it fall back on its program page)."""
+
+    def view(self, rows: QuerySet[DowngradeReview], actor: Actor) -> QuerySet[DowngradeReview]:
+        if not actor.is_internal:
+            return rows.none()
+        return rows.filter(access.through_visible(Partnership, actor, "partnership"))
+
+    def check_decide(self, actor: Actor, review: DowngradeReview) -> PermissionRefused | None:
         return program_manager_refusal(actor)

@@ -39,6 +39,7 @@ from openprm.deals.events import (
     RegistrationWithdrawn,
 )
 from openprm.deals.models import DealRegistration, Opportunity
+from openprm.deals.providers import default_terms, protection_terms
 from openprm.deals.services.drafts import (
     EDITABLE,
     check_lines,
@@ -202,8 +203,11 @@ def registration_reject(
         return _reject(actor, registration, reason, note.strip(), expected_version)
 
 
-def protection_days() -> int:
-    return int(_number(catalog.PROTECTION_DAYS))
+def protection_days(partner_id: int | None) -> int:
+    """DEAL-6: the days an approval protects, from the partner's tier."""
+    if partner_id is None:
+        return default_terms().days
+    return protection_terms(partner_id).days
 
 
 def _opportunity_for(
@@ -323,7 +327,7 @@ def registration_approve(
             decided_by=actor.user,
             conflict_note=conflict_note.strip(),
             protection_starts=today,
-            protection_ends=today + dt.timedelta(days=protection_days()),
+            protection_ends=today + dt.timedelta(days=protection_days(registration.partner_id)),
         )
         _add_partner_territories(actor, registration, account)
         publish(
@@ -383,14 +387,14 @@ def registration_extend(
     """One more protection period, up to the allowed number of extensions."""
     access.require(actor, "approve", registration)
     _require_state(registration, State.APPROVED)
-    allowed = int(_number(catalog.EXTENSION_COUNT))
-    if registration.extensions_used >= allowed:
+    terms = protection_terms(registration.partner_id)
+    if registration.extensions_used >= terms.extension_count:
         raise Conflict(
             _("This registration was already extended %(count)s time(s), the most allowed.")
             % {"count": registration.extensions_used},
             code=DealErrorCode.EXTENSION_LIMIT,
         )
-    until = registration.protection_ends + dt.timedelta(days=int(_number(catalog.EXTENSION_DAYS)))
+    until = registration.protection_ends + dt.timedelta(days=terms.extension_days)
     with transaction.atomic():
         registration = _move(
             actor,

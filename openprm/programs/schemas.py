@@ -1,0 +1,224 @@
+"""API shapes of programs, tiers, partnerships, evaluations and reviews."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from ninja import Field, Schema
+
+from openprm.core.apikit.types import Input, RecordId, Version
+
+
+class RequirementIn(Input):
+    indicator: str = Field(..., max_length=40)
+    parameter: str = Field("", max_length=80)
+    threshold: Decimal = Field(..., max_digits=16, decimal_places=2)
+    window_months: int = 12
+
+
+class RequirementOut(Schema):
+    id: int
+    indicator: str
+    parameter: str
+    threshold: Decimal
+    window_months: int
+
+
+class TierIn(Input):
+    name: str = Field(..., max_length=80)
+    margin_percent: Decimal = Field(Decimal(0), max_digits=5, decimal_places=2)
+    discount_percent: Decimal = Field(Decimal(0), max_digits=5, decimal_places=2)
+    benefits: str = ""
+    protection_days: int = Field(90, ge=1, le=3650)
+    extension_count: int = Field(1, ge=0, le=100)
+    extension_days: int = Field(30, ge=1, le=3650)
+    requirements: list[RequirementIn] = []
+
+
+class TierUpdateIn(Input):
+    version: Version
+    name: str | None = Field(None, max_length=80)
+    margin_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    discount_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    benefits: str | None = None
+    protection_days: int | None = Field(None, ge=1, le=3650)
+    extension_count: int | None = Field(None, ge=0, le=100)
+    extension_days: int | None = Field(None, ge=1, le=3650)
+    is_retired: bool | None = None
+    requirements: list[RequirementIn] | None = None
+
+
+class TierOut(Schema):
+    id: int
+    program_id: int
+    rank: int
+    name: str
+    margin_percent: Decimal
+    discount_percent: Decimal
+    benefits: str
+    protection_days: int
+    extension_count: int
+    extension_days: int
+    is_retired: bool
+    version: int
+    requirements: list[RequirementOut]
+
+    @staticmethod
+    def resolve_requirements(obj: Any) -> list[Any]:
+        return list(obj.requirements.all())
+
+
+class ProgramIn(Input):
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=120)
+    summary: str = ""
+    benefits: str = ""
+    is_public: bool = True
+    is_active: bool = True
+    currency: str = Field("USD", min_length=3, max_length=3)
+    evaluation_every_days: int = Field(30, ge=1, le=366)
+    next_evaluation_on: dt.date | None = None
+    grace_days: int = Field(90, ge=0, le=3650)
+    downgrade_automatically: bool = False
+
+
+class ProgramUpdateIn(Input):
+    version: Version
+    code: str | None = Field(None, max_length=40)
+    name: str | None = Field(None, max_length=120)
+    summary: str | None = None
+    benefits: str | None = None
+    is_public: bool | None = None
+    is_active: bool | None = None
+    currency: str | None = Field(None, min_length=3, max_length=3)
+    evaluation_every_days: int | None = Field(None, ge=1, le=366)
+    next_evaluation_on: dt.date | None = None
+    grace_days: int | None = Field(None, ge=0, le=3650)
+    downgrade_automatically: bool | None = None
+
+
+class ProgramOut(Schema):
+    id: int
+    code: str
+    name: str
+    summary: str
+    is_public: bool
+    is_active: bool
+    currency: str
+    evaluation_every_days: int
+    next_evaluation_on: dt.date | None
+    grace_days: int
+    downgrade_automatically: bool
+    version: int
+
+
+class ProgramDetailOut(ProgramOut):
+    tiers: list[TierOut]
+
+
+class PartnershipIn(Input):
+    partner_id: RecordId
+    program_id: RecordId
+    status: str = "ACTIVE"
+    reward_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    discount_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    mdf_eligible: bool = False
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    channel_manager_id: RecordId | None = None
+
+
+class PartnershipUpdateIn(Input):
+    version: Version
+    status: str | None = None
+    reward_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    discount_percent: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    mdf_eligible: bool | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    channel_manager_id: RecordId | None = None
+
+
+class PartnershipOut(Schema):
+    id: int
+    partner_id: int
+    partner_name: str = Field(..., alias="partner.account.name")
+    program_id: int
+    tier_id: int
+    tier_name: str = Field(..., alias="tier.name")
+    tier_since: dt.date
+    status: str
+    reward_percent: Decimal | None
+    discount_percent: Decimal | None
+    mdf_eligible: bool
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    channel_manager_id: int | None
+    manual_score: Decimal | None
+    version: int
+
+
+class ReasonIn(Input):
+    version: Version
+    reason: str = Field("", max_length=300)
+
+
+class OverrideIn(ReasonIn):
+    tier_id: RecordId
+
+
+class ScoreIn(ReasonIn):
+    score: Decimal | None = Field(None, max_digits=8, decimal_places=2)
+
+
+class ProgressOut(Schema):
+    indicator: str
+    label: str
+    parameter: str
+    window_months: int
+    value: Decimal
+    threshold: Decimal
+    met: bool
+    percent: int
+
+
+class ExplanationOut(Schema):
+    tier: str
+    next_tier: str | None
+    summary: str
+    fall_back: str
+    to_next: list[ProgressOut]
+    to_keep: list[ProgressOut]
+    incomplete: list[dict[str, str]]
+
+
+class OutcomeOut(Schema):
+    evaluated: int
+    snapshots: int
+    upgrades: int
+    downgrades: int
+    reviews_opened: int
+    errors: int
+    wrote: bool
+
+
+class SnapshotOut(Schema):
+    id: int
+    partnership_id: int
+    evaluated_at: dt.datetime
+    tier_id: int
+    qualified_tier_id: int | None
+    figures: list[dict[str, Any]]
+    incomplete: list[dict[str, str]]
+
+
+class ReviewOut(Schema):
+    id: int
+    partnership_id: int
+    from_tier_id: int
+    to_tier_id: int
+    opened_on: dt.date
+    grace_ends_on: dt.date
+    state: str
+    reason: str
+    version: int
