@@ -66,14 +66,35 @@ def partner_loads(partner_ids: Iterable[int]) -> dict[int, int]:
     return loads
 
 
-def candidates(lead: Lead, *, exclude: Collection[int] = ()) -> list[Candidate]:
+@dataclass(frozen=True)
+class Pool:
+    """The active partners and their tiers, read once for a batch of leads:
+    neither changes while a batch routes, and reading them per lead cost
+    most of the routing time. Loads are read per lead (another worker fills
+    partners meanwhile), and `offer` checks the capacity again under the
+    partner's lock."""
+
+    partners: tuple[PartnerProfile, ...]
+    ranks: dict[int, PartnerRank]
+
+    @classmethod
+    def read(cls) -> "Pool":
+        partners = tuple(
+            PartnerProfile.objects.filter(status=PartnerProfile.Status.ACTIVE).select_related(
+                "account"
+            )
+        )
+        return cls(partners, partner_ranks([p.pk for p in partners]))
+
+
+def candidates(
+    lead: Lead, *, exclude: Collection[int] = (), pool: Pool | None = None
+) -> list[Candidate]:
     """Active partners with free capacity, best first: those owning a
-    partner territory of the lead's account, then by free capacity."""
-    partners = list(
-        PartnerProfile.objects.filter(status=PartnerProfile.Status.ACTIVE)
-        .exclude(pk__in=exclude)
-        .select_related("account")
-    )
+    partner territory of the lead's account, then by tier, then by free
+    capacity."""
+    pool = pool or Pool.read()
+    partners = [p for p in pool.partners if p.pk not in exclude]
     covering: dict[int, list[str]] = {}
     for account_id, name in AccountTerritory.objects.filter(
         account_id=lead.account_id,
@@ -82,9 +103,10 @@ def candidates(lead: Lead, *, exclude: Collection[int] = ()) -> list[Candidate]:
     ).values_list("territory__partner_id", "territory__name"):
         covering.setdefault(account_id, []).append(name)
     loads = partner_loads(p.pk for p in partners)
-    ranks = partner_ranks([p.pk for p in partners])
     found = [
-        Candidate(p, tuple(sorted(covering.get(p.account_id, ()))), loads[p.pk], ranks.get(p.pk))
+        Candidate(
+            p, tuple(sorted(covering.get(p.account_id, ()))), loads[p.pk], pool.ranks.get(p.pk)
+        )
         for p in partners
     ]
     found = [c for c in found if c.free > 0]

@@ -31,7 +31,7 @@ from openprm.customers.models import Account
 from openprm.deals import catalog
 from openprm.deals.errors import DealErrorCode
 from openprm.deals.models import Lead, LeadOffer
-from openprm.deals.routing import candidates, offered_before, open_offer, partner_loads
+from openprm.deals.routing import Pool, candidates, offered_before, open_offer, partner_loads
 from openprm.deals.services.opportunities import opportunity_open
 from openprm.partners.models import PartnerContact, PartnerProfile
 
@@ -153,12 +153,13 @@ def leads_route_batch(*, actor: Actor, lead_ids: Sequence[int]) -> int:
     if not leads:
         return 0
     access.require(actor, "route", leads[0])
+    pool = Pool.read()
     offered = 0
     for lead in leads:
         with transaction.atomic():
             if not Lead.objects.filter(pk=lead.pk, status=Lead.Status.NEW).exists():
                 continue
-            for candidate in candidates(lead, exclude=offered_before(lead)):
+            for candidate in candidates(lead, exclude=offered_before(lead), pool=pool):
                 try:
                     offer(actor, lead, candidate.partner, reason=candidate.reason)
                 except Conflict as refused:
