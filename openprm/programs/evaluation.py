@@ -81,9 +81,23 @@ class Ladder:
             requirements[requirement.tier_id].append(requirement)
         return cls(program, tiers, {k: tuple(v) for k, v in requirements.items()})
 
-    @property
+    @cached_property
     def open_tiers(self) -> list[Tier]:
         return [tier for tier in self.tiers if not tier.is_retired]
+
+    @cached_property
+    def steps(self) -> list[tuple[Tier, tuple[tuple[Key, Decimal], ...]]]:
+        """Each open tier with its (figure, threshold) pairs, lowest first."""
+        return [
+            (tier, tuple((key_of(r), r.threshold) for r in self.required(tier)))
+            for tier in self.open_tiers
+        ]
+
+    @cached_property
+    def digest(self) -> str:
+        """The thresholds, part of every snapshot's fingerprint: a changed
+        threshold is a new snapshot."""
+        return json.dumps(sorted((str(k), v) for k, v in self.thresholds.items()))
 
     def required(self, tier: Tier) -> tuple[TierRequirement, ...]:
         return self.requirements.get(tier.pk, ())
@@ -98,6 +112,10 @@ class Ladder:
         return found
 
     def figure_keys(self) -> list[Key]:
+        return self.keys
+
+    @cached_property
+    def keys(self) -> list[Key]:
         return sorted(
             {
                 (r.indicator, r.parameter, r.window_months)
@@ -110,8 +128,9 @@ class Ladder:
         """The highest open tier whose requirements and those of every open
         tier below are met; None for a program without an open tier."""
         reached = None
-        for tier in self.open_tiers:
-            if any(values.get(key_of(r), Decimal(0)) < r.threshold for r in self.required(tier)):
+        zero = Decimal(0)
+        for tier, needs in self.steps:
+            if any(values.get(key, zero) < threshold for key, threshold in needs):
                 break
             reached = tier
         return reached
@@ -233,6 +252,30 @@ def _held(program: Program, partnership_ids: Collection[int] | None, today: dt.d
     )
 
 
+@dataclass
+class Row:
+    """A partnership as the evaluation reads it; the record is built only
+    for the partners something is written for."""
+
+    pk: int
+    partner_id: int
+    tier_id: int
+    channel_manager_id: int | None
+    said: str | None
+    built: Partnership | None = None
+
+    def record(self, program: Program) -> Partnership:
+        if self.built is None:
+            self.built = Partnership(
+                pk=self.pk,
+                partner_id=self.partner_id,
+                program=program,
+                tier_id=self.tier_id,
+                channel_manager_id=self.channel_manager_id,
+            )
+        return self.built
+
+
 def evaluate(
     program: Program,
     *,
@@ -248,16 +291,12 @@ def evaluate(
     rows = Partnership.objects.filter(program=program).exclude(status=TERMINATED)
     if partner_id is not None:
         rows = rows.filter(partner_id=partner_id)
-    partnerships = list(
-        rows.select_related("last_snapshot").only(
-            "partner_id",
-            "program_id",
-            "tier_id",
-            "channel_manager_id",
-            "version",
-            "last_snapshot__fingerprint",
+    partnerships = [
+        Row(*found)
+        for found in rows.order_by("pk").values_list(
+            "pk", "partner_id", "tier_id", "channel_manager_id", "last_snapshot__fingerprint"
         )
-    )
+    ]
     outcome = Outcome(evaluated=len(partnerships))
     if not partnerships or not ladder.open_tiers:
         return outcome
@@ -272,38 +311,38 @@ def evaluate(
     held = _held(program, [partnerships[0].pk] if one else None, today)
     tiers = {tier.pk: tier for tier in ladder.tiers}
     snapshots: list[tuple[Partnership, Snapshot]] = []
-    for partnership in partnerships:
-        incomplete = measured.incomplete.get(partnership.partner_id, [])
-        values = measured.values.get(partnership.partner_id, {})
+    for row in partnerships:
+        incomplete = measured.incomplete.get(row.partner_id, [])
+        values = measured.values.get(row.partner_id, {})
         qualified = None if incomplete else ladder.qualified(values)
-        current = tiers[partnership.tier_id]
+        current = tiers[row.tier_id]
         held_tier = current
         if incomplete:
             outcome.errors += 1
         elif qualified is not None:
             held_tier = _place(
                 program,
-                partnership,
+                row,
                 current,
                 qualified,
-                open_reviews.get(partnership.pk),
-                partnership.pk in held,
+                open_reviews.get(row.pk),
+                row.pk in held,
                 today,
                 outcome,
             )
-        figures = figures_of(ladder, measured, partnership.partner_id)
-        rows = _incomplete_rows(incomplete)
-        snapshot = Snapshot(
-            partnership=partnership,
-            evaluated_at=now,
-            tier=held_tier,
-            qualified_tier=qualified,
-            figures=figures,
-            incomplete=rows,
-            fingerprint=fingerprint(held_tier, qualified, figures, rows),
-        )
-        last = partnership.last_snapshot
-        if last is None or last.fingerprint != snapshot.fingerprint:
+        listed = _incomplete_rows(incomplete)
+        said = fingerprint(ladder, measured, row.partner_id, held_tier, qualified, listed)
+        if row.said != said:
+            partnership = row.record(program)
+            snapshot = Snapshot(
+                partnership=partnership,
+                evaluated_at=now,
+                tier=held_tier,
+                qualified_tier=qualified,
+                figures=figures_of(ladder, measured, row.partner_id),
+                incomplete=listed,
+                fingerprint=said,
+            )
             snapshots.append((partnership, snapshot))
     outcome.snapshots = len(snapshots)
     if outcome.wrote:
@@ -313,16 +352,33 @@ def evaluate(
 
 
 def fingerprint(
-    tier: Tier, qualified: Tier | None, figures: list[dict[str, Any]], incomplete: list[Any]
+    ladder: Ladder,
+    measured: Measured,
+    partner_id: int,
+    tier: Tier,
+    qualified: Tier | None,
+    incomplete: list[dict[str, str]],
 ) -> str:
-    """What a snapshot says, as one digest: equal digests, nothing new."""
-    said = [tier.pk, qualified.pk if qualified else None, figures, incomplete]
-    return hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()
+    """What a snapshot would say, as one digest (the figures, the ladder's
+    thresholds, the tiers, the records not counted): equal digests, nothing
+    new. Computed without building the snapshot's figures."""
+    values = measured.values.get(partner_id, {})
+    counted = measured.counted.get(partner_id, {})
+    said = repr(
+        (
+            tier.pk,
+            qualified.pk if qualified else None,
+            ladder.digest,
+            [(canonical(values.get(k, Decimal(0))), counted.get(k, 0)) for k in ladder.keys],
+            incomplete,
+        )
+    )
+    return hashlib.sha256(said.encode()).hexdigest()
 
 
 def _place(
     program: Program,
-    partnership: Partnership,
+    row: "Row",
     current: Tier,
     qualified: Tier,
     review: DowngradeReview | None,
@@ -338,7 +394,9 @@ def _place(
             review.decided_at = timezone.now()
             outcome.reviews_changed.append(review)
         if qualified.rank > current.rank:
-            outcome.changes.append(Move(partnership, TierChange.Kind.UPGRADE, current, qualified))
+            outcome.changes.append(
+                Move(row.record(program), TierChange.Kind.UPGRADE, current, qualified)
+            )
             return qualified
         return current
     if review is not None:
@@ -347,7 +405,13 @@ def _place(
             review.decided_at = timezone.now()
             outcome.reviews_changed.append(review)
             outcome.changes.append(
-                Move(partnership, TierChange.Kind.DOWNGRADE, current, qualified, review.reason)
+                Move(
+                    row.record(program),
+                    TierChange.Kind.DOWNGRADE,
+                    current,
+                    qualified,
+                    review.reason,
+                )
             )
             return qualified
         if review.to_tier_id != qualified.pk:
@@ -357,7 +421,7 @@ def _place(
     if not held:
         outcome.reviews_opened.append(
             DowngradeReview(
-                partnership=partnership,
+                partnership=row.record(program),
                 from_tier=current,
                 to_tier=qualified,
                 opened_on=today,
