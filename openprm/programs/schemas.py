@@ -13,7 +13,7 @@ class RequirementIn(Input):
     indicator: str = Field(..., max_length=40)
     parameter: str = Field("", max_length=80)
     threshold: Decimal = Field(..., max_digits=16, decimal_places=2)
-    window_months: int = 12
+    window_months: int = Field(12, ge=0, le=32767, description="1 to 36")
 
 
 class RequirementOut(Schema):

@@ -133,10 +133,11 @@ def test_a_channel_manager_sees_its_partners_and_what_waits_for_it(
     )
     client = client_for(channel_manager)
 
-    assert blocks(client)[:5] == [
+    assert blocks(client)[:6] == [
         "notifications_internal",
         "registrations_to_decide",
         "applications_waiting",
+        "program_watch",
         "partners",
         "partner_work",
     ]
@@ -218,6 +219,7 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
         "registrations_expiring",
         "notifications_portal",
         "organization",
+        "tier_progress",
         "partner_deals",
         "people",
         "certifications_expiring",

@@ -71,7 +71,12 @@ def test_the_queue_offers_to_save_its_filters_and_then_shows_the_view(
 
     saved = client.post(
         reverse("saved_view_save"),
-        {"list_name": QUEUE, "name": "Waiting", "query": "state=submitted", "next": queue},
+        {
+            "list_name": QUEUE,
+            "name": "Waiting",
+            "query": "state=submitted",
+            "next": f"{queue}?state=submitted",
+        },
     )
     assert saved.status_code == 302
     assert saved["Location"] == f"{queue}?state=submitted"

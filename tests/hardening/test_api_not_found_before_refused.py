@@ -20,8 +20,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.test import Client
+from django.utils import timezone
 from PIL import Image
 
+from openprm.alerts.models import Alert
 from openprm.catalog.models import Product
 from openprm.config.api import api
 from openprm.contacts.models import (
@@ -35,17 +37,26 @@ from openprm.contacts.models import (
 from openprm.core import access
 from openprm.core.customfields.models import CustomField
 from openprm.core.lookups.models import LookupValue
+from openprm.core.savedviews.models import SavedView
 from openprm.customers.models import BillingAccount, LegalEntity
 from openprm.deals.models import DealRegistration, Opportunity, OpportunityTeamMember
 from openprm.identity.models import Role, User
 from openprm.identity.services import token_create
 from openprm.imports.models import ImportJob
+from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot, Tier
+from openprm.recruitment.models import Application
 from openprm.teams.models import AccountTeamMember
 from openprm.territories.models import (
     RealignmentRun,
     Territory,
     TerritoryCriterion,
     TerritoryMember,
+)
+from openprm.trainings.models import (
+    Certification,
+    HeldCertification,
+    Training,
+    TrainingCompletion,
 )
 from tests.factories import as_actor, make_user
 
@@ -70,7 +81,11 @@ OPERATIONS = _operations()
 # Reference data every signed-in user reads (forms show lookup values and
 # custom fields to partners too): nobody is denied the record, so changing
 # it answers the privilege's 403.
-READABLE_BY_EVERYONE = {"lookup-values/{value_id}", "custom-fields/{field_id}"}
+READABLE_BY_EVERYONE = {
+    "lookup-values/{value_id}",
+    "custom-fields/{field_id}",
+    "certifications/{certification_id}",  # the catalogue partners train for
+}
 
 
 @pytest.fixture
@@ -139,6 +154,9 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
         "saved-searches/search_id": SavedSearch.objects.create(
             name="Contoso's search", owner=co_admin.user
         ),
+        "saved-views/view_id": SavedView.objects.create(
+            owner=co_admin.user, list_name="deals.leads", name="Contoso's view", query="q=ab"
+        ),
         "households/household_id": household,
         "household-members/membership_id": HouseholdMembership.objects.create(
             household=household, person=person
@@ -155,6 +173,64 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
         "partner-contacts/contact_id": co_rep,
         "portal/contact_id": co_rep,
         "imports/job_id": job,
+        **_channel_records(co, co_rep, channel_manager),
+    }
+
+
+def _channel_records(co: Any, co_rep: Any, channel_manager: User) -> dict[str, models.Model]:
+    """Contoso's program, tier, partnership, snapshot and review, an alert
+    aimed at Contoso alone, a retired training, a certification with
+    Contoso's completion and certificate, and an application."""
+    today = dt.date.today()
+    program = Program.objects.create(code="CO-ONLY", name="Contoso Program")
+    tier = Tier.objects.create(program=program, rank=1, name="Entry")
+    partnership = Partnership.objects.create(
+        partner=co, program=program, tier=tier, tier_since=today, status="ACTIVE"
+    )
+    snapshot = Snapshot.objects.create(
+        partnership=partnership, tier=tier, evaluated_at=timezone.now()
+    )
+    alert = Alert.objects.create(title="Contoso only", starts_on=today, target="partners")
+    alert.partners.add(co)
+    training = Training.objects.create(code="CO-T", name="Retired", is_active=False)
+    certification = Certification.objects.create(code="CO-C", name="Contoso certificate")
+    return {
+        "programs/program_id": program,
+        "tiers/tier_id": tier,
+        "partnerships/partnership_id": partnership,
+        "snapshots/snapshot_id": snapshot,
+        "reviews/review_id": DowngradeReview.objects.create(
+            partnership=partnership,
+            from_tier=tier,
+            to_tier=tier,
+            snapshot=snapshot,
+            opened_on=today,
+            grace_ends_on=today,
+        ),
+        "alerts/alert_id": alert,
+        "trainings/training_id": training,
+        "certifications/certification_id": certification,
+        "training-completions/completion_id": TrainingCompletion.objects.create(
+            contact=co_rep,
+            training=training,
+            completed_on=today,
+            evidence_reference="x",
+            recorded_by=channel_manager,
+        ),
+        "certifications-held/held_id": HeldCertification.objects.create(
+            holder=co_rep,
+            certification=certification,
+            issued_on=today,
+            expires_on=today + dt.timedelta(days=365),
+        ),
+        "partner-applications/application_id": Application.objects.create(
+            program=program,
+            company_name="Applicant Co",
+            first_name="Ann",
+            last_name="Applicant",
+            token="t" * 40,
+            email="a@applicant.example",
+        ),
     }
 
 

@@ -11,10 +11,11 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client
 
+from openprm.core.savedviews.services import saved_view_create
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from tests.contacts.helpers import make_contact
-from tests.factories import make_user
+from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +68,22 @@ def _favorite(client: Client, user: User, target: str) -> HttpResponse:
     return client.post(f"/contacts/{person.pk}/favorite/", {"favorite": "1", "next": target})
 
 
+def _saved_view_save(client: Client, user: User, target: str) -> HttpResponse:
+    client.force_login(user)
+    return client.post(
+        "/views/",
+        {"list_name": "deals.leads", "name": "Mine", "query": "q=ab", "next": target},
+    )
+
+
+def _saved_view_remove(client: Client, user: User, target: str) -> HttpResponse:
+    view = saved_view_create(
+        actor=as_actor(user), list_name="deals.leads", name="Gone", query="q=ab"
+    )
+    client.force_login(user)
+    return client.post(f"/views/{view.pk}/delete/", {"next": target})
+
+
 Route = Callable[[Client, User, str], HttpResponse]
 # Each source file that reads `next` and the routes it serves. A new file
 # reading `next` fails test_every_next_source_is_walked until listed here.
@@ -75,6 +92,7 @@ ROUTES: dict[str, list[Route]] = {
     "identity/views.py": [_sign_in_post, _sign_out, _sign_out_query],
     "contacts/templates/contacts/_favorite.html": [_favorite],
     "contacts/views.py": [_favorite],
+    "core/savedviews/views.py": [_saved_view_save, _saved_view_remove],
 }
 ALL_ROUTES = sorted({r for routes in ROUTES.values() for r in routes}, key=lambda r: r.__name__)
 

@@ -1,5 +1,6 @@
 """Saving the list as shown under a name, and removing a saved view. Both
-answer with the list again (its `next`), the saved view applied."""
+answer with the list again: its `next`, the page the user was on (for a
+save, with the filters just saved)."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -17,22 +18,20 @@ from openprm.core.views.web import html_errors
 @html_errors
 @require_POST
 def saved_view_save(request: HttpRequest) -> HttpResponse:
-    back = next_url(request) or "/"
-    query = request.POST.get("query", "")
     try:
         view = saved_view_create(
             actor=request.actor,
             list_name=request.POST.get("list_name", ""),
             name=request.POST.get("name", ""),
-            query=query,
+            query=request.POST.get("query", ""),
         )
     except ValidationFailed as error:
         for problems in error.field_errors.values():
             for problem in problems:
                 messages.error(request, problem)
-        return HttpResponseRedirect(f"{back}?{query}" if query else back)
-    messages.success(request, _("View “%(name)s” saved.") % {"name": view.name})
-    return HttpResponseRedirect(f"{back}?{view.query}")
+    else:
+        messages.success(request, _("View “%(name)s” saved.") % {"name": view.name})
+    return HttpResponseRedirect(next_url(request) or "/")
 
 
 @shared_page
