@@ -29,10 +29,16 @@ def _rate(group: str, request: HttpRequest) -> str:
     return f"{per_hour}/h"
 
 
+def _address(group: str, request: HttpRequest) -> str:
+    """The client's address; a request without one (an in-process WSGI
+    caller) counts under one shared key rather than failing."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def retry_after(request: HttpRequest) -> int | None:
     """Count this submission against its address; the seconds until the
     address may submit again when it is over the limit, else None."""
-    usage = get_usage(request, group=GROUP, key="ip", rate=_rate, method=ALL, increment=True)
+    usage = get_usage(request, group=GROUP, key=_address, rate=_rate, method=ALL, increment=True)
     if usage is None or not usage["should_limit"]:
         return None
     return max(int(usage["time_left"]), 1)
