@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core.indicators import collected
 from openprm.programs.evaluation import Key, Ladder, key_of, measure
-from openprm.programs.models import Partnership, Tier
+from openprm.programs.models import Partnership, Tier, TierChange
 
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
@@ -202,3 +202,38 @@ def explain(partnership: Partnership) -> Explanation:
         incomplete=tuple(snapshot.incomplete) if snapshot is not None else (),
         evaluated_at=snapshot.evaluated_at if snapshot is not None else None,
     )
+
+
+def cause(change: TierChange, currency: str) -> str:
+    """Why an evaluation moved the partner up (PRG-5): the figures of the
+    snapshot that caused it against the thresholds of the tier it reached,
+    "$90,000 closed-won revenue (Silver needs $80,000) and 2 won deals
+    (needs 2)". A move down or by hand says its own reason."""
+    if change.kind != TierChange.Kind.UPGRADE or change.snapshot is None:
+        return change.reason
+    indicators = collected()
+    tier_id = str(change.to_tier_id)
+    parts = []
+    for row in change.snapshot.figures:
+        threshold = row["thresholds"].get(tier_id)
+        if threshold is None:
+            continue
+        found = indicators.get(row["indicator"])
+        unit = found.unit if found else "count"
+        noun = found.gap_noun if found else row["indicator"]
+        if row["parameter"]:
+            noun = f"{noun} ({row['parameter']})"
+        values = {
+            "value": amount(Decimal(row["value"]), unit, currency),
+            "what": noun,
+            "threshold": amount(Decimal(threshold), unit, currency),
+        }
+        parts.append(
+            _("%(value)s %(what)s (needs %(threshold)s)") % values
+            if parts
+            else _("%(value)s %(what)s (%(tier)s needs %(threshold)s)")
+            % {**values, "tier": change.to_tier.name}
+        )
+    if not parts:
+        return change.reason
+    return _("Reached with %(figures)s.") % {"figures": get_text_list(parts, _("and"))}

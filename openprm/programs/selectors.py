@@ -94,7 +94,7 @@ def tier_history(*, actor: Actor, partnership: Partnership) -> QuerySet[TierChan
     return (
         access.visible(TierChange, actor)
         .filter(partnership=partnership)
-        .select_related("from_tier", "to_tier", "changed_by")
+        .select_related("from_tier", "to_tier", "changed_by", "snapshot")
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openprm.core.actor import Actor
 from openprm.core.views.generic import (
     Page,
     RecordAction,
@@ -26,8 +27,8 @@ from openprm.partners.models import PartnerProfile
 from openprm.partners.selectors import own_partner, partner_get
 from openprm.programs import forms, selectors, services, tables
 from openprm.programs.evaluation import Outcome
-from openprm.programs.explain import explain
-from openprm.programs.models import DowngradeReview, Partnership, Program, Tier
+from openprm.programs.explain import cause, explain
+from openprm.programs.models import DowngradeReview, Partnership, Program, Tier, TierChange
 from openprm.programs.panels import panels_for
 
 
@@ -262,9 +263,7 @@ class PartnerProgram(Page):
             context.update(
                 _program_context(partnership),
                 can=can,
-                history=list(
-                    selectors.tier_history(actor=self.actor, partnership=partnership)[:20]
-                ),
+                history=_history(self.actor, partnership, limit=20),
                 review=selectors.open_review(actor=self.actor, partnership=partnership),
                 version_form=forms.VersionForm(initial={"version": partnership.version}),
                 override_form=forms.OverrideForm(
@@ -276,6 +275,13 @@ class PartnerProgram(Page):
                 ),
             )
         return render(request, self.template_name, context)
+
+
+def _history(actor: Actor, partnership: Partnership, limit: int) -> list[tuple[TierChange, str]]:
+    """The latest tier changes, each with why it happened (PRG-5)."""
+    currency = partnership.program.currency
+    changes = selectors.tier_history(actor=actor, partnership=partnership)[:limit]
+    return [(change, cause(change, currency)) for change in changes]
 
 
 def _deals_links(partner_id: int) -> list[tuple[str, str, str]]:
@@ -451,5 +457,6 @@ class PortalProgram(Page):
                 "stats": stats,
                 "charts": chart_data(stats),
                 "panels": panels_for(actor=self.actor),
+                "last_change": next(iter(_history(self.actor, partnership, limit=1)), None),
             },
         )

@@ -55,6 +55,30 @@ def test_prg_3_11_the_program_tab_explains_and_evaluates(
     assert "Moved up" in page
 
 
+def test_prg_5_an_upgrade_says_which_figures_reached_the_tier(
+    client_for: Callable[[User], Client],
+    program: Program,
+    partnerships: dict[str, Partnership],
+    win: Callable[..., Opportunity],
+    channel_manager: User,
+    two_partners: dict[str, Any],
+) -> None:
+    """PRG-5: the change is shown with the figures that caused it, to the
+    channel team in the tier history and to the partner on its program page."""
+    win("nw", "60000")
+    win("nw", "102000")
+    client_for(channel_manager).post(f"/programs/{program.pk}/evaluate/")
+    why = (
+        "Reached with $162,000 closed-won revenue (Silver needs $100,000) "
+        "and 2 won deals (needs 2)."
+    )
+    internal = client_for(channel_manager).get(f"/programs/partners/{two_partners['nw'].pk}/")
+    assert why in internal.content.decode()
+    portal = client_for(two_partners["nw_rep"].user).get("/portal/program/").content.decode()
+    assert "Moved up" in portal
+    assert why in portal
+
+
 def test_prg_7_8_the_partner_sees_its_program_page_and_home_progress(
     client_for: Callable[[User], Client],
     program: Program,
