@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 
 from openprm.core.actor import Actor
-from openprm.core.counting import TODO_CAP, capped_count
+from openprm.core.counting import TODO_CAP
 from openprm.onboarding import selectors
 from openprm.onboarding.checklist import missing
 
@@ -15,12 +15,11 @@ SHOWN = 5
 
 
 def partners_not_set_up(*, actor: Actor) -> dict[str, Any]:
-    rows = selectors.incomplete_partners(actor=actor).order_by("-pk")
-    first = list(rows[:SHOWN])
+    first, count = selectors.first_incomplete(actor=actor, shown=SHOWN, cap=TODO_CAP)
     open_steps = [step for step in selectors.one_time_steps(actor=actor) if not step.done]
     return {
         "partners": [(partner, missing(partner)) for partner in first],
-        "count": capped_count(rows, TODO_CAP) if len(first) == SHOWN else len(first),
+        "count": count,
         "open_steps": open_steps,
         "list_url": reverse("onboarding:setup"),
     }

@@ -118,6 +118,24 @@ def incomplete_partners(*, actor: Actor, missing: str | None = None) -> QuerySet
     return rows.exclude(ALL_DONE)
 
 
+def first_incomplete(*, actor: Actor, shown: int, cap: int) -> tuple[list[PartnerProfile], int]:
+    """The newest `shown` incomplete partners with their step flags, and how
+    many there are (up to `cap` + 1), for the home block. The five EXISTS
+    conditions are built once: one statement reads the flags of up to
+    `cap` + 1 partners, a plain one loads the few shown."""
+    flags = list(_step_conditions(actor))
+    head = list(
+        incomplete_partners(actor=actor).order_by("-pk").values_list("pk", *flags)[: cap + 1]
+    )
+    by_pk = {row[0]: dict(zip(flags, row[1:], strict=True)) for row in head[:shown]}
+    partners = access.visible(PartnerProfile, actor).filter(pk__in=by_pk).select_related("account")
+    first = sorted(partners, key=lambda partner: -partner.pk)
+    for partner in first:
+        for flag, value in by_pk[partner.pk].items():
+            setattr(partner, flag, value)
+    return first, len(head)
+
+
 def partner_steps(*, actor: Actor, pk: Any) -> PartnerProfile:
     """One partner with the facts of its steps, for whoever sees the
     partner (404 otherwise)."""
