@@ -395,6 +395,13 @@ class RecordForm(Page):
         return self.answer(form, record, save)
 
 
+def refusal_text(error: DomainError) -> str:
+    """The error's message followed by its field errors: a button has no
+    field to show them next to."""
+    details = [message for messages in error.field_errors.values() for message in messages]
+    return " ".join([error.message, *details]) if details else error.message
+
+
 class RecordAction(Page):
     """A button on a record's page: POST runs the service, GET is not
     allowed. The outcome is a message on the record's page: a refusal of
@@ -410,6 +417,7 @@ class RecordAction(Page):
         "This page was out of date: it has been reloaded, try again."
     )
     refusals_to_page: ClassVar[bool] = True
+    refusal_details: ClassVar[bool] = False
 
     def record(self, pk: int) -> models.Model:
         raise NotImplementedError
@@ -428,8 +436,9 @@ class RecordAction(Page):
         return self.success_url(record)
 
     def refusal(self, error: DomainError) -> str:
-        """What a refusal says on the page."""
-        return error.message
+        """What a refusal says on the page; with `refusal_details`, each
+        field's problem too."""
+        return refusal_text(error) if self.refusal_details else error.message
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = self.record(pk)
