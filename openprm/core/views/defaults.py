@@ -27,9 +27,12 @@ from django.forms import modelform_factory
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.tables import Column, Label, ListSpec
+from openprm.core.tabs import record_tabs
+from openprm.core.views.web import permitted_create
 
 LIST = "core/default_list.html"
 DETAIL = "core/default_detail.html"
@@ -183,3 +186,51 @@ def model_form(model: type[models.Model], fields: Sequence[str], edit: bool) -> 
         attrs["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     base = type("DeclaredForm", (forms.ModelForm,), attrs)
     return modelform_factory(model, form=base, fields=list(fields))
+
+
+def list_page(view: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """A RecordList's default page: its title, filter bar and New button
+    (to whoever the model's create rule allows)."""
+    model = view.model
+    if model is not None and "can_create" not in context:
+        context["can_create"] = permitted_create(view.actor, model)
+    create = model is not None and context["can_create"]
+    return {
+        "title": view.title or (plural(model) if model is not None else ""),
+        "filter_fields": list_filters(view.spec),
+        "create_url": named_url(view.request, model, "create") if create else "",
+        "empty_text": view.empty_text,
+    }
+
+
+def record_page(view: Any, record: models.Model, context: dict[str, Any]) -> dict[str, Any]:
+    """A RecordDetail's default page: the record's facts, its tab bar (with
+    the tabs other apps add) and its buttons."""
+    return {
+        "facts": record_facts(record, view.fields, view.spec),
+        "show_tabs": len(view.tabs) + len(record_tabs(record)) > 1,
+        "kind": capfirst(str(record._meta.verbose_name)),
+        "list_url": named_url(view.request, type(record), "list"),
+        "buttons": record_buttons(view.request, record, context["can"], dict(view.action_labels)),
+    }
+
+
+def form_page(view: Any, record: models.Model | None, context: dict[str, Any]) -> dict[str, Any]:
+    """A RecordForm's default page: its title and the way back, to the
+    record, or to the list a new record comes from."""
+    model = view.model
+    if model is None:
+        return {}
+    name = str(model._meta.verbose_name)
+    title = context["title"] or (
+        gettext("Edit %(name)s") % {"name": record}
+        if record
+        else gettext("New %(name)s") % {"name": name}
+    )
+    list_url = named_url(view.request, model, "list")
+    return {
+        "title": title,
+        "list_url": list_url,
+        "list_label": plural(model),
+        "back_url": (record_url(record) if record else "") or list_url,
+    }

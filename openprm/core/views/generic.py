@@ -25,7 +25,6 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -37,13 +36,11 @@ from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
 from openprm.core.privileges import require_privilege
 from openprm.core.tables import Column, Label, ListSpec
-from openprm.core.tabs import record_tabs
 from openprm.core.views import defaults
 from openprm.core.views.web import (
     FormSave,
     form_add_domain_error,
     permitted,
-    permitted_create,
     require_create,
     scope_choices,
 )
@@ -190,18 +187,7 @@ class RecordList(Page):
 
     def default_context(self, context: dict[str, Any]) -> dict[str, Any]:
         """What the default page shows besides the table."""
-        title = self.title or (defaults.plural(self.model) if self.model else "")
-        create_url = ""
-        if self.model is not None and "can_create" not in context:
-            context["can_create"] = permitted_create(self.actor, self.model)
-        if self.model is not None and context["can_create"]:
-            create_url = defaults.named_url(self.request, self.model, "create")
-        return {
-            "title": title,
-            "filter_fields": defaults.list_filters(self.spec),
-            "create_url": create_url,
-            "empty_text": self.empty_text,
-        }
+        return defaults.list_page(self, context)
 
 
 class CustomFilteredList(RecordList):
@@ -266,17 +252,8 @@ class RecordDetail(Page):
         return render(self.request, self.template_name or defaults.DETAIL, context)
 
     def default_context(self, record: Any, context: dict[str, Any]) -> dict[str, Any]:
-        """What the default page shows: the record's facts, its tab bar
-        (with the tabs other apps add) and its buttons."""
-        return {
-            "facts": defaults.record_facts(record, self.fields, self.spec),
-            "show_tabs": len(self.tabs) + len(record_tabs(record)) > 1,
-            "kind": capfirst(str(record._meta.verbose_name)),
-            "list_url": defaults.named_url(self.request, type(record), "list"),
-            "buttons": defaults.record_buttons(
-                self.request, record, context["can"], dict(self.action_labels)
-            ),
-        }
+        """What the default page shows besides the record's context."""
+        return defaults.record_page(self, record, context)
 
 
 class RecordForm(Page):
@@ -354,21 +331,8 @@ class RecordForm(Page):
         return render(self.request, self.template_name or defaults.FORM, context)
 
     def default_context(self, record: Any, context: dict[str, Any]) -> dict[str, Any]:
-        """The default page's title and the way back: to the record, or
-        to the list a new record comes from."""
-        if self.model is None:
-            return {}
-        name = str(self.model._meta.verbose_name)
-        title = context["title"] or (
-            _("Edit %(name)s") % {"name": record} if record else _("New %(name)s") % {"name": name}
-        )
-        back = defaults.record_url(record) if record else ""
-        return {
-            "title": title,
-            "list_url": defaults.named_url(self.request, self.model, "list"),
-            "list_label": defaults.plural(self.model),
-            "back_url": back or defaults.named_url(self.request, self.model, "list"),
-        }
+        """The default page's title and the way back."""
+        return defaults.form_page(self, record, context)
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "POST"):
