@@ -5,19 +5,11 @@ from typing import ClassVar
 
 from django.urls import reverse
 
-from openprm.core.errors import DomainError
 from openprm.core.views.generic import RecordAction
 
 
 def contact_url(person_pk: int) -> str:
     return reverse("contacts:contact_detail", kwargs={"pk": person_pk})
-
-
-def refusal_text(error: DomainError) -> str:
-    """The error's message followed by its field errors: a button has no
-    field to show them next to."""
-    details = [message for messages in error.field_errors.values() for message in messages]
-    return " ".join([error.message, *details]) if details else error.message
 
 
 class ContactAction(RecordAction):
@@ -26,6 +18,4 @@ class ContactAction(RecordAction):
     the 403 page say so with `refusals_to_page`."""
 
     refusals_to_page: ClassVar[bool] = False
-
-    def refusal(self, error: DomainError) -> str:
-        return refusal_text(error)
+    refusal_details: ClassVar[bool] = True

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 from openprm.contacts import selectors, services, tables
 from openprm.contacts.forms import RelationshipForm
 from openprm.contacts.models import Person, Relationship
-from openprm.contacts.page_actions import ContactAction, contact_url, refusal_text
+from openprm.contacts.page_actions import ContactAction, contact_url
 from openprm.core.errors import DomainError
-from openprm.core.views.generic import RecordList
+from openprm.core.views.generic import RecordList, refusal_text
 from openprm.customers.models import Account
 
 

@@ -25,11 +25,11 @@ from openprm.contacts.forms import (
     RelationshipForm,
 )
 from openprm.contacts.models import Person, SavedSearch
-from openprm.contacts.page_actions import ContactAction, contact_url, refusal_text
+from openprm.contacts.page_actions import ContactAction, contact_url
 from openprm.contacts.policies import person_get_for_edit
 from openprm.core.errors import DomainError
 from openprm.core.redirects import redirect_next
-from openprm.core.views.generic import RecordDetail, RecordForm, RecordList
+from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, refusal_text
 from openprm.core.views.web import html_errors
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 

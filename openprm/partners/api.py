@@ -18,11 +18,11 @@ from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.schemas import (
     NULLABLE_UPDATE_FIELDS,
     FavoriteIn,
-    FavoriteOut,
     InvitationOut,
     ManagedIn,
     PartnerContactCreateIn,
     PartnerContactExistingIn,
+    PartnerContactFavoriteOut,
     PartnerContactOut,
     PartnerContactUpdateIn,
     PartnerCreateIn,
@@ -31,9 +31,9 @@ from openprm.partners.schemas import (
     PartnerPortalIn,
     PartnerProfileOut,
     PartnerUpdateIn,
+    PartnerVersionIn,
     PromoteToResourceIn,
     PromoteToUserIn,
-    VersionIn,
 )
 
 router = Router(tags=["partners"])
@@ -97,7 +97,9 @@ def partner_update(request: HttpRequest, partner_id: RecordId, payload: PartnerU
 
 
 @router.post("/partners/{partner_id}/inactivate", response=PartnerOut)
-def partner_inactivate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
+def partner_inactivate(
+    request: HttpRequest, partner_id: RecordId, payload: PartnerVersionIn
+) -> Any:
     """PA-4: the partner screens never delete; they inactivate."""
     partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     services.partner_set_status(
@@ -110,7 +112,7 @@ def partner_inactivate(request: HttpRequest, partner_id: RecordId, payload: Vers
 
 
 @router.post("/partners/{partner_id}/activate", response=PartnerOut)
-def partner_activate(request: HttpRequest, partner_id: RecordId, payload: VersionIn) -> Any:
+def partner_activate(request: HttpRequest, partner_id: RecordId, payload: PartnerVersionIn) -> Any:
     partner = selectors.partner_get(actor=request.actor, pk=partner_id)
     services.partner_set_status(
         actor=request.actor,
@@ -273,7 +275,7 @@ def partner_contact_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     return Status(204, None)
 
 
-@router.put("/partner-contacts/{contact_id}/favorite", response=FavoriteOut)
+@router.put("/partner-contacts/{contact_id}/favorite", response=PartnerContactFavoriteOut)
 def partner_contact_favorite(
     request: HttpRequest, contact_id: RecordId, payload: FavoriteIn
 ) -> dict[str, bool]:

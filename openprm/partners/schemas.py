@@ -72,7 +72,7 @@ class PartnerUpdateIn(Input):
 NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue"})
 
 
-class VersionIn(Input):
+class PartnerVersionIn(Input):
     version: Version | None = None
 
 
@@ -188,7 +188,7 @@ class PartnerProfileOut(Schema):
     version: int
 
 
-class HierarchyNodeOut(Schema):
+class PartnerHierarchyNodeOut(Schema):
     id: int
     name: str
     account_type: str
@@ -199,7 +199,7 @@ class HierarchyNodeOut(Schema):
 
 class PartnerHierarchyOut(Schema):
     ancestors: list[dict[str, Any]]
-    nodes: list[HierarchyNodeOut]
+    nodes: list[PartnerHierarchyNodeOut]
 
 
 class PartnerContactCreateIn(PersonIn):
@@ -292,7 +292,7 @@ class InvitationOut(Schema):
     expires_at: dt.datetime
 
 
-class FavoriteOut(Schema):
+class PartnerContactFavoriteOut(Schema):
     favorite: bool
 
 

@@ -212,9 +212,7 @@ class _TierAction(RecordAction):
     def success_url(self, record: Tier) -> str:
         return reverse("programs:program_detail", args=[record.program_id])
 
-    def refusal(self, error: Any) -> str:
-        details = [m for found in error.field_errors.values() for m in found]
-        return " ".join([error.message, *details]) if details else error.message
+    refusal_details = True
 
 
 class RequirementSet(_TierAction):
@@ -355,9 +353,7 @@ class _PartnershipAction(RecordAction):
     def record(self, pk: int) -> Partnership:
         return selectors.partnership_get(actor=self.actor, pk=pk)
 
-    def refusal(self, error: Any) -> str:
-        details = [m for found in error.field_errors.values() for m in found]
-        return " ".join([error.message, *details]) if details else error.message
+    refusal_details = True
 
 
 class PartnershipEvaluate(_PartnershipAction):
@@ -405,9 +401,7 @@ class _ReviewAction(RecordAction):
     def record(self, pk: int) -> DowngradeReview:
         return selectors.review_get(actor=self.actor, pk=pk)
 
-    def refusal(self, error: Any) -> str:
-        details = [m for found in error.field_errors.values() for m in found]
-        return " ".join([error.message, *details]) if details else error.message
+    refusal_details = True
 
 
 class ReviewAccept(_ReviewAction):

@@ -26,17 +26,17 @@ from openprm.recruitment.filters import ApplicationFilter
 from openprm.recruitment.models import Application, Campaign
 from openprm.recruitment.schemas import (
     AnswerIn,
+    ApplicationApproveIn,
     ApplicationIn,
     ApplicationOut,
+    ApplicationRejectIn,
     ApplicationStatusOut,
-    ApproveIn,
+    ApplicationVersionIn,
     CampaignIn,
     CampaignOut,
     CandidateOut,
     InfoRequestIn,
     LinkIn,
-    RejectIn,
-    VersionIn,
 )
 from openprm.recruitment.views import base_url
 
@@ -178,7 +178,9 @@ def application_candidates(request: HttpRequest, application_id: RecordId) -> li
 
 
 @router.post(f"{APP}/review", response=ApplicationOut)
-def application_review(request: HttpRequest, application_id: RecordId, payload: VersionIn) -> Any:
+def application_review(
+    request: HttpRequest, application_id: RecordId, payload: ApplicationVersionIn
+) -> Any:
     application = _get(request, application_id)
     services.application_review_start(
         actor=request.actor, application=application, expected_version=payload.version
@@ -214,7 +216,9 @@ def application_link(request: HttpRequest, application_id: RecordId, payload: Li
 
 
 @router.post(f"{APP}/approve", response=ApplicationOut)
-def application_approve(request: HttpRequest, application_id: RecordId, payload: ApproveIn) -> Any:
+def application_approve(
+    request: HttpRequest, application_id: RecordId, payload: ApplicationApproveIn
+) -> Any:
     """PRG-1: one transaction from the partner to its invitation; 409
     `duplicate_candidates` while the applicant may be an existing account."""
     application = _get(request, application_id)
@@ -229,7 +233,9 @@ def application_approve(request: HttpRequest, application_id: RecordId, payload:
 
 
 @router.post(f"{APP}/reject", response=ApplicationOut)
-def application_reject(request: HttpRequest, application_id: RecordId, payload: RejectIn) -> Any:
+def application_reject(
+    request: HttpRequest, application_id: RecordId, payload: ApplicationRejectIn
+) -> Any:
     application = _get(request, application_id)
     services.application_reject(
         actor=request.actor,

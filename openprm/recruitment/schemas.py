@@ -92,7 +92,7 @@ class CandidateOut(Schema):
     reasons: list[str]
 
 
-class VersionIn(Input):
+class ApplicationVersionIn(Input):
     version: Version
 
 
@@ -106,12 +106,12 @@ class LinkIn(Input):
     account_id: RecordId
 
 
-class ApproveIn(Input):
+class ApplicationApproveIn(Input):
     version: Version
     username: str = Field("", max_length=150)
 
 
-class RejectIn(Input):
+class ApplicationRejectIn(Input):
     version: Version
     reason: str = Field(..., max_length=30)
     note: str = Field("", max_length=2000)

@@ -255,7 +255,7 @@ def _example(schema: dict[str, Any]) -> Any:
         return schema["default"]
     kind = schema.get("type")
     if kind == "object":
-        # `version` is documented as optional but refused when missing (VersionIn).
+        # `version` is documented as optional but refused when missing (PartnerVersionIn).
         wanted = [*schema.get("required", []), *({"version"} & set(schema.get("properties", {})))]
         return {name: _example(schema["properties"][name]) for name in dict.fromkeys(wanted)}
     if kind == "array":

@@ -17,11 +17,17 @@ from ninja.pagination import PaginationBase
 MAX_PAGE_SIZE = 500
 
 
+class PageInput(Schema):
+    """A list's page parameters. Named apart from core.apikit.types.Input:
+    the OpenAPI document files its schemas by class name."""
+
+    page: int = Field(1, ge=1, le=1_000_000)
+    page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
+    with_count: bool = True
+
+
 class PagePagination(PaginationBase):
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
-        with_count: bool = True
+    Input = PageInput
 
     class Output(Schema):
         items: list[Any]
@@ -33,7 +39,7 @@ class PagePagination(PaginationBase):
     items_attribute = "items"
 
     def paginate_queryset(
-        self, queryset: QuerySet[Any] | list[Any], pagination: Input, **params: Any
+        self, queryset: QuerySet[Any] | list[Any], pagination: PageInput, **params: Any
     ) -> Any:
         size = pagination.page_size
         offset = (pagination.page - 1) * size

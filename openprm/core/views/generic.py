@@ -13,6 +13,7 @@ refuse to whom. A create form (`action = "create"`) asks the model's create
 rule before it shows.
 """
 
+import copy
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -35,7 +36,14 @@ from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
 from openprm.core.privileges import require_privilege
 from openprm.core.tables import Column, Label, ListSpec
-from openprm.core.views.web import FormSave, form_add_domain_error, permitted, require_create
+from openprm.core.views import defaults
+from openprm.core.views.web import (
+    FormSave,
+    form_add_domain_error,
+    permitted,
+    require_create,
+    scope_choices,
+)
 
 EXPORT_FORMATS = ("csv", "xlsx")
 STALE = gettext_lazy("This record changed meanwhile; review it and try again.")
@@ -49,7 +57,10 @@ class Page(View):
     `privilege` (PLAT-2): without it the page is refused before anything is
     read. A page of one record leaves its refusals to the record's policy,
     which answers 404 for a record the actor may not see before it names any
-    privilege."""
+    privilege.
+
+    A page without a `template_name` shows the shared default page of its
+    kind (core/views/defaults.py)."""
 
     model: ClassVar[type[models.Model] | None] = None
     action: ClassVar[str] = "view"
@@ -102,9 +113,15 @@ class RecordList(Page):
     the exports. The URL's keyword arguments are the list's scope (the
     selector gets them; a background export stores them). `context()` adds
     what the template needs besides the rows; it runs first, so a parent
-    record the actor may not see is a 404 before anything is read."""
+    record the actor may not see is a 404 before anything is read.
+
+    The default page is titled `title` (else the model's plural name), has
+    the spec's filters, the user's saved views, the exports and a New
+    button to whoever the model's create rule allows."""
 
     spec: ClassVar[ListSpec]
+    title: ClassVar[Label] = ""
+    empty_text: ClassVar[Label] = ""
 
     def context(self, **scope: Any) -> dict[str, Any]:
         return {}
@@ -164,7 +181,13 @@ class RecordList(Page):
             filters_valid=valid,
             list_error=list_error,
         )
-        return render(self.request, self.template_name, context)
+        if not self.template_name:
+            context.update(self.default_context(context))
+        return render(self.request, self.template_name or defaults.LIST, context)
+
+    def default_context(self, context: dict[str, Any]) -> dict[str, Any]:
+        """What the default page shows besides the table."""
+        return defaults.list_page(self, context)
 
 
 class CustomFilteredList(RecordList):
@@ -187,11 +210,19 @@ class CustomFilteredList(RecordList):
 
 class RecordDetail(Page):
     """A record's page with tabs (`?tab=`); an unknown tab shows the first.
-    `can` holds the buttons the access policy allows on the record."""
+    `can` holds the buttons the access policy allows on the record.
+
+    The default page shows `fields` (else the columns of `spec`, else the
+    record's fields) on its Details tab, a tab's `tab_template` on the
+    others, and a button for each of `actions` the policy allows
+    (`action_labels` names them)."""
 
     tabs: ClassVar[Sequence[tuple[str, Label]]] = (("details", gettext_lazy("Details")),)
     actions: ClassVar[Sequence[str]] = ()
     context_object_name: ClassVar[str] = "object"
+    fields: ClassVar[Sequence[str]] = ()
+    spec: ClassVar[ListSpec | None] = None
+    action_labels: ClassVar[Mapping[str, Label]] = {}
 
     def record(self, pk: int) -> models.Model:
         raise NotImplementedError
@@ -216,7 +247,13 @@ class RecordDetail(Page):
             **self.tab_context(record, tab),
             **extra,
         }
-        return render(self.request, self.template_name, context)
+        if not self.template_name:
+            context.update(self.default_context(record, context))
+        return render(self.request, self.template_name or defaults.DETAIL, context)
+
+    def default_context(self, record: Any, context: dict[str, Any]) -> dict[str, Any]:
+        """What the default page shows besides the record's context."""
+        return defaults.record_page(self, record, context)
 
 
 class RecordForm(Page):
@@ -228,9 +265,14 @@ class RecordForm(Page):
     values (PLAT-6) and keeps the user's input; only a save that raised
     nothing redirects, with `success_message`. With
     `refusals_to_page` a refusal of access is the 403 page instead of an
-    error on the form."""
+    error on the form.
 
-    form_class: ClassVar[type[forms.Form]]
+    Without a `form_class`, the form is a ModelForm of the model's
+    `fields`; an edit's form carries the record's version (PLAT-6) in
+    `cleaned_data["version"]`."""
+
+    form_class: ClassVar[type[forms.Form] | None] = None
+    fields: ClassVar[Sequence[str]] = ()
     context_object_name: ClassVar[str] = "object"
     title: ClassVar[Label] = ""
     success_message: ClassVar[Label] = ""
@@ -243,6 +285,22 @@ class RecordForm(Page):
 
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         return {}
+
+    def make_form(self, data: Any, record: Any) -> forms.Form:
+        """The declared `form_class`, or a ModelForm of `fields`, which
+        validates a copy of the record: the service still compares the
+        changes against the record as read."""
+        if self.form_class is not None:
+            return self.form_class(data, **self.form_kwargs(record))
+        if self.model is None or not self.fields:
+            raise TypeError(f"{type(self).__name__}: declare form_class, or model and fields")
+        form_class = defaults.model_form(self.model, self.fields, edit=record is not None)
+        kwargs: dict[str, Any] = {}
+        if record is not None:
+            kwargs = {"instance": copy.copy(record), "initial": {"version": record.version}}
+        form = form_class(data, **{**kwargs, **self.form_kwargs(record)})
+        scope_choices(form, self.actor)
+        return form
 
     def apply(self, form: Any, record: Any) -> Any:
         raise NotImplementedError
@@ -268,7 +326,13 @@ class RecordForm(Page):
             **({self.context_object_name: record, "object": record} if record else {}),
             **self.extra_context(form, record),
         }
-        return render(self.request, self.template_name, context)
+        if not self.template_name:
+            context.update(self.default_context(record, context))
+        return render(self.request, self.template_name or defaults.FORM, context)
+
+    def default_context(self, record: Any, context: dict[str, Any]) -> dict[str, Any]:
+        """The default page's title and the way back."""
+        return defaults.form_page(self, record, context)
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "POST"):
@@ -283,7 +347,7 @@ class RecordForm(Page):
             require_create(self.actor, self.model)
         record = self.record(pk) if pk is not None else None
         data = request.POST if request.method == "POST" else None
-        form = self.form_class(data, **self.form_kwargs(record))
+        form = self.make_form(data, record)
         save = self.form_save(form)
         if data is not None and form.is_valid():
             with save:
@@ -293,6 +357,13 @@ class RecordForm(Page):
                     messages.success(request, str(self.success_message) % {"name": saved})
                 return redirect(self.success_url(saved))
         return self.answer(form, record, save)
+
+
+def refusal_text(error: DomainError) -> str:
+    """The error's message followed by its field errors: a button has no
+    field to show them next to."""
+    details = [message for messages in error.field_errors.values() for message in messages]
+    return " ".join([error.message, *details]) if details else error.message
 
 
 class RecordAction(Page):
@@ -310,6 +381,7 @@ class RecordAction(Page):
         "This page was out of date: it has been reloaded, try again."
     )
     refusals_to_page: ClassVar[bool] = True
+    refusal_details: ClassVar[bool] = False
 
     def record(self, pk: int) -> models.Model:
         raise NotImplementedError
@@ -328,8 +400,9 @@ class RecordAction(Page):
         return self.success_url(record)
 
     def refusal(self, error: DomainError) -> str:
-        """What a refusal says on the page."""
-        return error.message
+        """What a refusal says on the page; with `refusal_details`, each
+        field's problem too."""
+        return refusal_text(error) if self.refusal_details else error.message
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         record = self.record(pk)

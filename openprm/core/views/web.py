@@ -57,6 +57,17 @@ def permitted_create(actor: Actor, model: type[models.Model]) -> bool:
     return access.can_create(actor, model)
 
 
+def scope_choices(form: forms.Form, actor: Actor) -> None:
+    """A generated form offers only the records the actor may see: each
+    choice of another record (a ModelForm's foreign key) is narrowed to
+    the actor's visible rows, so no page lists names its user may not
+    read, nor accepts one posted by hand."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+            seen = access.visible(field.queryset.model, actor).values("pk")
+            field.queryset = field.queryset.filter(pk__in=seen)
+
+
 def require_create(actor: Actor, model: type[models.Model]) -> None:
     """A create form is the 403 page to whoever may not create its record,
     before it shows: a form that every save refuses is no use to anyone."""
