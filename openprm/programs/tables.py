@@ -78,9 +78,10 @@ def _outcome(snapshot: Snapshot) -> str:
         }
     if snapshot.qualified_tier is None:
         return gettext("No open tier")
-    if snapshot.qualified_tier_id == snapshot.tier_id:
-        return gettext("Figures hold %(tier)s") % {"tier": snapshot.qualified_tier.name}
-    return gettext("Figures reach %(tier)s") % {"tier": snapshot.qualified_tier.name}
+    names = {"tier": snapshot.tier.name, "reached": snapshot.qualified_tier.name}
+    if snapshot.qualified_tier.rank < snapshot.tier.rank:
+        return gettext("Short of %(tier)s: the figures reach %(reached)s") % names
+    return gettext("Figures reach %(reached)s") % names
 
 
 PARTNERSHIPS = ListSpec(
