@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openprm.core.actor import Actor
 from openprm.core.listing import page_number, read_page
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.views.generic import (
@@ -86,7 +87,7 @@ class ReviewList(RecordList):
         }
 
 
-def _snapshot_context(actor: Any, request: HttpRequest, pk: int) -> dict[str, Any]:
+def _snapshot_context(actor: Actor, request: HttpRequest, pk: int) -> dict[str, Any]:
     """A snapshot's figures and, for the figure asked (`?figure=`, the
     first that lists its records by default), the records it counted."""
     snapshot = selectors.snapshot_get(actor=actor, pk=pk)

@@ -65,7 +65,7 @@ def certified_person_row(contact: PartnerContact) -> Counted:
     return Counted(
         contact.pk,
         str(contact),
-        ", ".join(h.certification.name for h in held),
+        ", ".join(dict.fromkeys(h.certification.name for h in held)),
         min((h.issued_on for h in held), default=None),
         Decimal(1),
     )
