@@ -172,7 +172,7 @@ def revenue_row(opportunity: Opportunity) -> Counted:
     return Counted(
         opportunity.pk,
         opportunity.name,
-        f"{opportunity.account} · {opportunity.amount} {opportunity.currency}",
+        f"{opportunity.account} · {opportunity.currency}",
         _closed_on(opportunity),
         opportunity.amount,
         opportunity.get_absolute_url(),

@@ -118,6 +118,10 @@ def test_prg_7_partner_users_get_404_on_the_internal_lists(
     partner = client_for(two_partners["nw_admin"].user)
     for url in ("/programs/partnerships/", "/programs/evaluations/", "/programs/reviews/"):
         assert partner.get(url).status_code == 404
-    menu = client_for(channel_manager).get("/programs/").content.decode()
+    internal = client_for(channel_manager)
+    menu = internal.get("/programs/").content.decode()
     for url in ("/programs/partnerships/", "/programs/evaluations/", "/programs/reviews/"):
         assert f'href="{url}"' in menu
+    listed = internal.get("/programs/reviews/").content.decode()
+    current = re.findall(r'href="([^"]+)" aria-current="page"', listed)
+    assert current == ["/programs/reviews/"]
