@@ -107,6 +107,15 @@ def test_prg_5_11_evaluations_and_open_reviews_are_listed(
     assert [item["id"] for item in listed["items"]] == [review.pk]
     by_program = api.get("/api/v1/partnerships", {"manager": channel_manager.pk}).json()
     assert by_program["count"] == 2
+    snapshots = {nw.last_snapshot_id, co.last_snapshot_id}
+    counted = api.get("/api/v1/snapshots", {"errors": "false"}).json()["items"]
+    assert {item["id"] for item in counted} >= snapshots
+    assert api.get("/api/v1/snapshots", {"errors": "true"}).json()["items"] == []
+    Opportunity.objects.filter(partner=nw.partner).update(currency="")
+    services.program_evaluate(actor=as_actor(channel_manager), program=nw.program)
+    broken = api.get("/api/v1/snapshots", {"errors": "true"}).json()["items"]
+    assert [item["partnership_id"] for item in broken] == [nw.pk]
+    assert "Not placed" in client.get("/programs/evaluations/", {"errors": "true"}).content.decode()
 
 
 def test_prg_7_partner_users_get_404_on_the_internal_lists(
