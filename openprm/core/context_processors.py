@@ -44,6 +44,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "order": item.get("order", 0),
             }
             (admin if item.get("admin") else main).append(entry)
+    _nearest_active(main)
+    _nearest_active(admin)
     main.sort(key=itemgetter("order"))
     admin.sort(key=itemgetter("order"))
     return {"nav_items": main, "admin_nav_items": admin}
+
+
+def _nearest_active(entries: list[dict[str, Any]]) -> None:
+    """One entry is current: of `/programs/` and `/programs/partnerships/`,
+    the longer address the path starts with."""
+    active = [entry for entry in entries if entry["active"]]
+    nearest = max(active, key=lambda entry: len(entry["url"]), default=None)
+    for entry in active:
+        entry["active"] = entry is nearest

@@ -77,7 +77,26 @@ parameter: str) -> Measurement`; `partner_ids=None` means every partner."""
 
 Records = Callable[..., QuerySet[Any]]
 """`def f(*, partner_id: int, window: Window, parameter: str) -> QuerySet`:
-the records counted for one partner, for the explanation of a figure."""
+exactly the records one partner's figure counted (PRG-11, the drill-down
+of a snapshot's figure): their contributions add up to the figure."""
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One counted record as the drill-down lists it: what it is, the date
+    that put it in the window, and what it adds to the figure (its amount
+    for money, 1 for a count)."""
+
+    pk: int
+    label: str
+    detail: str
+    day: dt.date | None
+    adds: Decimal
+    url: str = ""
+
+
+Row = Callable[[Any], Counted]
+"""`def f(record) -> Counted`: one record of `records`, described."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +106,15 @@ class TierIndicator:
     `parameter_choices`, when set, is the dotted path of `def f() ->
     list[tuple[str, str]]`: the values a requirement picks from (the
     certification of "certified people per certification"). `records`
-    lists what one partner's figure counted, for the drill-down."""
+    lists what one partner's figure counted, for the drill-down, and
+    `row` describes one of those records (`Counted`)."""
 
     code: str
     label: str | Promise
     unit: Unit
     measure: str
     records: str = ""
+    row: str = ""
     parameter_label: str | Promise = ""
     parameter_choices: str = ""
     order: int = 100
@@ -112,6 +133,13 @@ class TierIndicator:
 
     def records_for(self, *, partner_id: int, window: Window, parameter: str = "") -> QuerySet[Any]:
         return _resolve(self.records)(partner_id=partner_id, window=window, parameter=parameter)
+
+    def counted_row(self, record: Any) -> Counted:
+        return _resolve(self.row)(record)
+
+    @property
+    def drills_down(self) -> bool:
+        return bool(self.records and self.row)
 
     def choices(self) -> list[tuple[str, str]]:
         return list(_resolve(self.parameter_choices)()) if self.parameter_choices else []
@@ -148,7 +176,7 @@ def indicator(code: str) -> TierIndicator:
 def collect() -> None:
     """Resolve every indicator's functions at start-up (CoreConfig.ready)."""
     for found in collected().values():
-        for path in (found.measure, found.records, found.parameter_choices):
+        for path in (found.measure, found.records, found.row, found.parameter_choices):
             if not path:
                 continue
             try:

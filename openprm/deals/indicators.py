@@ -17,7 +17,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openprm.core.indicators import Figure, Incomplete, Measurement, Window, shared
+from openprm.core.indicators import Counted, Figure, Incomplete, Measurement, Window, shared
 from openprm.deals.analytics import APPROVED_ONCE
 from openprm.deals.models import DealRegistration, Opportunity
 
@@ -135,11 +135,69 @@ def approved_registrations(
     return Measurement({row["partner_id"]: Figure(Decimal(row["n"]), row["n"]) for row in rows})
 
 
+def revenue_opportunities(*, partner_id: int, window: Window, parameter: str = "") -> QuerySet[Any]:
+    """The won opportunities the revenue figure summed (in the program's
+    currency, with an amount); those it could not count are the snapshot's
+    incomplete records, not these."""
+    return (
+        _won([partner_id], window)
+        .filter(_countable(window))
+        .select_related("account")
+        .order_by("-closed_at", "-pk")
+    )
+
+
 def won_opportunities(*, partner_id: int, window: Window, parameter: str = "") -> QuerySet[Any]:
-    return _won([partner_id], window).order_by("-closed_at", "-pk")
+    """Every opportunity the won deals figure counted."""
+    return _won([partner_id], window).select_related("account").order_by("-closed_at", "-pk")
 
 
 def approved_registration_records(
     *, partner_id: int, window: Window, parameter: str = ""
 ) -> QuerySet[Any]:
-    return _approved([partner_id], window).order_by("-protection_starts", "-pk")
+    return (
+        _approved([partner_id], window)
+        .select_related("account")
+        .order_by("-protection_starts", "-pk")
+    )
+
+
+def _closed_on(opportunity: Opportunity) -> dt.date | None:
+    closed = opportunity.closed_at
+    return timezone.localdate(closed) if closed is not None else None
+
+
+def revenue_row(opportunity: Opportunity) -> Counted:
+    """A won opportunity adds its amount to the revenue."""
+    return Counted(
+        opportunity.pk,
+        opportunity.name,
+        f"{opportunity.account} · {opportunity.currency}",
+        _closed_on(opportunity),
+        opportunity.amount,
+        opportunity.get_absolute_url(),
+    )
+
+
+def won_row(opportunity: Opportunity) -> Counted:
+    """A won opportunity adds one won deal."""
+    return Counted(
+        opportunity.pk,
+        opportunity.name,
+        str(opportunity.account),
+        _closed_on(opportunity),
+        Decimal(1),
+        opportunity.get_absolute_url(),
+    )
+
+
+def registration_row(registration: DealRegistration) -> Counted:
+    """An approved registration adds one, on the day its protection began."""
+    return Counted(
+        registration.pk,
+        f"{registration.number or ''} {registration.title}".strip(),
+        str(registration.account) if registration.account_id else registration.customer_name,
+        registration.protection_starts,
+        Decimal(1),
+        registration.get_absolute_url(),
+    )

@@ -18,6 +18,7 @@ from openprm.programs.explain import Explanation, Progress, explain
 from openprm.programs.filters import PartnershipFilter, ReviewFilter, SnapshotFilter
 from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot, Tier
 from openprm.programs.schemas import (
+    CountedOut,
     ExplanationOut,
     OutcomeOut,
     OverrideIn,
@@ -287,6 +288,16 @@ def snapshot_list(
 @reads(Snapshot)
 def snapshot_detail(request: HttpRequest, snapshot_id: RecordId) -> Snapshot:
     return selectors.snapshot_get(actor=request.actor, pk=snapshot_id)
+
+
+@router.get("/snapshots/{snapshot_id}/counted", response=list[CountedOut])
+@reads(Snapshot)
+@paginate(PagePagination)
+def snapshot_counted(request: HttpRequest, snapshot_id: RecordId, figure: int = 0) -> Any:
+    """PRG-11: the records the snapshot's figure number `figure` (its place
+    in `figures`, from 0) counted, for the partner over the snapshot's
+    window; they add up to the figure. 404 for a figure that lists none."""
+    return selectors.snapshot_counted_rows(actor=request.actor, pk=snapshot_id, figure=figure)
 
 
 @router.get("/reviews", response=list[ReviewOut])

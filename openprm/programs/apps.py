@@ -19,6 +19,24 @@ class ProgramsConfig(AppConfig):
             "area": "internal",
         },
         {
+            "label": _("Partnerships"),
+            "url": "programs:partnership_list",
+            "icon": "affiliate",
+            "area": "internal",
+        },
+        {
+            "label": _("Tier evaluations"),
+            "url": "programs:snapshot_list",
+            "icon": "chart-bar",
+            "area": "internal",
+        },
+        {
+            "label": _("Downgrade reviews"),
+            "url": "programs:review_list",
+            "icon": "trending-down",
+            "area": "internal",
+        },
+        {
             "label": _("Program"),
             "url": "portal:program",
             "icon": "award",
@@ -56,6 +74,7 @@ class ProgramsConfig(AppConfig):
             "score",
             measure="openprm.programs.indicators.manual_score",
             records="openprm.programs.indicators.scored_partnership",
+            row="openprm.programs.indicators.score_row",
             noun=_("manual score points"),
             order=90,
         ),

@@ -3,7 +3,9 @@
 Evaluation, a downgrade review's decision and a manual override all end in
 the same writes: the partnership's tier, a line of its tier history with the
 snapshot that caused it, the typed event on its timeline, and a notification
-to the partner's administrators and its channel manager.
+to the partner's administrators and its channel manager. A first evaluation
+moves thousands of partners at once, so each of these is written in bulk
+(the events through `publish_many`), never one partner at a time.
 """
 
 import datetime as dt
@@ -18,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.events import publish
+from openprm.core.events import Event, publish_many
 from openprm.core.notifications.services import Message, notify_many
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
@@ -90,6 +92,15 @@ def _messages(moves: Sequence[Move]) -> list[Message]:
     return messages
 
 
+def _event(move: Move, actor: Actor) -> Event:
+    data = {"from_tier": move.from_tier.name, "to_tier": move.to_tier.name}
+    if move.kind == Kind.UPGRADE:
+        return TierUpgraded(actor=actor, record=move.partnership, **data)
+    if move.kind == Kind.DOWNGRADE:
+        return TierDowngraded(actor=actor, record=move.partnership, reason=move.reason, **data)
+    return TierOverridden(actor=actor, record=move.partnership, reason=move.reason, **data)
+
+
 def tier_moves(moves: Sequence[Move], *, actor: Actor, now: dt.datetime | None = None) -> None:
     """Move each partnership, record its history and event, tell its people."""
     if not moves:
@@ -103,20 +114,13 @@ def tier_moves(moves: Sequence[Move], *, actor: Actor, now: dt.datetime | None =
         access.unscoped(Partnership).filter(pk__in=ids).update(
             tier_id=tier_id, tier_since=today, version=F("version") + 1
         )
+    events: dict[str, list[Event]] = defaultdict(list)
     for move in moves:
         move.partnership.tier = move.to_tier
         move.partnership.tier_since = today
-        data = {"from_tier": move.from_tier.name, "to_tier": move.to_tier.name}
-        if move.kind == Kind.UPGRADE:
-            publish(TierUpgraded(actor=actor, record=move.partnership, **data))
-        elif move.kind == Kind.DOWNGRADE:
-            publish(
-                TierDowngraded(actor=actor, record=move.partnership, reason=move.reason, **data)
-            )
-        else:
-            publish(
-                TierOverridden(actor=actor, record=move.partnership, reason=move.reason, **data)
-            )
+        events[move.kind].append(_event(move, actor))
+    for published in events.values():
+        publish_many(published)
     TierChange.objects.bulk_create(
         TierChange(
             partnership=move.partnership,
@@ -135,16 +139,19 @@ def tier_moves(moves: Sequence[Move], *, actor: Actor, now: dt.datetime | None =
 
 def reviews_opened(reviews: Sequence[DowngradeReview], *, actor: Actor) -> None:
     """The timeline event, and the channel manager is asked to decide."""
-    messages = []
-    for review in reviews:
-        publish(
+    publish_many(
+        [
             DowngradeReviewOpened(
                 actor=actor,
                 record=review.partnership,
                 to_tier=review.to_tier.name,
                 grace_ends_on=review.grace_ends_on.isoformat(),
             )
-        )
+            for review in reviews
+        ]
+    )
+    messages = []
+    for review in reviews:
         manager = review.partnership.channel_manager_id
         if manager is not None:
             messages.append(

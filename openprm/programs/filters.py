@@ -2,6 +2,7 @@
 
 from typing import Annotated, Literal
 
+from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
@@ -9,10 +10,22 @@ from openprm.core.apikit.types import RecordId
 
 class PartnershipFilter(FilterSchema):
     program: Annotated[RecordId | None, FilterLookup("program_id")] = None
+    tier: Annotated[RecordId | None, FilterLookup("tier_id")] = None
+    status: Annotated[str | None, FilterLookup("status")] = None
+    manager: Annotated[RecordId | None, FilterLookup("channel_manager_id")] = None
 
 
 class SnapshotFilter(FilterSchema):
     partnership: Annotated[RecordId | None, FilterLookup("partnership_id")] = None
+    program: Annotated[RecordId | None, FilterLookup("partnership__program_id")] = None
+    errors: bool | None = None
+
+    def filter_errors(self, value: bool | None) -> Q:
+        """Only the evaluations that could not count some records (or only
+        those that counted everything)."""
+        if value is None:
+            return Q()
+        return ~Q(incomplete=[]) if value else Q(incomplete=[])
 
 
 class ReviewFilter(FilterSchema):
@@ -20,3 +33,4 @@ class ReviewFilter(FilterSchema):
         Literal["open", "accepted", "waived", "automatic", "recovered"] | None,
         FilterLookup("state"),
     ] = None
+    program: Annotated[RecordId | None, FilterLookup("partnership__program_id")] = None

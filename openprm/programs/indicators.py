@@ -2,11 +2,13 @@
 gives a partnership, with a reason (PRG-4), for what no record measures."""
 
 from collections.abc import Collection
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
-from openprm.core.indicators import Figure, Measurement, Window
+from openprm.core.indicators import Counted, Figure, Measurement, Window
 from openprm.programs.models import Partnership
 
 
@@ -29,3 +31,14 @@ def manual_score(
 
 def scored_partnership(*, partner_id: int, window: Window, parameter: str = "") -> QuerySet[Any]:
     return _scored([partner_id])
+
+
+def score_row(partnership: Partnership) -> Counted:
+    """The score is the figure, with the reason the channel team gave."""
+    return Counted(
+        partnership.pk,
+        gettext("Manual score"),
+        partnership.manual_score_reason,
+        None,
+        partnership.manual_score or Decimal(0),
+    )

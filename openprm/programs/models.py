@@ -246,6 +246,9 @@ class Snapshot(models.Model):
     def __str__(self) -> str:
         return f"{self.partnership} {self.evaluated_at:%Y-%m-%d}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("programs:snapshot_detail", args=[self.pk])
+
     @property
     def has_error(self) -> bool:
         return bool(self.incomplete)

@@ -212,6 +212,18 @@ class SnapshotOut(Schema):
     incomplete: list[dict[str, str]]
 
 
+class CountedOut(Schema):
+    """PRG-11: one record a snapshot's figure counted; `adds` is what it
+    adds to the figure (its amount for revenue, 1 for a count)."""
+
+    pk: int
+    label: str
+    detail: str
+    day: dt.date | None
+    adds: Decimal
+    url: str
+
+
 class ReviewOut(Schema):
     id: int
     partnership_id: int

@@ -9,6 +9,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
 from openprm.identity.models import User
+from openprm.programs.drilldown import CountedRows, FigureLine, counted_records, figure_line
 from openprm.programs.models import (
     DowngradeReview,
     Partnership,
@@ -100,12 +101,31 @@ def tier_history(*, actor: Actor, partnership: Partnership) -> QuerySet[TierChan
 
 def snapshot_list(*, actor: Actor) -> QuerySet[Snapshot]:
     return access.visible(Snapshot, actor).select_related(
-        "partnership__partner__account", "tier", "qualified_tier"
+        "partnership__partner__account", "partnership__program", "tier", "qualified_tier"
     )
 
 
 def snapshot_get(*, actor: Actor, pk: Any) -> Snapshot:
     return access.get_visible(Snapshot, actor, pk, queryset=snapshot_list(actor=actor))
+
+
+def snapshot_figure(*, actor: Actor, pk: Any, figure: Any) -> tuple[Snapshot, FigureLine]:
+    """PRG-11: a snapshot the actor sees and one of its figures that lists
+    its records; NotFound otherwise."""
+    snapshot = snapshot_get(actor=actor, pk=pk)
+    return snapshot, figure_line(snapshot, figure)
+
+
+def snapshot_counted(*, actor: Actor, pk: Any, figure: Any) -> QuerySet[Any]:
+    """The records a figure of a snapshot the actor sees counted."""
+    snapshot, line = snapshot_figure(actor=actor, pk=pk, figure=figure)
+    return counted_records(snapshot, line)
+
+
+def snapshot_counted_rows(*, actor: Actor, pk: Any, figure: Any) -> CountedRows:
+    """The same, described (the API's rows)."""
+    snapshot, line = snapshot_figure(actor=actor, pk=pk, figure=figure)
+    return CountedRows(line, counted_records(snapshot, line))
 
 
 def review_list(*, actor: Actor) -> QuerySet[DowngradeReview]:
@@ -147,6 +167,16 @@ def tier_choices(*, actor: Actor, program: Program) -> list[tuple[int, str]]:
         .order_by("rank")
         .values_list("pk", "name")
     )
+
+
+def all_tier_choices(*, actor: Actor) -> list[tuple[int, str]]:
+    """Every tier of every program, for the partnerships list's filter."""
+    return [
+        (pk, f"{program} · {name}")
+        for pk, program, name in access.visible(Tier, actor)
+        .order_by("program__name", "rank")
+        .values_list("pk", "program__name", "name")
+    ]
 
 
 def program_get_to(*, actor: Actor, pk: Any, action: str) -> Program:

@@ -19,6 +19,10 @@ urlpatterns = [
         views.RequirementRemove.as_view(),
         name="requirement_remove",
     ),
+    path("partnerships/", views.PartnershipList.as_view(), name="partnership_list"),
+    path("evaluations/", views.SnapshotList.as_view(), name="snapshot_list"),
+    path("evaluations/<int:pk>/", views.SnapshotDetail.as_view(), name="snapshot_detail"),
+    path("reviews/", views.ReviewList.as_view(), name="review_list"),
     path("partners/<int:pk>/", views.PartnerProgram.as_view(), name="partner_program"),
     path("partnerships/new/", views.PartnershipCreate.as_view(), name="partnership_create"),
     path("partnerships/<int:pk>/edit/", views.PartnershipEdit.as_view(), name="partnership_edit"),
@@ -41,4 +45,7 @@ urlpatterns = [
 
 portal_urlpatterns = [
     path("program/", views.PortalProgram.as_view(), name="program"),
+    path(
+        "program/evaluations/<int:pk>/", views.PortalSnapshot.as_view(), name="program_evaluation"
+    ),
 ]

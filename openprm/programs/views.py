@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.actor import Actor
+from openprm.core.listing import page_number, read_page
+from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.views.generic import (
     Page,
     RecordAction,
@@ -26,9 +28,18 @@ from openprm.deals.analytics import chart_data, partner_deal_stats
 from openprm.partners.models import PartnerProfile
 from openprm.partners.selectors import own_partner, partner_get
 from openprm.programs import forms, selectors, services, tables
+from openprm.programs.catalog import PARTNERSHIP_STATUS
+from openprm.programs.drilldown import described, figure_lines
 from openprm.programs.evaluation import Outcome
 from openprm.programs.explain import cause, explain
-from openprm.programs.models import DowngradeReview, Partnership, Program, Tier, TierChange
+from openprm.programs.models import (
+    DowngradeReview,
+    Partnership,
+    Program,
+    Snapshot,
+    Tier,
+    TierChange,
+)
 from openprm.programs.panels import panels_for
 
 
@@ -39,6 +50,78 @@ class ProgramList(RecordList):
 
     def context(self, **scope: Any) -> dict[str, Any]:
         return {"can_create": permitted_create(self.actor, Program)}
+
+
+class PartnershipList(RecordList):
+    """PRG-3: every partnership the actor's reach gives, by program, tier,
+    status and channel manager."""
+
+    model = Partnership
+    spec = tables.PARTNERSHIPS
+    template_name = "programs/partnership_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {
+            "programs": selectors.program_choices(actor=self.actor),
+            "tiers": selectors.all_tier_choices(actor=self.actor),
+            "statuses": lookup_choices(PARTNERSHIP_STATUS),
+            "managers": selectors.manager_choices(),
+        }
+
+
+class SnapshotList(RecordList):
+    """PRG-11: the evaluations kept, newest first, each opening its figures."""
+
+    model = Snapshot
+    spec = tables.SNAPSHOTS
+    template_name = "programs/snapshot_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {"programs": selectors.program_choices(actor=self.actor)}
+
+
+class ReviewList(RecordList):
+    """PRG-11: the downgrade reviews, the open ones waiting for a decision."""
+
+    model = DowngradeReview
+    spec = tables.REVIEWS
+    template_name = "programs/review_list.html"
+
+    def context(self, **scope: Any) -> dict[str, Any]:
+        return {
+            "programs": selectors.program_choices(actor=self.actor),
+            "states": DowngradeReview.State.choices,
+        }
+
+
+def _snapshot_context(actor: Actor, request: HttpRequest, pk: int) -> dict[str, Any]:
+    """A snapshot's figures and, for the figure asked (`?figure=`, the
+    first that lists its records by default), the records it counted."""
+    snapshot = selectors.snapshot_get(actor=actor, pk=pk)
+    lines = figure_lines(snapshot)
+    listed = [line for line in lines if line.drills_down]
+    asked = request.GET.get("figure")
+    line = None
+    if asked is not None:
+        snapshot, line = selectors.snapshot_figure(actor=actor, pk=pk, figure=asked)
+    elif listed:
+        line = listed[0]
+    context: dict[str, Any] = {"snapshot": snapshot, "lines": lines, "line": line}
+    if line is not None:
+        records = selectors.snapshot_counted(actor=actor, pk=pk, figure=line.index)
+        page_obj = read_page(records, page_number(request.GET.get("page")))
+        context.update(page_obj=page_obj, counted=described(line, page_obj))
+    return context
+
+
+class SnapshotDetail(Page):
+    """PRG-11: an evaluation's figures, and the records behind each."""
+
+    model = Snapshot
+    template_name = "programs/snapshot_detail.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return render(request, self.template_name, _snapshot_context(self.actor, request, pk))
 
 
 class ProgramDetail(RecordDetail):
@@ -426,6 +509,18 @@ class ReviewWaive(_ReviewAction):
             reason=form.cleaned_data["reason"],
             expected_version=form.cleaned_data["version"],
         )
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalSnapshot(Page):
+    """PRG-11: the partner checks its own figures record by record; another
+    partner's evaluation is a 404."""
+
+    model = Snapshot
+    template_name = "programs/portal/snapshot.html"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return render(request, self.template_name, _snapshot_context(self.actor, request, pk))
 
 
 @method_decorator(portal_only, name="dispatch")

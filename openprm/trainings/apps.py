@@ -84,6 +84,7 @@ class TrainingsConfig(AppConfig):
             unit="count",
             measure="openprm.trainings.indicators.certified_people",
             records="openprm.trainings.indicators.certified_people_records",
+            row="openprm.trainings.indicators.certified_person_row",
             parameter_label=_("Certification"),
             parameter_choices="openprm.trainings.indicators.certification_choices",
         ),

@@ -12,10 +12,11 @@ for one partner.
 from collections.abc import Collection
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from openprm.core import access
-from openprm.core.indicators import Figure, Measurement, Window
+from openprm.core.indicators import Counted, Figure, Measurement, Window
+from openprm.partners.models import PartnerContact
 from openprm.trainings.models import Certification, HeldCertification, valid_on
 
 
@@ -45,13 +46,28 @@ def certified_people(
 
 def certified_people_records(
     *, partner_id: int, window: Window, parameter: str
-) -> QuerySet[HeldCertification]:
-    """The certifications one partner's figure counted."""
+) -> QuerySet[PartnerContact]:
+    """The people one partner's figure counted, once each, with the
+    certifications that made them count."""
+    held = _held(window, parameter).select_related("certification").order_by("certification__name")
     return (
-        _held(window, parameter)
-        .filter(holder__partner_id=partner_id)
-        .select_related("certification", "holder__person")
-        .order_by("holder__person__last_name_search", "certification__name", "pk")
+        access.unscoped(PartnerContact)
+        .filter(partner_id=partner_id, pk__in=held.values("holder_id"))
+        .select_related("person")
+        .prefetch_related(Prefetch("certifications", queryset=held, to_attr="counted"))
+        .order_by("person__last_name_search", "pk")
+    )
+
+
+def certified_person_row(contact: PartnerContact) -> Counted:
+    """A certified person adds one, whatever number of certifications."""
+    held = getattr(contact, "counted", [])
+    return Counted(
+        contact.pk,
+        str(contact),
+        ", ".join(dict.fromkeys(h.certification.name for h in held)),
+        min((h.issued_on for h in held), default=None),
+        Decimal(1),
     )
 
 

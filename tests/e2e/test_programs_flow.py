@@ -1,7 +1,8 @@
 """Tiers that explain themselves, in real browsers (PRG-4, PRG-5, PRG-7,
 PRG-11): the channel manager lowers Silver's revenue threshold, evaluates
 Northwind, sees the upgrade and what is missing for Gold; Northwind's user
-sees its program page with its new tier."""
+sees its program page with its new tier and the records behind its
+revenue."""
 
 import os
 from collections.abc import Callable
@@ -104,6 +105,15 @@ def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
     expect(partner.get_by_test_id("summary")).to_contain_text("to reach Gold")
     expect(partner.get_by_test_id("deal-stats")).to_be_visible()
     _shot(partner, "portal-program")
+    # PRG-11: down to the records that made the revenue figure.
+    partner.get_by_test_id("counted-link").click()
+    expect(partner.get_by_test_id("counted")).to_contain_text("Closed-won revenue: $90,000")
+    won = Opportunity.objects.filter(partner=two_partners["nw"], stage="won")
+    for opportunity in won:
+        expect(partner.get_by_test_id(f"counted-{opportunity.pk}")).to_contain_text(
+            opportunity.name
+        )
+    _shot(partner, "portal-evaluation")
     partner.goto("/")
     expect(partner.get_by_test_id("home-tier_progress")).to_contain_text("Progress to Gold")
     _shot(partner, "portal-home")

@@ -162,14 +162,36 @@ def programs(world: World) -> list[Listed]:
     ]
 
 
-def partnerships(world: World) -> list[Listed]:
+def _internal(expect: Expect) -> Expect:
+    """A list page answers internal users only (partner users get 404)."""
+    return lambda w, a: expect(w, a) if a in INTERNAL else None
+
+
+def _page(name: str, family: str, expect: Expect) -> list[Listed]:
+    page = reverse(name)
+    on_page = _internal(expect)
     return [
-        Listed(f"{A}/partnerships", json_items(), lambda w, a: _ids(w, "partnership", _own(w, a)))
+        Listed(page, html_rows(rf"{family}-(\d+)"), on_page),
+        *exports(page, "ID", on_page),
+    ]
+
+
+def partnerships(world: World) -> list[Listed]:
+    """PRG-3: the partnerships of the partners the actor sees."""
+    seen: Expect = lambda w, a: _ids(w, "partnership", _own(w, a))  # noqa: E731
+    return [
+        Listed(f"{A}/partnerships", json_items(), seen),
+        *_page("programs:partnership_list", "partnership", seen),
     ]
 
 
 def snapshots(world: World) -> list[Listed]:
-    return [Listed(f"{A}/snapshots", json_items(), lambda w, a: _ids(w, "snapshot", _own(w, a)))]
+    """PRG-11: the evaluations of the partnerships the actor sees."""
+    seen: Expect = lambda w, a: _ids(w, "snapshot", _own(w, a))  # noqa: E731
+    return [
+        Listed(f"{A}/snapshots", json_items(), seen),
+        *_page("programs:snapshot_list", "snapshot", seen),
+    ]
 
 
 def reviews(world: World) -> list[Listed]:
@@ -180,7 +202,10 @@ def reviews(world: World) -> list[Listed]:
             return _ids(w, "review", {"co"})
         return set()
 
-    return [Listed(f"{A}/reviews", json_items(), seen)]
+    return [
+        Listed(f"{A}/reviews", json_items(), seen),
+        *_page("programs:review_list", "review", seen),
+    ]
 
 
 LISTS: dict[str, ListsOf] = {

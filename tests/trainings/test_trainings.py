@@ -217,7 +217,11 @@ def test_prg_6_certified_people_is_one_aggregate_query_of_distinct_valid_holders
         certified.measure_for(partner_ids=[nw.pk], window=window, parameter="OTHER").figures == {}
     )
     records = certified.records_for(partner_id=nw.pk, window=window, parameter=CODE)
-    assert records.count() == 3
+    # PRG-11: the drill-down lists the people counted, once each, adding up to the figure.
+    assert records.count() == 2
+    rows = [certified.counted_row(record) for record in records]
+    assert sum(row.adds for row in rows) == measured.figures[nw.pk].value
+    assert {row.detail for row in rows} == {"Network Certified Associate"}
     assert (CODE, f"Network Certified Associate ({CODE})") in certified.choices()
 
 

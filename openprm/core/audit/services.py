@@ -7,6 +7,7 @@ timeline entry of a business event an app publishes (core.events).
 import datetime as dt
 import decimal
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -103,3 +104,23 @@ def event_record(
         actor=actor.user,
         data=_json_value(data or {}),
     )
+
+
+EVENT_BATCH = 1000
+
+
+def event_records(
+    events: Sequence[tuple[Actor, models.Model, str, dict[str, Any] | None]],
+) -> list[BusinessEvent]:
+    """Many timeline entries in bulk inserts (core.events.publish_many)."""
+    rows = [
+        BusinessEvent(
+            content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+            object_id=str(instance.pk),
+            kind=kind,
+            actor=actor.user,
+            data=_json_value(data or {}),
+        )
+        for actor, instance, kind, data in events
+    ]
+    return BusinessEvent.objects.bulk_create(rows, batch_size=EVENT_BATCH)
