@@ -5,9 +5,9 @@ It is built once per request (the session middleware or the API's token
 check, identity.actors) and from a user id in background tasks, so a
 request never asks twice who its caller is, and nothing is cached on the
 `User` object. Facts that cost a query and that many requests never need —
-the people below a manager, the partner a portal user belongs to, whether
-its account reach is small — are read on first use and kept on the actor
-for the rest of its request.
+the people below a manager, the partner a portal user belongs to and the
+subsidiaries it sees, whether its account reach is small — are read on
+first use and kept on the actor for the rest of its request.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ class Actor:
     load_partner_id: Callable[[], int | None] = field(
         default=lambda: None, repr=False, compare=False
     )
+    load_partner_reach: Callable[[int], tuple[int, ...]] = field(
+        default=lambda partner_id: (partner_id,), repr=False, compare=False
+    )
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -117,6 +120,15 @@ class Actor:
         """The partner organization of a portal user, from its membership —
         never from a request parameter."""
         return self.load_partner_id() if self.is_active and self.is_partner else None
+
+    @cached_property
+    def partner_reach(self) -> tuple[int, ...]:
+        """PRG-13: the organizations whose business a portal user sees — its
+        own first, then its subsidiaries' where the brand owner switched
+        that on for its organization; empty for everyone else. Acting
+        (changing, answering, creating) stays with `partner_id` alone."""
+        partner_id = self.partner_id
+        return () if partner_id is None else self.load_partner_reach(partner_id)
 
     def remembered(self, key: str, compute: Callable[[], T]) -> T:
         """A fact derived from the actor (its account reach) computed once for

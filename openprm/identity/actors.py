@@ -3,7 +3,8 @@ API token statement, or from a user id in a background task.
 
 The partner a portal user belongs to is recorded by the partners app, which
 sits above identity; it hands identity the one function that reads it
-(`partner_membership_reader`) at start-up, so imports keep going downward.
+(`partner_membership_reader`) at start-up, and the one that reads which
+organizations its users see (`partner_reach_reader`, PRG-13), so imports keep going downward.
 """
 
 from collections.abc import Callable
@@ -14,8 +15,10 @@ from openprm.identity.hierarchy import resources_of
 from openprm.identity.models import Privilege, User
 
 PartnerReader = Callable[[int], int | None]
+ReachReader = Callable[[int], tuple[int, ...]]
 
 _partner_reader: list[PartnerReader] = []
+_reach_reader: list[ReachReader] = []
 
 
 def partner_membership_reader(reader: PartnerReader) -> None:
@@ -24,6 +27,21 @@ def partner_membership_reader(reader: PartnerReader) -> None:
     if _partner_reader and _partner_reader[0] is not reader:
         raise RuntimeError("the partner membership reader is already set")
     _partner_reader[:] = [reader]
+
+
+def partner_reach_reader(reader: ReachReader) -> None:
+    """Set how the organizations a partner's users see are read (PRG-13: its
+    own and, where switched on, its subsidiaries'); the partners app does,
+    once."""
+    if _reach_reader and _reach_reader[0] is not reader:
+        raise RuntimeError("the partner reach reader is already set")
+    _reach_reader[:] = [reader]
+
+
+def _reach_of(partner_id: int) -> tuple[int, ...]:
+    if not _reach_reader:
+        return (partner_id,)
+    return _reach_reader[0](partner_id)
 
 
 def _partner_of(user_id: int) -> int | None:
@@ -56,6 +74,7 @@ def actor_for(
             partial(resources_of, user.pk) if resources is None else (lambda: resources)
         ),
         load_partner_id=partial(_partner_of, user.pk),
+        load_partner_reach=_reach_of,
     )
 
 

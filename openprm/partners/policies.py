@@ -31,7 +31,7 @@ from openprm.customers.reach import (
     register_account_edit_grant,
     register_account_grant,
 )
-from openprm.identity.actors import partner_membership_reader
+from openprm.identity.actors import partner_membership_reader, partner_reach_reader
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.identity.sign_in import sign_in_gate
@@ -117,25 +117,32 @@ def is_partner_administrator_of(actor: Actor, partner_id: int) -> bool:
     )
 
 
-def portal_partner_ids(actor: Actor) -> tuple[int, ...]:
-    """PRG-7, PRG-13: the organizations whose contacts a portal user sees:
-    its own, and the partners below it in the account hierarchy when the
-    channel team switched that on for its organization."""
-
-    def compute() -> tuple[int, ...]:
-        own = membership(actor)
-        if own is None:
-            return ()
-        if not own.partner.portal_shows_subsidiaries:
-            return (own.partner_id,)
-        below = PartnerProfile.objects.filter(
-            account_id__in=descendants_sql(own.partner.account_id, active_only=True),
+def partner_reach(partner_id: int) -> tuple[int, ...]:
+    """PRG-7, PRG-13: the organizations whose business the users of
+    `partner_id` see: its own, and the partners below it in the account
+    hierarchy when the channel team switched that on for it (never its
+    parent's or its siblings'). Read once per request, as the Actor's
+    `partner_reach`."""
+    found = (
+        PartnerProfile.objects.filter(pk=partner_id)
+        .values_list("account_id", "portal_shows_subsidiaries")
+        .first()
+    )
+    if found is None or not found[1]:
+        return (partner_id,)
+    below = (
+        PartnerProfile.objects.filter(
+            account_id__in=descendants_sql(found[0], active_only=True),
             managed_partner=True,
             account__account_type=Account.AccountType.PARTNER,
-        ).values_list("pk", flat=True)
-        return (own.partner_id, *below)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return (partner_id, *below)
 
-    return actor.remembered("partners.portal_partner_ids", compute)
+
+partner_reach_reader(partner_reach)
 
 
 _PROFILES = PartnerProfile._meta.db_table
@@ -243,10 +250,7 @@ class PartnerContactPolicy(access.Policy[PartnerContact]):
             return rows.filter(access.through_visible(PartnerProfile, actor, "partner"))
         if actor.partner_id is None:
             return rows.none()
-        partner_ids = portal_partner_ids(actor)
-        if len(partner_ids) == 1:
-            return rows.filter(partner_id=partner_ids[0])
-        return rows.filter(partner_id__in=partner_ids)
+        return rows.filter(access.partner_reach_q(actor))
 
     def check_change(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
         return partner_manager_refusal(actor)
