@@ -10,8 +10,9 @@ contacts, promoting a contact and flagging an account a managed partner is
 the channel team's work: internal users with Manage Partners (PC-1). So are
 a partner's portal settings (PRG-13). The partner administrator manages the
 portal users of its own organization (PRG-2), and a parent partner's users
-see its subsidiaries' contacts where the channel team switched that on for
-the parent (PRG-13).
+see its subsidiaries' contacts — and, through the Actor's `partner_reach`,
+their deals and trainings — where the channel team switched that on for the
+parent (PRG-13).
 """
 
 import datetime as dt
