@@ -32,7 +32,7 @@ from openprm.customers.reach import (
     register_account_edit_grant,
     register_account_grant,
 )
-from openprm.identity.actors import partner_membership_reader, partner_reach_reader
+from openprm.identity.actors import partner_reach_reader
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.identity.sign_in import sign_in_gate
@@ -59,16 +59,6 @@ def membership(actor: Actor) -> PartnerContact | None:
             .first()
         ),
     )
-
-
-def partner_of_user(user_id: int) -> int | None:
-    """The partner a portal user belongs to (the Actor's `partner_id`)."""
-    return (
-        PartnerContact.objects.filter(user_id=user_id).values_list("partner_id", flat=True).first()
-    )
-
-
-partner_membership_reader(partner_of_user)
 
 
 def portal_refusal(user: User, session_signed_in_at: dt.datetime | None) -> str | None:
@@ -118,22 +108,27 @@ def is_partner_administrator_of(actor: Actor, partner_id: int) -> bool:
     )
 
 
-def partner_reach(partner_id: int) -> tuple[int, ...]:
-    """PRG-7, PRG-13: the organizations whose business the users of
-    `partner_id` see: its own, and the partners below it in the account
-    hierarchy when the channel team switched that on for it (never its
-    parent's or its siblings'). Read once per request, as the Actor's
-    `partner_reach`."""
+def partner_reach(user_id: int) -> tuple[int, ...]:
+    """PRG-7, PRG-13: the organizations whose business a portal user sees
+    (the Actor's `partner_reach`, read once per request): its own partner —
+    from its membership, one query —, then the partners below it in the
+    account hierarchy when the channel team switched that on for its
+    organization (never its parent's or its siblings'). Empty for a user
+    without a membership."""
     found = (
-        PartnerProfile.objects.filter(pk=partner_id)
-        .values_list("account_id", "portal_shows_subsidiaries")
+        PartnerContact.objects.filter(user_id=user_id)
+        .values_list("partner_id", "partner__account_id", "partner__portal_shows_subsidiaries")
+        .order_by("pk")
         .first()
     )
-    if found is None or not found[1]:
+    if found is None:
+        return ()
+    partner_id, account_id, shows_subsidiaries = found
+    if not shows_subsidiaries:
         return (partner_id,)
     below = (
         PartnerProfile.objects.filter(
-            account_id__in=descendants_sql(found[0], active_only=True),
+            account_id__in=descendants_sql(account_id, active_only=True),
             managed_partner=True,
             account__account_type=Account.AccountType.PARTNER,
         )
