@@ -17,6 +17,7 @@ from django.utils import timezone
 from openprm.catalog.models import Product
 from openprm.customers.models import Account
 from openprm.deals import services
+from openprm.deals.home import partner_opportunities_by_stage
 from openprm.deals.models import DealRegistration, Lead
 from openprm.identity.models import User
 from openprm.partners import services as partner_services
@@ -160,16 +161,22 @@ def test_prg_13_subsidiary_and_unrelated_partner_see_only_their_own(
 def test_prg_13_subsidiary_opportunities_through_the_api(
     family: dict[str, Any], api_client_for: Callable[[User], Client]
 ) -> None:
-    """PRG-13: the subsidiary's opportunity is in the parent's list, count
-    and detail only while the switch is on."""
+    """PRG-13: the subsidiary's opportunity is in the parent's list, count,
+    detail and home chart (PRG-8) only while the switch is on."""
     api = api_client_for(family["nw_rep"].user)
     opportunity = family["br_opp"].pk
+
+    def charted() -> int:
+        return partner_opportunities_by_stage(actor=as_actor(family["nw_rep"].user))["total"]
+
     assert api.get("/api/v1/opportunities").json()["count"] == 0
+    assert charted() == 0
     assert api.get(f"/api/v1/opportunities/{opportunity}").status_code == 404
     _switch(family, on=True)
     listed = api.get("/api/v1/opportunities").json()
     assert (listed["count"], [o["id"] for o in listed["items"]]) == (1, [opportunity])
     assert api.get(f"/api/v1/opportunities/{opportunity}").status_code == 200
+    assert charted() == 1
     assert api_client_for(family["east_rep"].user).get("/api/v1/opportunities").json()["count"] == 0
 
 
