@@ -42,6 +42,12 @@ ALLOWED_HOSTS = os.environ.get("OPENPRM_ALLOWED_HOSTS", "127.0.0.1,localhost,tes
 CSRF_TRUSTED_ORIGINS = [
     o for o in os.environ.get("OPENPRM_CSRF_TRUSTED_ORIGINS", "").split(",") if o
 ]
+# Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the
+# client, for the per-address rate limits (core/client_address.py); none by
+# default, and then the header is ignored.
+TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("OPENPRM_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -194,11 +200,12 @@ AXES_LOCKOUT_TEMPLATE = "identity/locked_out.html"
 AXES_VERBOSE = False
 
 # Rate limits of the public forms (recruitment) count in a database table, so
-# every app server sharing the database counts the same requests.
+# every app server sharing the database counts the same requests, each count
+# one atomic statement (core/counter_cache.py).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "openprm.core.counter_cache.CounterDatabaseCache",
         "LOCATION": "openprm_rate_limits",
     },
 }

@@ -5,9 +5,9 @@ It is built once per request (the session middleware or the API's token
 check, identity.actors) and from a user id in background tasks, so a
 request never asks twice who its caller is, and nothing is cached on the
 `User` object. Facts that cost a query and that many requests never need —
-the people below a manager, the partner a portal user belongs to, whether
-its account reach is small — are read on first use and kept on the actor
-for the rest of its request.
+the people below a manager, the partner a portal user belongs to and the
+subsidiaries it sees, whether its account reach is small — are read on
+first use and kept on the actor for the rest of its request.
 """
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ class Actor:
     load_resources: Callable[[], Resources] = field(
         default=lambda: NO_RESOURCES, repr=False, compare=False
     )
-    load_partner_id: Callable[[], int | None] = field(
-        default=lambda: None, repr=False, compare=False
+    load_partner_reach: Callable[[], tuple[int, ...]] = field(
+        default=tuple, repr=False, compare=False
     )
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -113,10 +113,19 @@ class Actor:
         return self.resources.own
 
     @cached_property
+    def partner_reach(self) -> tuple[int, ...]:
+        """PRG-7, PRG-13: the organizations whose business a portal user
+        sees — its own first, then its subsidiaries' where the brand owner
+        switched that on for its organization; empty for everyone else.
+        Read from its membership, never from a request parameter. Acting
+        (changing, answering, creating) is for `partner_id` alone."""
+        return self.load_partner_reach() if self.is_active and self.is_partner else ()
+
+    @property
     def partner_id(self) -> int | None:
-        """The partner organization of a portal user, from its membership —
-        never from a request parameter."""
-        return self.load_partner_id() if self.is_active and self.is_partner else None
+        """The partner organization of a portal user."""
+        reach = self.partner_reach
+        return reach[0] if reach else None
 
     def remembered(self, key: str, compute: Callable[[], T]) -> T:
         """A fact derived from the actor (its account reach) computed once for

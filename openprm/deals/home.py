@@ -16,6 +16,7 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.counting import TODO_CAP, capped_count
 from openprm.deals import selectors
@@ -105,10 +106,11 @@ def partner_leads_by_status(*, actor: Actor) -> dict[str, Any]:
 
 def partner_opportunities_by_stage(*, actor: Actor) -> dict[str, Any]:
     """PRG-8, DEAL-5: the partner's own opportunities by stage (those it
-    sells, as on its Performance page; not another partner's deals its
-    people help on), the open ones first in the sales order, then won and
-    lost. Naming the partner lets the database read its rows by index."""
-    own = selectors.opportunity_list(actor=actor).filter(partner_id=actor.partner_id)
+    sells — and its subsidiaries sell, where it sees them, PRG-13; not
+    another partner's deals its people help on), the open ones first in the
+    sales order, then won and lost. Naming the partners lets the database
+    read their rows by index."""
+    own = selectors.opportunity_list(actor=actor).filter(access.partner_reach_q(actor))
     slices = _counted(own, "stage", Stage.choices)
     won = next((s["count"] for s in slices if s["code"] == Stage.WON), 0)
     lost = next((s["count"] for s in slices if s["code"] == Stage.LOST), 0)

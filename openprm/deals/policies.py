@@ -1,5 +1,7 @@
 """Who sees and acts on registrations, opportunities and leads (DEAL-2..9,
-PRG-7: a partner user reaches its own organization's records only).
+PRG-7: a partner user reaches its own organization's records only; PRG-13:
+a parent partner's users also see its subsidiaries' where the brand owner
+switched that on — see, never change or answer for them).
 
 - Registrations: the partner's users see their organization's; internal users
   see submitted ones (never drafts, the partner's work in progress) when they
@@ -49,7 +51,7 @@ class RegistrationPolicy(access.Policy[DealRegistration]):
             return rows if _channel_team(actor) else rows.filter(channel_manager_id=actor.pk)
         if actor.partner_id is None:
             return rows.none()
-        return rows.filter(partner_id=actor.partner_id)
+        return rows.filter(access.partner_reach_q(actor))
 
     def change(self, rows: QuerySet[DealRegistration], actor: Actor) -> QuerySet[DealRegistration]:
         """The partner edits, submits and withdraws its own registrations."""
@@ -75,8 +77,8 @@ access.register(RegistrationLine)(
 )
 
 
-def _partner_resources(partner_id: int) -> QuerySet[PartnerContact]:
-    return PartnerContact.objects.filter(partner_id=partner_id, resource__isnull=False)
+def _partner_resources(actor: Actor) -> QuerySet[PartnerContact]:
+    return PartnerContact.objects.filter(access.partner_reach_q(actor), resource__isnull=False)
 
 
 @access.policy(Opportunity)
@@ -88,9 +90,9 @@ class OpportunityPolicy(access.Policy[Opportunity]):
             return rows.none()
         on_team = OpportunityTeamMember.objects.filter(
             opportunity=OuterRef("pk"),
-            resource_id__in=_partner_resources(actor.partner_id).values("resource_id"),
+            resource_id__in=_partner_resources(actor).values("resource_id"),
         )
-        return rows.filter(Q(partner_id=actor.partner_id) | Exists(on_team))
+        return rows.filter(access.partner_reach_q(actor) | Exists(on_team))
 
     def change(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
         """The owner, Edit and Full team members, and whoever edits the account."""
@@ -132,11 +134,11 @@ class LeadPolicy(access.Policy[Lead]):
         if actor.partner_id is None:
             return rows.none()
         offered = LeadOffer.objects.filter(
-            lead=OuterRef("pk"), partner_id=actor.partner_id, outcome=LeadOffer.Outcome.OPEN
+            access.partner_reach_q(actor), lead=OuterRef("pk"), outcome=LeadOffer.Outcome.OPEN
         )
         return rows.filter(
-            Q(partner_id=actor.partner_id)
-            | Q(referring_partner_id=actor.partner_id)
+            access.partner_reach_q(actor)
+            | access.partner_reach_q(actor, "referring_partner_id")
             | Exists(offered)
         )
 
@@ -152,7 +154,7 @@ access.register(LeadOffer)(
     lambda rows, actor: (
         rows.filter(access.through_visible(Lead, actor, "lead"))
         if actor.is_internal
-        else rows.filter(partner_id=actor.partner_id)
+        else rows.filter(access.partner_reach_q(actor))
         if actor.partner_id is not None
         else rows.none()
     )

@@ -96,6 +96,13 @@ PORTAL_REGISTRATIONS = ListSpec(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
         Column("number", _("Number"), sort="number", link=portal_registration_url),
         Column("title", _("Deal"), sort="title", link=portal_registration_url),
+        Column(
+            "organization",
+            _("Organization"),
+            lambda r: r.partner.account.name,
+            shown=False,
+            sort="partner__account__name",
+        ),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column(
             "amount",
@@ -189,6 +196,12 @@ PORTAL_LEADS = ListSpec(
         Column("id", _("ID"), lambda lead: lead.pk, shown=False),
         Column("name", _("Lead"), sort="name"),
         Column("account", _("Customer"), lambda lead: lead.account.name),
+        Column(
+            "organization",
+            _("Organization"),
+            lambda lead: lead.partner.account.name if lead.partner else "",
+            shown=False,
+        ),
         Column(
             "amount",
             _("Estimated amount"),

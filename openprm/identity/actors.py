@@ -2,8 +2,9 @@
 API token statement, or from a user id in a background task.
 
 The partner a portal user belongs to is recorded by the partners app, which
-sits above identity; it hands identity the one function that reads it
-(`partner_membership_reader`) at start-up, so imports keep going downward.
+sits above identity; it hands identity the one function that reads it, with
+the subsidiaries its users see (`partner_reach_reader`, PRG-13), at
+start-up, so imports keep going downward.
 """
 
 from collections.abc import Callable
@@ -13,23 +14,24 @@ from openprm.core.actor import ANONYMOUS, Actor, Resources, install_builder
 from openprm.identity.hierarchy import resources_of
 from openprm.identity.models import Privilege, User
 
-PartnerReader = Callable[[int], int | None]
+ReachReader = Callable[[int], tuple[int, ...]]
 
-_partner_reader: list[PartnerReader] = []
-
-
-def partner_membership_reader(reader: PartnerReader) -> None:
-    """Set how the partner id of a portal user is read (the partners app does,
-    once). A second, different reader is a programming error."""
-    if _partner_reader and _partner_reader[0] is not reader:
-        raise RuntimeError("the partner membership reader is already set")
-    _partner_reader[:] = [reader]
+_reach_reader: list[ReachReader] = []
 
 
-def _partner_of(user_id: int) -> int | None:
-    if not _partner_reader:
-        return None
-    return _partner_reader[0](user_id)
+def partner_reach_reader(reader: ReachReader) -> None:
+    """Set how the organizations a portal user sees are read — its own
+    first, then its subsidiaries' where switched on (PRG-13); the partners
+    app does, once. A second, different reader is a programming error."""
+    if _reach_reader and _reach_reader[0] is not reader:
+        raise RuntimeError("the partner reach reader is already set")
+    _reach_reader[:] = [reader]
+
+
+def _reach_of(user_id: int) -> tuple[int, ...]:
+    if not _reach_reader:
+        return ()
+    return _reach_reader[0](user_id)
 
 
 def privileges_of(user: User) -> frozenset[str]:
@@ -55,7 +57,7 @@ def actor_for(
         load_resources=(
             partial(resources_of, user.pk) if resources is None else (lambda: resources)
         ),
-        load_partner_id=partial(_partner_of, user.pk),
+        load_partner_reach=partial(_reach_of, user.pk),
     )
 
 

@@ -216,7 +216,10 @@ class PartnerPortalForm(forms.Form):
         ),
     )
     portal_shows_subsidiaries = forms.BooleanField(
-        label=_("Users see the subsidiaries' contacts"),
+        label=_("Users see the subsidiaries' business"),
         required=False,
-        help_text=_("The partners below this one in the hierarchy."),
+        help_text=_(
+            "The contacts, deal registrations, opportunities, leads and trainings of "
+            "the partners below this one in the hierarchy, to see (not to change)."
+        ),
     )

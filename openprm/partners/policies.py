@@ -10,8 +10,9 @@ contacts, promoting a contact and flagging an account a managed partner is
 the channel team's work: internal users with Manage Partners (PC-1). So are
 a partner's portal settings (PRG-13). The partner administrator manages the
 portal users of its own organization (PRG-2), and a parent partner's users
-see its subsidiaries' contacts where the channel team switched that on for
-the parent (PRG-13).
+see its subsidiaries' contacts — and, through the Actor's `partner_reach`,
+their deals and trainings — where the channel team switched that on for the
+parent (PRG-13).
 """
 
 import datetime as dt
@@ -31,7 +32,7 @@ from openprm.customers.reach import (
     register_account_edit_grant,
     register_account_grant,
 )
-from openprm.identity.actors import partner_membership_reader
+from openprm.identity.actors import partner_reach_reader
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.identity.sign_in import sign_in_gate
@@ -58,16 +59,6 @@ def membership(actor: Actor) -> PartnerContact | None:
             .first()
         ),
     )
-
-
-def partner_of_user(user_id: int) -> int | None:
-    """The partner a portal user belongs to (the Actor's `partner_id`)."""
-    return (
-        PartnerContact.objects.filter(user_id=user_id).values_list("partner_id", flat=True).first()
-    )
-
-
-partner_membership_reader(partner_of_user)
 
 
 def portal_refusal(user: User, session_signed_in_at: dt.datetime | None) -> str | None:
@@ -117,25 +108,37 @@ def is_partner_administrator_of(actor: Actor, partner_id: int) -> bool:
     )
 
 
-def portal_partner_ids(actor: Actor) -> tuple[int, ...]:
-    """PRG-7, PRG-13: the organizations whose contacts a portal user sees:
-    its own, and the partners below it in the account hierarchy when the
-    channel team switched that on for its organization."""
-
-    def compute() -> tuple[int, ...]:
-        own = membership(actor)
-        if own is None:
-            return ()
-        if not own.partner.portal_shows_subsidiaries:
-            return (own.partner_id,)
-        below = PartnerProfile.objects.filter(
-            account_id__in=descendants_sql(own.partner.account_id, active_only=True),
+def partner_reach(user_id: int) -> tuple[int, ...]:
+    """PRG-7, PRG-13: the organizations whose business a portal user sees
+    (the Actor's `partner_reach`, read once per request): its own partner —
+    from its membership, one query —, then the partners below it in the
+    account hierarchy when the channel team switched that on for its
+    organization (never its parent's or its siblings'). Empty for a user
+    without a membership."""
+    found = (
+        PartnerContact.objects.filter(user_id=user_id)
+        .values_list("partner_id", "partner__account_id", "partner__portal_shows_subsidiaries")
+        .order_by("pk")
+        .first()
+    )
+    if found is None:
+        return ()
+    partner_id, account_id, shows_subsidiaries = found
+    if not shows_subsidiaries:
+        return (partner_id,)
+    below = (
+        PartnerProfile.objects.filter(
+            account_id__in=descendants_sql(account_id, active_only=True),
             managed_partner=True,
             account__account_type=Account.AccountType.PARTNER,
-        ).values_list("pk", flat=True)
-        return (own.partner_id, *below)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return (partner_id, *below)
 
-    return actor.remembered("partners.portal_partner_ids", compute)
+
+partner_reach_reader(partner_reach)
 
 
 _PROFILES = PartnerProfile._meta.db_table
@@ -243,10 +246,7 @@ class PartnerContactPolicy(access.Policy[PartnerContact]):
             return rows.filter(access.through_visible(PartnerProfile, actor, "partner"))
         if actor.partner_id is None:
             return rows.none()
-        partner_ids = portal_partner_ids(actor)
-        if len(partner_ids) == 1:
-            return rows.filter(partner_id=partner_ids[0])
-        return rows.filter(partner_id__in=partner_ids)
+        return rows.filter(access.partner_reach_q(actor))
 
     def check_change(self, actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
         return partner_manager_refusal(actor)

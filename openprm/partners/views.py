@@ -222,7 +222,7 @@ class PartnerStatus(RecordAction):
 class PartnerPortal(RecordForm):
     """PRG-13: the brand owner's portal settings of one partner: on or off
     (off signs all its users out), the highest user type, and whether its
-    users see its subsidiaries' contacts."""
+    users see its subsidiaries' business."""
 
     model = PartnerProfile
     action = "manage_portal"

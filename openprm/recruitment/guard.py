@@ -1,6 +1,8 @@
 """Abuse protection of the public application form and API, without any
-outside service (PRG-10): a rate limit per client address counted by
-django-ratelimit in the shared database cache (docs/decisions.md), a size
+outside service (PRG-10): a rate limit per client address (read behind
+the trusted reverse proxies, core/client_address.py) counted by
+django-ratelimit in the shared database cache, each count one atomic
+statement (core/counter_cache.py, docs/decisions.md), a size
 limit on the whole request (every field has its own in the form and the
 schema), and the form's honeypot field (forms.py).
 
@@ -13,6 +15,7 @@ from django.http import HttpRequest
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from openprm.core.client_address import client_address
 from openprm.core.options.selectors import profile_option_value
 from openprm.recruitment.catalog import APPLICATIONS_PER_HOUR
 
@@ -30,9 +33,10 @@ def _rate(group: str, request: HttpRequest) -> str:
 
 
 def _address(group: str, request: HttpRequest) -> str:
-    """The client's address; a request without one (an in-process WSGI
+    """The client's address, behind the trusted proxies too
+    (OPENPRM_TRUSTED_PROXIES); a request without one (an in-process WSGI
     caller) counts under one shared key rather than failing."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_address(request) or "unknown"
 
 
 def retry_after(request: HttpRequest) -> int | None:

@@ -4,7 +4,8 @@ completions and the certifications held, each list scoped like its page."""
 from typing import Any
 
 from django.http import FileResponse, HttpRequest
-from ninja import Query, Router, Status
+from ninja import File, Form, Query, Router, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
@@ -31,6 +32,7 @@ from openprm.trainings.schemas import (
     CertificationUpdateIn,
     CompletionIn,
     CompletionOut,
+    CompletionUploadIn,
     HeldIn,
     HeldOut,
     RevokeIn,
@@ -140,8 +142,22 @@ def completion_list(
 def completion_create(request: HttpRequest, payload: CompletionIn) -> Status[TrainingCompletion]:
     """PRG-6: by the channel team, or by the partner administrator for its
     own people; the evidence is a link or reference (a certificate file is
-    attached on the page)."""
+    sent to /training-completions/upload)."""
     completion = services.completion_record(actor=request.actor, **payload.model_dump())
+    return Status(201, selectors.completion_get(actor=request.actor, pk=completion.pk))
+
+
+@router.post("/training-completions/upload", response={201: CompletionOut})
+def completion_upload(
+    request: HttpRequest, payload: Form[CompletionUploadIn], evidence: File[UploadedFile]
+) -> Status[TrainingCompletion]:
+    """PRG-6, PRG-12: a completion with its certificate file (multipart
+    form), the same rules as on the page: a real PDF, PNG or JPEG of at
+    most 5 MB, recorded by the channel team or by the partner administrator
+    for its own people."""
+    completion = services.completion_record(
+        actor=request.actor, evidence=evidence, **payload.model_dump()
+    )
     return Status(201, selectors.completion_get(actor=request.actor, pk=completion.pk))
 
 

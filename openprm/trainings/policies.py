@@ -83,6 +83,19 @@ class TrainingCompletionPolicy(access.Policy[TrainingCompletion]):
         return program_manager_refusal(actor)
 
 
+@access.contributed_check(PartnerContact, "record_training")
+def check_record_training(actor: Actor, contact: PartnerContact) -> PermissionRefused | None:
+    """PRG-12, PRG-13: a partner administrator records completions for its
+    own organization's people only — a parent that sees its subsidiaries'
+    people leaves their records to the subsidiaries' own administrators."""
+    if actor.is_partner and contact.partner_id != actor.partner_id:
+        return PermissionRefused(
+            _("Only %(partner)s's own partner administrator records its people's trainings.")
+            % {"partner": contact.partner}
+        )
+    return None
+
+
 @access.policy(HeldCertification)
 class HeldCertificationPolicy(access.Policy[HeldCertification]):
     def view(self, rows: QuerySet[HeldCertification], actor: Actor) -> QuerySet[HeldCertification]:

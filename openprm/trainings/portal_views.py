@@ -49,7 +49,9 @@ class PortalCompletionCreate(RecordForm):
     def form_kwargs(self, record: Any) -> dict[str, Any]:
         return {
             "files": self.request.FILES or None,
-            "contacts": selectors.contact_choices(actor=self.actor),
+            "contacts": selectors.contact_choices(
+                actor=self.actor, partner_id=self.actor.partner_id
+            ),
             "trainings": selectors.training_choices(actor=self.actor),
         }
 

@@ -77,6 +77,16 @@ class CompletionIn(Input):
     evidence_reference: str = Field(..., min_length=1, max_length=300)
 
 
+class CompletionUploadIn(Input):
+    """The form fields sent with a certificate file (multipart): the file is
+    the evidence, a reference may go with it."""
+
+    contact_id: RecordId
+    training_id: RecordId
+    completed_on: dt.date
+    evidence_reference: str = Field("", max_length=300)
+
+
 class CompletionOut(Schema):
     id: int
     contact_id: int

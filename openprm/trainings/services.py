@@ -194,6 +194,7 @@ def completion_record(
     own people only (another organization's person is not found)."""
     access.require_create(actor, TrainingCompletion)
     contact = access.get_visible(PartnerContact, actor, contact_id)
+    access.require(actor, "record_training", contact)
     training = access.get_visible(Training, actor, training_id)
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}

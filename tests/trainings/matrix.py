@@ -73,6 +73,10 @@ OPERATIONS = {
             },
         )
     ],
+    # PRG-12: the multipart upload refuses a body without its form and file
+    # (422) before anyone's access is asked, like the imports' upload; who
+    # may upload is tests/trainings/test_evidence_api.py's.
+    f"POST {A}/training-completions/upload": [Case("post", allowed=EVERYONE, ok=422, body={})],
     f"POST {A}/certifications-held": [
         Case(
             "post",

@@ -47,6 +47,7 @@ __all__ = [
     "RowCondition",
     "can",
     "can_create",
+    "partner_reach_q",
     "require",
     "require_create",
     "visible",
@@ -237,6 +238,21 @@ def through_visible(model: type[models.Model], actor: Actor, field: str) -> Q:
     A null `field` never matches.
     """
     return Q(Exists(visible(model, actor).filter(pk=OuterRef(field))))
+
+
+def partner_reach_q(actor: Actor, field: str = "partner_id") -> Q:
+    """Rows whose `field` (a partner) is one of the organizations whose
+    business the portal user sees: its own, and its subsidiaries' where the
+    brand owner switched that on for its organization (PRG-13, the Actor's
+    `partner_reach`). Nothing for an actor without a partner. A plain
+    equality for the usual single organization, so the database reads it by
+    index."""
+    reach = actor.partner_reach
+    if not reach:
+        return Q(pk__in=[])
+    if len(reach) == 1:
+        return Q(**{field: reach[0]})
+    return Q(**{f"{field}__in": reach})
 
 
 def get_visible(
