@@ -206,7 +206,13 @@ KEY_JOINS = (
     "AND r.customer_key = s.customer_key AND r.country = s.country",
 )
 """The join of a registration `s` to a candidate `r` by each key, as
-`Customer.reasons` reads them: one join per key, so each is an index lookup."""
+`Customer.reasons` reads them: one join per key, so each is an index lookup.
+The joins are written CROSS JOIN, which SQLite reads as "the page first"
+(it would otherwise scan every live registration, or open opportunity, and
+probe the page for each); PostgreSQL plans a CROSS JOIN with a WHERE like
+any inner join. Each part names the page's ids itself: a common table
+expression of them, read by five parts, made SQLite's statement ten times
+slower than its parts (measured at 5,000 pending registrations)."""
 
 
 def _shares_a_product(lines: type[Model], parent: str, candidate: str) -> str:
@@ -220,31 +226,29 @@ def _shares_a_product(lines: type[Model], parent: str, candidate: str) -> str:
 
 def _counts_statement(ids: Sequence[int]) -> tuple[str, list[Any]]:
     registrations = _table(DealRegistration)
+    page = f"{registrations} s"
+    ids_in = f"s.id IN ({', '.join(['%s'] * len(ids))})"
     live = ", ".join(["%s"] * len(DealRegistration.LIVE))
     parts, params = [], []
     for key in KEY_JOINS:
         parts.append(
-            f"SELECT s.id AS source, 'r' AS kind, r.id AS candidate FROM page s "  # noqa: S608
-            f"JOIN {registrations} r ON {key} "
-            f"WHERE r.state IN ({live}) AND r.partner_id <> s.partner_id AND r.id <> s.id "
+            f"SELECT s.id AS source, 'r' AS kind, r.id AS candidate "  # noqa: S608
+            f"FROM {page} CROSS JOIN {registrations} r "
+            f"WHERE {ids_in} AND {key} AND r.state IN ({live}) "
+            f"AND r.partner_id <> s.partner_id AND r.id <> s.id "
             f"AND {_shares_a_product(RegistrationLine, 'registration_id', 'r')}"
         )
-        params += DealRegistration.LIVE
+        params += [*ids, *DealRegistration.LIVE]
     parts.append(
-        f"SELECT s.id, 'o', o.id FROM page s "  # noqa: S608
-        f"JOIN {_table(Opportunity)} o ON o.account_id = s.account_id "
-        f"WHERE o.is_open = %s AND (o.partner_id IS NULL OR o.partner_id <> s.partner_id) "
+        f"SELECT s.id, 'o', o.id FROM {page} CROSS JOIN {_table(Opportunity)} o "  # noqa: S608
+        f"WHERE {ids_in} AND o.account_id = s.account_id AND o.is_open = %s "
+        f"AND (o.partner_id IS NULL OR o.partner_id <> s.partner_id) "
         f"AND (s.opportunity_id IS NULL OR o.id <> s.opportunity_id) "
         f"AND {_shares_a_product(OpportunityLine, 'opportunity_id', 'o')}"
     )
-    params.append(True)
-    marks = ", ".join(["%s"] * len(ids))
-    sql = (
-        f"WITH page AS (SELECT id, partner_id, account_id, tax_id, web_domain, "  # noqa: S608
-        f"customer_key, country, opportunity_id FROM {registrations} WHERE id IN ({marks})) "
-        f"SELECT source, COUNT(*) FROM ({' UNION '.join(parts)}) found GROUP BY source"
-    )
-    return sql, [*ids, *params]
+    params += [*ids, True]
+    sql = f"SELECT source, COUNT(*) FROM ({' UNION '.join(parts)}) found GROUP BY source"  # noqa: S608
+    return sql, params
 
 
 def conflict_counts(registrations: Sequence[DealRegistration]) -> dict[int, int]:
