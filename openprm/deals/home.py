@@ -20,7 +20,6 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.counting import TODO_CAP, capped_count
 from openprm.deals import selectors
-from openprm.deals.conflicts import conflicts_of
 from openprm.deals.housekeeping import overdue_cutoff
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 
@@ -36,10 +35,10 @@ def registrations_to_decide(*, actor: Actor) -> dict[str, Any]:
     """The submitted registrations, oldest first, with their conflicts and
     how many are past the approval service level."""
     waiting = selectors.registration_list(actor=actor).filter(state=State.SUBMITTED)
-    first = list(waiting.order_by("submitted_at", "pk")[:SHOWN])
+    first = selectors.with_conflict_counts(list(waiting.order_by("submitted_at", "pk")[:SHOWN]))
     queue = reverse("deals:registration_list")
     return {
-        "first": [(r, len(conflicts_of(r))) for r in first],
+        "first": [(r, r.conflicts_counted) for r in first],
         "waiting": capped_count(waiting, TODO_CAP),
         "overdue": capped_count(waiting.filter(submitted_at__lt=overdue_cutoff()), TODO_CAP),
         "queue_url": queue + "?state=submitted",

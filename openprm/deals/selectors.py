@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.deals.conflicts import Candidate, conflicts_of, with_records
+from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
 from openprm.identity.models import Resource
 
@@ -30,6 +30,17 @@ def registration_conflicts(*, actor: Actor, registration: DealRegistration) -> l
     on it only; anyone else is refused before anything is read."""
     access.require(actor, "approve", registration)
     return with_records(conflicts_of(registration))
+
+
+def with_conflict_counts(registrations: list[DealRegistration]) -> list[DealRegistration]:
+    """DEAL-3: each pending registration of a page of them (already read
+    through the scope) with its conflict count, `conflicts_counted`, read
+    for the whole page in one statement."""
+    pending = [r for r in registrations if r.state in DealRegistration.PENDING]
+    counts = conflict_counts(pending)
+    for registration in pending:
+        registration.conflicts_counted = counts.get(registration.pk, 0)  # type: ignore[attr-defined]
+    return registrations
 
 
 def opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:

@@ -30,10 +30,13 @@ def _registrations(
 
 def conflict_count(registration: DealRegistration) -> int | str:
     """The queue's conflict badge: deals a pending registration conflicts
-    with (DEAL-3), one indexed statement per row of the page."""
+    with (DEAL-3). The page counts its rows at once
+    (`selectors.with_conflict_counts`); the files, read in chunks, count
+    row by row."""
     if registration.state not in DealRegistration.PENDING:
         return ""
-    return len(conflicts_of(registration))
+    counted = getattr(registration, "conflicts_counted", None)
+    return counted if counted is not None else len(conflicts_of(registration))
 
 
 def days_left(registration: DealRegistration) -> int | str:

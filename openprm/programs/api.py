@@ -2,6 +2,7 @@
 reviews (PRG-3, PRG-4, PRG-5, PRG-11). Lists and records are scoped by the
 access policies: a partner user reads its own program and partnership."""
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
@@ -13,12 +14,15 @@ from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.programs import selectors, services, tables
+from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
+from openprm.programs.deal_analytics import Breakdown, deal_breakdown
 from openprm.programs.evaluation import Outcome
 from openprm.programs.explain import Explanation, Progress, explain
 from openprm.programs.filters import PartnershipFilter, ReviewFilter, SnapshotFilter
 from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot, Tier
 from openprm.programs.schemas import (
     CountedOut,
+    DealAnalyticsOut,
     ExplanationOut,
     OutcomeOut,
     OverrideIn,
@@ -175,6 +179,17 @@ def requirement_set(request: HttpRequest, tier_id: RecordId, payload: Requiremen
 def program_evaluate(request: HttpRequest, program_id: RecordId) -> dict[str, Any]:
     program = selectors.program_get(actor=request.actor, pk=program_id)
     return _outcome(services.program_evaluate(actor=request.actor, program=program))
+
+
+@router.get("/deal-analytics", response=DealAnalyticsOut)
+@reads(Partnership, privilege=MANAGE_PARTNER_PROGRAMS)
+def deal_analytics(
+    request: HttpRequest, since: dt.date | None = None, until: dt.date | None = None
+) -> Breakdown:
+    """DEAL-5: registrations and opportunities of the partners in the
+    caller's reach, by program and by tier, over an optional date range
+    (422 when `until` is before `since`)."""
+    return deal_breakdown(actor=request.actor, since=since, until=until)
 
 
 @router.get("/partnerships", response=list[PartnershipOut])

@@ -37,6 +37,13 @@ class ProgramsConfig(AppConfig):
             "area": "internal",
         },
         {
+            "label": _("Deal analytics"),
+            "url": "programs:deal_analytics",
+            "icon": "chart-bar",
+            "area": "internal",
+            "privilege": "manage_partner_programs",
+        },
+        {
             "label": _("Program"),
             "url": "portal:program",
             "icon": "award",

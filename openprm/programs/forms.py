@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.indicators import collected
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.programs.catalog import PARTNERSHIP_STATUS
+from openprm.programs.deal_analytics import range_error
 from openprm.programs.models import MAX_WINDOW_MONTHS, Program, Tier
 
 
@@ -150,3 +151,21 @@ class ScoreForm(ReasonForm):
     )
 
     field_order = ("score", "reason")
+
+
+class AnalyticsRangeForm(forms.Form):
+    """The deal analytics' date range (DEAL-5); blank ends are open."""
+
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        error = range_error(data.get("since"), data.get("until"))
+        if error is not None:
+            self.add_error("until", error)
+        return data

@@ -234,3 +234,28 @@ class ReviewOut(Schema):
     state: str
     reason: str
     version: int
+
+
+class DealFiguresOut(Schema):
+    """DEAL-5: one program's or tier's deal figures; `won_amounts` per currency."""
+
+    program_id: int | None
+    program: str
+    tier_id: int | None = None
+    tier: str = ""
+    registrations: int
+    decided: int
+    approved: int
+    approval_rate: float | None
+    average_approval_hours: float | None
+    opportunities: int
+    won: int
+    won_amounts: dict[str, Decimal]
+
+
+class DealAnalyticsOut(Schema):
+    since: dt.date | None
+    until: dt.date | None
+    programs: list[DealFiguresOut]
+    tiers: list[DealFiguresOut]
+    total: DealFiguresOut

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from openprm.programs import views
+from openprm.programs import analytics_views, views
 
 app_name = "programs"
 
 urlpatterns = [
     path("", views.ProgramList.as_view(), name="program_list"),
     path("new/", views.ProgramCreate.as_view(), name="program_create"),
+    path("analytics/", analytics_views.DealAnalytics.as_view(), name="deal_analytics"),
     path("<int:pk>/", views.ProgramDetail.as_view(), name="program_detail"),
     path("<int:pk>/edit/", views.ProgramEdit.as_view(), name="program_edit"),
     path("<int:pk>/evaluate/", views.ProgramEvaluate.as_view(), name="program_evaluate"),

@@ -1,16 +1,20 @@
 """The deals blocks of the home pages and the notifications block
 (DEAL-2, DEAL-4, DEAL-6)."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from openprm.core.notifications.models import Notification
 from openprm.customers.models import Account
 from openprm.deals import services
-from openprm.deals.models import DealRegistration
+from openprm.deals.models import DealRegistration, Lead, Opportunity
 from openprm.identity.models import User
 from tests.factories import as_actor
 
@@ -62,3 +66,82 @@ def test_deal_4_6_the_partner_home_shows_what_needs_it_and_its_notifications(
     assert other.post(f"/notifications/{notice.pk}/").status_code == 404
     page = client_for(two_partners["co_rep"].user).get("/").content.decode()
     assert returned.number not in page
+
+
+def _home_queries(client: Client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get("/")
+    assert page.status_code == 200
+    return len(captured), page.content.decode()
+
+
+def test_prg_8_deal_5_the_portal_dashboard_counts_each_chart_in_one_grouped_query(
+    client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    customer: Account,
+    channel_manager: User,
+) -> None:
+    """The leads-by-status and opportunities-by-stage charts and the
+    expiring list take as many queries with one record as with records in
+    every status, every stage and several expiring, and show every figure."""
+    nw = two_partners["nw"]
+    client = client_for(two_partners["nw_rep"].user)
+    today = timezone.localdate()
+
+    def add(status: str, stage: str, days: int) -> None:
+        Lead.objects.create(
+            name=f"Lead {status}",
+            account=customer,
+            owner=channel_manager,
+            partner=nw,
+            status=status,
+        )
+        Opportunity.objects.create(
+            name=f"Opp {stage}",
+            account=customer,
+            owner=channel_manager,
+            partner=nw,
+            stage=stage,
+            is_open=stage not in (Opportunity.Stage.WON, Opportunity.Stage.LOST),
+            close_date=today,
+        )
+        DealRegistration.objects.create(
+            partner=nw,
+            owner=two_partners["nw_rep"].user,
+            title=f"Expiring in {days}",
+            state=DealRegistration.State.APPROVED,
+            close_date=today,
+            protection_ends=today + dt.timedelta(days=days),
+        )
+
+    add(Lead.Status.ACCEPTED, Opportunity.Stage.WON, 3)
+    client.get("/")  # warms the caches a first page fills (options, menus)
+    one, _page = _home_queries(client)
+    for days, (status, stage) in enumerate(
+        zip(Lead.Status.values * 2, Opportunity.Stage.values, strict=False), start=4
+    ):
+        add(status, stage, days)
+    many, page = _home_queries(client)
+    assert one == many
+    for _code, label in (*Lead.Status.choices, *Opportunity.Stage.choices):
+        assert str(label) in page
+    assert "Expiring in 3" in page
+    assert "Expiring in 8" in page
+
+
+def test_deal_2_the_channel_manager_home_reads_its_conflict_badges_at_once(
+    client_for: Callable[[User], Client],
+    register: Callable[..., DealRegistration],
+    channel_manager: User,
+) -> None:
+    """DEAL-3: the five registrations waiting first take as many queries as
+    one, each with its conflict badge."""
+    client = client_for(channel_manager)
+    register("nw", submit=True)
+    client.get("/")
+    one, _page = _home_queries(client)
+    for org, name in (("nw", "Alpha"), ("co", "Alpha"), ("nw", "Beta"), ("co", "Beta")):
+        register(org, submit=True, customer_name=name)
+    five, page = _home_queries(client)
+    assert one == five
+    assert page.count("bg-orange-lt") >= 4
