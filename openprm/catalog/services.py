@@ -133,10 +133,10 @@ def option_add(*, actor: Actor, product: Product, option_id: int) -> ProductOpti
     return record_create(actor=actor, instance=ProductOption(product=product, option=option))
 
 
-def option_remove(*, actor: Actor, product: Product, option_id: int) -> None:
+def option_remove(*, actor: Actor, product: Product, link_id: int) -> None:
     access.require(actor, "change", product)
     link = access.get_visible(
-        ProductOption, actor, option_id, ProductOption.objects.filter(product=product)
+        ProductOption, actor, link_id, ProductOption.objects.filter(product=product)
     )
     record_delete(actor=actor, instance=link)
 
