@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
+from openprm.core.apikit.types import RecordId
 from openprm.core.search import key_prefix_q, prefix_q
 
 
@@ -36,12 +37,12 @@ class OfferFilter(FilterSchema):
     type: Annotated[
         Literal["device", "service", "option", "bundle"] | None, FilterLookup("type")
     ] = None
-    customer_id: int | None = None
+    customer_id: RecordId | None = None
 
     def filter_q(self, value: str | None) -> Q:
         return _name_or_code(value)
 
-    def filter_customer_id(self, value: int | None) -> Q:
+    def filter_customer_id(self, value: RecordId | None) -> Q:
         return Q()
 
 

@@ -58,6 +58,7 @@ OFFER = ListSpec(
     filters=OfferFilter,
     default_sort="name",
     row_key=lambda p: p.code,
+    count=False,  # tens of thousands of priced products: the total only on request
 )
 
 
