@@ -2,7 +2,7 @@
 apps at once (the route and list matrices); each code lives in its app's
 catalog."""
 
-from openprm.catalog.catalog import MANAGE_PRODUCTS
+from openprm.catalog.catalog import MANAGE_PRICE_LISTS, MANAGE_PRODUCTS
 from openprm.contacts.catalog import DELETE_SALES_PARTY_CONTACT, LEGAL_CONTACT_PREFERENCES
 from openprm.core.catalog import MANAGE_CUSTOM_FIELDS, MANAGE_LOOKUPS, MANAGE_PROFILE_OPTIONS
 from openprm.customers.catalog import DELETE_SALES_PARTY, RESTORE_SALES_PARTY, VIEW_ALL_SALES_DATA
@@ -23,6 +23,7 @@ __all__ = [
     "MANAGE_LOOKUPS",
     "MANAGE_PARTNERS",
     "MANAGE_PARTNER_PROGRAMS",
+    "MANAGE_PRICE_LISTS",
     "MANAGE_PRODUCTS",
     "MANAGE_PROFILE_OPTIONS",
     "MANAGE_TERRITORIES",

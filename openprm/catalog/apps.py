@@ -16,6 +16,21 @@ class CatalogConfig(AppConfig):
             "admin": True,
             "icon": "package",
         },
+        {
+            "label": _("Price lists"),
+            "url": "catalog:price_list_list",
+            "area": "internal",
+            "privilege": "manage_price_lists",
+            "admin": True,
+            "icon": "currency-euro",
+        },
+        {
+            "label": _("Catalog"),
+            "url": "portal:catalog",
+            "area": "portal",
+            "icon": "shopping-bag",
+            "order": 35,
+        },
     )
 
     def ready(self) -> None:

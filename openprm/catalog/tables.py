@@ -1,4 +1,4 @@
-"""The product list (ORD-1), declared once for the page, files and API."""
+"""The catalog's lists (ORD-1), each declared once for the page, files and API."""
 
 from typing import Any
 
@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from openprm.catalog import selectors
-from openprm.catalog.filters import ProductFilter
-from openprm.catalog.models import Product
+from openprm.catalog.filters import OfferFilter, PriceListFilter, ProductFilter
+from openprm.catalog.models import PriceList, Product
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 
@@ -25,9 +25,60 @@ PRODUCTS = ListSpec(
         Column("code", _("Code"), sort="code", link=Product.get_absolute_url),
         Column("name", _("Name"), sort="name_search", link=Product.get_absolute_url),
         Column("family", _("Product family"), sort="family"),
+        Column("type", _("Type"), lambda p: p.get_type_display(), sort="type"),
+        Column("charge", _("Charge"), lambda p: p.get_charge_type_display()),
+        Column("is_orderable", _("Orderable"), sort="is_orderable"),
         Column("is_active", _("Active"), sort="is_active"),
     ),
     filters=ProductFilter,
     default_sort="name",
     filename="products",
+)
+
+
+def _offer(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Product]:
+    customer = getattr(filters, "customer_id", None)
+    products = selectors.offer(actor=actor, for_customer=customer)
+    return filters.filter(products) if filters is not None else products
+
+
+OFFER = ListSpec(
+    name="catalog.offer",
+    select=_offer,
+    columns=(
+        Column("id", _("ID"), lambda p: p.pk, shown=False),
+        Column("code", _("Code"), sort="code"),
+        Column("name", _("Name"), sort="name_search"),
+        Column("family", _("Product family"), sort="family"),
+        Column("type", _("Type"), lambda p: p.get_type_display()),
+        Column("one_time", _("One-time price"), lambda p: p.one_time_price, sort="one_time_price"),
+        Column("monthly", _("Monthly price"), lambda p: p.monthly_price, sort="monthly_price"),
+        Column("currency", _("Currency"), lambda p: p.currency),
+    ),
+    filters=OfferFilter,
+    default_sort="name",
+    row_key=lambda p: p.code,
+    count=False,  # tens of thousands of priced products: the total only on request
+)
+
+
+def _price_lists(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[PriceList]:
+    rows = selectors.price_list_list(actor=actor)
+    return filters.filter(rows) if filters is not None else rows
+
+
+PRICE_LISTS = ListSpec(
+    name="catalog.price_lists",
+    select=_price_lists,
+    columns=(
+        Column("id", _("ID"), lambda p: p.pk, shown=False),
+        Column("name", _("Name"), sort="name", link=PriceList.get_absolute_url),
+        Column("currency", _("Currency"), sort="currency"),
+        Column("audience", _("Audience"), lambda p: p.get_audience_display(), sort="audience"),
+        Column("active_from", _("Active from"), sort="active_from"),
+        Column("active_to", _("Active to"), sort="active_to"),
+    ),
+    filters=PriceListFilter,
+    default_sort="name",
+    filename="price-lists",
 )

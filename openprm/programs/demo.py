@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from openprm.catalog import demo as catalog_demo
 from openprm.demo.context import DemoContext
 from openprm.partners.models import PartnerProfile
 from openprm.programs import services
@@ -147,3 +148,11 @@ def seed(context: DemoContext) -> None:
         _score(actor, in_distribution[2], "60", "Missed the joint business plan targets")
         services.program_evaluate(actor=actor, program=distributor)
     context.records["programs"] = [reseller, distributor]
+    catalog_demo.tier_price_lists(
+        context,
+        [
+            (tier.pk, f"{program.name} {tier.name}", tier.discount_percent or Decimal(10))
+            for program in (reseller, distributor)
+            for tier in program.tiers.order_by("rank")
+        ],
+    )

@@ -1,9 +1,12 @@
 """What the programs app tells deals (DEAL-6, DEAL-4): the protection terms
 of the partner's tier and its rank for lead routing, through the readers
-deals declares (`openprm.deals.providers`)."""
+deals declares (`openprm.deals.providers`); and the catalog (ORD-1) the
+partner's tier, whose price list its users buy at
+(`openprm.catalog.providers`)."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
+from openprm.catalog.providers import TierReaders, register_tiers
 from openprm.deals.providers import (
     PartnerRank,
     ProtectionTerms,
@@ -11,7 +14,7 @@ from openprm.deals.providers import (
     register_protection_terms,
 )
 from openprm.programs.catalog import TERMINATED
-from openprm.programs.models import Partnership
+from openprm.programs.models import Partnership, Tier
 
 
 def tier_terms(partner_id: int) -> ProtectionTerms | None:
@@ -35,6 +38,30 @@ def tier_ranks(partner_ids: Collection[int]) -> Mapping[int, PartnerRank]:
     }
 
 
+def partner_tier(partner_id: int) -> int | None:
+    """The tier of the partner's current partnership; None in no program."""
+    return (
+        Partnership.objects.filter(partner_id=partner_id)
+        .exclude(status=TERMINATED)
+        .values_list("tier_id", flat=True)
+        .first()
+    )
+
+
+def tier_choices() -> Sequence[tuple[int, str]]:
+    """Every tier, named with its program, for a tier price list."""
+    return [
+        (pk, f"{program}: {name}")
+        for pk, program, name in Tier.objects.order_by("program__name", "rank").values_list(
+            "pk", "program__name", "name"
+        )
+    ]
+
+
+_TIERS = TierReaders(partner_tier=partner_tier, choices=tier_choices)
+
+
 def install() -> None:
+    register_tiers(_TIERS)
     register_protection_terms(tier_terms)
     register_partner_rank(tier_ranks)

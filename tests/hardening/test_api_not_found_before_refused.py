@@ -24,7 +24,14 @@ from django.utils import timezone
 from PIL import Image
 
 from openprm.alerts.models import Alert
-from openprm.catalog.models import Product
+from openprm.catalog.models import (
+    BundleComponent,
+    PriceList,
+    PriceListItem,
+    Product,
+    ProductAttribute,
+    ProductOption,
+)
 from openprm.config.api import api
 from openprm.contacts.models import (
     ContactPoint,
@@ -104,7 +111,9 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
     token, _ = token_create(actor=as_actor(co_admin.user), name="contoso")
     job = ImportJob.objects.create(kind="contacts", created_by=co_admin.user)
     job.file.save("contoso.csv", ContentFile(b"Last name\nX\n"))
-    retired = Product.objects.create(code="OLD-1", name="Retired", is_active=False)
+    retired = Product.objects.create(code="OLD-1", name="Retired", is_active=False, type="bundle")
+    retired_part = Product.objects.create(code="OLD-2", name="Retired part", is_active=False)
+    price_list = PriceList.objects.create(name="Internal prices")
     registration = DealRegistration.objects.create(
         partner=co,
         owner=co_rep.user,
@@ -122,6 +131,17 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
     )
     return {
         "products/product_id": retired,
+        "products/attribute_id": ProductAttribute.objects.create(
+            product=retired, name="Colour", value="Grey"
+        ),
+        "products/option_link_id": ProductOption.objects.create(
+            product=retired, option=retired_part
+        ),
+        "products/component_id": BundleComponent.objects.create(
+            bundle=retired, product=retired_part
+        ),
+        "price-lists/price_list_id": price_list,
+        "price-lists/item_id": PriceListItem.objects.create(price_list=price_list, product=retired),
         "registrations/registration_id": registration,
         "opportunities/opportunity_id": opportunity,
         "opportunities/member_id": OpportunityTeamMember.objects.create(

@@ -1,0 +1,127 @@
+"""At which prices the caller buys (ORD-1, ORD-6): the price list that
+applies to it, and a page of products priced from it.
+
+- A partner user buys at its partnership's tier price list, or at the list
+  price list when its tier has none (or it is in no program).
+- Ordering for a customer, the customer account's price list applies (the
+  caller must see the account: 404 otherwise), else the list prices.
+- Everyone else sees the list prices.
+
+One price list applies as a whole: a product that is not on it has no price
+for the caller and is not offered. The price list is resolved in at most
+three queries and a page of products priced in one more, whatever the
+page's length. Tax is out of scope.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from openprm.catalog import providers
+from openprm.catalog.models import Audience, PriceList, PriceListItem, Product
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.customers.models import Account
+
+
+@dataclass(frozen=True)
+class Price:
+    one_time: Decimal
+    monthly: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class Prices:
+    """The price list that applied (None: no price list applies) and the
+    price of each product on it, by product id."""
+
+    price_list: PriceList | None
+    items: dict[int, Price]
+
+    def __getitem__(self, product_id: int) -> Price:
+        return self.items[product_id]
+
+    def get(self, product_id: int) -> Price | None:
+        return self.items.get(product_id)
+
+
+def active_q(day: date) -> Q:
+    return (Q(active_from__isnull=True) | Q(active_from__lte=day)) & (
+        Q(active_to__isnull=True) | Q(active_to__gte=day)
+    )
+
+
+def _first(audience: Q, day: date) -> PriceList | None:
+    """The preferred active price list among the list prices and `audience`:
+    the audience's own before the list prices, then the latest start."""
+    preferred = Case(
+        When(audience=Audience.LIST, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+    return (
+        access.unscoped(PriceList)
+        .filter(active_q(day) & (Q(audience=Audience.LIST) | audience))
+        .annotate(preferred=preferred)
+        .order_by("preferred", "-active_from", "-pk")
+        .first()
+    )
+
+
+def price_list_for(
+    actor: Actor, *, for_customer: int | None = None, on: date | None = None
+) -> PriceList | None:
+    """The price list `actor` buys at, for itself or for a customer it may see."""
+    day = on or timezone.localdate()
+    if for_customer is not None:
+        customer = access.get_visible(Account, actor, for_customer)
+        return _first(Q(audience=Audience.CUSTOMER, customer_id=customer.pk), day)
+    if not actor.is_active:
+        return None
+    if actor.is_partner:
+        if actor.partner_id is None:
+            return None
+        tier = providers.partner_tier(actor.partner_id)
+        if tier is not None:
+            return _first(Q(audience=Audience.TIER, tier_id=tier), day)
+    return _first(Q(pk__in=()), day)
+
+
+def prices_for(
+    actor: Actor,
+    products: Iterable[Product | int],
+    for_customer: int | None = None,
+    *,
+    on: date | None = None,
+) -> Prices:
+    """The caller's prices of `products` (a page of them), by product id;
+    a product missing from the result is not on the caller's price list."""
+    price_list = price_list_for(actor, for_customer=for_customer, on=on)
+    if price_list is None:
+        return Prices(None, {})
+    ids = [p if isinstance(p, int) else p.pk for p in products]
+    rows = access.unscoped(PriceListItem).filter(price_list=price_list, product_id__in=ids)
+    return Prices(
+        price_list,
+        {
+            product_id: Price(one_time, monthly, price_list.currency)
+            for product_id, one_time, monthly in rows.values_list(
+                "product_id", "one_time_price", "monthly_price"
+            )
+        },
+    )
+
+
+def priced(products: QuerySet[Product], price_list: PriceList | None) -> QuerySet[Product]:
+    """`products` on `price_list` only, each carrying its `one_time_price`,
+    `monthly_price` and `currency`: one join, so a page costs one query."""
+    if price_list is None:
+        return products.none()
+    return products.filter(price_items__price_list=price_list).annotate(
+        one_time_price=F("price_items__one_time_price"),
+        monthly_price=F("price_items__monthly_price"),
+        currency=Value(price_list.currency, output_field=CharField()),
+    )
