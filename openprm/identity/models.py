@@ -67,7 +67,9 @@ class User(AbstractUser, VersionedModel):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        """The name people read: the full name, else the e-mail address (which
+        says who it is), and only then the sign-in name."""
+        return self.get_full_name() or self.email or self.username
 
 
 class Resource(VersionedModel):

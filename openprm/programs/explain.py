@@ -13,25 +13,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from openprm.core.indicators import collected
+from openprm.core.money import money
 from openprm.programs.evaluation import Key, Ladder, key_of, measure
 from openprm.programs.models import Partnership, Tier, TierChange
-
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 
 
 def amount(value: Decimal, unit: str, currency: str) -> str:
     """A figure as people read it: "$88,000", "3", "7.5"."""
-    shown = value.quantize(Decimal(1)) if value == value.to_integral() else value
-    text = number_format(shown, use_l10n=True, force_grouping=True)
-    if unit != "money":
-        return text
-    symbol = SYMBOLS.get(currency)
-    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+    return money(value, currency if unit == "money" else "")
 
 
 @dataclass(frozen=True)

@@ -348,7 +348,7 @@ class PartnerProgram(Page):
                 review=selectors.open_review(actor=self.actor, partnership=partnership),
                 version_form=forms.VersionForm(initial={"version": partnership.version}),
                 override_form=forms.OverrideForm(
-                    initial={"version": partnership.version},
+                    initial={"version": partnership.version, "tier_id": partnership.tier_id},
                     tiers=selectors.tier_choices(actor=self.actor, program=partnership.program),
                 ),
                 score_form=forms.ScoreForm(

@@ -105,7 +105,7 @@ def test_deal_2_3_5_6_7_two_partners_one_deal(
 
     northwind.get_by_role("link", name="Performance").click()
     expect(northwind.get_by_test_id("stat-win")).to_have_text("100.0%")
-    expect(northwind.get_by_test_id("stat-revenue")).to_contain_text("12,000.00")
+    expect(northwind.get_by_test_id("stat-revenue")).to_contain_text("12,000")
     contoso.get_by_role("link", name="Performance").click()
     expect(contoso.get_by_test_id("stat-registrations")).to_have_text("1")
     expect(contoso.get_by_test_id("stat-approval")).to_have_text("0.0%")

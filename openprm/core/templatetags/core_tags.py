@@ -20,6 +20,7 @@ from openprm.core import events
 from openprm.core.audit.readable import readable_history
 from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.money import money
 from openprm.core.node_assets import icon_svg
 from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
@@ -238,3 +239,12 @@ def localized(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return formats.number_format(value, force_grouping=True)
     return value
+
+
+@register.filter(name="money")
+def money_filter(value: Any, currency: str = "") -> str:
+    """`{{ amount|money:currency }}`: an amount the one way the app shows
+    money ("$90,000"); nothing shows as a dash."""
+    if value is None or value == "":
+        return "—"
+    return money(value, currency or "")
