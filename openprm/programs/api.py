@@ -3,10 +3,10 @@ reviews (PRG-3, PRG-4, PRG-5, PRG-11). Lists and records are scoped by the
 access policies: a partner user reads its own program and partnership."""
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Status
+from ninja import Field, Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
@@ -308,7 +308,9 @@ def snapshot_detail(request: HttpRequest, snapshot_id: RecordId) -> Snapshot:
 @router.get("/snapshots/{snapshot_id}/counted", response=list[CountedOut])
 @reads(Snapshot)
 @paginate(PagePagination)
-def snapshot_counted(request: HttpRequest, snapshot_id: RecordId, figure: int = 0) -> Any:
+def snapshot_counted(
+    request: HttpRequest, snapshot_id: RecordId, figure: Annotated[int, Field(ge=0, le=1000)] = 0
+) -> Any:
     """PRG-11: the records the snapshot's figure number `figure` (its place
     in `figures`, from 0) counted, for the partner over the snapshot's
     window; they add up to the figure. 404 for a figure that lists none."""
