@@ -40,7 +40,9 @@ def test_pa_pc_prg_7_partner_flow(
     )
     page = signed_in_page(manager, PASSWORD)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Partners", exact=True).click()
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Partners", exact=True
+    ).click()
     page.get_by_role("link", name="New partner").click()
     expect(page.get_by_label("Type")).to_have_count(0)
     page.locator("#id_name").fill("Northwind Resellers")

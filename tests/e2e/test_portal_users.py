@@ -146,7 +146,9 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
 
     manager_context = browser.new_context(base_url=live_server.url)
     manager = sign_in(manager_context.new_page(), "chris", ADMIN_PASSWORD)
-    manager.get_by_role("navigation", name="Main").get_by_role("link", name="Partners", exact=True).click()
+    manager.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Partners", exact=True
+    ).click()
     manager.get_by_role("link", name="Northwind Resellers").click()
     expect(manager.get_by_test_id("portal-max-type")).to_have_text("Power user")
     _shot(manager, "partner-portal-card")
