@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.alerts import selectors, services, tables
 from openprm.alerts.models import Alert
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.editing import RecordAction
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 
 BACK = {"home": "home", "alerts": "portal:alert_list"}

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from openprm.alerts import selectors, services, tables
 from openprm.alerts.forms import AlertForm
 from openprm.alerts.models import Alert
-from openprm.core.views.generic import RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
 from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
 

@@ -17,7 +17,8 @@ from openprm.catalog.forms import (
     ProductForm,
 )
 from openprm.catalog.models import Audience, PriceList, Product, ProductType
-from openprm.core.views.generic import RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import RecordList
 from openprm.core.views.web import permitted_create
 
 

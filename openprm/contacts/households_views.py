@@ -13,7 +13,8 @@ from openprm.contacts import selectors, services, tables
 from openprm.contacts.forms import HouseholdMemberForm, NameForm
 from openprm.contacts.models import Household, HouseholdMembership
 from openprm.contacts.tables import household_url
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.editing import RecordAction
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import FormSave
 
 

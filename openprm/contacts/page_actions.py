@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from django.urls import reverse
 
-from openprm.core.views.generic import RecordAction
+from openprm.core.views.editing import RecordAction
 
 
 def contact_url(person_pk: int) -> str:

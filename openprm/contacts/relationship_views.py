@@ -14,7 +14,8 @@ from openprm.contacts.forms import RelationshipForm
 from openprm.contacts.models import Person, Relationship
 from openprm.contacts.page_actions import ContactAction, contact_url
 from openprm.core.errors import DomainError
-from openprm.core.views.generic import RecordList, refusal_text
+from openprm.core.views.editing import refusal_text
+from openprm.core.views.generic import RecordList
 from openprm.customers.models import Account
 
 

@@ -29,7 +29,8 @@ from openprm.contacts.page_actions import ContactAction, contact_url
 from openprm.contacts.policies import person_get_for_edit
 from openprm.core.errors import DomainError
 from openprm.core.redirects import redirect_next
-from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, refusal_text
+from openprm.core.views.editing import RecordForm, refusal_text
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import html_errors
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 

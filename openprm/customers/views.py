@@ -13,14 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history
-from openprm.core.views.generic import (
-    CustomFilteredList,
-    RecordAction,
-    RecordDelete,
-    RecordDetail,
-    RecordForm,
-    RecordList,
-)
+from openprm.core.views.editing import RecordAction, RecordDelete, RecordForm
+from openprm.core.views.generic import CustomFilteredList, RecordDetail, RecordList
 from openprm.core.views.web import (
     FormSave,
 )

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Lead

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity

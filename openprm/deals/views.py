@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.catalog.models import Product
 from openprm.core.actor import Actor
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.editing import RecordAction
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import permitted
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.conflicts import REASON_LABELS

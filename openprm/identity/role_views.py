@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history, event_history
-from openprm.core.views.generic import RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import RecordList
 from openprm.core.views.web import FormSave
 from openprm.identity import selectors, services, tables
 from openprm.identity.catalog import MANAGE_USERS

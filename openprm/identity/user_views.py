@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.audit.selectors import audit_history, event_history
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import FormSave
 from openprm.identity import selectors, services, tables
 from openprm.identity.catalog import MANAGE_USERS

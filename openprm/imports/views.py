@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from openprm.core.customfields.selectors import custom_fields_for
 from openprm.core.errors import DomainError
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordList
+from openprm.core.views.editing import RecordAction
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
 from openprm.imports import selectors, services, tables
 from openprm.imports.forms import MappingForm, UploadForm

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.core.errors import NotFound, ValidationFailed
-from openprm.core.views.generic import RecordAction, RecordDelete, RecordForm
+from openprm.core.views.editing import RecordAction, RecordDelete, RecordForm
 from openprm.core.views.web import FormSave
 from openprm.partners import selectors, services
 from openprm.partners.api import base_url

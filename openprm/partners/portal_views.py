@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 
 from openprm.core.errors import DomainError
 from openprm.core.tables import Column
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import login_not_required, portal_only
 from openprm.core.views.web import FormSave
 from openprm.partners import selectors

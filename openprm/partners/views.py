@@ -16,14 +16,8 @@ from django.utils.translation import gettext_lazy
 from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, DomainError, StaleVersion
 from openprm.core.listing import page_number, read_page
-from openprm.core.views.generic import (
-    CustomFilteredList,
-    Page,
-    RecordAction,
-    RecordDetail,
-    RecordForm,
-    export_answer,
-)
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import CustomFilteredList, Page, RecordDetail, export_answer
 from openprm.core.views.web import permitted_create
 from openprm.customers.models import Account
 from openprm.partners import selectors, services, tables

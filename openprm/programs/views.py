@@ -14,14 +14,8 @@ from django.utils.translation import gettext_lazy
 from openprm.core.actor import Actor
 from openprm.core.listing import page_number, read_page
 from openprm.core.lookups.selectors import lookup_choices
-from openprm.core.views.generic import (
-    Page,
-    RecordAction,
-    RecordDelete,
-    RecordDetail,
-    RecordForm,
-    RecordList,
-)
+from openprm.core.views.editing import RecordAction, RecordDelete, RecordForm
+from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.core.views.web import permitted, permitted_create
 from openprm.deals.analytics import chart_data, partner_deal_stats

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.lookups.selectors import lookup_choices
-from openprm.core.views.generic import RecordAction, RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordAction, RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.recruitment import forms, selectors, services, tables
 from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS, REJECT_REASONS
 from openprm.recruitment.models import Application, Campaign

@@ -22,7 +22,8 @@ from openprm.core.audit.selectors import audit_history
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.listing import page_number, read_page
 from openprm.core.privileges import has_privilege
-from openprm.core.views.generic import RecordDetail, RecordForm, RecordList, export_answer
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList, export_answer
 from openprm.core.views.web import FormSave, html_errors, permitted, permitted_create
 from openprm.territories import selectors, services, tables
 from openprm.territories.catalog import MANAGE_TERRITORIES

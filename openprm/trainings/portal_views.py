@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.views.generic import Page, RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import Page, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.core.views.web import permitted_create
 from openprm.partners.models import PartnerContact

@@ -8,7 +8,8 @@ from django.http import FileResponse, Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core.views.generic import Page, RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import Page, RecordList
 from openprm.core.views.web import permitted_create
 from openprm.partners.models import PartnerProfile
 from openprm.partners.selectors import partner_get

@@ -40,7 +40,7 @@ from django.urls import reverse
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.testing.matrix import Row
-from openprm.core.views.generic import RecordAction
+from openprm.core.views.editing import RecordAction
 from openprm.core.views.pages import PORTAL
 from openprm.identity.models import AccessToken
 from tests.access.cases import ACTORS, PARTNER_USERS, Case, expected

@@ -9,7 +9,8 @@ from django.urls import include, path
 from openprm.catalog import selectors, services, tables
 from openprm.catalog.models import Product
 from openprm.config.urls import urlpatterns as real_urlpatterns
-from openprm.core.views.generic import RecordDetail, RecordForm, RecordList
+from openprm.core.views.editing import RecordForm
+from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import html_errors
 
 FIELDS = ("code", "name", "family", "is_active")
