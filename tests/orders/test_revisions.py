@@ -13,6 +13,7 @@ from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
 from openprm.orders.lines import LineSpec
 from openprm.orders.models import Order
 from openprm.orders.services import (
+    kept_specs,
     order_cancel,
     order_diff,
     order_lines_replace,
@@ -28,26 +29,8 @@ def submitted(order: Order, actor: Actor) -> Order:
     return order_submit(actor=actor, order=order, expected_version=order.version)
 
 
-def kept_specs(order: Order, extra: list[LineSpec]) -> list[LineSpec]:
-    """The order's lines as specs that keep them (options folded into their line)."""
-    lines = list(order.lines.select_related("product").order_by("position"))
-    index = {line.pk: i for i, line in enumerate(x for x in lines if x.product.type != "option")}
-    specs = []
-    for line in lines:
-        if line.product.type == "option":
-            continue
-        specs.append(
-            LineSpec(
-                product_id=line.product_id,
-                quantity=line.quantity,
-                parent_index=index[line.parent_id] if line.parent_id else None,
-                option_ids=[
-                    c.product_id for c in line.children.all() if c.product.type == "option"
-                ],
-                line_id=line.pk,
-            )
-        )
-    return specs + extra
+def kept(order: Order, extra: list[LineSpec]) -> list[LineSpec]:
+    return [*kept_specs(order), *extra]
 
 
 @pytest.fixture
@@ -69,7 +52,7 @@ def test_ord_7_the_next_morning_two_lines_are_added_by_a_complete_new_revision(
         for _ in range(2)
     ]
     revision = order_lines_replace(
-        actor=nw_power, order=revision, lines=kept_specs(revision, more),
+        actor=nw_power, order=revision, lines=kept(revision, more),
         expected_version=revision.version,
     )  # fmt: skip
     revision = submitted(revision, nw_power)
@@ -129,7 +112,7 @@ def test_ord_7_the_product_of_a_line_cannot_change_within_a_revision(
     open_order: Order, nw_power: Actor, telemedia: dict[str, Any]
 ) -> None:
     revision = order_revise(actor=nw_power, order=open_order)
-    specs = kept_specs(revision, [])
+    specs = kept_specs(revision)
     plan = specs[1]
     specs[1] = LineSpec(product_id=telemedia["LINE"].pk, parent_index=0, line_id=plan.line_id)
     with pytest.raises(ValidationFailed) as error:

@@ -5,6 +5,7 @@
 
 from openprm.orders.lines import LineSpec
 from openprm.orders.services.assets import AssetChange, order_assets_change
+from openprm.orders.services.editing import kept_specs, order_line_add, order_line_remove
 from openprm.orders.services.fulfilment import StatusReport, fulfilment_report
 from openprm.orders.services.placing import (
     order_cancel,
@@ -22,9 +23,12 @@ __all__ = [
     "ProfileItem",
     "StatusReport",
     "fulfilment_report",
+    "kept_specs",
     "order_assets_change",
     "order_cancel",
     "order_diff",
+    "order_line_add",
+    "order_line_remove",
     "order_lines_replace",
     "order_revise",
     "order_submit",

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.errors import NotFound
 from openprm.customers.models import Account
 from openprm.orders.models import OPEN_STATES, Asset, AssetStatus, LineAction, Order, OrderLine
 
@@ -48,6 +47,8 @@ def _current_revisions(actor: Actor, customer_id: int) -> list[Order]:
 
 
 def service_profile(*, actor: Actor, customer_id: int) -> list[ProfileItem]:
+    """Of an account the actor may see (404 otherwise): what its rows show it."""
+    access.get_visible(Account, actor, customer_id)
     assets = list(
         access.visible(Asset, actor)
         .filter(customer_id=customer_id, status=AssetStatus.ACTIVE)
@@ -55,9 +56,6 @@ def service_profile(*, actor: Actor, customer_id: int) -> list[ProfileItem]:
         .order_by("pk")
     )
     orders = _current_revisions(actor, customer_id)
-    seen = assets or orders or access.visible(Account, actor).filter(pk=customer_id).exists()
-    if not seen:
-        raise NotFound()
     items = {
         f"asset:{a.pk}": ProfileItem(
             key=f"asset:{a.pk}",
