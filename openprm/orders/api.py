@@ -115,10 +115,12 @@ def order_revise(request: HttpRequest, order_id: RecordId) -> Status[Any]:
 
 @router.get("/orders/{order_id}/diff", response=OrderDiffOut)
 @reads(Order)
-def order_diff(request: HttpRequest, against: RecordId, order_id: RecordId) -> Any:
-    """What changed from revision `against` to this one."""
+def order_diff(request: HttpRequest, order_id: RecordId, against: RecordId | None = None) -> Any:
+    """What changed from revision `against` (by default the one this
+    revision revises) to this one."""
     after = selectors.order_get(actor=request.actor, pk=order_id)
-    before = selectors.order_get(actor=request.actor, pk=against)
+    before_id = against or after.previous_id or after.pk
+    before = selectors.order_get(actor=request.actor, pk=before_id)
     diff = services.order_diff(actor=request.actor, before=before, after=after)
     return {**diff.__dict__, "before_id": before.pk, "after_id": after.pk}
 
@@ -147,8 +149,8 @@ def asset_list(
 @reads(Asset)
 def asset_detail(request: HttpRequest, asset_id: RecordId) -> Any:
     asset = selectors.asset_get(actor=request.actor, pk=asset_id)
-    history = selectors.history_of(actor=request.actor, asset=asset)
-    return {**AssetOut.from_orm(asset).model_dump(), "history": list(history)}
+    asset.history_rows = list(selectors.history_of(actor=request.actor, asset=asset))
+    return asset
 
 
 @router.post("/asset-orders", response={201: OrderDetailOut})

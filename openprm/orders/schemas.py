@@ -1,6 +1,7 @@
 """API shapes of orders, fulfilment, assets and the service profile."""
 
 import datetime as dt
+import uuid
 from decimal import Decimal
 from typing import Literal
 
@@ -64,7 +65,7 @@ class AssetOrderIn(Input):
 
 class OrderLineOut(Schema):
     id: int
-    key: str
+    key: uuid.UUID
     position: int
     parent_id: int | None
     action: str
@@ -148,7 +149,7 @@ class AssetEventOut(Schema):
 
 
 class AssetDetailOut(AssetOut):
-    history: list[AssetEventOut]
+    history: list[AssetEventOut] = Field(..., alias="history_rows")
 
 
 class ServiceProfileItemOut(Schema):

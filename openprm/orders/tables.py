@@ -91,5 +91,4 @@ ASSETS = ListSpec(
     ),
     filters=AssetFilter,
     default_sort="-start",
-    filename="assets",
 )
