@@ -27,7 +27,14 @@ from openprm.core.errors import Conflict, NotFound
 from openprm.core.events import publish
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderPlaced
-from openprm.orders.lines import Context, Draft, LineSpec, Problems, _quantity, load_context
+from openprm.orders.lines import (
+    Context,
+    Draft,
+    LineSpec,
+    Problems,
+    checked_quantity,
+    load_context,
+)
 from openprm.orders.models import Asset, AssetStatus, LineAction, Order
 from openprm.orders.services.placing import buyer, callers_price_list, create_order
 from openprm.orders.services.touching import open_order_touching, refuse_touched
@@ -138,7 +145,7 @@ def _update(plan: Plan, asset: Asset, change: AssetChange, problems: Problems) -
     where = f"changes.{change.asset_id}"
     quantity = None
     if change.quantity is not None:
-        quantity = _quantity(where, change.quantity, asset.product, problems)
+        quantity = checked_quantity(where, change.quantity, asset.product, problems)
     line = plan.add(asset, LineAction.UPDATE, quantity)
     if change.option_ids is None:
         return

@@ -26,7 +26,9 @@ from openprm.customers.models import Account
 from openprm.deals.models import Opportunity
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderCancelled, OrderPlaced, OrderSubmitted
-from openprm.orders.lines import Draft, LineSpec, Problems, build_lines, load_context, save_lines
+from openprm.orders.line_build import build_lines
+from openprm.orders.line_store import save_lines
+from openprm.orders.lines import Draft, LineSpec, Problems, load_context
 from openprm.orders.models import (
     PAST_NO_RETURN,
     FulfilmentStatus,
@@ -35,6 +37,8 @@ from openprm.orders.models import (
     OrderLine,
     OrderState,
 )
+from openprm.orders.services.revisable import require_revisable
+from openprm.orders.services.touching import require_untouched
 from openprm.partners.models import PartnerProfile
 
 
@@ -216,9 +220,6 @@ def _carry_fulfilment(order: Order, previous: Order) -> str:
 def order_submit(*, actor: Actor, order: Order, expected_version: int | None) -> Order:
     """Pending → Open. A submitted revision replaces the one it revises,
     which becomes read-only history (ORD-4, ORD-7)."""
-    from openprm.orders.services.revisions import require_revisable
-    from openprm.orders.services.touching import require_untouched
-
     access.require(actor, "change", order)
     with transaction.atomic():
         _require_pending(order)
