@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.deals import selectors
-from openprm.deals.conflicts import conflicts_of
 from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 
@@ -30,13 +29,11 @@ def _registrations(
 
 def conflict_count(registration: DealRegistration) -> int | str:
     """The queue's conflict badge: deals a pending registration conflicts
-    with (DEAL-3). The page counts its rows at once
-    (`selectors.with_conflict_counts`); the files, read in chunks, count
-    row by row."""
+    with (DEAL-3), counted for a page or an export's chunk at once
+    (`selectors.with_conflict_counts`, the list's `complete`)."""
     if registration.state not in DealRegistration.PENDING:
         return ""
-    counted = getattr(registration, "conflicts_counted", None)
-    return counted if counted is not None else len(conflicts_of(registration))
+    return registration.conflicts_counted  # type: ignore[attr-defined,no-any-return]
 
 
 def days_left(registration: DealRegistration) -> int | str:
@@ -89,6 +86,7 @@ REGISTRATIONS = ListSpec(
     filters=RegistrationFilter,
     default_sort="-submitted_at",
     filename="deal-registrations",
+    complete=selectors.with_conflict_counts,
 )
 
 

@@ -95,7 +95,10 @@ def export_answer(
         )
         return redirect("exports:job_detail", pk=job.pk)
     return export_response(
-        fmt, streamed(rows, spec.chunk_size), spec.export_columns, spec.file_name(scope)
+        fmt,
+        spec.completed(streamed(rows, spec.chunk_size)),
+        spec.export_columns,
+        spec.file_name(scope),
     )
 
 
@@ -162,6 +165,8 @@ class RecordList(Page):
         valid: bool,
         list_error: str,
     ) -> HttpResponse:
+        if self.spec.complete is not None:
+            self.spec.complete(page_obj.object_list)
         context.update(
             spec=self.spec,
             columns=self.columns(),
