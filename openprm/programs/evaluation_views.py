@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from openprm.core.actor import Actor
 from openprm.core.listing import page_number, read_page
+from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordList
 from openprm.programs import forms, selectors, services, tables
@@ -41,10 +42,21 @@ class SnapshotList(RecordList):
 
     model = Snapshot
     spec = tables.SNAPSHOTS
-    template_name = "programs/snapshot_list.html"
+    title = gettext_lazy("Tier evaluations")
+    empty_text = gettext_lazy(
+        "No evaluation yet. An evaluation keeps a snapshot of a partner's figures "
+        "whenever they change."
+    )
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {"programs": selectors.program_choices(actor=self.actor)}
+        return {"can_create": False}  # an evaluation writes snapshots, nobody by hand
+
+    def filter_bar(self) -> list[Filter]:
+        outcomes = [("true", _("Records not counted")), ("false", _("Everything counted"))]
+        return [
+            Filter.of_records("program", _("Program"), selectors.program_choices(actor=self.actor)),
+            Filter("errors", _("Outcome"), "choice", outcomes),
+        ]
 
 
 def snapshot_context(actor: Actor, request: HttpRequest, pk: int) -> dict[str, Any]:
@@ -82,13 +94,19 @@ class ReviewList(RecordList):
 
     model = DowngradeReview
     spec = tables.REVIEWS
-    template_name = "programs/review_list.html"
+    empty_text = gettext_lazy(
+        "No downgrade review matches. A review opens when an evaluation finds a partner "
+        "short of its tier."
+    )
 
     def context(self, **scope: Any) -> dict[str, Any]:
-        return {
-            "programs": selectors.program_choices(actor=self.actor),
-            "states": DowngradeReview.State.choices,
-        }
+        return {"can_create": False}  # an evaluation opens reviews, nobody by hand
+
+    def filter_bar(self) -> list[Filter]:
+        return [
+            Filter.of_records("program", _("Program"), selectors.program_choices(actor=self.actor)),
+            Filter("state", _("State"), "choice", DowngradeReview.State.choices),
+        ]
 
 
 class _ReviewAction(RecordAction):

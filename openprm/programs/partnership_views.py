@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from openprm.core.actor import Actor
 from openprm.core.lookups.selectors import lookup_choices
+from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction, RecordForm
 from openprm.core.views.generic import Page, RecordList
 from openprm.core.views.web import permitted, permitted_create
@@ -31,15 +32,18 @@ class PartnershipList(RecordList):
 
     model = Partnership
     spec = tables.PARTNERSHIPS
-    template_name = "programs/partnership_list.html"
+    empty_text = gettext_lazy(
+        "No partnership matches. A partnership places a partner in a program; "
+        "add one from the partner's Program tab."
+    )
 
-    def context(self, **scope: Any) -> dict[str, Any]:
-        return {
-            "programs": selectors.program_choices(actor=self.actor),
-            "tiers": selectors.all_tier_choices(actor=self.actor),
-            "statuses": lookup_choices(PARTNERSHIP_STATUS),
-            "managers": selectors.manager_choices(),
-        }
+    def filter_bar(self) -> list[Filter]:
+        return [
+            Filter.of_records("program", _("Program"), selectors.program_choices(actor=self.actor)),
+            Filter.of_records("tier", _("Tier"), selectors.all_tier_choices(actor=self.actor)),
+            Filter("status", _("Status"), "choice", lookup_choices(PARTNERSHIP_STATUS)),
+            Filter.of_records("manager", _("Channel manager"), selectors.manager_choices()),
+        ]
 
 
 def partnership_context(partnership: Partnership) -> dict[str, Any]:
