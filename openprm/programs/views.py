@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openprm.core.errors import ValidationFailed
 from openprm.core.views.editing import RecordAction, RecordDelete, RecordForm
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
@@ -201,5 +202,5 @@ class RequirementRemove(_TierAction):
             actor=self.actor, pk=form.cleaned_data["requirement_id"]
         )
         if requirement.tier_id != record.pk:
-            raise services.ValidationFailed(_("This requirement is not the tier's."))
+            raise ValidationFailed(_("This requirement is not the tier's."))
         services.requirement_delete(actor=self.actor, requirement=requirement)
