@@ -60,8 +60,20 @@ REGISTRATIONS = ListSpec(
     select=_registrations,
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
-        Column("number", _("Number"), sort="number", link=DealRegistration.get_absolute_url),
-        Column("title", _("Deal"), sort="title", link=DealRegistration.get_absolute_url),
+        Column(
+            "number",
+            _("Number"),
+            sort="number",
+            link=DealRegistration.get_absolute_url,
+            cell="deals/cells/number.html",
+        ),
+        Column(
+            "title",
+            _("Deal"),
+            sort="title",
+            link=DealRegistration.get_absolute_url,
+            cell="deals/cells/title.html",
+        ),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column("partner", _("Partner"), lambda r: r.partner.account.name),
         Column(
@@ -95,8 +107,20 @@ PORTAL_REGISTRATIONS = ListSpec(
     select=_registrations,
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
-        Column("number", _("Number"), sort="number", link=portal_registration_url),
-        Column("title", _("Deal"), sort="title", link=portal_registration_url),
+        Column(
+            "number",
+            _("Number"),
+            sort="number",
+            link=portal_registration_url,
+            cell="deals/cells/number.html",
+        ),
+        Column(
+            "title",
+            _("Deal"),
+            sort="title",
+            link=portal_registration_url,
+            cell="deals/cells/title.html",
+        ),
         Column(
             "organization",
             _("Organization"),

@@ -185,6 +185,12 @@ class RecordList(Page):
         """What the default page shows besides the table."""
         return defaults.list_page(self, context)
 
+    def filter_bar(self) -> list[defaults.Filter]:
+        """The default page's filters, one per filter of the spec. A page
+        whose filters name records (a program, a channel manager) gives
+        their choices here: nobody types a record's id into a box."""
+        return defaults.list_filters(self.spec)
+
 
 class CustomFilteredList(RecordList):
     """A list filtered by custom fields too (`custom.<name>=value`, PLAT-3):
