@@ -42,6 +42,15 @@ from openprm.orders.services.touching import require_untouched
 from openprm.partners.models import PartnerProfile
 
 
+def own_organization(actor: Actor, customer_id: int | None) -> bool:
+    """Whether the account is the partner user's own organization: its
+    stock, bought at its own prices (ORD-6), however the caller names it."""
+    if customer_id is None or not actor.is_partner or actor.partner_id is None:
+        return False
+    own = access.unscoped(PartnerProfile).filter(pk=actor.partner_id, account_id=customer_id)
+    return own.exists()
+
+
 def buyer(actor: Actor, customer_id: int | None) -> tuple[Account, PartnerProfile | None]:
     """ORD-6: the account the order is for and the partner placing it."""
     partner = None
@@ -130,6 +139,8 @@ def place_order(
     """A new Pending order. Every line is checked (ORD-1, ORD-8) and
     refused together, before anything is written."""
     access.require_create(actor, Order)
+    if own_organization(actor, customer_id):
+        customer_id = None
     with transaction.atomic():
         customer, partner = buyer(actor, customer_id)
         contact = access.get_visible(Person, actor, contact_id) if contact_id else None
