@@ -20,6 +20,7 @@ from openprm.core.views.pages import portal_only
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
 from openprm.orders import selectors, services, tables
+from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.models import Asset, FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
@@ -28,8 +29,11 @@ ORDER_ACTIONS = ("change", "revise", "fulfil")
 
 
 class OrderList(RecordList):
+    """The order managers' list of every order."""
+
     model = Order
     spec = tables.ORDERS
+    privilege = MANAGE_ORDERS
 
 
 class OrderDetail(RecordDetail):
