@@ -6,6 +6,7 @@ at the price list that applies to it; the prices of every line come from
 that price list, never from the caller.
 """
 
+import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -107,16 +108,14 @@ def totals(drafts: Sequence[Draft]) -> tuple[Decimal, Decimal]:
     )
 
 
-def create_order(
-    *, actor: Actor, order: Order, drafts: Sequence[Draft], action: str = "placed"
-) -> Order:
+def create_order(*, actor: Actor, order: Order, drafts: Sequence[Draft]) -> Order:
     """Insert a new order (or revision) with its lines; the first revision
     takes its number from its id."""
     order.one_time_total, order.monthly_total = totals(drafts)
     order.placed_by_id = actor.pk
     full_clean(order, exclude=["number", "previous"])
     if not order.number:
-        order.number = f"NEW-{timezone.now().timestamp()}"
+        order.number = f"NEW-{uuid.uuid4().hex[:16]}"  # until its id is known
         order.save(force_insert=True)
         order.number = f"ORD-{order.pk:06d}"
         order.save(update_fields=["number"])
