@@ -152,3 +152,12 @@ def test_ord_7_a_cancelled_order_cannot_be_revised(open_order: Order, nw_power: 
     with pytest.raises(Conflict) as error:
         order_revise(actor=nw_power, order=order)
     assert "Cancelled and cannot be revised" in error.value.message
+
+
+def test_ord_7_cancelling_an_order_cancels_its_pending_revision(
+    open_order: Order, nw_power: Actor
+) -> None:
+    revision = order_revise(actor=nw_power, order=open_order)
+    order_cancel(actor=nw_power, order=open_order, expected_version=open_order.version)
+    revision.refresh_from_db()
+    assert revision.state == "cancelled"

@@ -280,4 +280,7 @@ def order_cancel(*, actor: Actor, order: Order, expected_version: int | None) ->
             expected_version=expected_version,
         )
         publish(OrderCancelled(actor=actor, record=order, revision=order.revision))
+        access.unscoped(Order).filter(number=order.number, state=OrderState.PENDING).update(
+            state=OrderState.CANCELLED  # the revision pending on a cancelled order goes with it
+        )
     return order
