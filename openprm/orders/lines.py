@@ -6,7 +6,8 @@ and a manual discount. Prices never come from the caller: each line is
 priced from the order's price list, less the bundle's component discount
 and the manual discount the caller may give. Every problem of every line
 is collected and refused at once, each message naming its rule, before
-anything is written.
+anything is written. Here: one line and its options; `line_build` puts
+the lines into their bundle structure, `line_store` stores them.
 """
 
 import uuid
