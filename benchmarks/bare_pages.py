@@ -109,23 +109,34 @@ class Reach:
         return f"(p.owner_id = {self.me} OR {self.persons('1 = 1' + self.scope())})"
 
 
-def _contact_condition(reach: Reach, search: str) -> str:
-    """CON-7's predefined searches within what the user sees."""
+def _account_condition(reach: Reach, search: str) -> str:
+    """CON-7's predefined searches as a condition on the related account `a`
+    (within what the user sees: each grants the account's visibility)."""
     me, own = reach.me, reach.resource
     if search == "my_contacts":
-        return reach.persons(f"a.owner_id = {me} AND a.is_sales_account")
+        return f"a.owner_id = {me} AND a.is_sales_account"
     if search == "my_business":
-        return reach.persons(f"a.owner_id = {me}")
+        return f"a.owner_id = {me}"
     if search == "my_team_territory":
-        granted = (
-            "(EXISTS (SELECT 1 FROM teams_accountteammember tm WHERE tm.account_id = a.id "
-            f"AND (tm.user_id = {me} OR tm.resource_id = {own})) OR EXISTS (SELECT 1 FROM "
-            "territories_accountterritory at JOIN territories_territory t ON t.id = "
-            "at.territory_id AND t.active JOIN territories_territorymember m ON "
-            "m.territory_id = at.territory_id WHERE at.account_id = a.id "
-            f"AND m.resource_id = {own}))"
-        )
-        return reach.persons(f"a.is_sales_account AND {granted}")
+        if reach.plan == "ids":  # from the user's own team and territory rows
+            granted = (
+                "a.id IN (SELECT tm.account_id FROM teams_accountteammember tm "
+                f"WHERE tm.user_id = {me} OR tm.resource_id = {own} "
+                "UNION SELECT at.account_id FROM territories_accountterritory at "
+                "JOIN territories_territory t ON t.id = at.territory_id AND t.active "
+                "JOIN territories_territorymember m ON m.territory_id = at.territory_id "
+                f"WHERE m.resource_id = {own})"
+            )
+        else:
+            granted = (
+                "(EXISTS (SELECT 1 FROM teams_accountteammember tm WHERE tm.account_id = a.id "
+                f"AND (tm.user_id = {me} OR tm.resource_id = {own})) OR EXISTS (SELECT 1 FROM "
+                "territories_accountterritory at JOIN territories_territory t ON t.id = "
+                "at.territory_id AND t.active JOIN territories_territorymember m ON "
+                "m.territory_id = at.territory_id WHERE at.account_id = a.id "
+                f"AND m.resource_id = {own}))"
+            )
+        return f"a.is_sales_account AND {granted}"
     raise LookupError(search)
 
 
@@ -151,8 +162,12 @@ def contact_list(reach: Reach, params: dict[str, str]) -> list[tuple[Any, ...]]:
         found = rows(q.NAME_ARMS.format(condition=condition, more=q.MORE), bind)
     elif search == "my_favorites":
         found = rows(q.FAVORITES.format(visible=reach.person_visible(), more=q.MORE), bind)
+    elif reach.plan == "ids":  # the persons of the few accounts, then sorted
+        condition = _account_condition(reach, search)
+        fence = "" if isinstance(_connection, sqlite3.Connection) else " OFFSET 0"
+        found = rows(q.CONTACTS_FROM.format(condition=condition, fence=fence, more=q.MORE), bind)
     else:
-        condition = _contact_condition(reach, search)
+        condition = reach.persons(_account_condition(reach, search))
         found = rows(q.CONTACTS.format(condition=condition, more=q.MORE), bind)
     page = found[: q.PAGE]
     customers: dict[int, list[str]] = {}

@@ -72,6 +72,10 @@ RELATED_IDS = """p.id IN (SELECT r.person_id FROM contacts_relationship r JOIN c
   ON a.id = r.account_id WHERE a.is_active AND {condition})"""
 CONTACTS = f"SELECT {PERSON_COLUMNS} FROM contacts_person p WHERE p.is_active AND {{condition}} "
 CONTACTS += f"{ORDER} LIMIT {{more}}"
+CONTACTS_FROM = f"""SELECT {PERSON_COLUMNS} FROM (SELECT DISTINCT r.person_id AS id
+  FROM contacts_relationship r JOIN customers_account a ON a.id = r.account_id
+  WHERE a.is_active AND {{condition}}{{fence}}) ids JOIN contacts_person p ON p.id = ids.id
+WHERE p.is_active {ORDER} LIMIT {{more}}"""
 SAVED_SEARCH = "SELECT code FROM contacts_savedsearch WHERE id = %(pk)s AND code IS NOT NULL"
 FAVORITES = f"""SELECT {PERSON_COLUMNS} FROM contacts_favorite v0
 JOIN contacts_person p ON p.id = v0.person_id

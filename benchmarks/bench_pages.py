@@ -166,7 +166,7 @@ def measure(args: Any, people: Any, cookies: dict[str, str]) -> list[Row]:
     bare = web.Server(web.APPS["bare"], args.workers, args.threads).start()
     results = []
     try:
-        for page in pages(people, args.term):
+        for page in [p for p in pages(people, args.term) if args.only in p.name]:
             rows = {role: Row(page.name, role) for role in people.users}
             for number in range(args.cold_rounds):
                 app.restart()
@@ -278,6 +278,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=30, help="warm requests per page, role")
     parser.add_argument("--cold-rounds", type=int, default=1, help="restarts per page")
     parser.add_argument("--term", default="mar", help="the name search's term")
+    parser.add_argument("--only", default="", help="only the pages whose name holds this")
     parser.add_argument("--workers", type=int, default=2, help="as `openprm serve` defaults")
     parser.add_argument("--threads", type=int, default=4, help="as `openprm serve` defaults")
     parser.add_argument("--api-seconds", type=float, default=4.0, help="0 skips the API")

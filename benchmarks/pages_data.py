@@ -13,7 +13,10 @@ them the roles the issue names, each with a reach the size makes realistic:
 - a manager owns nothing and sees what the eight sellers below own (TEAM-4),
   40 % of the accounts;
 - a channel manager owns every partner account (the home benchmark's);
-- a partner user (portal) belongs to one partner made through the services.
+- a partner user (portal) belongs to one partner made through the services,
+  given 120 more contacts so its portal lists have pages.
+
+Each internal role marks 30 of the contacts it sees as favorites.
 
 Everything is keyed by username, so a --work-dir (or a PostgreSQL database)
 generated once is reused by later runs at the same size.
@@ -35,6 +38,7 @@ USERNAMES = {
 TERRITORY_ACCOUNTS = 30
 TERRITORIES = 40
 PORTAL_CONTACTS = 120
+FAVORITES = 30
 
 
 @dataclass
@@ -100,6 +104,7 @@ def generate(contacts: int) -> None:
         for n, pk in enumerate(others[: TERRITORY_ACCOUNTS * TERRITORIES])
     )
     _portal_contacts(PORTAL_CONTACTS)
+    _favorites(FAVORITES)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     print(f"generated in {time.perf_counter() - started:.0f} s", flush=True)
@@ -133,6 +138,27 @@ def _portal_contacts(count: int) -> None:
         PartnerContact,
         [{"partner_id": partner, "person_id": pk, "level": "contact"} for pk in ids],
     )
+
+
+def _favorites(count: int) -> None:
+    """CON-7's My Favorite Contacts: each internal role marks `count` of the
+    contacts it sees, spread over them."""
+    from openprm.contacts.models import Favorite, Person
+    from openprm.core import access
+    from openprm.identity.actors import actor_for
+    from openprm.identity.models import User
+
+    for role, username in USERNAMES.items():
+        if role == "partner user":
+            continue
+        user = User.objects.get(username=username)
+        seen = access.visible(Person, actor_for(user)).order_by("pk").values_list("pk", flat=True)
+        ids = list(seen[:5000])
+        step = max(1, len(ids) // count)
+        existing = set(Favorite.objects.filter(user=user).values_list("person_id", flat=True))
+        Favorite.objects.bulk_create(
+            Favorite(user=user, person_id=pk) for pk in ids[::step][:count] if pk not in existing
+        )
 
 
 def people() -> People:
