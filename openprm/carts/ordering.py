@@ -1,0 +1,44 @@
+"""Placing the order of a cart or quote through the orders app (ORD-3):
+the lines as the orders service takes them, a bundle's components and a
+line's options pointing at their parent line."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from openprm.carts import prices
+from openprm.carts.models import Line, LineKind, Shopping
+from openprm.core.actor import Actor
+
+
+def place(*, actor: Actor, shopping: Shopping, lines: Sequence[Line]) -> Any:
+    from openprm.orders.services import LineSpec, place_order
+
+    specs: list[Any] = []
+    index: dict[int, int] = {}
+    for line, _depth in prices.tree(lines):
+        if line.kind == LineKind.OPTION:
+            continue
+        options = [
+            child.product_id
+            for child in lines
+            if child.parent_id == line.pk and child.kind == LineKind.OPTION
+        ]
+        index[line.pk] = len(specs)
+        specs.append(
+            LineSpec(
+                product_id=line.product_id,
+                quantity=line.quantity,
+                parent_index=index.get(line.parent_id) if line.parent_id else None,
+                option_ids=options,
+                discount_percent=line.discount_percent,
+            )
+        )
+    assert shopping.price_list_id is not None
+    return place_order(
+        actor=actor,
+        customer_id=shopping.customer_id,
+        contact_id=shopping.contact_id,
+        price_list_id=shopping.price_list_id,
+        opportunity_id=shopping.opportunity_id,
+        lines=specs,
+    )
