@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "openprm.catalog",
     "openprm.deals",
     "openprm.programs",
+    "openprm.orders",
     "openprm.carts",
     "openprm.recruitment",
     "openprm.alerts",

@@ -1,0 +1,59 @@
+"""Reading orders and assets, always through the access scope."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.orders.models import OPEN_STATES, Asset, AssetEvent, Order, OrderLine
+
+
+def order_list(*, actor: Actor) -> QuerySet[Order]:
+    return access.visible(Order, actor).select_related("customer", "partner__account")
+
+
+def order_get(*, actor: Actor, pk: Any) -> Order:
+    return access.get_visible(Order, actor, pk, order_list(actor=actor))
+
+
+def revisions_of(*, actor: Actor, order: Order) -> QuerySet[Order]:
+    """Every revision of the order's number, the first first."""
+    return order_list(actor=actor).filter(number=order.number).order_by("revision")
+
+
+def lines_of(*, actor: Actor, order: Order) -> list[OrderLine]:
+    """The lines in their order, parents before their parts."""
+    return list(
+        access.visible(OrderLine, actor)
+        .filter(order=order)
+        .select_related("product", "asset")
+        .order_by("position", "pk")
+    )
+
+
+def asset_list(*, actor: Actor) -> QuerySet[Asset]:
+    return access.visible(Asset, actor).select_related("product", "customer")
+
+
+def asset_get(*, actor: Actor, pk: Any) -> Asset:
+    return access.get_visible(Asset, actor, pk, asset_list(actor=actor))
+
+
+def assets_of(*, actor: Actor, customer_id: int, active_only: bool = True) -> QuerySet[Asset]:
+    rows = asset_list(actor=actor).filter(customer_id=customer_id)
+    return rows.filter(status="active") if active_only else rows
+
+
+def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:
+    return (
+        access.visible(AssetEvent, actor)
+        .filter(asset=asset)
+        .select_related("line__order")
+        .order_by("pk")
+    )
+
+
+def open_orders_of(*, actor: Actor, customer_id: int) -> QuerySet[Order]:
+    """ORD-5: the orders that still change what the customer will have."""
+    return order_list(actor=actor).filter(customer_id=customer_id, state__in=OPEN_STATES)
