@@ -27,6 +27,7 @@ from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.options.selectors import profile_option_value
 from openprm.core.records import record_create, record_delete, record_update
+from openprm.orders.models import Order
 
 SHOPPING = ("customer_id", "contact_id", "price_list_id", "opportunity_id", "currency")
 
@@ -176,7 +177,7 @@ def _bundles_keep_rules(actor: Actor, cart: Cart, lines: Sequence[CartLine]) -> 
             _check_bundle(actor, cart, line)
 
 
-def cart_checkout(*, actor: Actor, confirm_prices: str | None = None) -> Any:
+def cart_checkout(*, actor: Actor, confirm_prices: str | None = None) -> Order:
     """ORD-6: the cart becomes an order through the orders app, its prices
     re-checked first; the cart is emptied."""
     with transaction.atomic():
@@ -189,7 +190,7 @@ def cart_checkout(*, actor: Actor, confirm_prices: str | None = None) -> Any:
         return order
 
 
-def quote_order(*, actor: Actor, quote_id: int, confirm_prices: str | None = None) -> Any:
+def quote_order(*, actor: Actor, quote_id: int, confirm_prices: str | None = None) -> Order:
     """ORD-6: an open quote within its validity becomes an order, its prices
     re-checked against the price list."""
     with transaction.atomic():

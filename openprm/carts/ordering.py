@@ -3,17 +3,16 @@ the lines as the orders service takes them, a bundle's components and a
 line's options pointing at their parent line."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from openprm.carts import prices
 from openprm.carts.models import Line, LineKind, Shopping
 from openprm.core.actor import Actor
+from openprm.orders.models import Order
+from openprm.orders.services import LineSpec, place_order
 
 
-def place(*, actor: Actor, shopping: Shopping, lines: Sequence[Line]) -> Any:
-    from openprm.orders.services import LineSpec, place_order
-
-    specs: list[Any] = []
+def place(*, actor: Actor, shopping: Shopping, lines: Sequence[Line]) -> Order:
+    specs: list[LineSpec] = []
     index: dict[int, int] = {}
     for line, _depth in prices.tree(lines):
         if line.kind == LineKind.OPTION:

@@ -7,6 +7,7 @@ from openprm.carts import rules, selectors, services
 from openprm.carts.models import Quote
 from openprm.carts.summary import Summary, summarize
 from openprm.core.actor import Actor
+from openprm.orders.models import Order
 
 
 def cart_summary(*, actor: Actor) -> Summary:
@@ -19,6 +20,7 @@ def quote_summary(*, actor: Actor, quote: Quote) -> Summary:
     return summarize(quote, selectors.quote_lines(actor=actor, quote=quote))
 
 
-def order_answer(order: Any) -> dict[str, Any]:
-    url = order.get_absolute_url() if hasattr(order, "get_absolute_url") else None
-    return {"order_id": order.pk, "url": url}
+def order_answer(order: Order) -> dict[str, Any]:
+    """The order a checkout placed: its id and number (its pages are the
+    orders app's)."""
+    return {"order_id": order.pk, "number": order.number}

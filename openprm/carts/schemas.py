@@ -189,4 +189,4 @@ class QuoteToCartIn(Input):
 
 class CartOrderOut(Schema):
     order_id: int
-    url: str | None = None
+    number: str

@@ -23,6 +23,7 @@ from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.views.editing import RecordAction, refusal_text
 from openprm.core.views.generic import Page
 from openprm.core.views.pages import portal_only
+from openprm.orders.models import Order
 
 CART = "portal:cart"
 
@@ -231,10 +232,9 @@ def _confirm(request: HttpRequest, error: PricesChanged, action: str, label: str
     )
 
 
-def checkout_done(request: HttpRequest, order: Any) -> HttpResponse:
-    answer = pages.order_answer(order)
-    messages.success(request, _("Your order is placed."))
-    return redirect(answer["url"] or reverse(CART))
+def checkout_done(request: HttpRequest, order: Order) -> HttpResponse:
+    messages.success(request, _("Order %(number)s is placed.") % {"number": order.number})
+    return redirect(CART)
 
 
 @method_decorator(portal_only, name="dispatch")
