@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 
 from openprm.carts import checkout, pages, selectors, tables
 from openprm.carts.checkout import PricesChanged
-from openprm.carts.errors import CartErrorCode
 from openprm.carts.forms import ConfirmForm, QuoteToCartForm
 from openprm.carts.models import Quote
 from openprm.carts.views import _confirm, checkout_done
@@ -46,6 +45,7 @@ class QuoteDetail(RecordDetail):
                 "quote": quote,
                 "summary": pages.quote_summary(actor=self.actor, quote=quote),
                 "expired": quote.valid_until < timezone.localdate(),
+                "cart_lines": selectors.cart_line_count(actor=self.actor),
             },
         )
 
@@ -66,8 +66,6 @@ class QuoteToCart(RecordAction):
         try:
             checkout.quote_to_cart(actor=self.actor, quote_id=quote.pk, replace=replace)
         except DomainError as error:
-            if error.code == CartErrorCode.CART_NOT_EMPTY:
-                return render(request, "carts/quote_replace.html", {"quote": quote, "error": error})
             messages.error(request, refusal_text(error))
             return redirect(quote.get_absolute_url())
         messages.success(

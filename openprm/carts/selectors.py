@@ -26,6 +26,11 @@ def cart_lines(*, actor: Actor, cart: Cart) -> list[CartLine]:
     return list(access.visible(CartLine, actor).filter(cart=cart).select_related("product"))
 
 
+def cart_line_count(*, actor: Actor) -> int:
+    """How many lines the caller's cart holds (a quote put back replaces them)."""
+    return access.visible(CartLine, actor).filter(parent__isnull=True).count()
+
+
 def cart_line_get(*, actor: Actor, cart: Cart, pk: Any) -> CartLine:
     return access.get_visible(
         CartLine, actor, pk, access.visible(CartLine, actor).filter(cart=cart)

@@ -19,6 +19,7 @@ from openprm.carts.checkout import PricesChanged
 from openprm.carts.forms import ConfirmForm, LineAddForm, LineUpdateForm, ShopForForm
 from openprm.carts.models import CartLine
 from openprm.catalog import selectors as catalog
+from openprm.core.actor import Actor
 from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.views.editing import RecordAction, refusal_text
 from openprm.core.views.generic import Page
@@ -47,7 +48,7 @@ def cart_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _parts(actor: Any, bundle_id: int) -> list[Any]:
+def _parts(actor: Actor, bundle_id: int) -> list[dict[str, Any]]:
     definition = catalog.bundle_definition(actor=actor, pk=bundle_id)
     return [
         {"component": c, "options": list(definition.options.get(c.product.id, {}).values())}
@@ -74,8 +75,8 @@ class CartPage(Page):
 
 
 @method_decorator(portal_only, name="dispatch")
-class CartShopFor(Page):
-    http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
+class CartShopFor(CartPage):
+    """Whom the cart shops for; a GET shows the cart."""
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ShopForForm(request.POST)
@@ -111,10 +112,9 @@ class CartContacts(Page):
 
 
 @method_decorator(portal_only, name="dispatch")
-class CartLineAdd(Page):
-    """ "Add to cart" from the catalog, or a component into a bundle line."""
-
-    http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
+class CartLineAdd(CartPage):
+    """Add to cart from the catalog, or a component into a bundle line; a
+    GET shows the cart."""
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = LineAddForm(request.POST)
@@ -195,8 +195,8 @@ class CartLineRemove(LineAction):
 
 
 @method_decorator(portal_only, name="dispatch")
-class CartSaveQuote(Page):
-    http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
+class CartSaveQuote(CartPage):
+    """The cart saved as a quote; a GET shows the cart."""
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ConfirmForm(request.POST)

@@ -12,7 +12,7 @@ from openprm.catalog.models import PriceList
 from openprm.identity.models import User
 from tests.factories import as_actor
 
-A = "/api/v1"
+A = "/api/v1/portal"
 
 
 def test_ord_6_api_cart_lines_and_totals_one_time_and_monthly_apart(

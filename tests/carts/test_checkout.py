@@ -18,7 +18,7 @@ from openprm.identity.models import User
 from openprm.orders.models import Order, OrderLine
 from tests.factories import as_actor
 
-A = "/api/v1"
+A = "/api/v1/portal"
 
 
 def _raise_price(sales_admin: User, telemedia: dict[str, Any], code: str, price: str) -> None:
