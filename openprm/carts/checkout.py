@@ -74,7 +74,11 @@ def _recheck(lines: Sequence[Line], price_list: PriceList, confirm: str | None) 
                 "prices and confirm them to go on."
             )
             % {"count": len(changes)},
-            extra={"changes": change_rows(changes), "price_token": token},
+            extra={
+                "changes": change_rows(changes),
+                "price_token": token,
+                "currency": price_list.currency,
+            },
         )
     by_id = {line.pk: line for line in lines}
     for change in changes:

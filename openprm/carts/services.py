@@ -219,10 +219,15 @@ def _check_bundle(actor: Actor, cart: Cart, bundle_line: CartLine) -> None:
         actor=actor,
         bundle_id=bundle_line.product_id,
         lines=[
-            ConfigLine(line.product_id, line.quantity, options.get(line.pk, ()))
+            ConfigLine(line.product_id, _whole(line.quantity), options.get(line.pk, ()))
             for line in components
         ],
     )
+
+
+def _whole(quantity: Decimal) -> Decimal | int:
+    """A whole quantity as an integer, so a refusal reads "6", not "6.00"."""
+    return int(quantity) if quantity == quantity.to_integral_value() else quantity.normalize()
 
 
 def _bundle_discount(actor: Actor, bundle: Product, product_id: int) -> Decimal:

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from openprm.carts import checkout, pages, selectors, services
@@ -44,8 +45,25 @@ def cart_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         if customer
         else (),
         "bundle_parts": {row.id: _parts(actor, row.line.product_id) for row in bundles},
+        "add_after": _subtree_ends(summary.rows),
         **extra,
     }
+
+
+def _subtree_ends(rows: list[Any]) -> dict[int, int]:
+    """The last row of each bundle's components and options, by row id →
+    the bundle's line id: where its "Add to this plan" row goes."""
+    ends: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if row.line.product.type != "bundle":
+            continue
+        last = row
+        for later in rows[index + 1 :]:
+            if later.depth <= row.depth:
+                break
+            last = later
+        ends[last.id] = row.id
+    return ends
 
 
 def _parts(actor: Actor, bundle_id: int) -> list[dict[str, Any]]:
@@ -211,7 +229,7 @@ class CartSaveQuote(CartPage):
         messages.success(
             request,
             _("Quote %(number)s is saved, valid until %(day)s.")
-            % {"number": quote.number, "day": quote.valid_until},
+            % {"number": quote.number, "day": date_format(quote.valid_until)},
         )
         return redirect(quote.get_absolute_url())
 
@@ -225,6 +243,7 @@ def _confirm(request: HttpRequest, error: PricesChanged, action: str, label: str
             "error": error,
             "changes": error.extra["changes"],
             "token": error.extra["price_token"],
+            "currency": error.extra["currency"],
             "action": action,
             "label": label,
         },
