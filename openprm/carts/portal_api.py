@@ -11,9 +11,11 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from openprm.carts import checkout, pages, selectors, services, tables
+from openprm.carts import checkout, configurator, pages, selectors, services, tables
 from openprm.carts.models import Cart, Quote
 from openprm.carts.schemas import (
+    BundleConfigurationIn,
+    BundlePreviewOut,
     CartConfirmIn,
     CartLineIn,
     CartLineUpdateIn,
@@ -120,3 +122,25 @@ def quote_order(request: HttpRequest, quote_id: RecordId, payload: CartConfirmIn
     """ORD-6: an open quote within its validity becomes an order."""
     order = checkout.quote_order(actor=shopper(request), quote_id=quote_id, **payload.model_dump())
     return Status(201, pages.order_answer(order))
+
+
+@router.post("/portal/bundles/{product_id}/configuration", response=BundlePreviewOut)
+def bundle_configuration_preview(
+    request: HttpRequest, product_id: RecordId, payload: BundleConfigurationIn
+) -> Any:
+    """ORD-2, ORD-8: the configurator, for power users (403 to standard
+    users): every rule the configuration breaks and its price; nothing is
+    saved."""
+    return configurator.preview(
+        actor=shopper(request), product_id=product_id, **payload.model_dump()
+    )
+
+
+@router.post("/portal/bundles/{product_id}/cart", response={201: CartOut})
+def bundle_configuration_to_cart(
+    request: HttpRequest, product_id: RecordId, payload: BundleConfigurationIn
+) -> Status[Any]:
+    """ORD-2, ORD-8: the configured bundle into the cart (power users)."""
+    actor = shopper(request)
+    configurator.add_to_cart(actor=actor, product_id=product_id, **payload.model_dump())
+    return Status(201, pages.cart_summary(actor=actor))

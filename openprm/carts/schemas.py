@@ -190,3 +190,28 @@ class QuoteToCartIn(Input):
 class CartOrderOut(Schema):
     order_id: int
     number: str
+
+
+class BundleConfigurationIn(Input):
+    """ORD-8: the component lines of a bundle (each with its options)."""
+
+    components: list[CartComponentIn] = Field(..., max_length=200)
+
+
+class BundlePartOut(Schema):
+    name: str
+    depth: int
+    quantity: Decimal
+    one_time: Decimal
+    monthly: Decimal
+
+
+class BundlePreviewOut(Schema):
+    """Every broken rule, named, and the price as configured."""
+
+    valid: bool
+    violations: list[str]
+    currency: str
+    parts: list[BundlePartOut]
+    one_time_total: Decimal
+    monthly_total: Decimal

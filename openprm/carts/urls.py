@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.carts import quote_views, views
+from openprm.carts import configurator_views, quote_views, views
 
 app_name = "carts"
 
@@ -15,6 +15,7 @@ portal_urlpatterns = [
     path("cart/lines/<int:pk>/remove/", views.CartLineRemove.as_view(), name="cart_line_remove"),
     path("cart/quote/", views.CartSaveQuote.as_view(), name="cart_quote"),
     path("cart/checkout/", views.CartCheckout.as_view(), name="cart_checkout"),
+    path("configurator/<int:pk>/", configurator_views.Configurator.as_view(), name="configurator"),
     path("quotes/", quote_views.QuoteList.as_view(), name="quote_list"),
     path("quotes/<int:pk>/", quote_views.QuoteDetail.as_view(), name="quote_detail"),
     path("quotes/<int:pk>/cart/", quote_views.QuoteToCart.as_view(), name="quote_to_cart"),

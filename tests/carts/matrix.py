@@ -1,8 +1,8 @@
 """The cart's rows of the access matrices that no declaration gives (ORD-6):
 its writes, through the portal API and the portal pages, answer partner
-users only (404 to internal users); a cart line or quote answers its owner
-only (404 to everyone else, colleagues included); the quotes list shows
-the caller's own quotes."""
+users only (404 to internal users), the configurator power users only; a
+cart line or quote answers its owner only (404 to everyone else,
+colleagues included); the quotes list shows the caller's own quotes."""
 
 from django.urls import reverse
 
@@ -17,6 +17,7 @@ PARTNERS = {"allowed": PARTNER_USERS, "sees": PARTNER_USERS}
 OWNER = {"allowed": frozenset({"nw_admin"}), "sees": frozenset({"nw_admin"})}
 LINE = of("nw_admin_cart", "cart_line")
 QUOTE = of("nw_admin_quote", "quote")
+BUNDLE = of("bundle", "product")
 
 
 def _product(world: World) -> dict[str, int]:
@@ -32,6 +33,16 @@ OPERATIONS = {
     f"POST {P}/cart/checkout": [Case("post", **PARTNERS, ok=201, body={})],
     f"POST {P}/quotes/{{quote_id}}/cart": [Case("post", QUOTE, **OWNER, body={"replace": True})],
     f"POST {P}/quotes/{{quote_id}}/order": [Case("post", QUOTE, **OWNER, ok=201, body={})],
+    # ORD-2: the configurator is the power users'; the world's partner users
+    # are standard (403), internal users are outside the portal (404).
+    f"POST {P}/bundles/{{product_id}}/configuration": [
+        Case("post", BUNDLE, allowed=frozenset(), sees=PARTNER_USERS, body={"components": []})
+    ],
+    f"POST {P}/bundles/{{product_id}}/cart": [
+        Case(
+            "post", BUNDLE, allowed=frozenset(), sees=PARTNER_USERS, ok=201, body={"components": []}
+        )
+    ],
 }
 
 PAGES = {
