@@ -30,12 +30,16 @@ def _count(value: Any, default: int) -> int:
         return default
 
 
+def primary_first(bundle: Bundle) -> list[Any]:
+    return sorted(bundle.components, key=lambda c: c.role != "primary")
+
+
 def read_configuration(bundle: Bundle, data: Any) -> list[dict[str, Any]]:
     """The page's fields as component lines: a component with options is
     one line per unit (`opt-<product>-<n>` its options), any other one
     line of `qty-<product>` units."""
     found: list[dict[str, Any]] = []
-    for component in bundle.components:
+    for component in primary_first(bundle):
         pid = component.product.id
         default = max(component.min_quantity, 1 if component.role == "primary" else 0)
         count = _count(data.get(f"qty-{pid}", default), default)
@@ -52,7 +56,7 @@ def _slots(bundle: Bundle, configuration: list[dict[str, Any]]) -> list[dict[str
     """Each component as the page draws it: its count and, with options,
     one row of option choices per unit."""
     drawn = []
-    for component in bundle.components:
+    for component in primary_first(bundle):
         pid = component.product.id
         mine = [c for c in configuration if c["product_id"] == pid]
         options = list(bundle.options.get(pid, {}).values())
