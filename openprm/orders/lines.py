@@ -63,6 +63,8 @@ class Draft:
     component_discount_percent: Decimal = Decimal(0)
     discount_percent: Decimal = Decimal(0)
     fulfilment_status: str = FulfilmentStatus.OPEN
+    line_id: int | None = None
+    """The stored line this draft keeps (editing a pending order)."""
 
     def factor(self) -> Decimal:
         return (1 - self.component_discount_percent / 100) * (1 - self.discount_percent / 100)
@@ -273,6 +275,7 @@ def _line(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> Draft
     )
     if kept is not None:
         draft.key, draft.action, draft.asset_id = kept.key, kept.action, kept.asset_id
+        draft.line_id = kept.pk
         unchanged = draft.quantity == kept.quantity
         if unchanged and draft.discount_percent == kept.discount_percent:
             draft.fulfilment_status = kept.fulfilment_status
@@ -311,6 +314,7 @@ def _options(
         if option_id in previous:
             option.key, option.action = previous[option_id].key, previous[option_id].action
             option.asset_id = previous[option_id].asset_id
+            option.line_id = previous[option_id].pk
         found.append(_priced(option, ctx))
     return found
 
@@ -396,11 +400,28 @@ def build_lines(specs: Sequence[LineSpec], ctx: Context, problems: Problems) -> 
     return drafts
 
 
+SAVED_FIELDS = (
+    "position",
+    "parent",
+    "quantity",
+    "one_time_price",
+    "monthly_price",
+    "component_discount_percent",
+    "discount_percent",
+    "one_time_amount",
+    "monthly_amount",
+    "fulfilment_status",
+)
+
+
 def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
-    """Insert the drafts as lines of the order, parents first: one insert
-    per level of the bundle structure, whatever the number of lines."""
+    """Store the drafts as the lines of the order, parents first: the lines
+    they keep are updated (their ids stay), the others inserted, and the
+    order's lines no draft keeps are deleted. One statement per level of the
+    bundle structure, whatever the number of lines."""
     lines = [
         OrderLine(
+            pk=d.line_id,
             order_id=order_id,
             key=d.key,
             position=index,
@@ -418,15 +439,19 @@ def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
         )
         for index, d in enumerate(drafts)
     ]
+    kept = [d.line_id for d in drafts if d.line_id is not None]
+    stored = OrderLine.objects.filter(order_id=order_id)
+    stored.update(parent=None)  # a kept line may move away from a line that goes
+    stored.exclude(pk__in=kept).delete()
     depth = [0] * len(drafts)
     for index, d in enumerate(drafts):
         if d.parent is not None:
             depth[index] = depth[d.parent] + 1
-            lines[index].parent = lines[d.parent]
     for level in range(max(depth, default=-1) + 1):
         batch = [line for index, line in enumerate(lines) if depth[index] == level]
-        for line in batch:
-            if line.parent is not None:
-                line.parent_id = line.parent.pk
-        OrderLine.objects.bulk_create(batch)
+        for index, line in enumerate(lines):
+            if depth[index] == level and drafts[index].parent is not None:
+                line.parent_id = lines[drafts[index].parent].pk
+        OrderLine.objects.bulk_update([x for x in batch if x.pk], SAVED_FIELDS)
+        OrderLine.objects.bulk_create([x for x in batch if not x.pk])
     return lines

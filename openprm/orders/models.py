@@ -62,13 +62,13 @@ class Order(VersionedModel):
 
     number = models.CharField(_("order number"), max_length=20, db_index=True)
     revision = models.PositiveIntegerField(_("revision"), default=1)
-    previous = models.OneToOneField(
+    previous = models.ForeignKey(
         "self",
         verbose_name=_("revises"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="next_revision",
+        related_name="next_revisions",
     )
     customer = models.ForeignKey(
         "customers.Account",

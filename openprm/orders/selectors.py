@@ -57,3 +57,12 @@ def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:
 def open_orders_of(*, actor: Actor, customer_id: int) -> QuerySet[Order]:
     """ORD-5: the orders that still change what the customer will have."""
     return order_list(actor=actor).filter(customer_id=customer_id, state__in=OPEN_STATES)
+
+
+def with_depth(lines: list[OrderLine]) -> list[tuple[OrderLine, int]]:
+    """Each line with how deep it sits in its bundle (0: a line of its own),
+    for pages that indent a plan's lines and each line's options."""
+    depth: dict[int, int] = {}
+    for line in lines:
+        depth[line.pk] = depth.get(line.parent_id, -1) + 1 if line.parent_id else 0
+    return [(line, depth[line.pk]) for line in lines]

@@ -106,3 +106,17 @@ def stock_order(
         )
 
     return build
+
+
+@pytest.fixture
+def manager(sales_admin: User) -> Actor:
+    """An order manager of the brand owner (Manage Orders)."""
+    return as_actor(sales_admin)
+
+
+def complete(manager: Actor, order: Order, status: str = "complete") -> Order:
+    """Every line of the order reported at `status` (a fulfilment system's report)."""
+    from openprm.orders.services import StatusReport, fulfilment_report
+
+    reports = [StatusReport(line.pk, status) for line in order.lines.all()]
+    return fulfilment_report(actor=manager, order=order, reports=reports)

@@ -185,8 +185,6 @@ def order_lines_replace(
         problems = Problems()
         drafts = build_lines(lines, ctx, problems)
         problems.raise_any()
-        access.unscoped(OrderLine).filter(order=order, parent__isnull=False).delete()
-        access.unscoped(OrderLine).filter(order=order).delete()
         save_lines(order.pk, drafts)
         one_time, monthly = totals(drafts)
         return record_update(
