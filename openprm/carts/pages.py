@@ -3,17 +3,18 @@ or a quote summarized, and the order a checkout placed."""
 
 from typing import Any
 
-from openprm.carts import rules, selectors, services
+from openprm.carts import selectors, services
 from openprm.carts.models import Quote
 from openprm.carts.summary import Summary, summarize
 from openprm.core.actor import Actor
+from openprm.orders import commerce
 from openprm.orders.models import Order
 
 
 def cart_summary(*, actor: Actor) -> Summary:
     cart = services.cart_of(actor=actor)
     lines = selectors.cart_lines(actor=actor, cart=cart)
-    return summarize(cart, lines, power_user=rules.is_power_user(actor))
+    return summarize(cart, lines, allowed=commerce.allowed_discount(actor))
 
 
 def quote_summary(*, actor: Actor, quote: Quote) -> Summary:

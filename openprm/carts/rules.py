@@ -13,14 +13,11 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from openprm.carts.catalog import POWER_DISCOUNT
 from openprm.carts.errors import CartErrorCode
 from openprm.catalog.models import Product, ProductType
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused, ValidationFailed
-from openprm.core.options.selectors import profile_option_value
-from openprm.partners.models import PortalUserType
-from openprm.partners.policies import membership
+from openprm.orders import commerce
 
 RULES = {
     CartErrorCode.NOT_ON_PRICE_LIST: gettext_lazy("Price list"),
@@ -107,24 +104,18 @@ def require_currency(cart_currency: str, given: str | None) -> None:
 
 
 def is_power_user(actor: Actor) -> bool:
-    """ORD-2: a partner user whose portal user type is power; internal
-    users, who own the prices, count as power users too."""
-    if actor.is_internal:
-        return True
-    own = membership(actor)
-    return own is not None and own.portal_user_type == PortalUserType.POWER
-
-
-def allowed_discount() -> Decimal:
-    return Decimal(profile_option_value(POWER_DISCOUNT))
+    """ORD-2: a partner's power user (the orders app reads the type)."""
+    return commerce.is_power_user(actor)
 
 
 def require_discount(actor: Actor, discount: Decimal) -> None:
     """ORD-8: a standard user cannot change a price; a power user may give
-    a manual discount up to the allowed percentage."""
+    a manual discount up to the allowed percentage (the orders app's
+    profile option, the one its orders keep)."""
     if discount == 0:
         return
-    if not is_power_user(actor):
+    limit = commerce.allowed_discount(actor)
+    if limit == 0:
         message = f"{RULES[CartErrorCode.PRICE_CHANGE_NOT_ALLOWED]}: " + _(
             "a standard user orders at the price list's prices and cannot change them."
         )
@@ -133,7 +124,6 @@ def require_discount(actor: Actor, discount: Decimal) -> None:
             code=CartErrorCode.PRICE_CHANGE_NOT_ALLOWED,
             field_errors={"discount_percent": [message]},
         )
-    limit = allowed_discount()
     if discount < 0 or discount > limit:
         raise refused(
             CartErrorCode.DISCOUNT_BEYOND_ALLOWED,

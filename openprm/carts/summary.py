@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openprm.carts import prices, rules
+from openprm.carts import prices
 from openprm.carts.models import Line, Shopping
 
 
@@ -35,7 +35,11 @@ class Summary:
         return self.rows
 
 
-def summarize(shopping: Shopping, lines: Sequence[Line], *, power_user: bool = False) -> Summary:
+def summarize(
+    shopping: Shopping, lines: Sequence[Line], *, allowed: Decimal = Decimal(0)
+) -> Summary:
+    """`allowed`: the manual discount the viewer may give (0: none, the
+    page offers no discount field)."""
     by_id = {line.pk: line for line in lines}
     rows = []
     for line, depth in prices.tree(lines):
@@ -47,6 +51,6 @@ def summarize(shopping: Shopping, lines: Sequence[Line], *, power_user: bool = F
         rows,
         totals.one_time,
         totals.monthly,
-        power_user,
-        rules.allowed_discount() if power_user else Decimal(0),
+        allowed > 0,
+        allowed,
     )

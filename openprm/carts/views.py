@@ -253,7 +253,7 @@ def _confirm(request: HttpRequest, error: PricesChanged, action: str, label: str
 
 def checkout_done(request: HttpRequest, order: Order) -> HttpResponse:
     messages.success(request, _("Order %(number)s is placed.") % {"number": order.number})
-    return redirect(CART)
+    return redirect("portal:order_detail", order.pk)
 
 
 @method_decorator(portal_only, name="dispatch")

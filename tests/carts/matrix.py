@@ -18,10 +18,21 @@ OWNER = {"allowed": frozenset({"nw_admin"}), "sees": frozenset({"nw_admin"})}
 LINE = of("nw_admin_cart", "cart_line")
 QUOTE = of("nw_admin_quote", "quote")
 BUNDLE = of("bundle", "product")
+POWER = {"allowed": frozenset({"nw_admin"}), "sees": PARTNER_USERS}
 
 
 def _product(world: World) -> dict[str, int]:
     return {"product_id": world.ids["active_product"]["product"][0]}
+
+
+def _configuration(world: World) -> dict[str, object]:
+    """The world bundle's plan and one line."""
+    return {
+        "components": [
+            {"product_id": world.ids["plan"]["product"][0]},
+            {"product_id": world.ids["line"]["product"][0]},
+        ]
+    }
 
 
 OPERATIONS = {
@@ -33,15 +44,15 @@ OPERATIONS = {
     f"POST {P}/cart/checkout": [Case("post", **PARTNERS, ok=201, body={})],
     f"POST {P}/quotes/{{quote_id}}/cart": [Case("post", QUOTE, **OWNER, body={"replace": True})],
     f"POST {P}/quotes/{{quote_id}}/order": [Case("post", QUOTE, **OWNER, ok=201, body={})],
-    # ORD-2: the configurator is the power users'; the world's partner users
-    # are standard (403), internal users are outside the portal (404).
+    # ORD-2: the configurator is the power users' (Northwind's administrator,
+    # tests/orders/world.py); other partner users get 403, internal users 404.
+    # The world's plan is not on its price list: the power user passes access
+    # and meets the price-list rule (422).
     f"POST {P}/bundles/{{product_id}}/configuration": [
-        Case("post", BUNDLE, allowed=frozenset(), sees=PARTNER_USERS, body={"components": []})
+        Case("post", BUNDLE, **POWER, body=_configuration)
     ],
     f"POST {P}/bundles/{{product_id}}/cart": [
-        Case(
-            "post", BUNDLE, allowed=frozenset(), sees=PARTNER_USERS, ok=201, body={"components": []}
-        )
+        Case("post", BUNDLE, **POWER, ok=422, body=_configuration)
     ],
 }
 
