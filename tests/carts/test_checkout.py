@@ -130,3 +130,19 @@ def test_ord_6_portal_checkout_shows_the_changed_price_and_its_confirmation(
     done = client.post(reverse("portal:cart_checkout"), {"confirm_prices": token}, follow=True)
     order = Order.objects.get()
     assert f"Order {order.number} is placed." in done.content.decode()
+
+
+def test_ord_6_an_expired_quote_is_not_ordered_but_can_go_back_into_the_cart(
+    co_rep: User, telemedia: dict[str, Any]
+) -> None:
+    actor = as_actor(co_rep)
+    services.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
+    quote = checkout.cart_save_quote(actor=actor)
+    Quote.objects.filter(pk=quote.pk).update(valid_until="2020-01-31")
+    with pytest.raises(Conflict) as refused:
+        checkout.quote_order(actor=actor, quote_id=quote.pk)
+    assert refused.value.code == "quote_expired"
+    assert refused.value.message.startswith(f"Quote validity: {quote.number} expired on")
+    assert not Order.objects.exists()
+    checkout.quote_to_cart(actor=actor, quote_id=quote.pk)
+    assert CartLine.objects.filter(cart__owner=co_rep).count() == 1
