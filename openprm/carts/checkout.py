@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from openprm.carts import ordering, prices, rules, selectors
 from openprm.carts.catalog import QUOTE_VALID_DAYS
 from openprm.carts.errors import CartErrorCode
+from openprm.carts.lines import check_bundle
 from openprm.carts.models import Cart, CartLine, Line, LineKind, Quote, QuoteLine, QuoteStatus
-from openprm.carts.services import _check_bundle, cart_of
+from openprm.carts.services import cart_of
 from openprm.catalog.models import PriceList
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -178,7 +179,7 @@ def quote_to_cart(*, actor: Actor, quote_id: int, replace: bool = False) -> Cart
 def _bundles_keep_rules(actor: Actor, cart: Cart, lines: Sequence[CartLine]) -> None:
     for line in lines:
         if line.kind == LineKind.ITEM and line.product.type == "bundle":
-            _check_bundle(actor, cart, line)
+            check_bundle(actor, cart, line)
 
 
 def cart_checkout(*, actor: Actor, confirm_prices: str | None = None) -> Order:

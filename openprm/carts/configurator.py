@@ -3,7 +3,7 @@ rules, seeing every broken rule and the price as it configures, then puts
 the configuration in the cart.
 
 A configuration is a list of component lines (product, quantity, options),
-the shape `services.line_add` takes for a bundle. The preview prices it
+the shape `lines.line_add` takes for a bundle. The preview prices it
 from the cart's price list — the bundle, each component at the bundle's
 discount, each option per unit of its line — and asks the catalog's
 `bundle_rules` what it breaks, without writing anything.
@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openprm.carts import lines as cart_lines
 from openprm.carts import prices, services
 from openprm.carts.models import CartLine
 from openprm.catalog import selectors as catalog
@@ -115,7 +116,7 @@ def add_to_cart(
 ) -> CartLine:
     """The configuration into the cart, by the cart's own rules."""
     bundle_for(actor=actor, product_id=product_id)
-    return services.line_add(
+    return cart_lines.line_add(
         actor=actor,
         product_id=product_id,
         components=[

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from openprm.carts import checkout, configurator, pages, selectors, services, tables
+from openprm.carts import checkout, configurator, lines, pages, selectors, services, tables
 from openprm.carts.models import Cart, Quote
 from openprm.carts.schemas import (
     BundleConfigurationIn,
@@ -61,19 +61,19 @@ def cart_shop_for(request: HttpRequest, payload: CartShoppingForIn) -> Any:
 @router.post("/portal/cart/lines", response={201: CartOut})
 def cart_line_add(request: HttpRequest, payload: CartLineIn) -> Status[Any]:
     data = payload.model_dump()
-    services.line_add(actor=shopper(request), **data)
+    lines.line_add(actor=shopper(request), **data)
     return Status(201, pages.cart_summary(actor=shopper(request)))
 
 
 @router.patch("/portal/cart/lines/{line_id}", response=CartOut)
 def cart_line_update(request: HttpRequest, line_id: RecordId, payload: CartLineUpdateIn) -> Any:
-    services.line_update(actor=shopper(request), line_id=line_id, **payload.model_dump())
+    lines.line_update(actor=shopper(request), line_id=line_id, **payload.model_dump())
     return pages.cart_summary(actor=shopper(request))
 
 
 @router.delete("/portal/cart/lines/{line_id}", response=CartOut)
 def cart_line_remove(request: HttpRequest, line_id: RecordId) -> Any:
-    services.line_remove(actor=shopper(request), line_id=line_id)
+    lines.line_remove(actor=shopper(request), line_id=line_id)
     return pages.cart_summary(actor=shopper(request))
 
 

@@ -15,7 +15,7 @@ from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from openprm.carts import checkout, pages, selectors, services
+from openprm.carts import checkout, lines, pages, selectors, services
 from openprm.carts.checkout import PricesChanged
 from openprm.carts.forms import ConfirmForm, LineAddForm, LineUpdateForm, ShopForForm
 from openprm.carts.models import CartLine
@@ -140,7 +140,7 @@ class CartLineAdd(CartPage):
             return cart_answer(request, error=_("Choose a product and a quantity."))
         data = form.cleaned_data
         try:
-            line = services.line_add(
+            line = lines.line_add(
                 actor=self.actor,
                 product_id=data["product_id"],
                 quantity=data["quantity"] if data["quantity"] is not None else Decimal(1),
@@ -196,7 +196,7 @@ class CartLineUpdate(LineAction):
         if not form.is_valid():
             raise DomainError(_("Enter a quantity."))
         discount = form.cleaned_data.get("discount_percent")
-        return services.line_update(
+        return lines.line_update(
             actor=self.actor,
             line_id=record.pk,
             quantity=form.cleaned_data["quantity"],
@@ -209,7 +209,7 @@ class CartLineUpdate(LineAction):
 @method_decorator(portal_only, name="dispatch")
 class CartLineRemove(LineAction):
     def perform(self, record: CartLine, data: Any) -> Any:
-        services.line_remove(actor=self.actor, line_id=record.pk)
+        lines.line_remove(actor=self.actor, line_id=record.pk)
 
 
 @method_decorator(portal_only, name="dispatch")

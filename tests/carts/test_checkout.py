@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from openprm.carts import checkout, services
+from openprm.carts import checkout, lines
 from openprm.carts.models import CartLine, Quote
 from openprm.catalog import services as catalog
 from openprm.core.errors import Conflict
@@ -34,9 +34,9 @@ def test_ord_6_checkout_places_the_order_for_the_own_organization_and_empties_th
     co_rep: User, telemedia: dict[str, Any]
 ) -> None:
     actor = as_actor(co_rep)
-    bundle = services.line_add(actor=actor, product_id=telemedia["FAMILY"].pk)
-    services.line_add(actor=actor, product_id=telemedia["LINE"].pk, parent_line_id=bundle.pk)
-    services.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk, quantity=Decimal(2))
+    bundle = lines.line_add(actor=actor, product_id=telemedia["FAMILY"].pk)
+    lines.line_add(actor=actor, product_id=telemedia["LINE"].pk, parent_line_id=bundle.pk)
+    lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk, quantity=Decimal(2))
     order = checkout.cart_checkout(actor=actor)
     assert order.partner_id == actor.partner_id  # stock for its own organization
     products = sorted(OrderLine.objects.filter(order=order).values_list("product__code", flat=True))
@@ -48,7 +48,7 @@ def test_ord_6_a_changed_price_is_shown_and_applied_only_once_confirmed(
     co_rep: User, sales_admin: User, telemedia: dict[str, Any]
 ) -> None:
     actor = as_actor(co_rep)
-    services.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
+    lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
     _raise_price(sales_admin, telemedia, "PHONE-X", "549.00")
     with pytest.raises(Conflict) as changed:
         checkout.cart_checkout(actor=actor)
@@ -136,7 +136,7 @@ def test_ord_6_an_expired_quote_is_not_ordered_but_can_go_back_into_the_cart(
     co_rep: User, telemedia: dict[str, Any]
 ) -> None:
     actor = as_actor(co_rep)
-    services.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
+    lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
     quote = checkout.cart_save_quote(actor=actor)
     Quote.objects.filter(pk=quote.pk).update(valid_until="2020-01-31")
     with pytest.raises(Conflict) as refused:

@@ -4,7 +4,7 @@ administrator also has a quote. Nobody else reaches them (ORD-6)."""
 
 from decimal import Decimal
 
-from openprm.carts import checkout, services
+from openprm.carts import checkout, lines
 from tests.access.world import World
 from tests.factories import as_actor
 
@@ -20,9 +20,9 @@ def build(world: World) -> None:
     for owner in SHOPPERS:
         actor = as_actor(world.users[owner])
         if owner == "nw_admin":
-            services.line_add(actor=actor, product_id=product_id, quantity=Decimal(3))
+            lines.line_add(actor=actor, product_id=product_id, quantity=Decimal(3))
             quote = checkout.cart_save_quote(actor=actor)
             world.add("nw_admin_quote", "quote", quote)
-        line = services.line_add(actor=actor, product_id=product_id)
+        line = lines.line_add(actor=actor, product_id=product_id)
         world.add(f"{owner}_cart", "cart", line.cart)
         world.add(f"{owner}_cart", "cart_line", line)
