@@ -73,6 +73,8 @@ class OrderDetail(RecordDetail):
             ),
             "portal": self.area == "portal",
             "editable": record.state == OrderState.PENDING,
+            "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
+            "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
             "add_form": LineAddForm(initial={"version": record.version}),
         }
 

@@ -2,6 +2,7 @@
 caller's price list, bundles within their rules, and every bad input
 refused with a message naming its rule, nothing half-saved."""
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,8 @@ from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, ValidationFailed
 from openprm.customers.models import Account
+from openprm.customers.services import account_create
+from openprm.deals import services as deals
 from openprm.orders.lines import LineSpec
 from openprm.orders.models import Order, OrderLine
 from openprm.orders.services import place_order
@@ -192,3 +195,27 @@ def test_ord_3_a_partner_user_sees_only_its_organizations_orders(
     with pytest.raises(NotFound):
         selectors.order_get(actor=co_rep, pk=order.pk)
     assert not selectors.order_list(actor=co_rep).exists()
+
+
+def test_ord_6_the_opportunity_must_be_of_the_ordered_account(
+    manager: Actor, customer: Account, telemedia: dict[str, Any]
+) -> None:
+    other = account_create(actor=manager, data={"name": "Globex", "country": "US"})
+    opportunity = deals.opportunity_create(
+        actor=manager,
+        account_id=other.pk,
+        name="Globex phones",
+        close_date=dt.date.today() + dt.timedelta(days=30),
+        lines=[deals.LineIn(telemedia["PHONE-X"].pk, 1, Decimal(499))],
+    )
+
+    def place(account: Account) -> Order:
+        return place_order(
+            actor=manager, customer_id=account.pk, contact_id=None,
+            price_list_id=telemedia["list"].pk, opportunity_id=opportunity.pk,
+            lines=[LineSpec(product_id=telemedia["PHONE-X"].pk)],
+        )  # fmt: skip
+
+    error = refused(lambda: place(customer))
+    assert error.code == "order_opportunity_other_account"
+    assert place(other).opportunity_id == opportunity.pk
