@@ -46,8 +46,10 @@ def change_rows(changes: Sequence[prices.PriceChange]) -> list[dict[str, Any]]:
             "product": c.product,
             "was_one_time": c.was.one_time,
             "was_monthly": c.was.monthly,
+            "was_bundle_discount": c.was.bundle_discount,
             "one_time": c.now.one_time,
             "monthly": c.now.monthly,
+            "bundle_discount": c.now.bundle_discount,
         }
         for c in changes
     ]
@@ -85,7 +87,10 @@ def _recheck(lines: Sequence[Line], price_list: PriceList, confirm: str | None) 
     for change in changes:
         line = by_id[change.line_id]
         line.one_time_price, line.monthly_price = change.now.one_time, change.now.monthly
-    type(lines[0]).objects.bulk_update(lines, ["one_time_price", "monthly_price"])
+        line.bundle_discount_percent = change.now.bundle_discount
+    type(lines[0]).objects.bulk_update(
+        lines, ["one_time_price", "monthly_price", "bundle_discount_percent"]
+    )
 
 
 def _nonempty_cart(actor: Actor) -> tuple[Cart, list[CartLine]]:
@@ -108,6 +113,7 @@ def _copy_lines(lines: Sequence[Line], make: Any) -> None:
             quantity=line.quantity,
             one_time_price=line.one_time_price,
             monthly_price=line.monthly_price,
+            bundle_discount_percent=line.bundle_discount_percent,
             discount_percent=line.discount_percent,
         )
         copy.save()

@@ -85,9 +85,15 @@ def preview(*, actor: Actor, product_id: int, components: Sequence[Mapping[str, 
         if unit is None:
             violations.append(_("Price list: %(name)s is not on your price list.") % {"name": name})
             return
-        unit = prices.unit_of(unit, discount)
+        keep = 1 - discount / 100
         parts.append(
-            PricedPart(name, depth, quantity, unit.one_time * quantity, unit.monthly * quantity)
+            PricedPart(
+                name,
+                depth,
+                quantity,
+                prices.amount(quantity, unit.one_time, keep),
+                prices.amount(quantity, unit.monthly, keep),
+            )
         )
 
     priced(product.pk, product.name, Decimal(1), Decimal(0), 0)
@@ -99,8 +105,8 @@ def preview(*, actor: Actor, product_id: int, components: Sequence[Mapping[str, 
         priced(line.product_id, component.product.name, quantity, component.discount_percent, 1)
         owned = bundle.options.get(line.product_id, {})
         for option_id in line.options:
-            if option_id in owned:
-                priced(option_id, owned[option_id].name, quantity, Decimal(0), 2)
+            if option_id in owned:  # at the component's discount (ORD-8)
+                priced(option_id, owned[option_id].name, quantity, component.discount_percent, 2)
     return Preview(
         bundle,
         cart.currency,

@@ -56,12 +56,12 @@ def _options(actor: Actor, product: Product, option_ids: Sequence[int]) -> list[
     return found
 
 
-def _priced(cart: Cart, product: Product, discount: Decimal = Decimal(0)) -> prices.Unit:
+def _priced(cart: Cart, product: Product) -> prices.Unit:
     assert cart.price_list is not None
     listed = prices.list_prices(cart.price_list, [product.pk]).get(product.pk)
     if listed is None:
         raise rules.not_on_price_list(product, cart.price_list.name)
-    return prices.unit_of(listed, discount)
+    return listed
 
 
 def _add(
@@ -74,7 +74,7 @@ def _add(
     discount_percent: Decimal = Decimal(0),
     bundle_discount: Decimal = Decimal(0),
 ) -> CartLine:
-    unit = _priced(cart, product, bundle_discount)
+    unit = _priced(cart, product)
     line = CartLine(
         cart=cart,
         parent=parent,
@@ -83,14 +83,24 @@ def _add(
         quantity=quantity,
         one_time_price=unit.one_time,
         monthly_price=unit.monthly,
+        bundle_discount_percent=bundle_discount,
         discount_percent=discount_percent,
     )
     return record_create(actor=actor, instance=line)
 
 
 def _add_options(actor: Actor, cart: Cart, line: CartLine, option_ids: Sequence[int]) -> None:
+    """A line's options, at the bundle's discount of the line (ORD-8)."""
     for option in _options(actor, line.product, option_ids):
-        _add(actor, cart, option, LineKind.OPTION, Decimal(1), parent=line)
+        _add(
+            actor,
+            cart,
+            option,
+            LineKind.OPTION,
+            Decimal(1),
+            parent=line,
+            bundle_discount=line.bundle_discount_percent,
+        )
 
 
 def check_bundle(actor: Actor, cart: Cart, bundle_line: CartLine) -> None:

@@ -129,8 +129,10 @@ class LineKind(models.TextChoices):
 class Line(TimestampedModel):
     """A product in a cart or quote. A bundle's components and a line's
     options are child lines (`parent`); an option's quantity follows its
-    line. The unit prices are the price list's, a component's less its
-    bundle discount (ORD-8); `discount_percent` is a power user's own."""
+    line. The unit prices are the price list's; `bundle_discount_percent`
+    is the bundle's discount for a component, which its options share
+    (ORD-8), and `discount_percent` a power user's own; amounts are figured
+    as the orders app figures them."""
 
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
@@ -145,6 +147,9 @@ class Line(TimestampedModel):
     )
     monthly_price = models.DecimalField(
         _("monthly price"), max_digits=12, decimal_places=2, default=0
+    )
+    bundle_discount_percent = models.DecimalField(
+        _("bundle discount (%)"), max_digits=5, decimal_places=2, default=0
     )
     discount_percent = models.DecimalField(
         _("discount (%)"), max_digits=5, decimal_places=2, default=0
@@ -168,8 +173,9 @@ class Line(TimestampedModel):
 
     @property
     def keep(self) -> Decimal:
-        """The share of the price left after the line's own discount."""
-        return (100 - self.discount_percent) / 100
+        """The share of the price left after the bundle's and the line's
+        own discount."""
+        return (1 - self.bundle_discount_percent / 100) * (1 - self.discount_percent / 100)
 
 
 class CartLine(Line):

@@ -1,8 +1,11 @@
 """What a cart or quote costs (ORD-6, ORD-8), and what its prices would be
 today.
 
-A line's unit prices are the price list's, a bundle component's less the
-bundle's discount for it. Totals keep one-time and monthly charges apart.
+A line's unit prices are the price list's; a bundle's component, and each
+option of it, takes the bundle's discount for the component. Amounts are
+rounded once, half up, as the orders app rounds its lines, so a checked-out
+cart costs what the cart showed. Totals keep one-time and monthly charges
+apart.
 A component's quantity counts per unit of its bundle, an option's per unit
 of its line. `price_changes` compares the prices a cart or quote holds with
 the price list today; checkout shows them and goes on only once the user
@@ -14,7 +17,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from openprm.carts.models import Line, LineKind
 from openprm.catalog.models import BundleComponent, PriceList, PriceListItem
@@ -25,8 +28,11 @@ CENT = Decimal("0.01")
 
 @dataclass(frozen=True)
 class Unit:
+    """Unit prices from the price list and the bundle's discount on them."""
+
     one_time: Decimal
     monthly: Decimal
+    bundle_discount: Decimal = Decimal(0)
 
 
 def list_prices(price_list: PriceList, product_ids: Iterable[int]) -> dict[int, Unit]:
@@ -55,9 +61,8 @@ def component_discounts(bundle_ids: Iterable[int]) -> dict[tuple[int, int], Deci
     }
 
 
-def unit_of(listed: Unit, discount: Decimal) -> Unit:
-    keep = (100 - discount) / 100
-    return Unit((listed.one_time * keep).quantize(CENT), (listed.monthly * keep).quantize(CENT))
+def amount(quantity: Decimal, price: Decimal, keep: Decimal) -> Decimal:
+    return (quantity * price * keep).quantize(CENT, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,8 @@ def effective_quantity(line: Line, by_id: Mapping[int, Line]) -> Decimal:
 def line_amounts(line: Line, by_id: Mapping[int, Line]) -> Totals:
     quantity = effective_quantity(line, by_id)
     return Totals(
-        (quantity * line.one_time_price * line.keep).quantize(CENT),
-        (quantity * line.monthly_price * line.keep).quantize(CENT),
+        amount(quantity, line.one_time_price, line.keep),
+        amount(quantity, line.monthly_price, line.keep),
     )
 
 
@@ -103,24 +108,29 @@ class PriceChange:
 
 
 def current_units(lines: Sequence[Line], price_list: PriceList) -> dict[int, Unit | None]:
-    """Each line's unit prices on `price_list` today (None: no longer on it)."""
+    """Each line's unit prices and bundle discount on `price_list` today
+    (None: no longer on it)."""
     listed = list_prices(price_list, (line.product_id for line in lines))
     by_id = {line.pk: line for line in lines}
     bundles = {
         by_id[line.parent_id].product_id for line in lines if line.kind == LineKind.COMPONENT
     }
     discounts = component_discounts(bundles)
+
+    def bundle_discount(line: Line) -> Decimal:
+        if line.kind == LineKind.OPTION and line.parent_id in by_id:
+            return bundle_discount(by_id[line.parent_id])
+        if line.kind == LineKind.COMPONENT:
+            bundle = by_id[line.parent_id].product_id
+            return discounts.get((bundle, line.product_id), Decimal(0))
+        return Decimal(0)
+
     found: dict[int, Unit | None] = {}
     for line in lines:
         price = listed.get(line.product_id)
-        if price is None:
-            found[line.pk] = None
-            continue
-        discount = Decimal(0)
-        if line.kind == LineKind.COMPONENT:
-            bundle = by_id[line.parent_id].product_id
-            discount = discounts.get((bundle, line.product_id), Decimal(0))
-        found[line.pk] = unit_of(price, discount)
+        found[line.pk] = (
+            None if price is None else Unit(price.one_time, price.monthly, bundle_discount(line))
+        )
     return found
 
 
@@ -128,7 +138,7 @@ def price_changes(lines: Sequence[Line], current: Mapping[int, Unit | None]) -> 
     changes = []
     for line in lines:
         now = current.get(line.pk)
-        was = Unit(line.one_time_price, line.monthly_price)
+        was = Unit(line.one_time_price, line.monthly_price, line.bundle_discount_percent)
         if now is not None and now != was:
             changes.append(PriceChange(line.pk, line.product.name, was, now))
     return changes

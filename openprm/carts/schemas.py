@@ -21,6 +21,7 @@ class CartLineOut(Schema):
     quantity: Decimal
     one_time_price: Decimal
     monthly_price: Decimal
+    bundle_discount_percent: Decimal
     discount_percent: Decimal
     one_time_amount: Decimal
     monthly_amount: Decimal
@@ -56,6 +57,10 @@ class CartLineOut(Schema):
     @staticmethod
     def resolve_monthly_price(row: Any) -> Decimal:
         return row.line.monthly_price  # type: ignore[no-any-return]
+
+    @staticmethod
+    def resolve_bundle_discount_percent(row: Any) -> Decimal:
+        return row.line.bundle_discount_percent  # type: ignore[no-any-return]
 
     @staticmethod
     def resolve_discount_percent(row: Any) -> Decimal:

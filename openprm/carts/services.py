@@ -129,4 +129,7 @@ def _reprice(lines: Sequence[CartLine], price_list: PriceList) -> None:
         if unit is None:
             raise rules.not_on_price_list(line.product, price_list.name)
         line.one_time_price, line.monthly_price = unit.one_time, unit.monthly
-    CartLine.objects.bulk_update(lines, ["one_time_price", "monthly_price"])
+        line.bundle_discount_percent = unit.bundle_discount
+    CartLine.objects.bulk_update(
+        lines, ["one_time_price", "monthly_price", "bundle_discount_percent"]
+    )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.carts import selectors
 from openprm.carts.models import Quote
 from openprm.core.actor import Actor
+from openprm.core.money import money
 from openprm.core.tables import Column, ListSpec, Query
 
 
@@ -28,9 +29,18 @@ QUOTES = ListSpec(
         Column("for_whom", _("For"), _for_whom),
         Column("status", _("Status"), lambda q: q.get_status_display(), sort="status"),
         Column("valid_until", _("Valid until"), sort="valid_until"),
-        Column("one_time_total", _("One-time total"), sort="one_time_total"),
-        Column("monthly_total", _("Monthly total"), sort="monthly_total"),
-        Column("currency", _("Currency")),
+        Column(
+            "one_time_total",
+            _("One-time total"),
+            lambda q: money(q.one_time_total, q.currency),
+            sort="one_time_total",
+        ),
+        Column(
+            "monthly_total",
+            _("Monthly total"),
+            lambda q: money(q.monthly_total, q.currency),
+            sort="monthly_total",
+        ),
     ),
     default_sort="-created",
     sorts={"created": ("created_at",)},

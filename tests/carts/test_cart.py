@@ -64,8 +64,9 @@ def test_ord_6_ord_8_a_family_plan_keeps_one_time_and_monthly_totals_apart(
         options=[telemedia["DATA-5"].pk],
     )
     lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk, parent_line_id=bundle.pk)
-    # 59 plan bundle + 39 shared minutes + 2 lines at 12 + 5 data; 499 less 10 %
-    assert _totals(co_rep) == prices.Totals(Decimal("449.10"), Decimal("127.00"))
+    # 59 plan bundle + 39 shared minutes + 2 lines at 12 + the data pack at 4,
+    # the line's 20 % (ORD-8); 499 less 10 %
+    assert _totals(co_rep) == prices.Totals(Decimal("449.10"), Decimal("126.00"))
 
 
 def test_ord_8_a_sixth_line_on_a_family_plan_that_allows_five_is_refused(

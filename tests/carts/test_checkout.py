@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from openprm.carts import checkout, lines
+from openprm.carts import checkout, lines, pages
 from openprm.carts.models import CartLine, Quote
 from openprm.catalog import services as catalog
 from openprm.core.errors import Conflict
@@ -35,12 +35,24 @@ def test_ord_6_checkout_places_the_order_for_the_own_organization_and_empties_th
 ) -> None:
     actor = as_actor(co_rep)
     bundle = lines.line_add(actor=actor, product_id=telemedia["FAMILY"].pk)
-    lines.line_add(actor=actor, product_id=telemedia["LINE"].pk, parent_line_id=bundle.pk)
+    lines.line_add(
+        actor=actor,
+        product_id=telemedia["LINE"].pk,
+        parent_line_id=bundle.pk,
+        options=[telemedia["DATA-5"].pk],
+        quantity=Decimal(3),
+    )
     lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk, quantity=Decimal(2))
+    shown = pages.cart_summary(actor=actor)
     order = checkout.cart_checkout(actor=actor)
+    # The order costs what the cart showed, the data pack at its line's 20 % included.
+    assert (order.one_time_total, order.monthly_total) == (
+        shown.one_time_total,
+        shown.monthly_total,
+    )
     assert order.partner_id == actor.partner_id  # stock for its own organization
     products = sorted(OrderLine.objects.filter(order=order).values_list("product__code", flat=True))
-    assert products == ["FAMILY", "LINE", "LINE", "PHONE-X", "PLAN-1500"]
+    assert products == ["DATA-5", "FAMILY", "LINE", "LINE", "PHONE-X", "PLAN-1500"]
     assert not CartLine.objects.filter(cart__owner=co_rep).exists()
 
 

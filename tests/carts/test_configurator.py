@@ -36,8 +36,9 @@ def test_ord_8_the_configurator_names_each_broken_rule_and_prices_as_configured(
         actor=actor, product_id=telemedia["FAMILY"].pk, components=_family(telemedia, 2)
     )
     assert fine.valid
-    # Northwind is in no tier here: list prices. 59 + 39 + 2 lines at 12 + 2 data packs at 5
-    assert (fine.one_time_total, fine.monthly_total) == (Decimal(0), Decimal("132.00"))
+    # Northwind is in no tier here: list prices. 59 + 39 + 2 lines at 12 and
+    # their data packs at 4, the line's 20 % off
+    assert (fine.one_time_total, fine.monthly_total) == (Decimal(0), Decimal("130.00"))
     six = configurator.preview(
         actor=actor, product_id=telemedia["FAMILY"].pk, components=_family(telemedia, 6)[1:]
     )
@@ -82,6 +83,13 @@ def test_ord_8_the_configurator_page_validates_live_and_adds_to_the_cart(
         "Cardinality: Family plan 1500 takes 1 to 5 of Family line; this configuration has 6."
         in text
     )
+    data = str(telemedia["DATA-5"].pk)
+    priced = client.post(
+        url, {f"qty-{plan}": "1", f"qty-{line}": "2", f"opt-{line}-0": data}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    summary = priced.split('data-testid="config-summary"')[1]
+    assert "Data pack 5 GB" in summary
+    assert "€126" in summary  # 59 bundle + 39 plan + 2 lines at 12 + one data pack at 4
     added = client.post(
         url,
         {f"qty-{plan}": "1", f"qty-{line}": "2", f"opt-{line}-1": str(telemedia["DATA-5"].pk),
@@ -118,4 +126,4 @@ def test_ord_8_api_configuration_into_the_cart(
         content_type="application/json",
     )
     assert added.status_code == 201
-    assert added.json()["monthly_total"] == "149.00"
+    assert added.json()["monthly_total"] == "146.00"
