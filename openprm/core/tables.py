@@ -14,9 +14,10 @@ scope — the URL's keyword arguments (`account_id=…` for an account's team),
 plain values a job can store.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from operator import attrgetter
 from typing import Any, Protocol
 
@@ -82,7 +83,10 @@ class ListSpec:
     column of their own (e.g. `-deleted`). `filename` may name the scope
     (`account-{account_id}-team`); a list without one has no files (its
     page ignores `?export=`). `row_key` names a row on the page
-    (`data-testid`), for lists whose rows scripts and tests look up."""
+    (`data-testid`), for lists whose rows scripts and tests look up.
+    `complete` reads what a set of rows shows besides the query, for all of
+    them at once (the queue's conflict badges): the page calls it on its
+    rows and the files on each chunk, so no list reads it row by row."""
 
     name: str
     select: Select
@@ -94,6 +98,7 @@ class ListSpec:
     sorts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     chunk_size: int = 2000
     row_key: Callable[[Any], str] | None = None
+    complete: Callable[[list[Any]], Any] | None = None
 
     def __post_init__(self) -> None:
         if self.name in LISTS:
@@ -115,6 +120,16 @@ class ListSpec:
     @property
     def export_columns(self) -> list[ExportColumn]:
         return [(str(c.label), c.read) for c in self.columns if c.exported]
+
+    def completed(self, records: Iterable[Any]) -> Iterator[Any]:
+        """`records` with `complete` applied to each `chunk_size` of them."""
+        if self.complete is None:
+            yield from records
+            return
+        records = iter(records)
+        while chunk := list(islice(records, self.chunk_size)):
+            self.complete(chunk)
+            yield from chunk
 
     def file_name(self, scope: Mapping[str, Any]) -> str:
         return self.filename.format(**scope)

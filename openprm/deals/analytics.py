@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from openprm.core import access
@@ -24,6 +24,16 @@ APPROVED_ONCE = (State.APPROVED, State.WON, State.LOST, State.EXPIRED, State.CAN
 
 
 @dataclass(frozen=True)
+class Revenue:
+    """The open pipeline and the won revenue in one currency: amounts in
+    different currencies are never added up, as no conversion rates exist."""
+
+    currency: str
+    pipeline: Decimal
+    won: Decimal
+
+
+@dataclass(frozen=True)
 class DealStats:
     by_state: dict[str, int]
     approval_rate: float | None
@@ -31,8 +41,7 @@ class DealStats:
     won: int
     lost: int
     win_rate: float | None
-    pipeline: Decimal
-    won_revenue: Decimal
+    revenue: tuple[Revenue, ...]
     offers_answered: int
     offers_accepted: int
 
@@ -69,8 +78,6 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
     totals = opportunities.aggregate(
         won=Count("pk", filter=Q(stage=Opportunity.Stage.WON)),
         lost=Count("pk", filter=Q(stage=Opportunity.Stage.LOST)),
-        pipeline=Sum("amount", filter=Q(is_open=True)),
-        won_revenue=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
     )
     offers = (
         access.visible(LeadOffer, actor)
@@ -89,11 +96,29 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
         won=totals["won"],
         lost=totals["lost"],
         win_rate=_rate(totals["won"], totals["won"] + totals["lost"]),
-        pipeline=totals["pipeline"] or Decimal(0),
-        won_revenue=totals["won_revenue"] or Decimal(0),
+        revenue=revenue_by_currency(opportunities),
         offers_answered=offers["answered"],
         offers_accepted=offers["accepted"],
     )
+
+
+def revenue_by_currency(opportunities: QuerySet[Opportunity]) -> tuple[Revenue, ...]:
+    """Open pipeline and won revenue per currency, the largest pipeline
+    first; a currency with neither is left out."""
+    rows = (
+        opportunities.order_by()
+        .values("currency")
+        .annotate(
+            pipeline=Sum("amount", filter=Q(is_open=True)),
+            won=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
+        )
+    )
+    found = [
+        Revenue(row["currency"], row["pipeline"] or Decimal(0), row["won"] or Decimal(0))
+        for row in rows
+        if row["pipeline"] or row["won"]
+    ]
+    return tuple(sorted(found, key=lambda r: (-r.pipeline, -r.won, r.currency)))
 
 
 def chart_data(stats: DealStats) -> dict[str, object]:
@@ -108,6 +133,9 @@ def chart_data(stats: DealStats) -> dict[str, object]:
         },
         "revenue": {
             "labels": [str(_("Open pipeline")), str(_("Won"))],
-            "values": [float(stats.pipeline), float(stats.won_revenue)],
+            "datasets": [
+                {"label": r.currency, "values": [float(r.pipeline), float(r.won)]}
+                for r in stats.revenue
+            ],
         },
     }

@@ -47,12 +47,19 @@ def registrations_to_decide(*, actor: Actor) -> dict[str, Any]:
 
 
 def pipeline(*, actor: Actor) -> dict[str, Any]:
-    """The actor's own open opportunities, the next to close first."""
+    """The actor's own open opportunities, the next to close first, and
+    their amount in each currency (never added up across currencies)."""
     mine = selectors.opportunity_list(actor=actor).filter(owner_id=actor.pk, is_open=True)
     return {
         "next": list(mine.order_by("close_date", "pk")[:SHOWN]),
         "count": capped_count(mine, TODO_CAP),
-        "amount": mine.order_by().aggregate(total=Sum("amount"))["total"] or 0,
+        "amounts": list(
+            mine.order_by()
+            .values("currency")
+            .annotate(total=Sum("amount"))
+            .order_by("-total", "currency")
+            .values_list("currency", "total")
+        ),
         "list_url": reverse("deals:opportunity_list") + "?is_open=true",
         "new_url": reverse("deals:opportunity_create"),
     }

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.deals import selectors
-from openprm.deals.conflicts import conflicts_of
 from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 
@@ -30,13 +29,11 @@ def _registrations(
 
 def conflict_count(registration: DealRegistration) -> int | str:
     """The queue's conflict badge: deals a pending registration conflicts
-    with (DEAL-3). The page counts its rows at once
-    (`selectors.with_conflict_counts`); the files, read in chunks, count
-    row by row."""
+    with (DEAL-3), counted for a page or an export's chunk at once
+    (`selectors.with_conflict_counts`, the list's `complete`)."""
     if registration.state not in DealRegistration.PENDING:
         return ""
-    counted = getattr(registration, "conflicts_counted", None)
-    return counted if counted is not None else len(conflicts_of(registration))
+    return registration.conflicts_counted  # type: ignore[attr-defined,no-any-return]
 
 
 def days_left(registration: DealRegistration) -> int | str:
@@ -63,8 +60,20 @@ REGISTRATIONS = ListSpec(
     select=_registrations,
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
-        Column("number", _("Number"), sort="number", link=DealRegistration.get_absolute_url),
-        Column("title", _("Deal"), sort="title", link=DealRegistration.get_absolute_url),
+        Column(
+            "number",
+            _("Number"),
+            sort="number",
+            link=DealRegistration.get_absolute_url,
+            cell="deals/cells/number.html",
+        ),
+        Column(
+            "title",
+            _("Deal"),
+            sort="title",
+            link=DealRegistration.get_absolute_url,
+            cell="deals/cells/title.html",
+        ),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
         Column("partner", _("Partner"), lambda r: r.partner.account.name),
         Column(
@@ -89,6 +98,7 @@ REGISTRATIONS = ListSpec(
     filters=RegistrationFilter,
     default_sort="-submitted_at",
     filename="deal-registrations",
+    complete=selectors.with_conflict_counts,
 )
 
 
@@ -97,8 +107,20 @@ PORTAL_REGISTRATIONS = ListSpec(
     select=_registrations,
     columns=(
         Column("id", _("ID"), lambda r: r.pk, shown=False),
-        Column("number", _("Number"), sort="number", link=portal_registration_url),
-        Column("title", _("Deal"), sort="title", link=portal_registration_url),
+        Column(
+            "number",
+            _("Number"),
+            sort="number",
+            link=portal_registration_url,
+            cell="deals/cells/number.html",
+        ),
+        Column(
+            "title",
+            _("Deal"),
+            sort="title",
+            link=portal_registration_url,
+            cell="deals/cells/title.html",
+        ),
         Column(
             "organization",
             _("Organization"),

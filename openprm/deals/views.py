@@ -3,7 +3,6 @@ with every conflicting deal side by side (DEAL-2, DEAL-3, DEAL-7)."""
 
 from typing import Any
 
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.catalog.models import Product
@@ -27,11 +26,6 @@ class RegistrationQueue(RecordList):
             "states": DealRegistration.State.choices,
             "overdue_before": overdue_cutoff(),
         }
-
-    def render_page(self, context: dict[str, Any], page_obj: Any, *args: Any) -> HttpResponse:
-        """The conflict badges of the page's rows, counted at once."""
-        selectors.with_conflict_counts(page_obj.object_list)
-        return super().render_page(context, page_obj, *args)
 
 
 class RegistrationReview(RecordDetail):

@@ -24,6 +24,13 @@ class OrdersConfig(AppConfig):
             "icon": "truck-delivery",
             "order": 37,
         },
+        {
+            "label": _("Service profile"),
+            "url": "portal:own_service_profile",
+            "area": "portal",
+            "icon": "stack-2",
+            "order": 38,
+        },
     )
 
     record_tabs = (

@@ -18,7 +18,6 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from openprm.catalog import selectors as catalog_selectors
-from openprm.catalog.bundle_rules import Line, bundle_rules
 from openprm.catalog.models import PriceList, PriceListItem, Product, ProductOption, ProductType
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -103,7 +102,7 @@ class Problems:
         )
 
 
-def _decimal(value: object) -> Decimal | None:
+def decimal_or_none(value: object) -> Decimal | None:
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
@@ -111,8 +110,8 @@ def _decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def _quantity(where: str, raw: object, product: Product, problems: Problems) -> Decimal:
-    quantity = _decimal(raw)
+def checked_quantity(where: str, raw: object, product: Product, problems: Problems) -> Decimal:
+    quantity = decimal_or_none(raw)
     if quantity is None or quantity <= 0:
         problems.add(
             f"{where}.quantity",
@@ -133,7 +132,7 @@ def _quantity(where: str, raw: object, product: Product, problems: Problems) -> 
 
 
 def _discount(where: str, raw: object, actor: Actor, problems: Problems) -> Decimal:
-    discount = _decimal(raw)
+    discount = decimal_or_none(raw)
     if discount is None or not 0 <= discount <= 100:
         problems.add(
             f"{where}.discount_percent",
@@ -244,7 +243,7 @@ def _priced(draft: Draft, ctx: Context) -> Draft:
     return draft
 
 
-def _line(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> Draft | None:
+def line_draft(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> Draft | None:
     where = f"lines.{index}"
     kept = ctx.kept.get(spec.line_id) if spec.line_id is not None else None
     if spec.line_id is not None and kept is None:
@@ -270,7 +269,7 @@ def _line(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> Draft
         return None
     draft = Draft(
         product=product,
-        quantity=_quantity(where, spec.quantity, product, problems),
+        quantity=checked_quantity(where, spec.quantity, product, problems),
         discount_percent=_discount(where, spec.discount_percent, ctx.actor, problems),
     )
     if kept is not None:
@@ -282,7 +281,7 @@ def _line(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> Draft
     return _priced(draft, ctx)
 
 
-def _options(
+def option_drafts(
     index: int, spec: LineSpec, line: Draft, at: int, ctx: Context, problems: Problems
 ) -> list[Draft]:
     found: list[Draft] = []
@@ -317,141 +316,3 @@ def _options(
             option.line_id = previous[option_id].pk
         found.append(_priced(option, ctx))
     return found
-
-
-def _parent_ok(index: int, spec: LineSpec, specs: Sequence[LineSpec], ctx: Context) -> bool:
-    parent = spec.parent_index
-    if not isinstance(parent, int) or not 0 <= parent < index:
-        return False
-    bundle = ctx.products.get(specs[parent].product_id)
-    return (
-        specs[parent].parent_index is None
-        and bundle is not None
-        and bundle.type == ProductType.BUNDLE
-    )
-
-
-def _bundle_problems(
-    index: int, specs: Sequence[LineSpec], ctx: Context, problems: Problems
-) -> dict[int, Decimal]:
-    """ORD-8: the bundle at `index` checked with its components against its
-    rules; the component discounts by product id."""
-    bundle = catalog_selectors.bundle_definition(actor=ctx.actor, pk=specs[index].product_id)
-    configuration = [
-        Line(product_id=s.product_id, quantity=_decimal(s.quantity) or Decimal(0))
-        for s in specs
-        if s.parent_index == index
-    ]
-    for violation in bundle_rules(bundle, configuration, on=ctx.day):
-        problems.add(
-            f"lines.{index}",
-            OrderErrorCode.BUNDLE_RULES_BROKEN,
-            violation.message,
-        )
-    return {c.product.id: c.discount_percent for c in bundle.components}
-
-
-def build_lines(specs: Sequence[LineSpec], ctx: Context, problems: Problems) -> list[Draft]:
-    """The drafts of `specs` in order, each line followed by its options;
-    every problem goes to `problems`."""
-    if not specs:
-        problems.add(
-            "lines", OrderErrorCode.NO_LINES, _("Order lines: an order has at least one line.")
-        )
-        return []
-    discounts: dict[int, dict[int, Decimal]] = {}
-    drafts: list[Draft] = []
-    at: dict[int, int] = {}
-    for index, spec in enumerate(specs):
-        if spec.parent_index is not None and not _parent_ok(index, spec, specs, ctx):
-            problems.add(
-                f"lines.{index}.parent",
-                OrderErrorCode.PARENT_LINE_INVALID,
-                _("Bundle component: line %(index)s is not under a bundle line listed before it.")
-                % {"index": index},
-            )
-            continue
-        line = _line(index, spec, ctx, problems)
-        if line is None:
-            continue
-        if spec.parent_index is None:
-            if not line.product.is_orderable and spec.line_id is None:
-                problems.add(
-                    f"lines.{index}.product_id",
-                    OrderErrorCode.PRODUCT_NOT_ORDERABLE,
-                    _(
-                        "Orderable product: %(name)s cannot be ordered on its own, only within "
-                        "its bundle."
-                    )
-                    % {"name": line.product.name},
-                )
-            if line.product.type == ProductType.BUNDLE and line.action == LineAction.ADD:
-                discounts[index] = _bundle_problems(index, specs, ctx, problems)
-        else:
-            if spec.parent_index not in at:
-                continue
-            line.parent = at[spec.parent_index]
-            line.component_discount_percent = discounts.get(spec.parent_index, {}).get(
-                line.product.pk, Decimal(0)
-            )
-        at[index] = len(drafts)
-        drafts.append(line)
-        drafts += _options(index, spec, line, at[index], ctx, problems)
-    return drafts
-
-
-SAVED_FIELDS = (
-    "position",
-    "parent",
-    "quantity",
-    "one_time_price",
-    "monthly_price",
-    "component_discount_percent",
-    "discount_percent",
-    "one_time_amount",
-    "monthly_amount",
-    "fulfilment_status",
-)
-
-
-def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
-    """Store the drafts as the lines of the order, parents first: the lines
-    they keep are updated (their ids stay), the others inserted, and the
-    order's lines no draft keeps are deleted. One statement per level of the
-    bundle structure, whatever the number of lines."""
-    lines = [
-        OrderLine(
-            pk=d.line_id,
-            order_id=order_id,
-            key=d.key,
-            position=index,
-            action=d.action,
-            product=d.product,
-            asset_id=d.asset_id,
-            quantity=d.quantity,
-            one_time_price=d.one_time_price,
-            monthly_price=d.monthly_price,
-            component_discount_percent=d.component_discount_percent,
-            discount_percent=d.discount_percent,
-            one_time_amount=d.one_time_amount,
-            monthly_amount=d.monthly_amount,
-            fulfilment_status=d.fulfilment_status,
-        )
-        for index, d in enumerate(drafts)
-    ]
-    kept = [d.line_id for d in drafts if d.line_id is not None]
-    stored = OrderLine.objects.filter(order_id=order_id)
-    stored.update(parent=None)  # a kept line may move away from a line that goes
-    stored.exclude(pk__in=kept).delete()
-    depth = [0] * len(drafts)
-    for index, d in enumerate(drafts):
-        if d.parent is not None:
-            depth[index] = depth[d.parent] + 1
-    for level in range(max(depth, default=-1) + 1):
-        batch = [line for index, line in enumerate(lines) if depth[index] == level]
-        for index, line in enumerate(lines):
-            if depth[index] == level and drafts[index].parent is not None:
-                line.parent_id = lines[drafts[index].parent].pk
-        OrderLine.objects.bulk_update([x for x in batch if x.pk], SAVED_FIELDS)
-        OrderLine.objects.bulk_create([x for x in batch if not x.pk])
-    return lines

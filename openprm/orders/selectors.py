@@ -6,7 +6,10 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.orders.models import OPEN_STATES, Asset, AssetEvent, Order, OrderLine
+from openprm.core.errors import NotFound
+from openprm.customers.models import Account
+from openprm.orders.models import Asset, AssetEvent, Order, OrderLine
+from openprm.partners.models import PartnerProfile
 
 
 def order_list(*, actor: Actor) -> QuerySet[Order]:
@@ -40,11 +43,6 @@ def asset_get(*, actor: Actor, pk: Any) -> Asset:
     return access.get_visible(Asset, actor, pk, asset_list(actor=actor))
 
 
-def assets_of(*, actor: Actor, customer_id: int, active_only: bool = True) -> QuerySet[Asset]:
-    rows = asset_list(actor=actor).filter(customer_id=customer_id)
-    return rows.filter(status="active") if active_only else rows
-
-
 def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:
     return (
         access.visible(AssetEvent, actor)
@@ -54,11 +52,6 @@ def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:
     )
 
 
-def open_orders_of(*, actor: Actor, customer_id: int) -> QuerySet[Order]:
-    """ORD-5: the orders that still change what the customer will have."""
-    return order_list(actor=actor).filter(customer_id=customer_id, state__in=OPEN_STATES)
-
-
 def with_depth(lines: list[OrderLine]) -> list[tuple[OrderLine, int]]:
     """Each line with how deep it sits in its bundle (0: a line of its own),
     for pages that indent a plan's lines and each line's options."""
@@ -66,3 +59,11 @@ def with_depth(lines: list[OrderLine]) -> list[tuple[OrderLine, int]]:
     for line in lines:
         depth[line.pk] = depth.get(line.parent_id, -1) + 1 if line.parent_id else 0
     return [(line, depth[line.pk]) for line in lines]
+
+
+def own_account(*, actor: Actor) -> Account:
+    """A partner user's own organization's account (404 for anyone else)."""
+    if not actor.is_partner or actor.partner_id is None:
+        raise NotFound()
+    partner = access.get_visible(PartnerProfile, actor, actor.partner_id)
+    return access.get_visible(Account, actor, partner.account_id)

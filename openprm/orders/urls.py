@@ -18,6 +18,7 @@ urlpatterns = [
 ]
 
 portal_urlpatterns = [
+    path("service-profile/", views.PortalOwnServiceProfile.as_view(), name="own_service_profile"),
     path("orders/", views.PortalOrderList.as_view(), name="order_list"),
     path("orders/<int:pk>/", views.PortalOrderDetail.as_view(), name="order_detail"),
     path("orders/<int:pk>/submit/", views.PortalOrderSubmit.as_view(), name="order_submit"),

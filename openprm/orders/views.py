@@ -20,6 +20,7 @@ from openprm.core.views.pages import portal_only
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
 from openprm.orders import selectors, services, tables
+from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.models import Asset, FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
@@ -28,8 +29,11 @@ ORDER_ACTIONS = ("change", "revise", "fulfil")
 
 
 class OrderList(RecordList):
+    """The order managers' list of every order."""
+
     model = Order
     spec = tables.ORDERS
+    privilege = MANAGE_ORDERS
 
 
 class OrderDetail(RecordDetail):
@@ -197,6 +201,12 @@ class AssetDetail(RecordDetail):
         return {"asset": record, "history": selectors.history_of(actor=self.actor, asset=record)}
 
 
+def _profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
+    profile = services.service_profile(actor=view.actor, customer_id=account.pk)
+    context = {"account": account, "profile": profile, "portal": portal}
+    return render(view.request, view.template_name, context)
+
+
 class AccountAssets(Page):
     """The account's page, Assets tab: installed assets plus the effect of
     open orders (ORD-5); the account must be visible (404 otherwise)."""
@@ -207,10 +217,7 @@ class AccountAssets(Page):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         account = account_get(actor=self.actor, pk=pk)
-        profile = services.service_profile(actor=self.actor, customer_id=account.pk)
-        orders = selectors.open_orders_of(actor=self.actor, customer_id=account.pk)
-        context = {"account": account, "profile": profile, "orders": orders, "portal": self.portal}
-        return render(request, self.template_name, context)
+        return _profile_page(self, account, portal=self.portal)
 
 
 class PortalLanding:
@@ -264,3 +271,14 @@ class PortalServiceProfile(AccountAssets):
     stock, or a customer it may see."""
 
     portal = True
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOwnServiceProfile(Page):
+    """The portal's own organization's service profile: its store's stock
+    and what its open orders will change."""
+
+    template_name = "orders/account_assets.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return _profile_page(self, selectors.own_account(actor=self.actor), portal=True)

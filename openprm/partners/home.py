@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -91,6 +91,15 @@ def portal_organization(*, actor: Actor) -> dict[str, Any]:
     }
 
 
+LEVEL_HEADINGS = {
+    PartnerContact.Level.CONTACT: gettext_lazy("Contacts"),
+    PartnerContact.Level.RESOURCE: gettext_lazy("Resources"),
+    PartnerContact.Level.USER: gettext_lazy("Portal users"),
+}
+"""A count's heading says what is counted, in the plural: the level's own
+name ("Partner user") read as a raw label above a number."""
+
+
 def portal_people(*, actor: Actor) -> dict[str, Any]:
     """PC-2, PRG-2: the organization's people by level, how many can sign
     into the portal, and the first of them in name order."""
@@ -104,7 +113,7 @@ def portal_people(*, actor: Actor) -> dict[str, Any]:
     return {
         "people": first,
         "count": sum(levels.values()),
-        "levels": [(label, levels.get(level, 0)) for level, label in PartnerContact.Level.choices],
+        "levels": [(LEVEL_HEADINGS[level], levels.get(level, 0)) for level in PartnerContact.Level],
         "users": people.filter(user__is_active=True).count(),
         "url": reverse("portal:contact_list"),
     }

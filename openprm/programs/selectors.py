@@ -3,12 +3,14 @@ to the actor (core.access)."""
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
+from openprm.core.lookups.models import LookupValue
 from openprm.identity.models import User
+from openprm.programs.catalog import PARTNERSHIP_STATUS
 from openprm.programs.drilldown import CountedRows, FigureLine, counted_records, figure_line
 from openprm.programs.models import (
     DowngradeReview,
@@ -70,7 +72,12 @@ def _partnerships(actor: Actor) -> QuerySet[Partnership]:
 
 
 def partnership_list(*, actor: Actor) -> QuerySet[Partnership]:
-    return _partnerships(actor)
+    """The partnerships the actor's reach gives, each with `status_meaning`,
+    its status as people read it (the lookup's meaning, not its code)."""
+    meaning = access.unscoped(LookupValue).filter(
+        lookup_type__code=PARTNERSHIP_STATUS, code=OuterRef("status")
+    )
+    return _partnerships(actor).annotate(status_meaning=Subquery(meaning.values("meaning")[:1]))
 
 
 def partnership_get(*, actor: Actor, pk: Any) -> Partnership:

@@ -99,7 +99,7 @@ PARTNERSHIPS = ListSpec(
         Column("program", _("Program"), lambda p: p.program.name, sort="program__name"),
         Column("tier", _("Tier"), lambda p: p.tier.name, sort="tier__rank"),
         Column("since", _("In tier since"), lambda p: p.tier_since, sort="tier_since"),
-        Column("status", _("Status"), sort="status"),
+        Column("status", _("Status"), lambda p: p.status_meaning or p.status, sort="status"),
         Column(
             "manager",
             _("Channel manager"),

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from openprm.programs import analytics_views, views
+from openprm.programs import (
+    analytics_views,
+    evaluation_views,
+    partnership_views,
+    portal_views,
+    views,
+)
 
 app_name = "programs"
 
@@ -20,33 +26,47 @@ urlpatterns = [
         views.RequirementRemove.as_view(),
         name="requirement_remove",
     ),
-    path("partnerships/", views.PartnershipList.as_view(), name="partnership_list"),
-    path("evaluations/", views.SnapshotList.as_view(), name="snapshot_list"),
-    path("evaluations/<int:pk>/", views.SnapshotDetail.as_view(), name="snapshot_detail"),
-    path("reviews/", views.ReviewList.as_view(), name="review_list"),
-    path("partners/<int:pk>/", views.PartnerProgram.as_view(), name="partner_program"),
-    path("partnerships/new/", views.PartnershipCreate.as_view(), name="partnership_create"),
-    path("partnerships/<int:pk>/edit/", views.PartnershipEdit.as_view(), name="partnership_edit"),
+    path("partnerships/", partnership_views.PartnershipList.as_view(), name="partnership_list"),
+    path("evaluations/", evaluation_views.SnapshotList.as_view(), name="snapshot_list"),
+    path(
+        "evaluations/<int:pk>/", evaluation_views.SnapshotDetail.as_view(), name="snapshot_detail"
+    ),
+    path("reviews/", evaluation_views.ReviewList.as_view(), name="review_list"),
+    path("partners/<int:pk>/", partnership_views.PartnerProgram.as_view(), name="partner_program"),
+    path(
+        "partnerships/new/",
+        partnership_views.PartnershipCreate.as_view(),
+        name="partnership_create",
+    ),
+    path(
+        "partnerships/<int:pk>/edit/",
+        partnership_views.PartnershipEdit.as_view(),
+        name="partnership_edit",
+    ),
     path(
         "partnerships/<int:pk>/evaluate/",
-        views.PartnershipEvaluate.as_view(),
+        partnership_views.PartnershipEvaluate.as_view(),
         name="partnership_evaluate",
     ),
     path(
         "partnerships/<int:pk>/override/",
-        views.PartnershipOverride.as_view(),
+        partnership_views.PartnershipOverride.as_view(),
         name="partnership_override",
     ),
     path(
-        "partnerships/<int:pk>/score/", views.PartnershipScore.as_view(), name="partnership_score"
+        "partnerships/<int:pk>/score/",
+        partnership_views.PartnershipScore.as_view(),
+        name="partnership_score",
     ),
-    path("reviews/<int:pk>/accept/", views.ReviewAccept.as_view(), name="review_accept"),
-    path("reviews/<int:pk>/waive/", views.ReviewWaive.as_view(), name="review_waive"),
+    path("reviews/<int:pk>/accept/", evaluation_views.ReviewAccept.as_view(), name="review_accept"),
+    path("reviews/<int:pk>/waive/", evaluation_views.ReviewWaive.as_view(), name="review_waive"),
 ]
 
 portal_urlpatterns = [
-    path("program/", views.PortalProgram.as_view(), name="program"),
+    path("program/", portal_views.PortalProgram.as_view(), name="program"),
     path(
-        "program/evaluations/<int:pk>/", views.PortalSnapshot.as_view(), name="program_evaluation"
+        "program/evaluations/<int:pk>/",
+        portal_views.PortalSnapshot.as_view(),
+        name="program_evaluation",
     ),
 ]

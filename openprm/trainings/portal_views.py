@@ -18,8 +18,8 @@ from openprm.partners.models import PartnerContact
 from openprm.partners.selectors import own_partner
 from openprm.trainings import selectors, services, tables
 from openprm.trainings.forms import CompletionForm
+from openprm.trainings.held_views import evidence_response
 from openprm.trainings.models import TrainingCompletion
-from openprm.trainings.views import evidence_response
 
 
 @method_decorator(portal_only, name="dispatch")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.trainings import portal_views, views
+from openprm.trainings import held_views, portal_views, views
 
 app_name = "trainings"
 
@@ -11,18 +11,18 @@ urlpatterns = [
     path("certifications/", views.CertificationList.as_view(), name="certification_list"),
     path("certifications/new/", views.CertificationCreate.as_view(), name="certification_create"),
     path("certifications/<int:pk>/", views.CertificationEdit.as_view(), name="certification_edit"),
-    path("held/", views.HeldList.as_view(), name="held_list"),
-    path("held/new/", views.HeldCreate.as_view(), name="held_create"),
-    path("held/<int:pk>/revoke/", views.HeldRevoke.as_view(), name="held_revoke"),
-    path("completions/new/", views.CompletionCreate.as_view(), name="completion_create"),
+    path("held/", held_views.HeldList.as_view(), name="held_list"),
+    path("held/new/", held_views.HeldCreate.as_view(), name="held_create"),
+    path("held/<int:pk>/revoke/", held_views.HeldRevoke.as_view(), name="held_revoke"),
+    path("completions/new/", held_views.CompletionCreate.as_view(), name="completion_create"),
     path(
         "completions/<int:pk>/evidence/",
-        views.CompletionEvidence.as_view(),
+        held_views.CompletionEvidence.as_view(),
         name="completion_evidence",
     ),
     path(
         "partners/<int:pk>/",
-        views.PartnerCertifications.as_view(),
+        held_views.PartnerCertifications.as_view(),
         name="partner_certifications",
     ),
 ]

@@ -2,6 +2,7 @@
 (core.home), read through the access module, with an empty state that says
 what it holds and offers the first action."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -13,7 +14,7 @@ from django_tasks.base import TaskResultStatus
 from openprm.core import home
 from openprm.core.catalog import VIEW_SYSTEM_HEALTH
 from openprm.identity.catalog import ADMINISTRATOR, CHANNEL_ACCOUNT_MANAGER, SALESPERSON
-from openprm.identity.models import User
+from openprm.identity.models import Resource, User
 from openprm.imports.models import ImportJob
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.services import (
@@ -95,6 +96,19 @@ def test_a_salesperson_sees_its_accounts_contacts_and_recent_changes(
     page = client.get(reverse("home")).content.decode()
     assert "Acme Mine" in page
     assert "Hidden Corp" not in page
+
+
+def test_plat_5_recent_changes_name_the_people_who_made_them(
+    client_for: Callable[[User], Client], salesperson: User
+) -> None:
+    """PLAT-5: "Created by Sally Seller", the name people read, not the
+    sign-in name."""
+    Resource.objects.create(name="Sally Seller", user=salesperson)
+    make_contact(salesperson, "By-Sally", make_account(salesperson, "Named Account"))
+    page = client_for(salesperson).get(reverse("home")).content.decode()
+    block = page[page.index('data-testid="home-recent_changes"') :].split("</section>")[0]
+    assert "Created by Sally Seller" in block
+    assert f"Created by {salesperson.username}" not in block
 
 
 def test_empty_blocks_say_what_they_hold_and_offer_the_first_action(
@@ -240,6 +254,17 @@ def test_prg_7_a_partner_user_sees_its_organization_people_and_next_steps(
 
     rep_steps = data(client_for(two_partners["nw_rep"].user), "next_steps")["steps"]
     assert "partner administrator" not in " ".join(step["text"] for step in rep_steps)
+
+
+def test_prg_7_the_people_block_heads_its_counts_with_readable_words(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any]
+) -> None:
+    """Each count says what it counts ("Portal users 2"), not a level's
+    raw name read above a number ("PARTNER USER 2")."""
+    page = client_for(two_partners["nw_admin"].user).get(reverse("home")).content.decode()
+    block = page[page.index('data-testid="home-people"') :]
+    titles = re.findall(r'<div class="datagrid-title">([^<]*)</div>', block.split("</section>")[0])
+    assert titles == ["Contacts", "Resources", "Portal users", "Can sign in"]
 
 
 def test_a_partner_user_without_an_organization_sees_no_blocks(

@@ -2,7 +2,9 @@
 page in one statement, and each count equals the per-record check the
 review page uses."""
 
+import csv
 import datetime as dt
+import io
 import random
 from collections.abc import Callable
 from decimal import Decimal
@@ -146,3 +148,33 @@ def test_deal_3_the_queue_reads_its_badges_in_one_statement_whatever_the_page_si
         if found:
             start = page.index(badge)
             assert f"</svg>{found}</span>" in page[start : start + 600].replace("\n", "")
+
+
+def test_deal_3_the_queue_file_carries_each_rows_count_read_a_chunk_at_a_time(
+    setting: dict[str, Any],
+    channel_manager: User,
+    client_for: Callable[[User], Client],
+) -> None:
+    """IMP-3 with DEAL-3: the queue's CSV holds each pending registration's
+    conflict count, read in one statement per chunk of rows: a file of 10
+    rows and a file of 40 take the same number of queries."""
+    rng = random.Random(11)
+    client = client_for(channel_manager)
+    url = reverse("deals:registration_list") + "?state=submitted&export=csv"
+
+    def download() -> tuple[int, list[dict[str, str]]]:
+        with CaptureQueriesContext(connection) as captured:
+            body = b"".join(client.get(url).streaming_content).decode("utf-8-sig")
+        return len(captured), list(csv.DictReader(io.StringIO(body)))
+
+    registrations = _generate(rng, 10, **setting, states=(State.SUBMITTED,))
+    download()  # warms the caches a first request fills
+    ten, _rows = download()
+    registrations += _generate(rng, 30, **setting, states=(State.SUBMITTED,))
+    forty, rows = download()
+    assert ten == forty
+    by_id = {row["ID"]: row["Conflicts"] for row in rows}
+    assert len(by_id) == 40
+    for registration in registrations:
+        assert by_id[str(registration.pk)] == str(len(conflicts_of(registration)))
+    assert any(count != "0" for count in by_id.values()), "the generated set holds conflicts"

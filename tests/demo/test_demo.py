@@ -5,14 +5,11 @@ preferences, two partners with portal users, a non-empty My Contacts for
 the administrator, and imports with their outcome; and `openprm demo
 --users` lists the sign-ins again."""
 
-from collections.abc import Iterator
 from io import StringIO
-from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 
 from openprm.contacts.filters import ContactFilter
@@ -22,7 +19,7 @@ from openprm.customers.demo import REVENUE_BY_SIZE
 from openprm.customers.models import Account
 from openprm.customers.qualification import qualification_failures
 from openprm.customers.services import account_convert_to_sales_account
-from openprm.demo.context import DEMO_PASSWORD, SIZES
+from openprm.demo.context import DEMO_PASSWORD
 from openprm.identity import demo as identity_demo
 from openprm.identity.actors import actor_for
 from openprm.identity.models import User
@@ -35,30 +32,6 @@ from openprm.territories.models import AccountTerritory, Territory
 pytestmark = pytest.mark.django_db
 
 SIGN_INS = [username for username, _ in identity_demo.sign_ins() + partners_demo.sign_ins()]
-
-
-@pytest.fixture(scope="module")
-def demo(
-    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The small demo, loaded once for the module in a transaction rolled
-    back afterwards, with fewer contacts and passwords hashed fast (hashing
-    is not what these tests prove); its output."""
-    fast = override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        MEDIA_ROOT=tmp_path_factory.mktemp("demo-media"),
-    )
-    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), fast:
-        patch.setitem(SIZES["small"], "contacts", 40)
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            call_command("demo", stdout=out)
-            yield out.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 def test_ter_1_2_3_territories_with_criteria_and_assigned_accounts(demo: str) -> None:

@@ -1,7 +1,9 @@
 """Browser fixtures for every app's end-to-end tests (headless Chromium).
 
 `page` is a fresh browser tab on the live server; `signed_in_page(user,
-password)` signs a user in through the real sign-in form. Users for it are
+password)` signs a user in through the real sign-in form. A walk with
+several people opens one tab each with `signed_in_tab`, and `shot` keeps a
+screenshot of a step for a human look when OPENPRM_SHOTS names a folder. Users for it are
 made with `tests.factories.make_user(..., password=...)`.
 
 Every test in this folder is marked `e2e` and runs on a transactional
@@ -12,6 +14,7 @@ after each transactional test removes.
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,6 +41,8 @@ TIMEOUT_MS = 5_000
 # Signing in hashes the password with Argon2 and renders the first page: on a
 # busy machine that alone once took more than TIMEOUT_MS.
 SIGN_IN_TIMEOUT_MS = 30_000
+SHOTS = os.environ.get("OPENPRM_SHOTS", "")
+VIEWPORT = {"width": 1400, "height": 1000}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -95,3 +100,22 @@ def sign_in(page: Page, username: str, password: str) -> Page:
 @pytest.fixture
 def signed_in_page(page: Page) -> Callable[[User, str], Page]:
     return lambda user, password: sign_in(page, user.username, password)
+
+
+def new_tab(browser: Browser, live_server: Any) -> Page:
+    """A tab with its own cookies, as wide as a laptop screen, so one walk
+    can hold several people signed in at once."""
+    context = browser.new_context(base_url=live_server.url, viewport=VIEWPORT)  # type: ignore[arg-type]
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+def signed_in_tab(browser: Browser, live_server: Any, username: str, password: str) -> Page:
+    return sign_in(new_tab(browser, live_server), username, password)
+
+
+def shot(page: Page, name: str) -> None:
+    """A full-page screenshot in OPENPRM_SHOTS, to look at; never asserted."""
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)

@@ -19,6 +19,7 @@ from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.identity.catalog import SALES_ADMINISTRATOR
 from openprm.partners.models import PartnerContact
+from tests.e2e.conftest import signed_in_tab
 from tests.factories import as_actor, make_user
 from tests.partners.conftest import make_partner, make_portal_user, two_partners
 
@@ -26,17 +27,6 @@ __all__ = ["make_partner", "make_portal_user", "two_partners"]
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Deal-Horse-2026"
-
-
-def _sign_in(browser: Browser, live_server: Any, username: str) -> Page:
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    page.goto("/account/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("profile-link")).to_be_attached(timeout=30_000)
-    return page
 
 
 def _register(page: Page, title: str) -> None:
@@ -72,14 +62,14 @@ def test_deal_2_3_5_6_7_two_partners_one_deal(
         actor=as_actor(channel_manager), data={"name": "Acme Corporation", "country": "US"}
     )
 
-    northwind = _sign_in(browser, live_server, "nw-rep")
+    northwind = signed_in_tab(browser, live_server, "nw-rep", PASSWORD)
     _register(northwind, "Acme firewall refresh")
-    contoso = _sign_in(browser, live_server, "co-rep")
+    contoso = signed_in_tab(browser, live_server, "co-rep", PASSWORD)
     _register(contoso, "Acme security")
     expect(contoso.get_by_text("conflict", exact=False)).to_have_count(0)
     expect(contoso.get_by_text("Northwind")).to_have_count(0)
 
-    cam = _sign_in(browser, live_server, channel_manager.username)
+    cam = signed_in_tab(browser, live_server, channel_manager.username, PASSWORD)
     cam.get_by_role("link", name="Registrations").first.click()
     cam.get_by_role("link", name="Waiting for approval").click()
     cam.get_by_role("link", name="Acme firewall refresh").click()

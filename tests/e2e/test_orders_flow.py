@@ -21,7 +21,7 @@ from openprm.orders import services
 from openprm.orders.models import Asset, Order
 from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, two_partners
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import signed_in_tab
 from tests.orders.conftest import family, gold_prices, nw_power, stock_order
 
 pytestmark = pytest.mark.e2e
@@ -40,9 +40,7 @@ def _password(user: User) -> User:
 
 
 def _tab(browser: Browser, live_server: Any, user: User) -> Page:
-    context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    return sign_in(context.new_page(), user.username, PASSWORD)
+    return signed_in_tab(browser, live_server, user.username, PASSWORD)
 
 
 def test_ord_4_ord_5_ord_7_the_family_plan_revised_fulfilled_and_changed(

@@ -6,10 +6,8 @@ link shows "This link has expired — ask your administrator" and asks for
 a new one. The channel manager then switches the organization's portal
 off, and the colleague's open session ends with the reason."""
 
-import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,21 +23,14 @@ from openprm.partners.services import (
     partner_create,
     partner_portal_update,
 )
-from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, sign_in
+from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, shot, sign_in
 from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 
 ADMIN_PASSWORD = "Admin-Horse-42"
 NEW_PASSWORD = "Nina-Horse-77"
-SHOTS = os.environ.get("OPENPRM_SHOTS_DIR", "")
 """Where the pages are photographed when set (a look at them, no assertion)."""
-
-
-def _shot(page: Page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 def _partner_administrator() -> User:
@@ -92,7 +83,7 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     page.get_by_label("First name").fill("Nina")
     page.get_by_label("Last name").fill("Newman")
     page.get_by_label("E-mail").fill("nina@northwind.example")
-    _shot(page, "portal-user-invite")
+    shot(page, "portal-user-invite")
     page.get_by_role("button", name="Send invitation").click()
     expect(
         page.get_by_text("Nina Newman is invited: the invitation e-mail was sent.")
@@ -100,7 +91,7 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     users = page.get_by_test_id("portal-users")
     expect(users).to_contain_text("nina@northwind.example")
     expect(users).to_contain_text("Invited")
-    _shot(page, "portal-users")
+    shot(page, "portal-users")
 
     assert mail.outbox[-1].to == ["nina@northwind.example"]
     link = re.search(r"https?://\S+/portal/invitation/\S+/", mail.outbox[-1].body)
@@ -122,7 +113,7 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     page.reload()
     expect(page.get_by_test_id("portal-users")).to_contain_text("Active")
     page.get_by_role("link", name="Manage Nina Newman").click()
-    _shot(page, "portal-user-manage")
+    shot(page, "portal-user-manage")
     page.get_by_label("Power user").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Nina Newman saved.")).to_be_visible()
@@ -132,13 +123,13 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     expect(page.get_by_test_id("contact-name")).to_have_text("Nina Newman")
     expect(page.get_by_test_id("contact-points")).to_contain_text("nina@northwind.example")
     expect(page.get_by_test_id("portal-status")).to_contain_text("Power user")
-    _shot(page, "portal-contact")
+    shot(page, "portal-contact")
 
     invitee.goto(link.group(0))
     expect(invitee.get_by_test_id("invitation-expired")).to_contain_text(
         "This link has expired — ask your administrator"
     )
-    _shot(invitee, "portal-invitation-expired")
+    shot(invitee, "portal-invitation-expired")
     invitee.get_by_role("button", name="Ask for a new link").click()
     expect(
         invitee.get_by_text("Your administrator was asked to send you a new link.")
@@ -151,10 +142,10 @@ def test_prg_2_prg_13_partner_administrator_invites_and_manages_a_user(
     ).click()
     manager.get_by_role("link", name="Northwind Resellers").click()
     expect(manager.get_by_test_id("portal-max-type")).to_have_text("Power user")
-    _shot(manager, "partner-portal-card")
+    shot(manager, "partner-portal-card")
     manager.get_by_role("link", name="Portal settings").click()
     manager.get_by_label("Portal enabled").uncheck()
-    _shot(manager, "partner-portal-settings")
+    shot(manager, "partner-portal-settings")
     manager.get_by_role("button", name="Save").click()
     expect(manager.get_by_test_id("portal-enabled")).to_have_text("Switched off")
     invitee.goto("/portal/contacts/")

@@ -4,16 +4,15 @@ Northwind, sees the upgrade and what is missing for Gold; Northwind's user
 sees its program page with its new tier and the records behind its
 revenue."""
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from openprm.deals.models import Opportunity
 from openprm.programs.models import Partnership, Program
+from tests.e2e.conftest import shot, signed_in_tab
 from tests.programs.conftest import (
     customer,
     make_partner,
@@ -40,26 +39,6 @@ __all__ = [
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Tier-Ladder-2026"
-SHOTS = os.environ.get("OPENPRM_SHOTS", "")
-
-
-def _sign_in(browser: Browser, live_server: Any, username: str) -> Page:
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1400, "height": 1000}
-    )
-    page = context.new_page()
-    page.goto("/account/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_test_id("profile-link")).to_be_attached(timeout=30_000)
-    return page
-
-
-def _shot(page: Page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
 def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
@@ -77,7 +56,7 @@ def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
         user.set_password(PASSWORD)
         user.save()
 
-    cam = _sign_in(browser, live_server, channel_manager.username)
+    cam = signed_in_tab(browser, live_server, channel_manager.username, PASSWORD)
     cam.goto(f"/programs/{program.pk}/")
     silver = cam.get_by_test_id("requirement-form-silver")
     silver.get_by_label("Indicator").select_option(label="Closed-won revenue")
@@ -85,7 +64,7 @@ def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
     silver.get_by_role("button", name="Set requirement").click()
     expect(cam.get_by_text("The requirements of Silver are saved.")).to_be_visible()
     expect(cam.get_by_test_id("tier-silver")).to_contain_text("80,000")
-    _shot(cam, "program")
+    shot(cam, "program")
 
     cam.goto(f"/programs/partners/{two_partners['nw'].pk}/")
     expect(cam.get_by_test_id("tier-badge")).to_have_text("Registered")
@@ -97,14 +76,14 @@ def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
     )
     expect(cam.get_by_test_id("history")).to_contain_text("Moved up")
     expect(cam.get_by_test_id("fall-back")).to_contain_text("would fall back to Registered")
-    _shot(cam, "partner-program")
+    shot(cam, "partner-program")
 
-    partner = _sign_in(browser, live_server, "nw-admin")
+    partner = signed_in_tab(browser, live_server, "nw-admin", PASSWORD)
     partner.get_by_role("link", name="Program").first.click()
     expect(partner.get_by_test_id("current-tier")).to_contain_text("Your tier: Silver")
     expect(partner.get_by_test_id("summary")).to_contain_text("to reach Gold")
     expect(partner.get_by_test_id("deal-stats")).to_be_visible()
-    _shot(partner, "portal-program")
+    shot(partner, "portal-program")
     # PRG-11: down to the records that made the revenue figure.
     partner.get_by_test_id("counted-link").click()
     expect(partner.get_by_test_id("counted")).to_contain_text("Closed-won revenue: $90,000")
@@ -113,7 +92,7 @@ def test_prg_4_5_11_a_lower_threshold_moves_the_partner_up_and_says_why(
         expect(partner.get_by_test_id(f"counted-{opportunity.pk}")).to_contain_text(
             opportunity.name
         )
-    _shot(partner, "portal-evaluation")
+    shot(partner, "portal-evaluation")
     partner.goto("/")
     expect(partner.get_by_test_id("home-tier_progress")).to_contain_text("Progress to Gold")
-    _shot(partner, "portal-home")
+    shot(partner, "portal-home")

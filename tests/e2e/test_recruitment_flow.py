@@ -6,7 +6,6 @@ signs into the portal home."""
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,22 +16,13 @@ from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.identity.models import User
 from openprm.programs.services import program_create, tier_create
 from openprm.recruitment.models import Application
+from tests.e2e.conftest import shot
 from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Correct-Horse-42"
 PORTAL_PASSWORD = "Portal-Horse-77"
-SHOTS = Path("/tmp/recruit-shots")
-
-
-def _shot(page: Page, name: str) -> None:
-    """Screenshots for a human look when RECRUIT_SHOTS is set; never asserted."""
-    import os
-
-    if os.environ.get("RECRUIT_SHOTS"):
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_prg_1_prg_10_from_the_public_page_to_the_portal_home(
@@ -64,7 +54,7 @@ def test_prg_1_prg_10_from_the_public_page_to_the_portal_home(
     expect(card).to_contain_text("Reseller Program")
     expect(card).to_contain_text("Gold")
     expect(card).to_contain_text("Deal protection")
-    _shot(visitor, "1-public-programs")
+    shot(visitor, "1-public-programs")
     card.get_by_role("link", name="Apply to Reseller Program").click()
     visitor.get_by_label("Company name").fill("Fabrikam Systems")
     visitor.get_by_label("Country").select_option("DE")
@@ -72,7 +62,7 @@ def test_prg_1_prg_10_from_the_public_page_to_the_portal_home(
     visitor.get_by_label("First name").fill("Ada")
     visitor.get_by_label("Last name").fill("Fabrikam")
     visitor.get_by_label("E-mail").fill("ada@fabrikam.example")
-    _shot(visitor, "2-apply")
+    shot(visitor, "2-apply")
     visitor.get_by_role("button", name="Send application").click()
     expect(visitor.get_by_test_id("application-received")).to_be_visible()
     visitor.get_by_test_id("status-link").click()
@@ -86,7 +76,7 @@ def test_prg_1_prg_10_from_the_public_page_to_the_portal_home(
     page.get_by_role("link", name="Fabrikam Systems").click()
     page.get_by_role("button", name="Start review").click()
     expect(page.get_by_text("You are reviewing Fabrikam Systems.")).to_be_visible()
-    _shot(page, "3-review")
+    shot(page, "3-review")
     page.get_by_test_id("approve-form").get_by_role("button", name="Approve").click()
     expect(page.get_by_text("is a partner now; the invitation is on its way.")).to_be_visible()
     expect(page.get_by_test_id("partner-link")).to_have_text("Fabrikam Systems")
@@ -110,5 +100,5 @@ def test_prg_1_prg_10_from_the_public_page_to_the_portal_home(
     portal.get_by_role("button", name="Sign in").click()
     expect(portal.get_by_role("banner")).to_contain_text("Partner Portal")
     expect(portal.get_by_test_id("portal-organization")).to_have_text("Fabrikam Systems")
-    _shot(portal, "4-portal-home")
+    shot(portal, "4-portal-home")
     portal_context.close()

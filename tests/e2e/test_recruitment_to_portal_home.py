@@ -8,43 +8,26 @@ the channel manager aimed at the program, and the program page shows the
 tier and the progress to the next one. The used link then only says it has
 expired."""
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from openprm.customers.services import account_create
 from openprm.identity.catalog import CHANNEL_ACCOUNT_MANAGER
 from openprm.programs.services import program_create, tier_create
 from openprm.recruitment.models import Application
 from openprm.recruitment.services import campaign_create
-from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, TIMEOUT_MS, sign_in
+from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, new_tab, shot, signed_in_tab
 from tests.factories import as_actor, make_user
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Correct-Horse-42"
 PORTAL_PASSWORD = "Portal-Horse-77"
-SHOTS = os.environ.get("OPENPRM_SHOTS_DIR", "")
 """Where the pages are photographed when set (a look at them, no assertion)."""
-
-
-def _shot(page: Page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
-
-
-def _tab(browser: Browser, live_server: Any) -> Page:
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1400, "height": 1000}
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
 
 
 def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings: Any) -> None:
@@ -78,12 +61,12 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     )
 
     # The visitor, through the campaign link.
-    visitor = _tab(browser, live_server)
+    visitor = new_tab(browser, live_server)
     visitor.goto("/portal/become-a-partner/?campaign=expo")
     card = visitor.get_by_test_id("program-RESELL")
     expect(card).to_contain_text("Reseller Program")
     expect(card).to_contain_text("Gold")
-    _shot(visitor, "1-public-programs")
+    shot(visitor, "1-public-programs")
     card.get_by_role("link", name="Apply to Reseller Program").click()
     visitor.get_by_label("Company name").fill("Fabrikam Systems")
     visitor.get_by_label("Country").select_option("DE")
@@ -91,7 +74,7 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     visitor.get_by_label("First name").fill("Ada")
     visitor.get_by_label("Last name").fill("Fabrikam")
     visitor.get_by_label("E-mail").fill("ada@fabrikam.example")
-    _shot(visitor, "2-apply")
+    shot(visitor, "2-apply")
     visitor.get_by_role("button", name="Send application").click()
     expect(visitor.get_by_test_id("application-received")).to_be_visible()
     visitor.get_by_test_id("status-link").click()
@@ -99,7 +82,7 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     status_url = visitor.url
 
     # The channel manager: duplicate candidate, link, approve; then the alert.
-    page = sign_in(_tab(browser, live_server), manager.username, PASSWORD)
+    page = signed_in_tab(browser, live_server, manager.username, PASSWORD)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Applications").click()
     page.get_by_role("link", name="Fabrikam Systems").click()
     applicant = page.get_by_test_id("applicant")
@@ -110,10 +93,10 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     expect(candidate).to_contain_text("Why it matched:")
     page.get_by_role("button", name="Start review").click()
     expect(page.get_by_text("You are reviewing Fabrikam Systems.")).to_be_visible()
-    _shot(page, "3-approval-duplicates")
+    shot(page, "3-approval-duplicates")
     candidate.get_by_role("button", name="It is this account: link it").click()
     expect(page.get_by_test_id("linked-account")).to_have_text("Fabrikam Systems")
-    _shot(page, "4-approval-linked")
+    shot(page, "4-approval-linked")
     page.get_by_test_id("approve-form").get_by_role("button", name="Approve").click()
     expect(page.get_by_text("is a partner now; the invitation is on its way.")).to_be_visible()
     expect(page.get_by_test_id("partner-link")).to_have_text("Fabrikam Systems")
@@ -139,7 +122,7 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     assert mail.outbox[-1].to == ["ada@fabrikam.example"]
     link = re.search(r"https?://\S+/portal/invitation/\S+/", mail.outbox[-1].body)
     assert link is not None
-    portal = _tab(browser, live_server)
+    portal = new_tab(browser, live_server)
     portal.goto(link.group(0))
     portal.locator("#id_new_password1").fill(PORTAL_PASSWORD)
     portal.locator("#id_new_password2").fill(PORTAL_PASSWORD)
@@ -154,7 +137,7 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     expect(portal.get_by_text("12% extra margin on switches")).to_be_visible()
     expect(portal.get_by_test_id("home-leads_by_status")).to_be_visible()
     expect(portal.get_by_test_id("home-tier_progress")).to_contain_text("Progress to Gold")
-    _shot(portal, "5-portal-home")
+    shot(portal, "5-portal-home")
 
     portal.get_by_role("navigation", name="Main").get_by_role("link", name="Program").click()
     expect(portal.get_by_test_id("current-tier")).to_contain_text("Your tier: Registered")
@@ -162,10 +145,10 @@ def test_recruitment_to_portal_home(browser: Browser, live_server: Any, settings
     expect(portal.get_by_test_id("summary")).to_have_text(
         "$100,000 more closed-won revenue to reach Gold"
     )
-    _shot(portal, "6-portal-program")
+    shot(portal, "6-portal-program")
 
     portal.goto(link.group(0))
     expect(portal.get_by_test_id("invitation-expired")).to_contain_text(
         "This link has expired — ask your administrator"
     )
-    _shot(portal, "7-invitation-used")
+    shot(portal, "7-invitation-used")

@@ -5,17 +5,15 @@ from it; Northwind, whose won business now reaches Silver, moves up, and
 both its page for the channel team and its own portal program page say
 which figures against which thresholds moved it."""
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from openprm.deals.models import Opportunity
 from openprm.programs.models import Partnership, Program
-from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, TIMEOUT_MS, sign_in
+from tests.e2e.conftest import SIGN_IN_TIMEOUT_MS, shot, signed_in_tab
 from tests.programs.conftest import (
     customer,
     make_partner,
@@ -43,22 +41,7 @@ pytestmark = pytest.mark.e2e
 
 PASSWORD = "Tier-Ladder-2026"
 WHY = "Reached with $90,000 closed-won revenue (Silver needs $80,000) and 2 won deals (needs 2)."
-SHOTS = os.environ.get("OPENPRM_SHOTS_DIR", "")
 """Where the pages are photographed when set (a look at them, no assertion)."""
-
-
-def _shot(page: Page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
-
-
-def _signed_in(browser: Browser, live_server: Any, username: str) -> Page:
-    context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 1400, "height": 1000}
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    return sign_in(context.new_page(), username, PASSWORD)
 
 
 def test_threshold_change_upgrade_explained(
@@ -78,7 +61,7 @@ def test_threshold_change_upgrade_explained(
         user.set_password(PASSWORD)
         user.save()
 
-    cam = _signed_in(browser, live_server, channel_manager.username)
+    cam = signed_in_tab(browser, live_server, channel_manager.username, PASSWORD)
     cam.get_by_role("navigation", name="Main").get_by_role("link", name="Programs").click()
     cam.get_by_role("link", name="Reseller Program").click()
     expect(cam.get_by_test_id("tier-silver")).to_contain_text("100,000")
@@ -88,13 +71,13 @@ def test_threshold_change_upgrade_explained(
     silver.get_by_role("button", name="Set requirement").click()
     expect(cam.get_by_text("The requirements of Silver are saved.")).to_be_visible()
     expect(cam.get_by_test_id("tier-silver")).to_contain_text("80,000")
-    _shot(cam, "8-program-threshold")
+    shot(cam, "8-program-threshold")
 
     cam.get_by_role("button", name="Evaluate now").click()
     expect(cam.get_by_text("Evaluated 2 partner(s): 1 moved up, 0 moved down")).to_be_visible(
         timeout=SIGN_IN_TIMEOUT_MS
     )
-    _shot(cam, "9-program-evaluated")
+    shot(cam, "9-program-evaluated")
 
     cam.goto(f"/programs/partners/{two_partners['nw'].pk}/")
     expect(cam.get_by_test_id("tier-badge")).to_have_text("Silver")
@@ -108,9 +91,9 @@ def test_threshold_change_upgrade_explained(
     expect(cam.get_by_test_id("fall-back")).to_contain_text(
         "Closed-won revenue below $80,000 (now $90,000)"
     )
-    _shot(cam, "10-partner-program")
+    shot(cam, "10-partner-program")
 
-    partner = _signed_in(browser, live_server, "nw-admin")
+    partner = signed_in_tab(browser, live_server, "nw-admin", PASSWORD)
     partner.get_by_role("navigation", name="Main").get_by_role("link", name="Program").click()
     expect(partner.get_by_test_id("current-tier")).to_contain_text("Your tier: Silver")
     cause = partner.get_by_test_id("tier-cause")
@@ -118,4 +101,4 @@ def test_threshold_change_upgrade_explained(
     expect(cause).to_contain_text("from Registered")
     expect(cause).to_contain_text(WHY)
     expect(partner.get_by_test_id("summary")).to_contain_text("to reach Gold")
-    _shot(partner, "11-portal-program-upgraded")
+    shot(partner, "11-portal-program-upgraded")

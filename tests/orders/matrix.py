@@ -134,7 +134,10 @@ def orders_seen(world: World, actor: str) -> set[str]:
 
 def orders(world: World) -> list[Listed]:
     page = reverse("orders:order_list")
-    on_page: Expect = lambda w, a: orders_seen(w, a) if a in INTERNAL else None  # noqa: E731
+
+    def on_page(w: World, a: str) -> set[str] | None:
+        return orders_seen(w, a) if a in holders(w, MANAGERS) else None
+
     return [
         Listed(f"{A}/orders", json_items(), orders_seen),
         Listed(page, html_rows(r"/orders/(\d+)/"), on_page),

@@ -219,3 +219,16 @@ def test_ord_6_the_opportunity_must_be_of_the_ordered_account(
     error = refused(lambda: place(customer))
     assert error.code == "order_opportunity_other_account"
     assert place(other).opportunity_id == opportunity.pk
+
+
+def test_ord_6_naming_the_own_organization_still_buys_stock_at_partner_prices(
+    nw_power: Actor, telemedia: dict[str, Any], gold_prices: PriceList,
+    two_partners: dict[str, Any],
+) -> None:  # fmt: skip
+    order = place_order(
+        actor=nw_power, customer_id=two_partners["nw"].account_id, contact_id=None,
+        price_list_id=gold_prices.pk, opportunity_id=None,
+        lines=[LineSpec(product_id=telemedia["PHONE-X"].pk)],
+    )  # fmt: skip
+    assert order.price_list_id == gold_prices.pk
+    assert order.one_time_total == Decimal("399.00")

@@ -120,3 +120,15 @@ def test_ord_5_the_portal_shows_its_organizations_service_profile(
     assert page.count('data-testid="profile-adding"') == 8
     other = two_partners["co"].account_id
     assert client.get(reverse("portal:service_profile", args=[other])).status_code == 404
+
+
+def test_ord_5_the_portal_menu_opens_its_own_service_profile(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], open_order: Order,
+    sales_admin: User,
+) -> None:  # fmt: skip
+    client = client_for(two_partners["nw_rep"].user)
+    home = client.get(reverse("portal:order_list")).content.decode()
+    assert reverse("portal:own_service_profile") in home
+    page = client.get(reverse("portal:own_service_profile")).content.decode()
+    assert page.count('data-testid="profile-adding"') == 8
+    assert client_for(sales_admin).get(reverse("portal:own_service_profile")).status_code == 404

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from openprm.core.audit.models import BusinessEvent
+from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.notifications.models import Notification
 from openprm.deals.models import Opportunity
 from openprm.identity.models import User
@@ -95,7 +96,7 @@ def test_prg_11_falling_short_opens_a_review_the_channel_manager_accepts_or_waiv
     review = DowngradeReview.objects.get(partnership=co, state="open")
     assert review.to_tier.name == "Registered"
     assert Partnership.objects.get(pk=co.pk).tier == silver
-    with pytest.raises(services.ValidationFailed):
+    with pytest.raises(ValidationFailed):
         services.review_accept(
             actor=cam, review=review, reason=" ", expected_version=review.version
         )
@@ -179,14 +180,14 @@ def test_prg_11_an_override_needs_a_reason_and_a_tier_of_the_program(
     cam = as_actor(channel_manager)
     nw = partnerships["nw"]
     gold = program.tiers.get(name="Gold")
-    with pytest.raises(services.ValidationFailed) as no_reason:
+    with pytest.raises(ValidationFailed) as no_reason:
         services.tier_override(
             actor=cam, partnership=nw, tier_id=gold.pk, reason="", expected_version=nw.version
         )
     assert "reason" in no_reason.value.field_errors
     other = services.program_create(actor=cam, data={"code": "DIST", "name": "Distributor Program"})
     elsewhere = services.tier_create(actor=cam, program=other, data={"name": "Entry"})
-    with pytest.raises(services.ValidationFailed) as wrong:
+    with pytest.raises(ValidationFailed) as wrong:
         services.tier_override(
             actor=cam, partnership=nw, tier_id=elsewhere.pk, reason="x", expected_version=nw.version
         )
@@ -199,7 +200,7 @@ def test_prg_3_a_second_partnership_is_refused(
     channel_manager: User,
     two_partners: dict[str, Any],
 ) -> None:
-    with pytest.raises(services.Conflict, match="already has a partnership"):
+    with pytest.raises(Conflict, match="already has a partnership"):
         services.partnership_create(
             actor=as_actor(channel_manager), partner_id=two_partners["nw"].pk, program_id=program.pk
         )
@@ -210,7 +211,7 @@ def test_prg_4_thresholds_must_rise_with_the_tier_and_windows_stay_within_36_mon
 ) -> None:
     cam = as_actor(channel_manager)
     gold = program.tiers.get(name="Gold")
-    with pytest.raises(services.ValidationFailed) as lower:
+    with pytest.raises(ValidationFailed) as lower:
         services.requirement_set(
             actor=cam,
             tier=gold,
@@ -218,7 +219,7 @@ def test_prg_4_thresholds_must_rise_with_the_tier_and_windows_stay_within_36_mon
         )
     assert "Gold must ask more won deals than Silver" in lower.value.field_errors["threshold"][0]
     for months in (0, 37):
-        with pytest.raises(services.ValidationFailed) as window:
+        with pytest.raises(ValidationFailed) as window:
             services.requirement_set(
                 actor=cam,
                 tier=gold,
@@ -232,7 +233,7 @@ def test_prg_4_a_tier_partners_hold_is_retired_not_deleted(
 ) -> None:
     cam = as_actor(channel_manager)
     entry = program.tiers.get(name="Registered")
-    with pytest.raises(services.Conflict, match="retire it instead") as held:
+    with pytest.raises(Conflict, match="retire it instead") as held:
         services.tier_delete(actor=cam, tier=entry)
     assert held.value.status == 409
     gold = program.tiers.get(name="Gold")

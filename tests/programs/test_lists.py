@@ -82,6 +82,43 @@ def test_prg_3_the_partnerships_list_filters_by_program_tier_status_and_manager(
     assert "Contoso" in csv
 
 
+def _options(page: str, name: str) -> dict[str, str]:
+    """The options of the filter bar's `name` select, value to label."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', page, re.S)
+    assert select, f"the filter bar offers {name} as a list to pick from"
+    return dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(1)))
+
+
+def test_prg_3_5_11_the_filter_bars_offer_programs_tiers_and_managers_by_name(
+    evaluated: dict[str, Partnership],
+    client_for: Callable[[User], Client],
+    channel_manager: User,
+    program: Program,
+) -> None:
+    """The lists are the shared default page; a filter naming a record
+    offers the records by name (nobody types an id), the one asked for
+    stays chosen, and a partnership's status reads as a word, not a code."""
+    client = client_for(channel_manager)
+    silver = program.tiers.get(name="Silver")
+    page = client.get("/programs/partnerships/", {"tier": silver.pk}).content.decode()
+    assert _options(page, "program")[str(program.pk)] == program.name
+    assert _options(page, "tier")[str(silver.pk)] == f"{program.name} · Silver"
+    assert _options(page, "manager")[str(channel_manager.pk)] == channel_manager.display_name
+    assert _options(page, "status")["ACTIVE"] == "Active"
+    assert f'<option value="{silver.pk}" selected>' in page
+    row = re.search(r'data-testid="partnership-\d+">(.*?)</tr>', page, re.S)
+    assert row
+    assert ">Active<" in row.group(1)
+    assert ">ACTIVE<" not in row.group(1)
+    for path in ("/programs/evaluations/", "/programs/reviews/"):
+        listed = client.get(path).content.decode()
+        assert _options(listed, "program")[str(program.pk)] == program.name
+    outcome = _options(client.get("/programs/evaluations/").content.decode(), "errors")
+    assert outcome["true"] == "Records not counted"
+    states = _options(client.get("/programs/reviews/").content.decode(), "state")
+    assert states["open"] == "Waiting for a decision"
+
+
 def test_prg_5_11_evaluations_and_open_reviews_are_listed(
     evaluated: dict[str, Partnership],
     client_for: Callable[[User], Client],

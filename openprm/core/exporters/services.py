@@ -25,8 +25,8 @@ from openprm.core import access
 from openprm.core.actor import actor_of
 from openprm.core.errors import DomainError, NotFound, PermissionRefused
 from openprm.core.exporters.models import ExportJob
-from openprm.core.exporters.tabular import Column, xlsx_write
-from openprm.core.tables import list_spec
+from openprm.core.exporters.tabular import xlsx_write
+from openprm.core.tables import ListSpec, list_spec
 
 
 def _update(job: ExportJob, **values: Any) -> None:
@@ -41,7 +41,7 @@ def _rows_of_list(job: ExportJob) -> None:
     rows = spec.rows(
         actor=actor_of(job.created_by), query=query, sort=query.get("sort", ""), **job.scope
     )
-    export_job_write(job, rows, spec.export_columns, spec.chunk_size)
+    export_job_write(job, rows, spec)
 
 
 def export_job_run(job: ExportJob) -> ExportJob:
@@ -86,15 +86,14 @@ def _by_key_chunks(keys: Sequence[int], rows: QuerySet[Any], chunk_size: int) ->
         yield from (found[pk] for pk in part if pk in found)
 
 
-def export_job_write(
-    job: ExportJob, rows: QuerySet[Any], columns: Sequence[Column], chunk_size: int
-) -> None:
+def export_job_write(job: ExportJob, rows: QuerySet[Any], spec: ListSpec) -> None:
+    chunk_size = spec.chunk_size
     keys = array("q", rows.values_list("pk", flat=True).iterator(chunk_size=chunk_size))
     _update(job, total_rows=len(keys))
     with tempfile.TemporaryFile() as handle:
         xlsx_write(
-            _by_key_chunks(keys, rows, chunk_size),
-            columns,
+            spec.completed(_by_key_chunks(keys, rows, chunk_size)),
+            spec.export_columns,
             job.filename,
             handle,
             lambda count: _update(job, processed_rows=count),

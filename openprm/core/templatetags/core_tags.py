@@ -8,10 +8,10 @@ from django import template
 from django.db.models import Model
 from django.forms import BoundField
 from django.template.context import Context
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -92,21 +92,42 @@ def lookup_meaning(code: str, type_code: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def table_cell(context: Context, column: Column, row: Any) -> str:
-    """A list's cell as its ListSpec column declares it: its own template
-    (which reads the `row`, the column's `value` when it declares one,
-    and the page's `can` for its buttons), a link, or the value (an empty value shows as a dash)."""
+def table_rows(context: Context, spec: ListSpec | str, columns: list[Column], rows: Any) -> str:
+    """A list's body rows, each cell as its ListSpec column declares it.
+
+    Built here in one pass rather than by two nested template loops: for a
+    page of 50 rows of ten columns the template engine's loop and tag
+    machinery cost about a third of the whole page's time."""
+    cell_context = {
+        "can": context.get("can"),
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+    }
+    templates = {c.cell: get_template(c.cell) for c in columns if c.cell}
+    return format_html_join(
+        "\n",
+        "<tr{}>{}</tr>",
+        (
+            (
+                row_key(spec, row),
+                format_html_join(
+                    "",
+                    "<td>{}</td>",
+                    ((_cell(column, row, templates, cell_context),) for column in columns),
+                ),
+            )
+            for row in rows
+        ),
+    )
+
+
+def _cell(column: Column, row: Any, templates: dict[str, Any], cell_context: dict[str, Any]) -> str:
+    """One cell: its own template (which reads the `row`, the column's
+    `value` when it declares one, and the page's `can` for its buttons), a
+    link, or the value (an empty value shows as a dash)."""
     if column.cell:
-        return render_to_string(
-            column.cell,
-            {
-                "row": row,
-                "value": column.value(row) if column.value is not None else None,
-                "can": context.get("can"),
-                "request": context.get("request"),
-                "csrf_token": context.get("csrf_token"),
-            },
-        )
+        value = column.value(row) if column.value is not None else None
+        return templates[column.cell].render({"row": row, "value": value, **cell_context})
     value = column.read(row)
     shown = "—" if value is None or value == "" else _readable(value)
     if column.link is not None:

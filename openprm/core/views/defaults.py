@@ -17,7 +17,7 @@ did not declare is simply not offered.
 import datetime as dt
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +65,12 @@ class Filter:
     label: Label
     kind: str  # "text", "date", "number" or "choice"
     choices: Sequence[tuple[str, Label]] = ()
+
+    @classmethod
+    def of_records(cls, name: str, label: Label, records: Iterable[tuple[Any, Label]]) -> "Filter":
+        """A filter picking one of `records` (id, name), whose ids the query
+        carries as text."""
+        return cls(name, label, "choice", [(str(pk), shown) for pk, shown in records])
 
 
 def _kind(annotation: Any) -> tuple[str, Sequence[tuple[str, Label]]]:
@@ -197,7 +203,7 @@ def list_page(view: Any, context: dict[str, Any]) -> dict[str, Any]:
     create = model is not None and context["can_create"]
     return {
         "title": view.title or (plural(model) if model is not None else ""),
-        "filter_fields": list_filters(view.spec),
+        "filter_fields": view.filter_bar(),
         "create_url": named_url(view.request, model, "create") if create else "",
         "empty_text": view.empty_text,
     }

@@ -95,7 +95,10 @@ def export_answer(
         )
         return redirect("exports:job_detail", pk=job.pk)
     return export_response(
-        fmt, streamed(rows, spec.chunk_size), spec.export_columns, spec.file_name(scope)
+        fmt,
+        spec.completed(streamed(rows, spec.chunk_size)),
+        spec.export_columns,
+        spec.file_name(scope),
     )
 
 
@@ -162,6 +165,8 @@ class RecordList(Page):
         valid: bool,
         list_error: str,
     ) -> HttpResponse:
+        if self.spec.complete is not None:
+            self.spec.complete(page_obj.object_list)
         context.update(
             spec=self.spec,
             columns=self.columns(),
@@ -179,6 +184,12 @@ class RecordList(Page):
     def default_context(self, context: dict[str, Any]) -> dict[str, Any]:
         """What the default page shows besides the table."""
         return defaults.list_page(self, context)
+
+    def filter_bar(self) -> list[defaults.Filter]:
+        """The default page's filters, one per filter of the spec. A page
+        whose filters name records (a program, a channel manager) gives
+        their choices here: nobody types a record's id into a box."""
+        return defaults.list_filters(self.spec)
 
 
 class CustomFilteredList(RecordList):

@@ -27,11 +27,22 @@ from openprm.core.errors import Conflict, NotFound
 from openprm.core.events import publish
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderPlaced
-from openprm.orders.lines import Context, Draft, LineSpec, Problems, _quantity, load_context
+from openprm.orders.lines import (
+    Context,
+    Draft,
+    LineSpec,
+    Problems,
+    checked_quantity,
+    load_context,
+)
 from openprm.orders.models import Asset, AssetStatus, LineAction, Order
-from openprm.orders.services.placing import buyer, callers_price_list, create_order
+from openprm.orders.services.placing import (
+    buyer,
+    callers_price_list,
+    create_order,
+    own_organization,
+)
 from openprm.orders.services.touching import open_order_touching, refuse_touched
-from openprm.partners.models import PartnerProfile
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ def _update(plan: Plan, asset: Asset, change: AssetChange, problems: Problems) -
     where = f"changes.{change.asset_id}"
     quantity = None
     if change.quantity is not None:
-        quantity = _quantity(where, change.quantity, asset.product, problems)
+        quantity = checked_quantity(where, change.quantity, asset.product, problems)
     line = plan.add(asset, LineAction.UPDATE, quantity)
     if change.option_ids is None:
         return
@@ -221,7 +232,7 @@ def order_assets_change(
             problems = Problems()
             problems.add("changes", OrderErrorCode.NO_LINES, _("Order lines: change an asset."))
             problems.raise_any()
-        for_customer = None if _own(actor, customer_id) else customer_id
+        for_customer = None if own_organization(actor, customer_id) else customer_id
         _customer, partner = buyer(actor, for_customer)
         price_list = callers_price_list(actor, for_customer, price_list_id)
         tree = Tree(customer_id)
@@ -259,11 +270,3 @@ def order_assets_change(
         create_order(actor=actor, order=order, drafts=plan.drafts)
         publish(OrderPlaced(actor=actor, record=order, number=order.number))
     return order
-
-
-def _own(actor: Actor, customer_id: int) -> bool:
-    """Whether the account is the partner user's own organization (its stock)."""
-    if not actor.is_partner or actor.partner_id is None:
-        return False
-    own = access.unscoped(PartnerProfile).filter(pk=actor.partner_id, account_id=customer_id)
-    return own.exists()

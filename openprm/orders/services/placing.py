@@ -26,7 +26,9 @@ from openprm.customers.models import Account
 from openprm.deals.models import Opportunity
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderCancelled, OrderPlaced, OrderSubmitted
-from openprm.orders.lines import Draft, LineSpec, Problems, build_lines, load_context, save_lines
+from openprm.orders.line_build import build_lines
+from openprm.orders.line_store import save_lines
+from openprm.orders.lines import Draft, LineSpec, Problems, load_context
 from openprm.orders.models import (
     PAST_NO_RETURN,
     FulfilmentStatus,
@@ -35,7 +37,18 @@ from openprm.orders.models import (
     OrderLine,
     OrderState,
 )
+from openprm.orders.services.revisable import require_revisable
+from openprm.orders.services.touching import require_untouched
 from openprm.partners.models import PartnerProfile
+
+
+def own_organization(actor: Actor, customer_id: int | None) -> bool:
+    """Whether the account is the partner user's own organization: its
+    stock, bought at its own prices (ORD-6), however the caller names it."""
+    if customer_id is None or not actor.is_partner or actor.partner_id is None:
+        return False
+    own = access.unscoped(PartnerProfile).filter(pk=actor.partner_id, account_id=customer_id)
+    return own.exists()
 
 
 def buyer(actor: Actor, customer_id: int | None) -> tuple[Account, PartnerProfile | None]:
@@ -126,6 +139,8 @@ def place_order(
     """A new Pending order. Every line is checked (ORD-1, ORD-8) and
     refused together, before anything is written."""
     access.require_create(actor, Order)
+    if own_organization(actor, customer_id):
+        customer_id = None
     with transaction.atomic():
         customer, partner = buyer(actor, customer_id)
         contact = access.get_visible(Person, actor, contact_id) if contact_id else None
@@ -216,9 +231,6 @@ def _carry_fulfilment(order: Order, previous: Order) -> str:
 def order_submit(*, actor: Actor, order: Order, expected_version: int | None) -> Order:
     """Pending → Open. A submitted revision replaces the one it revises,
     which becomes read-only history (ORD-4, ORD-7)."""
-    from openprm.orders.services.revisions import require_revisable
-    from openprm.orders.services.touching import require_untouched
-
     access.require(actor, "change", order)
     with transaction.atomic():
         _require_pending(order)

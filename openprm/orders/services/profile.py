@@ -4,6 +4,7 @@ fulfilled. What the configurator and the profile pages show."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -33,77 +34,86 @@ class ProfileItem:
     order_id: int | None = None
 
 
-def _current_revisions(actor: Actor, customer_id: int) -> list[Order]:
-    """Of each open order, the latest revision that still counts."""
+def _current_revisions(actor: Actor, customer_id: int) -> dict[int, str]:
+    """Of each open order, the latest revision that still counts: its id
+    and number."""
     rows = (
         access.visible(Order, actor)
         .filter(customer_id=customer_id, state__in=OPEN_STATES)
         .order_by("number", "-revision")
+        .values_list("pk", "number")
     )
-    latest: dict[str, Order] = {}
-    for order in rows:
-        latest.setdefault(order.number, order)
-    return sorted(latest.values(), key=lambda o: o.pk)
+    latest: dict[str, int] = {}
+    for pk, number in rows:
+        latest.setdefault(number, pk)
+    return {pk: number for number, pk in sorted(latest.items(), key=lambda pair: pair[1])}
+
+
+LINE_FIELDS = (
+    "order_id", "key", "action", "product_id", "product__name", "quantity", "asset_id",
+    "parent__key", "parent__action", "parent__asset_id",
+)  # fmt: skip
 
 
 def service_profile(*, actor: Actor, customer_id: int) -> list[ProfileItem]:
-    """Of an account the actor may see (404 otherwise): what its rows show it."""
+    """Of an account the actor may see (404 otherwise): what its rows show
+    it, read as plain values (a thousand assets in a few milliseconds)."""
     access.get_visible(Account, actor, customer_id)
-    assets = list(
+    assets = (
         access.visible(Asset, actor)
         .filter(customer_id=customer_id, status=AssetStatus.ACTIVE)
-        .select_related("product")
         .order_by("pk")
+        .values_list("pk", "product_id", "product__name", "quantity", "parent_id")
     )
-    orders = _current_revisions(actor, customer_id)
     items = {
-        f"asset:{a.pk}": ProfileItem(
-            key=f"asset:{a.pk}",
-            product_id=a.product_id,
-            product=a.product.name,
-            quantity=a.quantity,
-            parent=f"asset:{a.parent_id}" if a.parent_id else None,
+        f"asset:{pk}": ProfileItem(
+            key=f"asset:{pk}",
+            product_id=product_id,
+            product=name,
+            quantity=quantity,
+            parent=f"asset:{parent_id}" if parent_id else None,
             state=ProfileState.INSTALLED,
         )
-        for a in assets
+        for pk, product_id, name, quantity, parent_id in assets
     }
+    orders = _current_revisions(actor, customer_id)
     lines = (
         access.visible(OrderLine, actor)
-        .filter(order__in=orders)
-        .select_related("product", "parent")
+        .filter(order_id__in=list(orders))
         .order_by("order_id", "position", "pk")
+        .values(*LINE_FIELDS)
     )
-    numbers = {o.pk: o.number for o in orders}
     for line in lines:
-        _apply(items, line, numbers[line.order_id])
+        _apply(items, line, orders[line["order_id"]])
     return list(items.values())
 
 
-def _apply(items: dict[str, ProfileItem], line: OrderLine, number: str) -> None:
-    if line.action == LineAction.ADD:
+def _apply(items: dict[str, ProfileItem], line: dict[str, Any], number: str) -> None:
+    action = line["action"]
+    if action == LineAction.ADD:
         parent = None
-        if line.parent is not None:
+        if line["parent__key"] is not None:
             parent = (
-                f"line:{line.parent.key}"
-                if line.parent.action == LineAction.ADD
-                else f"asset:{line.parent.asset_id}"
+                f"line:{line['parent__key']}"
+                if line["parent__action"] == LineAction.ADD
+                else f"asset:{line['parent__asset_id']}"
             )
-        items[f"line:{line.key}"] = ProfileItem(
-            key=f"line:{line.key}",
-            product_id=line.product_id,
-            product=line.product.name,
-            quantity=line.quantity,
+        items[f"line:{line['key']}"] = ProfileItem(
+            key=f"line:{line['key']}",
+            product_id=line["product_id"],
+            product=line["product__name"],
+            quantity=line["quantity"],
             parent=parent,
             state=ProfileState.ADDING,
             order=number,
-            order_id=line.order_id,
+            order_id=line["order_id"],
         )
         return
-    item = items.get(f"asset:{line.asset_id}")
-    if item is None or line.action == LineAction.UNCHANGED:
+    item = items.get(f"asset:{line['asset_id']}")
+    if item is None or action == LineAction.UNCHANGED:
         return
-    item.order, item.order_id = number, line.order_id
-    if line.action == LineAction.UPDATE:
-        item.quantity, item.state = line.quantity, ProfileState.CHANGING
+    item.order, item.order_id = number, line["order_id"]
+    if action == LineAction.UPDATE:
+        item.quantity, item.state = line["quantity"], ProfileState.CHANGING
     else:
         item.state = ProfileState.DISCONNECTING

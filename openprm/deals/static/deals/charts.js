@@ -18,14 +18,30 @@
       });
     }
     var revenue = document.getElementById("chart-revenue");
-    if (revenue) {
+    if (revenue && data.revenue.datasets.length) {
+      // One bar group per currency: amounts in different currencies are never added up.
+      var single = data.revenue.datasets.length === 1;
       new Chart(revenue, {
         type: "bar",
         data: {
           labels: data.revenue.labels,
-          datasets: [{ data: data.revenue.values, backgroundColor: ["#4299e1", "#2fb344"] }],
+          datasets: data.revenue.datasets.map(function (set) {
+            return {
+              label: set.label,
+              data: set.values,
+              backgroundColor: single ? ["#4299e1", "#2fb344"] : undefined,
+            };
+          }),
         },
-        options: { plugins: { legend: { display: false } }, maintainAspectRatio: false },
+        options: {
+          plugins: {
+            legend: { display: !single, position: "bottom" },
+            tooltip: { callbacks: { label: function (item) {
+              return item.dataset.label + " " + item.formattedValue;
+            } } },
+          },
+          maintainAspectRatio: false,
+        },
       });
     }
   }

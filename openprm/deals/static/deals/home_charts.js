@@ -34,7 +34,8 @@
         options: {
           maintainAspectRatio: false,
           indexAxis: bar ? "y" : "x",
-          plugins: { legend: { display: !bar, position: "right" } },
+          // Below the doughnut the legend wraps its labels; beside it, a narrow card cut them.
+          plugins: { legend: { display: !bar, position: "bottom" } },
           scales: bar ? { x: { beginAtZero: true, ticks: { precision: 0 } } } : {},
         },
       });

@@ -1,19 +1,7 @@
-"""Every write of the recruitment app (PRG-1, PRG-10).
-
-An application moves Submitted → Under review → (More information
-requested ⇄ Under review) → Approved | Rejected | Withdrawn | Expired. The
-applicant (anonymous, known by its private link) submits, answers and
-withdraws; an internal user with Approve Partner Applications decides.
-
-Approval is one transaction through the partners' and programs' own
-services — account of type Partner with its Active partner profile, its
-partnership at the program's entry tier, the primary contact as Partner
-Administrator, promoted to resource and portal user — so their rules
-apply as they do on their own pages; the invitation e-mail leaves only
-once everything is committed. A step that fails leaves nothing behind.
-The portal organization is the partner profile itself: a partner user's
-membership is its partner contact record (partners.policies).
-"""
+"""An application from its submission to its rejection (PRG-1, PRG-10):
+the applicant submits, answers and withdraws by its private link; an
+internal user with Approve Partner Applications reviews, asks for more
+information or rejects. Approval is approval.py."""
 
 import secrets
 from collections.abc import Mapping
@@ -35,34 +23,19 @@ from openprm.core.events import publish
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.notifications.services import Message, notify, notify_many
 from openprm.core.records import record_create, record_update
-from openprm.customers.models import Account
-from openprm.customers.services import account_update
 from openprm.identity.models import User
-from openprm.partners.models import PartnerContact, PartnerProfile
-from openprm.partners.services import (
-    partner_contact_create,
-    partner_contact_promote_to_resource,
-    partner_contact_promote_to_user,
-    partner_create,
-    partner_mark_managed,
-)
-from openprm.partners.services.common import partner_administrator_role
-from openprm.partners.services.invitations import invitation_send
-from openprm.programs.services import partnership_create
 from openprm.recruitment import selectors
 from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS, REJECT_REASONS
 from openprm.recruitment.errors import RecruitmentErrorCode
 from openprm.recruitment.events import (
     ApplicationAnswered,
-    ApplicationApproved,
     ApplicationInfoRequested,
-    ApplicationLinked,
     ApplicationRejected,
     ApplicationReviewStarted,
     ApplicationSubmitted,
     ApplicationWithdrawn,
 )
-from openprm.recruitment.models import MESSAGE_MAX, Application, Campaign
+from openprm.recruitment.models import MESSAGE_MAX, Application
 from openprm.recruitment.normalize import domain_key, search_key, tax_key
 
 State = Application.State
@@ -83,7 +56,9 @@ APPLICANT_FIELDS = (
 REQUIRED = ("company_name", "country", "first_name", "last_name", "email")
 
 
-def _require_state(application: Application, *states: str) -> None:
+def require_state(application: Application, *states: str) -> None:
+    """An application moves only from the states a step names (its life cycle
+    above); any other is refused with the state it is in."""
     if application.state not in states:
         raise Conflict(
             _("This application is %(state)s; it cannot be changed this way.")
@@ -218,9 +193,10 @@ def application_submit(
     return application
 
 
-def _decide(
+def decide(
     actor: Actor, application: Application, expected_version: int, **changes: Any
 ) -> Application:
+    """An internal user's step on the application: a versioned, audited write."""
     return record_update(
         actor=actor, instance=application, changes=changes, expected_version=expected_version
     )
@@ -232,9 +208,9 @@ def application_review_start(
     """The approver takes the application up (also back from waiting for
     the applicant's answer)."""
     access.require(actor, "decide", application)
-    _require_state(application, State.SUBMITTED, State.INFO_REQUESTED)
+    require_state(application, State.SUBMITTED, State.INFO_REQUESTED)
     with transaction.atomic():
-        _decide(actor, application, expected_version, state=State.UNDER_REVIEW, reviewer=actor.user)
+        decide(actor, application, expected_version, state=State.UNDER_REVIEW, reviewer=actor.user)
         publish(ApplicationReviewStarted(actor=actor, record=application))
     return application
 
@@ -245,14 +221,14 @@ def application_request_info(
     """PRG-10: the approver asks the applicant a question; the application
     waits for the answer (and expires without one, `housekeeping`)."""
     access.require(actor, "decide", application)
-    _require_state(application, State.SUBMITTED, State.UNDER_REVIEW)
+    require_state(application, State.SUBMITTED, State.UNDER_REVIEW)
     text = message.strip()
     if not text:
         raise ValidationFailed(field_errors={"message": [_("Write what you need to know.")]})
     if len(text) > MESSAGE_MAX:
         raise ValidationFailed(field_errors={"message": [_("Keep it under 2,000 characters.")]})
     with transaction.atomic():
-        _decide(
+        decide(
             actor,
             application,
             expected_version,
@@ -276,14 +252,14 @@ def application_request_info(
 def application_answer(*, application: Application, answer: str) -> Application:
     """The applicant answers the question through its private link; the
     application goes back under review and its reviewer is told."""
-    _require_state(application, State.INFO_REQUESTED)
+    require_state(application, State.INFO_REQUESTED)
     text = answer.strip()
     if not text:
         raise ValidationFailed(field_errors={"answer": [_("Write your answer.")]})
     if len(text) > MESSAGE_MAX:
         raise ValidationFailed(field_errors={"answer": [_("Keep it under 2,000 characters.")]})
     with transaction.atomic():
-        _decide(
+        decide(
             ANONYMOUS,
             application,
             application.version,
@@ -307,9 +283,9 @@ def application_answer(*, application: Application, answer: str) -> Application:
 
 def application_withdraw(*, application: Application) -> Application:
     """The applicant withdraws an application not yet decided."""
-    _require_state(application, *Application.OPEN)
+    require_state(application, *Application.OPEN)
     with transaction.atomic():
-        _decide(ANONYMOUS, application, application.version, state=State.WITHDRAWN)
+        decide(ANONYMOUS, application, application.version, state=State.WITHDRAWN)
         publish(ApplicationWithdrawn(actor=ANONYMOUS, record=application))
     return application
 
@@ -326,12 +302,12 @@ def application_reject(
     """PRG-10: rejected with a reason from PARTNER_APPLICATION_REJECT_REASON;
     the applicant reads its meaning on the status page."""
     access.require(actor, "decide", application)
-    _require_state(application, *Application.OPEN)
+    require_state(application, *Application.OPEN)
     found = lookup_value_find(REJECT_REASONS, reason)
     if found is None:
         raise ValidationFailed(field_errors={"reason": [_("Choose a rejection reason.")]})
     with transaction.atomic():
-        _decide(
+        decide(
             actor,
             application,
             expected_version,
@@ -351,210 +327,3 @@ def application_reject(
                 base_url,
             )
     return application
-
-
-def _linkable(actor: Actor, application: Application, account_id: Any) -> Account:
-    """A duplicate candidate the approver sees, not yet a partner."""
-    for candidate in selectors.duplicate_candidates(actor=actor, application=application):
-        if candidate.account is not None and str(candidate.account.pk) == str(account_id):
-            if candidate.is_partner:
-                raise Conflict(
-                    _("%(name)s is already a partner: reject the application instead.")
-                    % {"name": candidate.account.name},
-                    code=RecruitmentErrorCode.ALREADY_PARTNER,
-                )
-            return candidate.account
-    raise ValidationFailed(
-        field_errors={"account_id": [_("Choose one of the duplicate candidates.")]}
-    )
-
-
-def application_link_account(
-    *, actor: Actor, application: Application, account_id: Any, expected_version: int
-) -> Application:
-    """PRG-10: the approver says the applicant is an existing account (not
-    yet a partner); approval then makes that account the partner instead
-    of creating a second organization."""
-    access.require(actor, "decide", application)
-    _require_state(application, *Application.OPEN)
-    account = _linkable(actor, application, account_id)
-    with transaction.atomic():
-        _decide(actor, application, expected_version, account=account)
-        publish(ApplicationLinked(actor=actor, record=application, account=account.pk))
-    return application
-
-
-def _refuse_duplicates(actor: Actor, application: Application) -> None:
-    """PRG-10: a duplicate candidate is never created again silently."""
-    shown = selectors.duplicate_candidates(actor=actor, application=application)
-    accounts = [c for c in shown if c.account is not None]
-    if accounts:
-        raise Conflict(
-            _(
-                "The applicant may be an existing account: link the application to it, "
-                "or reject the application."
-            ),
-            code=RecruitmentErrorCode.DUPLICATE_CANDIDATES,
-            extra={
-                "candidates": [
-                    {
-                        "id": c.account.pk,
-                        "name": c.account.name,
-                        "is_partner": c.is_partner,
-                        "reasons": list(c.reasons),
-                    }
-                    for c in accounts
-                    if c.account is not None
-                ]
-            },
-        )
-    if selectors.hidden_duplicate_exists(application, shown):
-        raise Conflict(
-            _(
-                "An account you cannot see matches this applicant; ask a colleague who "
-                "sees it to decide."
-            ),
-            code=RecruitmentErrorCode.HIDDEN_DUPLICATE,
-        )
-
-
-def _partner_from_account(actor: Actor, application: Application) -> PartnerProfile:
-    """The linked account becomes a managed partner of type Partner, and the
-    applicant its primary contact as Partner Administrator."""
-    account = access.get_visible(Account, actor, application.account_id)
-    if account.account_type != Account.AccountType.PARTNER:
-        account = account_update(
-            actor=actor,
-            account=account,
-            changes={"account_type": Account.AccountType.PARTNER},
-            expected_version=account.version,
-        )
-    partner = partner_mark_managed(actor=actor, account=account, managed=True)
-    partner_contact_create(
-        actor=actor,
-        partner=partner,
-        data={**_contact(application), "role_id": partner_administrator_role().pk},
-        is_primary=True,
-        confirm_duplicates=True,
-    )
-    return partner
-
-
-def _contact(application: Application) -> dict[str, str]:
-    return {
-        "first_name": application.first_name,
-        "last_name": application.last_name,
-        "email": application.email,
-        "phone": application.phone,
-    }
-
-
-def application_approve(
-    *,
-    actor: Actor,
-    application: Application,
-    expected_version: int,
-    base_url: str,
-    username: str = "",
-) -> Application:
-    """PRG-1/PRG-10: approval is one transaction — partner (Active) →
-    partnership at the program's entry tier → portal organization → primary
-    contact as Partner Administrator → portal user → invitation (sent on
-    commit). The portal user name is the applicant's e-mail unless the
-    approver gives another. Any refusal on the way undoes every step."""
-    access.require(actor, "decide", application)
-    _require_state(application, State.UNDER_REVIEW)
-    if application.account_id is None:
-        _refuse_duplicates(actor, application)
-    with transaction.atomic():
-        _decide(actor, application, expected_version, state=State.APPROVED)
-        if application.account_id is not None:
-            partner = _partner_from_account(actor, application)
-        else:
-            partner = partner_create(
-                actor=actor,
-                data={
-                    "name": application.company_name,
-                    "country": application.country.code,
-                    "address_line1": application.address_line1,
-                    "city": application.city,
-                    "postal_code": application.postal_code,
-                },
-                primary_contact=_contact(application),
-                confirm_duplicates=True,
-            )
-        partnership_create(
-            actor=actor,
-            partner_id=partner.pk,
-            program_id=application.program_id,
-            channel_manager=actor.user,
-            starts_on=timezone.localdate(),
-        )
-        contact = access.visible(PartnerContact, actor).get(partner=partner, is_primary=True)
-        contact = partner_contact_promote_to_resource(
-            actor=actor,
-            contact=contact,
-            role_id=partner_administrator_role().pk,
-            expected_version=contact.version,
-        )
-        contact = partner_contact_promote_to_user(
-            actor=actor,
-            contact=contact,
-            username=username.strip() or application.email.lower(),
-            email=application.email,
-            expected_version=contact.version,
-            base_url=base_url,
-            portal_user_type=partner.max_portal_user_type,
-            invite=False,
-        )
-        Application.objects.filter(pk=application.pk).update(
-            partner=partner, account=partner.account_id, decided_at=timezone.now()
-        )
-        application.partner, application.account_id = partner, partner.account_id
-        publish(ApplicationApproved(actor=actor, record=application, partner=partner.pk))
-        user = contact.user
-        assert user is not None
-        transaction.on_commit(lambda: invitation_send(user=user, base_url=base_url))
-    return application
-
-
-CAMPAIGN_FIELDS = ("code", "name", "is_active")
-
-
-def _campaign_values(data: Mapping[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(data) - set(CAMPAIGN_FIELDS))
-    if unknown:
-        raise ValidationFailed(
-            field_errors={name: [_("This field cannot be set here.")] for name in unknown}
-        )
-    values = dict(data)
-    if "code" in values:
-        values["code"] = str(values["code"] or "").strip().lower()
-    return values
-
-
-def _code_taken(code: str, exclude: int | None = None) -> None:
-    if access.unscoped(Campaign).filter(code=code).exclude(pk=exclude).exists():
-        raise ValidationFailed(field_errors={"code": [_("Another campaign has this code.")]})
-
-
-def campaign_create(*, actor: Actor, data: Mapping[str, Any]) -> Campaign:
-    """A campaign whose link brings applications in (PRG-10)."""
-    access.require_create(actor, Campaign)
-    values = _campaign_values(data)
-    _code_taken(values.get("code", ""))
-    return record_create(actor=actor, instance=Campaign(**values))
-
-
-def campaign_update(
-    *, actor: Actor, campaign: Campaign, changes: Mapping[str, Any], expected_version: int | None
-) -> Campaign:
-    """A retired campaign (inactive) keeps its applications; new ones
-    through its link record the code but count for no campaign."""
-    access.require(actor, "change", campaign)
-    values = _campaign_values(changes)
-    if "code" in values:
-        _code_taken(values["code"], exclude=campaign.pk)
-    return record_update(
-        actor=actor, instance=campaign, changes=values, expected_version=expected_version
-    )
