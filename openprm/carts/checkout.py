@@ -20,8 +20,18 @@ from openprm.carts import ordering, prices, rules, selectors
 from openprm.carts.catalog import QUOTE_VALID_DAYS
 from openprm.carts.errors import CartErrorCode
 from openprm.carts.lines import check_bundle
-from openprm.carts.models import Cart, CartLine, Line, LineKind, Quote, QuoteLine, QuoteStatus
+from openprm.carts.models import (
+    Cart,
+    CartLine,
+    Line,
+    LineKind,
+    Quote,
+    QuoteLine,
+    QuoteStatus,
+    Shopping,
+)
 from openprm.carts.services import cart_of
+from openprm.catalog import pricing
 from openprm.catalog.models import PriceList
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -31,6 +41,7 @@ from openprm.core.records import record_create, record_delete, record_update
 from openprm.orders.models import Order
 
 SHOPPING = ("customer_id", "contact_id", "price_list_id", "opportunity_id", "currency")
+"""Whom a cart or quote is for, copied between them."""
 
 
 class PricesChanged(Conflict):
@@ -93,6 +104,20 @@ def _recheck(lines: Sequence[Line], price_list: PriceList, confirm: str | None) 
     )
 
 
+def _applying(actor: Actor, shopping: Shopping) -> PriceList:
+    """The price list that applies today to the caller for whom it shops:
+    the one a cart or quote is checked against and ordered at (a partner's
+    tier may have changed since the lines were priced)."""
+    price_list = pricing.price_list_for(actor, for_customer=shopping.customer_id)
+    if price_list is None:
+        raise ValidationFailed(
+            _("Price list: no price list applies; your channel manager can set one up."),
+            code=CartErrorCode.NO_PRICE_LIST,
+        )
+    rules.require_currency(shopping.currency, price_list.currency)
+    return price_list
+
+
 def _nonempty_cart(actor: Actor) -> tuple[Cart, list[CartLine]]:
     cart = cart_of(actor=actor)
     access.require(actor, "change", cart)
@@ -120,11 +145,17 @@ def _copy_lines(lines: Sequence[Line], make: Any) -> None:
         made[line.pk] = copy
 
 
-def _empty(actor: Actor, cart: Cart, lines: Sequence[CartLine]) -> None:
+def _empty(actor: Actor, cart: Cart, lines: Sequence[CartLine], price_list: PriceList) -> None:
+    """The cart emptied, at the price list that applies now."""
     for line in lines:
         if line.parent_id is None:
             record_delete(actor=actor, instance=line)
-    record_update(actor=actor, instance=cart, changes={}, expected_version=cart.version)
+    record_update(
+        actor=actor,
+        instance=cart,
+        changes={"price_list_id": price_list.pk},
+        expected_version=cart.version,
+    )
 
 
 def cart_save_quote(*, actor: Actor, confirm_prices: str | None = None) -> Quote:
@@ -132,8 +163,8 @@ def cart_save_quote(*, actor: Actor, confirm_prices: str | None = None) -> Quote
     days, at the prices it holds (frozen as quoted); the cart is emptied."""
     with transaction.atomic():
         cart, lines = _nonempty_cart(actor)
-        assert cart.price_list is not None
-        _recheck(lines, cart.price_list, confirm_prices)
+        price_list = _applying(actor, cart)
+        _recheck(lines, price_list, confirm_prices)
         totals = prices.totals(lines)
         days = int(profile_option_value(QUOTE_VALID_DAYS))
         quote = record_create(
@@ -145,12 +176,13 @@ def cart_save_quote(*, actor: Actor, confirm_prices: str | None = None) -> Quote
                 one_time_total=totals.one_time,
                 monthly_total=totals.monthly,
                 **{name: getattr(cart, name) for name in SHOPPING},
+                price_list=price_list,
             ),
         )
         quote.number = f"Q-{quote.created_at:%Y}-{quote.pk:05d}"
         Quote.objects.filter(pk=quote.pk).update(number=quote.number)
         _copy_lines(lines, lambda **values: QuoteLine(quote=quote, **values))
-        _empty(actor, cart, lines)
+        _empty(actor, cart, lines, price_list)
         return quote
 
 
@@ -193,11 +225,11 @@ def cart_checkout(*, actor: Actor, confirm_prices: str | None = None) -> Order:
     re-checked first; the cart is emptied."""
     with transaction.atomic():
         cart, lines = _nonempty_cart(actor)
-        assert cart.price_list is not None
+        price_list = _applying(actor, cart)
         _bundles_keep_rules(actor, cart, lines)
-        _recheck(lines, cart.price_list, confirm_prices)
-        order = ordering.place(actor=actor, shopping=cart, lines=lines)
-        _empty(actor, cart, lines)
+        _recheck(lines, price_list, confirm_prices)
+        order = ordering.place(actor=actor, shopping=cart, price_list=price_list, lines=lines)
+        _empty(actor, cart, lines, price_list)
         return order
 
 
@@ -222,9 +254,9 @@ def quote_order(*, actor: Actor, quote_id: int, confirm_prices: str | None = Non
                 code=CartErrorCode.QUOTE_EXPIRED,
             )
         lines = selectors.quote_lines(actor=actor, quote=quote)
-        assert quote.price_list is not None
-        _recheck(lines, quote.price_list, confirm_prices)
-        order = ordering.place(actor=actor, shopping=quote, lines=lines)
+        price_list = _applying(actor, quote)
+        _recheck(lines, price_list, confirm_prices)
+        order = ordering.place(actor=actor, shopping=quote, price_list=price_list, lines=lines)
         record_update(
             actor=actor,
             instance=quote,

@@ -6,12 +6,15 @@ from collections.abc import Sequence
 
 from openprm.carts import prices
 from openprm.carts.models import Line, LineKind, Shopping
+from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
 from openprm.orders.models import Order
 from openprm.orders.services import LineSpec, place_order
 
 
-def place(*, actor: Actor, shopping: Shopping, lines: Sequence[Line]) -> Order:
+def place(
+    *, actor: Actor, shopping: Shopping, price_list: PriceList, lines: Sequence[Line]
+) -> Order:
     specs: list[LineSpec] = []
     index: dict[int, int] = {}
     for line, _depth in prices.tree(lines):
@@ -32,12 +35,11 @@ def place(*, actor: Actor, shopping: Shopping, lines: Sequence[Line]) -> Order:
                 discount_percent=line.discount_percent,
             )
         )
-    assert shopping.price_list_id is not None
     return place_order(
         actor=actor,
         customer_id=shopping.customer_id,
         contact_id=shopping.contact_id,
-        price_list_id=shopping.price_list_id,
+        price_list_id=price_list.pk,
         opportunity_id=shopping.opportunity_id,
         lines=specs,
     )

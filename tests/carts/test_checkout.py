@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from openprm.carts import checkout, lines, pages
+from openprm.carts import checkout, lines, pages, services
 from openprm.carts.models import CartLine, Quote
 from openprm.catalog import services as catalog
 from openprm.core.errors import Conflict
@@ -158,3 +159,28 @@ def test_ord_6_an_expired_quote_is_not_ordered_but_can_go_back_into_the_cart(
     assert not Order.objects.exists()
     checkout.quote_to_cart(actor=actor, quote_id=quote.pk)
     assert CartLine.objects.filter(cart__owner=co_rep).count() == 1
+
+
+def test_ord_6_checkout_prices_at_the_price_list_that_applies_now(
+    co_rep: User, sales_admin: User, telemedia: dict[str, Any]
+) -> None:
+    """A newer list price list took over since the phone was put in the
+    cart: checkout shows its price, and orders at it once confirmed."""
+    actor = as_actor(co_rep)
+    lines.line_add(actor=actor, product_id=telemedia["PHONE-X"].pk)
+    admin = as_actor(sales_admin)
+    newer = catalog.price_list_create(
+        actor=admin,
+        data={"name": "New list", "currency": "EUR", "audience": "list",
+              "active_from": timezone.localdate()},
+    )  # fmt: skip
+    catalog.item_set(
+        actor=admin, price_list=newer, product_id=telemedia["PHONE-X"].pk, one_time_price="459"
+    )
+    with pytest.raises(Conflict) as changed:
+        checkout.cart_checkout(actor=actor)
+    assert changed.value.extra["changes"][0]["one_time"] == Decimal("459.00")
+    order = checkout.cart_checkout(actor=actor, confirm_prices=changed.value.extra["price_token"])
+    assert order.price_list_id == newer.pk
+    assert order.one_time_total == Decimal("459.00")
+    assert services.cart_of(actor=actor).price_list_id == newer.pk
