@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "openprm.catalog",
     "openprm.deals",
     "openprm.programs",
+    "openprm.orders",
+    "openprm.carts",
     "openprm.recruitment",
     "openprm.alerts",
     "openprm.onboarding",

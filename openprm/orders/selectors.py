@@ -1,0 +1,69 @@
+"""Reading orders and assets, always through the access scope."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from openprm.core import access
+from openprm.core.actor import Actor
+from openprm.core.errors import NotFound
+from openprm.customers.models import Account
+from openprm.orders.models import Asset, AssetEvent, Order, OrderLine
+from openprm.partners.models import PartnerProfile
+
+
+def order_list(*, actor: Actor) -> QuerySet[Order]:
+    return access.visible(Order, actor).select_related("customer", "partner__account")
+
+
+def order_get(*, actor: Actor, pk: Any) -> Order:
+    return access.get_visible(Order, actor, pk, order_list(actor=actor))
+
+
+def revisions_of(*, actor: Actor, order: Order) -> QuerySet[Order]:
+    """Every revision of the order's number, the first first."""
+    return order_list(actor=actor).filter(number=order.number).order_by("revision")
+
+
+def lines_of(*, actor: Actor, order: Order) -> list[OrderLine]:
+    """The lines in their order, parents before their parts."""
+    return list(
+        access.visible(OrderLine, actor)
+        .filter(order=order)
+        .select_related("product", "asset")
+        .order_by("position", "pk")
+    )
+
+
+def asset_list(*, actor: Actor) -> QuerySet[Asset]:
+    return access.visible(Asset, actor).select_related("product", "customer")
+
+
+def asset_get(*, actor: Actor, pk: Any) -> Asset:
+    return access.get_visible(Asset, actor, pk, asset_list(actor=actor))
+
+
+def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:
+    return (
+        access.visible(AssetEvent, actor)
+        .filter(asset=asset)
+        .select_related("line__order")
+        .order_by("pk")
+    )
+
+
+def with_depth(lines: list[OrderLine]) -> list[tuple[OrderLine, int]]:
+    """Each line with how deep it sits in its bundle (0: a line of its own),
+    for pages that indent a plan's lines and each line's options."""
+    depth: dict[int, int] = {}
+    for line in lines:
+        depth[line.pk] = depth.get(line.parent_id, -1) + 1 if line.parent_id else 0
+    return [(line, depth[line.pk]) for line in lines]
+
+
+def own_account(*, actor: Actor) -> Account:
+    """A partner user's own organization's account (404 for anyone else)."""
+    if not actor.is_partner or actor.partner_id is None:
+        raise NotFound()
+    partner = access.get_visible(PartnerProfile, actor, actor.partner_id)
+    return access.get_visible(Account, actor, partner.account_id)

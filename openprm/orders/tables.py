@@ -1,0 +1,94 @@
+"""The orders app's lists, each declared once for the page, files and API."""
+
+from typing import Annotated, Any, Literal
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from ninja import FilterLookup, FilterSchema
+
+from openprm.core.actor import Actor
+from openprm.core.apikit.types import RecordId
+from openprm.core.money import money
+from openprm.core.tables import Column, ListSpec, Query
+from openprm.orders import selectors
+from openprm.orders.models import Asset, Order
+
+StateCode = Literal["pending", "open", "in_progress", "fulfilled", "cancelled", "superseded"]
+
+
+class OrderFilter(FilterSchema):
+    q: str | None = None
+    state: Annotated[StateCode | None, FilterLookup("state")] = None
+    customer: Annotated[RecordId | None, FilterLookup("customer_id")] = None
+    partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
+
+    def filter_q(self, value: str | None) -> Q:
+        """The order number, ORD-000123 (every revision of it)."""
+        return Q(number=value.strip().upper()) if value and value.strip() else Q()
+
+
+class AssetFilter(FilterSchema):
+    customer: Annotated[RecordId | None, FilterLookup("customer_id")] = None
+    status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
+
+
+def _orders(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Order]:
+    rows = selectors.order_list(actor=actor)
+    return filters.filter(rows) if filters is not None else rows
+
+
+def _columns(link: Any) -> tuple[Column, ...]:
+    return (
+        Column("id", _("ID"), lambda o: o.pk, shown=False),
+        Column("number", _("Order"), sort="number", link=link),
+        Column("revision", _("Revision"), sort="revision"),
+        Column("customer", _("Customer"), lambda o: o.customer.name),
+        Column("partner", _("Partner"), lambda o: o.partner.account.name if o.partner else ""),
+        Column("state", _("State"), lambda o: o.get_state_display(), sort="state"),
+        Column("one_time", _("One-time"), lambda o: money(o.one_time_total, o.currency)),
+        Column("monthly", _("Monthly"), lambda o: money(o.monthly_total, o.currency)),
+        Column("created", _("Placed"), lambda o: o.created_at, sort="created_at"),
+    )
+
+
+ORDERS = ListSpec(
+    name="orders.orders",
+    select=_orders,
+    columns=_columns(Order.get_absolute_url),
+    filters=OrderFilter,
+    default_sort="-created",
+    filename="orders",
+)
+
+PORTAL_ORDERS = ListSpec(
+    name="orders.portal_orders",
+    select=_orders,
+    columns=_columns(lambda o: reverse("portal:order_detail", args=[o.pk])),
+    filters=OrderFilter,
+    default_sort="-created",
+    row_key=lambda o: o.pk,
+)
+
+
+def _assets(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Asset]:
+    rows = selectors.asset_list(actor=actor)
+    return filters.filter(rows) if filters is not None else rows
+
+
+ASSETS = ListSpec(
+    name="orders.assets",
+    select=_assets,
+    columns=(
+        Column("id", _("ID"), lambda a: a.pk, shown=False),
+        Column("product", _("Product"), lambda a: a.product.name, link=Asset.get_absolute_url),
+        Column("customer", _("Customer"), lambda a: a.customer.name),
+        Column("quantity", _("Quantity"), lambda a: a.quantity.normalize()),
+        Column("status", _("Status"), lambda a: a.get_status_display(), sort="status"),
+        Column("start", _("Start"), lambda a: a.start_date, sort="start_date"),
+        Column("end", _("End"), lambda a: a.end_date or ""),
+        Column("monthly", _("Monthly"), lambda a: money(a.monthly_amount, a.currency)),
+    ),
+    filters=AssetFilter,
+    default_sort="-start",
+)

@@ -1,0 +1,38 @@
+from django.urls import path
+
+from openprm.orders import views
+
+app_name = "orders"
+
+urlpatterns = [
+    path("", views.OrderList.as_view(), name="order_list"),
+    path("<int:pk>/", views.OrderDetail.as_view(), name="order_detail"),
+    path("<int:pk>/submit/", views.OrderSubmit.as_view(), name="order_submit"),
+    path("<int:pk>/cancel/", views.OrderCancel.as_view(), name="order_cancel"),
+    path("<int:pk>/revise/", views.OrderRevise.as_view(), name="order_revise"),
+    path("<int:pk>/fulfil/", views.OrderFulfil.as_view(), name="order_fulfil"),
+    path("<int:pk>/lines/new/", views.OrderLineAdd.as_view(), name="order_line_add"),
+    path("<int:pk>/lines/remove/", views.OrderLineRemove.as_view(), name="order_line_remove"),
+    path("assets/<int:pk>/", views.AssetDetail.as_view(), name="asset_detail"),
+    path("accounts/<int:pk>/assets/", views.AccountAssets.as_view(), name="account_assets"),
+]
+
+portal_urlpatterns = [
+    path("service-profile/", views.PortalOwnServiceProfile.as_view(), name="own_service_profile"),
+    path("orders/", views.PortalOrderList.as_view(), name="order_list"),
+    path("orders/<int:pk>/", views.PortalOrderDetail.as_view(), name="order_detail"),
+    path("orders/<int:pk>/submit/", views.PortalOrderSubmit.as_view(), name="order_submit"),
+    path("orders/<int:pk>/cancel/", views.PortalOrderCancel.as_view(), name="order_cancel"),
+    path("orders/<int:pk>/revise/", views.PortalOrderRevise.as_view(), name="order_revise"),
+    path("orders/<int:pk>/lines/new/", views.PortalOrderLineAdd.as_view(), name="order_line_add"),
+    path(
+        "orders/<int:pk>/lines/remove/",
+        views.PortalOrderLineRemove.as_view(),
+        name="order_line_remove",
+    ),
+    path(
+        "accounts/<int:pk>/service-profile/",
+        views.PortalServiceProfile.as_view(),
+        name="service_profile",
+    ),
+]

@@ -1,0 +1,284 @@
+"""The order pages, internal and portal (ORD-3..ORD-9): the orders list, an
+order with its lines, revisions and the difference between two revisions,
+the buttons its reader may use (submit, cancel, revise, fulfilment status
+for the order manager), and a customer's installed assets with the effect
+of its open orders."""
+
+from typing import Any, ClassVar
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+
+from openprm.core.errors import DomainError
+from openprm.core.forms import VersionedForm
+from openprm.core.views.editing import RecordAction
+from openprm.core.views.generic import Page, RecordDetail, RecordList
+from openprm.core.views.pages import portal_only
+from openprm.customers.models import Account
+from openprm.customers.selectors import account_get
+from openprm.orders import selectors, services, tables
+from openprm.orders.catalog import MANAGE_ORDERS
+from openprm.orders.forms import FulfilmentForm, LineAddForm
+from openprm.orders.models import Asset, FulfilmentStatus, Order, OrderState
+from openprm.orders.services import StatusReport
+
+ORDER_ACTIONS = ("change", "revise", "fulfil")
+
+
+class OrderList(RecordList):
+    """The order managers' list of every order."""
+
+    model = Order
+    spec = tables.ORDERS
+    privilege = MANAGE_ORDERS
+
+
+class OrderDetail(RecordDetail):
+    """Lines as a tree, revisions, and `?against=<revision id>` for the
+    difference from that revision to this one."""
+
+    model = Order
+    template_name = "orders/order_detail.html"
+    actions = ORDER_ACTIONS
+    area: ClassVar[str] = "orders"
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: Order, tab: str) -> dict[str, Any]:
+        revisions = list(selectors.revisions_of(actor=self.actor, order=record))
+        diff, refused = None, ""
+        against = self.request.GET.get("against", "")
+        if against.isdigit():
+            try:
+                before = selectors.order_get(actor=self.actor, pk=int(against))
+                diff = services.order_diff(actor=self.actor, before=before, after=record)
+            except DomainError as error:
+                refused = error.message
+        lines = selectors.lines_of(actor=self.actor, order=record)
+        return {
+            "order": record,
+            "lines": selectors.with_depth(lines),
+            "revisions": revisions,
+            "diff": diff,
+            "diff_refused": refused,
+            "statuses": FulfilmentStatus.choices,
+            "urls": {
+                name: reverse(f"{self.area}:order_{name}", args=[record.pk])
+                for name in ("submit", "cancel", "revise", "line_add", "line_remove", "detail")
+            }
+            | (
+                {"fulfil": reverse("orders:order_fulfil", args=[record.pk])}
+                if self.area == "orders"
+                else {}
+            ),
+            "portal": self.area == "portal",
+            "editable": record.state == OrderState.PENDING,
+            "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
+            "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
+            "add_form": LineAddForm(initial={"version": record.version}),
+        }
+
+
+class OrderSubmit(RecordAction):
+    model = Order
+    action = "change"
+    form_class = VersionedForm
+    success_message = _("%(name)s is submitted.")
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Order, form: Any) -> Order:
+        return services.order_submit(
+            actor=self.actor, order=record, expected_version=form.cleaned_data["version"]
+        )
+
+
+class OrderCancel(OrderSubmit):
+    success_message = _("%(name)s is cancelled.")
+
+    def perform(self, record: Order, form: Any) -> Order:
+        return services.order_cancel(
+            actor=self.actor, order=record, expected_version=form.cleaned_data["version"]
+        )
+
+
+class OrderRevise(RecordAction):
+    """A complete new revision; the page of the new revision follows."""
+
+    model = Order
+    action = "revise"
+    success_message = _("A new revision of %(name)s is pending: change it, then submit it.")
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Order, form: Any) -> Order:
+        self.revision = services.order_revise(actor=self.actor, order=record)
+        return self.revision
+
+    def success_url(self, record: Order) -> str:
+        revision = getattr(self, "revision", None)
+        return (revision or record).get_absolute_url()
+
+
+class OrderFulfil(RecordAction):
+    """A line's fulfilment status, or every line's at once (order managers)."""
+
+    model = Order
+    action = "fulfil"
+    form_class = FulfilmentForm
+    success_message = _("Fulfilment of %(name)s is recorded.")
+    refusal_details = True
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Order, form: Any) -> Order:
+        line_id, status = form.cleaned_data["line_id"], form.cleaned_data["status"]
+        lines = selectors.lines_of(actor=self.actor, order=record)
+        chosen = [line for line in lines if line_id in (None, line.pk)]
+        reports = [StatusReport(line.pk, status) for line in chosen]
+        return services.fulfilment_report(actor=self.actor, order=record, reports=reports)
+
+
+class OrderLineAdd(RecordAction):
+    """A line added to a pending order or revision (the next morning's two phones)."""
+
+    model = Order
+    action = "change"
+    form_class = LineAddForm
+    success_message = _("The line is added to %(name)s.")
+    refusal_details = True
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Order, form: Any) -> Order:
+        data = form.cleaned_data
+        return services.order_line_add(
+            actor=self.actor,
+            order=record,
+            product_id=data["product"],
+            quantity=data["quantity"],
+            parent_line_id=data["parent"],
+            option_ids=form.option_ids(),
+            expected_version=data["version"],
+        )
+
+
+class OrderLineRemove(RecordAction):
+    model = Order
+    action = "change"
+    form_class = VersionedForm
+    success_message = _("The line is removed from %(name)s.")
+    refusal_details = True
+
+    def record(self, pk: int) -> Order:
+        return selectors.order_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: Order, form: Any) -> Order:
+        return services.order_line_remove(
+            actor=self.actor,
+            order=record,
+            line_id=int(self.request.POST.get("line_id", "0") or 0),
+            expected_version=form.cleaned_data["version"],
+        )
+
+
+class AssetDetail(RecordDetail):
+    model = Asset
+    template_name = "orders/asset_detail.html"
+
+    def record(self, pk: int) -> Asset:
+        return selectors.asset_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: Asset, tab: str) -> dict[str, Any]:
+        return {"asset": record, "history": selectors.history_of(actor=self.actor, asset=record)}
+
+
+def _profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
+    profile = services.service_profile(actor=view.actor, customer_id=account.pk)
+    context = {"account": account, "profile": profile, "portal": portal}
+    return render(view.request, view.template_name, context)
+
+
+class AccountAssets(Page):
+    """The account's page, Assets tab: installed assets plus the effect of
+    open orders (ORD-5); the account must be visible (404 otherwise)."""
+
+    model = Account
+    template_name = "orders/account_assets.html"
+    portal = False
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        account = account_get(actor=self.actor, pk=pk)
+        return _profile_page(self, account, portal=self.portal)
+
+
+class PortalLanding:
+    """The portal's buttons land back on the portal's order page."""
+
+    def success_url(self, record: Order) -> str:
+        landing = getattr(self, "revision", None) or record
+        return reverse("portal:order_detail", args=[landing.pk])
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderList(RecordList):
+    model = Order
+    spec = tables.PORTAL_ORDERS
+    title = _("Orders")
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderDetail(OrderDetail):
+    area = "portal"
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderSubmit(PortalLanding, OrderSubmit):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderCancel(PortalLanding, OrderCancel):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderRevise(PortalLanding, OrderRevise):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderLineAdd(PortalLanding, OrderLineAdd):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderLineRemove(PortalLanding, OrderLineRemove):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalServiceProfile(AccountAssets):
+    """A customer's service profile in the portal: its organization's own
+    stock, or a customer it may see."""
+
+    portal = True
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOwnServiceProfile(Page):
+    """The portal's own organization's service profile: its store's stock
+    and what its open orders will change."""
+
+    template_name = "orders/account_assets.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return _profile_page(self, selectors.own_account(actor=self.actor), portal=True)
