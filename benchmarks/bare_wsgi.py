@@ -4,8 +4,10 @@ same contact lookup, as plain SQL with no framework, under the same server.
 "The same lookup" includes visibility (TEAM-5): a user without *View All
 Sales Data* gets the contact only when it owns it or sees one of its
 customers by ownership, account team or territory — the conditions
-OpenPRM's access module checks, written once here by hand (no managers
-below the benchmark's users)."""
+OpenPRM's access module checks, written once here by hand — and, for a
+manager, what the people below it reach the same ways (TEAM-4: the users
+and resources below, read in one recursive statement when the user has a
+resource)."""
 
 import hashlib
 import json
@@ -31,13 +33,16 @@ PERSON_SQL = (
 )
 VISIBLE_SQL = """ AND (p.owner_id = %s OR EXISTS (
     SELECT 1 FROM contacts_relationship r JOIN customers_account a ON a.id = r.account_id
-    WHERE r.person_id = p.id AND a.is_active AND (a.owner_id = %s
+    WHERE r.person_id = p.id AND a.is_active AND (a.owner_id IN ({users})
       OR EXISTS (SELECT 1 FROM teams_accountteammember tm WHERE tm.account_id = a.id
-                 AND (tm.user_id = %s OR tm.resource_id = %s))
+                 AND (tm.user_id IN ({users}) OR tm.resource_id IN ({resources})))
       OR EXISTS (SELECT 1 FROM territories_accountterritory at
                  JOIN territories_territory t ON t.id = at.territory_id AND t.active
                  JOIN territories_territorymember m ON m.territory_id = at.territory_id
-                 WHERE at.account_id = a.id AND m.resource_id = %s))))"""
+                 WHERE at.account_id = a.id AND m.resource_id IN ({resources})))))"""
+BELOW_SQL = """WITH RECURSIVE below(id) AS (SELECT CAST(%s AS BIGINT)
+    UNION SELECT r.id FROM identity_resource r JOIN below b ON r.manager_id = b.id)
+SELECT r.id, r.user_id FROM below b JOIN identity_resource r ON r.id = b.id"""
 _connection: Any = None
 
 
@@ -51,14 +56,26 @@ def _connect() -> Any:
     return sqlite3.connect(path, check_same_thread=False)
 
 
-def _query(sql: str, params: list[Any]) -> Any:
+def _query(sql: str, params: list[Any], every: bool = False) -> Any:
     global _connection
     if _connection is None:
         _connection = _connect()
     if isinstance(_connection, sqlite3.Connection):
         sql = sql.replace("%s", "?")
     cursor = _connection.execute(sql, params)
-    return cursor.fetchone()
+    return cursor.fetchall() if every else cursor.fetchone()
+
+
+def _visible_sql(user_id: int, resource_id: int | None) -> str:
+    """VISIBLE_SQL for the user and, when it manages people, those below."""
+    users, resources = {user_id}, [resource_id or 0]
+    if resource_id is not None:
+        below = _query(BELOW_SQL, [resource_id], every=True)
+        users |= {user for _resource, user in below if user is not None}
+        resources = [resource for resource, _user in below]
+    return VISIBLE_SQL.format(
+        users=", ".join(map(str, users)), resources=", ".join(map(str, resources))
+    )
 
 
 def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -73,8 +90,8 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
     if sees_all:
         row = _query(PERSON_SQL, [int(match.group(1))])
     else:
-        params = [user_id, user_id, user_id, resource_id, resource_id]
-        row = _query(PERSON_SQL + VISIBLE_SQL, [int(match.group(1)), *params])
+        visible = _visible_sql(user_id, resource_id)
+        row = _query(PERSON_SQL + visible, [int(match.group(1)), user_id])
     names = ("id", "first_name", "last_name", "kind", "job_title", "is_key_contact", "version")
     body = json.dumps(dict(zip(names, row, strict=True)) if row else {}).encode()
     start_response("200 OK", [("Content-Type", "application/json")])

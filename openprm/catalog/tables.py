@@ -54,6 +54,8 @@ OFFER = ListSpec(
         Column("one_time", _("One-time price"), lambda p: p.one_time_price, sort="one_time_price"),
         Column("monthly", _("Monthly price"), lambda p: p.monthly_price, sort="monthly_price"),
         Column("currency", _("Currency"), lambda p: p.currency),
+        # ORD-2: the cart app's button; the portal page shows it, the files do not.
+        Column("cart", _("Cart"), cell="carts/cells/add_to_cart.html", exported=False),
     ),
     filters=OfferFilter,
     default_sort="name",

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "openprm.deals",
     "openprm.programs",
     "openprm.orders",
+    "openprm.carts",
     "openprm.recruitment",
     "openprm.alerts",
     "openprm.onboarding",
