@@ -254,7 +254,10 @@ def account_update(
     _unknown_fields(changes)
     ids, errors = _reference_ids(changes)
     values = {
-        **normalized({k: v for k, v in changes.items() if k not in REFERENCE_FIELDS}),
+        **normalized(
+            {k: v for k, v in changes.items() if k not in REFERENCE_FIELDS},
+            country=account.country.code if account.country else "",
+        ),
         **ids,
     }
     state = _state(account, values)
