@@ -84,6 +84,18 @@ class AccountRuleData:
     default_type: str
     lookups: Mapping[str, frozenset[str]]
     custom_fields: CustomDefinitions
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per lookup, the code of each active value by its `search_key`ed label."""
+
+    def lookup_code(self, lookup: str, value: str) -> str:
+        """An industry or size written as its code or its label, in any case
+        ("tech", "High Technology"); the value itself when it names none."""
+        codes = self.lookups.get(lookup, frozenset())
+        if value in codes:
+            return value
+        key = search_key(value)
+        by_code = {search_key(code): code for code in codes}
+        return by_code.get(key) or self.labels.get(lookup, {}).get(key) or value
 
 
 class NewAccount(NamedTuple):
@@ -269,6 +281,9 @@ def _checked(
     state = {**DEFAULTS, **given}
     if not state["account_type"]:
         state["account_type"] = data.default_type
+    for name, lookup in LOOKUPS:
+        if state[name]:
+            state[name] = data.lookup_code(lookup, state[name])
     errors = state_errors(state, data.lookups, given)
     custom, custom_errors = custom_values_check(data.custom_fields, draft.custom)
     errors.update(custom_errors)
@@ -291,7 +306,8 @@ def accounts_check(
     Competitor, `data.default_type` when not given (CUS-2); a street address
     is complete (CUS-4); the country is ISO 3166, the currency three
     letters, the revenue a non-negative amount with at most two decimals;
-    industry and size are known lookup values; custom fields are checked
+    industry and size are known lookup values, by code or label in any
+    case; custom fields are checked
     against `data.custom_fields` (PLAT-7).
     """
     types = type_spellings()

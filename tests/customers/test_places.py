@@ -115,3 +115,30 @@ def test_stored_free_text_regions_become_codes_by_the_data_migration() -> None:
     assert regions[california.name] == "US-CA"
     assert regions[odd.name] == "Mars Colony"
     assert regions[loose.name] == "Somewhere"
+
+
+def test_imp_1_lookup_values_by_code_or_label_in_any_case(
+    api_client_for: Any, salesperson: Any
+) -> None:
+    """Issue 18 "Lookup values by code or label, case-insensitive": an
+    industry or size is stored as its code however it is written."""
+    client = api_client_for(salesperson)
+    created = client.post(
+        "/api/v1/accounts",
+        {"name": "Acme", "industry": "high technology", "size": "Medium (100-999)"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.content
+    assert (created.json()["industry"], created.json()["size"]) == ("TECH", "MEDIUM")
+    patched = client.patch(
+        f"/api/v1/accounts/{created.json()['id']}",
+        {"version": 1, "industry": "retail"},
+        content_type="application/json",
+    )
+    assert patched.json()["industry"] == "RETAIL"
+    refused = client.post(
+        "/api/v1/accounts",
+        {"name": "Globex", "industry": "Basket weaving"},
+        content_type="application/json",
+    )
+    assert refused.json()["errors"][0]["message"] == "“Basket weaving” is not a known value."
