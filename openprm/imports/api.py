@@ -19,7 +19,13 @@ from openprm.core.errors import ValidationFailed
 from openprm.imports import selectors, services, tables
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
-from openprm.imports.schemas import ImportJobOut, ImportKindOut, ImportStartIn, RejectedRowOut
+from openprm.imports.schemas import (
+    ImportJobOut,
+    ImportKindOut,
+    ImportStartIn,
+    RejectedRowOut,
+    RowWarningOut,
+)
 from openprm.imports.tasks import job_start
 
 router = Router(tags=["imports"])
@@ -119,3 +125,12 @@ def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
 def import_job_rejects(request: HttpRequest, job_id: RecordId) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)
     return selectors.job_rejects(actor=request.actor, job=job)
+
+
+@router.get("/imports/{job_id}/warnings", response=list[RowWarningOut])
+@reads(ImportJob)
+@paginate(PagePagination)
+def import_job_warnings(request: HttpRequest, job_id: RecordId) -> Any:
+    """The values imported rows were left without: line, column, value, reason."""
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return selectors.job_warnings(actor=request.actor, job=job)

@@ -36,6 +36,7 @@ class ImportJob(TimestampedModel):
     accepted_rows = models.PositiveIntegerField(_("accepted"), default=0)
     rejected_rows = models.PositiveIntegerField(_("rejected"), default=0)
     skipped_rows = models.PositiveIntegerField(_("already imported"), default=0)
+    warning_count = models.PositiveIntegerField(_("values left out"), default=0)
     last_committed_row = models.PositiveIntegerField(
         _("last committed line"), default=0, help_text=_("Where a stopped import resumes.")
     )
@@ -86,6 +87,24 @@ class RejectedRow(models.Model):
     @property
     def reason_text(self) -> str:
         return "; ".join(self.reasons)
+
+
+class RowWarning(models.Model):
+    """A value an imported row was imported without, and why: the file's
+    column, the value and the rule's message (issue 18)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="warnings")
+    line = models.PositiveIntegerField(_("line"))
+    column = models.CharField(_("column"), max_length=255)
+    value = models.TextField(_("value"), blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["job", "line", "pk"]
+        indexes = [models.Index(fields=["job", "line"])]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.line}:{self.column}"
 
 
 class SavedMapping(TimestampedModel):

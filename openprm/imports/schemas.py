@@ -31,6 +31,7 @@ class ImportJobOut(Schema):
     accepted_rows: int
     rejected_rows: int
     skipped_rows: int
+    warning_count: int
     last_committed_row: int
     cancel_requested: bool
     error: str
@@ -49,3 +50,12 @@ class RejectedRowOut(Schema):
     line: int
     reasons: list[str]
     values: list[str]
+
+
+class RowWarningOut(Schema):
+    """A value an imported row was imported without, and why."""
+
+    line: int
+    column: str
+    value: str
+    reason: str

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.imports.models import ImportJob, RejectedRow
+from openprm.imports.models import ImportJob, RejectedRow, RowWarning
 
 REJECTS_SHOWN = 200
 
@@ -21,3 +21,8 @@ def job_get(*, actor: Actor, pk: Any) -> ImportJob:
 
 def job_rejects(*, actor: Actor, job: ImportJob) -> QuerySet[RejectedRow]:
     return access.visible(RejectedRow, actor).filter(job=job).order_by("line")
+
+
+def job_warnings(*, actor: Actor, job: ImportJob) -> QuerySet[RowWarning]:
+    """The values the job's rows were imported without (issue 18)."""
+    return access.visible(RowWarning, actor).filter(job=job).order_by("line", "pk")

@@ -36,7 +36,7 @@ from openprm.imports.mapping import (
     suggest_mapping,
     valid_targets,
 )
-from openprm.imports.models import ImportJob, RejectedRow
+from openprm.imports.models import ImportJob, RejectedRow, RowWarning
 from openprm.imports.pipeline import mapped_rows, prepared_batches
 from openprm.imports.readers import read_table, read_upload_header
 
@@ -143,7 +143,19 @@ def _save_batch(job: ImportJob, rows_seen: int, last_line: int, result: BatchRes
     RejectedRow.objects.bulk_create(
         RejectedRow(job=job, line=r.line, reasons=r.reasons, values=r.raw) for r in result.rejected
     )
+    columns = {target: title for title, target in job.mapping.items()}
+    RowWarning.objects.bulk_create(
+        RowWarning(
+            job=job,
+            line=w.line,
+            column=columns.get(w.field, w.field),
+            value=w.value,
+            reason=w.reason,
+        )
+        for w in result.warnings
+    )
     ImportJob.objects.filter(pk=job.pk).update(
+        warning_count=F("warning_count") + len(result.warnings),
         processed_rows=F("processed_rows") + rows_seen,
         accepted_rows=F("accepted_rows") + result.accepted,
         rejected_rows=F("rejected_rows") + len(result.rejected),
@@ -194,7 +206,9 @@ def job_run(
         result = BatchResult()
         kind.finish(ctx, result)
         ImportJob.objects.filter(pk=job.pk).update(
-            accepted_rows=job.accepted_rows, rejected_rows=job.rejected_rows
+            accepted_rows=job.accepted_rows,
+            rejected_rows=job.rejected_rows,
+            warning_count=job.warning_count,
         )
         job.refresh_from_db()
         return _finish(job, ImportJob.Status.DONE)
@@ -306,5 +320,25 @@ def rejects_csv(job: ImportJob) -> Iterator[str]:
     for reject in RejectedRow.objects.filter(job=job).order_by("line").iterator(chunk_size=2000):
         values = list(reject.values) + [""] * (len(header) - len(reject.values))
         cells = (*values[: len(header)], reject.line, reject.reason_text)
+        writer.writerow([safe_cell(cell) for cell in cells])
+        yield flush()
+
+
+def warnings_csv(job: ImportJob) -> Iterator[str]:
+    """The values rows were imported without (issue 18): line, the file's
+    column, the value and why, neutralized like every export (IMP-3)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([_("Line"), _("Column"), _("Value"), _("Reason")])
+    yield "\ufeff" + flush()
+    for warning in RowWarning.objects.filter(job=job).order_by("line", "pk").iterator(2000):
+        cells = (warning.line, warning.column, warning.value, warning.reason)
         writer.writerow([safe_cell(cell) for cell in cells])
         yield flush()

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/progress/", views.JobProgress.as_view(), name="job_progress"),
     path("<int:pk>/cancel/", views.JobCancel.as_view(), name="job_cancel"),
     path("<int:pk>/rejects.csv", views.job_rejects, name="job_rejects"),
+    path("<int:pk>/warnings.csv", views.job_warnings, name="job_warnings"),
 ]

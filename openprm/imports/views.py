@@ -86,9 +86,13 @@ class JobDetail(RecordDetail):
 
     def tab_context(self, record: ImportJob, tab: str) -> dict[str, Any]:
         if not record.finished:
-            return {"rejects": []}
+            return {"rejects": [], "warnings": []}
         rejects = selectors.job_rejects(actor=self.actor, job=record)
-        return {"rejects": rejects[: selectors.REJECTS_SHOWN]}
+        warnings = selectors.job_warnings(actor=self.actor, job=record)
+        return {
+            "rejects": rejects[: selectors.REJECTS_SHOWN],
+            "warnings": warnings[: selectors.REJECTS_SHOWN],
+        }
 
 
 class JobProgress(JobDetail):
@@ -121,4 +125,15 @@ def job_rejects(request: HttpRequest, pk: int) -> StreamingHttpResponse:
         services.rejects_csv(job), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejects.csv"'
+    return response
+
+
+@html_errors
+def job_warnings(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The values rows were imported without, as CSV (issue 18)."""
+    job = selectors.job_get(actor=request.actor, pk=pk)
+    response = StreamingHttpResponse(
+        services.warnings_csv(job), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-warnings.csv"'
     return response

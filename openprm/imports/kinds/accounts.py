@@ -46,8 +46,10 @@ from openprm.imports.kinds.base import (
     ImportContext,
     ImportKind,
     MappedRow,
+    ValueWarning,
     register_kind,
 )
+from openprm.imports.kinds.lenient import Check, checked_leniently, without
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -55,10 +57,11 @@ from openprm.imports.kinds.refs import (
     keys_imported,
     keys_to_ids,
 )
-from openprm.imports.models import ImportKey, RejectedRow
+from openprm.imports.models import ImportKey, RejectedRow, RowWarning
 from openprm.imports.readers import read_table
 
 LINK_BATCH = 2000
+REQUIRED = frozenset({"name"})
 DRAFT_COLUMNS = frozenset(DRAFT_FIELDS)
 
 
@@ -160,9 +163,11 @@ class AccountKind(ImportKind):
         parents_in_db = self._parents_in_db(ctx, rows)
         rows = [row for row in rows if keys[row.line] not in earlier]
         result.skipped += len(keys) - len(rows)
-        checked = accounts_check([draft_of(row) for row in rows], data=ctx.seen["rules"])
+        checked = checked_leniently(rows, self._checker(ctx), REQUIRED)
         cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
-        for row, new in zip(rows, checked, strict=True):
+        warnings: dict[int, tuple[ValueWarning, ...]] = {}
+        for row, (new, row_warnings) in zip(rows, checked, strict=True):
+            warnings[row.line] = row_warnings
             errors = dict(new.errors) if isinstance(new, Refused) else {}
             owner_id = self._owner(ctx, row, owners, errors)
             parent_ref = self._parent(ctx, row, parents_in_db, errors)
@@ -174,7 +179,18 @@ class AccountKind(ImportKind):
         accepted = self._dedupe(ctx, cleaned, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
+        result.warnings.extend(w for row, _c, _k in accepted for w in warnings[row.line])
         return result
+
+    @staticmethod
+    def _checker(ctx: ImportContext) -> Check:
+        """The create rules of `account_create` for rows without some fields."""
+
+        def check(rows: list[MappedRow], dropped: list[frozenset[str]]) -> list[Any]:
+            drafts = [draft_of(without(row, d)) for row, d in zip(rows, dropped, strict=True)]
+            return accounts_check(drafts, data=ctx.seen["rules"])
+
+        return check
 
     def _owners(self, rows: list[MappedRow]) -> dict[str, int]:
         names = {r.data["owner"].strip() for r in rows if r.data.get("owner", "").strip()}
@@ -466,6 +482,10 @@ class AccountKind(ImportKind):
                     content_type=content_type, object_id__in=[str(pk) for pk in chunk]
                 ).delete()
                 access.unscoped(ImportKey).filter(model=ACCOUNT_MODEL, object_id__in=chunk).delete()
+                dropped, _counts = RowWarning.objects.filter(
+                    job=ctx.job, line__in=[lines[pk] for pk in chunk]
+                ).delete()
+                ctx.job.warning_count -= dropped
                 Account.objects.filter(pk__in=chunk).delete()
             RejectedRow.objects.bulk_create(
                 RejectedRow(

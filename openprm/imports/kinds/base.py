@@ -43,11 +43,23 @@ class Rejection:
     reasons: list[str]
 
 
+@dataclass(frozen=True)
+class ValueWarning:
+    """An optional value a row was imported without, and why (issue 18: a
+    bad optional value does not lose the row)."""
+
+    line: int
+    field: str  # the target: a column name or `custom.<name>`
+    value: str
+    reason: str
+
+
 @dataclass
 class BatchResult:
     accepted: int = 0
     skipped: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[ValueWarning] = field(default_factory=list)
 
     def reject(self, row: MappedRow, reasons: Iterable[str]) -> None:
         self.rejected.append(Rejection(row.line, row.raw, list(reasons)))

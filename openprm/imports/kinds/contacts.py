@@ -27,7 +27,7 @@ from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.customfields.values import custom_definitions
+from openprm.core.customfields.values import CustomDefinitions, custom_definitions
 from openprm.core.errors import PermissionRefused
 from openprm.core.rules import Errors, Refused
 from openprm.core.search import search_key_cached
@@ -45,9 +45,11 @@ from openprm.imports.kinds.base import (
     ImportContext,
     ImportKind,
     MappedRow,
+    ValueWarning,
     register_kind,
 )
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
+from openprm.imports.kinds.lenient import Check, checked_leniently, without
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -59,6 +61,7 @@ from openprm.imports.kinds.refs import (
 from openprm.imports.models import ImportKey
 
 PERSON_MODEL = "contacts.person"
+REQUIRED = frozenset({"last_name"})
 PERSON_COLUMNS = (
     "id",
     "first_name",
@@ -97,6 +100,7 @@ class Parsed(NamedTuple):
     contact: NewContact | Refused  # its phone read in the default region
     account_key: str  # the customer's external id key
     account_name: str  # the customer's name key
+    warnings: tuple[ValueWarning, ...] = ()  # the values it is accepted without
 
 
 DRAFT_COLUMNS = frozenset(
@@ -175,6 +179,20 @@ class VisiblePersons:
         return shown
 
 
+def _checker(custom: CustomDefinitions, regions: dict[int, str] | None = None) -> Check:
+    """The create rules of `contact_create` for rows without some fields,
+    phones read in the row's region by line (default region otherwise)."""
+
+    def check(rows: list[MappedRow], dropped: list[frozenset[str]]) -> list[Any]:
+        drafts = [
+            draft_of(without(row, d), (regions or {}).get(row.line))
+            for row, d in zip(rows, dropped, strict=True)
+        ]
+        return contacts_check(drafts, custom_fields=custom)
+
+    return check
+
+
 class ContactKind(ImportKind):
     code = "contacts"
     label = gettext_lazy("Contacts")
@@ -217,9 +235,10 @@ class ContactKind(ImportKind):
         return {"custom": ctx.seen["custom"]}
 
     def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
-        """`contacts_check` for the batch, phones read in the default region."""
-        checked = contacts_check([draft_of(row) for row in rows], custom_fields=memo["custom"])
-        for row, contact in zip(rows, checked, strict=True):
+        """`contacts_check` for the batch, phones read in the default region;
+        a row refused for optional values only is kept without them."""
+        checked = checked_leniently(rows, _checker(memo["custom"]), REQUIRED)
+        for row, (contact, warnings) in zip(rows, checked, strict=True):
             data = row.data
             row.parsed = Parsed(
                 key=self._row_key(row),
@@ -228,6 +247,7 @@ class ContactKind(ImportKind):
                     ext_key(data["account_external_id"]) if data.get("account_external_id") else ""
                 ),
                 account_name=search_key_cached(data["account"]) if data.get("account") else "",
+                warnings=warnings,
             )
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
@@ -255,8 +275,11 @@ class ContactKind(ImportKind):
             customers.append((row, *self._customer(row.parsed, ext_accounts, by_id, by_name)))
         contacts = self._in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
+        warnings: dict[int, tuple[ValueWarning, ...]] = {}
         for row, account_id, _country, errors in customers:
-            contact = contacts.get(row.line, row.parsed.contact)
+            contact, warnings[row.line] = contacts.get(
+                row.line, (row.parsed.contact, row.parsed.warnings)
+            )
             if isinstance(contact, Refused) or errors:
                 found = {**(contact.errors if isinstance(contact, Refused) else {}), **errors}
                 result.reject(row, _reasons(found))
@@ -265,6 +288,7 @@ class ContactKind(ImportKind):
         accepted = self._dedupe(ctx, candidates, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
+        result.warnings.extend(w for row, _c, _k in accepted for w in warnings[row.line])
         return result
 
     @staticmethod
@@ -301,19 +325,19 @@ class ContactKind(ImportKind):
     @staticmethod
     def _in_customer_country(
         ctx: ImportContext, customers: list[tuple[MappedRow, int | None, str, Errors]]
-    ) -> dict[int, NewContact | Refused]:
+    ) -> dict[int, tuple[NewContact | Refused, tuple[ValueWarning, ...]]]:
         """The rows with a phone whose customer lies outside the default
         region, checked again with their phone read in that country (CON-4),
-        by line."""
+        by line, with the values they are accepted without."""
         again = [
             (row, country)
             for row, _account_id, country, _errors in customers
             if country and country != DEFAULT_PHONE_REGION and row.data.get("phone")
         ]
-        checked = contacts_check(
-            [draft_of(row, country) for row, country in again], custom_fields=ctx.seen["custom"]
-        )
-        return {row.line: contact for (row, _country), contact in zip(again, checked, strict=True)}
+        regions = {row.line: country for row, country in again}
+        rows = [row for row, _country in again]
+        checked = checked_leniently(rows, _checker(ctx.seen["custom"], regions), REQUIRED)
+        return {row.line: outcome for row, outcome in zip(rows, checked, strict=True)}
 
     @staticmethod
     def _row_key(row: MappedRow) -> str:
