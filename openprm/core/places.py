@@ -153,7 +153,8 @@ def has_regions(country: str) -> bool:
 def region_code(country: str, value: str) -> str | None:
     """The ISO 3166-2 code of a region of `country` written as its code
     ("BY", "DE-BY") or its name in English, its own language or the site's
-    ("Bayern", "Bavaria", Odoo's "Bayern (DE)"); the trimmed text for a
+    ("Bayern", "Bavaria", Odoo's "Bayern (DE)"), or the start of one name
+    only ("Stockholm" for "Stockholms län"); the trimmed text for a
     country without subdivisions (or none given); None when the country
     has subdivisions and none is written so."""
     name, _hint = split_hint(value)
@@ -161,7 +162,15 @@ def region_code(country: str, value: str) -> str | None:
         return ""
     if not has_regions(country):
         return name
-    return _region_index(country.upper()).get(_key(name))
+    index = _region_index(country.upper())
+    key = _key(name)
+    if key in index:
+        return index[key]
+    # "Stockholm" for "Stockholms län", "Brussels" for "Brussels-Capital Region".
+    starting = {
+        code for spelling, code in index.items() if len(key) > 3 and spelling.startswith(key)
+    }
+    return starting.pop() if len(starting) == 1 else None
 
 
 def region_code_anywhere(value: str) -> str | None:

@@ -11,6 +11,7 @@ see, cycles (CUS-6), duplicates (`customers.duplicates`) — stay with the
 callers.
 """
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
@@ -89,13 +90,45 @@ class AccountRuleData:
 
     def lookup_code(self, lookup: str, value: str) -> str:
         """An industry or size written as its code or its label, in any case
-        ("tech", "High Technology"); the value itself when it names none."""
+        ("tech", "High Technology"), a size as a head count within the range
+        its label gives ("250" is "Medium (100-999)"); the value itself when
+        it names none."""
         codes = self.lookups.get(lookup, frozenset())
         if value in codes:
             return value
         key = search_key(value)
         by_code = {search_key(code): code for code in codes}
-        return by_code.get(key) or self.labels.get(lookup, {}).get(key) or value
+        found = by_code.get(key) or self.labels.get(lookup, {}).get(key)
+        if found is None and lookup == "ACCOUNT_SIZE":
+            found = size_for_count(value, self.labels.get(lookup, {}))
+        return found or value
+
+
+_RANGE = re.compile(r"\((\d[\d,.]*)\s*(?:[-\u2013]\s*(\d[\d,.]*)|(\+))\)")
+
+
+def _count(text: str) -> int | None:
+    digits = text.replace(",", "").replace(" ", "")
+    if digits.endswith(".0"):
+        digits = digits[:-2]
+    return int(digits) if digits.isdigit() else None
+
+
+def size_for_count(value: str, labels: Mapping[str, str]) -> str | None:
+    """The size whose label's range holds a head count: exports carry the
+    number of employees ("250", "1,200"), sizes say "Medium (100-999)"."""
+    count = _count(value.strip())
+    if count is None:
+        return None
+    for label, code in labels.items():
+        match = _RANGE.search(label)
+        if not match:
+            continue
+        low = _count(match[1])
+        high = _count(match[2]) if match[2] else None
+        if low is not None and count >= low and (high is None or count <= high):
+            return code
+    return None
 
 
 class NewAccount(NamedTuple):
@@ -169,6 +202,21 @@ def _place(result: dict[str, Any], country: str) -> None:
         result["region"] = region_code(within, result["region"]) or result["region"]
 
 
+def _street(result: dict[str, Any]) -> None:
+    """A street of several lines (Salesforce's BillingStreet, a pasted
+    address): its first line is the first address line, the others the
+    second one, unless a second line is given."""
+    lines = [line.strip() for line in str(result.get("address_line1") or "").splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) > 1:
+        result["address_line1"] = lines[0]
+        if not text(result.get("address_line2") or ""):
+            result["address_line2"] = ", ".join(lines[1:])
+    if "\n" in str(result.get("address_line2") or ""):
+        parts = [line.strip() for line in str(result["address_line2"]).splitlines()]
+        result["address_line2"] = ", ".join(line for line in parts if line)
+
+
 def normalized(
     values: Mapping[str, Any], types: Mapping[str, str] | None = None, country: str = ""
 ) -> dict[str, Any]:
@@ -179,6 +227,7 @@ def normalized(
     bools — values that cannot be read stay as given, for `state_errors` to
     refuse. Fields not given stay out."""
     result = dict(values)
+    _street(result)
     for name in TEXT_FIELDS:
         if name in result:
             result[name] = text(result[name])

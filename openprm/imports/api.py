@@ -25,6 +25,7 @@ from openprm.imports.schemas import (
     ImportStartIn,
     RejectedRowOut,
     RowWarningOut,
+    ValueChoiceOut,
 )
 from openprm.imports.tasks import job_start
 
@@ -83,8 +84,10 @@ def import_job_create(
     start: Form[bool] = True,
 ) -> Any:
     """Upload a CSV or Excel file. `mapping` is a JSON object of column title
-    → field (suggested from the headers when omitted); with `start` the
-    import runs in the background at once."""
+    → field (suggested from the headers, or a recognised Salesforce, HubSpot
+    or Odoo export's preset, when omitted); with `start` the import runs in
+    the background at once, each value of a choice column mapped as
+    suggested (`GET /imports/{id}/values`)."""
     with transaction.atomic():
         job = services.job_create(
             actor=request.actor,
@@ -93,6 +96,9 @@ def import_job_create(
             mapping=_mapping_from_form(mapping),
         )
         if start:
+            services.job_set_values(
+                actor=request.actor, job=job, value_mapping={}, with_suggestions=True
+            )
             job_start(actor=request.actor, job=job)
     return Status(201, job)
 
@@ -109,8 +115,33 @@ def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStar
     with transaction.atomic():
         if payload.mapping is not None:
             job = services.job_set_mapping(actor=request.actor, job=job, mapping=payload.mapping)
+        job = services.job_set_values(
+            actor=request.actor,
+            job=job,
+            value_mapping=payload.value_mapping or {},
+            with_suggestions=True,
+        )
         job = job_start(actor=request.actor, job=job)
     return job
+
+
+@router.get("/imports/{job_id}/values", response=list[ValueChoiceOut])
+@reads(ImportJob)
+def import_job_values(request: HttpRequest, job_id: RecordId) -> Any:
+    """The values of the mapped choice columns our rules do not read as they
+    are, each with a suggested value of ours: send the choices as
+    `value_mapping` to start."""
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return [
+        {
+            "field": c.field,
+            "value": c.value,
+            "rows": c.rows,
+            "suggestion": c.suggestion,
+            "options": [code for code, _label in c.options],
+        }
+        for c in services.job_value_choices(actor=request.actor, job=job)
+    ]
 
 
 @router.post("/imports/{job_id}/cancel", response=ImportJobOut)

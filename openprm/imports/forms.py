@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.imports.kinds import kinds
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
 from openprm.imports.readers import EXCEL_SUFFIXES
+from openprm.imports.values import ValueChoice, ValueMapping
 
 
 class UploadForm(forms.Form):
@@ -50,3 +51,28 @@ class MappingForm(forms.Form):
             title: self.cleaned_data.get(f"col_{index}", "")
             for index, title in enumerate(self.header)
         }
+
+
+class ValueMappingForm(forms.Form):
+    """One choice per value of a choice column that the rules do not read
+    as it is: the value of ours it becomes, or as it is (issue 18)."""
+
+    def __init__(self, *args: Any, choices: list[ValueChoice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choices = choices
+        for index, choice in enumerate(choices):
+            self.fields[f"v_{index}"] = forms.ChoiceField(
+                label=f"{choice.field_label}: {choice.value}",
+                choices=[("", _("— as it is (left out when unknown) —")), *choice.options],
+                required=False,
+                initial=choice.suggestion,
+                help_text=_("%(rows)s rows") % {"rows": choice.rows},
+            )
+
+    def value_mapping(self) -> ValueMapping:
+        chosen: ValueMapping = {}
+        for index, choice in enumerate(self.choices):
+            code = self.cleaned_data.get(f"v_{index}", "")
+            if code:
+                chosen.setdefault(choice.field, {})[choice.value] = code
+        return chosen

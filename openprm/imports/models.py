@@ -26,6 +26,12 @@ class ImportJob(TimestampedModel):
     file = models.FileField(_("file"), upload_to="imports/")
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    value_mapping = models.JSONField(
+        _("value mapping"),
+        default=dict,
+        blank=True,
+        help_text=_("Per field, the value stored for each value of the file."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
@@ -115,6 +121,7 @@ class SavedMapping(TimestampedModel):
     )
     kind = models.CharField(max_length=40)
     mapping = models.JSONField(default=dict)
+    values = models.JSONField(default=dict)
 
     class Meta:
         constraints = [

@@ -26,6 +26,7 @@ class ImportJobOut(Schema):
     status: str
     phase: str
     mapping: dict[str, str]
+    value_mapping: dict[str, dict[str, str]]
     total_rows: int
     processed_rows: int
     accepted_rows: int
@@ -44,6 +45,9 @@ class ImportStartIn(Input):
     """Column title → target field; omitted keeps the suggested mapping."""
 
     mapping: dict[str, str] | None = None
+    value_mapping: dict[str, dict[str, str]] | None = None
+    """Per field, the value of ours each value of the file becomes; values
+    not named take their suggestion (`GET /imports/{id}/values`)."""
 
 
 class RejectedRowOut(Schema):
@@ -59,3 +63,14 @@ class RowWarningOut(Schema):
     column: str
     value: str
     reason: str
+
+
+class ValueChoiceOut(Schema):
+    """A value of a choice column our rules do not read as it is, with the
+    value of ours suggested for it and the options."""
+
+    field: str
+    value: str
+    rows: int
+    suggestion: str
+    options: list[str]

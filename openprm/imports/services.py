@@ -33,12 +33,15 @@ from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
 from openprm.imports.mapping import (
     saved_mapping_get,
     saved_mapping_store,
+    saved_values_get,
     suggest_mapping,
     valid_targets,
 )
 from openprm.imports.models import ImportJob, RejectedRow, RowWarning
 from openprm.imports.pipeline import mapped_rows, prepared_batches
+from openprm.imports.presets import detect, preset_values
 from openprm.imports.readers import read_table, read_upload_header
+from openprm.imports.values import ValueChoice, checked_value_mapping, value_choices
 
 # Rows a transaction: bigger batches share each batch's lookups and commit
 # (10,000 imported contacts about 8% faster than 5,000 on PostgreSQL), smaller
@@ -67,9 +70,13 @@ def job_create(
     try:
         header = read_upload_header(job.file.path, name)
         if mapping is None:
-            mapping = suggest_mapping(
-                import_kind, header, saved_mapping_get(actor=actor, kind=kind)
-            )
+            # The user's own choices for these headers, then the export's preset.
+            preset = detect(kind, header)
+            suggested = {
+                **(preset.mapping_for(header) if preset else {}),
+                **saved_mapping_get(actor=actor, kind=kind),
+            }
+            mapping = suggest_mapping(import_kind, header, suggested)
         job.mapping = _checked_mapping(import_kind, header, mapping)
     except ValidationFailed:
         job.file.delete(save=False)
@@ -100,7 +107,11 @@ def _checked_mapping(
     chosen = [t for t in mapping.values() if t]
     if len(chosen) != len(set(chosen)):
         errors["mapping"] = [_("Each field can be fed by one column only.")]
-    missing = [c.name for c in kind.columns if c.required and c.name not in chosen]
+    missing = [
+        c.name
+        for c in kind.columns
+        if c.required and not {c.name, *kind.stand_ins.get(c.name, ())} & set(chosen)
+    ]
     if missing:
         errors["mapping"] = [_("Map a column to: %s.") % ", ".join(missing)]
     if errors:
@@ -116,6 +127,43 @@ def job_set_mapping(*, actor: Actor, job: ImportJob, mapping: dict[str, str]) ->
     job.mapping = _checked_mapping(kind_get(job.kind), header, mapping)
     job.save(update_fields=["mapping", "updated_at"])
     saved_mapping_store(actor=actor, kind=job.kind, mapping=job.mapping)
+    return job
+
+
+def job_value_choices(*, actor: Actor, job: ImportJob) -> list[ValueChoice]:
+    """The values of the job's choice columns to map, with suggestions
+    (`imports.values`)."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    kind = kind_get(job.kind)
+    saved = saved_values_get(actor=actor, kind=job.kind)
+    return value_choices(job, kind, saved, preset_values(job.kind, file_header(job)))
+
+
+def job_set_values(
+    *,
+    actor: Actor,
+    job: ImportJob,
+    value_mapping: dict[str, dict[str, str]],
+    with_suggestions: bool = False,
+) -> ImportJob:
+    """Store the value mapping on a job not started yet, and with the
+    user's saved mapping for the next file. `with_suggestions` (an API
+    client that names only the values it cares about) takes the suggestion
+    for every value not named."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    if job.status != ImportJob.Status.QUEUED or job.started_at:
+        raise Conflict(_("This import has started; its mapping can no longer change."))
+    if with_suggestions:
+        merged: dict[str, dict[str, str]] = {}
+        for choice in job_value_choices(actor=actor, job=job):
+            if choice.suggestion:
+                merged.setdefault(choice.field, {})[choice.value] = choice.suggestion
+        for field, chosen in value_mapping.items():
+            merged[field] = {**merged.get(field, {}), **chosen}
+        value_mapping = merged
+    job.value_mapping = checked_value_mapping(kind_get(job.kind), value_mapping)
+    job.save(update_fields=["value_mapping", "updated_at"])
+    saved_mapping_store(actor=actor, kind=job.kind, values=job.value_mapping)
     return job
 
 
@@ -186,7 +234,7 @@ def job_run(
         if type(kind).scan is ImportKind.scan:  # only counting: no need to map the rows
             total = sum(1 for _row in rows)
         else:
-            for row in mapped_rows(rows, header, job.mapping):
+            for row in mapped_rows(rows, header, job.mapping, job.value_mapping):
                 kind.scan(ctx, row)
                 total += 1
         ImportJob.objects.filter(pk=job.pk).update(

@@ -15,9 +15,10 @@ from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
 from openprm.imports import selectors, services, tables
-from openprm.imports.forms import MappingForm, UploadForm
+from openprm.imports.forms import MappingForm, UploadForm, ValueMappingForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.models import ImportJob
+from openprm.imports.presets import detect
 from openprm.imports.tasks import job_start
 
 
@@ -64,6 +65,8 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             job = services.job_set_mapping(actor=request.actor, job=job, mapping=form.mapping())
+            if services.job_value_choices(actor=request.actor, job=job):
+                return redirect("imports:job_values", pk=job.pk)
             job_start(actor=request.actor, job=job)
         except DomainError as error:
             messages_text = [m for ms in error.field_errors.values() for m in ms] or [error.message]
@@ -71,7 +74,31 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, text)
         else:
             return redirect("imports:job_detail", pk=job.pk)
-    return render(request, "imports/job_mapping.html", {"job": job, "kind": kind, "form": form})
+    context = {"job": job, "kind": kind, "form": form, "preset": detect(job.kind, header)}
+    return render(request, "imports/job_mapping.html", context)
+
+
+@html_errors
+def job_values(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue 18: the file's values of choice columns, each mapped to one of
+    ours (suggested), then the import starts."""
+    job = selectors.job_get(actor=request.actor, pk=pk)
+    if job.started_at or job.status != job.Status.QUEUED:
+        return redirect("imports:job_detail", pk=job.pk)
+    choices = services.job_value_choices(actor=request.actor, job=job)
+    form = ValueMappingForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_set_values(
+                actor=request.actor, job=job, value_mapping=form.value_mapping()
+            )
+            job_start(actor=request.actor, job=job)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            return redirect("imports:job_detail", pk=job.pk)
+    context = {"job": job, "kind": kind_get(job.kind), "form": form}
+    return render(request, "imports/job_values.html", context)
 
 
 class JobDetail(RecordDetail):

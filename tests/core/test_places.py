@@ -63,6 +63,7 @@ def test_an_unknown_country_is_none_and_a_blank_one_empty() -> None:
         ("CA", "Quebec", "CA-QC"),
         ("GB", "England", "GB-ENG"),
         ("AU", "NSW", "AU-NSW"),
+        ("SE", "Stockholm", "SE-AB"),  # "Stockholms län"
     ],
 )
 def test_regions_become_iso_3166_2_codes_within_their_country(

@@ -18,6 +18,7 @@ with everything the import wrote for it, so nothing of it remains.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -29,9 +30,10 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.errors import PermissionRefused
+from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.privileges import has_privilege
 from openprm.core.rules import Errors, Refused
-from openprm.customers.catalog import VIEW_ALL_SALES_DATA
+from openprm.customers.catalog import ACCOUNT_SIZE, INDUSTRY, VIEW_ALL_SALES_DATA
 from openprm.customers.duplicates import ascii_upper, duplicate_place, name_score
 from openprm.customers.models import Account
 from openprm.customers.normalize import search_key
@@ -118,6 +120,30 @@ class AccountKind(ImportKind):
     def check_actor(self, actor: Actor) -> None:
         if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can manage accounts here."))
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        found = {
+            "industry": lookup_choices(INDUSTRY),
+            "size": lookup_choices(ACCOUNT_SIZE),
+        }
+        if self.fixed_type is None:
+            found["account_type"] = [(v, str(label)) for v, label in Account.AccountType.choices]
+        return found
+
+    def recognizer(self) -> Callable[[str, str], bool]:
+        """Industry and size as `account_create` reads them: code, label or
+        (a size) a head count within a size's range."""
+        data = account_rule_data()
+        by_label = super().recognizer()
+        lookups = {"industry": INDUSTRY, "size": ACCOUNT_SIZE}
+
+        def recognized(field: str, value: str) -> bool:
+            if field in lookups:
+                code = data.lookup_code(lookups[field], value)
+                return code in data.lookups.get(lookups[field], ())
+            return by_label(field, value)
+
+        return recognized
 
     def start(self, ctx: ImportContext) -> None:
         ctx.seen.update(

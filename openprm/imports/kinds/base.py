@@ -1,6 +1,6 @@
 """What every import kind provides, and the per-job context it works in."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
+from openprm.core.search import search_key
 from openprm.imports.models import ImportJob
 
 CUSTOM_PREFIX = "custom."
@@ -93,6 +94,8 @@ class ImportKind:
     label: Any = ""
     record_type: str | None = None
     columns: Sequence[Column] = ()
+    stand_ins: dict[str, tuple[str, ...]] = {}
+    """Columns that can feed a required one (a full name, its last name)."""
 
     def check_actor(self, actor: Actor) -> None:
         """Raise PermissionRefused when `actor` may not import this kind."""
@@ -121,6 +124,21 @@ class ImportKind:
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         raise NotImplementedError
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The fields that take one of a list of values, each with its
+        `(code, label)` options, for the value mapping step (`imports.values`)."""
+        return {}
+
+    def recognizer(self) -> Callable[[str, str], bool]:
+        """`(field, value) -> bool`: whether the create rules read the value
+        as one of the field's `choices` without a mapping (by default its
+        code or label, in any case)."""
+        known = {
+            name: {search_key(text) for option in options for text in option}
+            for name, options in self.choices().items()
+        }
+        return lambda field, value: search_key(value) in known.get(field, ())
 
     def finish(self, ctx: ImportContext, result: BatchResult) -> None:
         """A second pass after every row is in (e.g. parent links)."""

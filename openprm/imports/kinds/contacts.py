@@ -61,7 +61,7 @@ from openprm.imports.kinds.refs import (
 from openprm.imports.models import ImportKey
 
 PERSON_MODEL = "contacts.person"
-REQUIRED = frozenset({"last_name"})
+REQUIRED = frozenset({"last_name", "full_name"})
 PERSON_COLUMNS = (
     "id",
     "first_name",
@@ -157,8 +157,15 @@ class EarlierNames:
 
 
 def draft_of(row: MappedRow, phone_region: str | None = None) -> ContactDraft:
-    """A row as the create rules read it: a blank cell is a value not given."""
+    """A row as the create rules read it: a blank cell is a value not given;
+    a full name (Odoo's) gives the last word as the last name and the rest
+    as the first name, where the row has no names of its own."""
     given = {name: value for name, value in row.data.items() if value and name in DRAFT_COLUMNS}
+    full_name = row.data.get("full_name", "").split()
+    if full_name and not given.get("last_name"):
+        given["last_name"] = full_name[-1]
+        if len(full_name) > 1 and not given.get("first_name"):
+            given["first_name"] = " ".join(full_name[:-1])
     return ContactDraft(**given, custom=row.custom, phone_region=phone_region)
 
 
@@ -206,6 +213,7 @@ class ContactKind(ImportKind):
             ("lastname", "surname", "family name", "name", "last"),
             required=True,
         ),
+        Column("full_name", gettext_lazy("Full name (first and last)"), ("full name",)),
         Column("kind", gettext_lazy("Kind (B2B/B2C)"), ("type", "contact type")),
         Column("job_title", gettext_lazy("Job title"), ("title", "position", "job")),
         Column("is_key_contact", gettext_lazy("Key contact"), ("key contact", "key")),
@@ -219,9 +227,14 @@ class ContactKind(ImportKind):
         ),
     )
 
+    stand_ins = {"last_name": ("full_name",)}
+
     def check_actor(self, actor: Actor) -> None:
         if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can import contacts."))
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {"kind": [(value, str(label)) for value, label in Person.Kind.choices]}
 
     def start(self, ctx: ImportContext) -> None:
         ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
