@@ -113,8 +113,13 @@ def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
 def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStartIn) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)
     with transaction.atomic():
-        if payload.mapping is not None:
-            job = services.job_set_mapping(actor=request.actor, job=job, mapping=payload.mapping)
+        if payload.mapping is not None or payload.missing_customers is not None:
+            job = services.job_set_mapping(
+                actor=request.actor,
+                job=job,
+                mapping=job.mapping if payload.mapping is None else payload.mapping,
+                missing_customers=payload.missing_customers,
+            )
         job = services.job_set_values(
             actor=request.actor,
             job=job,

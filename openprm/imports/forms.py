@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.imports.kinds import kinds
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
+from openprm.imports.models import ImportJob
 from openprm.imports.readers import EXCEL_SUFFIXES
 from openprm.imports.values import ValueChoice, ValueMapping
 
@@ -44,6 +45,13 @@ class MappingForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(title, ""),
+            )
+        if "account" in kind.column_names:
+            self.fields["missing_customers"] = forms.ChoiceField(
+                label=_("When a contact's customer is not an account"),
+                choices=ImportJob.MissingCustomers.choices,
+                initial=ImportJob.MissingCustomers.REJECT,
+                required=False,
             )
 
     def mapping(self) -> dict[str, str]:

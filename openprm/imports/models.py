@@ -32,6 +32,18 @@ class ImportJob(TimestampedModel):
         blank=True,
         help_text=_("Per field, the value stored for each value of the file."),
     )
+
+    class MissingCustomers(models.TextChoices):
+        REJECT = "reject", _("Reject the contact")
+        CREATE = "create", _("Create the account")
+        UNLINK = "unlink", _("Import the contact without a customer")
+
+    missing_customers = models.CharField(
+        _("when a contact's customer is not an account"),
+        max_length=8,
+        choices=MissingCustomers.choices,
+        default=MissingCustomers.REJECT,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )

@@ -1,10 +1,13 @@
 """API shapes of imports (IMP-1, IMP-2)."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
 
 from openprm.core.apikit.types import Input
+
+MissingCustomers = Literal["reject", "create", "unlink"]
 
 
 class ImportColumnOut(Schema):
@@ -27,6 +30,7 @@ class ImportJobOut(Schema):
     phase: str
     mapping: dict[str, str]
     value_mapping: dict[str, dict[str, str]]
+    missing_customers: MissingCustomers
     total_rows: int
     processed_rows: int
     accepted_rows: int
@@ -45,6 +49,10 @@ class ImportStartIn(Input):
     """Column title → target field; omitted keeps the suggested mapping."""
 
     mapping: dict[str, str] | None = None
+    missing_customers: MissingCustomers | None = None
+    """Contacts: a customer name no account has rejects the row (`reject`),
+    creates the account (`create`) or imports the contact without it
+    (`unlink`)."""
     value_mapping: dict[str, dict[str, str]] | None = None
     """Per field, the value of ours each value of the file becomes; values
     not named take their suggestion (`GET /imports/{id}/values`)."""

@@ -119,13 +119,27 @@ def _checked_mapping(
     return {title: target for title, target in mapping.items() if target}
 
 
-def job_set_mapping(*, actor: Actor, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+def job_set_mapping(
+    *,
+    actor: Actor,
+    job: ImportJob,
+    mapping: dict[str, str],
+    missing_customers: str | None = None,
+) -> ImportJob:
+    """The column mapping, and for contacts what a customer name no account
+    has does (issue 18): reject the row, create the account, or import the
+    contact without a customer."""
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.status != ImportJob.Status.QUEUED or job.started_at:
         raise Conflict(_("This import has started; its mapping can no longer change."))
     header, _rows = read_table(job.file.path, job.original_name)
     job.mapping = _checked_mapping(kind_get(job.kind), header, mapping)
-    job.save(update_fields=["mapping", "updated_at"])
+    if missing_customers is not None:
+        if missing_customers not in ImportJob.MissingCustomers.values:
+            message = _("Choose reject, create or unlink.")
+            raise ValidationFailed(field_errors={"missing_customers": [message]})
+        job.missing_customers = missing_customers
+    job.save(update_fields=["mapping", "missing_customers", "updated_at"])
     saved_mapping_store(actor=actor, kind=job.kind, mapping=job.mapping)
     return job
 

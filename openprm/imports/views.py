@@ -64,7 +64,12 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_set_mapping(actor=request.actor, job=job, mapping=form.mapping())
+            job = services.job_set_mapping(
+                actor=request.actor,
+                job=job,
+                mapping=form.mapping(),
+                missing_customers=form.cleaned_data.get("missing_customers") or None,
+            )
             if services.job_value_choices(actor=request.actor, job=job):
                 return redirect("imports:job_values", pk=job.pk)
             job_start(actor=request.actor, job=job)
@@ -116,9 +121,12 @@ class JobDetail(RecordDetail):
             return {"rejects": [], "warnings": []}
         rejects = selectors.job_rejects(actor=self.actor, job=record)
         warnings = selectors.job_warnings(actor=self.actor, job=record)
+        unlinked = selectors.job_contacts_without_customer(actor=self.actor, job=record)
         return {
             "rejects": rejects[: selectors.REJECTS_SHOWN],
             "warnings": warnings[: selectors.REJECTS_SHOWN],
+            "unlinked": unlinked[: selectors.REJECTS_SHOWN],
+            "unlinked_count": unlinked.count(),
         }
 
 

@@ -18,7 +18,13 @@ from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.presets import detect
 from openprm.imports.readers import read_table
-from openprm.imports.services import job_create, job_run, job_set_values, job_value_choices
+from openprm.imports.services import (
+    job_create,
+    job_run,
+    job_set_mapping,
+    job_set_values,
+    job_value_choices,
+)
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +33,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ENOUGH = 0.95
 
 
-def imported(user: User, kind: str, path: str) -> ImportJob:
+def imported(user: User, kind: str, path: str, missing_customers: str = "") -> ImportJob:
     """Upload as a user would, keep every suggestion (preset, then value
     mapping), start."""
     file = FIXTURES / path
@@ -37,6 +43,10 @@ def imported(user: User, kind: str, path: str) -> ImportJob:
         upload=ContentFile(file.read_bytes(), name=file.name),
         name=file.name,
     )
+    if missing_customers:
+        job = job_set_mapping(
+            actor=as_actor(user), job=job, mapping=job.mapping, missing_customers=missing_customers
+        )
     choices = job_value_choices(actor=as_actor(user), job=job)
     suggested: dict[str, dict[str, str]] = {}
     for choice in choices:
@@ -206,3 +216,31 @@ def test_imp_1_the_api_offers_the_preset_and_the_value_mapping_step(
         content_type="application/json",
     )
     assert bad.status_code == 422
+
+
+def test_imp_1_missing_companies_are_created_as_hubspot_does(sales_admin: User) -> None:
+    """Issue 18 "Missing companies": the option creates the account a
+    contact row names, through the account create rules."""
+    imported(sales_admin, "accounts", "hubspot/companies.csv")
+    contacts = imported(sales_admin, "contacts", "hubspot/contacts.csv", "create")
+    assert contacts.accepted_rows == rows_in("hubspot/contacts.csv"), report(contacts)
+    carter = Account.objects.get(name="Carter Consulting")
+    assert Person.objects.get(last_name="Carter").relationships.get().account == carter
+    assert "A new account was created" in report(contacts)
+
+
+def test_imp_1_con_8_contacts_without_a_customer_are_listed_on_the_result(
+    sales_admin: User, client_for: Any
+) -> None:
+    """Issue 18 "Missing companies", the other option: the contact comes in
+    without its customer; the result says the All Contacts search will not
+    find it (CON-8) and links to it."""
+    imported(sales_admin, "accounts", "hubspot/companies.csv")
+    contacts = imported(sales_admin, "contacts", "hubspot/contacts.csv", "unlink")
+    assert contacts.accepted_rows == rows_in("hubspot/contacts.csv"), report(contacts)
+    assert not Account.objects.filter(name="Carter Consulting").exists()
+    page = client_for(sales_admin).get(f"/imports/{contacts.pk}/").content.decode()
+    assert "2 contacts were imported without a customer" in page
+    assert "All Contacts search does not find" in page
+    carter = Person.objects.get(last_name="Carter")
+    assert f"/contacts/{carter.pk}/" in page

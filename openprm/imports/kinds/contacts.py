@@ -18,6 +18,7 @@ from collections import defaultdict
 from json import dumps
 from typing import Any, NamedTuple
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,9 +29,10 @@ from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.customfields.values import CustomDefinitions, custom_definitions
-from openprm.core.errors import PermissionRefused
+from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.rules import Errors, Refused
 from openprm.core.search import search_key_cached
+from openprm.customers.services import account_create
 from openprm.imports.audit import AuditBatch
 from openprm.imports.bulk import (
     Statistics,
@@ -58,7 +60,7 @@ from openprm.imports.kinds.refs import (
     keys_to_ids,
     visible_accounts,
 )
-from openprm.imports.models import ImportKey
+from openprm.imports.models import ImportJob, ImportKey
 
 PERSON_MODEL = "contacts.person"
 REQUIRED = frozenset({"last_name", "full_name"})
@@ -186,6 +188,30 @@ class VisiblePersons:
         return shown
 
 
+def _create_missing(
+    ctx: ImportContext, rows: list[MappedRow], by_name: dict[str, list[tuple[int, str]]]
+) -> list[ValueWarning]:
+    """Issue 18 "Missing companies", as HubSpot does: an account for each
+    customer name no visible account has, made by `account_create` itself
+    (its rules, audit and events); a name it refuses leaves the rows
+    rejected as without the option."""
+    warnings = []
+    for row in rows:
+        key, name = row.parsed.account_name, row.data.get("account", "").strip()
+        if row.parsed.account_key or not key or by_name.get(key):
+            continue
+        try:
+            with transaction.atomic():
+                account = account_create(actor=ctx.actor, data={"name": name})
+        except DomainError:
+            by_name[key] = []
+            continue
+        by_name[key] = [(account.pk, "")]
+        reason = _("A new account was created for this customer.")
+        warnings.append(ValueWarning(row.line, "account", name, reason))
+    return warnings
+
+
 def _checker(custom: CustomDefinitions, regions: dict[int, str] | None = None) -> Check:
     """The create rules of `contact_create` for rows without some fields,
     phones read in the row's region by line (default region otherwise)."""
@@ -280,12 +306,23 @@ class ContactKind(ImportKind):
             ids=ext_accounts.values(),
             name_keys=(r.parsed.account_name for r in rows if r.parsed.account_name),
         )
+        option = ctx.job.missing_customers
+        if option == ImportJob.MissingCustomers.CREATE:
+            result.warnings.extend(
+                _create_missing(ctx, [r for r in rows if keys[r.line] not in earlier], by_name)
+            )
         customers: list[tuple[MappedRow, int | None, str, Errors]] = []
         for row in rows:
             if keys[row.line] in earlier:
                 result.skipped += 1
                 continue
-            customers.append((row, *self._customer(row.parsed, ext_accounts, by_id, by_name)))
+            found = self._customer(row.parsed, ext_accounts, by_id, by_name)
+            if found[2] and option == ImportJob.MissingCustomers.UNLINK:
+                (name,) = found[2]
+                reason = _("Imported without a customer: %s") % " ".join(found[2][name])
+                result.warnings.append(ValueWarning(row.line, name, row.data[name], reason))
+                found = (None, "", {})
+            customers.append((row, *found))
         contacts = self._in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
         warnings: dict[int, tuple[ValueWarning, ...]] = {}
