@@ -11,7 +11,6 @@ see, cycles (CUS-6), duplicates (`customers.duplicates`) — stay with the
 callers.
 """
 
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
@@ -23,10 +22,11 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from openprm.core.customfields.values import CustomDefinitions, custom_values_check
-from openprm.core.places import country_code, has_regions, region_code, split_hint
+from openprm.core.places import country_code, has_regions, region_code
 from openprm.core.rules import Errors, Refused, field_messages, parse_flag, text
 from openprm.core.search import search_key
 from openprm.customers.models import Account
+from openprm.customers.readings import place, size_for_count, street
 
 ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
 TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
@@ -104,33 +104,6 @@ class AccountRuleData:
         return found or value
 
 
-_RANGE = re.compile(r"\((\d[\d,.]*)\s*(?:[-\u2013]\s*(\d[\d,.]*)|(\+))\)")
-
-
-def _count(text: str) -> int | None:
-    digits = text.replace(",", "").replace(" ", "")
-    if digits.endswith(".0"):
-        digits = digits[:-2]
-    return int(digits) if digits.isdigit() else None
-
-
-def size_for_count(value: str, labels: Mapping[str, str]) -> str | None:
-    """The size whose label's range holds a head count: exports carry the
-    number of employees ("250", "1,200"), sizes say "Medium (100-999)"."""
-    count = _count(value.strip())
-    if count is None:
-        return None
-    for label, code in labels.items():
-        match = _RANGE.search(label)
-        if not match:
-            continue
-        low = _count(match[1])
-        high = _count(match[2]) if match[2] else None
-        if low is not None and count >= low and (high is None or count <= high):
-            return code
-    return None
-
-
 class NewAccount(NamedTuple):
     """The values stored for an accepted account (CUS-4: a Customer is a
     sales account)."""
@@ -187,36 +160,6 @@ def _flag(raw: Any) -> Any:
         return raw
 
 
-def _place(result: dict[str, Any], country: str) -> None:
-    """The country as its ISO code and the region as its ISO 3166-2 code
-    (`core.places`), read in the given country, else `country` (the
-    account's own on an edit), else the one Odoo writes after the region
-    ("Berlin (DE)"); what cannot be read stays as given."""
-    if result.get("country"):
-        result["country"] = country_code(result["country"]) or result["country"]
-    if result.get("region"):
-        _name, hint = split_hint(result["region"])
-        if hint and not result.get("country") and not country:
-            result["country"] = country_code(hint) or ""
-        within = result.get("country") or country
-        result["region"] = region_code(within, result["region"]) or result["region"]
-
-
-def _street(result: dict[str, Any]) -> None:
-    """A street of several lines (Salesforce's BillingStreet, a pasted
-    address): its first line is the first address line, the others the
-    second one, unless a second line is given."""
-    lines = [line.strip() for line in str(result.get("address_line1") or "").splitlines()]
-    lines = [line for line in lines if line]
-    if len(lines) > 1:
-        result["address_line1"] = lines[0]
-        if not text(result.get("address_line2") or ""):
-            result["address_line2"] = ", ".join(lines[1:])
-    if "\n" in str(result.get("address_line2") or ""):
-        parts = [line.strip() for line in str(result["address_line2"]).splitlines()]
-        result["address_line2"] = ", ".join(line for line in parts if line)
-
-
 def normalized(
     values: Mapping[str, Any], types: Mapping[str, str] | None = None, country: str = ""
 ) -> dict[str, Any]:
@@ -227,11 +170,11 @@ def normalized(
     bools — values that cannot be read stay as given, for `state_errors` to
     refuse. Fields not given stay out."""
     result = dict(values)
-    _street(result)
+    street(result)
     for name in TEXT_FIELDS:
         if name in result:
             result[name] = text(result[name])
-    _place(result, country)
+    place(result, country)
     if "account_type" in result:
         raw_type = text(result["account_type"])
         result["account_type"] = (types or type_spellings()).get(raw_type.lower(), raw_type)

@@ -63,3 +63,12 @@ def test_ter_2_stored_criteria_become_codes_by_the_data_migration() -> None:
     migration.forwards(apps, None)
     values = dict(TerritoryCriterion.objects.values_list("territory__name", "value"))
     assert values == {"US": "US", "West": "US-CA", "Loose": "US-TX"}
+
+
+def test_ter_2_the_territory_page_shows_region_names(sales_admin: Any, client_for: Any) -> None:
+    actor = as_actor(sales_admin)
+    bavaria = services.territory_create(actor=actor, data={"name": "Bavaria team"})
+    _add(actor, bavaria, "region", "Bayern")
+    page = client_for(sales_admin).get(f"/territories/{bavaria.pk}/").content.decode()
+    assert "<td>Bavaria</td>" in page
+    assert "DE-BY" not in page
