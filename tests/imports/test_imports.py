@@ -460,13 +460,14 @@ def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: R
         ),
     )
     reasons = _reasons(job)
-    assert sorted(reasons) == [3, 6]
+    assert sorted(reasons) == [3]
     assert "city" in reasons[3]
-    assert "owner" in reasons[6]
     assert _warnings(job) == {
         4: ("Industry", "Basket weaving", "“Basket weaving” is not a known value."),
         5: ("Revenue", "-5", "Revenue cannot be negative."),
+        6: ("Owner", "nobody", "“nobody” is no active internal user's name or e-mail: you own it."),
     }
+    assert Account.objects.get(name="Ghost owner").owner == sales_admin
     good = Account.objects.get(name="Good")
     assert (good.account_type, good.country.code, good.is_sales_account) == (
         "prospect",

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from openprm.customers.models import Account
+from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
+from tests.factories import make_user
 from tests.imports.conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,22 @@ def test_imp_1_a_value_another_one_needs_still_rejects_the_row(
     )
     assert job.accepted_rows == 0
     assert "“Atlantis”" in job.rejects.get().reason_text
+
+
+def test_imp_1_owners_are_matched_by_user_name_or_e_mail(
+    sales_admin: User, run_import: Any
+) -> None:
+    """Issue 18 "owners matched by e-mail or user name"; an unknown owner is
+    a value left out: the importer owns the account."""
+    make_user(SALESPERSON, username="jdoe", email="Jane.Doe@example.com")
+    job = run_import(
+        sales_admin,
+        "accounts",
+        csv_bytes(
+            ["Name", "Account Owner"],
+            [["By mail", "jane.doe@EXAMPLE.com"], ["By name", "jdoe"], ["Nobody's", "ghost"]],
+        ),
+    )
+    owners = dict(Account.objects.values_list("name", "owner__username"))
+    assert owners == {"By mail": "jdoe", "By name": "jdoe", "Nobody's": sales_admin.username}
+    assert [(w.line, w.value) for w in job.warnings.all()] == [(4, "ghost")]

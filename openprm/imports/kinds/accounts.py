@@ -23,6 +23,8 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -101,7 +103,11 @@ class AccountKind(ImportKind):
         Column("account_type", gettext_lazy("Type"), ("type", "account type")),
         Column("parent_external_id", gettext_lazy("Parent external ID"), ("parent id",)),
         Column("parent", gettext_lazy("Parent (account name)"), ("parent name", "parent account")),
-        Column("owner", gettext_lazy("Owner (user name)"), ("owner username", "account owner")),
+        Column(
+            "owner",
+            gettext_lazy("Owner (user name or e-mail)"),
+            ("owner username", "account owner", "owner email"),
+        ),
         Column("industry", gettext_lazy("Industry")),
         Column("size", gettext_lazy("Size"), ("account size",)),
         Column("annual_revenue", gettext_lazy("Annual revenue"), ("revenue",)),
@@ -193,9 +199,9 @@ class AccountKind(ImportKind):
         cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
         warnings: dict[int, tuple[ValueWarning, ...]] = {}
         for row, (new, row_warnings) in zip(rows, checked, strict=True):
-            warnings[row.line] = row_warnings
             errors = dict(new.errors) if isinstance(new, Refused) else {}
-            owner_id = self._owner(ctx, row, owners, errors)
+            owner_id, owner_warning = self._owner(ctx, row, owners, errors)
+            warnings[row.line] = row_warnings + owner_warning
             parent_ref = self._parent(ctx, row, parents_in_db, errors)
             if isinstance(new, Refused) or errors:
                 result.reject(row, _reasons(errors))
@@ -219,13 +225,22 @@ class AccountKind(ImportKind):
         return check
 
     def _owners(self, rows: list[MappedRow]) -> dict[str, int]:
+        """Active internal users by user name and by lower-case e-mail (an
+        export names owners either way), among the batch's owners."""
         names = {r.data["owner"].strip() for r in rows if r.data.get("owner", "").strip()}
         if not names:
             return {}
-        users = User.objects.filter(
-            username__in=names, is_active=True, user_type=User.UserType.INTERNAL
+        users = User.objects.annotate(email_key=Lower("email")).filter(
+            Q(username__in=names) | Q(email_key__in={n.lower() for n in names if "@" in n}),
+            is_active=True,
+            user_type=User.UserType.INTERNAL,
         )
-        return dict(users.values_list("username", "pk"))
+        found: dict[str, int] = {}
+        for username, email, pk in users.values_list("username", "email", "pk"):
+            found[username] = pk
+            if email:
+                found.setdefault(email.lower(), pk)
+        return found
 
     def _parents_in_db(self, ctx: ImportContext, rows: list[MappedRow]) -> set[str]:
         """Parent references of the batch that name a visible existing account."""
@@ -246,20 +261,23 @@ class AccountKind(ImportKind):
     @staticmethod
     def _owner(
         ctx: ImportContext, row: MappedRow, owners: dict[str, int], errors: Errors
-    ) -> int | None:
-        """The owner by user name (the importer when none is given), who
-        must be an active internal user the importer still sees the account
-        through (CUS-5)."""
+    ) -> tuple[int | None, tuple[ValueWarning, ...]]:
+        """The owner by user name or e-mail (the importer when none is
+        given, or none matches: a warning says so), who must be an active
+        internal user the importer still sees the account through (CUS-5)."""
         owner_id = getattr(ctx.actor, "pk", None)
-        if row.data.get("owner"):
-            owner_id = owners.get(row.data["owner"])
-            if owner_id is None:
-                errors["owner"] = [_("Choose an active internal user.")]
-            elif owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
+        written = row.data.get("owner", "").strip()
+        if written:
+            found = owners.get(written) or owners.get(written.lower())
+            if found is None:
+                reason = _("“%s” is no active internal user's name or e-mail: you own it.")
+                return owner_id, (ValueWarning(row.line, "owner", written, reason % written),)
+            owner_id = found
+            if owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
                 errors["owner"] = [
                     _("You would no longer be able to see this account; choose another owner.")
                 ]
-        return owner_id
+        return owner_id, ()
 
     def _parent(
         self, ctx: ImportContext, row: MappedRow, parents_in_db: set[str], errors: Errors
