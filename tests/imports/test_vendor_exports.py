@@ -111,7 +111,11 @@ def test_imp_1_salesforce_accounts_and_contacts_import_with_the_preset(
     joerg = Person.objects.get(last_name="Müller")
     assert joerg.relationships.get().account.name == "Globex Deutschland GmbH"
     # A national number read in the customer's country (CON-4).
-    assert joerg.contact_points.get(kind=ContactPoint.Kind.PHONE).phone == "+498930907701"
+    phones = joerg.contact_points.filter(kind=ContactPoint.Kind.PHONE)
+    assert {(p.purpose, p.phone, p.is_primary) for p in phones} == {
+        ("work", "+498930907701", True),
+        ("mobile", "+4915123456789", False),
+    }
 
 
 def test_imp_1_hubspot_companies_and_contacts_import_with_the_preset(sales_admin: User) -> None:
@@ -144,6 +148,8 @@ def test_imp_1_odoo_companies_and_individuals_import_with_the_preset(sales_admin
     sabine = Person.objects.get(last_name="Wagner")
     assert (sabine.first_name, sabine.job_title) == ("Sabine", "Einkaufsleiterin")
     assert sabine.relationships.get().account == augsburg
+    mobile = sabine.contact_points.get(purpose=ContactPoint.Purpose.MOBILE)
+    assert mobile.phone == "+491705550123"  # "0170 5550123" at a German company
 
 
 def test_imp_1_value_choices_are_saved_with_the_mapping(sales_admin: User, **_: Any) -> None:

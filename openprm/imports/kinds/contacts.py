@@ -52,6 +52,7 @@ from openprm.imports.kinds.base import (
 )
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
 from openprm.imports.kinds.lenient import Check, checked_leniently, without
+from openprm.imports.kinds.phones import other_phones
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -244,7 +245,11 @@ class ContactKind(ImportKind):
         Column("job_title", gettext_lazy("Job title"), ("title", "position", "job")),
         Column("is_key_contact", gettext_lazy("Key contact"), ("key contact", "key")),
         Column("email", gettext_lazy("E-mail"), ("e-mail", "mail", "email address")),
-        Column("phone", gettext_lazy("Phone"), ("telephone", "phone number", "tel", "mobile")),
+        Column("phone", gettext_lazy("Phone"), ("telephone", "phone number", "tel")),
+        Column(
+            "mobile", gettext_lazy("Mobile phone"), ("mobile", "mobilephone", "mobile phone number")
+        ),
+        Column("home_phone", gettext_lazy("Home phone"), ("homephone",)),
         Column("account", gettext_lazy("Customer (account name)"), ("customer", "company")),
         Column(
             "account_external_id",
@@ -312,6 +317,7 @@ class ContactKind(ImportKind):
                 _create_missing(ctx, [r for r in rows if keys[r.line] not in earlier], by_name)
             )
         customers: list[tuple[MappedRow, int | None, str, Errors]] = []
+        unlinked: dict[int, ValueWarning] = {}
         for row in rows:
             if keys[row.line] in earlier:
                 result.skipped += 1
@@ -320,21 +326,29 @@ class ContactKind(ImportKind):
             if found[2] and option == ImportJob.MissingCustomers.UNLINK:
                 (name,) = found[2]
                 reason = _("Imported without a customer: %s") % " ".join(found[2][name])
-                result.warnings.append(ValueWarning(row.line, name, row.data[name], reason))
+                unlinked[row.line] = ValueWarning(row.line, name, row.data[name], reason)
                 found = (None, "", {})
             customers.append((row, *found))
         contacts = self._in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
-        warnings: dict[int, tuple[ValueWarning, ...]] = {}
-        for row, account_id, _country, errors in customers:
-            contact, warnings[row.line] = contacts.get(
+        warnings: dict[int, list[ValueWarning]] = {}
+        for row, account_id, country, errors in customers:
+            contact, row_warnings = contacts.get(
                 row.line, (row.parsed.contact, row.parsed.warnings)
             )
             if isinstance(contact, Refused) or errors:
                 found = {**(contact.errors if isinstance(contact, Refused) else {}), **errors}
                 result.reject(row, _reasons(found))
                 continue
-            candidates.append((row, {**contact._asdict(), "account_id": account_id}))
+            region = country or DEFAULT_PHONE_REGION
+            phones, phone_warnings = other_phones(row, region, contact.phone)
+            warnings[row.line] = [
+                *row_warnings,
+                *phone_warnings,
+                *([unlinked[row.line]] if row.line in unlinked else []),
+            ]
+            clean = {**contact._asdict(), "account_id": account_id, "other_phones": phones}
+            candidates.append((row, clean))
         accepted = self._dedupe(ctx, candidates, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
@@ -526,9 +540,11 @@ class ContactKind(ImportKind):
             persons.append(person_values(person_id, clean, actor_id))
             email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
             if email:
-                points.append((person_id, email_kind, email, "", True))
+                points.append((person_id, email_kind, email, "", "work", True))
             if phone:
-                points.append((person_id, phone_kind, "", phone, True))
+                points.append((person_id, phone_kind, "", phone, "work", True))
+            for index, (purpose, number) in enumerate(clean["other_phones"]):
+                points.append((person_id, phone_kind, "", number, purpose, not phone and not index))
             if account_id:
                 relations.append((next(relation_ids), person_id, account_id))
             audit.created_json(
@@ -543,7 +559,7 @@ class ContactKind(ImportKind):
                 )
         TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
         TableWriter(ContactPoint).insert_values(
-            ("person_id", "kind", "email", "phone", "is_primary"), points
+            ("person_id", "kind", "email", "phone", "purpose", "is_primary"), points
         )
         TableWriter(Relationship).insert_values(("id", "person_id", "account_id"), relations)
         TableWriter(ImportKey).insert_values(
@@ -573,6 +589,7 @@ def _person_changes(clean: dict[str, Any], owner: str) -> str:
         "".join(f"{dumps(f'custom.{k}')}:[null,{dumps(v)}]," for k, v in custom.items()),
         f'"email":[null,{dumps(clean["email"])}],' if clean["email"] else "",
         f'"phone":[null,{dumps(clean["phone"])}],' if clean["phone"] else "",
+        "".join(f'"{purpose}_phone":[null,{dumps(n)}],' for purpose, n in clean["other_phones"]),
         f'"customer":[null,{clean["account_id"]}],' if clean["account_id"] else "",
         '"is_active":[null,true]',
     ]
