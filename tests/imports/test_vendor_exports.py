@@ -111,6 +111,14 @@ def test_imp_1_salesforce_accounts_and_contacts_import_with_the_preset(
     joerg = Person.objects.get(last_name="Müller")
     assert joerg.relationships.get().account.name == "Globex Deutschland GmbH"
     # A national number read in the customer's country (CON-4).
+    # Consent flags become CON-9 Do Not preferences.
+    email = joerg.contact_points.get(kind=ContactPoint.Kind.EMAIL)
+    assert [(p.preference, p.reason_code) for p in email.preferences.all()] == [
+        ("do_not", "CUSTOMER_REQUEST")
+    ]
+    lumbergh = Person.objects.get(last_name="Lumbergh").contact_points.get(kind="phone")
+    assert lumbergh.preferences.get().preference == "do_not"
+    assert not lumbergh.person.contact_points.get(kind="email").preferences.exists()
     phones = joerg.contact_points.filter(kind=ContactPoint.Kind.PHONE)
     assert {(p.purpose, p.phone, p.is_primary) for p in phones} == {
         ("work", "+498930907701", True),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.contacts.duplicates import any_name_alike, name_prefixes, name_score
-from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.core import access
@@ -50,6 +50,7 @@ from openprm.imports.kinds.base import (
     ValueWarning,
     register_kind,
 )
+from openprm.imports.kinds.consent import opted_out, preference_rows
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
 from openprm.imports.kinds.lenient import Check, checked_leniently, without
 from openprm.imports.kinds.phones import other_phones
@@ -250,6 +251,12 @@ class ContactKind(ImportKind):
             "mobile", gettext_lazy("Mobile phone"), ("mobile", "mobilephone", "mobile phone number")
         ),
         Column("home_phone", gettext_lazy("Home phone"), ("homephone",)),
+        Column(
+            "email_opt_out",
+            gettext_lazy("E-mail opt-out (yes/no)"),
+            ("email opt out", "unsubscribed from all email"),
+        ),
+        Column("do_not_call", gettext_lazy("Do not call (yes/no)"), ("donotcall",)),
         Column("account", gettext_lazy("Customer (account name)"), ("customer", "company")),
         Column(
             "account_external_id",
@@ -271,7 +278,9 @@ class ContactKind(ImportKind):
         ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
         ctx.seen["custom"] = custom_definitions(Person.record_type)
         ctx.seen["customer_names"] = CustomerNames()
-        ctx.seen["statistics"] = Statistics((ImportKey, ContactPoint, Relationship, Person))
+        ctx.seen["statistics"] = Statistics(
+            (ImportKey, ContactPoint, ContactPreference, Relationship, Person)
+        )
 
     prepares = True
 
@@ -342,12 +351,19 @@ class ContactKind(ImportKind):
                 continue
             region = country or DEFAULT_PHONE_REGION
             phones, phone_warnings = other_phones(row, region, contact.phone)
+            closed, flag_warnings = opted_out(row)
             warnings[row.line] = [
                 *row_warnings,
                 *phone_warnings,
+                *flag_warnings,
                 *([unlinked[row.line]] if row.line in unlinked else []),
             ]
-            clean = {**contact._asdict(), "account_id": account_id, "other_phones": phones}
+            clean = {
+                **contact._asdict(),
+                "account_id": account_id,
+                "other_phones": phones,
+                "closed": closed,
+            }
             candidates.append((row, clean))
         accepted = self._dedupe(ctx, candidates, keys, own, result)
         self._insert(ctx, accepted, keys)
@@ -536,6 +552,7 @@ class ContactKind(ImportKind):
         owner = dumps(actor_id)
         email_kind, phone_kind = ContactPoint.Kind.EMAIL.value, ContactPoint.Kind.PHONE.value
         persons, points, relations, import_keys = [], [], [], []
+        closed: dict[int, frozenset[str]] = {}
         for (row, clean, new_key), person_id in zip(accepted, person_ids, strict=True):
             persons.append(person_values(person_id, clean, actor_id))
             email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
@@ -547,6 +564,8 @@ class ContactKind(ImportKind):
                 points.append((person_id, phone_kind, "", number, purpose, not phone and not index))
             if account_id:
                 relations.append((next(relation_ids), person_id, account_id))
+            if clean["closed"]:
+                closed[person_id] = clean["closed"]
             audit.created_json(
                 person_type,
                 person_id,
@@ -558,8 +577,14 @@ class ContactKind(ImportKind):
                     (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
                 )
         TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
+        point_ids = reserve_ids(ContactPoint, len(points)) if points else []
+        points = [(pk, *point) for pk, point in zip(point_ids, points, strict=True)]
         TableWriter(ContactPoint).insert_values(
-            ("person_id", "kind", "email", "phone", "purpose", "is_primary"), points
+            ("id", "person_id", "kind", "email", "phone", "purpose", "is_primary"), points
+        )
+        preferences = preference_rows(points, closed)
+        TableWriter(ContactPreference).insert_values(
+            ("contact_point_id", "preference", "reason_code"), preferences
         )
         TableWriter(Relationship).insert_values(("id", "person_id", "account_id"), relations)
         TableWriter(ImportKey).insert_values(
@@ -570,6 +595,7 @@ class ContactKind(ImportKind):
         for model, rows in (
             (Person, persons),
             (ContactPoint, points),
+            (ContactPreference, preferences),
             (Relationship, relations),
             (ImportKey, import_keys),
         ):
