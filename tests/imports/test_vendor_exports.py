@@ -111,6 +111,14 @@ def test_imp_1_salesforce_accounts_and_contacts_import_with_the_preset(
     joerg = Person.objects.get(last_name="Müller")
     assert joerg.relationships.get().account.name == "Globex Deutschland GmbH"
     # A national number read in the customer's country (CON-4).
+    # The mailing address, with its country and region as ISO codes.
+    address = joerg.contact_points.get(kind=ContactPoint.Kind.ADDRESS)
+    assert (address.address_line1, address.city, address.region) == (
+        "Leopoldstraße 244",
+        "München",
+        "DE-BY",
+    )
+    assert address.country.code == "DE"
     # Consent flags become CON-9 Do Not preferences.
     email = joerg.contact_points.get(kind=ContactPoint.Kind.EMAIL)
     assert [(p.preference, p.reason_code) for p in email.preferences.all()] == [
@@ -140,6 +148,11 @@ def test_imp_1_hubspot_companies_and_contacts_import_with_the_preset(sales_admin
     assert [r.line for r in contacts.rejects.all()] == [25]
     priya = Person.objects.get(last_name="Raman")
     assert priya.relationships.get().account.name == "Brightwave Analytics"
+    address = priya.contact_points.get(kind=ContactPoint.Kind.ADDRESS)
+    assert (address.city, address.region, address.country.code) == ("San Francisco", "US-CA", "US")
+    # Leopold's national number is read in his own country, Austria.
+    leopold = Person.objects.get(last_name="Strauß").contact_points
+    assert leopold.get(kind="phone", purpose="work").phone == "+4315123457"
 
 
 def test_imp_1_odoo_companies_and_individuals_import_with_the_preset(sales_admin: User) -> None:

@@ -53,6 +53,7 @@ from openprm.imports.kinds.base import (
 from openprm.imports.kinds.consent import opted_out, preference_rows
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
 from openprm.imports.kinds.lenient import Check, checked_leniently, without
+from openprm.imports.kinds.mailing import ADDRESS_COLUMNS, mailing_address, row_country
 from openprm.imports.kinds.phones import other_phones
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
@@ -257,6 +258,12 @@ class ContactKind(ImportKind):
             ("email opt out", "unsubscribed from all email"),
         ),
         Column("do_not_call", gettext_lazy("Do not call (yes/no)"), ("donotcall",)),
+        Column("address_line1", gettext_lazy("Mailing street"), ("mailing street", "street")),
+        Column("address_line2", gettext_lazy("Mailing street, line 2")),
+        Column("city", gettext_lazy("City"), ("mailing city", "town")),
+        Column("region", gettext_lazy("Region / state"), ("mailing state", "state")),
+        Column("postal_code", gettext_lazy("Postal code"), ("mailing postal code", "zip")),
+        Column("country", gettext_lazy("Country"), ("mailing country",)),
         Column("account", gettext_lazy("Customer (account name)"), ("customer", "company")),
         Column(
             "account_external_id",
@@ -337,7 +344,8 @@ class ContactKind(ImportKind):
                 reason = _("Imported without a customer: %s") % " ".join(found[2][name])
                 unlinked[row.line] = ValueWarning(row.line, name, row.data[name], reason)
                 found = (None, "", {})
-            customers.append((row, *found))
+            # Phones are read in the row's own country, else its customer's.
+            customers.append((row, found[0], row_country(row) or found[1], found[2]))
         contacts = self._in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
         warnings: dict[int, list[ValueWarning]] = {}
@@ -352,10 +360,12 @@ class ContactKind(ImportKind):
             region = country or DEFAULT_PHONE_REGION
             phones, phone_warnings = other_phones(row, region, contact.phone)
             closed, flag_warnings = opted_out(row)
+            address, address_warnings = mailing_address(row)
             warnings[row.line] = [
                 *row_warnings,
                 *phone_warnings,
                 *flag_warnings,
+                *address_warnings,
                 *([unlinked[row.line]] if row.line in unlinked else []),
             ]
             clean = {
@@ -363,6 +373,7 @@ class ContactKind(ImportKind):
                 "account_id": account_id,
                 "other_phones": phones,
                 "closed": closed,
+                "address": address,
             }
             candidates.append((row, clean))
         accepted = self._dedupe(ctx, candidates, keys, own, result)
@@ -553,6 +564,7 @@ class ContactKind(ImportKind):
         email_kind, phone_kind = ContactPoint.Kind.EMAIL.value, ContactPoint.Kind.PHONE.value
         persons, points, relations, import_keys = [], [], [], []
         closed: dict[int, frozenset[str]] = {}
+        addresses = []
         for (row, clean, new_key), person_id in zip(accepted, person_ids, strict=True):
             persons.append(person_values(person_id, clean, actor_id))
             email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
@@ -566,6 +578,8 @@ class ContactKind(ImportKind):
                 relations.append((next(relation_ids), person_id, account_id))
             if clean["closed"]:
                 closed[person_id] = clean["closed"]
+            if clean["address"]:
+                addresses.append((person_id, "address", "work", True, *clean["address"]))
             audit.created_json(
                 person_type,
                 person_id,
@@ -582,6 +596,9 @@ class ContactKind(ImportKind):
         TableWriter(ContactPoint).insert_values(
             ("id", "person_id", "kind", "email", "phone", "purpose", "is_primary"), points
         )
+        TableWriter(ContactPoint).insert_values(
+            ("person_id", "kind", "purpose", "is_primary", *ADDRESS_COLUMNS), addresses
+        )
         preferences = preference_rows(points, closed)
         TableWriter(ContactPreference).insert_values(
             ("contact_point_id", "preference", "reason_code"), preferences
@@ -594,7 +611,7 @@ class ContactKind(ImportKind):
         statistics: Statistics = ctx.seen["statistics"]
         for model, rows in (
             (Person, persons),
-            (ContactPoint, points),
+            (ContactPoint, points + addresses),
             (ContactPreference, preferences),
             (Relationship, relations),
             (ImportKey, import_keys),
