@@ -32,11 +32,15 @@ class MappingForm(forms.Form):
         header: list[str],
         custom_names: list[str],
         initial_mapping: dict[str, str],
+        samples: dict[str, list[str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", _("— do not import —"))]
-        choices += [(c.name, c.label) for c in kind.columns]
+        choices += [
+            (c.name, f"{c.label} ({_('required')})" if c.required else c.label)
+            for c in kind.columns
+        ]
         choices += [(CUSTOM_PREFIX + n, f"{_('Custom field')}: {n}") for n in custom_names]
         self.header = header
         for index, title in enumerate(header):
@@ -45,6 +49,9 @@ class MappingForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(title, ""),
+                help_text=_("For example: %s") % " · ".join(samples[title])
+                if samples and samples.get(title)
+                else _("Empty in the first rows."),
             )
         if "account" in kind.column_names:
             self.fields["missing_customers"] = forms.ChoiceField(

@@ -61,6 +61,7 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         header=header,
         custom_names=custom_names,
         initial_mapping=job.mapping,
+        samples=services.file_samples(job),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -271,3 +271,21 @@ def test_imp_1_con_8_contacts_without_a_customer_are_listed_on_the_result(
     assert "All Contacts search does not find" in page
     carter = Person.objects.get(last_name="Carter")
     assert f"/contacts/{carter.pk}/" in page
+
+
+def test_imp_1_the_mapping_page_shows_the_preset_samples_and_required_fields(
+    sales_admin: User, client_for: Any
+) -> None:
+    """Issue 18 "A mapping page as good as HubSpot's": the recognised export,
+    sample values beside each column, required targets marked."""
+    file = FIXTURES / "hubspot/contacts.csv"
+    job = job_create(
+        actor=as_actor(sales_admin),
+        kind="contacts",
+        upload=ContentFile(file.read_bytes(), name=file.name),
+        name=file.name,
+    )
+    page = client_for(sales_admin).get(f"/imports/{job.pk}/mapping/").content.decode()
+    assert "Recognised: an export of HubSpot contacts" in page
+    assert "For example: Raman · Becker · Strauß" in page
+    assert "Last name (required)" in page
