@@ -10,6 +10,7 @@ anyway), so nothing is imported twice.
 """
 
 import csv
+import datetime as dt
 import gc
 import io
 from collections.abc import Callable, Iterator
@@ -419,3 +420,22 @@ def warnings_csv(job: ImportJob) -> Iterator[str]:
         cells = (warning.line, warning.column, warning.value, warning.reason)
         writer.writerow([safe_cell(cell) for cell in cells])
         yield flush()
+
+
+ABANDONED_AFTER = dt.timedelta(days=7)
+
+
+def abandoned_uploads_delete(now: dt.datetime | None = None) -> int:
+    """Issue 18: an upload nobody started within `ABANDONED_AFTER` (the
+    mapping page left, the API's `start` never sent) is deleted with its
+    file — a customer export holds personal data nobody will import."""
+    before = (now or timezone.now()) - ABANDONED_AFTER
+    jobs = ImportJob.objects.filter(
+        status=ImportJob.Status.QUEUED, started_at__isnull=True, created_at__lt=before
+    )
+    deleted = 0
+    for job in jobs.iterator():
+        job.file.delete(save=False)
+        job.delete()
+        deleted += 1
+    return deleted

@@ -3,14 +3,20 @@ imported without the value, which is listed with its line, column and
 reason on the result page, in the downloadable report and by the API; a
 required field still rejects."""
 
+import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
-from tests.factories import make_user
+from openprm.imports.models import ImportJob
+from openprm.imports.services import abandoned_uploads_delete, job_create
+from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +98,22 @@ def test_imp_1_owners_are_matched_by_user_name_or_e_mail(
     owners = dict(Account.objects.values_list("name", "owner__username"))
     assert owners == {"By mail": "jdoe", "By name": "jdoe", "Nobody's": sales_admin.username}
     assert [(w.line, w.value) for w in job.warnings.all()] == [(4, "ghost")]
+
+
+def test_issue_18_abandoned_uploads_expire_with_their_file(
+    sales_admin: User, run_import: Any
+) -> None:
+    """An upload nobody started within a week goes, with its file; started
+    imports stay."""
+    done = run_import(sales_admin, "accounts", csv_bytes(["Name"], [["Acme"]]))
+    left = job_create(
+        actor=as_actor(sales_admin),
+        kind="accounts",
+        upload=ContentFile(csv_bytes(["Name"], [["Globex"]]), name="left.csv"),
+    )
+    path = Path(left.file.path)
+    assert abandoned_uploads_delete() == 0
+    later = timezone.now() + dt.timedelta(days=8)
+    assert abandoned_uploads_delete(later) == 1
+    assert list(ImportJob.objects.values_list("pk", flat=True)) == [done.pk]
+    assert not path.exists()
