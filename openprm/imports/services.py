@@ -1,5 +1,5 @@
 """Running imports (IMP-1, IMP-2): create a job, run it batch by batch,
-cancel it, resume it after a crash, and report its rejected rows.
+cancel it, resume it after a crash (reports: `imports.reports`).
 
 Every batch is one transaction holding its accepted rows, their audit
 entries, their import keys, the batch's rejected rows and the job's
@@ -9,10 +9,8 @@ stopped; resuming skips the committed lines (and ImportKey would skip them
 anyway), so nothing is imported twice.
 """
 
-import csv
 import datetime as dt
 import gc
-import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +25,6 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
-from openprm.core.exporters.tabular import safe_cell
 from openprm.identity.actors import actor_for
 from openprm.imports.kinds import kind_get
 from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
@@ -377,49 +374,6 @@ def job_prepare_resume(*, actor: Actor, job: ImportJob) -> ImportJob:
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED, finished_at=None)
     job.refresh_from_db()
     return job
-
-
-def rejects_csv(job: ImportJob) -> Iterator[str]:
-    """The rejected rows with the file's own columns plus a reason column,
-    ready to fix and import again; formula-looking cells are neutralized
-    like every export (IMP-3), and the importer reads them back as they were."""
-    header = file_header(job)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow([safe_cell(h) for h in (*header, _("Line"), _("Reason"))])
-    yield "\ufeff" + flush()
-    for reject in RejectedRow.objects.filter(job=job).order_by("line").iterator(chunk_size=2000):
-        values = list(reject.values) + [""] * (len(header) - len(reject.values))
-        cells = (*values[: len(header)], reject.line, reject.reason_text)
-        writer.writerow([safe_cell(cell) for cell in cells])
-        yield flush()
-
-
-def warnings_csv(job: ImportJob) -> Iterator[str]:
-    """The values rows were imported without (issue 18): line, the file's
-    column, the value and why, neutralized like every export (IMP-3)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
-
-    writer.writerow([_("Line"), _("Column"), _("Value"), _("Reason")])
-    yield "\ufeff" + flush()
-    for warning in RowWarning.objects.filter(job=job).order_by("line", "pk").iterator(2000):
-        cells = (warning.line, warning.column, warning.value, warning.reason)
-        writer.writerow([safe_cell(cell) for cell in cells])
-        yield flush()
 
 
 ABANDONED_AFTER = dt.timedelta(days=7)

@@ -14,7 +14,7 @@ from openprm.core.errors import DomainError
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
-from openprm.imports import selectors, services, tables
+from openprm.imports import reports, selectors, services, tables
 from openprm.imports.forms import MappingForm, UploadForm, ValueMappingForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.models import ImportJob
@@ -158,7 +158,7 @@ class JobCancel(RecordAction):
 def job_rejects(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     job = selectors.job_get(actor=request.actor, pk=pk)
     response = StreamingHttpResponse(
-        services.rejects_csv(job), content_type="text/csv; charset=utf-8"
+        reports.rejects_csv(job), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejects.csv"'
     return response
@@ -169,7 +169,7 @@ def job_warnings(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     """The values rows were imported without, as CSV (issue 18)."""
     job = selectors.job_get(actor=request.actor, pk=pk)
     response = StreamingHttpResponse(
-        services.warnings_csv(job), content_type="text/csv; charset=utf-8"
+        reports.warnings_csv(job), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-warnings.csv"'
     return response

@@ -20,7 +20,8 @@ from openprm.customers.services import account_create
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_cancel, job_create, job_run, rejects_csv
+from openprm.imports.reports import rejects_csv
+from openprm.imports.services import job_cancel, job_create, job_run
 from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 
