@@ -55,6 +55,13 @@ class ImportJob(TimestampedModel):
     rejected_rows = models.PositiveIntegerField(_("rejected"), default=0)
     skipped_rows = models.PositiveIntegerField(_("already imported"), default=0)
     warning_count = models.PositiveIntegerField(_("values left out"), default=0)
+    other_kind_rows = models.PositiveIntegerField(
+        _("rows of the other kind"),
+        default=0,
+        help_text=_(
+            "People in an accounts import of a combined export, or companies in a contacts one."
+        ),
+    )
     last_committed_row = models.PositiveIntegerField(
         _("last committed line"), default=0, help_text=_("Where a stopped import resumes.")
     )

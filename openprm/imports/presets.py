@@ -263,6 +263,7 @@ PRESETS = (
             "zip": "postal_code",
             "country_id": "country",
             "industry_id": "industry",
+            "is_company": "is_company",
             # The export dialog's labels.
             "Name": "name",
             "Related Company": "parent",
@@ -273,6 +274,7 @@ PRESETS = (
             "Zip": "postal_code",
             "Country": "country",
             "Industry": "industry",
+            "Is a Company": "is_company",
         },
         (
             "is_company",
@@ -300,6 +302,7 @@ PRESETS = (
             "email": "email",
             "phone": "phone",
             "mobile": "mobile",
+            "is_company": "is_company",
             "street": "address_line1",
             "city": "city",
             "zip": "postal_code",
@@ -310,6 +313,7 @@ PRESETS = (
             "Email": "email",
             "Phone": "phone",
             "Mobile": "mobile",
+            "Is a Company": "is_company",
         },
         (
             "is_company",

@@ -37,6 +37,7 @@ class ImportJobOut(Schema):
     rejected_rows: int
     skipped_rows: int
     warning_count: int
+    other_kind_rows: int
     last_committed_row: int
     cancel_requested: bool
     error: str

@@ -235,6 +235,7 @@ def _save_batch(job: ImportJob, rows_seen: int, last_line: int, result: BatchRes
         accepted_rows=F("accepted_rows") + result.accepted,
         rejected_rows=F("rejected_rows") + len(result.rejected),
         skipped_rows=F("skipped_rows") + result.skipped,
+        other_kind_rows=F("other_kind_rows") + result.other_kind,
         last_committed_row=last_line,
         updated_at=timezone.now(),
     )
@@ -262,7 +263,8 @@ def job_run(
             total = sum(1 for _row in rows)
         else:
             for row in mapped_rows(rows, header, job.mapping, job.value_mapping):
-                kind.scan(ctx, row)
+                if kind.keeps(row):
+                    kind.scan(ctx, row)
                 total += 1
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.RUNNING,
@@ -313,7 +315,9 @@ def _run_rows(
             if ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists():
                 return
             with transaction.atomic():
-                result = kind.process_batch(ctx, batch)
+                kept = [row for row in batch if kind.keeps(row)]
+                result = kind.process_batch(ctx, kept) if kept else BatchResult()
+                result.other_kind = len(batch) - len(kept)
                 _save_batch(job, len(batch), batch[-1].line, result)
             del batch, result
             gc.collect(1)

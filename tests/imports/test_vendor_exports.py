@@ -289,3 +289,16 @@ def test_imp_1_the_mapping_page_shows_the_preset_samples_and_required_fields(
     assert "Recognised: an export of HubSpot contacts" in page
     assert "For example: Raman · Becker · Strauß" in page
     assert "Last name (required)" in page
+
+
+def test_imp_1_a_combined_odoo_export_splits_by_is_company(sales_admin: User) -> None:
+    """Issue 18 "Presets … `is_company` to split a combined res.partner
+    export": the same file imported as accounts takes the companies, as
+    contacts the people."""
+    accounts = imported(sales_admin, "accounts", "odoo/res_partner_all.csv")
+    assert (accounts.accepted_rows, accounts.other_kind_rows) == (12, 11), report(accounts)
+    people = imported(sales_admin, "contacts", "odoo/res_partner_all.csv")
+    assert (people.accepted_rows, people.other_kind_rows) == (11, 12), report(people)
+    assert not Account.objects.filter(name="Sabine Wagner").exists()
+    sabine = Person.objects.get(last_name="Wagner")
+    assert sabine.relationships.get().account.name == "Müller Maschinenbau GmbH"

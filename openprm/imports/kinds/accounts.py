@@ -97,6 +97,7 @@ class AccountKind(ImportKind):
     label = gettext_lazy("Accounts")
     record_type = Account.record_type
     fixed_type: str | None = None
+    companies = True
     columns = (
         Column("external_id", gettext_lazy("External ID"), ("id", "externalid", "account id")),
         Column("name", gettext_lazy("Name"), ("account name", "company", "organization"), True),
@@ -121,6 +122,7 @@ class AccountKind(ImportKind):
         Column("region", gettext_lazy("Region / state"), ("state", "province")),
         Column("postal_code", gettext_lazy("Postal code"), ("zip", "zip code", "postcode")),
         Column("country", gettext_lazy("Country"), ("country code",)),
+        Column("is_company", gettext_lazy("Is a company (rows of people are left out)")),
     )
 
     def check_actor(self, actor: Actor) -> None:

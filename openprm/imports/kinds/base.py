@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
+from openprm.core.rules import parse_flag
 from openprm.core.search import search_key
 from openprm.imports.models import ImportJob
 
@@ -59,6 +60,7 @@ class ValueWarning:
 class BatchResult:
     accepted: int = 0
     skipped: int = 0
+    other_kind: int = 0  # rows of the other kind of a combined export
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[ValueWarning] = field(default_factory=list)
 
@@ -124,6 +126,21 @@ class ImportKind:
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         raise NotImplementedError
+
+    companies: bool | None = None
+    """Which rows of a combined export with an `is_company` column (Odoo's
+    res.partner) this kind takes: companies (True), people (False)."""
+
+    def keeps(self, row: MappedRow) -> bool:
+        """Whether the row is of this kind: a row whose `is_company` says
+        otherwise is left for the other kind's import of the same file."""
+        written = row.data.get("is_company", "").strip()
+        if self.companies is None or not written:
+            return True
+        try:
+            return parse_flag(written) == self.companies
+        except ValueError:
+            return True
 
     def choices(self) -> dict[str, list[tuple[str, str]]]:
         """The fields that take one of a list of values, each with its

@@ -265,6 +265,7 @@ class ContactKind(ImportKind):
         Column("postal_code", gettext_lazy("Postal code"), ("mailing postal code", "zip")),
         Column("country", gettext_lazy("Country"), ("mailing country",)),
         Column("account", gettext_lazy("Customer (account name)"), ("customer", "company")),
+        Column("is_company", gettext_lazy("Is a company (rows of companies are left out)")),
         Column(
             "account_external_id",
             gettext_lazy("Customer external ID"),
@@ -272,6 +273,7 @@ class ContactKind(ImportKind):
         ),
     )
 
+    companies = False
     stand_ins = {"last_name": ("full_name",)}
 
     def check_actor(self, actor: Actor) -> None:
