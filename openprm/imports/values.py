@@ -66,6 +66,8 @@ def file_values(job: ImportJob, fields: list[str]) -> dict[str, Counter[str]]:
         if job.mapping.get(title) in fields
     ]
     found: dict[str, Counter[str]] = {field: Counter() for _i, field in columns}
+    if not columns:
+        return found  # no choice column mapped: the file is not read
     for row in rows:
         for index, field in columns:
             value = row.values[index].strip() if index < len(row.values) else ""
