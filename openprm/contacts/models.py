@@ -21,6 +21,7 @@ from openprm.contacts.catalog import CONTACT_RECORD_TYPE
 from openprm.contacts.normalize import format_phone, search_key
 from openprm.core.bases import CustomFieldsModel, TimestampedModel, VersionedModel
 from openprm.core.paged_union import PagedUnionQuerySet
+from openprm.core.places import region_name
 
 NAME_PREFIX_LENGTH = 2
 
@@ -146,7 +147,8 @@ class ContactPoint(VersionedModel):
             return format_phone(self.phone)
         if self.kind == self.Kind.EMAIL:
             return self.email
-        parts = (self.address_line1, self.postal_code, self.city, self.region, str(self.country))
+        region = region_name(self.region)
+        parts = (self.address_line1, self.postal_code, self.city, region, str(self.country))
         return ", ".join(p for p in parts if p)
 
     def restriction_on(self, day: dt.date) -> "ContactPreference | None":

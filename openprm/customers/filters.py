@@ -7,6 +7,7 @@ from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
+from openprm.core.places import country_code, region_filter_values
 from openprm.core.search import prefix_q
 
 AccountTypeCode = Literal["prospect", "customer", "partner", "competitor"]
@@ -36,7 +37,19 @@ class AccountFilter(FilterSchema):
         return prefix_q("name_search", value or "")
 
     def filter_country(self, value: str | None) -> Q:
-        return Q(country=value.strip().upper()) if value and value.strip() else Q()
+        """A country as people write it (`core.places`): "Germany", "DE", "DEU"."""
+        if not value or not value.strip():
+            return Q()
+        return Q(country=country_code(value) or value.strip().upper())
+
+    def filter_region(self, value: str | None) -> Q:
+        """A region by its ISO 3166-2 code or name, read in the filter's country."""
+        if not value or not value.strip():
+            return Q()
+        q = Q()
+        for spelling in region_filter_values(value, self.country or ""):
+            q |= Q(region__iexact=spelling)
+        return q
 
 
 class LegalEntityFilter(FilterSchema):

@@ -19,12 +19,14 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django_countries import countries
+from django_countries.fields import Country
 
 from openprm.core.customfields.values import CustomDefinitions, custom_values_check
+from openprm.core.places import country_code, has_regions, region_code
 from openprm.core.rules import Errors, Refused, field_messages, parse_flag, text
 from openprm.core.search import search_key
 from openprm.customers.models import Account
+from openprm.customers.readings import place, size_for_count, street
 
 ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
 TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
@@ -45,7 +47,7 @@ class AccountDraft:
     """One new account as submitted: texts untrimmed, None for not given.
 
     `account_type` is a code or label in any case (blank takes the default
-    type); `country` an ISO code, alpha-3 code or English name; the flags
+    type); `country` and `region` as people write them (`core.places`); the flags
     bools or yes/no words; `annual_revenue` a number or its text.
     """
 
@@ -83,6 +85,23 @@ class AccountRuleData:
     default_type: str
     lookups: Mapping[str, frozenset[str]]
     custom_fields: CustomDefinitions
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Per lookup, the code of each active value by its `search_key`ed label."""
+
+    def lookup_code(self, lookup: str, value: str) -> str:
+        """An industry or size written as its code or its label, in any case
+        ("tech", "High Technology"), a size as a head count within the range
+        its label gives ("250" is "Medium (100-999)"); the value itself when
+        it names none."""
+        codes = self.lookups.get(lookup, frozenset())
+        if value in codes:
+            return value
+        key = search_key(value)
+        by_code = {search_key(code): code for code in codes}
+        found = by_code.get(key) or self.labels.get(lookup, {}).get(key)
+        if found is None and lookup == "ACCOUNT_SIZE":
+            found = size_for_count(value, self.labels.get(lookup, {}))
+        return found or value
 
 
 class NewAccount(NamedTuple):
@@ -123,15 +142,6 @@ def _type_spellings(_language: str | None) -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=1000)
-def country_code(value: str) -> str:
-    """The ISO code of a country written as its code (any case), alpha-3
-    code or English name; the text itself, upper-case, when none matches."""
-    if value.upper() not in countries:
-        value = countries.by_name(value) or countries.alpha2(value) or value
-    return value.upper()
-
-
 def _revenue(raw: Any) -> Any:
     """A Decimal, None for blank, or the raw value for `state_errors` to refuse."""
     if raw in ("", None):
@@ -150,18 +160,21 @@ def _flag(raw: Any) -> Any:
         return raw
 
 
-def normalized(values: Mapping[str, Any], types: Mapping[str, str] | None = None) -> dict[str, Any]:
+def normalized(
+    values: Mapping[str, Any], types: Mapping[str, str] | None = None, country: str = ""
+) -> dict[str, Any]:
     """The given values in their stored form: texts trimmed, the type as its
     code (`types`: `type_spellings()`, passed by a batch that reads it
-    once), the country as its ISO code, the currency upper-case, the
-    revenue a Decimal and the flags bools — values that cannot be read stay
-    as given, for `state_errors` to refuse. Fields not given stay out."""
+    once), the country and region as ISO codes (a region alone is read in
+    `country`), the currency upper-case, the revenue a Decimal and the flags
+    bools — values that cannot be read stay as given, for `state_errors` to
+    refuse. Fields not given stay out."""
     result = dict(values)
+    street(result)
     for name in TEXT_FIELDS:
         if name in result:
             result[name] = text(result[name])
-    if result.get("country"):
-        result["country"] = country_code(result["country"])
+    place(result, country)
     if "account_type" in result:
         raw_type = text(result["account_type"])
         result["account_type"] = (types or type_spellings()).get(raw_type.lower(), raw_type)
@@ -182,9 +195,12 @@ def _text_limits() -> dict[str, int]:
     return {name: limit for name, limit in limits.items() if limit and name != "country"}
 
 
-def _address_errors(state: Mapping[str, Any], errors: Errors) -> None:
+def _address_errors(state: Mapping[str, Any], errors: Errors, changed: Collection[str]) -> None:
     """CUS-4: a street address needs its city, postal code and country; the
-    country, region or postal code alone are allowed (territory criteria)."""
+    country, region or postal code alone are allowed (territory criteria).
+    A region of a country with ISO 3166-2 subdivisions must be one of them
+    when it or the country is `changed` (an edit keeps a region stored as
+    free text before regions were codes)."""
     if state["address_line1"]:
         for name in ("city", "postal_code", "country"):
             if not state[name]:
@@ -194,8 +210,20 @@ def _address_errors(state: Mapping[str, Any], errors: Errors) -> None:
         errors.setdefault("address_line1", []).append(
             _("Enter the first address line before the second.")
         )
-    if state["country"] and state["country"] not in countries:
-        errors.setdefault("country", []).append(_("Choose a valid country code (ISO 3166)."))
+    country = state["country"]
+    if country and country_code(country) != country:
+        message = _("“%(value)s” is not a country we know: write its name or ISO code.")
+        errors.setdefault("country", []).append(message % {"value": country})
+    elif (
+        has_regions(country)
+        and state["region"]
+        and {"region", "country"} & set(changed)
+        and region_code(country, state["region"]) != state["region"]
+    ):
+        message = _("“%(value)s” is not a region of %(country)s.")
+        errors.setdefault("region", []).append(
+            message % {"value": state["region"], "country": Country(country).name}
+        )
 
 
 def state_errors(
@@ -215,7 +243,7 @@ def state_errors(
     for name, limit in _text_limits().items():
         if len(state[name]) > limit:
             errors[name] = field_messages(Account._meta.get_field(name), state[name])
-    _address_errors(state, errors)
+    _address_errors(state, errors, changed)
     currency = state["currency"]
     if not (len(currency) == 3 and currency.isalpha()):
         errors["currency"] = [_("Enter a three-letter ISO currency code.")]
@@ -245,6 +273,9 @@ def _checked(
     state = {**DEFAULTS, **given}
     if not state["account_type"]:
         state["account_type"] = data.default_type
+    for name, lookup in LOOKUPS:
+        if state[name]:
+            state[name] = data.lookup_code(lookup, state[name])
     errors = state_errors(state, data.lookups, given)
     custom, custom_errors = custom_values_check(data.custom_fields, draft.custom)
     errors.update(custom_errors)
@@ -267,7 +298,8 @@ def accounts_check(
     Competitor, `data.default_type` when not given (CUS-2); a street address
     is complete (CUS-4); the country is ISO 3166, the currency three
     letters, the revenue a non-negative amount with at most two decimals;
-    industry and size are known lookup values; custom fields are checked
+    industry and size are known lookup values, by code or label in any
+    case; custom fields are checked
     against `data.custom_fields` (PLAT-7).
     """
     types = type_spellings()

@@ -22,6 +22,7 @@ from openprm.core.options.selectors import profile_option_enabled
 from openprm.core.privileges import has_privilege
 from openprm.core.records import record_create, record_update
 from openprm.core.rules import Errors, Refused
+from openprm.core.search import search_key
 from openprm.customers.catalog import RESTORE_SALES_PARTY
 from openprm.customers.duplicates import account_duplicates, candidate_summary, duplicate_place
 from openprm.customers.errors import CustomerErrorCode
@@ -85,13 +86,16 @@ def account_rule_data(fixed_type: str | None = None) -> AccountRuleData:
     create, an edit or a whole import. `fixed_type` stands for the default
     type where the caller sets the type itself (the prospects import)."""
     known: dict[str, set[str]] = {lookup: set() for _name, lookup in LOOKUPS}
+    labels: dict[str, dict[str, str]] = {lookup: {} for _name, lookup in LOOKUPS}
     values = access.unscoped(LookupValue).filter(lookup_type__code__in=known, active=True)
-    for type_code, code in values.values_list("lookup_type__code", "code"):
+    for type_code, code, meaning in values.values_list("lookup_type__code", "code", "meaning"):
         known[type_code].add(code)
+        labels[type_code].setdefault(search_key(meaning), code)
     return AccountRuleData(
         default_type=fixed_type or default_account_type(),
         lookups={lookup: frozenset(codes) for lookup, codes in known.items()},
         custom_fields=custom_definitions(Account.record_type),
+        labels=labels,
     )
 
 
@@ -254,12 +258,18 @@ def account_update(
     _unknown_fields(changes)
     ids, errors = _reference_ids(changes)
     values = {
-        **normalized({k: v for k, v in changes.items() if k not in REFERENCE_FIELDS}),
+        **normalized(
+            {k: v for k, v in changes.items() if k not in REFERENCE_FIELDS},
+            country=account.country.code if account.country else "",
+        ),
         **ids,
     }
+    data = account_rule_data()
+    for name, lookup in LOOKUPS:
+        if values.get(name):
+            values[name] = data.lookup_code(lookup, values[name])
     state = _state(account, values)
     changed = {name for name, value in values.items() if value != getattr(account, name, None)}
-    data = account_rule_data()
     errors = {**state_errors(state, data.lookups, changed), **errors}
     errors.update(_reference_errors(actor, account, state, changed - set(errors)))
     updates: dict[str, Any] = dict(values)

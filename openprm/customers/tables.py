@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
+from openprm.core.places import region_name
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.customers import selectors
 from openprm.customers.filters import AccountFilter, LegalEntityFilter
@@ -51,7 +52,7 @@ ACCOUNT_COLUMNS = (
         "parent", _("Parent"), lambda a: a.parent_name or "", cell="customers/cells/parent.html"
     ),
     Column("city", _("City"), shown=False),
-    Column("region", _("Region"), sort="region"),
+    Column("region", _("Region"), lambda a: region_name(a.region), sort="region"),
     Column("postal_code", _("Postal code"), sort="postal_code"),
     Column("country", _("Country"), lambda a: a.country.name, sort="country", exported=False),
     Column("country_code", _("Country"), lambda a: a.country.code or "", shown=False),

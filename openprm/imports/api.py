@@ -19,7 +19,14 @@ from openprm.core.errors import ValidationFailed
 from openprm.imports import selectors, services, tables
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
-from openprm.imports.schemas import ImportJobOut, ImportKindOut, ImportStartIn, RejectedRowOut
+from openprm.imports.schemas import (
+    ImportJobOut,
+    ImportKindOut,
+    ImportStartIn,
+    RejectedRowOut,
+    RowWarningOut,
+    ValueChoiceOut,
+)
 from openprm.imports.tasks import job_start
 
 router = Router(tags=["imports"])
@@ -77,8 +84,10 @@ def import_job_create(
     start: Form[bool] = True,
 ) -> Any:
     """Upload a CSV or Excel file. `mapping` is a JSON object of column title
-    → field (suggested from the headers when omitted); with `start` the
-    import runs in the background at once."""
+    → field (suggested from the headers, or a recognised Salesforce, HubSpot
+    or Odoo export's preset, when omitted); with `start` the import runs in
+    the background at once, each value of a choice column mapped as
+    suggested (`GET /imports/{id}/values`)."""
     with transaction.atomic():
         job = services.job_create(
             actor=request.actor,
@@ -87,6 +96,9 @@ def import_job_create(
             mapping=_mapping_from_form(mapping),
         )
         if start:
+            services.job_set_values(
+                actor=request.actor, job=job, value_mapping={}, with_suggestions=True
+            )
             job_start(actor=request.actor, job=job)
     return Status(201, job)
 
@@ -101,10 +113,40 @@ def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
 def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStartIn) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)
     with transaction.atomic():
-        if payload.mapping is not None:
-            job = services.job_set_mapping(actor=request.actor, job=job, mapping=payload.mapping)
+        if payload.mapping is not None or payload.missing_customers is not None:
+            job = services.job_set_mapping(
+                actor=request.actor,
+                job=job,
+                mapping=job.mapping if payload.mapping is None else payload.mapping,
+                missing_customers=payload.missing_customers,
+            )
+        job = services.job_set_values(
+            actor=request.actor,
+            job=job,
+            value_mapping=payload.value_mapping or {},
+            with_suggestions=True,
+        )
         job = job_start(actor=request.actor, job=job)
     return job
+
+
+@router.get("/imports/{job_id}/values", response=list[ValueChoiceOut])
+@reads(ImportJob)
+def import_job_values(request: HttpRequest, job_id: RecordId) -> Any:
+    """The values of the mapped choice columns our rules do not read as they
+    are, each with a suggested value of ours: send the choices as
+    `value_mapping` to start."""
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return [
+        {
+            "field": c.field,
+            "value": c.value,
+            "rows": c.rows,
+            "suggestion": c.suggestion,
+            "options": [code for code, _label in c.options],
+        }
+        for c in services.job_value_choices(actor=request.actor, job=job)
+    ]
 
 
 @router.post("/imports/{job_id}/cancel", response=ImportJobOut)
@@ -119,3 +161,12 @@ def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
 def import_job_rejects(request: HttpRequest, job_id: RecordId) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)
     return selectors.job_rejects(actor=request.actor, job=job)
+
+
+@router.get("/imports/{job_id}/warnings", response=list[RowWarningOut])
+@reads(ImportJob)
+@paginate(PagePagination)
+def import_job_warnings(request: HttpRequest, job_id: RecordId) -> Any:
+    """The values imported rows were left without: line, column, value, reason."""
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    return selectors.job_warnings(actor=request.actor, job=job)

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.imports.kinds import kinds
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
+from openprm.imports.models import ImportJob
 from openprm.imports.readers import EXCEL_SUFFIXES
+from openprm.imports.values import ValueChoice, ValueMapping
 
 
 class UploadForm(forms.Form):
@@ -30,11 +32,15 @@ class MappingForm(forms.Form):
         header: list[str],
         custom_names: list[str],
         initial_mapping: dict[str, str],
+        samples: dict[str, list[str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         choices = [("", _("— do not import —"))]
-        choices += [(c.name, c.label) for c in kind.columns]
+        choices += [
+            (c.name, f"{c.label} ({_('required')})" if c.required else c.label)
+            for c in kind.columns
+        ]
         choices += [(CUSTOM_PREFIX + n, f"{_('Custom field')}: {n}") for n in custom_names]
         self.header = header
         for index, title in enumerate(header):
@@ -43,6 +49,16 @@ class MappingForm(forms.Form):
                 choices=choices,
                 required=False,
                 initial=initial_mapping.get(title, ""),
+                help_text=_("For example: %s") % " · ".join(samples[title])
+                if samples and samples.get(title)
+                else _("Empty in the first rows."),
+            )
+        if "account" in kind.column_names:
+            self.fields["missing_customers"] = forms.ChoiceField(
+                label=_("When a contact's customer is not an account"),
+                choices=ImportJob.MissingCustomers.choices,
+                initial=ImportJob.MissingCustomers.REJECT,
+                required=False,
             )
 
     def mapping(self) -> dict[str, str]:
@@ -50,3 +66,28 @@ class MappingForm(forms.Form):
             title: self.cleaned_data.get(f"col_{index}", "")
             for index, title in enumerate(self.header)
         }
+
+
+class ValueMappingForm(forms.Form):
+    """One choice per value of a choice column that the rules do not read
+    as it is: the value of ours it becomes, or as it is (issue 18)."""
+
+    def __init__(self, *args: Any, choices: list[ValueChoice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.choices = choices
+        for index, choice in enumerate(choices):
+            self.fields[f"v_{index}"] = forms.ChoiceField(
+                label=f"{choice.field_label}: {choice.value}",
+                choices=[("", _("— as it is (left out when unknown) —")), *choice.options],
+                required=False,
+                initial=choice.suggestion,
+                help_text=_("%(rows)s rows") % {"rows": choice.rows},
+            )
+
+    def value_mapping(self) -> ValueMapping:
+        chosen: ValueMapping = {}
+        for index, choice in enumerate(self.choices):
+            code = self.cleaned_data.get(f"v_{index}", "")
+            if code:
+                chosen.setdefault(choice.field, {})[choice.value] = code
+        return chosen

@@ -35,7 +35,7 @@ def suggest_mapping(
     result: dict[str, str] = {}
     used: set[str] = set()
     for title in header:
-        if saved and saved.get(title):
+        if saved and saved.get(title) and saved[title] not in used:
             result[title] = saved[title]
             used.add(saved[title])
     for title in header:
@@ -69,5 +69,24 @@ def saved_mapping_get(*, actor: Actor, kind: str) -> dict[str, str]:
     return dict(found.mapping) if found else {}
 
 
-def saved_mapping_store(*, actor: Actor, kind: str, mapping: dict[str, str]) -> None:
-    SavedMapping.objects.update_or_create(user=actor.user, kind=kind, defaults={"mapping": mapping})
+def saved_values_get(*, actor: Actor, kind: str) -> dict[str, dict[str, str]]:
+    """The value choices the user made in earlier imports of the kind."""
+    found = access.visible(SavedMapping, actor).filter(kind=kind).first()
+    return dict(found.values) if found else {}
+
+
+def saved_mapping_store(
+    *,
+    actor: Actor,
+    kind: str,
+    mapping: dict[str, str] | None = None,
+    values: dict[str, dict[str, str]] | None = None,
+) -> None:
+    """Remember the column mapping and add the value choices to those of
+    earlier files (a value chosen once is suggested again)."""
+    saved, _created = SavedMapping.objects.get_or_create(user=actor.user, kind=kind)
+    if mapping is not None:
+        saved.mapping = mapping
+    for field, chosen in (values or {}).items():
+        saved.values = {**saved.values, field: {**saved.values.get(field, {}), **chosen}}
+    saved.save()

@@ -26,6 +26,24 @@ class ImportJob(TimestampedModel):
     file = models.FileField(_("file"), upload_to="imports/")
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    value_mapping = models.JSONField(
+        _("value mapping"),
+        default=dict,
+        blank=True,
+        help_text=_("Per field, the value stored for each value of the file."),
+    )
+
+    class MissingCustomers(models.TextChoices):
+        REJECT = "reject", _("Reject the contact")
+        CREATE = "create", _("Create the account")
+        UNLINK = "unlink", _("Import the contact without a customer")
+
+    missing_customers = models.CharField(
+        _("when a contact's customer is not an account"),
+        max_length=8,
+        choices=MissingCustomers.choices,
+        default=MissingCustomers.REJECT,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
@@ -36,6 +54,14 @@ class ImportJob(TimestampedModel):
     accepted_rows = models.PositiveIntegerField(_("accepted"), default=0)
     rejected_rows = models.PositiveIntegerField(_("rejected"), default=0)
     skipped_rows = models.PositiveIntegerField(_("already imported"), default=0)
+    warning_count = models.PositiveIntegerField(_("values left out"), default=0)
+    other_kind_rows = models.PositiveIntegerField(
+        _("rows of the other kind"),
+        default=0,
+        help_text=_(
+            "People in an accounts import of a combined export, or companies in a contacts one."
+        ),
+    )
     last_committed_row = models.PositiveIntegerField(
         _("last committed line"), default=0, help_text=_("Where a stopped import resumes.")
     )
@@ -88,6 +114,24 @@ class RejectedRow(models.Model):
         return "; ".join(self.reasons)
 
 
+class RowWarning(models.Model):
+    """A value an imported row was imported without, and why: the file's
+    column, the value and the rule's message (issue 18)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="warnings")
+    line = models.PositiveIntegerField(_("line"))
+    column = models.CharField(_("column"), max_length=255)
+    value = models.TextField(_("value"), blank=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ["job", "line", "pk"]
+        indexes = [models.Index(fields=["job", "line"])]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}:{self.line}:{self.column}"
+
+
 class SavedMapping(TimestampedModel):
     """The column mapping a user last used for a kind, offered again next time."""
 
@@ -96,6 +140,7 @@ class SavedMapping(TimestampedModel):
     )
     kind = models.CharField(max_length=40)
     mapping = models.JSONField(default=dict)
+    values = models.JSONField(default=dict)
 
     class Meta:
         constraints = [

@@ -36,27 +36,38 @@ from openprm.imports.worker import END, FAILED
 
 
 def mapped_rows(
-    rows: Iterator[Row], header: list[str], mapping: dict[str, str]
+    rows: Iterator[Row],
+    header: list[str],
+    mapping: dict[str, str],
+    value_mapping: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[MappedRow]:
+    """The file's rows by target field; a value the job's value mapping
+    names for its field is replaced by the chosen one ("Customer - Direct"
+    → "customer", `imports.values`)."""
     plan = [(i, mapping[t]) for i, t in enumerate(header) if mapping.get(t)]
     fields = [(i, t) for i, t in plan if not t.startswith(CUSTOM_PREFIX)]
     custom = [(i, t.removeprefix(CUSTOM_PREFIX)) for i, t in plan if t.startswith(CUSTOM_PREFIX)]
+    replaced = [(t, value_mapping[t]) for _i, t in fields if (value_mapping or {}).get(t)]
     for row in rows:
         values = row.values
-        yield MappedRow(
-            row.line,
-            values,
-            {t: values[i] for i, t in fields},
-            {t: values[i] for i, t in custom},
-        )
+        data = {t: values[i] for i, t in fields}
+        for target, chosen in replaced:
+            data[target] = chosen.get(data[target].strip(), data[target])
+        yield MappedRow(row.line, values, data, {t: values[i] for i, t in custom})
 
 
 def file_batches(
-    path: str, name: str, mapping: dict[str, str], after_line: int, batch_size: int
+    path: str,
+    name: str,
+    mapping: dict[str, str],
+    after_line: int,
+    batch_size: int,
+    value_mapping: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[list[MappedRow]]:
     """The mapped rows after `after_line`, in batches."""
     header, rows = read_table(path, name)
-    pending = (r for r in mapped_rows(rows, header, mapping) if r.line > after_line)
+    mapped = mapped_rows(rows, header, mapping, value_mapping)
+    pending = (r for r in mapped if r.line > after_line)
     while batch := list(islice(pending, batch_size)):
         yield batch
 
@@ -69,7 +80,9 @@ def prepared_batches(
     from `memo` (its `prepare_memo`). Leaving the block stops the second
     process."""
     path, name = job.file.path, job.original_name
-    batches = file_batches(path, name, job.mapping, job.last_committed_row, batch_size)
+    batches = file_batches(
+        path, name, job.mapping, job.last_committed_row, batch_size, job.value_mapping
+    )
     first = next(batches, None)
     if first is None:
         yield iter(())
@@ -95,6 +108,7 @@ def prepared_batches(
                 "path": path,
                 "name": name,
                 "mapping": job.mapping,
+                "value_mapping": job.value_mapping,
                 "after_line": first[-1].line,
                 "batch_size": batch_size,
                 "language": translation.get_language(),

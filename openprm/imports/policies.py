@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.imports.models import ImportJob, ImportKey, RejectedRow, SavedMapping
+from openprm.imports.models import ImportJob, ImportKey, RejectedRow, RowWarning, SavedMapping
 
 
 @access.policy(ImportJob)
@@ -21,6 +21,11 @@ class ImportJobPolicy(access.Policy[ImportJob]):
 
 @access.register(RejectedRow)
 def _rejects(queryset: QuerySet[RejectedRow], actor: Actor) -> QuerySet[RejectedRow]:
+    return queryset.filter(job__in=access.visible(ImportJob, actor))
+
+
+@access.register(RowWarning)
+def _warnings(queryset: QuerySet[RowWarning], actor: Actor) -> QuerySet[RowWarning]:
     return queryset.filter(job__in=access.visible(ImportJob, actor))
 
 

@@ -1,10 +1,13 @@
 """API shapes of imports (IMP-1, IMP-2)."""
 
 import datetime as dt
+from typing import Literal
 
 from ninja import Schema
 
 from openprm.core.apikit.types import Input
+
+MissingCustomers = Literal["reject", "create", "unlink"]
 
 
 class ImportColumnOut(Schema):
@@ -26,11 +29,15 @@ class ImportJobOut(Schema):
     status: str
     phase: str
     mapping: dict[str, str]
+    value_mapping: dict[str, dict[str, str]]
+    missing_customers: MissingCustomers
     total_rows: int
     processed_rows: int
     accepted_rows: int
     rejected_rows: int
     skipped_rows: int
+    warning_count: int
+    other_kind_rows: int
     last_committed_row: int
     cancel_requested: bool
     error: str
@@ -43,9 +50,36 @@ class ImportStartIn(Input):
     """Column title → target field; omitted keeps the suggested mapping."""
 
     mapping: dict[str, str] | None = None
+    missing_customers: MissingCustomers | None = None
+    """Contacts: a customer name no account has rejects the row (`reject`),
+    creates the account (`create`) or imports the contact without it
+    (`unlink`)."""
+    value_mapping: dict[str, dict[str, str]] | None = None
+    """Per field, the value of ours each value of the file becomes; values
+    not named take their suggestion (`GET /imports/{id}/values`)."""
 
 
 class RejectedRowOut(Schema):
     line: int
     reasons: list[str]
     values: list[str]
+
+
+class RowWarningOut(Schema):
+    """A value an imported row was imported without, and why."""
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+
+class ValueChoiceOut(Schema):
+    """A value of a choice column our rules do not read as it is, with the
+    value of ours suggested for it and the options."""
+
+    field: str
+    value: str
+    rows: int
+    suggestion: str
+    options: list[str]

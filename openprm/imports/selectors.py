@@ -4,9 +4,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from openprm.contacts.models import Person
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.imports.models import ImportJob, RejectedRow
+from openprm.imports.kinds.contacts import PERSON_MODEL
+from openprm.imports.models import ImportJob, ImportKey, RejectedRow, RowWarning
 
 REJECTS_SHOWN = 200
 
@@ -21,3 +23,20 @@ def job_get(*, actor: Actor, pk: Any) -> ImportJob:
 
 def job_rejects(*, actor: Actor, job: ImportJob) -> QuerySet[RejectedRow]:
     return access.visible(RejectedRow, actor).filter(job=job).order_by("line")
+
+
+def job_warnings(*, actor: Actor, job: ImportJob) -> QuerySet[RowWarning]:
+    """The values the job's rows were imported without (issue 18)."""
+    return access.visible(RowWarning, actor).filter(job=job).order_by("line", "pk")
+
+
+def job_contacts_without_customer(*, actor: Actor, job: ImportJob) -> QuerySet[Person]:
+    """The contacts the job imported that have no customer, which the All
+    Contacts search does not find (CON-8): the import's page lists them."""
+    imported = access.unscoped(ImportKey).filter(job=job, model=PERSON_MODEL)
+    return (
+        access.visible(Person, actor)
+        .filter(pk__in=imported.values("object_id"))
+        .exclude(relationships__account__isnull=False)
+        .order_by("last_name", "first_name", "pk")
+    )

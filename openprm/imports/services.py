@@ -1,5 +1,5 @@
 """Running imports (IMP-1, IMP-2): create a job, run it batch by batch,
-cancel it, resume it after a crash, and report its rejected rows.
+cancel it, resume it after a crash (reports: `imports.reports`).
 
 Every batch is one transaction holding its accepted rows, their audit
 entries, their import keys, the batch's rejected rows and the job's
@@ -9,9 +9,8 @@ stopped; resuming skips the committed lines (and ImportKey would skip them
 anyway), so nothing is imported twice.
 """
 
-import csv
+import datetime as dt
 import gc
-import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,19 +25,21 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
-from openprm.core.exporters.tabular import safe_cell
 from openprm.identity.actors import actor_for
 from openprm.imports.kinds import kind_get
 from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
 from openprm.imports.mapping import (
     saved_mapping_get,
     saved_mapping_store,
+    saved_values_get,
     suggest_mapping,
     valid_targets,
 )
-from openprm.imports.models import ImportJob, RejectedRow
+from openprm.imports.models import ImportJob, RejectedRow, RowWarning
 from openprm.imports.pipeline import mapped_rows, prepared_batches
+from openprm.imports.presets import detect, preset_values
 from openprm.imports.readers import read_table, read_upload_header
+from openprm.imports.values import ValueChoice, checked_value_mapping, value_choices
 
 # Rows a transaction: bigger batches share each batch's lookups and commit
 # (10,000 imported contacts about 8% faster than 5,000 on PostgreSQL), smaller
@@ -67,9 +68,13 @@ def job_create(
     try:
         header = read_upload_header(job.file.path, name)
         if mapping is None:
-            mapping = suggest_mapping(
-                import_kind, header, saved_mapping_get(actor=actor, kind=kind)
-            )
+            # The user's own choices for these headers, then the export's preset.
+            preset = detect(kind, header)
+            suggested = {
+                **(preset.mapping_for(header) if preset else {}),
+                **saved_mapping_get(actor=actor, kind=kind),
+            }
+            mapping = suggest_mapping(import_kind, header, suggested)
         job.mapping = _checked_mapping(import_kind, header, mapping)
     except ValidationFailed:
         job.file.delete(save=False)
@@ -100,7 +105,11 @@ def _checked_mapping(
     chosen = [t for t in mapping.values() if t]
     if len(chosen) != len(set(chosen)):
         errors["mapping"] = [_("Each field can be fed by one column only.")]
-    missing = [c.name for c in kind.columns if c.required and c.name not in chosen]
+    missing = [
+        c.name
+        for c in kind.columns
+        if c.required and not {c.name, *kind.stand_ins.get(c.name, ())} & set(chosen)
+    ]
     if missing:
         errors["mapping"] = [_("Map a column to: %s.") % ", ".join(missing)]
     if errors:
@@ -108,15 +117,81 @@ def _checked_mapping(
     return {title: target for title, target in mapping.items() if target}
 
 
-def job_set_mapping(*, actor: Actor, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+def job_set_mapping(
+    *,
+    actor: Actor,
+    job: ImportJob,
+    mapping: dict[str, str],
+    missing_customers: str | None = None,
+) -> ImportJob:
+    """The column mapping, and for contacts what a customer name no account
+    has does (issue 18): reject the row, create the account, or import the
+    contact without a customer."""
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.status != ImportJob.Status.QUEUED or job.started_at:
         raise Conflict(_("This import has started; its mapping can no longer change."))
     header, _rows = read_table(job.file.path, job.original_name)
     job.mapping = _checked_mapping(kind_get(job.kind), header, mapping)
-    job.save(update_fields=["mapping", "updated_at"])
+    if missing_customers is not None:
+        if missing_customers not in ImportJob.MissingCustomers.values:
+            message = _("Choose reject, create or unlink.")
+            raise ValidationFailed(field_errors={"missing_customers": [message]})
+        job.missing_customers = missing_customers
+    job.save(update_fields=["mapping", "missing_customers", "updated_at"])
     saved_mapping_store(actor=actor, kind=job.kind, mapping=job.mapping)
     return job
+
+
+def job_value_choices(*, actor: Actor, job: ImportJob) -> list[ValueChoice]:
+    """The values of the job's choice columns to map, with suggestions
+    (`imports.values`)."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    kind = kind_get(job.kind)
+    saved = saved_values_get(actor=actor, kind=job.kind)
+    return value_choices(job, kind, saved, preset_values(job.kind, file_header(job)))
+
+
+def job_set_values(
+    *,
+    actor: Actor,
+    job: ImportJob,
+    value_mapping: dict[str, dict[str, str]],
+    with_suggestions: bool = False,
+) -> ImportJob:
+    """Store the value mapping on a job not started yet, and with the
+    user's saved mapping for the next file. `with_suggestions` (an API
+    client that names only the values it cares about) takes the suggestion
+    for every value not named."""
+    job = access.get_visible(ImportJob, actor, job.pk)
+    if job.status != ImportJob.Status.QUEUED or job.started_at:
+        raise Conflict(_("This import has started; its mapping can no longer change."))
+    if with_suggestions:
+        merged: dict[str, dict[str, str]] = {}
+        for choice in job_value_choices(actor=actor, job=job):
+            if choice.suggestion:
+                merged.setdefault(choice.field, {})[choice.value] = choice.suggestion
+        for field, chosen in value_mapping.items():
+            merged[field] = {**merged.get(field, {}), **chosen}
+        value_mapping = merged
+    job.value_mapping = checked_value_mapping(kind_get(job.kind), value_mapping)
+    job.save(update_fields=["value_mapping", "updated_at"])
+    saved_mapping_store(actor=actor, kind=job.kind, values=job.value_mapping)
+    return job
+
+
+def file_samples(job: ImportJob, rows: int = 20, per_column: int = 3) -> dict[str, list[str]]:
+    """A few distinct values of each column from the file's first rows,
+    shown beside the column on the mapping page."""
+    header, table = read_table(job.file.path, job.original_name)
+    samples: dict[str, list[str]] = {title: [] for title in header}
+    for count, row in enumerate(table):
+        if count >= rows:
+            break
+        for title, value in zip(header, row.values, strict=False):
+            value = value.strip().replace("\n", " ")
+            if value and value not in samples[title] and len(samples[title]) < per_column:
+                samples[title].append(value[:40])
+    return samples
 
 
 def file_header(job: ImportJob) -> list[str]:
@@ -143,11 +218,24 @@ def _save_batch(job: ImportJob, rows_seen: int, last_line: int, result: BatchRes
     RejectedRow.objects.bulk_create(
         RejectedRow(job=job, line=r.line, reasons=r.reasons, values=r.raw) for r in result.rejected
     )
+    columns = {target: title for title, target in job.mapping.items()}
+    RowWarning.objects.bulk_create(
+        RowWarning(
+            job=job,
+            line=w.line,
+            column=columns.get(w.field, w.field),
+            value=w.value,
+            reason=w.reason,
+        )
+        for w in result.warnings
+    )
     ImportJob.objects.filter(pk=job.pk).update(
+        warning_count=F("warning_count") + len(result.warnings),
         processed_rows=F("processed_rows") + rows_seen,
         accepted_rows=F("accepted_rows") + result.accepted,
         rejected_rows=F("rejected_rows") + len(result.rejected),
         skipped_rows=F("skipped_rows") + result.skipped,
+        other_kind_rows=F("other_kind_rows") + result.other_kind,
         last_committed_row=last_line,
         updated_at=timezone.now(),
     )
@@ -174,8 +262,9 @@ def job_run(
         if type(kind).scan is ImportKind.scan:  # only counting: no need to map the rows
             total = sum(1 for _row in rows)
         else:
-            for row in mapped_rows(rows, header, job.mapping):
-                kind.scan(ctx, row)
+            for row in mapped_rows(rows, header, job.mapping, job.value_mapping):
+                if kind.keeps(row):
+                    kind.scan(ctx, row)
                 total += 1
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.RUNNING,
@@ -194,7 +283,9 @@ def job_run(
         result = BatchResult()
         kind.finish(ctx, result)
         ImportJob.objects.filter(pk=job.pk).update(
-            accepted_rows=job.accepted_rows, rejected_rows=job.rejected_rows
+            accepted_rows=job.accepted_rows,
+            rejected_rows=job.rejected_rows,
+            warning_count=job.warning_count,
         )
         job.refresh_from_db()
         return _finish(job, ImportJob.Status.DONE)
@@ -224,7 +315,9 @@ def _run_rows(
             if ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists():
                 return
             with transaction.atomic():
-                result = kind.process_batch(ctx, batch)
+                kept = [row for row in batch if kind.keeps(row)]
+                result = kind.process_batch(ctx, kept) if kept else BatchResult()
+                result.other_kind = len(batch) - len(kept)
                 _save_batch(job, len(batch), batch[-1].line, result)
             del batch, result
             gc.collect(1)
@@ -287,24 +380,20 @@ def job_prepare_resume(*, actor: Actor, job: ImportJob) -> ImportJob:
     return job
 
 
-def rejects_csv(job: ImportJob) -> Iterator[str]:
-    """The rejected rows with the file's own columns plus a reason column,
-    ready to fix and import again; formula-looking cells are neutralized
-    like every export (IMP-3), and the importer reads them back as they were."""
-    header = file_header(job)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+ABANDONED_AFTER = dt.timedelta(days=7)
 
-    def flush() -> str:
-        text = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return text
 
-    writer.writerow([safe_cell(h) for h in (*header, _("Line"), _("Reason"))])
-    yield "\ufeff" + flush()
-    for reject in RejectedRow.objects.filter(job=job).order_by("line").iterator(chunk_size=2000):
-        values = list(reject.values) + [""] * (len(header) - len(reject.values))
-        cells = (*values[: len(header)], reject.line, reject.reason_text)
-        writer.writerow([safe_cell(cell) for cell in cells])
-        yield flush()
+def abandoned_uploads_delete(now: dt.datetime | None = None) -> int:
+    """Issue 18: an upload nobody started within `ABANDONED_AFTER` (the
+    mapping page left, the API's `start` never sent) is deleted with its
+    file — a customer export holds personal data nobody will import."""
+    before = (now or timezone.now()) - ABANDONED_AFTER
+    jobs = ImportJob.objects.filter(
+        status=ImportJob.Status.QUEUED, started_at__isnull=True, created_at__lt=before
+    )
+    deleted = 0
+    for job in jobs.iterator():
+        job.file.delete(save=False)
+        job.delete()
+        deleted += 1
+    return deleted

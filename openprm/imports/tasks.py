@@ -1,5 +1,7 @@
 """Background imports (IMP-2): the page enqueues, a django-tasks worker runs."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,9 +10,10 @@ from django_tasks import task
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict
+from openprm.core.schedule import periodic
 from openprm.core.worker import abandoned_before, when_abandoned
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_run
+from openprm.imports.services import abandoned_uploads_delete, job_run
 
 
 @task()
@@ -18,6 +21,13 @@ def import_job_run(job_id: int) -> None:
     """Runs as system code for the job's creator; a failure is recorded on the job."""
     job = access.unscoped(ImportJob).select_related("created_by").get(pk=job_id)
     job_run(job)
+
+
+@periodic(every=dt.timedelta(hours=6))
+@task()
+def abandoned_uploads_expire() -> None:
+    """Delete uploads nobody started within a week (issue 18)."""
+    abandoned_uploads_delete()
 
 
 @when_abandoned(import_job_run)

@@ -14,10 +14,11 @@ from openprm.core.errors import DomainError
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
-from openprm.imports import selectors, services, tables
-from openprm.imports.forms import MappingForm, UploadForm
+from openprm.imports import reports, selectors, services, tables
+from openprm.imports.forms import MappingForm, UploadForm, ValueMappingForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.models import ImportJob
+from openprm.imports.presets import detect
 from openprm.imports.tasks import job_start
 
 
@@ -60,10 +61,18 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         header=header,
         custom_names=custom_names,
         initial_mapping=job.mapping,
+        samples=services.file_samples(job),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_set_mapping(actor=request.actor, job=job, mapping=form.mapping())
+            job = services.job_set_mapping(
+                actor=request.actor,
+                job=job,
+                mapping=form.mapping(),
+                missing_customers=form.cleaned_data.get("missing_customers") or None,
+            )
+            if services.job_value_choices(actor=request.actor, job=job):
+                return redirect("imports:job_values", pk=job.pk)
             job_start(actor=request.actor, job=job)
         except DomainError as error:
             messages_text = [m for ms in error.field_errors.values() for m in ms] or [error.message]
@@ -71,7 +80,31 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, text)
         else:
             return redirect("imports:job_detail", pk=job.pk)
-    return render(request, "imports/job_mapping.html", {"job": job, "kind": kind, "form": form})
+    context = {"job": job, "kind": kind, "form": form, "preset": detect(job.kind, header)}
+    return render(request, "imports/job_mapping.html", context)
+
+
+@html_errors
+def job_values(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue 18: the file's values of choice columns, each mapped to one of
+    ours (suggested), then the import starts."""
+    job = selectors.job_get(actor=request.actor, pk=pk)
+    if job.started_at or job.status != job.Status.QUEUED:
+        return redirect("imports:job_detail", pk=job.pk)
+    choices = services.job_value_choices(actor=request.actor, job=job)
+    form = ValueMappingForm(request.POST or None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_set_values(
+                actor=request.actor, job=job, value_mapping=form.value_mapping()
+            )
+            job_start(actor=request.actor, job=job)
+        except DomainError as error:
+            form_add_domain_error(form, error)
+        else:
+            return redirect("imports:job_detail", pk=job.pk)
+    context = {"job": job, "kind": kind_get(job.kind), "form": form}
+    return render(request, "imports/job_values.html", context)
 
 
 class JobDetail(RecordDetail):
@@ -86,9 +119,16 @@ class JobDetail(RecordDetail):
 
     def tab_context(self, record: ImportJob, tab: str) -> dict[str, Any]:
         if not record.finished:
-            return {"rejects": []}
+            return {"rejects": [], "warnings": []}
         rejects = selectors.job_rejects(actor=self.actor, job=record)
-        return {"rejects": rejects[: selectors.REJECTS_SHOWN]}
+        warnings = selectors.job_warnings(actor=self.actor, job=record)
+        unlinked = selectors.job_contacts_without_customer(actor=self.actor, job=record)
+        return {
+            "rejects": rejects[: selectors.REJECTS_SHOWN],
+            "warnings": warnings[: selectors.REJECTS_SHOWN],
+            "unlinked": unlinked[: selectors.REJECTS_SHOWN],
+            "unlinked_count": unlinked.count(),
+        }
 
 
 class JobProgress(JobDetail):
@@ -118,7 +158,18 @@ class JobCancel(RecordAction):
 def job_rejects(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     job = selectors.job_get(actor=request.actor, pk=pk)
     response = StreamingHttpResponse(
-        services.rejects_csv(job), content_type="text/csv; charset=utf-8"
+        reports.rejects_csv(job), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-rejects.csv"'
+    return response
+
+
+@html_errors
+def job_warnings(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The values rows were imported without, as CSV (issue 18)."""
+    job = selectors.job_get(actor=request.actor, pk=pk)
+    response = StreamingHttpResponse(
+        reports.warnings_csv(job), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-warnings.csv"'
     return response

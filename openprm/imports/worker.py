@@ -35,7 +35,12 @@ def main() -> None:
     memo: dict[str, Any] = pickle.loads(args["memo"])  # noqa: S301 - from the import
     try:
         for batch in file_batches(
-            args["path"], args["name"], args["mapping"], args["after_line"], args["batch_size"]
+            args["path"],
+            args["name"],
+            args["mapping"],
+            args["after_line"],
+            args["batch_size"],
+            args["value_mapping"],
         ):
             kind.prepare(batch, memo)
             _send(out, (BATCH, batch))

@@ -6,6 +6,7 @@ from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
+from openprm.core.places import country_code, region_filter_values
 from openprm.core.search import prefix_q, search_key
 
 
@@ -17,7 +18,7 @@ class PartnerFilter(FilterSchema):
     q: str | None = None
     status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
     country: str | None = None
-    region: Annotated[str | None, FilterLookup("account__region__iexact")] = None
+    region: str | None = None
     owner: Annotated[RecordId | None, FilterLookup("account__owner_id")] = None
     parent: Annotated[RecordId | None, FilterLookup("account__parent_id")] = None
 
@@ -25,7 +26,19 @@ class PartnerFilter(FilterSchema):
         return prefix_q("account__name_search", value or "")
 
     def filter_country(self, value: str | None) -> Q:
-        return Q(account__country=value.strip().upper()) if value and value.strip() else Q()
+        """A country as people write it (`core.places`): "Germany", "DE", "DEU"."""
+        if not value or not value.strip():
+            return Q()
+        return Q(account__country=country_code(value) or value.strip().upper())
+
+    def filter_region(self, value: str | None) -> Q:
+        """A region by its ISO 3166-2 code or name, read in the filter's country."""
+        if not value or not value.strip():
+            return Q()
+        q = Q()
+        for spelling in region_filter_values(value, self.country or ""):
+            q |= Q(account__region__iexact=spelling)
+        return q
 
 
 class PartnerContactFilter(FilterSchema):

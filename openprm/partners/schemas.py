@@ -13,6 +13,7 @@ from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.partners.models import PartnerContact, PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
@@ -36,9 +37,9 @@ class PartnerFields(Input):
     address_line1: str = Field("", max_length=200)
     address_line2: str = Field("", max_length=200)
     city: str = Field("", max_length=100)
-    region: str = Field("", max_length=100)
+    region: str = Field("", max_length=100, description=REGION_HELP)
     postal_code: str = Field("", max_length=20)
-    country: str = Field("", max_length=2)
+    country: str = Field("", max_length=100, description=COUNTRY_HELP)
 
 
 class PartnerCreateIn(PartnerFields):
@@ -63,9 +64,9 @@ class PartnerUpdateIn(Input):
     address_line1: str | None = Field(None, max_length=200)
     address_line2: str | None = Field(None, max_length=200)
     city: str | None = Field(None, max_length=100)
-    region: str | None = Field(None, max_length=100)
+    region: str | None = Field(None, max_length=100, description=REGION_HELP)
     postal_code: str | None = Field(None, max_length=20)
-    country: str | None = Field(None, max_length=2)
+    country: str | None = Field(None, max_length=100, description=COUNTRY_HELP)
     custom: dict[str, Any] | None = None
 
 

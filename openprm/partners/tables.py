@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
 from openprm.core.apikit.handlers import CUSTOM_PARAM
+from openprm.core.places import region_name
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.partners import selectors
 from openprm.partners.filters import PartnerContactFilter, PartnerFilter
@@ -59,7 +60,9 @@ PARTNERS = ListSpec(
             shown=False,
         ),
         Column("city", _("City"), lambda p: p.account.city, shown=False),
-        Column("region", _("Region"), lambda p: p.account.region, sort="account__region"),
+        Column(
+            "region", _("Region"), lambda p: region_name(p.account.region), sort="account__region"
+        ),
         Column(
             "country",
             _("Country"),

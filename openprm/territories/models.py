@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.bases import TimestampedModel, VersionedModel
+from openprm.core.places import region_name
 
 
 class Territory(VersionedModel):
@@ -104,7 +105,14 @@ class TerritoryCriterion(TimestampedModel):
     def __str__(self) -> str:
         if self.dimension == self.Dimension.POSTAL_RANGE:
             return f"{self.get_dimension_display()}: {self.value} - {self.value_to}"
-        return f"{self.get_dimension_display()}: {self.value}"
+        return f"{self.get_dimension_display()}: {self.display_value}"
+
+    @property
+    def display_value(self) -> str:
+        """A region by its name ("Bavaria"), not its ISO 3166-2 code."""
+        if self.dimension == self.Dimension.REGION:
+            return region_name(self.value)
+        return self.value
 
 
 class AccountTerritory(TimestampedModel):

@@ -15,6 +15,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
+from openprm.core.places import country_code, has_regions, region_code, region_code_anywhere
 from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.levels import AccessLevel
@@ -162,8 +163,14 @@ def criterion_add(
         errors["dimension"] = [_("Choose country, region, postal range, industry or size.")]
     if not value:
         errors["value"] = [_("This field is required.")]
-    if dimension == TerritoryCriterion.Dimension.COUNTRY:
-        value = value.upper()
+    if value and dimension == TerritoryCriterion.Dimension.COUNTRY:
+        value = country_code(value) or value
+        if country_code(value) != value:
+            message = _("“%(value)s” is not a country we know: write its name or ISO code.")
+            errors["value"] = [message % {"value": value}]
+    if value and dimension == TerritoryCriterion.Dimension.REGION:
+        value, region_errors = _criterion_region(territory, value)
+        errors.update(region_errors)
     if dimension != TerritoryCriterion.Dimension.POSTAL_RANGE and value_to:
         errors["value_to"] = [_("Only a postal code range has an upper bound.")]
     if value_to and value and value_to < value:
@@ -174,6 +181,46 @@ def criterion_add(
         territory=territory, dimension=dimension, value=value, value_to=value_to
     )
     return record_create(actor=actor, instance=criterion)
+
+
+def _criterion_region(territory: Territory, value: str) -> tuple[str, dict[str, list[str]]]:
+    """A region criterion as the ISO 3166-2 code account regions are stored
+    in (`core.places`), so "Bayern" and "BY" match the same accounts: read
+    in the countries the territory and its parents are limited to, else
+    wherever the name is unique; text for countries without subdivisions."""
+    countries = _criterion_countries(territory)
+    if countries:
+        found = {region_code(country, value) for country in countries} - {None}
+        codes = {code for code in found if code and "-" in code}
+        if len(codes) == 1:
+            return codes.pop(), {}
+        if not any(has_regions(country) for country in countries):
+            return value, {}
+    else:
+        code = region_code_anywhere(value)
+        if code:
+            return code, {}
+    message = _(
+        "“%(value)s” is not a region we know here: write its ISO 3166-2 code (such as "
+        "DE-BY), or limit the territory to its country first."
+    )
+    return value, {"value": [message % {"value": value}]}
+
+
+def _criterion_countries(territory: Territory) -> set[str]:
+    """The country criteria of `territory` and its parents (TER-2)."""
+    countries: set[str] = set()
+    current: Territory | None = territory
+    seen: set[int] = set()
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        countries |= set(
+            current.criteria.filter(dimension=TerritoryCriterion.Dimension.COUNTRY).values_list(
+                "value", flat=True
+            )
+        )
+        current = current.parent
+    return countries
 
 
 def criterion_remove(*, actor: Actor, criterion: TerritoryCriterion) -> None:

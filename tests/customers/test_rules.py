@@ -67,7 +67,7 @@ def test_cus_4_a_street_address_is_complete_and_the_country_is_iso() -> None:
     assert accepted(name="Acme", country="Germany").country == "DE"
     assert accepted(name="Acme", country="DEU").country == "DE"
     assert errors(name="Acme", country="Atlantis") == {
-        "country": ["Choose a valid country code (ISO 3166)."]
+        "country": ["“Atlantis” is not a country we know: write its name or ISO code."]
     }
 
 

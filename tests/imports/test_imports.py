@@ -20,7 +20,8 @@ from openprm.customers.services import account_create
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_cancel, job_create, job_run, rejects_csv
+from openprm.imports.reports import rejects_csv
+from openprm.imports.services import job_cancel, job_create, job_run
 from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 
@@ -38,6 +39,10 @@ def acme(sales_admin: User) -> Account:
 
 def _reasons(job: ImportJob) -> dict[int, str]:
     return {r.line: r.reason_text for r in job.rejects.all()}
+
+
+def _warnings(job: ImportJob) -> dict[int, tuple[str, str, str]]:
+    return {w.line: (w.column, w.value, w.reason) for w in job.warnings.all()}
 
 
 def test_imp_1_contacts_import_with_customer_and_contact_points(
@@ -119,11 +124,13 @@ def test_imp_1_imp_3_rejects_file_neutralizes_formulas_and_imports_back_as_it_wa
     job = run_import(
         sales_admin,
         "contacts",
-        csv_bytes(CONTACT_HEADER, [["=Ann", "-Lee", "not-an-email", "+1 415 555 0100", ""]]),
+        csv_bytes(
+            CONTACT_HEADER, [["=Ann", "-Lee", "ann@example.com", "+1 415 555 0100", "Nobody"]]
+        ),
     )
     text = "".join(rejects_csv(job))
-    assert "'=Ann,'-Lee,not-an-email,'+1 415 555 0100," in text
-    fixed = text.replace("not-an-email", "ann@example.com")
+    assert "'=Ann,'-Lee,ann@example.com,'+1 415 555 0100,Nobody," in text
+    fixed = text.replace("Nobody", "")
     again = run_import(sales_admin, "contacts", fixed.encode(), name="rejects.csv")
     assert again.accepted_rows == 1
     person = Person.objects.get()
@@ -154,12 +161,17 @@ def test_imp_1_bad_rows_are_rejected_with_line_and_reason_and_leave_nothing(
     )
     assert _reasons(job) == {
         3: "last_name: This field is required.",
-        4: "email: Enter a valid e-mail address.",
-        5: "phone: Enter a valid phone number.",
         6: "account: No customer you can see has this name.",
     }
-    assert list(Person.objects.values_list("last_name", flat=True)) == ["Lee"]
+    # Issue 18: a bad optional value does not lose the row.
+    assert _warnings(job) == {
+        4: ("E-mail", "not-an-email", "Enter a valid e-mail address."),
+        5: ("Phone", "12", "Enter a valid phone number."),
+    }
+    assert job.warning_count == 2
+    assert set(Person.objects.values_list("last_name", flat=True)) == {"Lee", "Mail", "Phone"}
     assert not ContactPoint.objects.filter(email="no@example.com").exists()
+    assert not ContactPoint.objects.filter(person__last_name__in=("Mail", "Phone")).exists()
 
 
 @pytest.mark.parametrize("batch_size", [1000, 2], ids=["prepared-here", "prepared-aside"])
@@ -190,9 +202,9 @@ def test_imp_1_con_4_phones_are_read_in_the_customers_country(
         ContactPoint.objects.filter(kind="phone").values_list("person__last_name", "phone")
     )
     assert phones == {"Lee": "+14155550100", "Ray": "+442079460018"}
-    assert _reasons(job) == {
-        4: "phone: Enter a valid phone number.",
-        5: "phone: Enter a valid phone number.",
+    assert _warnings(job) == {
+        4: ("Phone", "020 7946 0019", "Enter a valid phone number."),
+        5: ("Phone", "(415) 555-0101", "Enter a valid phone number."),
     }
 
 
@@ -321,7 +333,7 @@ def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
             ["External ID", "Name", "Parent ID", "Currency"],
             [
                 ["K", "Kid", "BAD", "USD"],
-                ["BAD", "Broken", "", "DOLLARS"],
+                ["BAD", "", "", "USD"],
                 ["A", "Alpha", "B", "USD"],
                 ["B", "Beta", "A", "USD"],
                 ["C", "Charlie", "A", "USD"],
@@ -330,7 +342,7 @@ def test_imp_1_cus_6_child_of_rejected_parent_and_cycles_leave_nothing(
         ),
     )
     reasons = _reasons(job)
-    assert "currency" in reasons[3]
+    assert "name" in reasons[3]
     assert "parent" in reasons[2]
     assert "its own parent" in reasons[4]
     assert "its own parent" in reasons[5]
@@ -402,14 +414,19 @@ def test_imp_1_texts_that_do_not_fit_are_refused_as_a_create_refuses_them(
     )
     assert _reasons(contacts) == {
         2: "last_name: Ensure this value has at most 100 characters (it has 101).",
-        3: "email: Ensure this value has at most 254 characters (it has 260).",
     }
     assert _reasons(accounts) == {
         2: "name: Ensure this value has at most 200 characters (it has 201).",
-        3: "annual_revenue: Ensure that there are no more than 2 decimal places.",
     }
-    assert not Person.objects.exists()
-    assert not Account.objects.exists()
+    # Optional values that do not fit are left out, the rows kept (issue 18).
+    assert _warnings(contacts) == {
+        3: ("E-mail", long_email, "Ensure this value has at most 254 characters (it has 260).")
+    }
+    assert _warnings(accounts) == {
+        3: ("Revenue", "1.125", "Ensure that there are no more than 2 decimal places.")
+    }
+    assert Person.objects.get().contact_points.count() == 0
+    assert Account.objects.get().annual_revenue is None
 
 
 def test_imp_1_cus_1_an_account_at_the_same_postal_code_in_another_case_is_a_duplicate(
@@ -444,12 +461,15 @@ def test_imp_1_prospects_kind_and_account_rules(sales_admin: User, run_import: R
         ),
     )
     reasons = _reasons(job)
-    assert sorted(reasons) == [3, 4, 5, 6]
+    assert sorted(reasons) == [3]
     assert "city" in reasons[3]
-    assert "industry" in reasons[4]
-    assert "annual_revenue" in reasons[5]
-    assert "owner" in reasons[6]
-    good = Account.objects.get()
+    assert _warnings(job) == {
+        4: ("Industry", "Basket weaving", "“Basket weaving” is not a known value."),
+        5: ("Revenue", "-5", "Revenue cannot be negative."),
+        6: ("Owner", "nobody", "“nobody” is no active internal user's name or e-mail: you own it."),
+    }
+    assert Account.objects.get(name="Ghost owner").owner == sales_admin
+    good = Account.objects.get(name="Good")
     assert (good.account_type, good.country.code, good.is_sales_account) == (
         "prospect",
         "DE",
@@ -473,8 +493,9 @@ def test_imp_1_plat_7_custom_fields_are_importable(
         csv_bytes(["Last name", "custom.shoe_size"], [["Lee", "42"], ["Kay", "big"], ["Fox", ""]]),
     )
     assert Person.objects.get(last_name="Lee").custom == {"shoe_size": 42}
-    assert "custom.shoe_size" in _reasons(job)[3]
-    assert job.accepted_rows == 2
+    assert _warnings(job)[3][:2] == ("custom.shoe_size", "big")
+    assert Person.objects.get(last_name="Kay").custom == {}
+    assert job.accepted_rows == 3
 
 
 def test_imp_1_excel_and_detected_csv_dialect_and_encoding(

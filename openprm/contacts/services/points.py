@@ -16,6 +16,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.selectors import lookup_value_find
+from openprm.core.places import region_code
 from openprm.core.privileges import require_privilege
 from openprm.core.records import record_create, record_delete, record_update
 
@@ -46,6 +47,10 @@ def _normalized(person: Person, kind: str, values: Mapping[str, Any]) -> dict[st
             cleaned["email"] = normalize_email(cleaned.get("email", ""))
     except ValueError as error:
         raise ValidationFailed(field_errors={kind: [str(error)]}) from None
+    if kind == ContactPoint.Kind.ADDRESS and cleaned.get("region"):
+        # Stored as its ISO 3166-2 code when it names one (`core.places`).
+        country = str(cleaned.get("country") or "")
+        cleaned["region"] = region_code(country, cleaned["region"]) or cleaned["region"]
     if kind == ContactPoint.Kind.ADDRESS and not any(
         cleaned.get(f) for f in ("address_line1", "city", "postal_code")
     ):

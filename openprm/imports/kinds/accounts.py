@@ -18,10 +18,13 @@ with everything the import wrote for it, so nothing of it remains.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,9 +32,10 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.errors import PermissionRefused
+from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.privileges import has_privilege
 from openprm.core.rules import Errors, Refused
-from openprm.customers.catalog import VIEW_ALL_SALES_DATA
+from openprm.customers.catalog import ACCOUNT_SIZE, INDUSTRY, VIEW_ALL_SALES_DATA
 from openprm.customers.duplicates import ascii_upper, duplicate_place, name_score
 from openprm.customers.models import Account
 from openprm.customers.normalize import search_key
@@ -46,8 +50,10 @@ from openprm.imports.kinds.base import (
     ImportContext,
     ImportKind,
     MappedRow,
+    ValueWarning,
     register_kind,
 )
+from openprm.imports.kinds.lenient import Check, checked_leniently, without
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -55,10 +61,11 @@ from openprm.imports.kinds.refs import (
     keys_imported,
     keys_to_ids,
 )
-from openprm.imports.models import ImportKey, RejectedRow
+from openprm.imports.models import ImportKey, RejectedRow, RowWarning
 from openprm.imports.readers import read_table
 
 LINK_BATCH = 2000
+REQUIRED = frozenset({"name"})
 DRAFT_COLUMNS = frozenset(DRAFT_FIELDS)
 
 
@@ -90,13 +97,18 @@ class AccountKind(ImportKind):
     label = gettext_lazy("Accounts")
     record_type = Account.record_type
     fixed_type: str | None = None
+    companies = True
     columns = (
         Column("external_id", gettext_lazy("External ID"), ("id", "externalid", "account id")),
         Column("name", gettext_lazy("Name"), ("account name", "company", "organization"), True),
         Column("account_type", gettext_lazy("Type"), ("type", "account type")),
         Column("parent_external_id", gettext_lazy("Parent external ID"), ("parent id",)),
         Column("parent", gettext_lazy("Parent (account name)"), ("parent name", "parent account")),
-        Column("owner", gettext_lazy("Owner (user name)"), ("owner username", "account owner")),
+        Column(
+            "owner",
+            gettext_lazy("Owner (user name or e-mail)"),
+            ("owner username", "account owner", "owner email"),
+        ),
         Column("industry", gettext_lazy("Industry")),
         Column("size", gettext_lazy("Size"), ("account size",)),
         Column("annual_revenue", gettext_lazy("Annual revenue"), ("revenue",)),
@@ -110,11 +122,36 @@ class AccountKind(ImportKind):
         Column("region", gettext_lazy("Region / state"), ("state", "province")),
         Column("postal_code", gettext_lazy("Postal code"), ("zip", "zip code", "postcode")),
         Column("country", gettext_lazy("Country"), ("country code",)),
+        Column("is_company", gettext_lazy("Is a company (rows of people are left out)")),
     )
 
     def check_actor(self, actor: Actor) -> None:
         if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can manage accounts here."))
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        found = {
+            "industry": lookup_choices(INDUSTRY),
+            "size": lookup_choices(ACCOUNT_SIZE),
+        }
+        if self.fixed_type is None:
+            found["account_type"] = [(v, str(label)) for v, label in Account.AccountType.choices]
+        return found
+
+    def recognizer(self) -> Callable[[str, str], bool]:
+        """Industry and size as `account_create` reads them: code, label or
+        (a size) a head count within a size's range."""
+        data = account_rule_data()
+        by_label = super().recognizer()
+        lookups = {"industry": INDUSTRY, "size": ACCOUNT_SIZE}
+
+        def recognized(field: str, value: str) -> bool:
+            if field in lookups:
+                code = data.lookup_code(lookups[field], value)
+                return code in data.lookups.get(lookups[field], ())
+            return by_label(field, value)
+
+        return recognized
 
     def start(self, ctx: ImportContext) -> None:
         ctx.seen.update(
@@ -160,11 +197,13 @@ class AccountKind(ImportKind):
         parents_in_db = self._parents_in_db(ctx, rows)
         rows = [row for row in rows if keys[row.line] not in earlier]
         result.skipped += len(keys) - len(rows)
-        checked = accounts_check([draft_of(row) for row in rows], data=ctx.seen["rules"])
+        checked = checked_leniently(rows, self._checker(ctx), REQUIRED)
         cleaned: list[tuple[MappedRow, dict[str, Any]]] = []
-        for row, new in zip(rows, checked, strict=True):
+        warnings: dict[int, tuple[ValueWarning, ...]] = {}
+        for row, (new, row_warnings) in zip(rows, checked, strict=True):
             errors = dict(new.errors) if isinstance(new, Refused) else {}
-            owner_id = self._owner(ctx, row, owners, errors)
+            owner_id, owner_warning = self._owner(ctx, row, owners, errors)
+            warnings[row.line] = row_warnings + owner_warning
             parent_ref = self._parent(ctx, row, parents_in_db, errors)
             if isinstance(new, Refused) or errors:
                 result.reject(row, _reasons(errors))
@@ -174,16 +213,36 @@ class AccountKind(ImportKind):
         accepted = self._dedupe(ctx, cleaned, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
+        result.warnings.extend(w for row, _c, _k in accepted for w in warnings[row.line])
         return result
 
+    @staticmethod
+    def _checker(ctx: ImportContext) -> Check:
+        """The create rules of `account_create` for rows without some fields."""
+
+        def check(rows: list[MappedRow], dropped: list[frozenset[str]]) -> list[Any]:
+            drafts = [draft_of(without(row, d)) for row, d in zip(rows, dropped, strict=True)]
+            return accounts_check(drafts, data=ctx.seen["rules"])
+
+        return check
+
     def _owners(self, rows: list[MappedRow]) -> dict[str, int]:
+        """Active internal users by user name and by lower-case e-mail (an
+        export names owners either way), among the batch's owners."""
         names = {r.data["owner"].strip() for r in rows if r.data.get("owner", "").strip()}
         if not names:
             return {}
-        users = User.objects.filter(
-            username__in=names, is_active=True, user_type=User.UserType.INTERNAL
+        users = User.objects.annotate(email_key=Lower("email")).filter(
+            Q(username__in=names) | Q(email_key__in={n.lower() for n in names if "@" in n}),
+            is_active=True,
+            user_type=User.UserType.INTERNAL,
         )
-        return dict(users.values_list("username", "pk"))
+        found: dict[str, int] = {}
+        for username, email, pk in users.values_list("username", "email", "pk"):
+            found[username] = pk
+            if email:
+                found.setdefault(email.lower(), pk)
+        return found
 
     def _parents_in_db(self, ctx: ImportContext, rows: list[MappedRow]) -> set[str]:
         """Parent references of the batch that name a visible existing account."""
@@ -204,20 +263,23 @@ class AccountKind(ImportKind):
     @staticmethod
     def _owner(
         ctx: ImportContext, row: MappedRow, owners: dict[str, int], errors: Errors
-    ) -> int | None:
-        """The owner by user name (the importer when none is given), who
-        must be an active internal user the importer still sees the account
-        through (CUS-5)."""
+    ) -> tuple[int | None, tuple[ValueWarning, ...]]:
+        """The owner by user name or e-mail (the importer when none is
+        given, or none matches: a warning says so), who must be an active
+        internal user the importer still sees the account through (CUS-5)."""
         owner_id = getattr(ctx.actor, "pk", None)
-        if row.data.get("owner"):
-            owner_id = owners.get(row.data["owner"])
-            if owner_id is None:
-                errors["owner"] = [_("Choose an active internal user.")]
-            elif owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
+        written = row.data.get("owner", "").strip()
+        if written:
+            found = owners.get(written) or owners.get(written.lower())
+            if found is None:
+                reason = _("“%s” is no active internal user's name or e-mail: you own it.")
+                return owner_id, (ValueWarning(row.line, "owner", written, reason % written),)
+            owner_id = found
+            if owner_id != ctx.actor.pk and not ctx.seen["see_all"]:
                 errors["owner"] = [
                     _("You would no longer be able to see this account; choose another owner.")
                 ]
-        return owner_id
+        return owner_id, ()
 
     def _parent(
         self, ctx: ImportContext, row: MappedRow, parents_in_db: set[str], errors: Errors
@@ -466,6 +528,10 @@ class AccountKind(ImportKind):
                     content_type=content_type, object_id__in=[str(pk) for pk in chunk]
                 ).delete()
                 access.unscoped(ImportKey).filter(model=ACCOUNT_MODEL, object_id__in=chunk).delete()
+                dropped, _counts = RowWarning.objects.filter(
+                    job=ctx.job, line__in=[lines[pk] for pk in chunk]
+                ).delete()
+                ctx.job.warning_count -= dropped
                 Account.objects.filter(pk__in=chunk).delete()
             RejectedRow.objects.bulk_create(
                 RejectedRow(

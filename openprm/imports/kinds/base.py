@@ -1,6 +1,6 @@
 """What every import kind provides, and the per-job context it works in."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
+from openprm.core.rules import parse_flag
+from openprm.core.search import search_key
 from openprm.imports.models import ImportJob
 
 CUSTOM_PREFIX = "custom."
@@ -43,11 +45,24 @@ class Rejection:
     reasons: list[str]
 
 
+@dataclass(frozen=True)
+class ValueWarning:
+    """An optional value a row was imported without, and why (issue 18: a
+    bad optional value does not lose the row)."""
+
+    line: int
+    field: str  # the target: a column name or `custom.<name>`
+    value: str
+    reason: str
+
+
 @dataclass
 class BatchResult:
     accepted: int = 0
     skipped: int = 0
+    other_kind: int = 0  # rows of the other kind of a combined export
     rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[ValueWarning] = field(default_factory=list)
 
     def reject(self, row: MappedRow, reasons: Iterable[str]) -> None:
         self.rejected.append(Rejection(row.line, row.raw, list(reasons)))
@@ -81,6 +96,8 @@ class ImportKind:
     label: Any = ""
     record_type: str | None = None
     columns: Sequence[Column] = ()
+    stand_ins: dict[str, tuple[str, ...]] = {}
+    """Columns that can feed a required one (a full name, its last name)."""
 
     def check_actor(self, actor: Actor) -> None:
         """Raise PermissionRefused when `actor` may not import this kind."""
@@ -109,6 +126,36 @@ class ImportKind:
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         raise NotImplementedError
+
+    companies: bool | None = None
+    """Which rows of a combined export with an `is_company` column (Odoo's
+    res.partner) this kind takes: companies (True), people (False)."""
+
+    def keeps(self, row: MappedRow) -> bool:
+        """Whether the row is of this kind: a row whose `is_company` says
+        otherwise is left for the other kind's import of the same file."""
+        written = row.data.get("is_company", "").strip()
+        if self.companies is None or not written:
+            return True
+        try:
+            return parse_flag(written) == self.companies
+        except ValueError:
+            return True
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        """The fields that take one of a list of values, each with its
+        `(code, label)` options, for the value mapping step (`imports.values`)."""
+        return {}
+
+    def recognizer(self) -> Callable[[str, str], bool]:
+        """`(field, value) -> bool`: whether the create rules read the value
+        as one of the field's `choices` without a mapping (by default its
+        code or label, in any case)."""
+        known = {
+            name: {search_key(text) for option in options for text in option}
+            for name, options in self.choices().items()
+        }
+        return lambda field, value: search_key(value) in known.get(field, ())
 
     def finish(self, ctx: ImportContext, result: BatchResult) -> None:
         """A second pass after every row is in (e.g. parent links)."""

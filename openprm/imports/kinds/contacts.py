@@ -18,19 +18,21 @@ from collections import defaultdict
 from json import dumps
 from typing import Any, NamedTuple
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openprm.contacts.duplicates import any_name_alike, name_prefixes, name_score
-from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.customfields.values import custom_definitions
-from openprm.core.errors import PermissionRefused
+from openprm.core.customfields.values import CustomDefinitions, custom_definitions
+from openprm.core.errors import DomainError, PermissionRefused
 from openprm.core.rules import Errors, Refused
 from openprm.core.search import search_key_cached
+from openprm.customers.services import account_create
 from openprm.imports.audit import AuditBatch
 from openprm.imports.bulk import (
     Statistics,
@@ -45,9 +47,14 @@ from openprm.imports.kinds.base import (
     ImportContext,
     ImportKind,
     MappedRow,
+    ValueWarning,
     register_kind,
 )
+from openprm.imports.kinds.consent import opted_out, preference_rows
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
+from openprm.imports.kinds.lenient import Check, checked_leniently, without
+from openprm.imports.kinds.mailing import ADDRESS_COLUMNS, mailing_address, row_country
+from openprm.imports.kinds.phones import other_phones
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -56,9 +63,10 @@ from openprm.imports.kinds.refs import (
     keys_to_ids,
     visible_accounts,
 )
-from openprm.imports.models import ImportKey
+from openprm.imports.models import ImportJob, ImportKey
 
 PERSON_MODEL = "contacts.person"
+REQUIRED = frozenset({"last_name", "full_name"})
 PERSON_COLUMNS = (
     "id",
     "first_name",
@@ -97,6 +105,7 @@ class Parsed(NamedTuple):
     contact: NewContact | Refused  # its phone read in the default region
     account_key: str  # the customer's external id key
     account_name: str  # the customer's name key
+    warnings: tuple[ValueWarning, ...] = ()  # the values it is accepted without
 
 
 DRAFT_COLUMNS = frozenset(
@@ -153,8 +162,15 @@ class EarlierNames:
 
 
 def draft_of(row: MappedRow, phone_region: str | None = None) -> ContactDraft:
-    """A row as the create rules read it: a blank cell is a value not given."""
+    """A row as the create rules read it: a blank cell is a value not given;
+    a full name (Odoo's) gives the last word as the last name and the rest
+    as the first name, where the row has no names of its own."""
     given = {name: value for name, value in row.data.items() if value and name in DRAFT_COLUMNS}
+    full_name = row.data.get("full_name", "").split()
+    if full_name and not given.get("last_name"):
+        given["last_name"] = full_name[-1]
+        if len(full_name) > 1 and not given.get("first_name"):
+            given["first_name"] = " ".join(full_name[:-1])
     return ContactDraft(**given, custom=row.custom, phone_region=phone_region)
 
 
@@ -175,6 +191,44 @@ class VisiblePersons:
         return shown
 
 
+def _create_missing(
+    ctx: ImportContext, rows: list[MappedRow], by_name: dict[str, list[tuple[int, str]]]
+) -> list[ValueWarning]:
+    """Issue 18 "Missing companies", as HubSpot does: an account for each
+    customer name no visible account has, made by `account_create` itself
+    (its rules, audit and events); a name it refuses leaves the rows
+    rejected as without the option."""
+    warnings = []
+    for row in rows:
+        key, name = row.parsed.account_name, row.data.get("account", "").strip()
+        if row.parsed.account_key or not key or by_name.get(key):
+            continue
+        try:
+            with transaction.atomic():
+                account = account_create(actor=ctx.actor, data={"name": name})
+        except DomainError:
+            by_name[key] = []
+            continue
+        by_name[key] = [(account.pk, "")]
+        reason = _("A new account was created for this customer.")
+        warnings.append(ValueWarning(row.line, "account", name, reason))
+    return warnings
+
+
+def _checker(custom: CustomDefinitions, regions: dict[int, str] | None = None) -> Check:
+    """The create rules of `contact_create` for rows without some fields,
+    phones read in the row's region by line (default region otherwise)."""
+
+    def check(rows: list[MappedRow], dropped: list[frozenset[str]]) -> list[Any]:
+        drafts = [
+            draft_of(without(row, d), (regions or {}).get(row.line))
+            for row, d in zip(rows, dropped, strict=True)
+        ]
+        return contacts_check(drafts, custom_fields=custom)
+
+    return check
+
+
 class ContactKind(ImportKind):
     code = "contacts"
     label = gettext_lazy("Contacts")
@@ -188,12 +242,30 @@ class ContactKind(ImportKind):
             ("lastname", "surname", "family name", "name", "last"),
             required=True,
         ),
+        Column("full_name", gettext_lazy("Full name (first and last)"), ("full name",)),
         Column("kind", gettext_lazy("Kind (B2B/B2C)"), ("type", "contact type")),
         Column("job_title", gettext_lazy("Job title"), ("title", "position", "job")),
         Column("is_key_contact", gettext_lazy("Key contact"), ("key contact", "key")),
         Column("email", gettext_lazy("E-mail"), ("e-mail", "mail", "email address")),
-        Column("phone", gettext_lazy("Phone"), ("telephone", "phone number", "tel", "mobile")),
+        Column("phone", gettext_lazy("Phone"), ("telephone", "phone number", "tel")),
+        Column(
+            "mobile", gettext_lazy("Mobile phone"), ("mobile", "mobilephone", "mobile phone number")
+        ),
+        Column("home_phone", gettext_lazy("Home phone"), ("homephone",)),
+        Column(
+            "email_opt_out",
+            gettext_lazy("E-mail opt-out (yes/no)"),
+            ("email opt out", "unsubscribed from all email"),
+        ),
+        Column("do_not_call", gettext_lazy("Do not call (yes/no)"), ("donotcall",)),
+        Column("address_line1", gettext_lazy("Mailing street"), ("mailing street", "street")),
+        Column("address_line2", gettext_lazy("Mailing street, line 2")),
+        Column("city", gettext_lazy("City"), ("mailing city", "town")),
+        Column("region", gettext_lazy("Region / state"), ("mailing state", "state")),
+        Column("postal_code", gettext_lazy("Postal code"), ("mailing postal code", "zip")),
+        Column("country", gettext_lazy("Country"), ("mailing country",)),
         Column("account", gettext_lazy("Customer (account name)"), ("customer", "company")),
+        Column("is_company", gettext_lazy("Is a company (rows of companies are left out)")),
         Column(
             "account_external_id",
             gettext_lazy("Customer external ID"),
@@ -201,15 +273,23 @@ class ContactKind(ImportKind):
         ),
     )
 
+    companies = False
+    stand_ins = {"last_name": ("full_name",)}
+
     def check_actor(self, actor: Actor) -> None:
         if not actor.is_internal:
             raise PermissionRefused(_("Only internal users can import contacts."))
+
+    def choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {"kind": [(value, str(label)) for value, label in Person.Kind.choices]}
 
     def start(self, ctx: ImportContext) -> None:
         ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
         ctx.seen["custom"] = custom_definitions(Person.record_type)
         ctx.seen["customer_names"] = CustomerNames()
-        ctx.seen["statistics"] = Statistics((ImportKey, ContactPoint, Relationship, Person))
+        ctx.seen["statistics"] = Statistics(
+            (ImportKey, ContactPoint, ContactPreference, Relationship, Person)
+        )
 
     prepares = True
 
@@ -217,9 +297,10 @@ class ContactKind(ImportKind):
         return {"custom": ctx.seen["custom"]}
 
     def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
-        """`contacts_check` for the batch, phones read in the default region."""
-        checked = contacts_check([draft_of(row) for row in rows], custom_fields=memo["custom"])
-        for row, contact in zip(rows, checked, strict=True):
+        """`contacts_check` for the batch, phones read in the default region;
+        a row refused for optional values only is kept without them."""
+        checked = checked_leniently(rows, _checker(memo["custom"]), REQUIRED)
+        for row, (contact, warnings) in zip(rows, checked, strict=True):
             data = row.data
             row.parsed = Parsed(
                 key=self._row_key(row),
@@ -228,6 +309,7 @@ class ContactKind(ImportKind):
                     ext_key(data["account_external_id"]) if data.get("account_external_id") else ""
                 ),
                 account_name=search_key_cached(data["account"]) if data.get("account") else "",
+                warnings=warnings,
             )
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
@@ -247,24 +329,59 @@ class ContactKind(ImportKind):
             ids=ext_accounts.values(),
             name_keys=(r.parsed.account_name for r in rows if r.parsed.account_name),
         )
+        option = ctx.job.missing_customers
+        if option == ImportJob.MissingCustomers.CREATE:
+            result.warnings.extend(
+                _create_missing(ctx, [r for r in rows if keys[r.line] not in earlier], by_name)
+            )
         customers: list[tuple[MappedRow, int | None, str, Errors]] = []
+        unlinked: dict[int, ValueWarning] = {}
         for row in rows:
             if keys[row.line] in earlier:
                 result.skipped += 1
                 continue
-            customers.append((row, *self._customer(row.parsed, ext_accounts, by_id, by_name)))
+            found = self._customer(row.parsed, ext_accounts, by_id, by_name)
+            if found[2] and option == ImportJob.MissingCustomers.UNLINK:
+                (name,) = found[2]
+                reason = _("Imported without a customer: %s") % " ".join(found[2][name])
+                unlinked[row.line] = ValueWarning(row.line, name, row.data[name], reason)
+                found = (None, "", {})
+            # Phones are read in the row's own country, else its customer's.
+            customers.append((row, found[0], row_country(row) or found[1], found[2]))
         contacts = self._in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
-        for row, account_id, _country, errors in customers:
-            contact = contacts.get(row.line, row.parsed.contact)
+        warnings: dict[int, list[ValueWarning]] = {}
+        for row, account_id, country, errors in customers:
+            contact, row_warnings = contacts.get(
+                row.line, (row.parsed.contact, row.parsed.warnings)
+            )
             if isinstance(contact, Refused) or errors:
                 found = {**(contact.errors if isinstance(contact, Refused) else {}), **errors}
                 result.reject(row, _reasons(found))
                 continue
-            candidates.append((row, {**contact._asdict(), "account_id": account_id}))
+            region = country or DEFAULT_PHONE_REGION
+            phones, phone_warnings = other_phones(row, region, contact.phone)
+            closed, flag_warnings = opted_out(row)
+            address, address_warnings = mailing_address(row)
+            warnings[row.line] = [
+                *row_warnings,
+                *phone_warnings,
+                *flag_warnings,
+                *address_warnings,
+                *([unlinked[row.line]] if row.line in unlinked else []),
+            ]
+            clean = {
+                **contact._asdict(),
+                "account_id": account_id,
+                "other_phones": phones,
+                "closed": closed,
+                "address": address,
+            }
+            candidates.append((row, clean))
         accepted = self._dedupe(ctx, candidates, keys, own, result)
         self._insert(ctx, accepted, keys)
         result.accepted = len(accepted)
+        result.warnings.extend(w for row, _c, _k in accepted for w in warnings[row.line])
         return result
 
     @staticmethod
@@ -301,19 +418,19 @@ class ContactKind(ImportKind):
     @staticmethod
     def _in_customer_country(
         ctx: ImportContext, customers: list[tuple[MappedRow, int | None, str, Errors]]
-    ) -> dict[int, NewContact | Refused]:
+    ) -> dict[int, tuple[NewContact | Refused, tuple[ValueWarning, ...]]]:
         """The rows with a phone whose customer lies outside the default
         region, checked again with their phone read in that country (CON-4),
-        by line."""
+        by line, with the values they are accepted without."""
         again = [
             (row, country)
             for row, _account_id, country, _errors in customers
             if country and country != DEFAULT_PHONE_REGION and row.data.get("phone")
         ]
-        checked = contacts_check(
-            [draft_of(row, country) for row, country in again], custom_fields=ctx.seen["custom"]
-        )
-        return {row.line: contact for (row, _country), contact in zip(again, checked, strict=True)}
+        regions = {row.line: country for row, country in again}
+        rows = [row for row, _country in again]
+        checked = checked_leniently(rows, _checker(ctx.seen["custom"], regions), REQUIRED)
+        return {row.line: outcome for row, outcome in zip(rows, checked, strict=True)}
 
     @staticmethod
     def _row_key(row: MappedRow) -> str:
@@ -448,15 +565,23 @@ class ContactKind(ImportKind):
         owner = dumps(actor_id)
         email_kind, phone_kind = ContactPoint.Kind.EMAIL.value, ContactPoint.Kind.PHONE.value
         persons, points, relations, import_keys = [], [], [], []
+        closed: dict[int, frozenset[str]] = {}
+        addresses = []
         for (row, clean, new_key), person_id in zip(accepted, person_ids, strict=True):
             persons.append(person_values(person_id, clean, actor_id))
             email, phone, account_id = clean["email"], clean["phone"], clean["account_id"]
             if email:
-                points.append((person_id, email_kind, email, "", True))
+                points.append((person_id, email_kind, email, "", "work", True))
             if phone:
-                points.append((person_id, phone_kind, "", phone, True))
+                points.append((person_id, phone_kind, "", phone, "work", True))
+            for index, (purpose, number) in enumerate(clean["other_phones"]):
+                points.append((person_id, phone_kind, "", number, purpose, not phone and not index))
             if account_id:
                 relations.append((next(relation_ids), person_id, account_id))
+            if clean["closed"]:
+                closed[person_id] = clean["closed"]
+            if clean["address"]:
+                addresses.append((person_id, "address", "work", True, *clean["address"]))
             audit.created_json(
                 person_type,
                 person_id,
@@ -468,8 +593,17 @@ class ContactKind(ImportKind):
                     (PERSON_MODEL, keys[row.line], person_id, ctx.job.pk, ctx.actor.pk, row.line)
                 )
         TableWriter(Person).insert_values(PERSON_COLUMNS, persons)
+        point_ids = reserve_ids(ContactPoint, len(points)) if points else []
+        points = [(pk, *point) for pk, point in zip(point_ids, points, strict=True)]
         TableWriter(ContactPoint).insert_values(
-            ("person_id", "kind", "email", "phone", "is_primary"), points
+            ("id", "person_id", "kind", "email", "phone", "purpose", "is_primary"), points
+        )
+        TableWriter(ContactPoint).insert_values(
+            ("person_id", "kind", "purpose", "is_primary", *ADDRESS_COLUMNS), addresses
+        )
+        preferences = preference_rows(points, closed)
+        TableWriter(ContactPreference).insert_values(
+            ("contact_point_id", "preference", "reason_code"), preferences
         )
         TableWriter(Relationship).insert_values(("id", "person_id", "account_id"), relations)
         TableWriter(ImportKey).insert_values(
@@ -479,7 +613,8 @@ class ContactKind(ImportKind):
         statistics: Statistics = ctx.seen["statistics"]
         for model, rows in (
             (Person, persons),
-            (ContactPoint, points),
+            (ContactPoint, points + addresses),
+            (ContactPreference, preferences),
             (Relationship, relations),
             (ImportKey, import_keys),
         ):
@@ -499,6 +634,7 @@ def _person_changes(clean: dict[str, Any], owner: str) -> str:
         "".join(f"{dumps(f'custom.{k}')}:[null,{dumps(v)}]," for k, v in custom.items()),
         f'"email":[null,{dumps(clean["email"])}],' if clean["email"] else "",
         f'"phone":[null,{dumps(clean["phone"])}],' if clean["phone"] else "",
+        "".join(f'"{purpose}_phone":[null,{dumps(n)}],' for purpose, n in clean["other_phones"]),
         f'"customer":[null,{clean["account_id"]}],' if clean["account_id"] else "",
         '"is_active":[null,true]',
     ]
