@@ -13,58 +13,18 @@ Quantity = Field(Decimal(1), max_digits=12, decimal_places=2)
 
 class CartLineOut(Schema):
     id: int
-    parent_line_id: int | None
-    product_id: int
-    product_code: str
-    product_name: str
-    kind: str
-    quantity: Decimal
-    one_time_price: Decimal
-    monthly_price: Decimal
-    bundle_discount_percent: Decimal
-    discount_percent: Decimal
+    parent_line_id: int | None = Field(..., alias="line.parent_id")
+    product_id: int = Field(..., alias="line.product_id")
+    product_code: str = Field(..., alias="line.product.code")
+    product_name: str = Field(..., alias="line.product.name")
+    kind: str = Field(..., alias="line.kind")
+    quantity: Decimal = Field(..., alias="line.quantity")
+    one_time_price: Decimal = Field(..., alias="line.one_time_price")
+    monthly_price: Decimal = Field(..., alias="line.monthly_price")
+    bundle_discount_percent: Decimal = Field(..., alias="line.bundle_discount_percent")
+    discount_percent: Decimal = Field(..., alias="line.discount_percent")
     one_time_amount: Decimal
     monthly_amount: Decimal
-
-    @staticmethod
-    def resolve_parent_line_id(row: Any) -> int | None:
-        return row.line.parent_id  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_product_id(row: Any) -> int:
-        return row.line.product_id  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_product_code(row: Any) -> str:
-        return row.line.product.code  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_product_name(row: Any) -> str:
-        return row.line.product.name  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_kind(row: Any) -> str:
-        return row.line.kind  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_quantity(row: Any) -> Decimal:
-        return row.line.quantity  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_one_time_price(row: Any) -> Decimal:
-        return row.line.one_time_price  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_monthly_price(row: Any) -> Decimal:
-        return row.line.monthly_price  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_bundle_discount_percent(row: Any) -> Decimal:
-        return row.line.bundle_discount_percent  # type: ignore[no-any-return]
-
-    @staticmethod
-    def resolve_discount_percent(row: Any) -> Decimal:
-        return row.line.discount_percent  # type: ignore[no-any-return]
 
 
 class CartOut(Schema):
