@@ -39,7 +39,12 @@ from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
 from openprm.customers.levels import EDITING_LEVELS
 from openprm.customers.models import Account
-from openprm.customers.reach import account_access_level, account_access_sql, reach_is_small
+from openprm.customers.reach import (
+    account_access_level,
+    account_access_sql,
+    account_grant_sql,
+    reach_is_small,
+)
 
 
 def _contact_edit_refusal(actor: Actor, person: Person) -> PermissionRefused | None:
@@ -135,6 +140,23 @@ def persons_visible_q(actor: Actor) -> Q:
     )
 
 
+def partner_persons_q(actor: Actor) -> Q:
+    """ORD-6: a partner user sees the contacts of its opportunities'
+    customers (the deals app's "deal" account grant), to name the buyer of a
+    cart or an order, and no other person: its own organization's people
+    are partner contacts, reached through the partners app."""
+    accounts = account_grant_sql(actor, {"deal"})
+    return Q(
+        access.RowCondition(
+            f"{{id}} IN (SELECT r.person_id FROM {_RELATIONSHIPS} r "  # noqa: S608
+            f"JOIN {_ACCOUNTS} a ON a.id = r.account_id "
+            f"WHERE a.is_active AND r.account_id IN ({accounts.ids}))",
+            accounts.ids_params,
+            id="pk",
+        )
+    )
+
+
 def customer_contacts_q(actor: Actor) -> Q:
     """CON-8 within the actor's scope: contacts related to an active account,
     and B2C contacts (customers themselves, CUS-1).
@@ -187,7 +209,7 @@ def _delete_refusal(actor: Actor, accounts: list[Account]) -> str:
 class PersonPolicy(access.Policy[Person]):
     def view(self, rows: QuerySet[Person], actor: Actor) -> QuerySet[Person]:
         if not actor.is_internal:
-            return rows.none()
+            return rows.filter(partner_persons_q(actor)) if actor.partner_id else rows.none()
         return rows.filter(persons_visible_q(actor))
 
     def check_create(self, actor: Actor) -> PermissionRefused | None:

@@ -10,6 +10,9 @@ switched that on — see, never change or answer for them).
 - Opportunities: internal users see those of the accounts they see; a
   partner user those whose partner is its organization or whose team has
   one of its organization's resources (DEAL-9).
+- Accounts: a partner user also sees the customer accounts of the
+  opportunities it sees (an approved registration puts it on one), so it
+  can shop and order for those customers and pick their contacts (ORD-6).
 - Leads: internal users see those of the accounts they see; a partner user
   those offered to, accepted by or passed on by its organization (DEAL-4,
   DEAL-8).
@@ -22,7 +25,7 @@ from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers.models import Account
-from openprm.customers.reach import account_edit_q
+from openprm.customers.reach import AccountSql, account_edit_q, register_account_grant
 from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
 from openprm.deals.models import (
     DealRegistration,
@@ -124,6 +127,29 @@ for child, parent in ((OpportunityLine, "opportunity"), (OpportunityTeamMember, 
             access.through_visible(Opportunity, actor, parent)
         )
     )
+
+
+def _deal_account_grant(actor: Actor) -> AccountSql | None:
+    """DEAL-9, ORD-6: the accounts of the partner user's opportunities, by
+    the same two ways `OpportunityPolicy.view` sees them; index lookups from
+    the partner's rows, so the reach stays small."""
+    reach = actor.partner_reach
+    if actor.is_internal or not reach:
+        return None
+    marks = ", ".join(["%s"] * len(reach))
+    opportunities = Opportunity._meta.db_table
+    team = OpportunityTeamMember._meta.db_table
+    contacts = PartnerContact._meta.db_table
+    ids = (
+        f"SELECT o.account_id FROM {opportunities} o WHERE o.partner_id IN ({marks}) "  # noqa: S608
+        f"UNION SELECT o.account_id FROM {opportunities} o "
+        f"JOIN {team} t ON t.opportunity_id = o.id "
+        f"JOIN {contacts} pc ON pc.resource_id = t.resource_id WHERE pc.partner_id IN ({marks})"
+    )
+    return AccountSql(f"{{id}} IN ({ids})", reach * 2, ids, reach * 2)
+
+
+register_account_grant("deal", _deal_account_grant)
 
 
 @access.policy(Lead)

@@ -2,6 +2,7 @@
 the caller's prices, one-time and monthly totals apart, and every refusal
 naming its rule with nothing half-saved."""
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from openprm.catalog.models import PriceList
 from openprm.contacts.models import Person
 from openprm.core.errors import NotFound, PermissionRefused, ValidationFailed
 from openprm.customers.models import Account
+from openprm.deals.models import Opportunity
 from openprm.identity.models import User
 from tests.factories import as_actor
 
@@ -205,6 +207,27 @@ def test_ord_6_a_customer_the_partner_user_cannot_see_is_not_found(
 ) -> None:
     with pytest.raises(NotFound):
         services.cart_shop_for(actor=as_actor(nw_rep), customer_id=customer.pk)
+
+
+def test_ord_6_deal_9_a_partner_user_shops_for_the_customer_of_its_opportunity(
+    nw_rep: User, co_rep: User, two_partners: dict[str, Any], channel_manager: User,
+    customer: Account, buyer: Person, acme_prices: PriceList,
+) -> None:  # fmt: skip
+    """The partner on a customer's opportunity sees that customer and its
+    contacts, and shops for it at the customer's prices; another partner
+    still cannot name the customer."""
+    Opportunity.objects.create(
+        name="Acme phones", account=customer, partner=two_partners["nw"],
+        owner=channel_manager, close_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    actor = as_actor(nw_rep)
+    assert list(selectors.customer_choices(actor=actor)) == [customer]
+    assert list(selectors.contact_choices(actor=actor, account_id=customer.pk)) == [buyer]
+    cart = services.cart_shop_for(actor=actor, customer_id=customer.pk, contact_id=buyer.pk)
+    assert (cart.customer_id, cart.price_list_id) == (customer.pk, acme_prices.pk)
+    assert list(selectors.customer_choices(actor=as_actor(co_rep))) == []
+    with pytest.raises(NotFound):
+        services.cart_shop_for(actor=as_actor(co_rep), customer_id=customer.pk)
 
 
 def test_ord_8_a_standard_user_cannot_change_a_price(
