@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 # swap or a navigation has taken over 5 s, so the bound is generous.
 TIMEOUT_MS = 30_000
 # Signing in hashes the password with Argon2 and renders the first page: on a
-# busy machine that alone once took more than TIMEOUT_MS.
+# busy machine that alone once took more than 5 s.
 SIGN_IN_TIMEOUT_MS = 30_000
 SHOTS = os.environ.get("OPENPRM_SHOTS", "")
 VIEWPORT = {"width": 1400, "height": 1000}
