@@ -37,9 +37,8 @@ from openprm.core.errors import PermissionRefused
 from openprm.core.lookups.models import LookupValue
 from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
-from openprm.customers.levels import EDITING_LEVELS
 from openprm.customers.models import Account
-from openprm.customers.reach import account_access_level, account_access_sql, reach_is_small
+from openprm.customers.reach import account_access_sql, edits_any, reach_is_small
 
 
 def _contact_edit_refusal(actor: Actor, person: Person) -> PermissionRefused | None:
@@ -58,9 +57,7 @@ def _contact_edit_refusal(actor: Actor, person: Person) -> PermissionRefused | N
     if not accounts:
         owns = person.owner_id is not None and person.owner_id == actor.pk
         return None if owns else _CONTACT_EDIT_REFUSED
-    if any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
-        return None
-    return _CONTACT_EDIT_REFUSED
+    return None if edits_any(actor, accounts) else _CONTACT_EDIT_REFUSED
 
 
 _CONTACT_EDIT_REFUSED = PermissionRefused(
@@ -203,7 +200,7 @@ class PersonPolicy(access.Policy[Person]):
         if missing is not None:
             return missing
         accounts = _related_accounts(person)
-        if accounts and not any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
+        if accounts and not edits_any(actor, accounts):
             return PermissionRefused(
                 _delete_refusal(actor, accounts), code=ContactErrorCode.CONTACT_DELETE_REFUSED
             )
