@@ -5,7 +5,6 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from openprm.contacts.catalog import REASON_CODE
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
@@ -13,6 +12,7 @@ from openprm.contacts.selectors import contact_pick, contact_pick_label
 from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.lookups.selectors import lookup_choices
+from openprm.core.widgets import CountryChoiceField
 from openprm.customers.forms import bind_account_picker
 from openprm.customers.pickers import PickerField
 
@@ -98,7 +98,7 @@ class ContactPointForm(forms.Form):
     city = forms.CharField(label=_("City"), required=False, max_length=100)
     region = forms.CharField(label=_("Region/state"), required=False, max_length=100)
     postal_code = forms.CharField(label=_("Postal code"), required=False, max_length=20)
-    country = forms.ChoiceField(label=_("Country"), required=False, choices=[("", "—"), *countries])
+    country = CountryChoiceField(label=_("Country"), required=False)
     is_primary = forms.BooleanField(label=_("Primary"), required=False)
 
 

@@ -37,12 +37,11 @@ from openprm.core.errors import PermissionRefused
 from openprm.core.lookups.models import LookupValue
 from openprm.core.privileges import has_privilege, missing_privilege
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
-from openprm.customers.levels import EDITING_LEVELS
 from openprm.customers.models import Account
 from openprm.customers.reach import (
-    account_access_level,
     account_access_sql,
     account_grant_sql,
+    edits_any,
     reach_is_small,
 )
 
@@ -63,9 +62,7 @@ def _contact_edit_refusal(actor: Actor, person: Person) -> PermissionRefused | N
     if not accounts:
         owns = person.owner_id is not None and person.owner_id == actor.pk
         return None if owns else _CONTACT_EDIT_REFUSED
-    if any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
-        return None
-    return _CONTACT_EDIT_REFUSED
+    return None if edits_any(actor, accounts) else _CONTACT_EDIT_REFUSED
 
 
 _CONTACT_EDIT_REFUSED = PermissionRefused(
@@ -225,7 +222,7 @@ class PersonPolicy(access.Policy[Person]):
         if missing is not None:
             return missing
         accounts = _related_accounts(person)
-        if accounts and not any(account_access_level(actor, a) in EDITING_LEVELS for a in accounts):
+        if accounts and not edits_any(actor, accounts):
             return PermissionRefused(
                 _delete_refusal(actor, accounts), code=ContactErrorCode.CONTACT_DELETE_REFUSED
             )

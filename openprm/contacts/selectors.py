@@ -1,6 +1,6 @@
 """Every read of the contacts app, always starting from the access scopes."""
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,7 +30,7 @@ from openprm.core.customfields.values import custom_filter
 from openprm.core.errors import ValidationFailed
 from openprm.core.search import key_prefix_q
 from openprm.customers.models import Account
-from openprm.customers.reach import account_grant_q
+from openprm.customers.reach import SMALL_REACH, account_grant_q
 
 MY_CONTACTS = "my_contacts"
 MY_FAVORITES = "my_favorites"
@@ -39,26 +39,39 @@ MY_BUSINESS = "my_business"
 ALL_CONTACTS = "all"
 
 
-def _related_to(accounts: QuerySet[Account]) -> Q:
-    """EXISTS per person over its few relationships, each account checked by
-    primary key: `account__in=accounts` made SQLite probe every account of the
-    set for every person."""
+def _related_to(accounts: QuerySet[Account], actor: Actor, code: str) -> Q:
+    """The persons related to one of `accounts`, in the plan that suits how
+    many they are (both answer the same rows).
+
+    Few accounts (at most SMALL_REACH, counted once per request): the list
+    starts from them — their relationships' persons, by index — instead of
+    walking every contact in name order to find the few related to them.
+    Many: EXISTS per person over its few relationships, each account checked
+    by primary key (`account__in=accounts` made SQLite probe every account of
+    the set for every person), so a page stops after its rows."""
+    if actor.remembered(f"contacts.few_accounts.{code}", lambda: _few(accounts)):
+        related = Relationship.objects.filter(account_id__in=accounts.values("pk"))
+        return Q(pk__in=related.values("person_id"))
     account = accounts.filter(pk=OuterRef("account_id"))
     return Q(Exists(Relationship.objects.filter(Exists(account), person=OuterRef("pk"))))
+
+
+def _few(accounts: QuerySet[Account]) -> bool:
+    return accounts.order_by().values("pk")[: SMALL_REACH + 1].count() <= SMALL_REACH
 
 
 def predefined_search_q(code: str, actor: Actor) -> Q:
     """CON-7: the four predefined searches, always within what the actor may see."""
     accounts = access.visible(Account, actor)
     if code == MY_CONTACTS:
-        return _related_to(accounts.filter(owner_id=actor.pk, is_sales_account=True))
+        return _related_to(accounts.filter(owner_id=actor.pk, is_sales_account=True), actor, code)
     if code == MY_FAVORITES:
         return Q(Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk"))))
     if code == MY_TEAM_TERRITORY:
         grants = account_grant_q(actor, {"team", "territory"})
-        return _related_to(accounts.filter(grants, is_sales_account=True))
+        return _related_to(accounts.filter(grants, is_sales_account=True), actor, code)
     if code == MY_BUSINESS:
-        return _related_to(accounts.filter(owner_id=actor.pk))
+        return _related_to(accounts.filter(owner_id=actor.pk), actor, code)
     raise ValueError(code)
 
 
@@ -171,11 +184,13 @@ def person_get(*, actor: Actor, pk: Any) -> Person:
 
 
 def contact_get(*, actor: Actor, pk: Any) -> Person:
-    """One contact with everything its page shows, in a fixed number of queries."""
+    """One contact with everything its page shows, in a fixed number of
+    queries; which relationships the actor sees (TEAM-5) is decided once for
+    both directions, and the page's history reuses it (`contact_history`)."""
     points = ContactPoint.objects.prefetch_related("preferences").order_by(
         "kind", "-is_primary", "pk"
     )
-    relationships = access.visible(Relationship, actor).select_related("account", "related_person")
+    relationships = access.visible(Relationship, actor)
     queryset = (
         access.visible(Person, actor)
         .select_related("owner")
@@ -184,11 +199,13 @@ def contact_get(*, actor: Actor, pk: Any) -> Person:
         )
         .prefetch_related(
             Prefetch("contact_points", points),
-            Prefetch("relationships", relationships.prefetch_related("primary_points")),
             Prefetch(
-                "reverse_relationships",
-                access.visible(Relationship, actor).select_related("person"),
+                "relationships",
+                relationships.select_related("account", "related_person").prefetch_related(
+                    "primary_points"
+                ),
             ),
+            Prefetch("reverse_relationships", relationships.select_related("person")),
             Prefetch(
                 "household_memberships", HouseholdMembership.objects.select_related("household")
             ),
@@ -205,14 +222,18 @@ def _keys(queryset: QuerySet[Any]) -> QuerySet[Any]:
     return queryset.annotate(key=Cast("pk", CharField())).values("key")
 
 
-def contact_history(*, actor: Actor, person: Person) -> list[AuditEntry]:
+def contact_history(
+    *, actor: Actor, person: Person, relationships: Iterable[Relationship] | None = None
+) -> list[AuditEntry]:
     """PLAT-5: the audit trail of the contact and of its current contact
     points, preferences and relationships, newest first, in one query.
 
-    Child rows come through their access scopes (a relationship to an account
-    the actor cannot see stays hidden, TEAM-5); the trail of a deleted child
-    is not matched, since its id is no longer related to the person. Each
-    entry gets `record_label`, the kind of record it is about.
+    Child rows come through their access scopes: a relationship to an
+    account the actor cannot see stays hidden (TEAM-5). The contact's page
+    passes the `relationships` it read through that scope (`contact_get`),
+    so the scope is not built twice for one request. The trail of a deleted
+    child is not matched, since its id is no longer related to the person.
+    Each entry gets `record_label`, the kind of record it is about.
     """
     person = access.get_visible(Person, actor, person.pk)
     types = ContentType.objects.get_for_models(
@@ -222,12 +243,16 @@ def contact_history(*, actor: Actor, person: Person) -> list[AuditEntry]:
     preferences = access.visible(ContactPreference, actor).filter(
         contact_point__person_id=person.pk
     )
-    relationships = relationship_list(actor=actor, person=person)
+    related: Any = (
+        _keys(relationship_list(actor=actor, person=person))
+        if relationships is None
+        else [str(relationship.pk) for relationship in relationships]
+    )
     condition = (
         Q(content_type=types[Person], object_id=str(person.pk))
         | Q(content_type=types[ContactPoint], object_id__in=_keys(points))
         | Q(content_type=types[ContactPreference], object_id__in=_keys(preferences))
-        | Q(content_type=types[Relationship], object_id__in=_keys(relationships))
+        | Q(content_type=types[Relationship], object_id__in=related)
     )
     labels = {ct.pk: str(model._meta.verbose_name) for model, ct in types.items()}
     entries = list(

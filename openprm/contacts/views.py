@@ -187,7 +187,7 @@ class ContactDetail(RecordDetail):
 
     def tab_context(self, record: Person, tab: str) -> dict[str, Any]:
         today = timezone.localdate()
-        points = list(selectors.contact_point_list(actor=self.actor, person=record))
+        points = list(record.contact_points.all())
         for point in points:
             point.restriction = point.restriction_on(today)
             point.preference_form = PreferenceForm(auto_id=f"id_pref{point.pk}_%s")
@@ -196,7 +196,9 @@ class ContactDetail(RecordDetail):
             "point_form": ContactPointForm(),
             "relationship_form": RelationshipForm(actor=self.actor),
             "picture_form": PictureForm(),
-            "history": selectors.contact_history(actor=self.actor, person=record),
+            "history": selectors.contact_history(
+                actor=self.actor, person=record, relationships=record.relationships.all()
+            ),
         }
 
 

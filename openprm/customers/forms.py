@@ -4,12 +4,12 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from openprm.core.actor import Actor
 from openprm.core.customfields.forms import CustomFieldsFormMixin
 from openprm.core.forms import UserChoiceField
 from openprm.core.lookups.selectors import lookup_choices
+from openprm.core.widgets import CountryChoiceField
 from openprm.customers.models import Account, BillingAccount, LegalEntity
 from openprm.customers.pickers import PickerField
 from openprm.customers.selectors import (
@@ -90,7 +90,7 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     region = forms.CharField(label=_("Region / state"), max_length=100, required=False)
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryChoiceField(label=_("Country"), required=False)
 
     def __init__(
         self, *args: Any, actor: Actor, account: Account | None = None, **kwargs: Any
@@ -100,7 +100,6 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
         self.fields["legal_entity"].queryset = legal_entity_list(actor=actor)  # type: ignore[attr-defined]
         self.fields["industry"].choices = [("", "—"), *lookup_choices("INDUSTRY")]  # type: ignore[attr-defined]
         self.fields["size"].choices = [("", "—"), *lookup_choices("ACCOUNT_SIZE")]  # type: ignore[attr-defined]
-        self.fields["country"].choices = [("", "—"), *countries]  # type: ignore[attr-defined]
         if account is not None:
             self.fields["account_type"].choices = Account.AccountType.choices  # type: ignore[attr-defined]
             self.fields["account_type"].required = True

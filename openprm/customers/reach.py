@@ -23,7 +23,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.privileges import has_privilege
 from openprm.customers.catalog import VIEW_ALL_SALES_DATA
-from openprm.customers.levels import AccessLevel, highest
+from openprm.customers.levels import EDITING_LEVELS, AccessLevel, highest
 from openprm.customers.models import Account
 
 
@@ -207,3 +207,28 @@ def account_access_level(actor: Actor, account: Account) -> str | None:
         if edit is None or Account.objects.filter(pk=account.pk).filter(edit).exists():
             levels.append(AccessLevel.EDIT)
     return str(highest(levels) or AccessLevel.VIEW)
+
+
+def edits_any(actor: Actor, accounts: list[Account]) -> bool:
+    """Whether `account_access_level` would give Edit or Full on at least
+    one of `accounts` (TEAM-2: editing a contact of several customers),
+    asked for all of them at once: the owner from the rows, then one query
+    for the visible accounts the edit grants cover; only an actor those
+    leave out asks the level sources, account by account."""
+    if not actor.is_internal or not accounts:
+        return False
+    if has_privilege(actor, VIEW_ALL_SALES_DATA) or any(a.owner_id == actor.pk for a in accounts):
+        return True
+    with access.by_primary_key():
+        seen = access.visible(Account, actor).filter(pk__in=[a.pk for a in accounts])
+    edit = account_edit_q(actor)
+    if edit is None or seen.filter(edit).exists():
+        return True
+    visible = set(seen.values_list("pk", flat=True))
+    return any(
+        level in EDITING_LEVELS
+        for account in accounts
+        if account.pk in visible
+        for source in _level_sources.values()
+        for level in source(actor, account)
+    )

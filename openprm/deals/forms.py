@@ -8,12 +8,12 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from openprm.catalog.selectors import product_choices
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.selectors import lookup_choices
+from openprm.core.widgets import CountryChoiceField
 from openprm.customers.forms import bind_account_picker
 from openprm.customers.levels import AccessLevel
 from openprm.customers.pickers import PickerField
@@ -91,7 +91,7 @@ class RegistrationForm(ProductLinesForm):
         max_length=200,
         help_text=_("The organization that buys, as on its invoices."),
     )
-    country = forms.ChoiceField(label=_("Customer country"))
+    country = CountryChoiceField(label=_("Customer country"), blank="")
     web_domain = forms.CharField(
         label=_("Customer web site"), max_length=200, required=False, help_text="acme.com"
     )
@@ -105,10 +105,6 @@ class RegistrationForm(ProductLinesForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
     field_order = ("title", "customer_name", "country", "web_domain", "tax_id", "address",
                    "close_date", "currency", "description")  # fmt: skip
-
-    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
-        super().__init__(*args, actor=actor, **kwargs)
-        self.fields["country"].choices = [("", ""), *countries]  # type: ignore[attr-defined]
 
     def values(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}

@@ -4,9 +4,9 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from openprm.core.customfields.forms import CustomFieldsFormMixin
+from openprm.core.widgets import CountryChoiceField
 from openprm.partners.catalog import PARTNER_RECORD_TYPE
 from openprm.partners.models import PartnerContact, PartnerProfile, PortalUserType
 from openprm.partners.selectors import partner_roles
@@ -29,11 +29,10 @@ class PartnerForm(CustomFieldsFormMixin, forms.Form):
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
     region = forms.CharField(label=_("Region / state"), max_length=100, required=False)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = CountryChoiceField(label=_("Country"), required=False)
 
     def __init__(self, *args: Any, partner: PartnerProfile | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *countries]  # type: ignore[attr-defined]
         current = {**partner.account.custom, **partner.custom} if partner is not None else None
         self.add_custom_fields(current)
 

@@ -206,9 +206,16 @@ def partner_roles() -> QuerySet[Role]:
 
 
 def own_partner(*, actor: Actor) -> PartnerProfile:
-    """PRG-7: the portal user's own organization, from its membership."""
+    """PRG-7: the portal user's own organization, from its membership.
+
+    Read once per request and kept on the actor (never on its user): a
+    portal page asks for it from its view, its columns and its selectors.
+    NotFound (an internal user) is not kept, so it is raised every time."""
     own = membership(actor)
-    return partner_get(actor=actor, pk=own.partner_id if own is not None else None)
+    return actor.remembered(
+        "partners.own_partner",
+        lambda: partner_get(actor=actor, pk=own.partner_id if own is not None else None),
+    )
 
 
 def contacts_awaiting_portal_user(*, actor: Actor) -> QuerySet[PartnerContact]:

@@ -6,9 +6,9 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from openprm.core.lookups.selectors import lookup_choices
+from openprm.core.widgets import CountryChoiceField
 from openprm.recruitment.catalog import REJECT_REASONS
 from openprm.recruitment.models import MESSAGE_MAX
 
@@ -17,7 +17,7 @@ HONEYPOT = "fax_number"
 
 class ApplicationForm(forms.Form):
     company_name = forms.CharField(label=_("Company name"), max_length=200)
-    country = forms.ChoiceField(label=_("Country"))
+    country = CountryChoiceField(label=_("Country"), blank=_("Choose your country"))
     website = forms.CharField(
         label=_("Web site"),
         max_length=200,
@@ -44,13 +44,6 @@ class ApplicationForm(forms.Form):
         max_length=40,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [  # type: ignore[attr-defined]
-            ("", _("Choose your country")),
-            *list(countries),
-        ]
 
     def is_bot(self) -> bool:
         """Only a robot fills the hidden field."""

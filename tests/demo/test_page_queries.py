@@ -16,8 +16,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from openprm.core import listing
+from openprm.contacts import services
+from openprm.contacts.models import Person
+from openprm.core import access, listing
+from openprm.core.actor import actor_of
 from openprm.core.views.generic import RecordList
+from openprm.customers.models import Account
 from openprm.identity.models import User
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +84,49 @@ def test_every_list_page_reads_a_page_in_the_same_number_of_statements(demo: str
     families = {page.split()[1] for page in grew}
     assert len(families) >= 25, f"only {len(families)} list families compared: {sorted(families)}"
     assert len(grew) >= 50, f"only {len(grew)} pages had rows enough to compare"
+
+
+def _statements(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_the_contact_page_reads_in_the_same_number_of_statements_whatever_its_relationships(
+    demo: str,
+) -> None:
+    """Issue 19, CON-12, TEAM-5: which of the contact's relationships the
+    actor sees, and whether it may edit them, is decided once for the page,
+    not per relationship; nor does a row read its customer or contact alone."""
+    for username in ("admin", "sales"):
+        user = User.objects.get(username=username)
+        actor = actor_of(user)
+        accounts = list(access.visible(Account, actor).order_by("pk")[:6])
+        person = (
+            access.visible(Person, actor)
+            .filter(relationships__account__in=accounts[:1])
+            .order_by("pk")
+            .first()
+        )
+        assert person is not None, username
+        client = Client()
+        client.force_login(user)
+        url = reverse("contacts:contact_detail", args=[person.pk])
+        client.get(url)
+        few = _statements(client, url)
+        related = set(person.relationships.values_list("account_id", flat=True))
+        for account in [a for a in accounts if a.pk not in related][:3]:
+            services.relationship_add(actor=actor, person=person, account=account)
+        other = (
+            access.visible(Person, actor)
+            .exclude(pk=person.pk)
+            .exclude(relationships__related_person=person)
+            .exclude(reverse_relationships__person=person)
+            .order_by("pk")
+            .first()
+        )
+        assert other is not None, username
+        services.relationship_add(actor=actor, person=person, related_person=other)
+        services.relationship_add(actor=actor, person=other, related_person=person)
+        assert _statements(client, url) == few, username

@@ -9,10 +9,7 @@ from django.utils.translation import gettext as _
 from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.events import RelationshipPrimaryPointSet
 from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
-from openprm.contacts.policies import (
-    account_access_level,
-    person_get_for_edit,
-)
+from openprm.contacts.policies import person_get_for_edit
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
@@ -20,6 +17,7 @@ from openprm.core.events import publish
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.customers.errors import CustomerErrorCode
 from openprm.customers.models import Account
+from openprm.customers.reach import account_access_level
 
 
 def relationship_add(

@@ -178,6 +178,7 @@ WIDGET_CLASSES = {
     "checkboxselectmultiple": "form-check-input",
     "radioselect": "form-check-input",
     "select": "form-select",
+    "countryselect": "form-select",
     "selectmultiple": "form-select",
     "nullbooleanselect": "form-select",
 }
