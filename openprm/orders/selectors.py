@@ -11,9 +11,36 @@ from openprm.customers.models import Account
 from openprm.orders.models import Asset, AssetEvent, Order, OrderLine
 from openprm.partners.models import PartnerProfile
 
+# A filter's drop-down lists this many names at most; `?customer=<id>` reaches the rest.
+PICKER_SIZE = 200
+
 
 def order_list(*, actor: Actor) -> QuerySet[Order]:
     return access.visible(Order, actor).select_related("customer", "partner__account")
+
+
+def customer_choices(*, actor: Actor) -> list[tuple[int, str]]:
+    """The orders list's Customer filter: the customers of the orders the
+    actor sees, of those the accounts it may see, by name."""
+    ordered = order_list(actor=actor).values("customer_id")
+    return list(
+        access.visible(Account, actor)
+        .filter(pk__in=ordered)
+        .order_by("name", "pk")
+        .values_list("pk", "name")[:PICKER_SIZE]
+    )
+
+
+def partner_choices(*, actor: Actor) -> list[tuple[int, str]]:
+    """The orders list's Partner filter: the partners of the orders the
+    actor sees, of those the partners it may see, by name."""
+    ordered = order_list(actor=actor).values("partner_id")
+    return list(
+        access.visible(PartnerProfile, actor)
+        .filter(pk__in=ordered)
+        .order_by("account__name", "pk")
+        .values_list("pk", "account__name")[:PICKER_SIZE]
+    )
 
 
 def order_get(*, actor: Actor, pk: Any) -> Order:

@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.actor import Actor
 from openprm.core.errors import DomainError
 from openprm.core.forms import VersionedForm
+from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
@@ -28,12 +30,27 @@ from openprm.orders.services import StatusReport
 ORDER_ACTIONS = ("change", "revise", "fulfil")
 
 
+def _order_filters(actor: Actor) -> list[Filter]:
+    """The order number, the state, and the customer by name: of the
+    orders the actor sees, the customers it may see."""
+    customers = selectors.customer_choices(actor=actor)
+    return [
+        Filter("q", _("Order number"), "text"),
+        Filter("state", _("State"), "choice", OrderState.choices),
+        Filter.of_records("customer", _("Customer"), customers),
+    ]
+
+
 class OrderList(RecordList):
     """The order managers' list of every order."""
 
     model = Order
     spec = tables.ORDERS
     privilege = MANAGE_ORDERS
+
+    def filter_bar(self) -> list[Filter]:
+        partners = selectors.partner_choices(actor=self.actor)
+        return [*_order_filters(self.actor), Filter.of_records("partner", _("Partner"), partners)]
 
 
 class OrderDetail(RecordDetail):
@@ -233,6 +250,10 @@ class PortalOrderList(RecordList):
     model = Order
     spec = tables.PORTAL_ORDERS
     title = _("Orders")
+
+    def filter_bar(self) -> list[Filter]:
+        """A partner user's orders are its own organization's: no Partner filter."""
+        return _order_filters(self.actor)
 
 
 @method_decorator(portal_only, name="dispatch")
