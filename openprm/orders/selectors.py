@@ -4,11 +4,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from openprm.catalog import selectors as catalog_selectors
+from openprm.catalog.models import ProductType
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
 from openprm.customers.models import Account
-from openprm.orders.models import Asset, AssetEvent, Order, OrderLine
+from openprm.orders.models import Asset, AssetEvent, AssetStatus, Order, OrderLine
 from openprm.partners.models import PartnerProfile
 
 # A filter's drop-down lists this many names at most; `?customer=<id>` reaches the rest.
@@ -68,6 +70,23 @@ def asset_list(*, actor: Actor) -> QuerySet[Asset]:
 
 def asset_get(*, actor: Actor, pk: Any) -> Asset:
     return access.get_visible(Asset, actor, pk, asset_list(actor=actor))
+
+
+def option_products_of(*, actor: Actor, asset: Asset) -> list[int]:
+    """The options installed under the asset, as product ids."""
+    return list(
+        asset_list(actor=actor)
+        .filter(parent=asset, status=AssetStatus.ACTIVE, product__type=ProductType.OPTION)
+        .values_list("product_id", flat=True)
+    )
+
+
+def option_choices(*, actor: Actor, asset: Asset) -> list[tuple[int, str]]:
+    """The options the asset's product takes (id, name), by name."""
+    links = catalog_selectors.options_of(actor=actor, product=asset.product)
+    return list(
+        links.order_by("option__name", "option_id").values_list("option_id", "option__name")
+    )
 
 
 def history_of(*, actor: Actor, asset: Asset) -> QuerySet[AssetEvent]:

@@ -24,7 +24,7 @@ from openprm.customers.selectors import account_get
 from openprm.orders import selectors, services, tables
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
-from openprm.orders.models import Asset, FulfilmentStatus, Order, OrderState
+from openprm.orders.models import FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
 
 ORDER_ACTIONS = ("change", "revise", "fulfil")
@@ -205,17 +205,6 @@ class OrderLineRemove(RecordAction):
             line_id=int(self.request.POST.get("line_id", "0") or 0),
             expected_version=form.cleaned_data["version"],
         )
-
-
-class AssetDetail(RecordDetail):
-    model = Asset
-    template_name = "orders/asset_detail.html"
-
-    def record(self, pk: int) -> Asset:
-        return selectors.asset_get(actor=self.actor, pk=pk)
-
-    def tab_context(self, record: Asset, tab: str) -> dict[str, Any]:
-        return {"asset": record, "history": selectors.history_of(actor=self.actor, asset=record)}
 
 
 def _profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
