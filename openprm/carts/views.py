@@ -22,6 +22,7 @@ from openprm.carts.models import CartLine
 from openprm.catalog import selectors as catalog
 from openprm.core.actor import Actor
 from openprm.core.errors import DomainError, PermissionRefused
+from openprm.core.redirects import redirect_next
 from openprm.core.views.editing import RecordAction, refusal_text
 from openprm.core.views.generic import Page
 from openprm.core.views.pages import portal_only
@@ -152,11 +153,11 @@ class CartLineAdd(CartPage):
         except DomainError as error:
             if request.POST.get("from") == "catalog":
                 messages.error(request, refusal_text(error))
-                return redirect(request.POST.get("next") or reverse("portal:catalog"))
+                return redirect_next(request, "portal:catalog")
             return cart_answer(request, error=refusal_text(error))
         if request.POST.get("from") == "catalog":
             messages.success(request, _("%(name)s is in your cart.") % {"name": line.product.name})
-            return redirect(request.POST.get("next") or reverse("portal:catalog"))
+            return redirect_next(request, "portal:catalog")
         return cart_answer(request)
 
 

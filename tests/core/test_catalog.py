@@ -124,6 +124,7 @@ def test_plat_2_the_spec_roles_hold_the_privileges_their_apps_grant() -> None:
             "delete_sales_party",
             "delete_sales_party_contact",
             "legal_contact_preferences_management",
+            "manage_orders",
             "manage_partners",
             "manage_price_lists",
             "manage_products",

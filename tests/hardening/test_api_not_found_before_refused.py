@@ -24,6 +24,7 @@ from django.utils import timezone
 from PIL import Image
 
 from openprm.alerts.models import Alert
+from openprm.carts.models import Cart, CartLine, Quote
 from openprm.catalog.models import (
     BundleComponent,
     PriceList,
@@ -50,6 +51,7 @@ from openprm.deals.models import DealRegistration, Opportunity, OpportunityTeamM
 from openprm.identity.models import Role, User
 from openprm.identity.services import token_create
 from openprm.imports.models import ImportJob
+from openprm.orders.models import Asset, Order, OrderLine
 from openprm.programs.models import DowngradeReview, Partnership, Program, Snapshot, Tier
 from openprm.recruitment.models import Application
 from openprm.teams.models import AccountTeamMember
@@ -194,6 +196,41 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
         "portal/contact_id": co_rep,
         "imports/job_id": job,
         **_channel_records(co, co_rep, channel_manager),
+        **_ordering_records(co, co_rep, price_list, retired),
+    }
+
+
+def _ordering_records(
+    co: Any, co_rep: Any, price_list: PriceList, product: Product
+) -> dict[str, models.Model]:
+    """Contoso's order with an installed asset, its rep's cart line and
+    quote; the retired bundle stands for the configurator's product."""
+    order = Order.objects.create(
+        number="O-CO-1",
+        customer=co.account,
+        partner=co,
+        price_list=price_list,
+        currency="EUR",
+        placed_by=co_rep.user,
+    )
+    line = OrderLine.objects.create(order=order, product=product, quantity=1)
+    cart = Cart.objects.create(owner=co_rep.user)
+    return {
+        "orders/order_id": order,
+        "assets/asset_id": Asset.objects.create(
+            customer=co.account,
+            partner=co,
+            product=product,
+            quantity=1,
+            start_date=dt.date.today(),
+            currency="EUR",
+            origin=line,
+        ),
+        "portal/line_id": CartLine.objects.create(cart=cart, product=product, kind="item"),
+        "portal/quote_id": Quote.objects.create(
+            number="Q-CO-1", owner=co_rep.user, valid_until=dt.date.today()
+        ),
+        "portal/product_id": product,
     }
 
 

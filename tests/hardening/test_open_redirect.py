@@ -11,9 +11,20 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client
 
+from openprm.catalog.services import product_create
 from openprm.core.savedviews.services import saved_view_create
-from openprm.identity.catalog import SALESPERSON
-from openprm.identity.models import User
+from openprm.identity.catalog import (
+    CHANNEL_ACCOUNT_MANAGER,
+    PARTNER_SALES_REPRESENTATIVE,
+    SALES_ADMINISTRATOR,
+    SALESPERSON,
+)
+from openprm.identity.models import Role, User
+from openprm.partners.services import (
+    partner_contact_promote_to_resource,
+    partner_contact_promote_to_user,
+    partner_create,
+)
 from tests.contacts.helpers import make_contact
 from tests.factories import as_actor, make_user
 
@@ -84,6 +95,42 @@ def _saved_view_remove(client: Client, user: User, target: str) -> HttpResponse:
     return client.post(f"/views/{view.pk}/delete/", {"next": target})
 
 
+def _cart_add_from_catalog(client: Client, user: User, target: str) -> HttpResponse:
+    """A partner rep adds a product from the portal catalog and is sent back
+    to the catalog page it came from (`user` is internal, so a rep is made)."""
+    manager = as_actor(make_user(CHANNEL_ACCOUNT_MANAGER))
+    partner = partner_create(
+        actor=manager,
+        data={"name": "Northwind"},
+        primary_contact={"first_name": "Pat", "last_name": "Rep"},
+        confirm_duplicates=True,
+    )
+    contact = partner.contacts.get()
+    contact = partner_contact_promote_to_resource(
+        actor=manager,
+        contact=contact,
+        role_id=Role.objects.get(code=PARTNER_SALES_REPRESENTATIVE).pk,
+        expected_version=contact.version,
+    )
+    contact = partner_contact_promote_to_user(
+        actor=manager,
+        contact=contact,
+        username="nw-rep",
+        email="rep@northwind.example",
+        expected_version=contact.version,
+        base_url="http://testserver/",
+    )
+    phone = product_create(
+        actor=as_actor(make_user(SALES_ADMINISTRATOR)),
+        data={"code": "PHONE", "name": "Phone", "type": "device", "is_orderable": True},
+    )
+    client.force_login(contact.user)
+    return client.post(
+        "/portal/cart/lines/",
+        {"product_id": phone.pk, "quantity": "1", "from": "catalog", "next": target},
+    )
+
+
 Route = Callable[[Client, User, str], HttpResponse]
 # Each source file that reads `next` and the routes it serves. A new file
 # reading `next` fails test_every_next_source_is_walked until listed here.
@@ -93,6 +140,8 @@ ROUTES: dict[str, list[Route]] = {
     "contacts/templates/contacts/_favorite.html": [_favorite],
     "contacts/views.py": [_favorite],
     "core/savedviews/views.py": [_saved_view_save, _saved_view_remove],
+    "carts/templates/carts/cells/add_to_cart.html": [_cart_add_from_catalog],
+    "carts/views.py": [_cart_add_from_catalog],
 }
 ALL_ROUTES = sorted({r for routes in ROUTES.values() for r in routes}, key=lambda r: r.__name__)
 

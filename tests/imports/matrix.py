@@ -1,5 +1,5 @@
 """The imports' rows of the access matrices that no declaration gives
-(tests/access/cases.py): the upload form, the mapping and rejects pages and
+(tests/access/cases.py): the upload form, the mapping, value mapping, rejects and warnings pages and
 the API's writes (IMP-1, IMP-2); and what the list of imports shows (IMP-3)."""
 
 from django.urls import reverse
@@ -16,7 +16,7 @@ PAGES = {
     "imports:job_new": [Case("get")],
     **{
         f"imports:{name}": [Case("get", JOB, allowed=OWNER, sees=OWNER)]
-        for name in ("job_mapping", "job_rejects")
+        for name in ("job_mapping", "job_values", "job_rejects", "job_warnings")
     },
 }
 
