@@ -20,7 +20,7 @@ from openprm.core.views.generic import Page, RecordDetail
 from openprm.core.views.pages import portal_only
 from openprm.orders import selectors, services
 from openprm.orders.forms import AssetModifyForm
-from openprm.orders.models import Asset, Order
+from openprm.orders.models import Asset, AssetStatus, Order
 from openprm.orders.services import AssetChange
 
 CHANGE_PLACED = _("A change order on %(name)s is pending: check it, then submit it.")
@@ -46,7 +46,7 @@ class AssetDetail(RecordDetail):
             "history": selectors.history_of(actor=self.actor, asset=record),
             "area": self.area,
             "profile_url": profile,
-            "active": record.status == "active",
+            "active": record.status == AssetStatus.ACTIVE,
         }
 
 
