@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from openprm.core import access
 from openprm.core.errors import DomainError
 from openprm.core.views.editing import RecordAction, refusal_text
 from openprm.core.views.generic import Page, RecordDetail
@@ -59,9 +58,7 @@ class AssetModify(Page):
     area: ClassVar[str] = "orders"
 
     def asset(self, pk: int) -> Asset:
-        asset = selectors.asset_get(actor=self.actor, pk=pk)
-        access.require(self.actor, "change", asset)
-        return asset
+        return selectors.asset_to_change(actor=self.actor, pk=pk)
 
     def form(self, asset: Asset, data: Any = None) -> AssetModifyForm:
         initial = {

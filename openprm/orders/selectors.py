@@ -72,6 +72,14 @@ def asset_get(*, actor: Actor, pk: Any) -> Asset:
     return access.get_visible(Asset, actor, pk, asset_list(actor=actor))
 
 
+def asset_to_change(*, actor: Actor, pk: Any) -> Asset:
+    """An asset the actor may see (404 otherwise) and change (ORD-9: power
+    users and order managers; 403 otherwise), for the Modify form."""
+    asset = asset_get(actor=actor, pk=pk)
+    access.require(actor, "change", asset)
+    return asset
+
+
 def option_products_of(*, actor: Actor, asset: Asset) -> list[int]:
     """The options installed under the asset, as product ids."""
     return list(
