@@ -13,6 +13,7 @@ class CartsConfig(AppConfig):
             "area": "portal",
             "icon": "shopping-cart",
             "order": 36,
+            "group": "ordering",
         },
         {
             "label": _("Quotes"),
@@ -20,6 +21,7 @@ class CartsConfig(AppConfig):
             "area": "portal",
             "icon": "file-invoice",
             "order": 37,
+            "group": "ordering",
         },
     )
 

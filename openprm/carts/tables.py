@@ -1,5 +1,6 @@
 """The quotes list (ORD-6), declared once for the portal page and the API."""
 
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -8,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from openprm.carts import selectors
 from openprm.carts.models import Quote
 from openprm.core.actor import Actor
-from openprm.core.money import money
 from openprm.core.tables import Column, ListSpec, Query
 
 
@@ -32,15 +32,18 @@ QUOTES = ListSpec(
         Column(
             "one_time_total",
             _("One-time total"),
-            lambda q: money(q.one_time_total, q.currency),
+            attrgetter("one_time_total"),
             sort="one_time_total",
+            cell="cells/money.html",
         ),
         Column(
             "monthly_total",
             _("Monthly total"),
-            lambda q: money(q.monthly_total, q.currency),
+            attrgetter("monthly_total"),
             sort="monthly_total",
+            cell="cells/money.html",
         ),
+        Column("currency", _("Currency"), shown=False),
     ),
     default_sort="-created",
     sorts={"created": ("created_at",)},

@@ -1,4 +1,5 @@
-"""Demo catalog: the networking products the demo deals are made of, and the
+"""Demo catalog: the networking products the demo deals are made of (devices
+at a one-time price, cloud management and support as monthly services), and the
 TeleMedia mobile catalog of the partner ordering story (ORD-1, ORD-8):
 phones, a Family 1500 plan bundle (one plan, 1 to 5 lines, phones at a
 discount), data and roaming packs that belong to a line, and the list price
@@ -14,14 +15,15 @@ from openprm.core.actor import Actor
 from openprm.demo.context import DemoContext
 
 PRODUCTS = (
-    ("FW-100", "Firewall 100", "Security"),
-    ("FW-500", "Firewall 500", "Security"),
-    ("SW-24", "Switch 24-port", "Switching"),
-    ("SW-48", "Switch 48-port", "Switching"),
-    ("AP-6", "Wi-Fi 6 Access Point", "Wireless"),
-    ("AP-7", "Wi-Fi 7 Access Point", "Wireless"),
-    ("CLOUD-MGMT", "Cloud Management (1 year)", "Services"),
-    ("SUPPORT-PRO", "Pro Support (1 year)", "Services"),
+    # code, name, family, type, charge, one-time, monthly
+    ("FW-100", "Firewall 100", "Security", "device", "one_time", "500", "0"),
+    ("FW-500", "Firewall 500", "Security", "device", "one_time", "750", "0"),
+    ("SW-24", "Switch 24-port", "Switching", "device", "one_time", "1000", "0"),
+    ("SW-48", "Switch 48-port", "Switching", "device", "one_time", "1250", "0"),
+    ("AP-6", "Wi-Fi 6 Access Point", "Wireless", "device", "one_time", "1500", "0"),
+    ("AP-7", "Wi-Fi 7 Access Point", "Wireless", "device", "one_time", "1750", "0"),
+    ("CLOUD-MGMT", "Cloud Management", "Services", "service", "monthly", "0", "45.00"),
+    ("SUPPORT-PRO", "Pro Support", "Services", "service", "monthly", "0", "120.00"),
 )
 
 MOBILE = (
@@ -91,24 +93,15 @@ def _mobile(actor: Actor) -> dict[str, Product]:
     return made
 
 
-def _list_prices(
-    actor: Actor, products: Iterable[Product], mobile: dict[str, Product]
-) -> PriceList:
+def _list_prices(actor: Actor, products: dict[str, Product]) -> PriceList:
     prices = services.price_list_create(
         actor=actor, data={"name": "List prices", "currency": "EUR", "audience": "list"}
     )
-    for index, product in enumerate(products):
+    for code, *_rest, one_time, monthly in (*PRODUCTS, *MOBILE):
         services.item_set(
             actor=actor,
             price_list=prices,
-            product_id=product.pk,
-            one_time_price=Decimal(500 + 250 * index),
-        )
-    for code, *_rest, one_time, monthly in MOBILE:
-        services.item_set(
-            actor=actor,
-            price_list=prices,
-            product_id=mobile[code].pk,
+            product_id=products[code].pk,
             one_time_price=Decimal(one_time),
             monthly_price=Decimal(monthly),
         )
@@ -118,12 +111,22 @@ def _list_prices(
 def seed(context: DemoContext) -> None:
     actor = context.records["user:salesadmin"]
     context.records["products"] = [
-        services.product_create(actor=actor, data={"code": code, "name": name, "family": family})
-        for code, name, family in PRODUCTS
+        services.product_create(
+            actor=actor,
+            data={
+                "code": code,
+                "name": name,
+                "family": family,
+                "type": kind,
+                "charge_type": charge,
+            },
+        )
+        for code, name, family, kind, charge, _one, _month in PRODUCTS
     ]
     mobile = _mobile(actor)
     context.records["mobile_products"] = mobile
-    context.records["list_prices"] = _list_prices(actor, context.records["products"], mobile)
+    by_code = {product.code: product for product in context.records["products"]}
+    context.records["list_prices"] = _list_prices(actor, by_code | mobile)
 
 
 def tier_price_lists(context: DemoContext, tiers: Iterable[tuple[int, str, Decimal]]) -> None:

@@ -1,5 +1,6 @@
 """The catalog's lists (ORD-1), each declared once for the page, files and API."""
 
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
@@ -51,9 +52,21 @@ OFFER = ListSpec(
         Column("name", _("Name"), sort="name_search"),
         Column("family", _("Product family"), sort="family"),
         Column("type", _("Type"), lambda p: p.get_type_display()),
-        Column("one_time", _("One-time price"), lambda p: p.one_time_price, sort="one_time_price"),
-        Column("monthly", _("Monthly price"), lambda p: p.monthly_price, sort="monthly_price"),
-        Column("currency", _("Currency"), lambda p: p.currency),
+        Column(
+            "one_time",
+            _("One-time price"),
+            attrgetter("one_time_price"),
+            sort="one_time_price",
+            cell="cells/money.html",
+        ),
+        Column(
+            "monthly",
+            _("Monthly price"),
+            attrgetter("monthly_price"),
+            sort="monthly_price",
+            cell="cells/money.html",
+        ),
+        Column("currency", _("Currency"), shown=False),
         # ORD-2: the cart app's button; the portal page shows it, the files do not.
         Column("cart", _("Cart"), cell="carts/cells/add_to_cart.html", exported=False),
     ),

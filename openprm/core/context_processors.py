@@ -6,12 +6,19 @@ Apps declare their menu entries in their AppConfig as `nav_items`
 and an `icon`: a name from the design system's icon set); this keeps both
 layouts free of app knowledge, so the portal menu is whatever the installed
 apps contribute to it.
+
+An entry naming a `group` shows in that group's drop-down rather than on
+the menu bar, so a menu many apps add to stays one row. An app declares
+the group in its AppConfig's `nav_groups` (key, label, icon, area, order);
+entries of several apps may share it. A group the user may open a single
+entry of shows that entry alone.
 """
 
 from operator import itemgetter
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
@@ -42,10 +49,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "icon": item.get("icon", "point"),
                 "active": request.path.startswith(url),
                 "order": item.get("order", 0),
+                "group": item.get("group", ""),
             }
             (admin if item.get("admin") else main).append(entry)
     _nearest_active(main)
     _nearest_active(admin)
+    main = _grouped(main, area)
     main.sort(key=itemgetter("order"))
     admin.sort(key=itemgetter("order"))
     return {"nav_items": main, "admin_nav_items": admin}
@@ -58,3 +67,46 @@ def _nearest_active(entries: list[dict[str, Any]]) -> None:
     nearest = max(active, key=lambda entry: len(entry["url"]), default=None)
     for entry in active:
         entry["active"] = entry is nearest
+
+
+def _declared_groups(area: str) -> dict[str, dict[str, Any]]:
+    return {
+        group["key"]: group
+        for app_config in apps.get_app_configs()
+        for group in getattr(app_config, "nav_groups", ())
+        if group.get("area", "internal") == area
+    }
+
+
+def _grouped(entries: list[dict[str, Any]], area: str) -> list[dict[str, Any]]:
+    """The menu bar: ungrouped entries as they are, each group as one entry
+    holding its `children` (in their order), current when one of them is."""
+    declared = _declared_groups(area)
+    members: dict[str, list[dict[str, Any]]] = {}
+    bar: list[dict[str, Any]] = []
+    for entry in entries:
+        key = entry["group"]
+        if not key:
+            bar.append(entry)
+            continue
+        if key not in declared:
+            url = entry["url"]
+            raise ImproperlyConfigured(f"The menu entry {url} names an undeclared group {key!r}.")
+        members.setdefault(key, []).append(entry)
+    for key, children in members.items():
+        children.sort(key=itemgetter("order"))
+        if len(children) == 1:
+            bar.append(children[0])
+            continue
+        group = declared[key]
+        bar.append(
+            {
+                "label": group["label"],
+                "key": key,
+                "icon": group.get("icon", "point"),
+                "order": group.get("order", min(child["order"] for child in children)),
+                "active": any(child["active"] for child in children),
+                "children": children,
+            }
+        )
+    return bar

@@ -9,6 +9,17 @@ class OrdersConfig(AppConfig):
     label = "orders"
     verbose_name = _("Orders")
     url_prefix = "orders/"
+    # The portal's ordering pages (the cart's and quotes' too) under one
+    # menu entry: the portal menu stays one row.
+    nav_groups: tuple[dict[str, object], ...] = (
+        {
+            "key": "ordering",
+            "label": _("Ordering"),
+            "area": "portal",
+            "icon": "shopping-cart",
+            "order": 36,
+        },
+    )
     nav_items: tuple[dict[str, object], ...] = (
         {
             "label": _("Orders"),
@@ -22,14 +33,16 @@ class OrdersConfig(AppConfig):
             "url": "portal:order_list",
             "area": "portal",
             "icon": "truck-delivery",
-            "order": 37,
+            "order": 38,
+            "group": "ordering",
         },
         {
             "label": _("Service profile"),
             "url": "portal:own_service_profile",
             "area": "portal",
             "icon": "stack-2",
-            "order": 38,
+            "order": 39,
+            "group": "ordering",
         },
     )
 

@@ -1,4 +1,7 @@
-"""Forms of the order pages: a fulfilment report and a line added to a pending order."""
+"""Forms of the order pages: a fulfilment report, a line added to a pending
+order, and an installed asset modified."""
+
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -26,3 +29,17 @@ class LineAddForm(VersionedForm):
     def option_ids(self) -> list[int]:
         text = self.cleaned_data.get("options") or ""
         return [int(part) for part in text.replace(",", " ").split() if part.isdigit()]
+
+
+class AssetModifyForm(forms.Form):
+    """ORD-9: an installed asset's new quantity and the options it keeps or
+    gains (the options of its product)."""
+
+    quantity = forms.DecimalField(label=_("Quantity"), max_digits=12, decimal_places=3)
+    options = forms.TypedMultipleChoiceField(
+        label=_("Options"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, options: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["options"].choices = options

@@ -1,5 +1,6 @@
 """The orders app's lists, each declared once for the page, files and API."""
 
+from operator import attrgetter
 from typing import Annotated, Any, Literal
 
 from django.db.models import Q, QuerySet
@@ -9,23 +10,28 @@ from ninja import FilterLookup, FilterSchema
 
 from openprm.core.actor import Actor
 from openprm.core.apikit.types import RecordId
-from openprm.core.money import money
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.orders import selectors
 from openprm.orders.models import Asset, Order
 
+MONEY = "cells/money.html"
 StateCode = Literal["pending", "open", "in_progress", "fulfilled", "cancelled", "superseded"]
 
 
-class OrderFilter(FilterSchema):
+class PortalOrderFilter(FilterSchema):
+    """A partner user's orders are all its own organization's: no partner to pick."""
+
     q: str | None = None
     state: Annotated[StateCode | None, FilterLookup("state")] = None
     customer: Annotated[RecordId | None, FilterLookup("customer_id")] = None
-    partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
 
     def filter_q(self, value: str | None) -> Q:
         """The order number, ORD-000123 (every revision of it)."""
         return Q(number=value.strip().upper()) if value and value.strip() else Q()
+
+
+class OrderFilter(PortalOrderFilter):
+    partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
 
 
 class AssetFilter(FilterSchema):
@@ -46,8 +52,9 @@ def _columns(link: Any) -> tuple[Column, ...]:
         Column("customer", _("Customer"), lambda o: o.customer.name),
         Column("partner", _("Partner"), lambda o: o.partner.account.name if o.partner else ""),
         Column("state", _("State"), lambda o: o.get_state_display(), sort="state"),
-        Column("one_time", _("One-time"), lambda o: money(o.one_time_total, o.currency)),
-        Column("monthly", _("Monthly"), lambda o: money(o.monthly_total, o.currency)),
+        Column("one_time", _("One-time"), attrgetter("one_time_total"), cell=MONEY),
+        Column("monthly", _("Monthly"), attrgetter("monthly_total"), cell=MONEY),
+        Column("currency", _("Currency"), shown=False),
         Column("created", _("Placed"), lambda o: o.created_at, sort="created_at"),
     )
 
@@ -64,8 +71,13 @@ ORDERS = ListSpec(
 PORTAL_ORDERS = ListSpec(
     name="orders.portal_orders",
     select=_orders,
-    columns=_columns(lambda o: reverse("portal:order_detail", args=[o.pk])),
-    filters=OrderFilter,
+    # A partner user only ever sees its own organization's orders: no Partner column.
+    columns=tuple(
+        column
+        for column in _columns(lambda o: reverse("portal:order_detail", args=[o.pk]))
+        if column.key != "partner"
+    ),
+    filters=PortalOrderFilter,
     default_sort="-created",
     row_key=lambda o: o.pk,
 )
@@ -87,7 +99,8 @@ ASSETS = ListSpec(
         Column("status", _("Status"), lambda a: a.get_status_display(), sort="status"),
         Column("start", _("Start"), lambda a: a.start_date, sort="start_date"),
         Column("end", _("End"), lambda a: a.end_date or ""),
-        Column("monthly", _("Monthly"), lambda a: money(a.monthly_amount, a.currency)),
+        Column("monthly", _("Monthly"), attrgetter("monthly_amount"), cell=MONEY),
+        Column("currency", _("Currency"), shown=False),
     ),
     filters=AssetFilter,
     default_sort="-start",

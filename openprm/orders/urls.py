@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.orders import views
+from openprm.orders import asset_views, views
 
 app_name = "orders"
 
@@ -13,7 +13,13 @@ urlpatterns = [
     path("<int:pk>/fulfil/", views.OrderFulfil.as_view(), name="order_fulfil"),
     path("<int:pk>/lines/new/", views.OrderLineAdd.as_view(), name="order_line_add"),
     path("<int:pk>/lines/remove/", views.OrderLineRemove.as_view(), name="order_line_remove"),
-    path("assets/<int:pk>/", views.AssetDetail.as_view(), name="asset_detail"),
+    path("assets/<int:pk>/", asset_views.AssetDetail.as_view(), name="asset_detail"),
+    path("assets/<int:pk>/modify/", asset_views.AssetModify.as_view(), name="asset_modify"),
+    path(
+        "assets/<int:pk>/disconnect/",
+        asset_views.AssetDisconnect.as_view(),
+        name="asset_disconnect",
+    ),
     path("accounts/<int:pk>/assets/", views.AccountAssets.as_view(), name="account_assets"),
 ]
 
@@ -29,6 +35,13 @@ portal_urlpatterns = [
         "orders/<int:pk>/lines/remove/",
         views.PortalOrderLineRemove.as_view(),
         name="order_line_remove",
+    ),
+    path("assets/<int:pk>/", asset_views.PortalAssetDetail.as_view(), name="asset_detail"),
+    path("assets/<int:pk>/modify/", asset_views.PortalAssetModify.as_view(), name="asset_modify"),
+    path(
+        "assets/<int:pk>/disconnect/",
+        asset_views.PortalAssetDisconnect.as_view(),
+        name="asset_disconnect",
     ),
     path(
         "accounts/<int:pk>/service-profile/",

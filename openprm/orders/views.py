@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.actor import Actor
 from openprm.core.errors import DomainError
 from openprm.core.forms import VersionedForm
+from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
@@ -22,10 +24,21 @@ from openprm.customers.selectors import account_get
 from openprm.orders import selectors, services, tables
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
-from openprm.orders.models import Asset, FulfilmentStatus, Order, OrderState
+from openprm.orders.models import FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
 
 ORDER_ACTIONS = ("change", "revise", "fulfil")
+
+
+def _order_filters(actor: Actor) -> list[Filter]:
+    """The order number, the state, and the customer by name: of the
+    orders the actor sees, the customers it may see."""
+    customers = selectors.customer_choices(actor=actor)
+    return [
+        Filter("q", _("Order number"), "text"),
+        Filter("state", _("State"), "choice", OrderState.choices),
+        Filter.of_records("customer", _("Customer"), customers),
+    ]
 
 
 class OrderList(RecordList):
@@ -34,6 +47,10 @@ class OrderList(RecordList):
     model = Order
     spec = tables.ORDERS
     privilege = MANAGE_ORDERS
+
+    def filter_bar(self) -> list[Filter]:
+        partners = selectors.partner_choices(actor=self.actor)
+        return [*_order_filters(self.actor), Filter.of_records("partner", _("Partner"), partners)]
 
 
 class OrderDetail(RecordDetail):
@@ -190,17 +207,6 @@ class OrderLineRemove(RecordAction):
         )
 
 
-class AssetDetail(RecordDetail):
-    model = Asset
-    template_name = "orders/asset_detail.html"
-
-    def record(self, pk: int) -> Asset:
-        return selectors.asset_get(actor=self.actor, pk=pk)
-
-    def tab_context(self, record: Asset, tab: str) -> dict[str, Any]:
-        return {"asset": record, "history": selectors.history_of(actor=self.actor, asset=record)}
-
-
 def _profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
     profile = services.service_profile(actor=view.actor, customer_id=account.pk)
     context = {"account": account, "profile": profile, "portal": portal}
@@ -233,6 +239,10 @@ class PortalOrderList(RecordList):
     model = Order
     spec = tables.PORTAL_ORDERS
     title = _("Orders")
+
+    def filter_bar(self) -> list[Filter]:
+        """A partner user's orders are its own organization's: no Partner filter."""
+        return _order_filters(self.actor)
 
 
 @method_decorator(portal_only, name="dispatch")

@@ -1,6 +1,7 @@
 """The demo holds the TeleMedia catalog (ORD-1, ORD-8): phones, the family
 plan bundle with its plan, up to 5 lines and their options, the list price
-list and a price list per partner tier."""
+list and a price list per partner tier; cloud management and support are
+monthly services, not devices."""
 
 from decimal import Decimal
 from typing import Any
@@ -43,3 +44,14 @@ def test_ord_1_ord_8_demo_holds_the_telemedia_catalog(settings: Any) -> None:
     listed = PriceListItem.objects.get(price_list__audience="list", product__code="TM-PHONE-X")
     assert listed.one_time_price == Decimal("499.00")
     assert phone.one_time_price < listed.one_time_price
+
+    services = PriceListItem.objects.filter(
+        price_list__audience="list", product__code__in=("CLOUD-MGMT", "SUPPORT-PRO")
+    )
+    assert sorted(
+        (i.product.name, i.product.type, i.product.charge_type, i.one_time_price) for i in services
+    ) == [
+        ("Cloud Management", "service", "monthly", Decimal("0.00")),
+        ("Pro Support", "service", "monthly", Decimal("0.00")),
+    ]
+    assert all(item.monthly_price > 0 for item in services)

@@ -4,8 +4,10 @@ three lines on order; the next morning it revises the order in the portal,
 adds two lines and submits — a complete new revision (plan + 5 lines) with
 revision 1 kept read-only — and compares the two; the order manager
 reports every line complete and the account's Assets tab shows the five
-lines installed; weeks later a change order on one line shows as "Being
-changed"; a standard user sees no Revise button. (The stock order and the
+lines installed; weeks later the power user opens one line from the
+portal's Ordering menu (Service profile), backs out of Disconnect at its
+confirmation, and Modify takes the line's data pack off: the change order
+shows as "Being changed"; a standard user sees no Revise button. (The stock order and the
 plan come through the services here: the cart is its own flow.)"""
 
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
 from openprm.identity.models import User
 from openprm.orders import services
-from openprm.orders.models import Asset, Order
+from openprm.orders.models import Order
 from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, two_partners
 from tests.e2e.conftest import signed_in_tab
@@ -81,11 +83,20 @@ def test_ord_4_ord_5_ord_7_the_family_plan_revised_fulfilled_and_changed(
     manager.get_by_label("Every line").select_option("complete")
     manager.get_by_test_id("fulfil-all").click()
     expect(manager.get_by_test_id("order-state")).to_have_text("Fulfilled")
-    line = Asset.objects.filter(product=telemedia["LINE"]).first()
-    services.order_assets_change(
-        actor=nw_power, price_list_id=gold_prices.pk,
-        changes=[services.AssetChange(asset_id=line.pk, option_ids=[])],
-    )  # fmt: skip
+    power.get_by_test_id("nav-group-ordering").click()
+    power.get_by_role("link", name="Service profile").click()
+    power.get_by_test_id("service-profile").get_by_role("link", name="Family line").first.click()
+    placed = Order.objects.count()
+    power.once("dialog", lambda dialog: dialog.dismiss())
+    power.get_by_test_id("asset-disconnect").click()
+    expect(power.get_by_test_id("asset-modify")).to_be_visible()
+    assert Order.objects.count() == placed
+    power.get_by_test_id("asset-modify").click()
+    power.get_by_label("Data pack 5 GB").uncheck()
+    power.get_by_test_id("asset-modify-save").click()
+    expect(power.get_by_text("is pending: check it, then submit it.")).to_be_visible()
+    power.get_by_test_id("action-submit").click()
+    expect(power.get_by_test_id("order-state")).to_have_text("Open")
     manager.goto(f"/orders/accounts/{two_partners['nw'].account_id}/assets/")
     profile = manager.get_by_test_id("service-profile")
     expect(profile.get_by_text("Family line")).to_have_count(5)

@@ -219,11 +219,14 @@ def _bundle_checks(plan: Plan, problems: Problems) -> None:
 def order_assets_change(
     *,
     actor: Actor,
-    price_list_id: int,
     changes: Sequence[AssetChange],
+    price_list_id: int | None = None,
     contact_id: int | None = None,
 ) -> Order:
-    """A new Pending modify or disconnect order on installed assets (ORD-9)."""
+    """A new Pending modify or disconnect order on installed assets (ORD-9),
+    priced by the price list that applies to the caller; a `price_list_id`
+    naming another is refused (the pages name none: they take the one that
+    applies)."""
     access.require_create(actor, Order)
     with transaction.atomic():
         assets = _assets(actor, changes)

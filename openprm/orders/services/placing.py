@@ -68,17 +68,22 @@ def buyer(actor: Actor, customer_id: int | None) -> tuple[Account, PartnerProfil
     return access.get_visible(Account, actor, customer_id), partner
 
 
-def callers_price_list(actor: Actor, customer_id: int | None, price_list_id: int) -> PriceList:
+def callers_price_list(
+    actor: Actor, customer_id: int | None, price_list_id: int | None
+) -> PriceList:
     """ORD-1, ORD-6: only the price list that applies to the caller (for
-    itself or for the customer) may price its order."""
+    itself or for the customer) may price its order; None asks for that one."""
     applies = pricing.price_list_for(actor, for_customer=customer_id)
-    if applies is None or applies.pk != price_list_id:
+    if applies is None or price_list_id not in (None, applies.pk):
         raise ValidationFailed(
             _(
                 "Caller's price list: price list %(asked)s is not the one that applies here "
                 "(%(applies)s)."
             )
-            % {"asked": price_list_id, "applies": applies.name if applies else _("none")},
+            % {
+                "asked": price_list_id or _("none"),
+                "applies": applies.name if applies else _("none"),
+            },
             code=OrderErrorCode.PRICE_LIST_NOT_CALLERS,
             field_errors={"price_list_id": [_("Use the price list that applies to you.")]},
         )
