@@ -23,6 +23,7 @@ from typing import Protocol
 
 from django.db import IntegrityError, transaction
 
+from openprm.core import access
 from openprm.core.errors import DomainError, ValidationFailed
 from openprm.imports.kinds.base import (
     BatchResult,
@@ -117,11 +118,8 @@ def rows_updated(
 
 
 def _keys_known(ctx: ImportContext, model: str, keys: list[str]) -> set[str]:
-    return set(
-        ImportKey.objects.filter(model=model, user_id=ctx.actor.pk, key__in=keys).values_list(
-            "key", flat=True
-        )
-    )
+    keys_of_user = access.unscoped(ImportKey).filter(model=model, user_id=ctx.actor.pk)
+    return set(keys_of_user.filter(key__in=keys).values_list("key", flat=True))
 
 
 def _remember(ctx: ImportContext, model: str, key: str, pk: int) -> None:
@@ -129,6 +127,7 @@ def _remember(ctx: ImportContext, model: str, key: str, pk: int) -> None:
     out of the job's own keys (those list what the job created)."""
     try:
         with transaction.atomic():
-            ImportKey.objects.create(model=model, user_id=ctx.actor.pk, key=key, object_id=pk)
+            keys = access.unscoped(ImportKey)
+            keys.create(model=model, user_id=ctx.actor.pk, key=key, object_id=pk)
     except IntegrityError:  # a parallel import stored it first
         pass

@@ -1,11 +1,13 @@
 """Dry runs (issue 18, IMP-1): every row checked as the import would, the
 result and reports of the real run, nothing written."""
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
@@ -184,3 +186,16 @@ def test_imp_1_check_first_on_the_mapping_page_then_import_now(
     assert response["Location"] == f"/imports/{real.pk}/"
     assert (real.dry_run, real.accepted_rows, real.rejected_rows) == (False, 1, 1)
     assert Person.objects.get().last_name == "Lee"
+
+
+def test_imp_1_import_command_dry_run_writes_nothing(sales_admin: User, tmp_path: Any) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_bytes(["Last name", "E-mail"], [["Lee", "a@x.io"], ["", "bad"]]))
+    out = io.StringIO()
+    before = _counts()
+    call_command(
+        "import", "contacts", str(path), user=sales_admin.username, dry_run=True, stdout=out
+    )
+    assert "Dry run, nothing written" in out.getvalue()
+    assert "line 3" in out.getvalue()
+    assert _counts() == before
