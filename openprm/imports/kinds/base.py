@@ -75,8 +75,10 @@ class BatchResult:
         self.skipped += other.skipped
         self.updated += other.updated
         self.unchanged += other.unchanged
-        self.rejected = sorted([*self.rejected, *other.rejected], key=lambda r: r.line)
-        self.warnings = sorted([*self.warnings, *other.warnings], key=lambda w: w.line)
+        if other.rejected:
+            self.rejected = sorted([*self.rejected, *other.rejected], key=lambda r: r.line)
+        if other.warnings:
+            self.warnings = sorted([*self.warnings, *other.warnings], key=lambda w: w.line)
         return self
 
 
