@@ -358,9 +358,9 @@ def _run_rows(
             with transaction.atomic():
                 kept = [row for row in batch if kind.keeps(row)]
                 result = BatchResult()
-                kept = rows_updated(ctx, kind, kept, result)
-                if kept:
-                    result = kind.process_batch(ctx, kept).merged(result)
+                new = rows_updated(ctx, kind, kept, result)
+                if new:
+                    result = kind.process_batch(ctx, new).merged(result)
                 result.other_kind = len(batch) - len(kept)
                 _save_batch(job, len(batch), batch[-1].line, result)
             del batch, result

@@ -55,7 +55,7 @@ def test_imp_1_accounts_matching_an_earlier_import_update_instead_of_skipping(
     )
     job = _run(sales_admin, "accounts", again, existing="update")
     assert (job.updated_rows, job.unchanged_rows, job.accepted_rows) == (1, 1, 1)
-    assert (job.skipped_rows, job.rejected_rows) == (0, 0)
+    assert (job.skipped_rows, job.rejected_rows, job.other_kind_rows) == (0, 0, 0)
     assert Account.objects.count() == 3
     acme.refresh_from_db()
     assert (acme.city, acme.version) == ("München", 2)
