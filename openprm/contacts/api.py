@@ -36,6 +36,7 @@ from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.customers.models import Account
+from openprm.imports.external_ids import with_external_id
 
 router = Router(tags=["contacts"])
 
@@ -59,7 +60,8 @@ def contacts_list(
     """All Contacts search (CON-8: a term of two characters or more), or a
     saved search (CON-7); without either, My Contacts, as the list page opens.
     `custom.<name>=value` filters by custom fields."""
-    return tables.CONTACTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
+    rows = tables.CONTACTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
+    return with_external_id(rows, request.actor)
 
 
 @router.post("/contacts", response={201: ContactOut})

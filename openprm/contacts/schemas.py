@@ -15,6 +15,7 @@ from openprm.contacts.models import (
     SavedSearch,
 )
 from openprm.core.apikit.types import Input, Int64, RecordId
+from openprm.imports.external_ids import external_id_of
 
 
 class ContactOut(Schema):
@@ -29,9 +30,16 @@ class ContactOut(Schema):
     owner_id: int | None
     has_picture: bool
     custom: dict[str, Any]
+    external_id: str | None = None
+    """The id in the caller's source system that the caller's import gave
+    this contact (its External ID column), if any."""
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_external_id(obj: Person, context: Any) -> str | None:
+        return external_id_of(obj, context)
 
     @staticmethod
     def resolve_has_picture(obj: Person) -> bool:

@@ -31,6 +31,7 @@ from openprm.core.errors import ValidationFailed
 from openprm.core.search import key_prefix_q
 from openprm.customers.models import Account
 from openprm.customers.reach import SMALL_REACH, account_grant_q
+from openprm.imports.external_ids import with_external_id
 
 MY_CONTACTS = "my_contacts"
 MY_FAVORITES = "my_favorites"
@@ -326,8 +327,9 @@ def account_get(*, actor: Actor, pk: Any) -> Account:
 
 
 def account_contact_list(*, actor: Actor, account: Account) -> QuerySet[Relationship]:
-    """The contacts of one customer (its contacts page, CON-3), primary first."""
-    persons = with_list_columns(access.visible(Person, actor), actor)
+    """The contacts of one customer (its contacts page, CON-3), primary
+    first, each with the external id of the actor's import (issue 18)."""
+    persons = with_external_id(with_list_columns(access.visible(Person, actor), actor), actor)
     return (
         access.visible(Relationship, actor)
         .filter(account_id=account.pk)

@@ -33,6 +33,7 @@ from openprm.customers.schemas import (
     VersionIn,
     hierarchy_node_out,
 )
+from openprm.imports.external_ids import with_external_id
 
 router = Router(tags=["customers"])
 
@@ -53,7 +54,8 @@ def account_list(
     """CUS-11: every account type, prospects included; sort by name, type,
     country, region, postal_code or owner (prefix `-` for descending);
     `custom.<name>=value` filters by a custom field."""
-    return tables.ACCOUNTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
+    rows = tables.ACCOUNTS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
+    return with_external_id(rows, request.actor)
 
 
 @router.post("/accounts", response={201: AccountOut})

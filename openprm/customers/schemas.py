@@ -15,6 +15,7 @@ from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
+from openprm.imports.external_ids import external_id_of
 
 AccountType = Literal["prospect", "customer", "partner", "competitor"]
 
@@ -108,9 +109,16 @@ class AccountOut(Schema):
     country: str
     is_active: bool
     custom: dict[str, Any]
+    external_id: str | None = None
+    """The id in the caller's source system that the caller's import gave
+    this account (its External ID column), if any."""
     version: int
     created_at: dt.datetime
     updated_at: dt.datetime
+
+    @staticmethod
+    def resolve_external_id(obj: Account, context: Any) -> str | None:
+        return external_id_of(obj, context)
 
     @staticmethod
     def resolve_country(obj: Account) -> str:

@@ -17,9 +17,11 @@ from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import ValidationFailed
 from openprm.imports import selectors, services, tables
+from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
 from openprm.imports.schemas import (
+    Existing,
     ImportJobOut,
     ImportKindOut,
     ImportStartIn,
@@ -82,18 +84,25 @@ def import_job_create(
     kind: Form[str],
     mapping: Form[str] = "",
     start: Form[bool] = True,
+    existing: Form[Existing] = "skip",
+    dry_run: Form[bool] = False,
 ) -> Any:
     """Upload a CSV or Excel file. `mapping` is a JSON object of column title
     → field (suggested from the headers, or a recognised Salesforce, HubSpot
     or Odoo export's preset, when omitted); with `start` the import runs in
     the background at once, each value of a choice column mapped as
-    suggested (`GET /imports/{id}/values`)."""
+    suggested (`GET /imports/{id}/values`). `existing=update` updates the
+    records rows match instead of skipping them; `dry_run` checks every row
+    and reports what would happen without writing anything — then
+    `POST /imports/{id}/import` imports the file for real."""
     with transaction.atomic():
         job = services.job_create(
             actor=request.actor,
             kind=kind,
             upload=file,
             mapping=_mapping_from_form(mapping),
+            existing=existing,
+            dry_run=dry_run,
         )
         if start:
             services.job_set_values(
@@ -113,12 +122,15 @@ def import_job_get(request: HttpRequest, job_id: RecordId) -> ImportJob:
 def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStartIn) -> Any:
     job = selectors.job_get(actor=request.actor, pk=job_id)
     with transaction.atomic():
-        if payload.mapping is not None or payload.missing_customers is not None:
+        options = (payload.missing_customers, payload.existing, payload.dry_run)
+        if payload.mapping is not None or any(o is not None for o in options):
             job = services.job_set_mapping(
                 actor=request.actor,
                 job=job,
                 mapping=job.mapping if payload.mapping is None else payload.mapping,
                 missing_customers=payload.missing_customers,
+                existing=payload.existing,
+                dry_run=payload.dry_run,
             )
         job = services.job_set_values(
             actor=request.actor,
@@ -128,6 +140,17 @@ def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStar
         )
         job = job_start(actor=request.actor, job=job)
     return job
+
+
+@router.post("/imports/{job_id}/import", response={201: ImportJobOut})
+def import_job_from_dry_run(request: HttpRequest, job_id: RecordId) -> Any:
+    """Import a finished dry run's file for real: a new import with its
+    mapping and options, started in the background."""
+    job = selectors.job_get(actor=request.actor, pk=job_id)
+    with transaction.atomic():
+        real = job_from_dry_run(actor=request.actor, job=job)
+        real = job_start(actor=request.actor, job=real)
+    return Status(201, real)
 
 
 @router.get("/imports/{job_id}/values", response=list[ValueChoiceOut])

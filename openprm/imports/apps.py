@@ -37,5 +37,9 @@ class ImportsConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.imports import policies  # noqa: F401  registers policies
+        from openprm.imports import (  # noqa: F401  registers policies and updaters
+            account_updates,
+            contact_updates,
+            policies,
+        )
         from openprm.imports.kinds import accounts, contacts, partners  # noqa: F401  registers kinds

@@ -9,6 +9,7 @@ from openprm.imports.kinds import kinds
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind
 from openprm.imports.models import ImportJob
 from openprm.imports.readers import EXCEL_SUFFIXES
+from openprm.imports.updates import updates_supported
 from openprm.imports.values import ValueChoice, ValueMapping
 
 
@@ -60,6 +61,26 @@ class MappingForm(forms.Form):
                 initial=ImportJob.MissingCustomers.REJECT,
                 required=False,
             )
+        if updates_supported(kind.code):
+            self.fields["existing"] = forms.ChoiceField(
+                label=_("When a row matches an existing record"),
+                choices=ImportJob.Existing.choices,
+                initial=ImportJob.Existing.SKIP,
+                required=False,
+                help_text=_(
+                    "Matched by the external ID of an earlier import, else by the duplicate "
+                    "rule. An update changes only the fields the file gives."
+                ),
+            )
+        self.fields["dry_run"] = forms.BooleanField(
+            label=_("Check first (dry run)"),
+            required=False,
+            help_text=_(
+                "Every row is checked as the import would, and the result shows what would "
+                "be created, updated, skipped and rejected. Nothing is written; import the "
+                "file from the result page."
+            ),
+        )
 
     def mapping(self) -> dict[str, str]:
         return {

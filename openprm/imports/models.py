@@ -44,6 +44,22 @@ class ImportJob(TimestampedModel):
         choices=MissingCustomers.choices,
         default=MissingCustomers.REJECT,
     )
+
+    class Existing(models.TextChoices):
+        SKIP = "skip", _("Skip the row")
+        UPDATE = "update", _("Update the record with the file's values")
+
+    existing = models.CharField(
+        _("when a row matches an existing record"),
+        max_length=8,
+        choices=Existing.choices,
+        default=Existing.SKIP,
+    )
+    dry_run = models.BooleanField(
+        _("dry run"),
+        default=False,
+        help_text=_("Checks every row as an import would and writes nothing."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
@@ -54,6 +70,8 @@ class ImportJob(TimestampedModel):
     accepted_rows = models.PositiveIntegerField(_("accepted"), default=0)
     rejected_rows = models.PositiveIntegerField(_("rejected"), default=0)
     skipped_rows = models.PositiveIntegerField(_("already imported"), default=0)
+    updated_rows = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_rows = models.PositiveIntegerField(_("unchanged"), default=0)
     warning_count = models.PositiveIntegerField(_("values left out"), default=0)
     other_kind_rows = models.PositiveIntegerField(
         _("rows of the other kind"),

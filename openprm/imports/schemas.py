@@ -8,6 +8,7 @@ from ninja import Schema
 from openprm.core.apikit.types import Input
 
 MissingCustomers = Literal["reject", "create", "unlink"]
+Existing = Literal["skip", "update"]
 
 
 class ImportColumnOut(Schema):
@@ -31,11 +32,17 @@ class ImportJobOut(Schema):
     mapping: dict[str, str]
     value_mapping: dict[str, dict[str, str]]
     missing_customers: MissingCustomers
+    existing: Existing
+    dry_run: bool
+    """A dry run checked every row and wrote nothing: its counts say what
+    an import would create (`accepted_rows`), update, skip and reject."""
     total_rows: int
     processed_rows: int
     accepted_rows: int
     rejected_rows: int
     skipped_rows: int
+    updated_rows: int
+    unchanged_rows: int
     warning_count: int
     other_kind_rows: int
     last_committed_row: int
@@ -57,6 +64,12 @@ class ImportStartIn(Input):
     value_mapping: dict[str, dict[str, str]] | None = None
     """Per field, the value of ours each value of the file becomes; values
     not named take their suggestion (`GET /imports/{id}/values`)."""
+    existing: Existing | None = None
+    """A row matching an existing record (by external id, or the duplicate
+    rule) skips it (`skip`) or updates the fields the file gives (`update`,
+    accounts, prospects and contacts)."""
+    dry_run: bool | None = None
+    """Check every row and report what would happen, writing nothing."""
 
 
 class RejectedRowOut(Schema):

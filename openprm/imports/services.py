@@ -26,6 +26,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.identity.actors import actor_for
+from openprm.imports.dry_run import nothing_written
 from openprm.imports.kinds import kind_get
 from openprm.imports.kinds.base import BatchResult, ImportContext, ImportKind
 from openprm.imports.mapping import (
@@ -39,6 +40,7 @@ from openprm.imports.models import ImportJob, RejectedRow, RowWarning
 from openprm.imports.pipeline import mapped_rows, prepared_batches
 from openprm.imports.presets import detect, preset_values
 from openprm.imports.readers import read_table, read_upload_header
+from openprm.imports.updates import rows_updated, updates_supported
 from openprm.imports.values import ValueChoice, checked_value_mapping, value_choices
 
 # Rows a transaction: bigger batches share each batch's lookups and commit
@@ -56,14 +58,23 @@ def job_create(
     upload: Any,
     name: str = "",
     mapping: dict[str, str] | None = None,
+    existing: str = ImportJob.Existing.SKIP,
+    dry_run: bool = False,
 ) -> ImportJob:
     """Store the file and its mapping (suggested from the headers when not
     given); the mapping is remembered for the user's next import of the kind.
-    A file the import cannot use is refused here and not kept."""
+    A file the import cannot use is refused here and not kept. `existing`
+    and `dry_run`: see `job_set_mapping`."""
     import_kind = kind_get(kind)
     import_kind.check_actor(actor)
     name = name or Path(getattr(upload, "name", "") or "import.csv").name
-    job = ImportJob(kind=kind, created_by=actor.user, original_name=name)
+    job = ImportJob(
+        kind=kind,
+        created_by=actor.user,
+        original_name=name,
+        existing=_checked_existing(kind, existing),
+        dry_run=dry_run,
+    )
     job.file.save(name, upload if isinstance(upload, File) else File(upload, name=name), save=False)
     try:
         header = read_upload_header(job.file.path, name)
@@ -117,16 +128,31 @@ def _checked_mapping(
     return {title: target for title, target in mapping.items() if target}
 
 
+def _checked_existing(kind: str, existing: str) -> str:
+    """What a row matching an existing record does: skip it, or update the
+    record where the kind can (`imports.updates`)."""
+    if existing not in ImportJob.Existing.values:
+        raise ValidationFailed(field_errors={"existing": [_("Choose skip or update.")]})
+    if existing == ImportJob.Existing.UPDATE and not updates_supported(kind):
+        message = _("This import cannot update existing records; choose skip.")
+        raise ValidationFailed(field_errors={"existing": [message]})
+    return existing
+
+
 def job_set_mapping(
     *,
     actor: Actor,
     job: ImportJob,
     mapping: dict[str, str],
     missing_customers: str | None = None,
+    existing: str | None = None,
+    dry_run: bool | None = None,
 ) -> ImportJob:
     """The column mapping, and for contacts what a customer name no account
     has does (issue 18): reject the row, create the account, or import the
-    contact without a customer."""
+    contact without a customer. `existing`: a row matching an existing
+    record skips it or updates it; `dry_run`: the import only checks and
+    reports, writing nothing (`imports.dry_run`)."""
     job = access.get_visible(ImportJob, actor, job.pk)
     if job.status != ImportJob.Status.QUEUED or job.started_at:
         raise Conflict(_("This import has started; its mapping can no longer change."))
@@ -137,7 +163,11 @@ def job_set_mapping(
             message = _("Choose reject, create or unlink.")
             raise ValidationFailed(field_errors={"missing_customers": [message]})
         job.missing_customers = missing_customers
-    job.save(update_fields=["mapping", "missing_customers", "updated_at"])
+    if existing is not None:
+        job.existing = _checked_existing(job.kind, existing)
+    if dry_run is not None:
+        job.dry_run = dry_run
+    job.save(update_fields=["mapping", "missing_customers", "existing", "dry_run", "updated_at"])
     saved_mapping_store(actor=actor, kind=job.kind, mapping=job.mapping)
     return job
 
@@ -235,6 +265,8 @@ def _save_batch(job: ImportJob, rows_seen: int, last_line: int, result: BatchRes
         accepted_rows=F("accepted_rows") + result.accepted,
         rejected_rows=F("rejected_rows") + len(result.rejected),
         skipped_rows=F("skipped_rows") + result.skipped,
+        updated_rows=F("updated_rows") + result.updated,
+        unchanged_rows=F("unchanged_rows") + result.unchanged,
         other_kind_rows=F("other_kind_rows") + result.other_kind,
         last_committed_row=last_line,
         updated_at=timezone.now(),
@@ -247,8 +279,17 @@ def job_run(
     """Run (or resume) `job` as its creator, who must still be allowed to import.
 
     System code (the task worker, the command) calls this; the request that
-    started the job has already checked visibility.
+    started the job has already checked visibility. A dry run is the same
+    run, rolled back (`imports.dry_run`).
     """
+    if not job.dry_run:
+        return _run(job, progress, batch_size)
+    with nothing_written(job):
+        _run(job, progress, batch_size)
+    return job
+
+
+def _run(job: ImportJob, progress: Progress | None, batch_size: int) -> ImportJob:
     kind = kind_get(job.kind)
     actor = actor_for(job.created_by)
     if job.finished and job.status != ImportJob.Status.FAILED:
@@ -316,7 +357,10 @@ def _run_rows(
                 return
             with transaction.atomic():
                 kept = [row for row in batch if kind.keeps(row)]
-                result = kind.process_batch(ctx, kept) if kept else BatchResult()
+                result = BatchResult()
+                new = rows_updated(ctx, kind, kept, result)
+                if new:
+                    result = kind.process_batch(ctx, new).merged(result)
                 result.other_kind = len(batch) - len(kept)
                 _save_batch(job, len(batch), batch[-1].line, result)
             del batch, result

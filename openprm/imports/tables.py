@@ -34,6 +34,8 @@ JOBS = ListSpec(
         Column("accepted_rows", _("Accepted")),
         Column("rejected_rows", _("Rejected")),
         Column("skipped_rows", _("Skipped"), shown=False),
+        Column("updated_rows", _("Updated"), shown=False),
+        Column("dry_run", _("Dry run"), lambda j: str(_("Yes")) if j.dry_run else "", shown=False),
     ),
     default_sort="-created",
     filename="imports",

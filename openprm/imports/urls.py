@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/values/", views.job_values, name="job_values"),
     path("<int:pk>/progress/", views.JobProgress.as_view(), name="job_progress"),
     path("<int:pk>/cancel/", views.JobCancel.as_view(), name="job_cancel"),
+    path("<int:pk>/import/", views.JobImport.as_view(), name="job_import"),
     path("<int:pk>/rejects.csv", views.job_rejects, name="job_rejects"),
     path("<int:pk>/warnings.csv", views.job_warnings, name="job_warnings"),
 ]

@@ -15,6 +15,7 @@ from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
 from openprm.imports import reports, selectors, services, tables
+from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.forms import MappingForm, UploadForm, ValueMappingForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.models import ImportJob
@@ -70,6 +71,8 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 job=job,
                 mapping=form.mapping(),
                 missing_customers=form.cleaned_data.get("missing_customers") or None,
+                existing=form.cleaned_data.get("existing") or None,
+                dry_run=form.cleaned_data["dry_run"],
             )
             if services.job_value_choices(actor=request.actor, job=job):
                 return redirect("imports:job_values", pk=job.pk)
@@ -151,6 +154,25 @@ class JobCancel(RecordAction):
         services.job_cancel(actor=self.actor, job=record)
 
     def success_url(self, record: ImportJob) -> str:
+        return reverse("imports:job_detail", kwargs={"pk": record.pk})
+
+
+class JobImport(RecordAction):
+    """Issue 18: a finished dry run's file imported for real, as a new import."""
+
+    model = ImportJob
+    success_message = gettext_lazy("The import has started.")
+
+    def record(self, pk: int) -> ImportJob:
+        return selectors.job_get(actor=self.actor, pk=pk)
+
+    def perform(self, record: ImportJob, form: Any) -> None:
+        self.real = job_start(actor=self.actor, job=job_from_dry_run(actor=self.actor, job=record))
+
+    def success_url(self, record: ImportJob) -> str:
+        return reverse("imports:job_detail", kwargs={"pk": self.real.pk})
+
+    def refused_url(self, record: ImportJob) -> str:
         return reverse("imports:job_detail", kwargs={"pk": record.pk})
 
 

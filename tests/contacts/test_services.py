@@ -102,6 +102,21 @@ def test_con_2_same_phone_in_any_format_is_a_duplicate(salesperson: User) -> Non
     assert refused.value.extra["candidates"][0]["id"] == first.pk
 
 
+def test_con_2_a_mobile_number_is_a_same_phone_duplicate(salesperson: User) -> None:
+    """CON-2: a contact's mobile number counts as its phone."""
+    first = make_contact(salesperson, "Mobile")
+    contact_point_add(
+        actor=as_actor(salesperson),
+        person=first,
+        kind=ContactPoint.Kind.PHONE,
+        purpose=ContactPoint.Purpose.MOBILE,
+        phone="+49 170 1234567",
+    )
+    with pytest.raises(DuplicateContacts) as refused:
+        contact_create(actor=as_actor(salesperson), last_name="Someone", phone="+491701234567")
+    assert refused.value.extra["candidates"][0]["id"] == first.pk
+
+
 def test_con_2_similar_name_at_the_same_customer(salesperson: User) -> None:
     """CON-2: similar name at the same customer."""
     acme, other = make_account(salesperson, "Acme"), make_account(salesperson, "Other")

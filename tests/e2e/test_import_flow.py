@@ -53,7 +53,8 @@ def test_issue_18_salesforce_export_through_preset_value_mapping_and_warnings(
     signed_in_page: Callable[[User, str], Page],
 ) -> None:
     """Upload Salesforce's Account.csv, see the preset recognised, map the
-    picklist values, import, download the values left out."""
+    picklist values, check first (a dry run that writes nothing), import,
+    download the values left out."""
     user = make_user(SALES_ADMINISTRATOR, username="migrator", password=PASSWORD)
     page = signed_in_page(user, PASSWORD)
     page.get_by_role("link", name="Imports").first.click()
@@ -64,15 +65,23 @@ def test_issue_18_salesforce_export_through_preset_value_mapping_and_warnings(
 
     expect(page.get_by_test_id("import-preset")).to_contain_text("Salesforce accounts")
     expect(page.get_by_label("BillingState", exact=True)).to_have_value("region")
+    page.get_by_label("Check first (dry run)").check()
     page.get_by_role("button", name="Next").click()
 
     values = page.get_by_test_id("value-mapping")
     expect(values.get_by_label("Type: Customer - Direct")).to_have_value("customer")
     expect(values.get_by_label("Type: Channel Partner / Reseller")).to_have_value("partner")
     values.get_by_label("Industry: Energy").select_option("PUBLIC")
-    page.get_by_role("button", name="Start import").click()
+    page.get_by_role("button", name="Start the dry run").click()
+
+    expect(page.get_by_test_id("job-dry-run")).to_contain_text("nothing was written")
+    expect(page.get_by_test_id("job-accepted")).to_have_text("25")
+    expect(page.get_by_test_id("job-warning-list")).to_contain_text("Construction")
+    assert not Account.objects.exists()
+    page.get_by_test_id("job-import-now").click()
 
     expect(page.get_by_test_id("job-status")).to_have_text("Done")
+    expect(page.get_by_test_id("job-dry-run")).to_have_count(0)
     expect(page.get_by_test_id("job-accepted")).to_have_text("25")
     expect(page.get_by_test_id("job-warning-list")).to_contain_text("Construction")
     with page.expect_download() as download_info:

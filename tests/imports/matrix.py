@@ -32,6 +32,10 @@ OPERATIONS = {
         ]
         for suffix, body in (("/start", {}), ("/cancel", None))
     },
+    # Only a finished dry run can be imported for real: the world's job is not one.
+    f"POST {A}/imports/{{job_id}}/import": [
+        Case("post", JOB, allowed=OWNER, sees=OWNER, ok=409, body=None)
+    ],
 }
 
 

@@ -242,6 +242,43 @@ def test_imp_1_con_2_duplicates_within_the_file_and_against_the_database(
     assert Person.objects.count() == 2
 
 
+@pytest.mark.parametrize("batch_size", [1000, 2], ids=["one-batch", "batches"])
+def test_imp_1_con_2_mobile_numbers_are_part_of_the_duplicate_check(
+    sales_admin: User, acme: Account, run_import: Run, batch_size: int
+) -> None:
+    """A row's mobile equal to a contact's work phone, or to an earlier
+    row's mobile, is "the same phone" (CON-2), and so is a row's work
+    phone equal to a stored mobile."""
+    run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            ["Last name", "Phone", "Mobile"], [["Lee", "+1 415 555 0100", "+1 415 555 0199"]]
+        ),
+    )
+    job = run_import(
+        sales_admin,
+        "contacts",
+        csv_bytes(
+            ["Last name", "Phone", "Mobile"],
+            [
+                ["Kay", "", "(415) 555-0100"],  # Lee's work phone
+                ["Orr", "+1 415 555 0199", ""],  # Lee's mobile
+                ["Fox", "", "+1 415 555 0142"],
+                ["Ode", "", "+1 415 555 0142"],  # Fox's mobile, an earlier row
+            ],
+        ),
+        batch_size=batch_size,
+    )
+    reasons = _reasons(job)
+    assert set(reasons) == {2, 3, 5}
+    assert "same phone" in reasons[2]
+    assert "existing contact" in reasons[3]
+    assert "earlier row" in reasons[5]
+    assert job.accepted_rows == 1
+    assert Person.objects.count() == 2
+
+
 def test_imp_1_con_2_contact_created_by_someone_else_during_the_import_counts(
     sales_admin: User, acme: Account
 ) -> None:

@@ -60,12 +60,26 @@ class ValueWarning:
 class BatchResult:
     accepted: int = 0
     skipped: int = 0
+    updated: int = 0  # existing records the rows updated (`imports.updates`)
+    unchanged: int = 0  # existing records the rows matched and left as they were
     other_kind: int = 0  # rows of the other kind of a combined export
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[ValueWarning] = field(default_factory=list)
 
     def reject(self, row: MappedRow, reasons: Iterable[str]) -> None:
         self.rejected.append(Rejection(row.line, row.raw, list(reasons)))
+
+    def merged(self, other: "BatchResult") -> "BatchResult":
+        """This result with `other`'s rows of the same batch added."""
+        self.accepted += other.accepted
+        self.skipped += other.skipped
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        if other.rejected:
+            self.rejected = sorted([*self.rejected, *other.rejected], key=lambda r: r.line)
+        if other.warnings:
+            self.warnings = sorted([*self.warnings, *other.warnings], key=lambda w: w.line)
+        return self
 
 
 @dataclass

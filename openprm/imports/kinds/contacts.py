@@ -54,7 +54,7 @@ from openprm.imports.kinds.consent import opted_out, preference_rows
 from openprm.imports.kinds.customer_names import CustomerNames, NamePool
 from openprm.imports.kinds.lenient import Check, checked_leniently, without
 from openprm.imports.kinds.mailing import ADDRESS_COLUMNS, mailing_address, row_country
-from openprm.imports.kinds.phones import other_phones
+from openprm.imports.kinds.phones import compared_values, numbers_of, other_phones
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     EXT_PREFIX,
@@ -453,9 +453,10 @@ class ContactKind(ImportKind):
         result: BatchResult,
     ) -> list[tuple[MappedRow, dict[str, Any], bool]]:
         """CON-2 within the file (earlier rows) and against visible contacts:
-        equal e-mails and phones by their indexes; names are compared, as in
-        `contacts.duplicates`, with the contacts at the same customer whose
-        first or last name starts alike (read once per customer per run).
+        equal e-mails and phones (work, mobile and home alike) by their
+        indexes; names are compared, as in `contacts.duplicates`, with the
+        contacts at the same customer whose first or last name starts alike
+        (read once per customer per run).
 
         A row whose external id an earlier row of this job imported is that
         record again and is skipped; other keys (an e-mail, a name) only
@@ -466,7 +467,7 @@ class ContactKind(ImportKind):
             (ContactPoint.Kind.EMAIL, "email"),
             (ContactPoint.Kind.PHONE, "phone"),
         ):
-            values = list({c[column] for _, c in candidates if c[column]})
+            values = list({v for _, c in candidates for v in compared_values(c, column)})
             for person_id, value in fetch_in(
                 f"SELECT person_id, {column} FROM {ContactPoint._meta.db_table} "  # noqa: S608
                 "WHERE kind = %s AND {in}",
@@ -498,9 +499,11 @@ class ContactKind(ImportKind):
             found = {what: ids & shown for what, ids in matches[row.line].items()}
             reasons = []
             for what, seen in (("email", seen_emails), ("phone", seen_phones)):
-                value = clean[what]
-                if value and (found[what] or value in seen):
-                    reasons.append(self._duplicate_reason(what, value, bool(found[what])))
+                for value in compared_values(clean, what):
+                    in_database = bool(owners_of.get(value, set()) & shown)
+                    if in_database or value in seen:
+                        reasons.append(self._duplicate_reason(what, value, in_database))
+                        break
             account_id = clean["account_id"]
             if account_id and (found["name"] or names.alike(clean)):
                 reasons.append(_("Duplicate: a similar name at the same customer."))
@@ -509,8 +512,7 @@ class ContactKind(ImportKind):
                 continue
             if clean["email"]:
                 seen_emails.add(clean["email"])
-            if clean["phone"]:
-                seen_phones.add(clean["phone"])
+            seen_phones.update(numbers_of(clean))
             if account_id:
                 names.add(account_id, clean["name_search"], clean["last_name_search"])
             accepted.append((row, clean, key not in own))
@@ -525,7 +527,7 @@ class ContactKind(ImportKind):
     ) -> dict[str, set[int]]:
         found = {
             "email": set(owners_of.get(clean["email"], ())) if clean["email"] else set(),
-            "phone": set(owners_of.get(clean["phone"], ())) if clean["phone"] else set(),
+            "phone": {pk for n in numbers_of(clean) for pk in owners_of.get(n, ())},
             "name": set(),
         }
         name = clean["name_search"]

@@ -7,6 +7,9 @@ with their purpose. Each is read in the customer's country, as the first
 phone is, and a number that is none is a value left out, not a lost row.
 """
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext as _
 
 from openprm.contacts.models import ContactPoint
@@ -38,3 +41,17 @@ def other_phones(
             seen.add(number)
             found.append((purpose.value, number))
     return found, warnings
+
+
+def numbers_of(clean: Mapping[str, Any]) -> list[str]:
+    """A cleaned contact row's phone and other phones: each one the same as
+    another contact's makes the row a CON-2 duplicate ("same phone"), a
+    mobile number as much as a work one."""
+    return [n for n in (clean["phone"], *(n for _p, n in clean["other_phones"])) if n]
+
+
+def compared_values(clean: Mapping[str, Any], what: str) -> list[str]:
+    """The row's values CON-2 compares for `what` ("email" or "phone")."""
+    if what == "phone":
+        return numbers_of(clean)
+    return [clean[what]] if clean[what] else []

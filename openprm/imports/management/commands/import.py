@@ -31,6 +31,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--resume", type=int, metavar="JOB_ID", help="Finish a stopped import.")
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check every row and write nothing."
+        )
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Rows matching an existing record update it instead of being skipped.",
+        )
         parser.add_argument("--quiet", action="store_true", help="No progress bar.")
 
     def _user(self, username: str | None) -> User:
@@ -72,6 +80,8 @@ class Command(BaseCommand):
                         upload=File(handle, name=path.name),
                         name=path.name,
                         mapping=self._mapping(options["mapping"]),
+                        existing="update" if options["update"] else "skip",
+                        dry_run=options["dry_run"],
                     )
             job = self._run(job, options)
         except DomainError as error:
@@ -108,12 +118,15 @@ class Command(BaseCommand):
         return job
 
     def _report(self, job: ImportJob) -> None:
-        table = Table(title=f"Import {job.pk}: {job.get_status_display()}")
-        for name in ("rows", "accepted", "already imported", "rejected"):
+        what = "Dry run, nothing written" if job.dry_run else "Import"
+        table = Table(title=f"{what} {job.pk}: {job.get_status_display()}")
+        for name in ("rows", "accepted", "updated", "unchanged", "already imported", "rejected"):
             table.add_column(name, justify="right")
         table.add_row(
             str(job.total_rows),
             str(job.accepted_rows),
+            str(job.updated_rows),
+            str(job.unchanged_rows),
             str(job.skipped_rows),
             str(job.rejected_rows),
         )
