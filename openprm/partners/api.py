@@ -13,18 +13,22 @@ from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.customers.selectors import account_get
 from openprm.partners import selectors, services, tables
-from openprm.partners.filters import PartnerContactFilter, PartnerFilter
-from openprm.partners.models import PartnerContact, PartnerProfile
-from openprm.partners.schemas import (
-    NULLABLE_UPDATE_FIELDS,
+from openprm.partners.contact_schemas import (
     FavoriteIn,
     InvitationOut,
-    ManagedIn,
     PartnerContactCreateIn,
     PartnerContactExistingIn,
     PartnerContactFavoriteOut,
     PartnerContactOut,
     PartnerContactUpdateIn,
+    PromoteToResourceIn,
+    PromoteToUserIn,
+)
+from openprm.partners.filters import PartnerContactFilter, PartnerFilter
+from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.schemas import (
+    NULLABLE_UPDATE_FIELDS,
+    ManagedIn,
     PartnerCreateIn,
     PartnerHierarchyOut,
     PartnerOut,
@@ -32,8 +36,6 @@ from openprm.partners.schemas import (
     PartnerProfileOut,
     PartnerUpdateIn,
     PartnerVersionIn,
-    PromoteToResourceIn,
-    PromoteToUserIn,
 )
 
 router = Router(tags=["partners"])
