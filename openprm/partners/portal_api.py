@@ -18,7 +18,7 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.partners import selectors
-from openprm.partners.api import base_url
+from openprm.partners.contact_api import base_url
 from openprm.partners.contact_schemas import (
     InvitationOut,
     PartnerContactOut,
