@@ -19,6 +19,7 @@ from openprm.carts import prices, rules, selectors
 from openprm.carts.errors import CartErrorCode
 from openprm.carts.models import Cart, CartLine, LineKind
 from openprm.carts.services import cart_of
+from openprm.catalog import selectors as bundles
 from openprm.catalog import services as catalog
 from openprm.catalog.bundle_rules import Line as ConfigLine
 from openprm.catalog.models import Product, ProductOption, ProductType
@@ -128,7 +129,7 @@ def _whole(quantity: Decimal) -> Decimal | int:
 
 
 def _bundle_discount(actor: Actor, bundle: Product, product_id: int) -> Decimal:
-    definition = catalog.selectors.bundle_definition(actor=actor, pk=bundle.pk)
+    definition = bundles.bundle_definition(actor=actor, pk=bundle.pk)
     component = definition.component(product_id)
     if component is None:
         return Decimal(0)  # refused by the bundle's rules below
@@ -203,7 +204,7 @@ def line_add(
 def _add_components(
     actor: Actor, cart: Cart, bundle_line: CartLine, components: Sequence[dict[str, Any]] | None
 ) -> None:
-    definition = catalog.selectors.bundle_definition(actor=actor, pk=bundle_line.product_id)
+    definition = bundles.bundle_definition(actor=actor, pk=bundle_line.product_id)
     if components is None:
         components = [
             {

@@ -14,7 +14,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity
-from openprm.deals.services.decisions import protection_days
+from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
 

@@ -17,7 +17,9 @@ from openprm.customers.duplicates import account_duplicates
 from openprm.customers.models import Account
 from openprm.customers.rules import DRAFT_FIELDS
 from openprm.customers.services import account_update
-from openprm.imports.kinds.accounts import REQUIRED, AccountKind
+from openprm.imports.kinds.accounts import AccountKind
+from openprm.imports.kinds.accounts.columns import REQUIRED
+from openprm.imports.kinds.accounts.rows import checker, row_key
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportContext, ImportKind, MappedRow
 from openprm.imports.kinds.lenient import checked_leniently
 from openprm.imports.kinds.refs import ACCOUNT_MODEL, keys_to_ids
@@ -50,13 +52,13 @@ class AccountUpdater:
         self.checked: dict[int, tuple[Any, tuple[Any, ...]]] = {}
 
     def row_key(self, kind: ImportKind, row: MappedRow) -> str:
-        return AccountKind._row_key(row)
+        return row_key(row)
 
     def matches(
         self, ctx: ImportContext, kind: ImportKind, rows: list[MappedRow]
     ) -> dict[int, int]:
         assert isinstance(kind, AccountKind)
-        checked = checked_leniently(rows, kind._checker(ctx), REQUIRED)
+        checked = checked_leniently(rows, checker(ctx), REQUIRED)
         self.checked = {row.line: outcome for row, outcome in zip(rows, checked, strict=True)}
         keys = {row.line: self.row_key(kind, row) for row in rows}
         by_key = keys_to_ids(ctx.actor, ACCOUNT_MODEL, keys.values())

@@ -23,7 +23,8 @@ from openprm.core.errors import ValidationFailed
 from openprm.core.rules import Refused
 from openprm.imports.account_updates import custom_changes, given_fields
 from openprm.imports.kinds.base import ImportContext, ImportKind, MappedRow, ValueWarning
-from openprm.imports.kinds.contacts import PERSON_MODEL, REQUIRED, draft_of
+from openprm.imports.kinds.contacts.columns import REQUIRED
+from openprm.imports.kinds.contacts.rows import PERSON_MODEL, draft_of
 from openprm.imports.kinds.lenient import checked_leniently, without
 from openprm.imports.kinds.mailing import row_country
 from openprm.imports.kinds.phones import other_phones

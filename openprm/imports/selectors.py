@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from openprm.contacts.models import Person
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.imports.kinds.contacts import PERSON_MODEL
+from openprm.imports.kinds.contacts.rows import PERSON_MODEL
 from openprm.imports.models import ImportJob, ImportKey, RejectedRow, RowWarning
 
 REJECTS_SHOWN = 200

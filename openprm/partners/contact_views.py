@@ -15,7 +15,7 @@ from openprm.core.errors import NotFound, ValidationFailed
 from openprm.core.views.editing import RecordAction, RecordDelete, RecordForm
 from openprm.core.views.web import FormSave
 from openprm.partners import selectors, services
-from openprm.partners.api import base_url
+from openprm.partners.contact_api import base_url
 from openprm.partners.forms import (
     ContactRoleForm,
     ExistingContactForm,

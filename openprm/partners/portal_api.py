@@ -18,19 +18,21 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import NotFound
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.partners import selectors
-from openprm.partners.api import base_url
+from openprm.partners.contact_api import base_url
+from openprm.partners.contact_schemas import (
+    InvitationOut,
+    PartnerContactOut,
+    PortalContactOut,
+    PortalMeOut,
+    PortalUserInviteIn,
+    PortalUserUpdateIn,
+)
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.policies import membership
 from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS
 from openprm.partners.schemas import (
-    InvitationOut,
-    PartnerContactOut,
     PartnerOut,
-    PortalContactOut,
-    PortalMeOut,
-    PortalUserInviteIn,
-    PortalUserUpdateIn,
 )
 from openprm.partners.services import (
     portal_invitation_resend,

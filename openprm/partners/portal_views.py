@@ -22,7 +22,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import login_not_required, portal_only
 from openprm.core.views.web import FormSave
 from openprm.partners import selectors
-from openprm.partners.api import base_url
+from openprm.partners.contact_api import base_url
 from openprm.partners.forms import PortalInviteForm, PortalUserForm
 from openprm.partners.models import PartnerContact, PartnerProfile
 from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS

@@ -1,4 +1,5 @@
-"""API shapes for partners and partner contacts.
+"""API shapes for partners (partner contacts and the portal:
+contact_schemas.py).
 
 Inputs forbid unknown keys: no `account_type` (PA-2), no `status` (only the
 inactivate / activate actions change it), no `user` or `level` (only the
@@ -14,7 +15,7 @@ from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
-from openprm.partners.models import PartnerContact, PartnerProfile
+from openprm.partners.models import PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
 
@@ -203,79 +204,6 @@ class PartnerHierarchyOut(Schema):
     nodes: list[PartnerHierarchyNodeOut]
 
 
-class PartnerContactCreateIn(PersonIn):
-    """PC-1 a new person for the partner; `primary` makes it the primary
-    contact (PA-6: can be added later). 409 `duplicate_contacts` lists
-    similar contacts unless `confirm_duplicates`; add one of them with
-    `person_id` instead (PC-4)."""
-
-    role_id: RecordId | None = None
-    primary: StrictBool = False
-    confirm_duplicates: StrictBool = False
-
-
-class PartnerContactExistingIn(Input):
-    """PC-4: an existing contact, without a second person record."""
-
-    person_id: RecordId
-    role_id: RecordId | None = None
-    primary: StrictBool = False
-
-
-class PartnerContactUpdateIn(Input):
-    version: Version
-    role_id: RecordId | None = None
-    manager_id: RecordId | None = None
-    portal_user_type: PortalUserType | None = None
-    is_primary: StrictBool | None = None
-
-
-class PromoteToResourceIn(Input):
-    version: Version
-    role_id: RecordId
-    manager_id: RecordId | None = None
-
-
-class PromoteToUserIn(Input):
-    version: Version
-    username: str = Field(..., min_length=1, max_length=150)
-    email: str = Field(..., min_length=3, max_length=254)
-    portal_user_type: PortalUserType = "standard"
-
-
-class FavoriteIn(Input):
-    favorite: StrictBool = True
-
-
-class PortalMeOut(Schema):
-    user_id: int
-    username: str
-    partner_id: int
-    partner_name: str
-    partner_contact_id: int
-    role: str
-    portal_user_type: str
-    is_partner_administrator: bool
-
-
-class PortalUserUpdateIn(Input):
-    """PRG-2: what a partner administrator may change about its users."""
-
-    version: Version
-    portal_user_type: PortalUserType | None = None
-    is_active: StrictBool | None = None
-
-
-class PortalUserInviteIn(Input):
-    """PRG-2: a new user of the partner administrator's organization; its
-    e-mail is its user name."""
-
-    first_name: str = Field(..., min_length=1, max_length=100)
-    last_name: str = Field(..., min_length=1, max_length=100)
-    email: str = Field(..., min_length=3, max_length=254)
-    portal_user_type: PortalUserType = "standard"
-
-
 class PartnerPortalIn(Input):
     """PRG-13: the brand owner's portal settings of a partner; a field left
     out keeps its value."""
@@ -284,74 +212,3 @@ class PartnerPortalIn(Input):
     portal_enabled: StrictBool | None = None
     max_portal_user_type: PortalUserType | None = None
     portal_shows_subsidiaries: StrictBool | None = None
-
-
-class InvitationOut(Schema):
-    """PC-2: when the new invitation was sent and until when its link works."""
-
-    sent_at: dt.datetime
-    expires_at: dt.datetime
-
-
-class PartnerContactFavoriteOut(Schema):
-    favorite: bool
-
-
-class PartnerContactOut(Schema):
-    id: int
-    partner_id: int
-    partner_name: str
-    person_id: int
-    first_name: str
-    last_name: str
-    job_title: str
-    level: str
-    role_id: int | None
-    role_name: str
-    manager_id: int | None
-    resource_id: int | None
-    user_id: int | None
-    username: str
-    user_active: bool | None
-    portal_user_type: str
-    is_primary: bool
-    is_favorite: bool = False
-    version: int
-
-    @staticmethod
-    def resolve_partner_name(obj: PartnerContact) -> str:
-        return obj.partner.account.name
-
-    @staticmethod
-    def resolve_first_name(obj: PartnerContact) -> str:
-        return obj.person.first_name
-
-    @staticmethod
-    def resolve_last_name(obj: PartnerContact) -> str:
-        return obj.person.last_name
-
-    @staticmethod
-    def resolve_job_title(obj: PartnerContact) -> str:
-        return obj.person.job_title
-
-    @staticmethod
-    def resolve_role_name(obj: PartnerContact) -> str:
-        return obj.role.name if obj.role_id else ""
-
-    @staticmethod
-    def resolve_username(obj: PartnerContact) -> str:
-        return obj.user.username if obj.user_id else ""
-
-    @staticmethod
-    def resolve_user_active(obj: PartnerContact) -> bool | None:
-        return obj.user.is_active if obj.user_id else None
-
-
-class PortalContactOut(PartnerContactOut):
-    """PRG-7: one contact of the organization as the portal shows it."""
-
-    emails: list[str]
-    phones: list[str]
-    user_state: str
-    invited_at: dt.datetime | None = None
-    last_sign_in: dt.datetime | None = None

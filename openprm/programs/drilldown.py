@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 
 from openprm.core.errors import NotFound
 from openprm.core.indicators import Counted, TierIndicator, collected
-from openprm.programs.evaluation import window_of
 from openprm.programs.explain import amount
+from openprm.programs.ladder import window_of
 from openprm.programs.models import Snapshot
 
 

@@ -17,25 +17,19 @@ figures rest on records that could not be counted is not moved at all: its
 snapshot lists those records.
 """
 
-import calendar
 import datetime as dt
-import hashlib
-import json
-from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import cached_property
-from typing import Any
 
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from openprm.core.actor import SYSTEM, Actor
-from openprm.core.indicators import Incomplete, Window, collected, one_pass
 from openprm.programs.catalog import TERMINATED
 from openprm.programs.changes import Move, reviews_opened, tier_moves
+from openprm.programs.figures import figures_of, fingerprint, incomplete_rows, measure
+from openprm.programs.ladder import Ladder
 from openprm.programs.models import (
     DowngradeReview,
     Partnership,
@@ -43,171 +37,9 @@ from openprm.programs.models import (
     Snapshot,
     Tier,
     TierChange,
-    TierRequirement,
 )
 
 CHUNK = 5_000
-Key = tuple[str, str, int]
-"""What one measure call answers: indicator, parameter, window in months."""
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The first day of a trailing window of `months` ending on `day`."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last)) + dt.timedelta(days=1)
-
-
-def window_of(months: int, today: dt.date, currency: str) -> Window:
-    return Window(months_before(today, months), today, currency)
-
-
-@dataclass
-class Ladder:
-    """A program's tiers and their requirements, read once per evaluation."""
-
-    program: Program
-    tiers: tuple[Tier, ...]
-    requirements: dict[int, tuple[TierRequirement, ...]]
-
-    @classmethod
-    def of(cls, program: Program) -> "Ladder":
-        tiers = tuple(Tier.objects.filter(program=program).order_by("rank"))
-        requirements: dict[int, list[TierRequirement]] = defaultdict(list)
-        for requirement in TierRequirement.objects.filter(tier__program=program).order_by(
-            "indicator", "parameter", "pk"
-        ):
-            requirements[requirement.tier_id].append(requirement)
-        return cls(program, tiers, {k: tuple(v) for k, v in requirements.items()})
-
-    @cached_property
-    def open_tiers(self) -> list[Tier]:
-        return [tier for tier in self.tiers if not tier.is_retired]
-
-    @cached_property
-    def steps(self) -> list[tuple[Tier, tuple[tuple[Key, Decimal], ...]]]:
-        """Each open tier with its (figure, threshold) pairs, lowest first."""
-        return [
-            (tier, tuple((key_of(r), r.threshold) for r in self.required(tier)))
-            for tier in self.open_tiers
-        ]
-
-    @cached_property
-    def digest(self) -> str:
-        """The thresholds, part of every snapshot's fingerprint: a changed
-        threshold is a new snapshot."""
-        return json.dumps(sorted((str(k), v) for k, v in self.thresholds.items()))
-
-    def required(self, tier: Tier) -> tuple[TierRequirement, ...]:
-        return self.requirements.get(tier.pk, ())
-
-    @cached_property
-    def thresholds(self) -> dict[Key, dict[str, str]]:
-        """Per figure, the threshold each open tier sets on it."""
-        found: dict[Key, dict[str, str]] = {key: {} for key in self.figure_keys()}
-        for tier in self.open_tiers:
-            for r in self.required(tier):
-                found[key_of(r)][str(r.tier_id)] = canonical(r.threshold)
-        return found
-
-    def figure_keys(self) -> list[Key]:
-        return self.keys
-
-    @cached_property
-    def keys(self) -> list[Key]:
-        return sorted(
-            {
-                (r.indicator, r.parameter, r.window_months)
-                for tier in self.open_tiers
-                for r in self.required(tier)
-            }
-        )
-
-    def qualified(self, values: dict[Key, Decimal]) -> Tier | None:
-        """The highest open tier whose requirements and those of every open
-        tier below are met; None for a program without an open tier."""
-        reached = None
-        zero = Decimal(0)
-        for tier, needs in self.steps:
-            if any(values.get(key, zero) < threshold for key, threshold in needs):
-                break
-            reached = tier
-        return reached
-
-    def next_above(self, tier: Tier) -> Tier | None:
-        return next((t for t in self.open_tiers if t.rank > tier.rank), None)
-
-    def below(self, tier: Tier) -> Tier | None:
-        lower = [t for t in self.open_tiers if t.rank < tier.rank]
-        return lower[-1] if lower else None
-
-
-def key_of(requirement: TierRequirement) -> Key:
-    return (requirement.indicator, requirement.parameter, requirement.window_months)
-
-
-@dataclass
-class Measured:
-    """Every figure of the partners evaluated, by partner and key."""
-
-    values: dict[int, dict[Key, Decimal]] = field(default_factory=lambda: defaultdict(dict))
-    counted: dict[int, dict[Key, int]] = field(default_factory=lambda: defaultdict(dict))
-    incomplete: dict[int, list[Incomplete]] = field(default_factory=lambda: defaultdict(list))
-
-
-def measure(
-    ladder: Ladder, partner_ids: Collection[int] | None, today: dt.date, keys: Iterable[Key] = ()
-) -> Measured:
-    """One measure call per key, for every partner asked (None: all)."""
-    indicators = collected()
-    found = Measured()
-    with one_pass():
-        for key in keys or ladder.figure_keys():
-            code, parameter, months = key
-            measurement = indicators[code].measure_for(
-                partner_ids=partner_ids,
-                window=window_of(months, today, ladder.program.currency),
-                parameter=parameter,
-            )
-            for partner_id, figure in measurement.figures.items():
-                found.values[partner_id][key] = figure.value
-                found.counted[partner_id][key] = figure.counted
-            for record in measurement.incomplete:
-                found.incomplete[record.partner_id].append(record)
-    return found
-
-
-def canonical(value: Decimal) -> str:
-    """One text per number whatever the database returned (110000 and
-    110000.00 alike), so an unchanged figure compares equal."""
-    return format(value.normalize(), "f")
-
-
-def figures_of(ladder: Ladder, measured: Measured, partner_id: int) -> list[dict[str, Any]]:
-    """A snapshot's figures: each key's value and records counted, with the
-    threshold every tier sets on it."""
-    values = measured.values.get(partner_id, {})
-    counted = measured.counted.get(partner_id, {})
-    thresholds = ladder.thresholds
-    rows = []
-    for key in ladder.figure_keys():
-        code, parameter, months = key
-        rows.append(
-            {
-                "indicator": code,
-                "parameter": parameter,
-                "window_months": months,
-                "value": canonical(values.get(key, Decimal(0))),
-                "counted": counted.get(key, 0),
-                "thresholds": dict(thresholds[key]),
-            }
-        )
-    return rows
-
-
-def _incomplete_rows(records: Sequence[Incomplete]) -> list[dict[str, str]]:
-    return [{"record": r.record, "reason": r.reason, "url": r.url} for r in records]
 
 
 @dataclass
@@ -330,7 +162,7 @@ def evaluate(
                 today,
                 outcome,
             )
-        listed = _incomplete_rows(incomplete)
+        listed = incomplete_rows(incomplete)
         said = fingerprint(ladder, measured, row.partner_id, held_tier, qualified, listed)
         if row.said != said:
             partnership = row.record(program)
@@ -349,31 +181,6 @@ def evaluate(
         with transaction.atomic():
             _write(snapshots, outcome, actor, now)
     return outcome
-
-
-def fingerprint(
-    ladder: Ladder,
-    measured: Measured,
-    partner_id: int,
-    tier: Tier,
-    qualified: Tier | None,
-    incomplete: list[dict[str, str]],
-) -> str:
-    """What a snapshot would say, as one digest (the figures, the ladder's
-    thresholds, the tiers, the records not counted): equal digests, nothing
-    new. Computed without building the snapshot's figures."""
-    values = measured.values.get(partner_id, {})
-    counted = measured.counted.get(partner_id, {})
-    said = repr(
-        (
-            tier.pk,
-            qualified.pk if qualified else None,
-            ladder.digest,
-            [(canonical(values.get(k, Decimal(0))), counted.get(k, 0)) for k in ladder.keys],
-            incomplete,
-        )
-    )
-    return hashlib.sha256(said.encode()).hexdigest()
 
 
 def _place(

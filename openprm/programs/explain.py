@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from openprm.core.indicators import collected
 from openprm.core.money import money
-from openprm.programs.evaluation import Key, Ladder, key_of, measure
+from openprm.programs.figures import measure
+from openprm.programs.ladder import Key, Ladder, key_of
 from openprm.programs.models import Partnership, Tier, TierChange
 
 

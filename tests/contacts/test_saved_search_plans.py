@@ -7,6 +7,7 @@ import pytest
 from openprm.contacts import selectors
 from openprm.contacts.filters import ContactFilter
 from openprm.contacts.models import Person, SavedSearch
+from openprm.contacts.selectors import lists
 from openprm.customers.models import Account
 from openprm.customers.services import account_delete
 from openprm.identity.models import User
@@ -64,7 +65,7 @@ def test_con_7_my_contacts_are_the_same_for_few_accounts_and_many(
     from them, the sales administrator's many are checked per contact); the
     contacts found are those CON-7 names, and the same under either plan."""
     _world(salesperson, sales_admin)
-    monkeypatch.setattr(selectors, "SMALL_REACH", FEW)
+    monkeypatch.setattr(lists, "SMALL_REACH", FEW)
     by_plan = {}
     for user, few in ((salesperson, True), (sales_admin, False)):
         for code in SEARCHES:
@@ -75,7 +76,7 @@ def test_con_7_my_contacts_are_the_same_for_few_accounts_and_many(
     assert by_plan["sales", selectors.MY_CONTACTS] == {"Both"}
     assert by_plan["sales", selectors.MY_BUSINESS] == {"Both", "Mine non-sales"}
     for limit in (0, 10**6):
-        monkeypatch.setattr(selectors, "SMALL_REACH", limit)
+        monkeypatch.setattr(lists, "SMALL_REACH", limit)
         for user in (salesperson, sales_admin):
             for code in SEARCHES:
                 assert _found(user, code)[0] == by_plan[user.username, code]

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from openprm.deals.models import Opportunity
 from openprm.identity.models import User
-from openprm.programs import evaluation
+from openprm.programs.figures import measure
+from openprm.programs.ladder import Ladder
 from openprm.programs.models import Partnership, Program, TierRequirement
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,8 @@ def test_prg_5_evaluation_equals_the_plain_python_reference(
         for n, (partner, amount, days, currency) in enumerate(deals)
     )
     program.refresh_from_db()
-    ladder = evaluation.Ladder.of(program)
-    measured = evaluation.measure(ladder, None, timezone.localdate())
+    ladder = Ladder.of(program)
+    measured = measure(ladder, None, timezone.localdate())
     found = {
         index: None
         if measured.incomplete.get(p.pk)

@@ -1,7 +1,7 @@
 """Every write of the deals app (DESIGN.md: services own the rules)."""
 
+from openprm.deals.services.approval import registration_approve
 from openprm.deals.services.decisions import (
-    registration_approve,
     registration_cancel,
     registration_extend,
     registration_reject,

@@ -1,4 +1,5 @@
-"""Partner contacts, their promotions, favorites and portal users (PC-1..PC-6, PRG-2)."""
+"""Partner contacts, their favorites and their retirement (PC-1..PC-6,
+PRG-2); promotions to resource and portal user are promotions.py."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -6,7 +7,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from openprm.contacts.models import ContactPoint, Person, Relationship
+from openprm.contacts.models import Person, Relationship
 from openprm.contacts.services import contact_create, relationship_add
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -14,22 +15,18 @@ from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.identity.events import RolesChanged
-from openprm.identity.models import Resource, User
-from openprm.identity.services import resource_create, user_create, user_set_active
+from openprm.identity.models import Resource
+from openprm.identity.services import user_set_active
 from openprm.partners.errors import PartnerErrorCode
 from openprm.partners.events import (
     PartnerContactAdded,
     PartnerContactDeleted,
-    PromotedToResource,
-    PromotedToUser,
 )
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.services.common import (
     partner_role,
-    require_active_partner,
     require_portal_user_type,
 )
-from openprm.partners.services.invitations import invitation_send
 
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
 
@@ -43,7 +40,7 @@ def _visible_partner(actor: Actor, partner: PartnerProfile) -> PartnerProfile:
     )
 
 
-def _visible_contact(actor: Actor, contact: PartnerContact) -> PartnerContact:
+def visible_contact(actor: Actor, contact: PartnerContact) -> PartnerContact:
     return access.get_visible(
         PartnerContact,
         actor,
@@ -141,7 +138,7 @@ def partner_contact_add_existing(
     return contact
 
 
-def _manager_for(contact: PartnerContact, manager_id: Any) -> PartnerContact | None:
+def manager_for(contact: PartnerContact, manager_id: Any) -> PartnerContact | None:
     """PC-2: a resource's manager is another contact of the same partner."""
     if manager_id in (None, ""):
         return None
@@ -165,7 +162,7 @@ def partner_contact_update(
 ) -> PartnerContact:
     """PA-6: the role can be changed (the portal user's roles follow); also
     the manager, the portal user type and the primary flag."""
-    contact = _visible_contact(actor, contact)
+    contact = visible_contact(actor, contact)
     access.require(actor, "change", contact)
     unknown = sorted(set(changes) - {"role_id", "manager_id", "portal_user_type", "is_primary"})
     if unknown:
@@ -180,7 +177,7 @@ def partner_contact_update(
             )
         values["role"] = partner_role(changes["role_id"]) if changes["role_id"] else None
     if "manager_id" in changes:
-        values["manager"] = _manager_for(contact, changes["manager_id"])
+        values["manager"] = manager_for(contact, changes["manager_id"])
     if "portal_user_type" in changes:
         require_portal_user_type(contact.partner, changes["portal_user_type"])
         values["portal_user_type"] = changes["portal_user_type"]
@@ -204,117 +201,6 @@ def partner_contact_update(
     return contact
 
 
-def partner_contact_promote_to_resource(
-    *,
-    actor: Actor,
-    contact: PartnerContact,
-    role_id: Any,
-    expected_version: int,
-    manager_id: Any = None,
-) -> PartnerContact:
-    """PC-2/PC-3: a contact becomes a partner resource (a role, optionally a
-    manager) that sales teams can hold — only while the partner is Active."""
-    contact = _visible_contact(actor, contact)
-    access.require(actor, "change", contact)
-    require_active_partner(contact.partner)
-    if contact.level != PartnerContact.Level.CONTACT:
-        raise Conflict(
-            _("This contact is already a partner resource."), code=PartnerErrorCode.ALREADY_RESOURCE
-        )
-    role = partner_role(role_id)
-    manager = _manager_for(contact, manager_id)
-    person = contact.person
-    email = (
-        ContactPoint.objects.filter(person=person, kind=ContactPoint.Kind.EMAIL)
-        .order_by("-is_primary", "pk")
-        .values_list("email", flat=True)
-        .first()
-    )
-    with transaction.atomic():
-        resource = resource_create(
-            actor=actor,
-            name=person.full_name,
-            email=email or "",
-            title=person.job_title,
-            manager=manager.resource if manager is not None else None,
-            is_partner_resource=True,
-            system=True,
-        )
-        record_update(
-            actor=actor,
-            instance=contact,
-            changes={
-                "level": PartnerContact.Level.RESOURCE,
-                "role": role,
-                "manager": manager,
-                "resource": resource,
-            },
-            expected_version=expected_version,
-        )
-        publish(PromotedToResource(actor=actor, record=contact))
-    return contact
-
-
-def partner_contact_promote_to_user(
-    *,
-    actor: Actor,
-    contact: PartnerContact,
-    username: str,
-    email: str,
-    expected_version: int,
-    base_url: str,
-    portal_user_type: str = PartnerContact.PortalUserType.STANDARD,
-    invite: bool = True,
-) -> PartnerContact:
-    """PC-2/PC-3: a partner resource gets a portal sign-in; the invitation
-    e-mail carries a one-time link to set the password. Only the demo seeder
-    passes `invite=False`, as it sets the password itself."""
-    contact = _visible_contact(actor, contact)
-    access.require(actor, "change", contact)
-    require_active_partner(contact.partner)
-    if contact.level != PartnerContact.Level.RESOURCE:
-        message = (
-            _("This contact already has a portal user.")
-            if contact.level == PartnerContact.Level.USER
-            else _("Make the contact a partner resource (give it a role) first.")
-        )
-        raise Conflict(message, code=PartnerErrorCode.NOT_A_RESOURCE)
-    if not email.strip():
-        raise ValidationFailed(field_errors={"email": [_("The invitation needs an e-mail.")]})
-    require_portal_user_type(contact.partner, portal_user_type)
-    person = contact.person
-    with transaction.atomic():
-        user = user_create(
-            actor=actor,
-            username=username,
-            password=None,
-            email=email,
-            first_name=person.first_name,
-            last_name=person.last_name,
-            user_type=User.UserType.PARTNER,
-            roles=[contact.role] if contact.role else [],
-            system=True,
-        )
-        assert contact.resource is not None
-        record_update(
-            actor=actor, instance=contact.resource, changes={"user": user}, expected_version=None
-        )
-        record_update(
-            actor=actor,
-            instance=contact,
-            changes={
-                "level": PartnerContact.Level.USER,
-                "user": user,
-                "portal_user_type": portal_user_type,
-            },
-            expected_version=expected_version,
-        )
-        publish(PromotedToUser(actor=actor, record=contact))
-        if invite:
-            invitation_send(user=user, base_url=base_url)
-    return contact
-
-
 def _retire_sign_in(actor: Actor, contact: PartnerContact) -> None:
     if contact.user is not None and contact.user.is_active:
         user_set_active(actor=actor, user=contact.user, active=False, system=True)
@@ -328,7 +214,7 @@ def _retire_sign_in(actor: Actor, contact: PartnerContact) -> None:
 def partner_contact_delete(*, actor: Actor, contact: PartnerContact) -> None:
     """PC-5: deleting a partner contact deactivates its user at once — its
     session and tokens stop working on the next request. The person stays."""
-    contact = _visible_contact(actor, contact)
+    contact = visible_contact(actor, contact)
     access.require(actor, "delete", contact)
     with transaction.atomic():
         _retire_sign_in(actor, contact)

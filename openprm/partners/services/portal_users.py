@@ -1,17 +1,12 @@
-"""The partner's portal users (PRG-2) and the brand owner's portal settings
-for a partner (PRG-13).
-
-The partner administrator invites users to its own organization, sets their
-type up to the highest one the brand owner allows, deactivates and
-reactivates them, and sends a new invitation. The channel team switches the
-organization's portal on and off, sets that highest type and whether the
-organization's users see its subsidiaries' business.
+"""The partner's portal users (PRG-2): the partner administrator invites
+users to its own organization, sets their type up to the highest one the
+brand owner allows (portal_settings.py), deactivates and reactivates them,
+and sends a new invitation.
 """
 
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
@@ -31,13 +26,9 @@ from openprm.partners.errors import NotPortalUser, PartnerErrorCode
 from openprm.partners.events import (
     InvitationResent,
     PartnerContactAdded,
-    PortalSettingsChanged,
-    PortalSwitchedOff,
-    PortalSwitchedOn,
     PortalUserInvited,
 )
 from openprm.partners.models import (
-    PORTAL_USER_TYPE_RANK,
     PartnerContact,
     PartnerProfile,
     PortalInvitation,
@@ -262,66 +253,3 @@ def portal_invitation_resend(
         invitation, _link = invitation_issue(user=user, base_url=base_url)
         publish(InvitationResent(actor=actor, record=contact))
     return invitation
-
-
-def partner_portal_update(
-    *,
-    actor: Actor,
-    partner: PartnerProfile,
-    expected_version: int,
-    portal_enabled: bool | None = None,
-    max_portal_user_type: str | None = None,
-    portal_shows_subsidiaries: bool | None = None,
-) -> PartnerProfile:
-    """PRG-13: the brand owner's portal settings of one partner.
-
-    Switching the portal off signs out every user of the organization at
-    once (their sessions end at their next request and stay ended; their
-    tokens answer 401 while it is off) and refuses their sign-in. Lowering
-    the highest type to standard makes its power users standard.
-    """
-    partner = access.get_visible(
-        PartnerProfile,
-        actor,
-        partner.pk,
-        access.visible(PartnerProfile, actor).select_related("account"),
-    )
-    access.require(actor, "manage_portal", partner)
-    changes: dict[str, Any] = {}
-    if max_portal_user_type is not None:
-        if max_portal_user_type not in PortalUserType.values:
-            raise ValidationFailed(
-                field_errors={"max_portal_user_type": [_("Choose power or standard.")]}
-            )
-        changes["max_portal_user_type"] = max_portal_user_type
-    if portal_shows_subsidiaries is not None:
-        changes["portal_shows_subsidiaries"] = portal_shows_subsidiaries
-    switched = portal_enabled is not None and portal_enabled != partner.portal_enabled
-    if switched:
-        changes["portal_enabled"] = portal_enabled
-        if not portal_enabled:
-            changes["portal_signed_out_at"] = timezone.now()
-    with transaction.atomic():
-        record_update(
-            actor=actor, instance=partner, changes=changes, expected_version=expected_version
-        )
-        lowered = (
-            max_portal_user_type is not None
-            and PORTAL_USER_TYPE_RANK[PortalUserType(max_portal_user_type)]
-            < PORTAL_USER_TYPE_RANK[PortalUserType.POWER]
-        )
-        if lowered:
-            for above in PartnerContact.objects.filter(
-                partner=partner, portal_user_type=PortalUserType.POWER
-            ):
-                record_update(
-                    actor=actor,
-                    instance=above,
-                    changes={"portal_user_type": max_portal_user_type},
-                    expected_version=None,
-                )
-        publish(PortalSettingsChanged(actor=actor, record=partner))
-        if switched:
-            event = PortalSwitchedOn if portal_enabled else PortalSwitchedOff
-            publish(event(actor=actor, record=partner))
-    return partner

@@ -14,20 +14,23 @@ once everything is committed. A step that fails leaves nothing behind.
 The portal organization is the partner profile itself: a partner user's
 membership is its partner contact record (partners.policies).
 
-The steps are in applications.py, approval in approval.py, campaigns in
+The applicant's steps are in applicant.py, the approver's in review.py,
+approval in approval.py, what they share in steps.py, campaigns in
 campaigns.py.
 """
 
-from openprm.recruitment.services.applications import (
+from openprm.recruitment.services.applicant import (
     application_answer,
-    application_reject,
-    application_request_info,
-    application_review_start,
     application_submit,
     application_withdraw,
 )
 from openprm.recruitment.services.approval import application_approve, application_link_account
 from openprm.recruitment.services.campaigns import campaign_create, campaign_update
+from openprm.recruitment.services.review import (
+    application_reject,
+    application_request_info,
+    application_review_start,
+)
 
 __all__ = [
     "application_answer",

@@ -37,7 +37,7 @@ from openprm.recruitment.events import (
     ApplicationLinked,
 )
 from openprm.recruitment.models import Application
-from openprm.recruitment.services.applications import decide, require_state
+from openprm.recruitment.services.steps import decide, require_state
 
 State = Application.State
 

@@ -1,8 +1,6 @@
-"""Every write on users, roles, resources and tokens (PLAT-1, PLAT-2)."""
+"""Every write on users: created, edited, activated and given a password."""
 
-import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
@@ -18,14 +16,10 @@ from openprm.core.records import record_create, record_update
 from openprm.identity.errors import IdentityErrorCode
 from openprm.identity.events import (
     PasswordChanged,
-    PrivilegesChanged,
     RolesChanged,
-    TokenCreated,
-    TokenRevoked,
     TokensRevoked,
 )
-from openprm.identity.models import AccessToken, Privilege, Resource, Role, User
-from openprm.identity.tokens import token_generate
+from openprm.identity.models import AccessToken, Role, User
 
 
 def _check_password(password: str, user: User | None = None) -> None:
@@ -179,123 +173,3 @@ def user_set_password(*, actor: Actor, user: User, password: str) -> User:
     user.save(update_fields=["password"])
     publish(PasswordChanged(actor=actor, record=user))
     return user
-
-
-def role_set_privileges(
-    *, actor: Actor, role: Role, privileges: Iterable[Privilege], expected_version: int
-) -> Role:
-    access.require(actor, "change", role)
-    privileges = list(privileges)
-    with transaction.atomic():
-        old = sorted(role.privileges.values_list("code", flat=True))
-        role = record_update(
-            actor=actor, instance=role, changes={}, expected_version=expected_version
-        )
-        role.privileges.set(privileges)
-        new = sorted(p.code for p in privileges)
-        if old != new:
-            publish(
-                PrivilegesChanged(actor=actor, record=role, before=tuple(old), after=tuple(new))
-            )
-    return role
-
-
-def resource_create(
-    *,
-    actor: Actor,
-    name: str,
-    email: str = "",
-    title: str = "",
-    user: User | None = None,
-    manager: Resource | None = None,
-    is_partner_resource: bool = False,
-    system: bool = False,
-) -> Resource:
-    if not system:
-        access.require_create(actor, Resource)
-    resource = Resource(
-        name=name.strip(),
-        email=email,
-        title=title,
-        user=user,
-        manager=manager,
-        is_partner_resource=is_partner_resource,
-    )
-    return record_create(actor=actor, instance=resource)
-
-
-def _refuse_cycle(resource: Resource, manager: Resource | None) -> None:
-    node = manager
-    while node is not None:
-        if node.pk == resource.pk:
-            raise ValidationFailed(
-                field_errors={"manager": [_("This would make the hierarchy circular.")]}
-            )
-        node = node.manager
-
-
-def resource_set_manager(
-    *, actor: Actor, resource: Resource, manager: Resource | None, expected_version: int
-) -> Resource:
-    """The management hierarchy must stay a tree: a manager cannot report to
-    their own report."""
-    access.require(actor, "change", resource)
-    _refuse_cycle(resource, manager)
-    return record_update(
-        actor=actor,
-        instance=resource,
-        changes={"manager": manager},
-        expected_version=expected_version,
-    )
-
-
-def resource_update(
-    *, actor: Actor, resource: Resource, changes: dict[str, Any], expected_version: int
-) -> Resource:
-    """Edit a resource's details and manager; the manager chain stays a tree."""
-    access.require(actor, "change", resource)
-    allowed = {"name", "email", "title", "manager", "active"}
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValidationFailed(
-            field_errors={k: [_("This field cannot be changed.")] for k in unknown}
-        )
-    if "manager" in changes:
-        _refuse_cycle(resource, changes["manager"])
-    if "name" in changes:
-        changes = {**changes, "name": changes["name"].strip()}
-    return record_update(
-        actor=actor, instance=resource, changes=changes, expected_version=expected_version
-    )
-
-
-def token_create(
-    *, actor: Actor, name: str, expires_in_days: int | None = None
-) -> tuple[AccessToken, str]:
-    """A user creates its own tokens; the plaintext is returned once only."""
-    name = name.strip()
-    if not name:
-        raise ValidationFailed(field_errors={"name": [_("Give the token a name.")]})
-    if expires_in_days is not None and not 1 <= expires_in_days <= 3650:
-        raise ValidationFailed(field_errors={"expires_in_days": [_("Choose 1 to 3650 days.")]})
-    plaintext, prefix, digest = token_generate()
-    token = AccessToken(
-        user=actor.user,
-        name=name,
-        prefix=prefix,
-        digest=digest,
-        expires_at=(
-            timezone.now() + dt.timedelta(days=expires_in_days) if expires_in_days else None
-        ),
-    )
-    token.save()
-    publish(TokenCreated(actor=actor, record=actor.user, name=name, prefix=prefix))
-    return token, plaintext
-
-
-def token_revoke(*, actor: Actor, token: AccessToken) -> AccessToken:
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-        publish(TokenRevoked(actor=actor, record=token.user, prefix=token.prefix))
-    return token

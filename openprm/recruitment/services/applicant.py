@@ -1,42 +1,34 @@
-"""An application from its submission to its rejection (PRG-1, PRG-10):
-the applicant submits, answers and withdraws by its private link; an
-internal user with Approve Partner Applications reviews, asks for more
-information or rejects. Approval is approval.py."""
+"""The applicant's steps, by its private link (PRG-1, PRG-10): it submits,
+answers the approver's question and withdraws."""
 
 import secrets
 from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openprm.contacts.normalize import normalize_phone
 from openprm.core import access
-from openprm.core.actor import ANONYMOUS, Actor
-from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.actor import ANONYMOUS
+from openprm.core.errors import ValidationFailed
 from openprm.core.events import publish
-from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.notifications.services import Message, notify, notify_many
-from openprm.core.records import record_create, record_update
+from openprm.core.records import record_create
 from openprm.identity.models import User
 from openprm.recruitment import selectors
-from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS, REJECT_REASONS
-from openprm.recruitment.errors import RecruitmentErrorCode
+from openprm.recruitment.catalog import APPROVE_PARTNER_APPLICATIONS
 from openprm.recruitment.events import (
     ApplicationAnswered,
-    ApplicationInfoRequested,
-    ApplicationRejected,
-    ApplicationReviewStarted,
     ApplicationSubmitted,
     ApplicationWithdrawn,
 )
 from openprm.recruitment.models import MESSAGE_MAX, Application
 from openprm.recruitment.normalize import domain_key, search_key, tax_key
+from openprm.recruitment.services.steps import decide, mail_applicant, require_state
 
 State = Application.State
 APPLICANT_FIELDS = (
@@ -54,17 +46,6 @@ APPLICANT_FIELDS = (
     "message",
 )
 REQUIRED = ("company_name", "country", "first_name", "last_name", "email")
-
-
-def require_state(application: Application, *states: str) -> None:
-    """An application moves only from the states a step names (its life cycle
-    above); any other is refused with the state it is in."""
-    if application.state not in states:
-        raise Conflict(
-            _("This application is %(state)s; it cannot be changed this way.")
-            % {"state": application.get_state_display().lower()},
-            code=RecruitmentErrorCode.APPLICATION_STATE,
-        )
 
 
 def _text(data: Mapping[str, Any], name: str) -> str:
@@ -119,21 +100,6 @@ def approver_ids() -> list[int]:
     )
 
 
-def _mail_applicant(application: Application, subject: str, text: str, base_url: str) -> None:
-    """An e-mail to the applicant with its private status link, once the
-    change is committed."""
-    link = base_url.rstrip("/") + application.status_path()
-    body = _("Hello %(name)s,\n\n%(text)s\n\nFollow your application here:\n%(link)s\n") % {
-        "name": application.contact_name,
-        "text": text,
-        "link": link,
-    }
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [application.email], fail_silently=True),
-        robust=True,
-    )
-
-
 def application_submit(
     *,
     program_code: str,
@@ -183,69 +149,13 @@ def application_submit(
             robust=True,
         )
         if base_url:
-            _mail_applicant(
+            mail_applicant(
                 application,
                 _("We received your partner application"),
                 _("thank you for applying to %(program)s. We will review your application.")
                 % {"program": program.name},
                 base_url,
             )
-    return application
-
-
-def decide(
-    actor: Actor, application: Application, expected_version: int, **changes: Any
-) -> Application:
-    """An internal user's step on the application: a versioned, audited write."""
-    return record_update(
-        actor=actor, instance=application, changes=changes, expected_version=expected_version
-    )
-
-
-def application_review_start(
-    *, actor: Actor, application: Application, expected_version: int
-) -> Application:
-    """The approver takes the application up (also back from waiting for
-    the applicant's answer)."""
-    access.require(actor, "decide", application)
-    require_state(application, State.SUBMITTED, State.INFO_REQUESTED)
-    with transaction.atomic():
-        decide(actor, application, expected_version, state=State.UNDER_REVIEW, reviewer=actor.user)
-        publish(ApplicationReviewStarted(actor=actor, record=application))
-    return application
-
-
-def application_request_info(
-    *, actor: Actor, application: Application, message: str, expected_version: int, base_url: str
-) -> Application:
-    """PRG-10: the approver asks the applicant a question; the application
-    waits for the answer (and expires without one, `housekeeping`)."""
-    access.require(actor, "decide", application)
-    require_state(application, State.SUBMITTED, State.UNDER_REVIEW)
-    text = message.strip()
-    if not text:
-        raise ValidationFailed(field_errors={"message": [_("Write what you need to know.")]})
-    if len(text) > MESSAGE_MAX:
-        raise ValidationFailed(field_errors={"message": [_("Keep it under 2,000 characters.")]})
-    with transaction.atomic():
-        decide(
-            actor,
-            application,
-            expected_version,
-            state=State.INFO_REQUESTED,
-            info_request=text,
-            info_requested_at=timezone.now(),
-            info_answer="",
-            reviewer=actor.user,
-        )
-        publish(ApplicationInfoRequested(actor=actor, record=application, request=text))
-        _mail_applicant(
-            application,
-            _("Your partner application: more information needed"),
-            _("we need more information about your application:\n\n%(question)s")
-            % {"question": text},
-            base_url,
-        )
     return application
 
 
@@ -287,43 +197,4 @@ def application_withdraw(*, application: Application) -> Application:
     with transaction.atomic():
         decide(ANONYMOUS, application, application.version, state=State.WITHDRAWN)
         publish(ApplicationWithdrawn(actor=ANONYMOUS, record=application))
-    return application
-
-
-def application_reject(
-    *,
-    actor: Actor,
-    application: Application,
-    reason: str,
-    note: str = "",
-    expected_version: int,
-    base_url: str = "",
-) -> Application:
-    """PRG-10: rejected with a reason from PARTNER_APPLICATION_REJECT_REASON;
-    the applicant reads its meaning on the status page."""
-    access.require(actor, "decide", application)
-    require_state(application, *Application.OPEN)
-    found = lookup_value_find(REJECT_REASONS, reason)
-    if found is None:
-        raise ValidationFailed(field_errors={"reason": [_("Choose a rejection reason.")]})
-    with transaction.atomic():
-        decide(
-            actor,
-            application,
-            expected_version,
-            state=State.REJECTED,
-            reject_reason=reason,
-            decision_note=note.strip()[:MESSAGE_MAX],
-            decided_at=timezone.now(),
-            reviewer=actor.user,
-        )
-        publish(ApplicationRejected(actor=actor, record=application, reason=reason))
-        if base_url:
-            _mail_applicant(
-                application,
-                _("Your partner application"),
-                _("we are sorry: we cannot accept your application (%(reason)s).")
-                % {"reason": found.meaning},
-                base_url,
-            )
     return application

@@ -1,0 +1,85 @@
+"""HubSpot's contact and company exports."""
+
+from openprm.imports.presets.preset import Preset, values_of
+
+HUBSPOT_TYPES = {"Prospect": "prospect", "Partner": "partner", "Reseller": "partner"}
+HUBSPOT_INDUSTRIES = {
+    "Computer Software": "TECH",
+    "Information Technology and Services": "TECH",
+    "Internet": "TECH",
+    "Financial Services": "FINANCE",
+    "Banking": "FINANCE",
+    "Insurance": "FINANCE",
+    "Hospital & Health Care": "HEALTHCARE",
+    "Medical Devices": "HEALTHCARE",
+    "Telecommunications": "TELECOM",
+    "Retail": "RETAIL",
+    "Consumer Goods": "RETAIL",
+    "Government Administration": "PUBLIC",
+    "Machinery": "MANUFACTURING",
+    "Mechanical or Industrial Engineering": "MANUFACTURING",
+    "Automotive": "MANUFACTURING",
+}
+
+HUBSPOT = (
+    Preset(
+        "hubspot-contacts",
+        "HubSpot contacts",
+        "contacts",
+        {
+            "Record ID": "external_id",
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Email": "email",
+            "Phone Number": "phone",
+            "Mobile Phone Number": "mobile",
+            "Job Title": "job_title",
+            "Street Address": "address_line1",
+            "City": "city",
+            "State/Region": "region",
+            "Postal Code": "postal_code",
+            "Country/Region": "country",
+            "Company Name": "account",
+        },
+        (
+            "Record ID",
+            "Company Name",
+            "Lifecycle Stage",
+            "Contact owner",
+            "Phone Number",
+            "Marketing contact status",
+            "Country/Region",
+            "State/Region",
+        ),
+    ),
+    Preset(
+        "hubspot-companies",
+        "HubSpot companies",
+        "accounts",
+        {
+            "Record ID": "external_id",
+            "Company name": "name",
+            "Type": "account_type",
+            "Industry": "industry",
+            "Number of Employees": "size",
+            "Annual Revenue": "annual_revenue",
+            "Street Address": "address_line1",
+            "Street Address 2": "address_line2",
+            "City": "city",
+            "State/Region": "region",
+            "Postal Code": "postal_code",
+            "Country/Region": "country",
+            "Parent Company": "parent",
+        },
+        (
+            "Record ID",
+            "Company name",
+            "Company Domain Name",
+            "Company owner",
+            "State/Region",
+            "Country/Region",
+            "Number of Employees",
+        ),
+        values_of({"account_type": HUBSPOT_TYPES, "industry": HUBSPOT_INDUSTRIES}),
+    ),
+)
