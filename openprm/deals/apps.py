@@ -14,6 +14,11 @@ class DealsConfig(AppConfig):
     label = "deals"
     verbose_name = _("Deals")
     url_prefix = "deals/"
+    # A partner's deal pages under one portal menu entry, as Ordering is:
+    # the portal menu stays one row on a laptop screen.
+    nav_groups: tuple[dict[str, object], ...] = (
+        {"key": "deals", "label": _("Deals"), "area": "portal", "icon": "briefcase", "order": 40},
+    )
     nav_items: tuple[dict[str, object], ...] = (
         {
             "label": _("Registrations"),
@@ -35,6 +40,7 @@ class DealsConfig(AppConfig):
             "area": "portal",
             "order": 40,
             "icon": "shield-check",
+            "group": "deals",
         },
         {
             "label": _("Leads"),
@@ -42,6 +48,7 @@ class DealsConfig(AppConfig):
             "area": "portal",
             "order": 50,
             "icon": "target-arrow",
+            "group": "deals",
         },
         {
             "label": _("Opportunities"),
@@ -49,6 +56,7 @@ class DealsConfig(AppConfig):
             "area": "portal",
             "order": 60,
             "icon": "briefcase",
+            "group": "deals",
         },
         {
             "label": _("Performance"),
@@ -56,6 +64,7 @@ class DealsConfig(AppConfig):
             "area": "portal",
             "order": 70,
             "icon": "chart-bar",
+            "group": "deals",
         },
     )
 

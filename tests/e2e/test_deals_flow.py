@@ -30,6 +30,7 @@ PASSWORD = "Deal-Horse-2026"
 
 
 def _register(page: Page, title: str) -> None:
+    page.get_by_test_id("nav-group-deals").click()
     page.get_by_role("link", name="Deal registrations").first.click()
     page.get_by_role("link", name="Register a deal").click()
     expect(page.get_by_test_id("protection-offer")).to_contain_text("90 days")
@@ -93,9 +94,11 @@ def test_deal_2_3_5_6_7_two_partners_one_deal(
     )
     expect(contoso.get_by_text("Northwind")).to_have_count(0)
 
+    northwind.get_by_test_id("nav-group-deals").click()
     northwind.get_by_role("link", name="Performance").click()
     expect(northwind.get_by_test_id("stat-win")).to_have_text("100.0%")
     expect(northwind.get_by_test_id("stat-revenue")).to_contain_text("12,000")
+    contoso.get_by_test_id("nav-group-deals").click()
     contoso.get_by_role("link", name="Performance").click()
     expect(contoso.get_by_test_id("stat-registrations")).to_have_text("1")
     expect(contoso.get_by_test_id("stat-approval")).to_have_text("0.0%")

@@ -47,3 +47,33 @@ def test_ord_2_the_ordering_group_is_current_on_its_pages(
     assert group.startswith('<li class="nav-item dropdown active">')
     current = re.findall(r'<a class="dropdown-item active" href="([^"]+)"', group)
     assert current == [reverse("portal:order_list")]
+
+
+DEALS = (
+    "portal:registration_list",
+    "portal:lead_list",
+    "portal:opportunity_list",
+    "portal:performance",
+)
+
+
+def nav_group(html: str, key: str) -> str:
+    """The markup of the portal menu's drop-down `key`."""
+    for chunk in html.split('<li class="nav-item dropdown')[1:]:
+        if f'data-testid="nav-group-{key}"' in chunk:
+            return chunk.split("</li>")[0]
+    raise AssertionError(f"no {key} drop-down in the portal menu")
+
+
+def test_deal_2_prg_8_the_deal_pages_open_from_one_portal_menu_dropdown(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any]
+) -> None:
+    """Deal registrations, leads, opportunities and performance sit under
+    one Deals drop-down, beside Ordering: the menu stays one row."""
+    client = client_for(two_partners["nw_rep"].user)
+    home = client.get(reverse("home")).content.decode()
+    group = nav_group(home, "deals")
+    for name in DEALS:
+        assert f'href="{reverse(name)}"' in group, name
+    assert nav_group(home, "ordering") != group
+    assert f'href="{reverse("portal:catalog")}"' not in group
