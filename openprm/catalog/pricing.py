@@ -58,7 +58,9 @@ def active_q(day: date) -> Q:
 
 def _first(audience: Q, day: date) -> PriceList | None:
     """The preferred active price list among the list prices and `audience`:
-    the audience's own before the list prices, then the latest start."""
+    the audience's own before the list prices, then the latest start (a
+    list without a start date last: PostgreSQL sorts NULL first when
+    descending, SQLite last)."""
     preferred = Case(
         When(audience=Audience.LIST, then=Value(1)), default=Value(0), output_field=IntegerField()
     )
@@ -66,7 +68,7 @@ def _first(audience: Q, day: date) -> PriceList | None:
         access.unscoped(PriceList)
         .filter(active_q(day) & (Q(audience=Audience.LIST) | audience))
         .annotate(preferred=preferred)
-        .order_by("preferred", "-active_from", "-pk")
+        .order_by("preferred", F("active_from").desc(nulls_last=True), "-pk")
         .first()
     )
 
