@@ -43,6 +43,8 @@ TIMEOUT_MS = 30_000
 # Signing in hashes the password with Argon2 and renders the first page: on a
 # busy machine that alone once took more than 5 s.
 SIGN_IN_TIMEOUT_MS = 30_000
+# For every assertion of every browser test, whichever fixture made its tab.
+expect.set_options(timeout=TIMEOUT_MS)
 SHOTS = os.environ.get("OPENPRM_SHOTS", "")
 VIEWPORT = {"width": 1400, "height": 1000}
 
@@ -81,7 +83,6 @@ def page(browser: Browser, live_server: Any) -> Iterator[Page]:
     """A fresh tab (own cookies) on the live server."""
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
-    expect.set_options(timeout=TIMEOUT_MS)
     tab = context.new_page()
     yield tab
     context.close()
