@@ -53,7 +53,9 @@ def _workers(var_dir: Path) -> list[int]:
 
 
 def _gone(var_dir: Path) -> bool:
-    deadline = time.time() + 10
+    """The worker notices the import is gone at its next write to the pipe,
+    which a busy machine can delay by seconds: poll, bounded generously."""
+    deadline = time.time() + 60
     while _workers(var_dir) and time.time() < deadline:
         time.sleep(0.1)
     return not _workers(var_dir)
