@@ -145,7 +145,7 @@ def raw_figures() -> int:
     from django.db import connection
     from django.utils import timezone
 
-    from openprm.programs.evaluation import months_before
+    from openprm.programs.ladder import months_before
 
     today = timezone.localdate()
     since = months_before(today, 12)

@@ -76,16 +76,20 @@ def item_get(*, actor: Actor, price_list: PriceList, pk: Any) -> PriceListItem:
 
 
 def offer(
-    *, actor: Actor, for_customer: int | None = None, on: date | None = None
+    *,
+    actor: Actor,
+    for_customer: int | None = None,
+    on: date | None = None,
+    walk: bool = False,
 ) -> QuerySet[Product]:
     """ORD-1: what the caller may order, at its prices: the orderable
     products sellable today that its price list holds, each carrying
     `one_time_price`, `monthly_price` and `currency`. A product not on the
-    caller's price list is not offered."""
+    caller's price list is not offered. `walk`: see `pricing.priced`."""
     day = on or timezone.localdate()
     price_list = pricing.price_list_for(actor, for_customer=for_customer, on=day)
     products = access.visible(Product, actor).filter(sellable_q(day), is_orderable=True)
-    return pricing.priced(products, price_list)
+    return pricing.priced(products, price_list, walk=walk)
 
 
 def _part(product: Product) -> bundle_rules.Part:

@@ -37,9 +37,15 @@ PRODUCTS = ListSpec(
 )
 
 
-def _offer(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Product]:
+PRICE_SORTS = ("one_time", "monthly")
+
+
+def _offer(
+    *, actor: Actor, filters: Any, query: Query, sort: str, **scope: Any
+) -> QuerySet[Product]:
     customer = getattr(filters, "customer_id", None)
-    products = selectors.offer(actor=actor, for_customer=customer)
+    walk = sort.lstrip("-") not in PRICE_SORTS and not getattr(filters, "q", None)
+    products = selectors.offer(actor=actor, for_customer=customer, walk=walk)
     return filters.filter(products) if filters is not None else products
 
 

@@ -9,9 +9,10 @@ export job and the API list all read it. The job finds a spec by its name
 
 A spec's `select` is the app's selector behind a uniform signature: it gets
 the actor, the list's filters (its FilterSchema, already validated), the raw
-query (for open-ended parameters such as `custom.<name>`) and the list's
-scope — the URL's keyword arguments (`account_id=…` for an account's team),
-plain values a job can store.
+query (for open-ended parameters such as `custom.<name>`), the sort the
+rows will be ordered by (a selector whose best plan depends on it picks it)
+and the list's scope — the URL's keyword arguments (`account_id=…` for an
+account's team), plain values a job can store.
 """
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -157,8 +158,8 @@ class ListSpec:
         primary key breaks ties so pages never overlap."""
         if filters is None:
             filters, _valid = self.read_filters(query)
-        queryset = self.select(actor=actor, filters=filters, query=query, **scope)
         sort = self.sort_of(sort)
+        queryset = self.select(actor=actor, filters=filters, query=query, sort=sort, **scope)
         descending = sort.startswith("-")
         columns = (*self.sortable[sort.lstrip("-")], "pk")
         return queryset.order_by(*(directed(column, descending) for column in columns))

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from openprm.catalog import pricing, selectors, services
+from openprm.catalog import pricing, selectors, services, tables
 from openprm.catalog.bundle_rules import Line
 from openprm.catalog.errors import BundleRule
 from openprm.catalog.models import PriceList, Product
@@ -251,3 +251,30 @@ def test_ord_1_an_inactive_or_unorderable_product_is_not_offered(
     )
     offered = {p.code for p in selectors.offer(actor=actor)}
     assert offered == {"PHONE-X", "FAMILY"}  # the plan, line and data pack are not orderable alone
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "code", "family", "one_time", "-monthly"])
+def test_ord_1_a_long_price_list_offers_the_same_page_whichever_plan_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+    two_partners: dict[str, Any],
+    gold_prices: PriceList,
+    telemedia: dict[str, Any],
+    sort: str,
+) -> None:
+    """A long list is walked in the products' order rather than joined and
+    sorted (`pricing.priced`): the buyer sees the same products, prices and
+    order either way, searched or not."""
+    nw = as_actor(two_partners["nw_rep"].user)
+    co = as_actor(two_partners["co_rep"].user)
+
+    def page(actor: Any, query: dict[str, str]) -> list[tuple[Any, ...]]:
+        rows = tables.OFFER.rows(actor=actor, query=query, sort=sort)
+        return [(p.code, p.one_time_price, p.monthly_price, p.currency) for p in rows]
+
+    queries = ({}, {"q": "tele"}, {"type": "device"})
+    joined = [page(actor, q) for actor in (nw, co) for q in queries]
+    monkeypatch.setattr(pricing, "WALK_FROM", 2)
+    monkeypatch.setattr(pricing, "_sizes", {})
+    walked = [page(actor, q) for actor in (nw, co) for q in queries]
+    assert walked == joined
+    assert [len(rows) for rows in joined] == [2, 1, 1, 3, 2, 2]
