@@ -1,5 +1,6 @@
 """Tier evaluation benchmark (PRG-5, PRG-11): evaluating every partner of a
-program over its won opportunities and approved registrations, next to the
+program over its won opportunities, approved registrations and certified
+people, next to the
 best hand-written aggregate SQL for the same figures on the same database
 in one run.
 
@@ -8,7 +9,7 @@ in one run.
 - re-run on the same data: the same figures, and nothing written (checked).
 
     python -m benchmarks.bench_programs --partners 10000 --opportunities 2000000 \
-        --registrations 1000000
+        --registrations 1000000 --certifications 200000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python -m benchmarks.bench_programs ...
 
 Uses a fresh SQLite file unless DATABASE_URL points at an empty scratch
@@ -25,12 +26,14 @@ from benchmarks.bench_deals import _insert
 from benchmarks.bench_realignment import setup_django
 
 STAGES = ["won", "won", "lost", "qualification", "proposal"]
+CERTIFICATIONS = ("SALES", "PRESALES", "SUPPORT", "SERVICES")
 REG_STATES = ["approved", "won", "lost", "expired", "submitted", "rejected"]
 
 
-def generate(partners: int, opportunities: int, registrations: int) -> int:
+def generate(partners: int, opportunities: int, registrations: int, certifications: int) -> int:
     """Partners in one program at its entry tier; deals closed over the last
-    18 months, one in 2,000 won without a currency (an incomplete record)."""
+    18 months, one in 2,000 won without a currency (an incomplete record);
+    people holding certifications issued over the last 36 months."""
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -68,14 +71,17 @@ def generate(partners: int, opportunities: int, registrations: int) -> int:
             ("Registered", ()),
             ("Silver", (("closed_won_revenue", 200_000), ("won_deals", 20))),
             ("Gold", (("closed_won_revenue", 600_000), ("won_deals", 50),
-                      ("approved_registrations", 30))),
+                      ("approved_registrations", 30), ("certified_people", 2, "SALES"))),
             ("Platinum", (("closed_won_revenue", 1_500_000), ("won_deals", 120),
-                          ("approved_registrations", 80))),
+                          ("approved_registrations", 80), ("certified_people", 3, "SALES"),
+                          ("certified_people", 1, "SERVICES"))),
         )  # fmt: skip
         for rank, (name, requirements) in enumerate(ladder, 1):
             tier = Tier.objects.create(program=program, rank=rank, name=name)
-            for code, threshold in requirements:
-                TierRequirement.objects.create(tier=tier, indicator=code, threshold=threshold)
+            for code, threshold, *parameter in requirements:
+                TierRequirement.objects.create(
+                    tier=tier, indicator=code, threshold=threshold, parameter="".join(parameter)
+                )
         entry = program.tiers.get(rank=1)
         Partnership.objects.bulk_create(
             [
@@ -123,9 +129,54 @@ def generate(partners: int, opportunities: int, registrations: int) -> int:
                 rows = []
         if rows:
             _insert(cursor, "deals_dealregistration", columns, rows)
+        _certifications(partner_ids, certifications, rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
     return program.pk
+
+
+def _certifications(partner_ids: list[int], held: int, rng: random.Random) -> None:
+    """Half as many people as `held` certifications, spread over the
+    partners, each holding two of the four kinds, issued over the last 36
+    months for 24: about two in three are valid today; one in fifty was
+    revoked a month after issue."""
+    from django.utils import timezone
+
+    from openprm.contacts.models import Person
+    from openprm.partners.models import PartnerContact
+    from openprm.trainings.models import Certification, HeldCertification
+
+    kinds = [Certification.objects.create(code=c, name=c.title()).pk for c in CERTIFICATIONS]
+    today = timezone.localdate()
+    people = max(1, held // 2)
+    Person.objects.bulk_create(
+        [
+            Person(first_name="Cert", last_name=f"Holder {i}", name_search=f"holder {i} cert",
+                   last_name_search=f"holder {i}")
+            for i in range(people)
+        ],
+        batch_size=10_000,
+    )  # fmt: skip
+    person_ids = list(
+        Person.objects.filter(first_name="Cert").order_by("pk").values_list("pk", flat=True)
+    )
+    PartnerContact.objects.bulk_create(
+        [PartnerContact(partner_id=partner_ids[i % len(partner_ids)], person_id=p)
+         for i, p in enumerate(person_ids)],
+        batch_size=10_000,
+    )  # fmt: skip
+    holders = list(PartnerContact.objects.order_by("pk").values_list("pk", flat=True))
+    rows = []
+    for i in range(held):
+        issued = today - dt.timedelta(days=rng.randrange(1_095))
+        rows.append(
+            HeldCertification(
+                holder_id=holders[i % len(holders)], certification_id=rng.choice(kinds),
+                issued_on=issued, expires_on=issued + dt.timedelta(days=730),
+                revoked_on=issued + dt.timedelta(days=30) if i % 50 == 0 else None,
+            )
+        )  # fmt: skip
+    HeldCertification.objects.bulk_create(rows, batch_size=10_000)
 
 
 RAW = (
@@ -136,12 +187,18 @@ RAW = (
     """SELECT partner_id, COUNT(*) FROM deals_dealregistration
        WHERE state IN ('approved', 'won', 'lost', 'expired', 'cancelled')
          AND protection_starts >= %s AND protection_starts <= %s GROUP BY partner_id""",
+    """SELECT pc.partner_id, COUNT(DISTINCT h.holder_id), COUNT(*)
+       FROM trainings_heldcertification h
+       JOIN partners_partnercontact pc ON pc.id = h.holder_id
+       WHERE h.certification_id = (SELECT id FROM trainings_certification WHERE code = %s)
+         AND h.issued_on <= %s AND h.expires_on >= %s
+         AND (h.revoked_on IS NULL OR h.revoked_on > %s) GROUP BY pc.partner_id""",
 )
 
 
 def raw_figures() -> int:
-    """The same figures in two grouped statements (revenue and won deals
-    share one), read into Python."""
+    """The same figures in grouped statements (revenue and won deals share
+    one; one per certification a tier names), read into Python."""
     from django.db import connection
     from django.utils import timezone
 
@@ -157,6 +214,9 @@ def raw_figures() -> int:
         found += len(cursor.fetchall())
         cursor.execute(RAW[1], [since, today])
         found += len(cursor.fetchall())
+        for code in ("SALES", "SERVICES"):
+            cursor.execute(RAW[2], [code, today, today, today])
+            found += len(cursor.fetchall())
     return found
 
 
@@ -172,6 +232,7 @@ def main() -> None:
     parser.add_argument("--partners", type=int, default=1_000)
     parser.add_argument("--opportunities", type=int, default=100_000)
     parser.add_argument("--registrations", type=int, default=50_000)
+    parser.add_argument("--certifications", type=int, default=20_000)
     args = parser.parse_args()
     setup_django()
     from django.db import connection
@@ -181,7 +242,9 @@ def main() -> None:
     from openprm.programs.models import Program
 
     start = time.perf_counter()
-    program_id = generate(args.partners, args.opportunities, args.registrations)
+    program_id = generate(
+        args.partners, args.opportunities, args.registrations, args.certifications
+    )
     print(f"generated in {time.perf_counter() - start:.0f} s on {connection.vendor}")
     program = Program.objects.get(pk=program_id)
     reverse("home")  # loads the URLs once, as a running server has
@@ -194,7 +257,8 @@ def main() -> None:
         raise SystemExit("a re-run on the same data wrote something")
     print(
         f"evaluating {args.partners:,} partners over {args.opportunities:,} opportunities and "
-        f"{args.registrations:,} registrations: first run {first:.2f} s (snapshots, upgrades, "
+        f"{args.registrations:,} registrations, {args.certifications:,} certifications: "
+        f"first run {first:.2f} s (snapshots, upgrades, "
         f"events); re-run {again:.2f} s, nothing written; raw aggregate SQL {raw:.2f} s; "
         f"ratio re-run/raw {again / raw:.1f}x"
     )
