@@ -10,8 +10,9 @@ The programs app adds the same figures per program and tier.
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from openprm.core import access
@@ -74,11 +75,19 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
             state__in=APPROVED_ONCE, decided_at__isnull=False, first_submitted_at__isnull=False
         ).values_list("first_submitted_at", "decided_at")
     ]
-    opportunities = access.visible(Opportunity, actor).filter(partner_id=partner_id).order_by()
-    totals = opportunities.aggregate(
-        won=Count("pk", filter=Q(stage=Opportunity.Stage.WON)),
-        lost=Count("pk", filter=Q(stage=Opportunity.Stage.LOST)),
+    opportunities = access.visible(Opportunity, actor).filter(partner_id=partner_id)
+    by_currency = list(
+        opportunities.order_by()
+        .values("currency")
+        .annotate(
+            pipeline=Sum("amount", filter=Q(is_open=True)),
+            won_amount=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
+            won=Count("pk", filter=Q(stage=Opportunity.Stage.WON)),
+            lost=Count("pk", filter=Q(stage=Opportunity.Stage.LOST)),
+        )
     )
+    won = sum(row["won"] for row in by_currency)
+    lost = sum(row["lost"] for row in by_currency)
     offers = (
         access.visible(LeadOffer, actor)
         .filter(partner_id=partner_id)
@@ -93,30 +102,24 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
         by_state=by_state,
         approval_rate=_rate(approved, decided),
         median_approval_hours=round(statistics.median(hours), 1) if hours else None,
-        won=totals["won"],
-        lost=totals["lost"],
-        win_rate=_rate(totals["won"], totals["won"] + totals["lost"]),
-        revenue=revenue_by_currency(opportunities),
+        won=won,
+        lost=lost,
+        win_rate=_rate(won, won + lost),
+        revenue=_revenue(by_currency),
         offers_answered=offers["answered"],
         offers_accepted=offers["accepted"],
     )
 
 
-def revenue_by_currency(opportunities: QuerySet[Opportunity]) -> tuple[Revenue, ...]:
+def _revenue(by_currency: list[dict[str, Any]]) -> tuple[Revenue, ...]:
     """Open pipeline and won revenue per currency, the largest pipeline
-    first; a currency with neither is left out."""
-    rows = (
-        opportunities.order_by()
-        .values("currency")
-        .annotate(
-            pipeline=Sum("amount", filter=Q(is_open=True)),
-            won=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
-        )
-    )
+    first; a currency with neither is left out. The rows are one grouped
+    read of the partner's opportunities, which the won and lost counts share
+    (the `opportunity_partner_revenue` index covers it)."""
     found = [
-        Revenue(row["currency"], row["pipeline"] or Decimal(0), row["won"] or Decimal(0))
-        for row in rows
-        if row["pipeline"] or row["won"]
+        Revenue(row["currency"], row["pipeline"] or Decimal(0), row["won_amount"] or Decimal(0))
+        for row in by_currency
+        if row["pipeline"] or row["won_amount"]
     ]
     return tuple(sorted(found, key=lambda r: (-r.pipeline, -r.won, r.currency)))
 

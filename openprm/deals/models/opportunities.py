@@ -84,6 +84,12 @@ class Opportunity(VersionedModel):
             # A partner's opportunities by stage (the portal home's chart, won
             # revenue in a tier's window) without reading each of its rows.
             models.Index(fields=["partner", "stage", "close_date"]),
+            # Its pipeline and won revenue per currency (the program page,
+            # Performance) from the index alone, already grouped.
+            models.Index(
+                fields=["partner", "currency", "stage", "is_open", "amount"],
+                name="opportunity_partner_revenue",
+            ),
             models.Index(fields=["owner", "is_open"]),
         ]
 

@@ -32,8 +32,11 @@ def partner_list(
 ) -> QuerySet[PartnerProfile]:
     """PA-2: managed partners only (type Partner and flag Yes), with what a
     list shows fetched in the same query; `parent_name` only when the actor
-    sees the parent (PA-5, TEAM-5: a portal user sees its own organization)."""
-    parents = access.visible(Account, actor).filter(pk=OuterRef("account__parent_id"))
+    sees the parent (PA-5, TEAM-5: a portal user sees its own organization).
+    The parent is looked up by key, row by row, so its scope is built for
+    that rather than for listing the actor's whole reach."""
+    with access.by_primary_key():
+        parents = access.visible(Account, actor).filter(pk=OuterRef("account__parent_id"))
     partners = (
         access.visible(PartnerProfile, actor)
         .filter(managed_partner=True, account__account_type=Account.AccountType.PARTNER)
