@@ -70,6 +70,9 @@ HUBSPOT = (
             "Postal Code": "postal_code",
             "Country/Region": "country",
             "Parent Company": "parent",
+            "Phone Number": "phone",
+            "Website URL": "website",
+            "Company Domain Name": "website",
         },
         (
             "Record ID",
