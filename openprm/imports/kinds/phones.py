@@ -1,9 +1,9 @@
 """A contact row's other phones: mobile, home and other (issue 18, CON-4).
 
 Exports carry several numbers per person (Salesforce `MobilePhone`,
-`HomePhone` and `OtherPhone`, HubSpot's mobile number, Odoo's `mobile`); the first phone goes
-through the contact create rules, these become further phone contact points
-with their purpose. Each is read in the customer's country, as the first
+`HomePhone` and `OtherPhone`, HubSpot's mobile number, Odoo's `mobile`);
+the first phone goes through the contact create rules, these become further
+phone contact points with their purpose. Each is read in the customer's country, as the first
 phone is, and a number that is none is a value left out, not a lost row.
 """
 

@@ -40,6 +40,7 @@ HUBSPOT = (
             "Postal Code": "postal_code",
             "Country/Region": "country",
             "Company Name": "account",
+            "Salutation": "salutation",
         },
         (
             "Record ID",
