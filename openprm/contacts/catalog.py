@@ -1,5 +1,6 @@
 """What the contacts app declares: its privileges and who holds them, the
-reason codes of contact preferences and the contact record type (PLAT-7)."""
+reason codes of contact preferences, the salutations and the contact record
+type (PLAT-7)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ GRANTS = (
 )
 
 REASON_CODE = "REASON_CODE"
+SALUTATION = "SALUTATION"
 LEGAL_TAG = "LEGAL"
 
 LOOKUPS = (
@@ -40,6 +42,19 @@ LOOKUPS = (
             LookupCode("CUSTOMER_REQUEST", "Customer Request"),
             LookupCode("PREFERRED_CHANNEL", "Preferred channel"),
             LookupCode("BOUNCED", "Undeliverable"),
+        ),
+    ),
+    Lookup(
+        SALUTATION,
+        "Salutation",
+        "How a contact is addressed (Mr., Ms., Dr.); read by code or label on import.",
+        (
+            LookupCode("MR", "Mr."),
+            LookupCode("MS", "Ms."),
+            LookupCode("MRS", "Mrs."),
+            LookupCode("MX", "Mx."),
+            LookupCode("DR", "Dr."),
+            LookupCode("PROF", "Prof."),
         ),
     ),
 )

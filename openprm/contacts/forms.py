@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openprm.contacts.catalog import REASON_CODE
+from openprm.contacts.catalog import REASON_CODE, SALUTATION
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.selectors import contact_pick, contact_pick_label
 from openprm.core.actor import Actor
@@ -62,6 +62,7 @@ class ContactFilterForm(forms.Form):
 class ContactForm(CustomFieldsFormMixin, forms.Form):
     record_type = Person.record_type
 
+    salutation = forms.ChoiceField(label=_("Salutation"), required=False)
     first_name = forms.CharField(label=_("First name"), required=False, max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     kind = forms.ChoiceField(label=_("Kind"), choices=Person.Kind.choices)
@@ -70,6 +71,7 @@ class ContactForm(CustomFieldsFormMixin, forms.Form):
 
     def __init__(self, *args: Any, custom: dict[str, Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["salutation"].choices = [("", "—"), *lookup_choices(SALUTATION)]  # type: ignore[attr-defined]
         self.add_custom_fields(custom)
 
 

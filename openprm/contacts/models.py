@@ -41,6 +41,9 @@ class Person(VersionedModel, CustomFieldsModel):
         B2B = "b2b", _("B2B (contact of an organization)")
         B2C = "b2c", _("B2C (individual customer)")
 
+    salutation = models.CharField(
+        _("salutation"), max_length=30, blank=True, help_text=_("A SALUTATION lookup code.")
+    )
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
     last_name = models.CharField(_("last name"), max_length=100)
     name_search = models.CharField(max_length=210, editable=False, db_index=True)

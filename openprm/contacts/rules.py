@@ -18,8 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openprm.contacts.models import ContactPoint, Person
-from openprm.contacts.normalize import DEFAULT_PHONE_REGION, normalize_email, normalize_phone
+from openprm.contacts.normalize import DEFAULT_PHONE_REGION, normalize_email
 from openprm.core.customfields.values import CustomDefinitions, custom_values_check
+from openprm.core.phones import phone_e164
 from openprm.core.rules import Errors, Refused, field_messages, parse_flag, text
 from openprm.core.search import search_key_cached
 
@@ -30,7 +31,8 @@ TEXT_FIELDS = ("first_name", "last_name", "job_title")
 class ContactDraft:
     """One new contact as submitted: texts untrimmed, None for not given.
 
-    `kind` is a code or label in any case (blank is B2B); `is_key_contact`
+    `kind` is a code or label in any case (blank is B2B); `salutation` a
+    SALUTATION lookup code or label in any case ("mr", "Mr."); `is_key_contact`
     a bool or a yes/no word; `phone_region` the country of its customer,
     where a national phone number is read (only the phone depends on it).
     """
@@ -44,6 +46,7 @@ class ContactDraft:
     phone: str | None = None
     custom: Mapping[str, Any] = field(default_factory=dict)
     phone_region: str | None = None
+    salutation: str | None = None
 
 
 class NewContact(NamedTuple):
@@ -61,6 +64,7 @@ class NewContact(NamedTuple):
     email: str
     phone: str
     custom: dict[str, Any]
+    salutation: str = ""
 
 
 def kind_spellings() -> dict[str, str]:
@@ -77,17 +81,6 @@ def _kind_spellings(_language: str | None) -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=200_000)
-def phone_e164(value: str, region: str) -> str:
-    """`normalize_phone` once per distinct number and region (files repeat
-    switchboard numbers, and phonenumbers costs tens of µs a call); empty
-    when the number is not valid."""
-    try:
-        return normalize_phone(value, region)
-    except ValueError:
-        return ""
-
-
 @cache
 def _limits() -> dict[str, int]:
     """The column widths of the names, the job title and the e-mail."""
@@ -95,10 +88,31 @@ def _limits() -> dict[str, int]:
     return {**limits, "email": ContactPoint._meta.get_field("email").max_length}
 
 
+def salutation_code(written: Any, salutations: Mapping[str, str]) -> str | None:
+    """The SALUTATION code a salutation written as its code or label in any
+    case stands for (`salutations`: `lookup_spellings(SALUTATION)`); "" for
+    none given, None when it names none."""
+    value = text(written)
+    if not value:
+        return ""
+    return salutations.get(search_key_cached(value))
+
+
+def salutation_errors(written: Any, salutations: Mapping[str, str]) -> Errors:
+    """The salutation's field error when it names no active salutation."""
+    if salutation_code(written, salutations) is None:
+        message = _("“%(value)s” is not a known salutation.") % {"value": text(written)}
+        return {"salutation": [message]}
+    return {}
+
+
 def _checked(
-    draft: ContactDraft, kinds: Mapping[str, str], custom_fields: CustomDefinitions
+    draft: ContactDraft,
+    kinds: Mapping[str, str],
+    custom_fields: CustomDefinitions,
+    salutations: Mapping[str, str],
 ) -> NewContact | Refused:
-    errors: Errors = {}
+    errors: Errors = salutation_errors(draft.salutation, salutations)
     values = {name: text(getattr(draft, name)) for name in TEXT_FIELDS}
     for name, limit in _limits().items():
         if name in values and len(values[name]) > limit:
@@ -145,19 +159,26 @@ def _checked(
         email=email,
         phone=phone,
         custom=custom,
+        salutation=salutation_code(draft.salutation, salutations) or "",
     )
 
 
 def contacts_check(
-    drafts: Sequence[ContactDraft], *, custom_fields: CustomDefinitions
+    drafts: Sequence[ContactDraft],
+    *,
+    custom_fields: CustomDefinitions,
+    salutations: Mapping[str, str] | None = None,
 ) -> list[NewContact | Refused]:
     """For each draft, in order, the contact to store or why it is refused.
 
-    A last name is required; names and job title are trimmed and fit their
-    columns; the kind is B2B or B2C; the e-mail is valid by Django's
-    validator and stored lower-case; the phone is valid and stored E.164,
-    read in `phone_region`; custom fields are checked against
-    `custom_fields` (PLAT-7). Errors are keyed by field in the form's order.
+    The salutation is an active SALUTATION value by code or label
+    (`salutations`, none known when not given); a last name is required;
+    names and job title are trimmed and fit their columns; the kind is B2B
+    or B2C; the e-mail is valid by Django's validator and stored lower-case;
+    the phone is valid and stored E.164, read in `phone_region`; custom
+    fields are checked against `custom_fields` (PLAT-7). Errors are keyed by
+    field in the form's order.
     """
     kinds = kind_spellings()
-    return [_checked(draft, kinds, custom_fields) for draft in drafts]
+    known = salutations or {}
+    return [_checked(draft, kinds, custom_fields, known) for draft in drafts]

@@ -17,9 +17,15 @@ from openprm.contacts.models import (
 from openprm.core.apikit.types import Input, Int64, RecordId
 from openprm.imports.external_ids import external_id_of
 
+SALUTATION_HELP = (
+    "A SALUTATION lookup value (GET /api/v1/lookups/SALUTATION), by code or label"
+    ' in any case ("MR", "Mr."); stored as its code.'
+)
+
 
 class ContactOut(Schema):
     id: int
+    salutation: str = Field(description="A SALUTATION lookup code; empty when none.")
     first_name: str
     last_name: str
     full_name: str
@@ -58,6 +64,7 @@ class ContactListOut(ContactOut):
 
 
 class ContactCreateIn(Input):
+    salutation: str = Field("", max_length=60, description=SALUTATION_HELP)
     first_name: str = Field("", max_length=100)
     last_name: str = Field(..., max_length=100)
     kind: Person.Kind = Person.Kind.B2B
@@ -74,6 +81,7 @@ class ContactCreateIn(Input):
 
 class ContactPatchIn(Input):
     version: Int64
+    salutation: str | None = Field(None, max_length=60, description=SALUTATION_HELP)
     first_name: str | None = Field(None, max_length=100)
     last_name: str | None = Field(None, max_length=100)
     kind: Person.Kind | None = None

@@ -47,6 +47,7 @@ CONTACTS = ListSpec(
             cell="contacts/cells/contact_name.html",
             exported=False,
         ),
+        Column("salutation", _("Salutation"), shown=False),
         Column("first_name", _("First name"), shown=False),
         Column("last_name", _("Last name"), shown=False),
         Column("kind", _("Kind"), lambda p: p.get_kind_display(), sort="kind"),

@@ -34,7 +34,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import html_errors
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 
-EDITED_FIELDS = ("first_name", "last_name", "kind", "job_title", "is_key_contact")
+EDITED_FIELDS = ("salutation", "first_name", "last_name", "kind", "job_title", "is_key_contact")
 
 
 class ContactList(RecordList):
@@ -120,6 +120,7 @@ class ContactCreate(RecordForm):
         data = form.cleaned_data
         return services.contact_create(
             actor=self.actor,
+            salutation=data["salutation"],
             first_name=data["first_name"],
             last_name=data["last_name"],
             kind=data["kind"],

@@ -29,6 +29,9 @@ SERVICE_FIELDS = (
     "named",
     "existing",
     "competitor_info",
+    "phone",
+    "website",
+    "tax_id",
     "address_line1",
     "address_line2",
     "city",
@@ -84,6 +87,18 @@ class AccountForm(CustomFieldsFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         help_text=_("For competitors: strengths, pricing, products."),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=40,
+        required=False,
+        help_text=_("A national number is read in the account's country."),
+    )
+    website = forms.CharField(
+        label=_("Web site"), max_length=200, required=False, help_text=_("Such as www.example.com.")
+    )
+    tax_id = forms.CharField(
+        label=_("Tax ID"), max_length=40, required=False, help_text=_("VAT or tax number.")
     )
     address_line1 = forms.CharField(label=_("Address line 1"), max_length=200, required=False)
     address_line2 = forms.CharField(label=_("Address line 2"), max_length=200, required=False)

@@ -90,6 +90,11 @@ class Account(VersionedModel, CustomFieldsModel):
         _("existing"), default=False, help_text=_("There is a financial relationship.")
     )
     competitor_info = models.TextField(_("competitor information"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    website = models.URLField(_("web site"), max_length=200, blank=True)
+    tax_id = models.CharField(
+        _("tax ID"), max_length=40, blank=True, help_text=_("VAT or tax number.")
+    )
     legal_entity = models.ForeignKey(
         LegalEntity,
         verbose_name=_("legal entity"),

@@ -17,11 +17,14 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from openprm.core.customfields.values import CustomDefinitions, custom_values_check
+from openprm.core.phones import DEFAULT_PHONE_REGION, phone_e164
 from openprm.core.places import country_code, has_regions, region_code
 from openprm.core.rules import Errors, Refused, field_messages, parse_flag, text
 from openprm.core.search import search_key
@@ -29,9 +32,11 @@ from openprm.customers.models import Account
 from openprm.customers.readings import place, size_for_count, street
 
 ADDRESS_FIELDS = ("address_line1", "address_line2", "city", "region", "postal_code", "country")
-TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *ADDRESS_FIELDS)
+CONTACT_FIELDS = ("phone", "website", "tax_id")
+TEXT_FIELDS = ("name", "industry", "size", "competitor_info", *CONTACT_FIELDS, *ADDRESS_FIELDS)
 FLAGS = ("named", "existing")
 LOOKUPS = (("industry", "INDUSTRY"), ("size", "ACCOUNT_SIZE"))
+_url_validator = URLValidator(schemes=("http", "https"))
 DEFAULTS: dict[str, Any] = {
     **dict.fromkeys(TEXT_FIELDS, ""),
     "account_type": "",
@@ -48,7 +53,9 @@ class AccountDraft:
 
     `account_type` is a code or label in any case (blank takes the default
     type); `country` and `region` as people write them (`core.places`); the flags
-    bools or yes/no words; `annual_revenue` a number or its text.
+    bools or yes/no words; `annual_revenue` a number or its text; `phone` as
+    people write it (a national number is read in the account's country);
+    `website` with or without its scheme ("www.acme.com").
     """
 
     name: str | None = None
@@ -60,6 +67,9 @@ class AccountDraft:
     named: bool | str | None = None
     existing: bool | str | None = None
     competitor_info: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    tax_id: str | None = None
     address_line1: str | None = None
     address_line2: str | None = None
     city: str | None = None
@@ -119,6 +129,9 @@ class NewAccount(NamedTuple):
     named: bool
     existing: bool
     competitor_info: str
+    phone: str
+    website: str
+    tax_id: str
     address_line1: str
     address_line2: str
     city: str
@@ -160,6 +173,22 @@ def _flag(raw: Any) -> Any:
         return raw
 
 
+def _phone(raw: str, country: str) -> str:
+    """E.164 read in `country` (else the default region), or the raw text
+    for `state_errors` to refuse."""
+    if not raw:
+        return ""
+    return phone_e164(raw, country or DEFAULT_PHONE_REGION) or raw
+
+
+def _website(raw: str) -> str:
+    """A web site as exports write it ("www.acme.com", "acme.com") with
+    https:// before it; a text with a scheme stays as given."""
+    if raw and "://" not in raw:
+        return f"https://{raw}"
+    return raw
+
+
 def normalized(
     values: Mapping[str, Any], types: Mapping[str, str] | None = None, country: str = ""
 ) -> dict[str, Any]:
@@ -168,13 +197,19 @@ def normalized(
     once), the country and region as ISO codes (a region alone is read in
     `country`), the currency upper-case, the revenue a Decimal and the flags
     bools — values that cannot be read stay as given, for `state_errors` to
-    refuse. Fields not given stay out."""
+    refuse. The phone is E.164, a national number read in the account's
+    country; a web site without a scheme gets https://. Fields not given
+    stay out."""
     result = dict(values)
     street(result)
     for name in TEXT_FIELDS:
         if name in result:
             result[name] = text(result[name])
     place(result, country)
+    if "phone" in result:
+        result["phone"] = _phone(result["phone"], str(result.get("country") or country))
+    if "website" in result:
+        result["website"] = _website(result["website"])
     if "account_type" in result:
         raw_type = text(result["account_type"])
         result["account_type"] = (types or type_spellings()).get(raw_type.lower(), raw_type)
@@ -188,11 +223,15 @@ def normalized(
     return result
 
 
+OWN_RULES = ("country", "phone")
+
+
 @cache
 def _text_limits() -> dict[str, int]:
-    """The column width of each text with one (the country has its own rule)."""
+    """The column width of each text with one (the country and the phone
+    have their own rules)."""
     limits = {name: Account._meta.get_field(name).max_length for name in TEXT_FIELDS}
-    return {name: limit for name, limit in limits.items() if limit and name != "country"}
+    return {name: limit for name, limit in limits.items() if limit and name not in OWN_RULES}
 
 
 def _address_errors(state: Mapping[str, Any], errors: Errors, changed: Collection[str]) -> None:
@@ -226,6 +265,20 @@ def _address_errors(state: Mapping[str, Any], errors: Errors, changed: Collectio
         )
 
 
+def _contact_errors(state: Mapping[str, Any], errors: Errors) -> None:
+    """The phone is a number phonenumbers reads (stored E.164 by
+    `normalized`), the web site an http(s) URL by Django's validator."""
+    phone = state["phone"]
+    if phone and phone_e164(phone, DEFAULT_PHONE_REGION) != phone:
+        errors.setdefault("phone", []).append(_("Enter a valid phone number."))
+    website = state["website"]
+    if website and "website" not in errors:
+        try:
+            _url_validator(website)
+        except ValidationError:
+            errors["website"] = [_("Enter a valid web site address, such as www.example.com.")]
+
+
 def state_errors(
     state: Mapping[str, Any], lookups: Mapping[str, Collection[str]], changed: Collection[str]
 ) -> Errors:
@@ -243,6 +296,7 @@ def state_errors(
     for name, limit in _text_limits().items():
         if len(state[name]) > limit:
             errors[name] = field_messages(Account._meta.get_field(name), state[name])
+    _contact_errors(state, errors)
     _address_errors(state, errors, changed)
     currency = state["currency"]
     if not (len(currency) == 3 and currency.isalpha()):
@@ -296,7 +350,8 @@ def accounts_check(
 
     A name is required; the type is Prospect, Customer, Partner or
     Competitor, `data.default_type` when not given (CUS-2); a street address
-    is complete (CUS-4); the country is ISO 3166, the currency three
+    is complete (CUS-4); the phone is a valid number, the web site a URL,
+    the tax ID at most 40 characters; the country is ISO 3166, the currency three
     letters, the revenue a non-negative amount with at most two decimals;
     industry and size are known lookup values, by code or label in any
     case; custom fields are checked

@@ -17,6 +17,10 @@ from openprm.customers.hierarchy import HierarchyNode
 from openprm.customers.models import Account
 from openprm.imports.external_ids import external_id_of
 
+PHONE_HELP = "As people write it; a national number is read in the account's country. Stored E.164."
+WEBSITE_HELP = "An http(s) URL; without a scheme (www.example.com) https:// is put before it."
+TAX_ID_HELP = "VAT or tax number, at most 40 characters."
+
 AccountType = Literal["prospect", "customer", "partner", "competitor"]
 
 
@@ -30,6 +34,9 @@ class AccountFields(Input):
     named: StrictBool = False
     existing: StrictBool = False
     competitor_info: str = Field("", max_length=10_000)
+    phone: str = Field("", max_length=40, description=PHONE_HELP)
+    website: str = Field("", max_length=200, description=WEBSITE_HELP)
+    tax_id: str = Field("", max_length=40, description=TAX_ID_HELP)
     legal_entity_id: RecordId | None = None
     address_line1: str = Field("", max_length=200)
     address_line2: str = Field("", max_length=200)
@@ -67,6 +74,9 @@ class AccountUpdateIn(Input):
     named: StrictBool | None = None
     existing: StrictBool | None = None
     competitor_info: str | None = Field(None, max_length=10_000)
+    phone: str | None = Field(None, max_length=40, description=PHONE_HELP)
+    website: str | None = Field(None, max_length=200, description=WEBSITE_HELP)
+    tax_id: str | None = Field(None, max_length=40, description=TAX_ID_HELP)
     legal_entity_id: RecordId | None = None
     address_line1: str | None = Field(None, max_length=200)
     address_line2: str | None = Field(None, max_length=200)
@@ -100,6 +110,9 @@ class AccountOut(Schema):
     named: bool
     existing: bool
     competitor_info: str
+    phone: str = Field(description="E.164, such as +498930907700; empty when none.")
+    website: str
+    tax_id: str
     legal_entity_id: int | None
     address_line1: str
     address_line2: str

@@ -51,6 +51,9 @@ ACCOUNT_COLUMNS = (
     Column(
         "parent", _("Parent"), lambda a: a.parent_name or "", cell="customers/cells/parent.html"
     ),
+    Column("phone", _("Phone"), shown=False),
+    Column("website", _("Web site"), shown=False),
+    Column("tax_id", _("Tax ID"), shown=False),
     Column("city", _("City"), shown=False),
     Column("region", _("Region"), lambda a: region_name(a.region), sort="region"),
     Column("postal_code", _("Postal code"), sort="postal_code"),

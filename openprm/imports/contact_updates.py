@@ -31,7 +31,7 @@ from openprm.imports.kinds.phones import other_phones
 from openprm.imports.kinds.refs import ACCOUNT_MODEL, keys_to_ids, visible_accounts
 from openprm.imports.updates import Change, register_updater
 
-PERSON_FIELDS = ("first_name", "last_name", "kind", "job_title", "is_key_contact")
+PERSON_FIELDS = ("salutation", "first_name", "last_name", "kind", "job_title", "is_key_contact")
 Checked = tuple[NewContact | Refused, tuple[ValueWarning, ...]]
 
 
@@ -120,7 +120,9 @@ class ContactUpdater:
                 draft_of(without(row, d), self.regions[row.line])
                 for row, d in zip(batch, dropped, strict=True)
             ]
-            return contacts_check(drafts, custom_fields=ctx.seen["custom"])
+            return contacts_check(
+                drafts, custom_fields=ctx.seen["custom"], salutations=ctx.seen["salutations"]
+            )
 
         for row, outcome in zip(again, checked_leniently(again, check, REQUIRED), strict=True):
             checked[row.line] = outcome

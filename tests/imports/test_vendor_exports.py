@@ -105,6 +105,10 @@ def test_imp_1_salesforce_accounts_and_contacts_import_with_the_preset(
     assert child.size == "MEDIUM"  # 320 employees
     assert Account.objects.get(name__startswith="Société Générale").account_type == "partner"
     assert Account.objects.get(name="Wayne Enterprises España S.L.").industry == "FINANCE"
+    # Issue 18 "The fields migrations carry": Phone read in the account's
+    # country, Website with its scheme.
+    assert (child.phone, child.website) == ("+498930907700", "https://www.globex.de")
+    assert Account.objects.get(name="Nakatomi Trading K.K.").phone == "+81312345678"
 
     contacts = imported(sales_admin, "contacts", "salesforce/Contact.csv")
     assert contacts.accepted_rows >= ENOUGH * rows_in("salesforce/Contact.csv"), report(contacts)
@@ -132,6 +136,14 @@ def test_imp_1_salesforce_accounts_and_contacts_import_with_the_preset(
         ("work", "+498930907701", True),
         ("mobile", "+4915123456789", False),
     }
+    # Salutations as the org's picklist spells them, through the preset's
+    # values ("Herr", "Sig.ra") or as ours ("Dr."); OtherPhone an "other" phone.
+    assert joerg.salutation == "MR"
+    assert Person.objects.get(last_name="Wesker").salutation == "DR"
+    assert Person.objects.get(last_name="Rossi").salutation == "MS"
+    anna = Person.objects.get(last_name="Schäfer")
+    assert anna.salutation == "MS"
+    assert anna.contact_points.get(purpose=ContactPoint.Purpose.OTHER).phone == "+498930907790"
 
 
 def test_imp_1_hubspot_companies_and_contacts_import_with_the_preset(sales_admin: User) -> None:
@@ -140,6 +152,8 @@ def test_imp_1_hubspot_companies_and_contacts_import_with_the_preset(sales_admin
     krakow = Account.objects.get(name="Kraków Software sp. z o.o.")
     assert (krakow.country.code, krakow.region, krakow.account_type) == ("PL", "PL-12", "partner")
     assert krakow.industry == "TECH"
+    # "Phone Number", and the company's domain as its web site.
+    assert (krakow.phone, krakow.website) == ("+48125550123", "https://krakowsoft.pl")
 
     contacts = imported(sales_admin, "contacts", "hubspot/contacts.csv")
     # One contact names a company HubSpot never had as a record.
@@ -163,6 +177,13 @@ def test_imp_1_odoo_companies_and_individuals_import_with_the_preset(sales_admin
     assert augsburg.parent.name == "Müller Holding AG"
     assert Account.objects.get(name="Müller Service GmbH").parent == augsburg
     assert Account.objects.get(name="Praha Sklo s.r.o.").country.code == "CZ"
+    # phone, website and vat (the tax ID).
+    assert (augsburg.phone, augsburg.website, augsburg.tax_id) == (
+        "+49821555010",
+        "https://mueller-mb.de",
+        "DE123456789",
+    )
+    assert Account.objects.get(name="Boulangerie Dupont SARL").phone == "+33478550101"
 
     people = imported(sales_admin, "contacts", "odoo/res_partner_individuals.csv")
     assert people.accepted_rows == rows_in("odoo/res_partner_individuals.csv"), report(people)
@@ -171,6 +192,9 @@ def test_imp_1_odoo_companies_and_individuals_import_with_the_preset(sales_admin
     assert sabine.relationships.get().account == augsburg
     mobile = sabine.contact_points.get(purpose=ContactPoint.Purpose.MOBILE)
     assert mobile.phone == "+491705550123"  # "0170 5550123" at a German company
+    # Odoo's titles (res.partner.title names) as salutations.
+    assert sabine.salutation == "MRS"
+    assert Person.objects.get(last_name="Byrne").salutation == "PROF"
 
 
 def test_imp_1_value_choices_are_saved_with_the_mapping(sales_admin: User, **_: Any) -> None:

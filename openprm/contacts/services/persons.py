@@ -10,10 +10,17 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from openprm.contacts.catalog import SALUTATION
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
 from openprm.contacts.policies import person_get_for_edit
-from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
+from openprm.contacts.rules import (
+    ContactDraft,
+    NewContact,
+    contacts_check,
+    salutation_code,
+    salutation_errors,
+)
 from openprm.contacts.services.points import contact_point_add
 from openprm.contacts.services.relationships import relationship_create
 from openprm.core import access
@@ -21,11 +28,14 @@ from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_definitions, custom_values_clean
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.locks import natural_keys_lock
+from openprm.core.lookups.selectors import lookup_spellings
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.core.rules import Refused
 from openprm.customers.models import Account
 
-EDITABLE_FIELDS = frozenset({"first_name", "last_name", "kind", "job_title", "is_key_contact"})
+EDITABLE_FIELDS = frozenset(
+    {"salutation", "first_name", "last_name", "kind", "job_title", "is_key_contact"}
+)
 PICTURE_MAX_BYTES = 2 * 1024 * 1024
 PICTURE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 PICTURE_MAX_PIXELS = 25_000_000
@@ -85,6 +95,7 @@ def contact_create(
     account_ids: Iterable[int] = (),
     custom: Mapping[str, Any] | None = None,
     confirm_duplicates: bool = False,
+    salutation: str = "",
 ) -> Person:
     """Create a contact, its first e-mail and phone, and its customer relationships.
 
@@ -108,11 +119,17 @@ def contact_create(
         phone=phone,
         custom=custom or {},
         phone_region=next((str(a.country) for a in accounts if a.country), None),
+        salutation=salutation,
     )
-    (contact,) = contacts_check([draft], custom_fields=custom_definitions(Person.record_type))
+    (contact,) = contacts_check(
+        [draft],
+        custom_fields=custom_definitions(Person.record_type),
+        salutations=lookup_spellings(SALUTATION),
+    )
     if isinstance(contact, Refused):
         raise ValidationFailed(field_errors=contact.errors)
     person = Person(
+        salutation=contact.salutation,
         first_name=contact.first_name,
         last_name=contact.last_name,
         kind=contact.kind,
@@ -142,7 +159,9 @@ def contact_update(
     *, actor: Actor, person: Person, changes: Mapping[str, Any], expected_version: int | None
 ) -> Person:
     """Edit the person's own fields (PLAT-6 version check, PLAT-7 custom
-    fields); needs Edit or Full access to one of its customers (TEAM-2)."""
+    fields); needs Edit or Full access to one of its customers (TEAM-2). The
+    salutation is read as the create reads it: an active SALUTATION value by
+    code or label."""
     person = person_get_for_edit(actor, person.pk)
     unknown = set(changes) - EDITABLE_FIELDS - {"custom"}
     if unknown:
@@ -150,6 +169,12 @@ def contact_update(
             field_errors={k: [_("This field cannot be changed.")] for k in sorted(unknown)}
         )
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in changes.items()}
+    if "salutation" in values:
+        salutations = lookup_spellings(SALUTATION)
+        errors = salutation_errors(values["salutation"], salutations)
+        if errors:
+            raise ValidationFailed(field_errors=errors)
+        values["salutation"] = salutation_code(values["salutation"], salutations)
     if "custom" in values:
         values["custom"] = custom_values_clean(
             Person.record_type, values["custom"] or {}, person.custom, partial=True

@@ -9,6 +9,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, ValidationFailed
 from openprm.core.lookups.models import LookupType, LookupValue
+from openprm.core.search import search_key
 
 access.register(LookupType)(access.everyone_signed_in)
 access.register(LookupValue)(access.everyone_signed_in)
@@ -41,6 +42,18 @@ def lookup_value_find(type_code: str, code: str) -> LookupValue | None:
         .filter(lookup_type__code=type_code, code=code, active=True)
         .first()
     )
+
+
+def lookup_spellings(type_code: str) -> dict[str, str]:
+    """The code of each active value by the `search_key` of its code and
+    of its meaning ("mr" and "mr." for MR, "Mr."), for rules that read a
+    value written either way in any case."""
+    values = access.unscoped(LookupValue).filter(lookup_type__code=type_code, active=True)
+    found: dict[str, str] = {}
+    for code, meaning in values.order_by("position", "code").values_list("code", "meaning"):
+        found.setdefault(search_key(code), code)
+        found.setdefault(search_key(meaning), code)
+    return found
 
 
 def lookup_choices(type_code: str) -> list[tuple[str, str]]:

@@ -22,12 +22,14 @@ from openprm.core.counting import COUNT_CAP, count_text
 from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.money import money
 from openprm.core.node_assets import icon_svg
+from openprm.core.phones import format_phone
 from openprm.core.places import region_name
 from openprm.core.tables import Column, ListSpec
 from openprm.core.tabs import record_tabs
 
 register = template.Library()
 register.filter("region_name", region_name)
+register.filter("phone", format_phone)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,9 @@
-"""A contact row's other phones: mobile and home (issue 18, CON-4).
+"""A contact row's other phones: mobile, home and other (issue 18, CON-4).
 
-Exports carry several numbers per person (Salesforce `MobilePhone` and
-`HomePhone`, HubSpot's mobile number, Odoo's `mobile`); the first phone goes
-through the contact create rules, these become further phone contact points
-with their purpose. Each is read in the customer's country, as the first
+Exports carry several numbers per person (Salesforce `MobilePhone`,
+`HomePhone` and `OtherPhone`, HubSpot's mobile number, Odoo's `mobile`);
+the first phone goes through the contact create rules, these become further
+phone contact points with their purpose. Each is read in the customer's country, as the first
 phone is, and a number that is none is a value left out, not a lost row.
 """
 
@@ -16,7 +16,11 @@ from openprm.contacts.models import ContactPoint
 from openprm.contacts.rules import phone_e164
 from openprm.imports.kinds.base import MappedRow, ValueWarning
 
-OTHER_PHONES = (("mobile", ContactPoint.Purpose.MOBILE), ("home_phone", ContactPoint.Purpose.HOME))
+OTHER_PHONES = (
+    ("mobile", ContactPoint.Purpose.MOBILE),
+    ("home_phone", ContactPoint.Purpose.HOME),
+    ("other_phone", ContactPoint.Purpose.OTHER),
+)
 
 
 def other_phones(

@@ -40,6 +40,7 @@ HUBSPOT = (
             "Postal Code": "postal_code",
             "Country/Region": "country",
             "Company Name": "account",
+            "Salutation": "salutation",
         },
         (
             "Record ID",
@@ -70,6 +71,9 @@ HUBSPOT = (
             "Postal Code": "postal_code",
             "Country/Region": "country",
             "Parent Company": "parent",
+            "Phone Number": "phone",
+            "Website URL": "website",
+            "Company Domain Name": "website",
         },
         (
             "Record ID",

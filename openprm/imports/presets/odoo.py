@@ -11,6 +11,15 @@ ODOO_INDUSTRIES = {
     "Wholesale/Retail": "RETAIL",
 }
 
+ODOO_TITLES = {
+    # res.partner.title: the names Odoo exports, and their shortcuts.
+    "Mister": "MR",
+    "Madam": "MRS",
+    "Miss": "MS",
+    "Doctor": "DR",
+    "Professor": "PROF",
+}
+
 ODOO = (
     Preset(
         "odoo-companies",
@@ -28,6 +37,9 @@ ODOO = (
             "country_id": "country",
             "industry_id": "industry",
             "is_company": "is_company",
+            "phone": "phone",
+            "website": "website",
+            "vat": "tax_id",
             # The export dialog's labels.
             "Name": "name",
             "Related Company": "parent",
@@ -39,6 +51,9 @@ ODOO = (
             "Country": "country",
             "Industry": "industry",
             "Is a Company": "is_company",
+            "Phone": "phone",
+            "Website": "website",
+            "Tax ID": "tax_id",
         },
         (
             "is_company",
@@ -66,6 +81,7 @@ ODOO = (
             "email": "email",
             "phone": "phone",
             "mobile": "mobile",
+            "title": "salutation",
             "is_company": "is_company",
             "street": "address_line1",
             "city": "city",
@@ -77,6 +93,7 @@ ODOO = (
             "Email": "email",
             "Phone": "phone",
             "Mobile": "mobile",
+            "Title": "salutation",
             "Is a Company": "is_company",
         },
         (
@@ -89,5 +106,6 @@ ODOO = (
             "Related Company",
             "Job Position",
         ),
+        values_of({"salutation": ODOO_TITLES}),
     ),
 )

@@ -29,6 +29,24 @@ SALESFORCE_INDUSTRIES = {
     "Education": "PUBLIC",
 }
 
+SALESFORCE_SALUTATIONS = {
+    # Salesforce's picklist is the org's own: its defaults, and the
+    # spellings of orgs in Europe.
+    "Herr": "MR",
+    "Hr.": "MR",
+    "M.": "MR",
+    "Sr.": "MR",
+    "Sig.": "MR",
+    "Dhr.": "MR",
+    "Frau": "MS",
+    "Fr.": "MS",
+    "Mme": "MS",
+    "Mme.": "MS",
+    "Sra.": "MS",
+    "Sig.ra": "MS",
+    "Mevr.": "MS",
+}
+
 SALESFORCE = (
     Preset(
         "salesforce-accounts",
@@ -48,6 +66,8 @@ SALESFORCE = (
             "NumberOfEmployees": "size",
             "AnnualRevenue": "annual_revenue",
             "CurrencyIsoCode": "currency",
+            "Phone": "phone",
+            "Website": "website",
             # A report export's labels.
             "Account ID": "external_id",
             "Account Name": "name",
@@ -61,6 +81,7 @@ SALESFORCE = (
             "Billing Country": "country",
             "Employees": "size",
             "Annual Revenue": "annual_revenue",
+            "Account Phone": "phone",
         },
         (
             "BillingStreet",
@@ -89,6 +110,8 @@ SALESFORCE = (
             "Phone": "phone",
             "MobilePhone": "mobile",
             "HomePhone": "home_phone",
+            "OtherPhone": "other_phone",
+            "Salutation": "salutation",
             "MailingStreet": "address_line1",
             "MailingCity": "city",
             "MailingState": "region",
@@ -103,6 +126,9 @@ SALESFORCE = (
             "Account Name": "account",
             "Last Name": "last_name",
             "First Name": "first_name",
+            "Mobile Phone": "mobile",
+            "Home Phone": "home_phone",
+            "Other Phone": "other_phone",
         },
         (
             "AccountId",
@@ -116,5 +142,6 @@ SALESFORCE = (
             "Account Name",
             "Contact ID",
         ),
+        values_of({"salutation": SALESFORCE_SALUTATIONS}),
     ),
 )

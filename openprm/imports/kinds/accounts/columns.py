@@ -23,6 +23,13 @@ COLUMNS = (
     Column("named", gettext_lazy("Named")),
     Column("existing", gettext_lazy("Existing")),
     Column("competitor_info", gettext_lazy("Competitor information"), ("competitor",)),
+    Column("phone", gettext_lazy("Phone"), ("telephone", "phone number", "tel")),
+    Column("website", gettext_lazy("Web site"), ("website", "website url", "url", "web")),
+    Column(
+        "tax_id",
+        gettext_lazy("Tax ID (VAT or tax number)"),
+        ("vat", "vat number", "vat id", "tax number", "tax id"),
+    ),
     Column("address_line1", gettext_lazy("Address line 1"), ("address", "street")),
     Column("address_line2", gettext_lazy("Address line 2")),
     Column("city", gettext_lazy("City"), ("town",)),

@@ -14,6 +14,7 @@ COLUMNS = (
         required=True,
     ),
     Column("full_name", gettext_lazy("Full name (first and last)"), ("full name",)),
+    Column("salutation", gettext_lazy("Salutation (Mr., Ms., Dr.…)"), ("salutation",)),
     Column("kind", gettext_lazy("Kind (B2B/B2C)"), ("type", "contact type")),
     Column("job_title", gettext_lazy("Job title"), ("title", "position", "job")),
     Column("is_key_contact", gettext_lazy("Key contact"), ("key contact", "key")),
@@ -23,6 +24,7 @@ COLUMNS = (
         "mobile", gettext_lazy("Mobile phone"), ("mobile", "mobilephone", "mobile phone number")
     ),
     Column("home_phone", gettext_lazy("Home phone"), ("homephone",)),
+    Column("other_phone", gettext_lazy("Other phone"), ("otherphone",)),
     Column(
         "email_opt_out",
         gettext_lazy("E-mail opt-out (yes/no)"),
@@ -45,9 +47,19 @@ COLUMNS = (
 )
 REQUIRED = frozenset({"last_name", "full_name"})
 DRAFT_COLUMNS = frozenset(
-    ("last_name", "first_name", "kind", "job_title", "is_key_contact", "email", "phone")
+    (
+        "salutation",
+        "last_name",
+        "first_name",
+        "kind",
+        "job_title",
+        "is_key_contact",
+        "email",
+        "phone",
+    )
 )
 ERROR_ORDER = (
+    "salutation",
     "first_name",
     "last_name",
     "kind",

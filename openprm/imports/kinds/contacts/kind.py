@@ -6,11 +6,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from openprm.contacts.catalog import SALUTATION
 from openprm.contacts.models import ContactPoint, ContactPreference, Person, Relationship
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.core.actor import Actor
-from openprm.core.customfields.values import custom_definitions
 from openprm.core.errors import PermissionRefused
+from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.rules import Refused
 from openprm.imports.bulk import Statistics
 from openprm.imports.kinds.base import (
@@ -32,6 +33,7 @@ from openprm.imports.kinds.contacts.rows import (
     in_customer_country,
     parse,
     reasons,
+    rule_data,
 )
 from openprm.imports.kinds.contacts.writing import insert
 from openprm.imports.kinds.customer_names import CustomerNames
@@ -60,11 +62,14 @@ class ContactKind(ImportKind):
             raise PermissionRefused(_("Only internal users can import contacts."))
 
     def choices(self) -> dict[str, list[tuple[str, str]]]:
-        return {"kind": [(value, str(label)) for value, label in Person.Kind.choices]}
+        return {
+            "kind": [(value, str(label)) for value, label in Person.Kind.choices],
+            "salutation": lookup_choices(SALUTATION),
+        }
 
     def start(self, ctx: ImportContext) -> None:
         ctx.seen = {"emails": set(), "phones": set(), "names": EarlierNames()}
-        ctx.seen["custom"] = custom_definitions(Person.record_type)
+        ctx.seen.update(rule_data())
         ctx.seen["customer_names"] = CustomerNames()
         ctx.seen["statistics"] = Statistics(
             (ImportKey, ContactPoint, ContactPreference, Relationship, Person)
@@ -73,10 +78,10 @@ class ContactKind(ImportKind):
     prepares = True
 
     def prepare_memo(self, ctx: ImportContext) -> dict[str, Any]:
-        return {"custom": ctx.seen["custom"]}
+        return {"custom": ctx.seen["custom"], "salutations": ctx.seen["salutations"]}
 
     def prepare(self, rows: list[MappedRow], memo: dict[str, Any]) -> None:
-        parse(rows, memo["custom"])
+        parse(rows, memo)
 
     def process_batch(self, ctx: ImportContext, rows: list[MappedRow]) -> BatchResult:
         result = BatchResult()

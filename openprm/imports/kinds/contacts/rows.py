@@ -1,15 +1,19 @@
 """Reading a contact row: its draft for the create rules, its idempotency
 key and its customer among those the importer may see (CON-1, CON-4)."""
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from openprm.contacts.catalog import SALUTATION
+from openprm.contacts.models import Person
 from openprm.contacts.normalize import DEFAULT_PHONE_REGION
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
-from openprm.core.customfields.values import CustomDefinitions
+from openprm.core.customfields.values import custom_definitions
 from openprm.core.errors import DomainError
+from openprm.core.lookups.selectors import lookup_spellings
 from openprm.core.rules import Errors, Refused
 from openprm.core.search import search_key_cached
 from openprm.customers.services import account_create
@@ -59,16 +63,29 @@ def draft_of(row: MappedRow, phone_region: str | None = None) -> ContactDraft:
     return ContactDraft(**given, custom=row.custom, phone_region=phone_region)
 
 
-def checker(custom: CustomDefinitions, regions: dict[int, str] | None = None) -> Check:
+def rule_data() -> dict[str, Any]:
+    """What the create rules read from the database, read once per import
+    (it travels to the preparing process, `imports.pipeline`): the custom
+    fields and the salutations."""
+    return {
+        "custom": custom_definitions(Person.record_type),
+        "salutations": lookup_spellings(SALUTATION),
+    }
+
+
+def checker(rules: Mapping[str, Any], regions: dict[int, str] | None = None) -> Check:
     """The create rules of `contact_create` for rows without some fields,
-    phones read in the row's region by line (default region otherwise)."""
+    phones read in the row's region by line (default region otherwise);
+    `rules` as `rule_data` gives them."""
 
     def check(rows: list[MappedRow], dropped: list[frozenset[str]]) -> list[Any]:
         drafts = [
             draft_of(without(row, d), (regions or {}).get(row.line))
             for row, d in zip(rows, dropped, strict=True)
         ]
-        return contacts_check(drafts, custom_fields=custom)
+        return contacts_check(
+            drafts, custom_fields=rules["custom"], salutations=rules["salutations"]
+        )
 
     return check
 
@@ -85,10 +102,10 @@ def row_key(row: MappedRow) -> str:
     return f"name:{search_key_cached(customer)}:{name}"
 
 
-def parse(rows: list[MappedRow], custom: CustomDefinitions) -> None:
+def parse(rows: list[MappedRow], rules: Mapping[str, Any]) -> None:
     """`contacts_check` for the batch, phones read in the default region;
     a row refused for optional values only is kept without them."""
-    checked = checked_leniently(rows, checker(custom), REQUIRED)
+    checked = checked_leniently(rows, checker(rules), REQUIRED)
     for row, (contact, warnings) in zip(rows, checked, strict=True):
         data = row.data
         row.parsed = Parsed(
@@ -146,7 +163,7 @@ def in_customer_country(
     ]
     regions = {row.line: country for row, country in again}
     rows = [row for row, _country in again]
-    checked = checked_leniently(rows, checker(ctx.seen["custom"], regions), REQUIRED)
+    checked = checked_leniently(rows, checker(ctx.seen, regions), REQUIRED)
     return {row.line: outcome for row, outcome in zip(rows, checked, strict=True)}
 
 

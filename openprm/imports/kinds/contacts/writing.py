@@ -16,6 +16,7 @@ from openprm.imports.models import ImportKey
 
 PERSON_COLUMNS = (
     "id",
+    "salutation",
     "first_name",
     "last_name",
     "name_search",
@@ -32,6 +33,7 @@ def person_values(person_id: int, clean: dict[str, Any], owner_id: int | None) -
     """One person row in `PERSON_COLUMNS` order, from a cleaned import row."""
     return (
         person_id,
+        clean["salutation"],
         clean["first_name"],
         clean["last_name"],
         clean["name_search"],
@@ -121,7 +123,9 @@ def _person_changes(clean: dict[str, Any], owner: str) -> str:
     `{"field": [null, value]}` shape, with the contact's first e-mail,
     phone and customer (by id, as core.audit records a foreign key)."""
     first, title, custom = clean["first_name"], clean["job_title"], clean["custom"]
+    salutation = clean["salutation"]
     parts = [
+        f'"salutation":[null,{dumps(salutation)}],' if salutation else "",
         f'"first_name":[null,{dumps(first)}],' if first else "",
         f'"last_name":[null,{dumps(clean["last_name"])}],"kind":[null,"{clean["kind"]}"],',
         f'"job_title":[null,{dumps(title)}],' if title else "",
