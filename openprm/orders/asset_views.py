@@ -22,6 +22,10 @@ from openprm.orders.forms import AssetModifyForm
 from openprm.orders.models import Asset, AssetStatus, Order
 from openprm.orders.services import AssetChange
 
+# An installed asset is a customer's: internally it sits under Accounts, in
+# the portal under the Ordering menu's Service profile.
+ACCOUNTS_ENTRY = "customers:account_list"
+SERVICE_PROFILE_ENTRY = "portal:own_service_profile"
 CHANGE_PLACED = _("A change order on %(name)s is pending: check it, then submit it.")
 
 
@@ -30,6 +34,7 @@ class AssetDetail(RecordDetail):
     template_name = "orders/asset_detail.html"
     actions = ("change",)
     area: ClassVar[str] = "orders"
+    nav_entry = ACCOUNTS_ENTRY
 
     def record(self, pk: int) -> Asset:
         return selectors.asset_get(actor=self.actor, pk=pk)
@@ -56,6 +61,7 @@ class AssetModify(Page):
     action = "change"
     template_name = "orders/asset_modify.html"
     area: ClassVar[str] = "orders"
+    nav_entry = ACCOUNTS_ENTRY
 
     def asset(self, pk: int) -> Asset:
         return selectors.asset_to_change(actor=self.actor, pk=pk)
@@ -127,11 +133,13 @@ class AssetDisconnect(RecordAction):
 @method_decorator(portal_only, name="dispatch")
 class PortalAssetDetail(AssetDetail):
     area = "portal"
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")
 class PortalAssetModify(AssetModify):
     area = "portal"
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")

@@ -24,6 +24,7 @@ from openprm.customers.models import Account
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.customers.selectors import account_get
 from openprm.orders import line_picks, selectors, services, tables
+from openprm.orders.asset_views import ACCOUNTS_ENTRY, SERVICE_PROFILE_ENTRY
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
@@ -263,6 +264,7 @@ class AccountAssets(Page):
     model = Account
     template_name = "orders/account_assets.html"
     portal = False
+    nav_entry = ACCOUNTS_ENTRY
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         account = account_get(actor=self.actor, pk=pk)
@@ -329,6 +331,7 @@ class PortalServiceProfile(AccountAssets):
     stock, or a customer it may see."""
 
     portal = True
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")
