@@ -98,11 +98,28 @@ class AssetModify(Page):
             try:
                 order = services.order_assets_change(actor=self.actor, changes=[change])
             except DomainError as error:
-                form.add_error(None, refusal_text(error))
+                _show_refusal(form, error)
             else:
                 messages.success(request, str(CHANGE_PLACED) % {"name": asset})
                 return redirect(reverse(f"{self.area}:order_detail", args=[order.pk]))
         return self.show(asset, form)
+
+
+# The service's fields of an asset's change, as the Modify form names them.
+MODIFY_FIELDS = {"quantity": "quantity", "option_ids": "options"}
+
+
+def _show_refusal(form: AssetModifyForm, error: DomainError) -> None:
+    """A refusal next to the field it is about when every problem names one
+    of the form's fields (`changes.<asset>.quantity`), above the form
+    otherwise."""
+    fields = {key: MODIFY_FIELDS.get(key.rsplit(".", 1)[-1]) for key in error.field_errors}
+    if not fields or None in fields.values():
+        form.add_error(None, refusal_text(error))
+        return
+    for key, name in fields.items():
+        for message in error.field_errors[key]:
+            form.add_error(name, message)
 
 
 class AssetDisconnect(RecordAction):
