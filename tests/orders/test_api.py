@@ -192,5 +192,5 @@ def test_ord_9_api_a_change_order_that_changes_nothing_is_a_422_problem(
     count = Order.objects.count()
     body = problem(post(power, "/asset-orders", same), 422)
     assert body["code"] == "order_asset_change_empty"
-    assert "A change that changes something (ORD-9)" in body["detail"]
+    assert "A change that changes something: Family line" in body["detail"]
     assert Order.objects.count() == count

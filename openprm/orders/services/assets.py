@@ -212,7 +212,7 @@ def _empty_changes(plan: Plan, changes: Sequence[AssetChange], problems: Problem
             f"changes.{change.asset_id}.quantity",
             OrderErrorCode.ASSET_CHANGE_EMPTY,
             _(
-                "A change that changes something (ORD-9): %(name)s keeps its quantity "
+                "A change that changes something: %(name)s keeps its quantity "
                 "%(quantity)s and its options as installed; change the quantity or an option, "
                 "or leave the asset as it is."
             )
