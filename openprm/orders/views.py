@@ -101,7 +101,9 @@ class OrderDetail(RecordDetail):
             "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
             "add_form": LineAddForm(
                 initial={"version": record.version}, **_line_form_kwargs(self, record)
-            ),
+            )
+            if record.state == OrderState.PENDING
+            else None,
         }
 
 
