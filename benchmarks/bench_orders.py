@@ -98,13 +98,18 @@ def main() -> None:
 
         return call
 
-    big = submitted(place(500))
+    # Only the profile's rows belong to the profile's customer: 1,000 assets
+    # (two fulfilled 500-line orders) and 20 open orders; the orders the
+    # other cases revise and fulfil are another account's.
+    big = submitted(place(500, other))
 
     def revise() -> None:
         revision = services.order_revise(actor=actor, order=big)
         services.order_cancel(actor=actor, order=revision, expected_version=revision.version)
 
-    to_fulfil = [submitted(place(500)) for _ in range(args.repeat + 1)]
+    to_fulfil = [
+        submitted(place(500, customer if i < 2 else other)) for i in range(args.repeat + 1)
+    ]
     scratch = [place(500, other) for _ in range(args.repeat + 1)]  # the raw SQL's rows
     for order in to_fulfil[:2]:
         fulfil(order)

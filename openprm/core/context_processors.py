@@ -12,6 +12,10 @@ the menu bar, so a menu many apps add to stays one row. An app declares
 the group in its AppConfig's `nav_groups` (key, label, icon, area, order);
 entries of several apps may share it. A group the user may open a single
 entry of shows that entry alone.
+
+An entry is current when the page's address starts with the entry's; a
+page whose address lies elsewhere (an installed asset, reached from the
+service profile) names its entry as `nav_entry` (core/views/generic.py).
 """
 
 from operator import itemgetter
@@ -30,6 +34,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if actor is None or not actor.is_active:
         return {"nav_items": [], "admin_nav_items": []}
     area = "portal" if actor.is_partner else "internal"
+    path = getattr(request, "nav_path", request.path)
     main: list[dict[str, Any]] = []
     admin: list[dict[str, Any]] = []
     for app_config in apps.get_app_configs():
@@ -47,7 +52,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "label": item["label"],
                 "url": url,
                 "icon": item.get("icon", "point"),
-                "active": request.path.startswith(url),
+                "active": path.startswith(url),
                 "order": item.get("order", 0),
                 "group": item.get("group", ""),
             }

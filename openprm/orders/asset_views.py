@@ -22,6 +22,10 @@ from openprm.orders.forms import AssetModifyForm
 from openprm.orders.models import Asset, AssetStatus, Order
 from openprm.orders.services import AssetChange
 
+# An installed asset is a customer's: internally it sits under Accounts, in
+# the portal under the Ordering menu's Service profile.
+ACCOUNTS_ENTRY = "customers:account_list"
+SERVICE_PROFILE_ENTRY = "portal:own_service_profile"
 CHANGE_PLACED = _("A change order on %(name)s is pending: check it, then submit it.")
 
 
@@ -30,6 +34,7 @@ class AssetDetail(RecordDetail):
     template_name = "orders/asset_detail.html"
     actions = ("change",)
     area: ClassVar[str] = "orders"
+    nav_entry = ACCOUNTS_ENTRY
 
     def record(self, pk: int) -> Asset:
         return selectors.asset_get(actor=self.actor, pk=pk)
@@ -56,6 +61,7 @@ class AssetModify(Page):
     action = "change"
     template_name = "orders/asset_modify.html"
     area: ClassVar[str] = "orders"
+    nav_entry = ACCOUNTS_ENTRY
 
     def asset(self, pk: int) -> Asset:
         return selectors.asset_to_change(actor=self.actor, pk=pk)
@@ -92,11 +98,28 @@ class AssetModify(Page):
             try:
                 order = services.order_assets_change(actor=self.actor, changes=[change])
             except DomainError as error:
-                form.add_error(None, refusal_text(error))
+                _show_refusal(form, error)
             else:
                 messages.success(request, str(CHANGE_PLACED) % {"name": asset})
                 return redirect(reverse(f"{self.area}:order_detail", args=[order.pk]))
         return self.show(asset, form)
+
+
+# The service's fields of an asset's change, as the Modify form names them.
+MODIFY_FIELDS = {"quantity": "quantity", "option_ids": "options"}
+
+
+def _show_refusal(form: AssetModifyForm, error: DomainError) -> None:
+    """A refusal next to the field it is about when every problem names one
+    of the form's fields (`changes.<asset>.quantity`), above the form
+    otherwise."""
+    fields = {key: MODIFY_FIELDS.get(key.rsplit(".", 1)[-1]) for key in error.field_errors}
+    if not fields or None in fields.values():
+        form.add_error(None, refusal_text(error))
+        return
+    for key, name in fields.items():
+        for message in error.field_errors[key]:
+            form.add_error(name, message)
 
 
 class AssetDisconnect(RecordAction):
@@ -127,11 +150,13 @@ class AssetDisconnect(RecordAction):
 @method_decorator(portal_only, name="dispatch")
 class PortalAssetDetail(AssetDetail):
     area = "portal"
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")
 class PortalAssetModify(AssetModify):
     area = "portal"
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")

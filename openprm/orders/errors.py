@@ -27,3 +27,4 @@ class OrderErrorCode(StrEnum):
     ASSET_TOUCHED_BY_OPEN_ORDER = "order_asset_touched_by_open_order"
     ASSET_INACTIVE = "order_asset_inactive"
     ASSET_OTHER_CUSTOMER = "order_asset_other_customer"
+    ASSET_CHANGE_EMPTY = "order_asset_change_empty"

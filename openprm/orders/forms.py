@@ -6,8 +6,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core.actor import Actor
 from openprm.core.forms import VersionedForm
-from openprm.orders.models import FulfilmentStatus
+from openprm.customers.pickers import PickerField, PickerWidget
+from openprm.orders import line_picks
+from openprm.orders.models import FulfilmentStatus, Order
 
 
 class FulfilmentForm(forms.Form):
@@ -17,18 +20,50 @@ class FulfilmentForm(forms.Form):
     status = forms.ChoiceField(label=_("Fulfilment"), choices=FulfilmentStatus.choices)
 
 
-class LineAddForm(VersionedForm):
-    """A line added to a pending order or revision: a product of the
-    caller's offer, how many, and under which bundle line."""
+class OrderPickerWidget(PickerWidget):
+    """The project's search-as-you-type picker, its matches read from the
+    order's own URL (they depend on the order's price list)."""
 
-    product = forms.IntegerField(label=_("Product"), min_value=1)
+    def __init__(self, url_name: str, url: str) -> None:
+        super().__init__(url_name)
+        self.url = url
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["url"] = f"{self.url}?field={name}"
+        return context
+
+
+class LineAddForm(VersionedForm):
+    """A line added to a pending order or revision (ORD-3, ORD-8): a product
+    of the order's price list found by name or code, how many, under which
+    bundle line, with which options."""
+
+    product = PickerField(label=_("Product"), url_name="orders:order_list", required=True)
     quantity = forms.DecimalField(label=_("Quantity"), initial=1, max_digits=12, decimal_places=3)
-    parent = forms.IntegerField(label=_("In bundle line"), required=False, min_value=1)
-    options = forms.CharField(label=_("Option products (ids)"), required=False, max_length=200)
+    parent = forms.TypedChoiceField(
+        label=_("In bundle line"), coerce=int, empty_value=None, required=False
+    )
+    options = forms.TypedMultipleChoiceField(
+        label=_("Options"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, actor: Actor, order: Order, pick_url: str, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        product = self.fields["product"]
+        product.widget = OrderPickerWidget("orders:order_list", pick_url)
+        product.bind(
+            pick=lambda text, limit: line_picks.line_product_matches(
+                actor=actor, order=order, q=text
+            )[:limit],
+            label=lambda pk: line_picks.line_product_label(actor=actor, order=order, pk=pk),
+        )
+        parents = line_picks.bundle_line_choices(actor=actor, order=order)
+        self.fields["parent"].choices = [("", _("None: a line of its own")), *parents]
+        self.fields["options"].choices = line_picks.line_option_choices(actor=actor, order=order)
 
     def option_ids(self) -> list[int]:
-        text = self.cleaned_data.get("options") or ""
-        return [int(part) for part in text.replace(",", " ").split() if part.isdigit()]
+        return list(self.cleaned_data.get("options") or [])
 
 
 class AssetModifyForm(forms.Form):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.OrderCancel.as_view(), name="order_cancel"),
     path("<int:pk>/revise/", views.OrderRevise.as_view(), name="order_revise"),
     path("<int:pk>/fulfil/", views.OrderFulfil.as_view(), name="order_fulfil"),
+    path("<int:pk>/products/", views.OrderProductPick.as_view(), name="order_product_pick"),
     path("<int:pk>/lines/new/", views.OrderLineAdd.as_view(), name="order_line_add"),
     path("<int:pk>/lines/remove/", views.OrderLineRemove.as_view(), name="order_line_remove"),
     path("assets/<int:pk>/", asset_views.AssetDetail.as_view(), name="asset_detail"),
@@ -30,6 +31,11 @@ portal_urlpatterns = [
     path("orders/<int:pk>/submit/", views.PortalOrderSubmit.as_view(), name="order_submit"),
     path("orders/<int:pk>/cancel/", views.PortalOrderCancel.as_view(), name="order_cancel"),
     path("orders/<int:pk>/revise/", views.PortalOrderRevise.as_view(), name="order_revise"),
+    path(
+        "orders/<int:pk>/products/",
+        views.PortalOrderProductPick.as_view(),
+        name="order_product_pick",
+    ),
     path("orders/<int:pk>/lines/new/", views.PortalOrderLineAdd.as_view(), name="order_line_add"),
     path(
         "orders/<int:pk>/lines/remove/",

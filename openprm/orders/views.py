@@ -6,8 +6,9 @@ of its open orders."""
 
 from typing import Any, ClassVar
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +21,10 @@ from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.customers.models import Account
+from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.customers.selectors import account_get
-from openprm.orders import selectors, services, tables
+from openprm.orders import line_picks, selectors, services, tables
+from openprm.orders.asset_views import ACCOUNTS_ENTRY, SERVICE_PROFILE_ENTRY
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
@@ -96,8 +99,36 @@ class OrderDetail(RecordDetail):
             "editable": record.state == OrderState.PENDING,
             "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
             "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
-            "add_form": LineAddForm(initial={"version": record.version}),
+            "add_form": LineAddForm(
+                initial={"version": record.version}, **_line_form_kwargs(self, record)
+            )
+            if record.state == OrderState.PENDING
+            else None,
         }
+
+
+def _line_form_kwargs(view: Page, order: Order) -> dict[str, Any]:
+    area = "portal" if view.request.resolver_match.namespace == "portal" else "orders"
+    pick_url = reverse(f"{area}:order_product_pick", args=[order.pk])
+    return {"actor": view.actor, "order": order, "pick_url": pick_url}
+
+
+class OrderProductPick(Page):
+    """Matches of the Add a line product picker: the products a line of the
+    order may take at its price list, with code and prices (ORD-1, ORD-3)."""
+
+    model = Order
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        order = selectors.order_get(actor=self.actor, pk=pk)
+        field = request.GET.get("field", "")
+        text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+        matches = line_picks.line_product_pick(
+            actor=self.actor, order=order, q=text, limit=PICK_LIMIT
+        )
+        return render(
+            request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
+        )
 
 
 class OrderSubmit(RecordAction):
@@ -175,6 +206,21 @@ class OrderLineAdd(RecordAction):
     def record(self, pk: int) -> Order:
         return selectors.order_get(actor=self.actor, pk=pk)
 
+    def form_kwargs(self, record: Order) -> dict[str, Any]:
+        return _line_form_kwargs(self, record)
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """A product typed but not found, or an option not offered, is said
+        as such (the version alone means the page was out of date)."""
+        record = self.record(pk)
+        form = LineAddForm(request.POST, **self.form_kwargs(record))
+        if form.is_valid() or "version" in form.errors:
+            return super().post(request, pk)
+        for name, errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}")
+        return redirect(self.refused_url(record))
+
     def perform(self, record: Order, form: Any) -> Order:
         data = form.cleaned_data
         return services.order_line_add(
@@ -220,6 +266,7 @@ class AccountAssets(Page):
     model = Account
     template_name = "orders/account_assets.html"
     portal = False
+    nav_entry = ACCOUNTS_ENTRY
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         account = account_get(actor=self.actor, pk=pk)
@@ -266,6 +313,11 @@ class PortalOrderRevise(PortalLanding, OrderRevise):
 
 
 @method_decorator(portal_only, name="dispatch")
+class PortalOrderProductPick(OrderProductPick):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
 class PortalOrderLineAdd(PortalLanding, OrderLineAdd):
     pass
 
@@ -281,6 +333,7 @@ class PortalServiceProfile(AccountAssets):
     stock, or a customer it may see."""
 
     portal = True
+    nav_entry = SERVICE_PROFILE_ENTRY
 
 
 @method_decorator(portal_only, name="dispatch")

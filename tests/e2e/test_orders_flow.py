@@ -23,7 +23,7 @@ from openprm.orders import services
 from openprm.orders.models import Order
 from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, two_partners
-from tests.e2e.conftest import signed_in_tab
+from tests.e2e.conftest import shot, signed_in_tab
 from tests.orders.conftest import family, gold_prices, nw_power, stock_order
 
 pytestmark = pytest.mark.e2e
@@ -62,10 +62,16 @@ def test_ord_4_ord_5_ord_7_the_family_plan_revised_fulfilled_and_changed(
     expect(power.get_by_text("A new revision of")).to_be_visible()
     revision = Order.objects.get(number=plan.number, revision=2)
     bundle = revision.lines.get(product=telemedia["FAMILY"])
-    for _ in range(2):
-        power.get_by_label("Product", exact=True).fill(str(telemedia["LINE"].pk))
-        power.get_by_label("In bundle line").fill(str(bundle.pk))
-        power.get_by_label("Option products (ids)").fill(str(telemedia["DATA-5"].pk))
+    for shot_taken in range(2):
+        power.get_by_label("Product", exact=True).fill("family l")
+        choice = power.get_by_role("option", name="Family line LINE · €12 monthly")
+        expect(choice).to_be_visible()
+        if shot_taken == 0:
+            shot(power, "order-line-picker")
+        choice.click()
+        expect(power.get_by_label("Product", exact=True)).to_have_value("Family line")
+        power.get_by_label("In bundle line").select_option(str(bundle.pk))
+        power.get_by_label("Data pack 5 GB · DATA-5 · €4 monthly").check()
         power.get_by_test_id("line-add").click()
         expect(power.get_by_text("The line is added to")).to_be_visible()
     expect(power.get_by_test_id("line-LINE")).to_have_count(5)

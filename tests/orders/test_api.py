@@ -179,3 +179,18 @@ def test_ord_9_api_a_change_order_on_an_asset_and_the_open_order_that_blocks_ano
     assert {(x["product"], x["state"]) for x in profile} >= {("Data pack 5 GB", "disconnecting")}
     history = power.get(f"{A}/assets/{line.pk}").json()["history"]
     assert [h["kind"] for h in history] == ["installed"]
+
+
+def test_ord_9_api_a_change_order_that_changes_nothing_is_a_422_problem(
+    power: Client, manager_api: Client, placed: dict[str, Any], gold_prices: PriceList
+) -> None:
+    post(power, f"/orders/{placed['id']}/submit", {"version": placed["version"]})
+    reports = {"reports": [{"line_id": x["id"], "status": "complete"} for x in placed["lines"]]}
+    post(manager_api, f"/orders/{placed['id']}/fulfilment", reports)
+    line = Asset.objects.filter(product__code="LINE").first()
+    same = {"price_list_id": gold_prices.pk, "changes": [{"asset_id": line.pk, "quantity": "1"}]}
+    count = Order.objects.count()
+    body = problem(post(power, "/asset-orders", same), 422)
+    assert body["code"] == "order_asset_change_empty"
+    assert "A change that changes something: Family line" in body["detail"]
+    assert Order.objects.count() == count

@@ -86,6 +86,23 @@ def test_ord_9_a_refused_change_stays_on_the_form_naming_the_rule(
     assert Order.objects.count() == 2
 
 
+def test_ord_9_a_modify_that_changes_nothing_is_refused_on_the_quantity(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], line: Asset,
+    telemedia: dict[str, Any],
+) -> None:  # fmt: skip
+    """Saving the form as it opened (same quantity, same options) places no
+    order: the quantity field says why."""
+    client = client_for(two_partners["nw_admin"].user)
+    placed = Order.objects.count()
+    same = {"quantity": "1", "options": [telemedia["DATA-5"].pk]}
+    answer = client.post(reverse("portal:asset_modify", args=[line.pk]), same)
+    assert answer.status_code == 400
+    error = re.search(r'id="id_quantity_error">([^<]*)<', answer.content.decode())
+    assert error is not None
+    assert error.group(1).startswith("A change that changes something: Family line")
+    assert Order.objects.count() == placed
+
+
 def test_ord_2_ord_9_a_standard_user_cannot_change_installed_service(
     client_for: Callable[[User], Client], two_partners: dict[str, Any], line: Asset
 ) -> None:

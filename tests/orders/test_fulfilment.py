@@ -190,3 +190,26 @@ def test_ord_5_the_service_profile_shows_assets_plus_open_orders(
     assert ("Data pack 5 GB", "disconnecting") in states
     assert ("Family line", "changing") in states
     assert len(profile) == 8
+
+
+def test_ord_9_a_modify_that_changes_nothing_places_no_order(
+    installed: Order, nw_power: Actor, gold_prices: PriceList, telemedia: dict[str, Any]
+) -> None:
+    line = lines_of(Asset.objects.select_related("product"), "LINE")[0]
+    placed = Order.objects.count()
+    for change in (
+        AssetChange(asset_id=line.pk),
+        AssetChange(asset_id=line.pk, quantity="1", option_ids=[telemedia["DATA-5"].pk]),
+    ):
+        with pytest.raises(ValidationFailed) as error:
+            order_assets_change(actor=nw_power, price_list_id=gold_prices.pk, changes=[change])
+        assert error.value.code == "order_asset_change_empty"
+        assert error.value.message.startswith("A change that changes something: Family line")
+        assert list(error.value.field_errors) == [f"changes.{line.pk}.quantity"]
+    assert Order.objects.count() == placed
+    changed = order_assets_change(
+        actor=nw_power,
+        price_list_id=gold_prices.pk,
+        changes=[AssetChange(asset_id=line.pk, quantity="2")],
+    )
+    assert changed.lines.get(asset=line).action == "update"

@@ -90,6 +90,18 @@ def audit_update(
     return _entry(actor, instance, AuditEntry.Action.UPDATE, changes)
 
 
+def audit_parts(
+    *, actor: Actor, instance: models.Model, changes: dict[str, list[Any]]
+) -> AuditEntry | None:
+    """An update of a record's parts (an order's lines) on the record's own
+    trail, `changes` naming each part `[before, after]` as a reader reads
+    it (None: the part was not there); nothing changed leaves no entry."""
+    real = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
+    if not real:
+        return None
+    return _entry(actor, instance, AuditEntry.Action.UPDATE, _json_value(real))
+
+
 def audit_delete(*, actor: Actor, instance: models.Model) -> AuditEntry:
     return _entry(actor, instance, AuditEntry.Action.DELETE, diff(snapshot(instance), {}))
 

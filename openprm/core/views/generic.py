@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -57,8 +58,13 @@ class Page(View):
     action: ClassVar[str] = "view"
     privilege: ClassVar[str | None] = None
     template_name: ClassVar[str] = ""
+    nav_entry: ClassVar[str] = ""
+    """The url name of the menu entry the page belongs to, when its own
+    address lies outside that entry's (core/context_processors.py)."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.nav_entry:
+            request.nav_path = reverse(self.nav_entry)  # type: ignore[attr-defined]
         try:
             if self.privilege is not None:
                 require_privilege(self.actor, self.privilege)

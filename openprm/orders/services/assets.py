@@ -196,6 +196,30 @@ def _update(plan: Plan, asset: Asset, change: AssetChange, problems: Problems) -
         )
 
 
+def _empty_changes(plan: Plan, changes: Sequence[AssetChange], problems: Problems) -> None:
+    """ORD-9: a change order changes something. A modify that keeps an
+    asset's quantity and options as installed would place an order that
+    does nothing, so it is refused on the asset's quantity."""
+    if any(d.action in (LineAction.ADD, LineAction.DELETE) for d in plan.drafts):
+        return
+    for change in changes:
+        asset = plan.tree.assets[change.asset_id]
+        if plan.drafts[plan.at[asset.pk]].quantity != asset.quantity:
+            return
+    for change in changes:
+        asset = plan.tree.assets[change.asset_id]
+        problems.add(
+            f"changes.{change.asset_id}.quantity",
+            OrderErrorCode.ASSET_CHANGE_EMPTY,
+            _(
+                "A change that changes something: %(name)s keeps its quantity "
+                "%(quantity)s and its options as installed; change the quantity or an option, "
+                "or leave the asset as it is."
+            )
+            % {"name": asset.product.name, "quantity": asset.quantity.normalize()},
+        )
+
+
 def _bundle_checks(plan: Plan, problems: Problems) -> None:
     """ORD-8: each bundle that keeps running keeps its rules after the change."""
     for asset_id, index in plan.at.items():
@@ -257,6 +281,7 @@ def order_assets_change(
                     plan.add(below, LineAction.DELETE)
             else:
                 _update(plan, asset, change, problems)
+        _empty_changes(plan, changes, problems)
         _bundle_checks(plan, problems)
         problems.raise_any()
         touched = [d.asset_id for d in plan.drafts if d.action != LineAction.UNCHANGED]

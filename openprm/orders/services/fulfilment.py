@@ -23,6 +23,7 @@ from openprm.core.events import publish
 from openprm.core.records import record_update
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderFulfilled
+from openprm.orders.line_audit import audit_statuses
 from openprm.orders.models import (
     Asset,
     AssetEvent,
@@ -104,6 +105,8 @@ def fulfilment_report(*, actor: Actor, order: Order, reports: Sequence[StatusRep
             return order
         if order.state == OrderState.FULFILLED:
             raise _refuse_state(order)
+        reported = access.unscoped(OrderLine).filter(pk__in=changes).select_related("product")
+        audit_statuses(actor=actor, order=order, lines=reported, changes=changes)
         for status in set(changes.values()):
             ids = [pk for pk, new in changes.items() if new == status]
             access.unscoped(OrderLine).filter(pk__in=ids).update(fulfilment_status=status)

@@ -27,6 +27,7 @@ from openprm.customers.models import Account
 from openprm.deals.models import Opportunity
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderCancelled, OrderPlaced, OrderSubmitted
+from openprm.orders.line_audit import audit_lines, lines_state
 from openprm.orders.line_build import build_lines
 from openprm.orders.line_store import save_lines
 from openprm.orders.lines import Draft, LineSpec, Problems, load_context
@@ -204,7 +205,10 @@ def order_lines_replace(
         problems = Problems()
         drafts = build_lines(lines, ctx, problems)
         problems.raise_any()
-        save_lines(order.pk, drafts)
+        saved = save_lines(order.pk, drafts)
+        before = lines_state(kept.values(), order.currency)
+        after = lines_state(saved, order.currency)
+        audit_lines(actor=actor, order=order, before=before, after=after)
         one_time, monthly = totals(drafts)
         return record_update(
             actor=actor,

@@ -19,10 +19,11 @@ class ProfileState:
     DISCONNECTING = "disconnecting"
 
 
-@dataclass
+@dataclass(slots=True)
 class ProfileItem:
     """One thing the customer has or will have; `key` is "asset:<id>" for an
-    installed asset, "line:<key>" for one an open order adds."""
+    installed asset, "line:<key>" for one an open order adds. Slotted: a
+    profile holds thousands, and each costs no attribute dictionary."""
 
     key: str
     product_id: int
@@ -65,17 +66,11 @@ def service_profile(*, actor: Actor, customer_id: int) -> list[ProfileItem]:
         .order_by("pk")
         .values_list("pk", "product_id", "product__name", "quantity", "parent_id")
     )
-    items = {
-        f"asset:{pk}": ProfileItem(
-            key=f"asset:{pk}",
-            product_id=product_id,
-            product=name,
-            quantity=quantity,
-            parent=f"asset:{parent_id}" if parent_id else None,
-            state=ProfileState.INSTALLED,
-        )
-        for pk, product_id, name, quantity, parent_id in assets
-    }
+    items: dict[str, ProfileItem] = {}
+    for pk, product_id, name, quantity, parent_id in assets:
+        key = f"asset:{pk}"
+        parent = f"asset:{parent_id}" if parent_id else None
+        items[key] = ProfileItem(key, product_id, name, quantity, parent, ProfileState.INSTALLED)
     orders = _current_revisions(actor, customer_id)
     lines = (
         access.visible(OrderLine, actor)
