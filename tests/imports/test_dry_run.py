@@ -18,7 +18,8 @@ from openprm.identity.models import User
 from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.models import ImportJob, ImportKey
 from openprm.imports.reports import rejects_csv, warnings_csv
-from openprm.imports.services import job_create, job_run, job_set_mapping
+from openprm.imports.services.job_setup import job_create, job_set_mapping
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor
 from tests.imports.conftest import csv_bytes
 
