@@ -12,7 +12,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
-from openprm.contacts.policies import person_get_for_edit
+from openprm.contacts.policies.edit_rules import person_get_for_edit
 from openprm.contacts.rules import ContactDraft, NewContact, contacts_check
 from openprm.contacts.services.points import contact_point_add
 from openprm.contacts.services.relationships import relationship_create
