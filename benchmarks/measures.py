@@ -233,7 +233,8 @@ def _raw_insert(tables: list[tuple[type, list[str], list[tuple]]]) -> float:
 
 
 def _import(s: Setup, kind: str, path: Path) -> tuple[float, Any]:
-    from openprm.imports.services import job_create, job_run
+    from openprm.imports.services.job_setup import job_create
+    from openprm.imports.services.runs import job_run
 
     start = time.perf_counter()
     with path.open("rb") as handle:

@@ -85,7 +85,7 @@ def import_run(server: subprocess.Popen[bytes], number: int, admin: Any) -> dict
     from django.core.files.base import ContentFile
 
     from openprm.contacts.models import ContactPoint
-    from openprm.imports.services import job_create
+    from openprm.imports.services.job_setup import job_create
     from openprm.imports.tasks import import_job_run
 
     domain = f"run{number}.fault.example"

@@ -11,7 +11,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
 from openprm.deals.models import Opportunity
-from openprm.partners.policies import membership
+from openprm.partners.policies.membership import membership
 
 
 def cart_find(*, actor: Actor) -> Cart | None:

@@ -57,4 +57,11 @@ class ContactsConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.contacts import policies, receivers  # noqa: F401  registers policies, signals
+        from openprm.contacts import receivers  # noqa: F401  registers signals
+        from openprm.contacts.policies import (  # noqa: F401  registers the policies
+            contact_points,
+            households,
+            persons,
+            relationships,
+            saved_searches,
+        )

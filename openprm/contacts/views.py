@@ -26,7 +26,7 @@ from openprm.contacts.forms import (
 )
 from openprm.contacts.models import Person, SavedSearch
 from openprm.contacts.page_actions import ContactAction, contact_url
-from openprm.contacts.policies import person_get_for_edit
+from openprm.contacts.policies.edit_rules import person_get_for_edit
 from openprm.core.errors import DomainError
 from openprm.core.redirects import redirect_next
 from openprm.core.views.editing import RecordForm, refusal_text

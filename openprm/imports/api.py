@@ -16,7 +16,7 @@ from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import ValidationFailed
-from openprm.imports import selectors, services, tables
+from openprm.imports import selectors, tables
 from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
@@ -29,6 +29,7 @@ from openprm.imports.schemas import (
     RowWarningOut,
     ValueChoiceOut,
 )
+from openprm.imports.services import job_control, job_setup
 from openprm.imports.tasks import job_start
 
 router = Router(tags=["imports"])
@@ -96,7 +97,7 @@ def import_job_create(
     and reports what would happen without writing anything — then
     `POST /imports/{id}/import` imports the file for real."""
     with transaction.atomic():
-        job = services.job_create(
+        job = job_setup.job_create(
             actor=request.actor,
             kind=kind,
             upload=file,
@@ -105,7 +106,7 @@ def import_job_create(
             dry_run=dry_run,
         )
         if start:
-            services.job_set_values(
+            job_setup.job_set_values(
                 actor=request.actor, job=job, value_mapping={}, with_suggestions=True
             )
             job_start(actor=request.actor, job=job)
@@ -124,7 +125,7 @@ def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStar
     with transaction.atomic():
         options = (payload.missing_customers, payload.existing, payload.dry_run)
         if payload.mapping is not None or any(o is not None for o in options):
-            job = services.job_set_mapping(
+            job = job_setup.job_set_mapping(
                 actor=request.actor,
                 job=job,
                 mapping=job.mapping if payload.mapping is None else payload.mapping,
@@ -132,7 +133,7 @@ def import_job_start(request: HttpRequest, job_id: RecordId, payload: ImportStar
                 existing=payload.existing,
                 dry_run=payload.dry_run,
             )
-        job = services.job_set_values(
+        job = job_setup.job_set_values(
             actor=request.actor,
             job=job,
             value_mapping=payload.value_mapping or {},
@@ -168,14 +169,14 @@ def import_job_values(request: HttpRequest, job_id: RecordId) -> Any:
             "suggestion": c.suggestion,
             "options": [code for code, _label in c.options],
         }
-        for c in services.job_value_choices(actor=request.actor, job=job)
+        for c in job_setup.job_value_choices(actor=request.actor, job=job)
     ]
 
 
 @router.post("/imports/{job_id}/cancel", response=ImportJobOut)
 def import_job_cancel(request: HttpRequest, job_id: RecordId) -> ImportJob:
     job = selectors.job_get(actor=request.actor, pk=job_id)
-    return services.job_cancel(actor=request.actor, job=job)
+    return job_control.job_cancel(actor=request.actor, job=job)
 
 
 @router.get("/imports/{job_id}/rejects", response=list[RejectedRowOut])

@@ -6,7 +6,8 @@ show."""
 from django.core.files.base import ContentFile
 
 from openprm.demo.context import DemoContext
-from openprm.imports.services import job_create, job_run
+from openprm.imports.services.job_setup import job_create
+from openprm.imports.services.runs import job_run
 
 FILES = (
     (

@@ -8,9 +8,12 @@ before the rollback and stored again after it, so its result page and its
 downloadable reports are those of the real run; a later run of the same
 file with the same options therefore reports the same counts.
 
-The price of that exactness: on SQLite the dry run holds the write lock
-for its whole run (a real run holds it a batch at a time), and its
-progress is not visible to other requests until it ends.
+On SQLite a transaction that writes holds the database's only write lock
+until it ends, so a dry run in the database itself would make every other
+user's save wait, then fail with "database is locked". It runs on a
+scratch copy of the database instead (`imports.scratch_database`), and
+only its outcome is written to the real one. Its progress is not visible
+to other requests until it ends.
 """
 
 from collections.abc import Iterator
@@ -26,6 +29,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict
 from openprm.imports.models import ImportJob, RejectedRow, RowWarning
+from openprm.imports.scratch_database import on_a_scratch_copy
 
 OUTCOME_FIELDS = (
     "status",
@@ -98,17 +102,18 @@ def nothing_written(job: ImportJob) -> Iterator[None]:
     job after the rollback, and raised again."""
     outcome: Outcome | None = None
     failure: Exception | None = None
-    try:
-        with transaction.atomic():
-            try:
-                yield
-            except Exception as error:  # the run's own failure, recorded below
-                failure = error
-            else:
-                outcome = Outcome.read(job)
-            raise _RolledBack
-    except _RolledBack:
-        pass
+    with on_a_scratch_copy():
+        try:
+            with transaction.atomic():
+                try:
+                    yield
+                except Exception as error:  # the run's own failure, recorded below
+                    failure = error
+                else:
+                    outcome = Outcome.read(job)
+                raise _RolledBack
+        except _RolledBack:
+            pass
     if failure is not None:
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.FAILED, error=str(failure)[:2000], finished_at=timezone.now()

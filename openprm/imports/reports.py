@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core.exporters.tabular import safe_cell
 from openprm.imports.models import ImportJob, RejectedRow, RowWarning
-from openprm.imports.services import file_header
+from openprm.imports.services.file_preview import file_header
 
 
 def rejects_csv(job: ImportJob) -> Iterator[str]:

@@ -13,7 +13,8 @@ from openprm.core.errors import Conflict
 from openprm.core.schedule import periodic
 from openprm.core.worker import abandoned_before, when_abandoned
 from openprm.imports.models import ImportJob
-from openprm.imports.services import abandoned_uploads_delete, job_run
+from openprm.imports.services.job_control import abandoned_uploads_delete
+from openprm.imports.services.runs import job_run
 
 
 @task()

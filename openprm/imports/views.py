@@ -14,12 +14,13 @@ from openprm.core.errors import DomainError
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import form_add_domain_error, html_errors
-from openprm.imports import reports, selectors, services, tables
+from openprm.imports import reports, selectors, tables
 from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.forms import MappingForm, UploadForm, ValueMappingForm
 from openprm.imports.kinds import kind_get
 from openprm.imports.models import ImportJob
 from openprm.imports.presets import detect
+from openprm.imports.services import file_preview, job_control, job_setup
 from openprm.imports.tasks import job_start
 
 
@@ -36,7 +37,7 @@ def job_new(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_create(
+            job = job_setup.job_create(
                 actor=request.actor,
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
@@ -54,7 +55,7 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     if job.started_at or job.status != job.Status.QUEUED:
         return redirect("imports:job_detail", pk=job.pk)
     kind = kind_get(job.kind)
-    header = services.file_header(job)
+    header = file_preview.file_header(job)
     custom_names = [f.name for f in custom_fields_for(kind.record_type)] if kind.record_type else []
     form = MappingForm(
         request.POST or None,
@@ -62,11 +63,11 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         header=header,
         custom_names=custom_names,
         initial_mapping=job.mapping,
-        samples=services.file_samples(job),
+        samples=file_preview.file_samples(job),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_set_mapping(
+            job = job_setup.job_set_mapping(
                 actor=request.actor,
                 job=job,
                 mapping=form.mapping(),
@@ -74,7 +75,7 @@ def job_mapping(request: HttpRequest, pk: int) -> HttpResponse:
                 existing=form.cleaned_data.get("existing") or None,
                 dry_run=form.cleaned_data["dry_run"],
             )
-            if services.job_value_choices(actor=request.actor, job=job):
+            if job_setup.job_value_choices(actor=request.actor, job=job):
                 return redirect("imports:job_values", pk=job.pk)
             job_start(actor=request.actor, job=job)
         except DomainError as error:
@@ -94,11 +95,11 @@ def job_values(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.job_get(actor=request.actor, pk=pk)
     if job.started_at or job.status != job.Status.QUEUED:
         return redirect("imports:job_detail", pk=job.pk)
-    choices = services.job_value_choices(actor=request.actor, job=job)
+    choices = job_setup.job_value_choices(actor=request.actor, job=job)
     form = ValueMappingForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.job_set_values(
+            job = job_setup.job_set_values(
                 actor=request.actor, job=job, value_mapping=form.value_mapping()
             )
             job_start(actor=request.actor, job=job)
@@ -151,7 +152,7 @@ class JobCancel(RecordAction):
         return selectors.job_get(actor=self.actor, pk=pk)
 
     def perform(self, record: ImportJob, form: Any) -> None:
-        services.job_cancel(actor=self.actor, job=record)
+        job_control.job_cancel(actor=self.actor, job=record)
 
     def success_url(self, record: ImportJob) -> str:
         return reverse("imports:job_detail", kwargs={"pk": record.pk})

@@ -111,4 +111,11 @@ class PartnersConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from openprm.partners import policies, receivers  # noqa: F401  registers policies, hooks
+        from openprm.partners import receivers  # noqa: F401  registers hooks
+        from openprm.partners.policies import (  # noqa: F401  registers policies, grants, gates
+            account_grants,
+            contacts,
+            partner_reach,
+            portal_sign_in,
+            profiles,
+        )

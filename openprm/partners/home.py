@@ -15,7 +15,7 @@ from openprm.core.counting import TODO_CAP, capped_count
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.selectors import token_list
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
-from openprm.partners.policies import membership
+from openprm.partners.policies.membership import membership
 from openprm.partners.selectors import contacts_awaiting_portal_user, managed_partners
 
 NEWEST = 5

@@ -29,7 +29,7 @@ from openprm.partners.contact_schemas import (
 )
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import PartnerContact, PartnerProfile
-from openprm.partners.policies import membership
+from openprm.partners.policies.membership import membership
 from openprm.partners.portal_tables import PORTAL_CONTACTS, PORTAL_USERS
 from openprm.partners.schemas import (
     PartnerOut,

@@ -10,7 +10,8 @@ from openprm.core.indicators import collected
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.programs.catalog import PARTNERSHIP_STATUS
 from openprm.programs.deal_analytics import range_error
-from openprm.programs.models import MAX_WINDOW_MONTHS, Program, Tier
+from openprm.programs.models import Program, Tier
+from openprm.programs.models.ladders import MAX_WINDOW_MONTHS
 
 
 class VersionForm(forms.Form):

@@ -13,8 +13,8 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import missing_privilege
-from openprm.partners import policies as _partners  # noqa: F401  the partner policy read below
 from openprm.partners.models import PartnerProfile
+from openprm.partners.policies import profiles as _partners  # noqa: F401  the partner policy read below
 from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
 from openprm.programs.models import (
     DowngradeReview,

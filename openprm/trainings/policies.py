@@ -22,9 +22,9 @@ from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import has_privilege
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
-from openprm.partners import policies as _partners  # noqa: F401  the contact policy read below
 from openprm.partners.models import PartnerContact
-from openprm.partners.policies import membership
+from openprm.partners.policies import contacts as _partners  # noqa: F401  the contact policy read below
+from openprm.partners.policies.membership import membership
 from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
 from openprm.programs.policies import program_manager_refusal
 from openprm.trainings.models import Certification, HeldCertification, Training, TrainingCompletion

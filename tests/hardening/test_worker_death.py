@@ -21,7 +21,7 @@ from openprm.core.exporters.tasks import export_job_task
 from openprm.core.worker import tasks_abandoned
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_create
+from openprm.imports.services.job_setup import job_create
 from openprm.imports.tasks import import_job_run
 from openprm.territories.models import RealignmentRun
 from openprm.territories.tasks import realign_all_accounts

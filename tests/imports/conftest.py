@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_create, job_run
+from openprm.imports.services.job_setup import job_create
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor
 
 

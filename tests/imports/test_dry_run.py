@@ -5,6 +5,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -18,7 +19,8 @@ from openprm.identity.models import User
 from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.models import ImportJob, ImportKey
 from openprm.imports.reports import rejects_csv, warnings_csv
-from openprm.imports.services import job_create, job_run, job_set_mapping
+from openprm.imports.services.job_setup import job_create, job_set_mapping
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor
 from tests.imports.conftest import csv_bytes
 
@@ -92,6 +94,20 @@ def test_imp_1_an_accounts_dry_run_writes_nothing_and_reports_what_the_import_th
     assert _outcome(dry) == _outcome(real)
     assert _report(dry) == _report(real)
     assert Account.objects.get(name="Zeta Child GmbH").parent.name == "Zeta Holding AG"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_imp_1_a_dry_run_outside_a_transaction_runs_on_a_scratch_copy_and_reports_the_import(
+    sales_admin: User,
+) -> None:
+    """On SQLite a dry run started outside any transaction (the worker, the
+    command) runs on a copy of the database so it blocks no writer; its
+    counts and reports are still those of the import."""
+    account_create(actor=as_actor(sales_admin), data={"name": "Existing Corp", "country": "US"})
+    dry, real = _dry_then_real(sales_admin, "accounts", ACCOUNTS)
+    assert (dry.accepted_rows, dry.rejected_rows, dry.warning_count) == (2, 3, 1)
+    assert _outcome(dry) == _outcome(real)
+    assert _report(dry) == _report(real)
 
 
 def test_imp_1_a_contacts_dry_run_creates_no_missing_account_and_counts_as_the_import(

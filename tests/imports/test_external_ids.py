@@ -11,7 +11,8 @@ from openprm.contacts.models import Person
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALES_ADMINISTRATOR
 from openprm.identity.models import User
-from openprm.imports.services import job_create, job_run
+from openprm.imports.services.job_setup import job_create
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 

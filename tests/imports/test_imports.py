@@ -21,7 +21,9 @@ from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.reports import rejects_csv
-from openprm.imports.services import job_cancel, job_create, job_run
+from openprm.imports.services.job_control import job_cancel
+from openprm.imports.services.job_setup import job_create
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 
@@ -572,7 +574,7 @@ def test_imp_1_partner_users_cannot_import(db: Any, run_import: Run) -> None:
 def test_imp_2_cancel_stops_after_the_batch_in_progress(sales_admin: User, run_import: Run) -> None:
     from django.core.files.base import ContentFile
 
-    from openprm.imports.services import job_create
+    from openprm.imports.services.job_setup import job_create
 
     rows = [[f"P{i}", f"Person{i}", f"p{i}@example.com", "", ""] for i in range(30)]
     job = job_create(
@@ -594,7 +596,7 @@ def test_imp_2_cancel_stops_after_the_batch_in_progress(sales_admin: User, run_i
 def test_imp_2_cancel_a_queued_import(sales_admin: User) -> None:
     from django.core.files.base import ContentFile
 
-    from openprm.imports.services import job_create
+    from openprm.imports.services.job_setup import job_create
 
     job = job_create(
         actor=as_actor(sales_admin),

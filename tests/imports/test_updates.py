@@ -18,7 +18,8 @@ from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import job_create, job_run, job_set_mapping
+from openprm.imports.services.job_setup import job_create, job_set_mapping
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor
 from tests.imports.conftest import csv_bytes
 

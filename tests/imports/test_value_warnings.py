@@ -15,7 +15,8 @@ from openprm.customers.models import Account
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
-from openprm.imports.services import abandoned_uploads_delete, job_create
+from openprm.imports.services.job_control import abandoned_uploads_delete
+from openprm.imports.services.job_setup import job_create
 from tests.factories import as_actor, make_user
 from tests.imports.conftest import csv_bytes
 

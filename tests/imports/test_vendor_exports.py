@@ -18,13 +18,13 @@ from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.presets import detect
 from openprm.imports.readers import read_table
-from openprm.imports.services import (
+from openprm.imports.services.job_setup import (
     job_create,
-    job_run,
     job_set_mapping,
     job_set_values,
     job_value_choices,
 )
+from openprm.imports.services.runs import job_run
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ uploaded and has not started yet (an import belongs to its uploader)."""
 
 from django.core.files.base import ContentFile
 
-from openprm.imports.services import job_create
+from openprm.imports.services.job_setup import job_create
 from tests.access.world import World
 from tests.factories import as_actor
 

@@ -15,7 +15,7 @@ from openprm.contacts.models import (
     Relationship,
     SavedSearch,
 )
-from openprm.contacts.policies import customer_contacts_q
+from openprm.contacts.policies.person_conditions import customer_contacts_q
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.customfields.values import custom_filter

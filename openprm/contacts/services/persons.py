@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from openprm.contacts.catalog import SALUTATION
 from openprm.contacts.duplicates import duplicate_candidates
 from openprm.contacts.models import ContactPoint, Favorite, Person
-from openprm.contacts.policies import person_get_for_edit
+from openprm.contacts.policies.edit_rules import person_get_for_edit
 from openprm.contacts.rules import (
     ContactDraft,
     NewContact,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openprm.contacts.catalog import LEGAL_CONTACT_PREFERENCES, LEGAL_TAG, REASON_CODE
 from openprm.contacts.models import ContactPoint, ContactPreference, Person
 from openprm.contacts.normalize import normalize_email, normalize_phone
-from openprm.contacts.policies import person_get_for_edit
+from openprm.contacts.policies.edit_rules import person_get_for_edit
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from openprm.contacts.errors import ContactErrorCode
 from openprm.contacts.events import RelationshipPrimaryPointSet
 from openprm.contacts.models import ContactPoint, Person, Relationship, RelationshipContactPoint
-from openprm.contacts.policies import person_get_for_edit
+from openprm.contacts.policies.edit_rules import person_get_for_edit
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed

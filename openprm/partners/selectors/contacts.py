@@ -18,7 +18,7 @@ from openprm.partners.models import (
     PartnerContactFavorite,
     PartnerProfile,
 )
-from openprm.partners.policies import membership
+from openprm.partners.policies.membership import membership
 from openprm.partners.selectors.partners import partner_get
 
 CONTACT_SORTS: dict[str, str] = {

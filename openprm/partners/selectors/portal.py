@@ -29,7 +29,7 @@ from openprm.partners.models import (
     PartnerProfile,
     PortalInvitation,
 )
-from openprm.partners.policies import is_partner_administrator_of, membership
+from openprm.partners.policies.membership import is_partner_administrator_of, membership
 from openprm.partners.selectors.contacts import own_partner, partner_contact_list
 
 

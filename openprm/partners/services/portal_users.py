@@ -34,7 +34,7 @@ from openprm.partners.models import (
     PortalInvitation,
     PortalUserType,
 )
-from openprm.partners.policies import membership
+from openprm.partners.policies.membership import membership
 from openprm.partners.services.common import require_portal_user_type
 from openprm.partners.services.invitations import invitation_issue, invitation_send
 

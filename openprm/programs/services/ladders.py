@@ -17,7 +17,6 @@ from openprm.core.indicators import collected
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.programs.errors import ProgramErrorCode
 from openprm.programs.models import (
-    MAX_WINDOW_MONTHS,
     Partnership,
     Program,
     Snapshot,
@@ -25,6 +24,7 @@ from openprm.programs.models import (
     TierChange,
     TierRequirement,
 )
+from openprm.programs.models.ladders import MAX_WINDOW_MONTHS
 
 PROGRAM_FIELDS = (
     "code",

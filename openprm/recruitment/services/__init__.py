@@ -12,7 +12,7 @@ Administrator, promoted to resource and portal user — so their rules
 apply as they do on their own pages; the invitation e-mail leaves only
 once everything is committed. A step that fails leaves nothing behind.
 The portal organization is the partner profile itself: a partner user's
-membership is its partner contact record (partners.policies).
+membership is its partner contact record (partners.policies.membership).
 
 The applicant's steps are in applicant.py, the approver's in review.py,
 approval in approval.py, what they share in steps.py, campaigns in

@@ -16,7 +16,9 @@ from openprm.identity.actors import actor_for
 from openprm.identity.models import User
 from openprm.imports.kinds import kinds
 from openprm.imports.models import ImportJob, RejectedRow
-from openprm.imports.services import BATCH_SIZE, job_create, job_prepare_resume, job_run
+from openprm.imports.services.job_control import job_prepare_resume
+from openprm.imports.services.job_setup import job_create
+from openprm.imports.services.runs import BATCH_SIZE, job_run
 
 
 class Command(BaseCommand):
