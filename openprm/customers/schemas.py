@@ -221,7 +221,7 @@ class LegalEntityUpdateIn(Input):
 class LegalEntityOut(Schema):
     id: int
     name: str
-    kind: str
+    kind: LegalEntityKind
     version: int
 
 
@@ -250,5 +250,5 @@ class BillingAccountOut(Schema):
     number: str
     name: str
     currency: str
-    status: str
+    status: BillingStatus
     version: int

@@ -24,14 +24,13 @@ ERROR_STATUSES = {
 
 class OpenPRMApi(NinjaAPI):
     def get_openapi_operation_id(self, operation: Operation) -> str:
-        """An operation's id names its app's `api` module whichever of the
-        app's API modules holds it (`household_api.py` beside `api.py`), so
-        an app splits its API by topic without renaming the operations that
-        clients were generated from. The portal's operations name theirs."""
-        package, _, module = operation.view_func.__module__.rpartition(".")
-        if module.endswith("_api") and module != "portal_api":
-            module = "api"
-        return f"{package}.{module}_{operation.view_func.__name__}".replace(".", "_")
+        """An operation's id is its view function's name, which names the
+        resource and the verb (`account_update`, `contact_create`): short, and
+        stable whichever of an app's API modules holds the function, so
+        clients generated from the document keep their method names. The
+        names are unique across apps (tests/api checks it): a view whose
+        resource is ambiguous names it (`product_option_list`)."""
+        return operation.view_func.__name__
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
