@@ -27,9 +27,11 @@ from openprm.contacts.schemas import (
     ContactListOut,
     ContactOut,
     ContactPatchIn,
+    DuplicateContactOut,
     FavoriteOut,
     PrimaryContactIn,
 )
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
@@ -65,6 +67,7 @@ def contact_list(
 
 
 @router.post("/contacts", response={201: ContactOut})
+@answers_duplicates(DuplicateContactOut)
 def contact_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
     """CON-2: answers 409 with `candidates` when similar contacts exist,
     unless `confirm_duplicates` is true."""

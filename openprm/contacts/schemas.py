@@ -72,6 +72,16 @@ class ContactCreateIn(Input):
     )
 
 
+class DuplicateContactOut(Schema):
+    """A similar contact listed by a 409 `duplicate_contacts` (CON-2), with
+    why it looks the same."""
+
+    id: int
+    name: str
+    job_title: str
+    reasons: list[str]
+
+
 class ContactPatchIn(Input):
     version: Int64
     first_name: str | None = Field(None, max_length=100)
