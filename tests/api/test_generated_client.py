@@ -16,11 +16,15 @@ from typing import Any
 
 import pytest
 
+from openprm.catalog.models import Product
 from openprm.config.api import api
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.identity.services import token_create
+from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
 from tests.factories import as_actor, make_user
+
+__all__ = ["make_partner", "make_portal_user", "products", "two_partners"]
 
 PACKAGE = "openprm_generated_client"
 INTERNAL_COLUMNS = {"name_search", "deleted_by", "deleted_by_id", "last_name_search"}
@@ -67,9 +71,17 @@ def _module(name: str) -> Any:
 
 
 @pytest.fixture
-def client(generated: ModuleType, live_server: Any, admin_user: User) -> Any:
-    _, token = token_create(actor=as_actor(admin_user), name="generated client")
-    return generated.AuthenticatedClient(base_url=live_server.url, token=token)
+def client_of(generated: ModuleType, live_server: Any) -> Callable[[User], Any]:
+    def build(user: User) -> Any:
+        _, token = token_create(actor=as_actor(user), name="generated client")
+        return generated.AuthenticatedClient(base_url=live_server.url, token=token)
+
+    return build
+
+
+@pytest.fixture
+def client(client_of: Callable[[User], Any], admin_user: User) -> Any:
+    return client_of(admin_user)
 
 
 def model(name: str) -> Any:
@@ -289,3 +301,44 @@ def _check_team(client: Any, account_id: int) -> None:
     assert gone.status_code == 204, gone.content
     listed = call(client, "teams.team_member_list", account_id).parsed.items
     assert member.id not in {m.id for m in listed}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_deal_registrations(
+    client_of: Callable[[User], Any], two_partners: dict[str, Any], products: dict[str, Product]
+) -> None:
+    """A partner's sales rep registers deals (DEAL-2); a registration is
+    withdrawn, never deleted."""
+    serial = iter(range(1000))
+
+    def lines() -> list[Any]:
+        line = model("LineSchema")(product_id=products["FW-100"].pk, quantity=2, amount="4000.00")
+        return [line]
+
+    _check(
+        Family(
+            output="RegistrationOut",
+            list="deal_registrations.registration_list",
+            create=lambda c: call(
+                c,
+                "deal_registrations.registration_create",
+                body=model("RegistrationIn")(
+                    title=f"Généré deal {next(serial)}",
+                    close_date=next_month(),
+                    customer_name="Ærø Fisk A/S",
+                    country="DK",
+                    lines=lines(),
+                ),
+            ),
+            detail="deal_registrations.registration_detail",
+            update="deal_registrations.registration_update",
+            update_body=lambda v: model("RegistrationUpdateIn")(version=v, title="Renamed"),
+            changed=lambda out: out.title == "Renamed",
+            invalid=lambda c: call(
+                c,
+                "deal_registrations.registration_create",
+                body=model("RegistrationIn")(title="", close_date=next_month()),
+            ),
+        ),
+        client_of(two_partners["nw_rep"].user),
+    )
