@@ -21,10 +21,21 @@ from openprm.config.api import api
 from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.identity.services import token_create
+from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
 from tests.factories import as_actor, make_user
+from tests.orders.conftest import gold_prices, nw_power
 
-__all__ = ["make_partner", "make_portal_user", "products", "two_partners"]
+__all__ = [
+    "gold",
+    "gold_prices",
+    "make_partner",
+    "make_portal_user",
+    "nw_power",
+    "products",
+    "telemedia",
+    "two_partners",
+]
 
 PACKAGE = "openprm_generated_client"
 INTERNAL_COLUMNS = {"name_search", "deleted_by", "deleted_by_id", "last_name_search"}
@@ -341,4 +352,38 @@ def test_plat_6_generated_client_drives_deal_registrations(
             ),
         ),
         client_of(two_partners["nw_rep"].user),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_orders(
+    client_of: Callable[[User], Any],
+    nw_power: Any,
+    telemedia: dict[str, Any],
+    gold_prices: Any,
+) -> None:
+    """A partner's power user orders for its own store (ORD-1) and changes
+    the pending order's lines with its version; an order is cancelled,
+    never deleted."""
+    phone = telemedia["PHONE-X"].pk
+
+    def place(c: Any, price_list_id: int = gold_prices.pk) -> Any:
+        body = model("OrderIn")(
+            price_list_id=price_list_id, lines=[model("OrderLineSpecIn")(product_id=phone)]
+        )
+        return call(c, "orders.order_place", body=body)
+
+    two_lines = [model("OrderLineSpecIn")(product_id=phone) for _ in range(2)]
+    _check(
+        Family(
+            output="OrderDetailOut",
+            list="orders.order_list",
+            create=place,
+            detail="orders.order_detail",
+            update="orders.order_lines_replace",
+            update_body=lambda v: model("OrderLinesIn")(version=v, lines=two_lines),
+            changed=lambda out: len(out.lines) == 2,
+            invalid=lambda c: place(c, price_list_id=0),
+        ),
+        client_of(nw_power.user),
     )
