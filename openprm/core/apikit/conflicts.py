@@ -7,6 +7,7 @@ that found duplicates lists `candidates` in the schema its handler declares
 with `@answers_duplicates`. The document types both (`openapi.py`).
 """
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from inspect import unwrap
@@ -15,9 +16,11 @@ from typing import Any, TypeVar
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.operation import Operation, ResponseObject
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from openprm.core.errors import StaleVersion
+
+logger = logging.getLogger(__name__)
 
 H = TypeVar("H", bound=Callable[..., Any])
 CANDIDATES = "openprm_duplicate_candidates"
@@ -65,9 +68,19 @@ def _current(
         record = reader.view_func(request, **{k: v for k, v in kwargs.items() if k in path_params})
     if record is None:
         return None
-    validated = response_model.model_validate(
-        ResponseObject(record), context={"request": request, "response_status": 200}
-    )
+    try:
+        validated = response_model.model_validate(
+            ResponseObject(record), context={"request": request, "response_status": 200}
+        )
+    except ValidationError:
+        # A record the output schema cannot read (not the operation's own
+        # resource): its stored values, but only under the schema's names.
+        logger.warning(
+            "stale %s: current outside its output schema", unwrap(operation.view_func).__name__
+        )
+        output = response_model.model_fields["response"].annotation
+        names = set(getattr(output, "model_fields", {}))
+        return {k: v for k, v in exc.extra.get("current", {}).items() if k in names}
     dumped = validated.model_dump(
         by_alias=operation.by_alias,
         exclude_unset=operation.exclude_unset,
