@@ -321,6 +321,7 @@ def test_plat_6_generated_client_drives_deal_registrations(
     """A partner's sales rep registers deals (DEAL-2); a registration is
     withdrawn, never deleted."""
     serial = iter(range(1000))
+    rep = client_of(two_partners["nw_rep"].user)
 
     def lines() -> list[Any]:
         line = model("LineSchema")(product_id=products["FW-100"].pk, quantity=2, amount="4000.00")
@@ -351,8 +352,30 @@ def test_plat_6_generated_client_drives_deal_registrations(
                 body=model("RegistrationIn")(title="", close_date=next_month()),
             ),
         ),
-        client_of(two_partners["nw_rep"].user),
+        rep,
     )
+    draft = call(
+        rep,
+        "deal_registrations.registration_create",
+        body=model("RegistrationIn")(
+            title="Action",
+            close_date=next_month(),
+            customer_name="Acme Corp",
+            country="US",
+            lines=lines(),
+        ),
+    ).parsed
+    renamed = model("RegistrationUpdateIn")(version=draft.version, title="Action renamed")
+    call(rep, "deal_registrations.registration_update", draft.id, body=renamed)
+    stale = call(
+        rep,
+        "deal_registrations.registration_submit",
+        draft.id,
+        body=model("RegistrationVersionIn")(version=draft.version),
+    )
+    assert stale.status_code == 409, stale.content
+    assert isinstance(stale.parsed.current, model("RegistrationOut"))
+    assert stale.parsed.current.title == "Action renamed"
 
 
 @pytest.mark.django_db(transaction=True)

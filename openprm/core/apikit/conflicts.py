@@ -18,7 +18,7 @@ from ninja import NinjaAPI
 from ninja.operation import Operation, ResponseObject
 from pydantic import BaseModel, ValidationError
 
-from openprm.core.errors import StaleVersion
+from openprm.core.errors import DomainError, StaleVersion
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +42,21 @@ def declared_candidates(handler: Callable[..., Any]) -> type[BaseModel] | None:
 
 
 def _reader(api: NinjaAPI, handler: Callable[..., Any]) -> Operation | None:
-    """The GET operation of the handler's path, if any."""
+    """The GET operation that reads the handler's record: the one of its own
+    path, or, for an action (`/registrations/{registration_id}/submit`), of
+    the record's path before the action's name."""
+    paths: dict[str, list[Operation]] = {}
+    own = ""
     for bound in api._get_bound_routers():
-        for path_view in bound.path_operations.values():
+        for path, path_view in bound.path_operations.items():
+            paths.setdefault(path, []).extend(path_view.operations)
             if any(unwrap(op.view_func) is handler for op in path_view.operations):
-                return next((op for op in path_view.operations if "GET" in op.methods), None)
+                own = path
+    while own:
+        found = next((op for op in paths.get(own, []) if "GET" in op.methods), None)
+        if found is not None or own.endswith("}"):
+            return found
+        own = own.rpartition("/")[0]
     return None
 
 
@@ -65,7 +75,12 @@ def _current(
             if model.__ninja_param_source__ == "path"
             for name in model.__ninja_flatten_map__
         }
-        record = reader.view_func(request, **{k: v for k, v in kwargs.items() if k in path_params})
+        try:
+            record = reader.view_func(
+                request, **{k: v for k, v in kwargs.items() if k in path_params}
+            )
+        except DomainError:  # a record the caller may change but not read alone
+            record = exc.record
     if record is None:
         return None
     try:
