@@ -106,21 +106,23 @@ def attribute_remove(
 
 @router.get("/products/{product_id}/options", response=list[OptionOut])
 @reads(Product)
-def option_list(request: HttpRequest, product_id: RecordId) -> Any:
+def product_option_list(request: HttpRequest, product_id: RecordId) -> Any:
     """ORD-8: the options a line of this product may take."""
     product = selectors.product_get(actor=request.actor, pk=product_id)
     return selectors.options_of(actor=request.actor, product=product)
 
 
 @router.post("/products/{product_id}/options", response={201: OptionOut})
-def option_add(request: HttpRequest, product_id: RecordId, payload: OptionIn) -> Status[Any]:
+def product_option_add(
+    request: HttpRequest, product_id: RecordId, payload: OptionIn
+) -> Status[Any]:
     product = selectors.product_get(actor=request.actor, pk=product_id)
     link = services.option_add(actor=request.actor, product=product, option_id=payload.option_id)
     return Status(201, link)
 
 
 @router.delete("/products/{product_id}/options/{option_link_id}", response={204: None})
-def option_remove(
+def product_option_remove(
     request: HttpRequest, product_id: RecordId, option_link_id: RecordId
 ) -> Status[None]:
     product = selectors.product_get(actor=request.actor, pk=product_id)

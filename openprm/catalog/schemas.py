@@ -49,8 +49,8 @@ class ProductOut(Schema):
     family: str
     description: str
     is_active: bool
-    type: str
-    charge_type: str
+    type: Kind
+    charge_type: Charge
     unit: str
     is_orderable: bool
     active_from: dt.date | None
@@ -100,7 +100,7 @@ class ComponentOut(Schema):
     product_id: int
     code: str = Field(..., alias="product.code")
     name: str = Field(..., alias="product.name")
-    role: str
+    role: Literal["primary", "component"]
     min_quantity: int
     max_quantity: int
     discount_percent: Decimal
@@ -152,7 +152,7 @@ class PriceListOut(Schema):
     id: int
     name: str
     currency: str
-    audience: str
+    audience: Literal["list", "tier", "customer"]
     tier_id: int | None
     customer_id: int | None
     active_from: dt.date | None
@@ -182,8 +182,8 @@ class OfferOut(Schema):
     code: str
     name: str
     family: str
-    type: str
-    charge_type: str
+    type: Kind
+    charge_type: Charge
     unit: str
     one_time_price: Decimal
     monthly_price: Decimal

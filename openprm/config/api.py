@@ -6,6 +6,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 
+from openprm.core.apikit.conflicts import stale_in_output_schema
 from openprm.core.apikit.openapi import OpenPRMApi
 from openprm.core.apikit.parameters import refuse_unusable_parameters
 from openprm.core.apikit.parser import SingleValueParser
@@ -27,6 +28,7 @@ api = OpenPRMApi(
 )
 install_problem_handlers(api)
 api.add_decorator(refuse_unusable_parameters, mode="operation")
+api.add_decorator(stale_in_output_schema(api), mode="operation")
 
 for app_config in apps.get_app_configs():
     if app_config.name.startswith("openprm.") and find_spec(f"{app_config.name}.api"):

@@ -27,9 +27,11 @@ from openprm.contacts.schemas import (
     ContactListOut,
     ContactOut,
     ContactPatchIn,
+    DuplicateContactOut,
     FavoriteOut,
     PrimaryContactIn,
 )
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
@@ -51,7 +53,7 @@ def _person(request: HttpRequest, pk: int) -> Person:
 @router.get("/contacts", response=list[ContactListOut])
 @reads(Person)
 @paginate(PagePagination)
-def contacts_list(
+def contact_list(
     request: HttpRequest,
     filters: ContactFilter = Query(...),  # type: ignore[type-arg]  # noqa: B008
     saved_search: RecordId | None = None,
@@ -65,7 +67,8 @@ def contacts_list(
 
 
 @router.post("/contacts", response={201: ContactOut})
-def contacts_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
+@answers_duplicates(DuplicateContactOut)
+def contact_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
     """CON-2: answers 409 with `candidates` when similar contacts exist,
     unless `confirm_duplicates` is true."""
     person = services.contact_create(actor=request.actor, **payload.model_dump())
@@ -74,12 +77,12 @@ def contacts_create(request: HttpRequest, payload: ContactCreateIn) -> Any:
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
 @reads(Person)
-def contacts_get(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_get(request: HttpRequest, contact_id: RecordId) -> Any:
     return _person(request, contact_id)
 
 
 @router.patch("/contacts/{contact_id}", response=ContactOut)
-def contacts_update(request: HttpRequest, contact_id: RecordId, payload: ContactPatchIn) -> Any:
+def contact_update(request: HttpRequest, contact_id: RecordId, payload: ContactPatchIn) -> Any:
     return services.contact_update(
         actor=request.actor,
         person=_person(request, contact_id),
@@ -89,7 +92,7 @@ def contacts_update(request: HttpRequest, contact_id: RecordId, payload: Contact
 
 
 @router.delete("/contacts/{contact_id}", response={204: None})
-def contacts_delete(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-11: needs Delete Sales Party Contact and Full or Edit access to a
     related customer."""
     services.contact_delete(actor=request.actor, person=_person(request, contact_id))
@@ -97,19 +100,19 @@ def contacts_delete(request: HttpRequest, contact_id: RecordId) -> Any:
 
 
 @router.put("/contacts/{contact_id}/favorite", response=FavoriteOut)
-def contacts_favorite(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_favorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
     return {"favorite": services.favorite_set(actor=request.actor, person=person, favorite=True)}
 
 
 @router.delete("/contacts/{contact_id}/favorite", response=FavoriteOut)
-def contacts_unfavorite(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_unfavorite(request: HttpRequest, contact_id: RecordId) -> Any:
     person = _person(request, contact_id)
     return {"favorite": services.favorite_set(actor=request.actor, person=person, favorite=False)}
 
 
 @router.get("/contacts/{contact_id}/picture", response={200: None})
-def contacts_picture(request: HttpRequest, contact_id: RecordId) -> HttpResponse:
+def contact_picture(request: HttpRequest, contact_id: RecordId) -> HttpResponse:
     """CON-5: the picture, only to users who may see the contact."""
     person = _person(request, contact_id)
     if not person.picture:
@@ -118,7 +121,7 @@ def contacts_picture(request: HttpRequest, contact_id: RecordId) -> HttpResponse
 
 
 @router.post("/contacts/{contact_id}/picture", response=ContactOut)
-def contacts_picture_upload(
+def contact_picture_upload(
     request: HttpRequest,
     contact_id: RecordId,
     picture: UploadedFile = File(...),  # noqa: B008
@@ -130,7 +133,7 @@ def contacts_picture_upload(
 
 
 @router.delete("/contacts/{contact_id}/picture", response=ContactOut)
-def contacts_picture_delete(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_picture_delete(request: HttpRequest, contact_id: RecordId) -> Any:
     return services.contact_set_picture(
         actor=request.actor, person=_person(request, contact_id), upload=None
     )

@@ -26,7 +26,7 @@ router = Router()
 @router.get("/households", response=list[HouseholdOut])
 @reads(Household)
 @paginate(PagePagination)
-def households_list(
+def household_list(
     request: HttpRequest,
     q: str = "",
     sort: sort_choices(tables.HOUSEHOLDS.sortable) = tables.HOUSEHOLDS.default_sort,
@@ -36,7 +36,7 @@ def households_list(
 
 
 @router.post("/households", response={201: HouseholdOut})
-def households_create(request: HttpRequest, payload: HouseholdIn) -> Any:
+def household_create(request: HttpRequest, payload: HouseholdIn) -> Any:
     members = [
         selectors.person_get(actor=request.actor, pk=pk) for pk in dict.fromkeys(payload.member_ids)
     ]
@@ -46,12 +46,12 @@ def households_create(request: HttpRequest, payload: HouseholdIn) -> Any:
 
 @router.get("/households/{household_id}", response=HouseholdOut)
 @reads(Household)
-def households_get(request: HttpRequest, household_id: RecordId) -> Any:
+def household_get(request: HttpRequest, household_id: RecordId) -> Any:
     return selectors.household_get(actor=request.actor, pk=household_id)
 
 
 @router.patch("/households/{household_id}", response=HouseholdOut)
-def households_update(
+def household_update(
     request: HttpRequest, household_id: RecordId, payload: HouseholdPatchIn
 ) -> Any:
     household = selectors.household_get(actor=request.actor, pk=household_id)
@@ -65,7 +65,7 @@ def households_update(
 
 
 @router.delete("/households/{household_id}", response={204: None})
-def households_delete(request: HttpRequest, household_id: RecordId) -> Any:
+def household_delete(request: HttpRequest, household_id: RecordId) -> Any:
     """CUS-10: memberships are severed; the members remain."""
     household = selectors.household_get(actor=request.actor, pk=household_id)
     services.household_delete(actor=request.actor, household=household)
@@ -73,7 +73,7 @@ def households_delete(request: HttpRequest, household_id: RecordId) -> Any:
 
 
 @router.post("/households/{household_id}/members", response={201: HouseholdOut})
-def households_add_member(
+def household_add_member(
     request: HttpRequest, household_id: RecordId, payload: HouseholdMemberIn
 ) -> Any:
     household = selectors.household_get(actor=request.actor, pk=household_id)
@@ -87,7 +87,7 @@ def households_add_member(
 
 
 @router.delete("/household-members/{membership_id}", response={204: None})
-def households_remove_member(request: HttpRequest, membership_id: RecordId) -> Any:
+def household_remove_member(request: HttpRequest, membership_id: RecordId) -> Any:
     membership = selectors.household_membership_get(actor=request.actor, pk=membership_id)
     services.household_remove_member(actor=request.actor, membership=membership)
     return Status(204, None)

@@ -26,6 +26,14 @@ from openprm.core.places import region_name
 NAME_PREFIX_LENGTH = 2
 
 
+# The choices that the API takes are module-level classes named after their
+# model: the OpenAPI document names an enum by its class, so two nested `Kind`s
+# would be one schema there. The models keep their short names as aliases.
+class PersonKind(models.TextChoices):
+    B2B = "b2b", _("B2B (contact of an organization)")
+    B2C = "b2c", _("B2C (individual customer)")
+
+
 class Person(VersionedModel, CustomFieldsModel):
     """A contact (CON-1): B2B (of an organization) or B2C (an individual customer).
 
@@ -37,9 +45,7 @@ class Person(VersionedModel, CustomFieldsModel):
 
     record_type = CONTACT_RECORD_TYPE
 
-    class Kind(models.TextChoices):
-        B2B = "b2b", _("B2B (contact of an organization)")
-        B2C = "b2c", _("B2C (individual customer)")
+    Kind = PersonKind
 
     salutation = models.CharField(
         _("salutation"), max_length=30, blank=True, help_text=_("A SALUTATION lookup code.")
@@ -98,6 +104,19 @@ class Person(VersionedModel, CustomFieldsModel):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+class ContactPointKind(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    ADDRESS = "address", _("Address")
+
+
+class ContactPointPurpose(models.TextChoices):
+    WORK = "work", _("Work")
+    MOBILE = "mobile", _("Mobile")
+    HOME = "home", _("Home")
+    OTHER = "other", _("Other")
+
+
 class ContactPoint(VersionedModel):
     """A phone, e-mail or address of a person (CON-4).
 
@@ -105,16 +124,8 @@ class ContactPoint(VersionedModel):
     person and kind, enforced by the database.
     """
 
-    class Kind(models.TextChoices):
-        PHONE = "phone", _("Phone")
-        EMAIL = "email", _("E-mail")
-        ADDRESS = "address", _("Address")
-
-    class Purpose(models.TextChoices):
-        WORK = "work", _("Work")
-        MOBILE = "mobile", _("Mobile")
-        HOME = "home", _("Home")
-        OTHER = "other", _("Other")
+    Kind = ContactPointKind
+    Purpose = ContactPointPurpose
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_points")
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
@@ -166,12 +177,15 @@ class ContactPoint(VersionedModel):
         return self.restriction_on(timezone.localdate()) is not None
 
 
+class ContactPreferenceChoice(models.TextChoices):
+    DO = "do", _("Do contact")
+    DO_NOT = "do_not", _("Do not contact")
+
+
 class ContactPreference(VersionedModel):
     """Do / Do Not use a contact point, with a reason and a period (CON-9, CON-10)."""
 
-    class Choice(models.TextChoices):
-        DO = "do", _("Do contact")
-        DO_NOT = "do_not", _("Do not contact")
+    Choice = ContactPreferenceChoice
 
     contact_point = models.ForeignKey(
         ContactPoint, on_delete=models.CASCADE, related_name="preferences"
@@ -197,6 +211,17 @@ class ContactPreference(VersionedModel):
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
+class RelationshipType(models.TextChoices):
+    CONTACT = "contact", _("Contact of")
+    EMPLOYEE = "employee", _("Employee of")
+    PURCHASING_AGENT = "purchasing_agent", _("Purchasing agent for")
+    ASSISTANT = "assistant", _("Assistant of")
+    MANAGER = "manager", _("Manager of")
+    COLLEAGUE = "colleague", _("Colleague of")
+    FAMILY = "family", _("Family member of")
+    OTHER = "other", _("Other")
+
+
 class Relationship(VersionedModel):
     """A person's relationship to a customer account or to another person (CON-1, CON-12).
 
@@ -204,15 +229,7 @@ class Relationship(VersionedModel):
     unique per account in the database.
     """
 
-    class Type(models.TextChoices):
-        CONTACT = "contact", _("Contact of")
-        EMPLOYEE = "employee", _("Employee of")
-        PURCHASING_AGENT = "purchasing_agent", _("Purchasing agent for")
-        ASSISTANT = "assistant", _("Assistant of")
-        MANAGER = "manager", _("Manager of")
-        COLLEAGUE = "colleague", _("Colleague of")
-        FAMILY = "family", _("Family member of")
-        OTHER = "other", _("Other")
+    Type = RelationshipType
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships")
     account = models.ForeignKey(

@@ -25,14 +25,14 @@ router = Router()
 
 @router.get("/contacts/{contact_id}/contact-points", response=list[ContactPointOut])
 @reads(Person)
-def contact_points_list(request: HttpRequest, contact_id: RecordId) -> Any:
+def contact_point_list(request: HttpRequest, contact_id: RecordId) -> Any:
     return selectors.contact_point_list(
         actor=request.actor, person=selectors.person_get(actor=request.actor, pk=contact_id)
     )
 
 
 @router.post("/contacts/{contact_id}/contact-points", response={201: ContactPointOut})
-def contact_points_create(
+def contact_point_create(
     request: HttpRequest, contact_id: RecordId, payload: ContactPointIn
 ) -> Any:
     """CON-4: the first point of a kind becomes the overall primary."""
@@ -47,12 +47,12 @@ def contact_points_create(
 
 @router.get("/contact-points/{point_id}", response=ContactPointOut)
 @reads(ContactPoint)
-def contact_points_get(request: HttpRequest, point_id: RecordId) -> Any:
+def contact_point_get(request: HttpRequest, point_id: RecordId) -> Any:
     return selectors.contact_point_get(actor=request.actor, pk=point_id)
 
 
 @router.patch("/contact-points/{point_id}", response=ContactPointOut)
-def contact_points_update(
+def contact_point_update(
     request: HttpRequest, point_id: RecordId, payload: ContactPointPatchIn
 ) -> Any:
     point = selectors.contact_point_get(actor=request.actor, pk=point_id)
@@ -68,7 +68,7 @@ def contact_points_update(
 
 
 @router.delete("/contact-points/{point_id}", response={204: None})
-def contact_points_delete(request: HttpRequest, point_id: RecordId) -> Any:
+def contact_point_delete(request: HttpRequest, point_id: RecordId) -> Any:
     point = selectors.contact_point_get(actor=request.actor, pk=point_id)
     services.contact_point_delete(actor=request.actor, point=point)
     return Status(204, None)
@@ -76,13 +76,13 @@ def contact_points_delete(request: HttpRequest, point_id: RecordId) -> Any:
 
 @router.get("/contact-points/{point_id}/preferences", response=list[PreferenceOut])
 @reads(ContactPoint)
-def preferences_list(request: HttpRequest, point_id: RecordId) -> Any:
+def preference_list(request: HttpRequest, point_id: RecordId) -> Any:
     point = selectors.contact_point_get(actor=request.actor, pk=point_id)
     return selectors.preference_list(actor=request.actor, point=point)
 
 
 @router.post("/contact-points/{point_id}/preferences", response={201: PreferenceOut})
-def preferences_create(request: HttpRequest, point_id: RecordId, payload: PreferenceIn) -> Any:
+def preference_create(request: HttpRequest, point_id: RecordId, payload: PreferenceIn) -> Any:
     """CON-9/CON-10: a LEGAL reason needs Legal Contact Preferences Management."""
     point = selectors.contact_point_get(actor=request.actor, pk=point_id)
     return Status(
@@ -91,7 +91,7 @@ def preferences_create(request: HttpRequest, point_id: RecordId, payload: Prefer
 
 
 @router.patch("/preferences/{preference_id}", response=PreferenceOut)
-def preferences_update(
+def preference_update(
     request: HttpRequest, preference_id: RecordId, payload: PreferencePatchIn
 ) -> Any:
     preference = selectors.preference_get(actor=request.actor, pk=preference_id)
@@ -104,7 +104,7 @@ def preferences_update(
 
 
 @router.delete("/preferences/{preference_id}", response={204: None})
-def preferences_delete(request: HttpRequest, preference_id: RecordId) -> Any:
+def preference_delete(request: HttpRequest, preference_id: RecordId) -> Any:
     preference = selectors.preference_get(actor=request.actor, pk=preference_id)
     services.preference_delete(actor=request.actor, preference=preference)
     return Status(204, None)

@@ -23,7 +23,7 @@ router = Router()
 
 @router.get("/contacts/{contact_id}/relationships", response=list[RelationshipOut])
 @reads(Person)
-def relationships_list(request: HttpRequest, contact_id: RecordId) -> Any:
+def relationship_list(request: HttpRequest, contact_id: RecordId) -> Any:
     """CON-12: relationships to customers and to other contacts."""
     return selectors.relationship_list(
         actor=request.actor, person=selectors.person_get(actor=request.actor, pk=contact_id)
@@ -31,9 +31,7 @@ def relationships_list(request: HttpRequest, contact_id: RecordId) -> Any:
 
 
 @router.post("/contacts/{contact_id}/relationships", response={201: RelationshipOut})
-def relationships_create(
-    request: HttpRequest, contact_id: RecordId, payload: RelationshipIn
-) -> Any:
+def relationship_create(request: HttpRequest, contact_id: RecordId, payload: RelationshipIn) -> Any:
     person = selectors.person_get(actor=request.actor, pk=contact_id)
     account = (
         selectors.account_get(actor=request.actor, pk=payload.account_id)
@@ -57,7 +55,7 @@ def relationships_create(
 
 
 @router.patch("/relationships/{relationship_id}", response=RelationshipOut)
-def relationships_update(
+def relationship_update(
     request: HttpRequest, relationship_id: RecordId, payload: RelationshipPatchIn
 ) -> Any:
     relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
@@ -70,14 +68,14 @@ def relationships_update(
 
 
 @router.delete("/relationships/{relationship_id}", response={204: None})
-def relationships_delete(request: HttpRequest, relationship_id: RecordId) -> Any:
+def relationship_delete(request: HttpRequest, relationship_id: RecordId) -> Any:
     relationship = selectors.relationship_get(actor=request.actor, pk=relationship_id)
     services.relationship_delete(actor=request.actor, relationship=relationship)
     return Status(204, None)
 
 
 @router.put("/relationships/{relationship_id}/primary-points", response=RelationshipOut)
-def relationships_primary_point(
+def relationship_primary_point(
     request: HttpRequest, relationship_id: RecordId, payload: PrimaryPointIn
 ) -> Any:
     """CON-4: the contact point of its kind that is primary for this customer."""

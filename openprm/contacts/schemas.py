@@ -29,7 +29,7 @@ class ContactOut(Schema):
     first_name: str
     last_name: str
     full_name: str
-    kind: str
+    kind: Person.Kind
     job_title: str
     is_key_contact: bool
     is_active: bool
@@ -79,6 +79,16 @@ class ContactCreateIn(Input):
     )
 
 
+class DuplicateContactOut(Schema):
+    """A similar contact listed by a 409 `duplicate_contacts` (CON-2), with
+    why it looks the same."""
+
+    id: int
+    name: str
+    job_title: str
+    reasons: list[str]
+
+
 class ContactPatchIn(Input):
     version: Int64
     salutation: str | None = Field(None, max_length=60, description=SALUTATION_HELP)
@@ -93,7 +103,7 @@ class ContactPatchIn(Input):
 class PreferenceOut(Schema):
     id: int
     contact_point_id: int
-    preference: str
+    preference: ContactPreference.Choice
     reason_code: str
     start_date: dt.date
     end_date: dt.date | None
@@ -118,8 +128,8 @@ class PreferencePatchIn(Input):
 class ContactPointOut(Schema):
     id: int
     person_id: int
-    kind: str
-    purpose: str
+    kind: ContactPoint.Kind
+    purpose: ContactPoint.Purpose
     phone: str
     email: str
     address_line1: str
@@ -173,7 +183,7 @@ class RelationshipOut(Schema):
     account_name: str | None
     related_person_id: int | None
     related_person_name: str | None
-    relationship_type: str
+    relationship_type: Relationship.Type
     job_title: str
     is_primary_contact: bool
     primary_points: dict[str, int]
@@ -214,7 +224,7 @@ class AccountContactOut(Schema):
 
     relationship_id: int
     is_primary_contact: bool
-    relationship_type: str
+    relationship_type: Relationship.Type
     job_title: str
     contact: ContactListOut
 

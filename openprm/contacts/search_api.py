@@ -22,7 +22,7 @@ router = Router()
 
 @router.get("/saved-searches", response=list[SavedSearchOut])
 @reads(SavedSearch)
-def saved_searches_list(
+def saved_search_list(
     request: HttpRequest,
     sort: sort_choices(tables.SAVED_SEARCHES.sortable) = tables.SAVED_SEARCHES.default_sort,
 ) -> Any:
@@ -31,18 +31,18 @@ def saved_searches_list(
 
 
 @router.post("/saved-searches", response={201: SavedSearchOut})
-def saved_searches_create(request: HttpRequest, payload: SavedSearchIn) -> Any:
+def saved_search_create(request: HttpRequest, payload: SavedSearchIn) -> Any:
     return Status(201, services.saved_search_create(actor=request.actor, **payload.model_dump()))
 
 
 @router.get("/saved-searches/{search_id}", response=SavedSearchOut)
 @reads(SavedSearch)
-def saved_searches_get(request: HttpRequest, search_id: RecordId) -> Any:
+def saved_search_get(request: HttpRequest, search_id: RecordId) -> Any:
     return selectors.saved_search_get(actor=request.actor, pk=search_id)
 
 
 @router.patch("/saved-searches/{search_id}", response=SavedSearchOut)
-def saved_searches_update(
+def saved_search_update(
     request: HttpRequest, search_id: RecordId, payload: SavedSearchPatchIn
 ) -> Any:
     """Predefined searches answer 403: nobody can change them."""
@@ -56,7 +56,7 @@ def saved_searches_update(
 
 
 @router.delete("/saved-searches/{search_id}", response={204: None})
-def saved_searches_delete(request: HttpRequest, search_id: RecordId) -> Any:
+def saved_search_delete(request: HttpRequest, search_id: RecordId) -> Any:
     search = selectors.saved_search_get(actor=request.actor, pk=search_id)
     services.saved_search_delete(actor=request.actor, search=search)
     return Status(204, None)

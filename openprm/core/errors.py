@@ -73,12 +73,15 @@ class Conflict(DomainError):
 
 
 class StaleVersion(Conflict):
-    """PLAT-6: an update based on an old version; carries the newer values."""
+    """PLAT-6: an update based on an old version; carries the newer values
+    and the stored `record`, which the API shows in the operation's own
+    output shape (`apikit.conflicts`)."""
 
     code = "stale_version"
     title = _("This record was changed by someone else")
 
-    def __init__(self, current: Mapping[str, Any]) -> None:
+    def __init__(self, current: Mapping[str, Any], record: Any = None) -> None:
+        self.record = record
         super().__init__(
             _("This record was changed by someone else. Review the newer values and try again."),
             extra={"current": dict(current)},

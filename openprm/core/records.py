@@ -50,12 +50,13 @@ def record_create(*, actor: Actor, instance: M, clean: bool = True) -> M:
     return instance
 
 
-def current_values(instance: models.Model) -> dict[str, Any]:
-    """The stored state of a record, shown to the user whose update was stale."""
+def stale_version(instance: models.Model) -> StaleVersion:
+    """The refusal of an update based on an old version: it carries the
+    stored record, and its values for the pages that show them (PLAT-6)."""
     fresh = type(instance)._base_manager.get(pk=instance.pk)
     values = snapshot(fresh)
     values["version"] = getattr(fresh, "version", None)
-    return values
+    return StaleVersion(values, record=fresh)
 
 
 def record_update(
@@ -79,7 +80,7 @@ def record_update(
                 version=F("version") + 1
             )
             if not claimed:
-                raise StaleVersion(current_values(instance))
+                raise stale_version(instance)
         before = snapshot(model._base_manager.get(pk=instance.pk))
         for name, value in changes.items():
             setattr(instance, name, value)

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
@@ -24,6 +25,7 @@ from openprm.customers.schemas import (
     BillingAccountOut,
     BillingAccountUpdateIn,
     DeletedAccountOut,
+    DuplicateAccountOut,
     HierarchyOut,
     LegalEntityIn,
     LegalEntityOut,
@@ -59,6 +61,7 @@ def account_list(
 
 
 @router.post("/accounts", response={201: AccountOut})
+@answers_duplicates(DuplicateAccountOut)
 def account_create(request: HttpRequest, payload: AccountCreateIn) -> Status[Account]:
     """Answers 409 `duplicate_accounts` with `candidates` when similar
     accounts exist, unless `confirm_duplicates` is true."""

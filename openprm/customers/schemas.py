@@ -90,6 +90,17 @@ class AccountUpdateIn(Input):
 NULLABLE_UPDATE_FIELDS = frozenset({"owner_id", "parent_id", "annual_revenue", "legal_entity_id"})
 
 
+class DuplicateAccountOut(Schema):
+    """A similar account listed by a 409 `duplicate_accounts` (CUS-11)."""
+
+    id: int
+    name: str
+    account_type: str
+    city: str
+    postal_code: str
+    country: str
+
+
 class VersionIn(Input):
     version: Version
 
@@ -234,7 +245,7 @@ class LegalEntityUpdateIn(Input):
 class LegalEntityOut(Schema):
     id: int
     name: str
-    kind: str
+    kind: LegalEntityKind
     version: int
 
 
@@ -263,5 +274,5 @@ class BillingAccountOut(Schema):
     number: str
     name: str
     currency: str
-    status: str
+    status: BillingStatus
     version: int

@@ -23,7 +23,7 @@ class MeOut(Schema):
     first_name: str
     last_name: str
     email: str
-    user_type: str
+    user_type: UserType
     roles: list[str]
     privileges: list[str]
     version: int
@@ -53,7 +53,7 @@ class UserOut(Schema):
     first_name: str
     last_name: str
     email: str
-    user_type: str
+    user_type: UserType
     is_active: bool
     roles: list[str]
     version: int

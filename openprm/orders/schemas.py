@@ -8,6 +8,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.orders.models import AssetStatus, OrderState
 
 Qty = Decimal
 FulfilmentCode = Literal["open", "in_progress", "committed", "complete"]
@@ -88,7 +89,7 @@ class OrderOut(Schema):
     number: str
     revision: int
     previous_id: int | None
-    state: str
+    state: OrderState
     customer_id: int
     partner_id: int | None
     contact_id: int | None
@@ -131,7 +132,7 @@ class AssetOut(Schema):
     product_name: str = Field(..., alias="product.name")
     parent_id: int | None
     quantity: Decimal
-    status: str
+    status: AssetStatus
     start_date: dt.date
     end_date: dt.date | None
     one_time_amount: Decimal

@@ -8,10 +8,12 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
+from openprm.customers.schemas import DuplicateAccountOut
 from openprm.customers.selectors import account_get
 from openprm.partners import contact_api, selectors, services, tables
 from openprm.partners.filters import PartnerFilter
@@ -45,6 +47,7 @@ def partner_list(
 
 
 @router.post("/partners", response={201: PartnerOut})
+@answers_duplicates(DuplicateAccountOut)
 def partner_create(request: HttpRequest, payload: PartnerCreateIn) -> Status[PartnerProfile]:
     """PA-2/PA-6: 422 `primary_contact_required` without a primary contact
     while ZPM_PARTNER_CONTACT_MANDATORY is Yes; 409 `duplicate_accounts`

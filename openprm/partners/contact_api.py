@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
+from openprm.contacts.schemas import DuplicateContactOut
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
@@ -55,6 +57,7 @@ def partner_contact_list(
 
 
 @router.post("/partners/{partner_id}/contacts", response={201: PartnerContactOut})
+@answers_duplicates(DuplicateContactOut)
 def partner_contact_create(
     request: HttpRequest, partner_id: RecordId, payload: PartnerContactCreateIn
 ) -> Status[PartnerContact]:

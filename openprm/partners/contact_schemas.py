@@ -11,7 +11,7 @@ from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.partners.models import PartnerContact
-from openprm.partners.schemas import PersonIn, PortalUserType
+from openprm.partners.schemas import PartnerContactLevel, PersonIn, PortalUserType
 
 
 class PartnerContactCreateIn(PersonIn):
@@ -65,7 +65,7 @@ class PortalMeOut(Schema):
     partner_name: str
     partner_contact_id: int
     role: str
-    portal_user_type: str
+    portal_user_type: PortalUserType
     is_partner_administrator: bool
 
 
@@ -106,7 +106,7 @@ class PartnerContactOut(Schema):
     first_name: str
     last_name: str
     job_title: str
-    level: str
+    level: PartnerContactLevel
     role_id: int | None
     role_name: str
     manager_id: int | None
@@ -114,7 +114,7 @@ class PartnerContactOut(Schema):
     user_id: int | None
     username: str
     user_active: bool | None
-    portal_user_type: str
+    portal_user_type: PortalUserType
     is_primary: bool
     is_favorite: bool = False
     version: int

@@ -46,7 +46,6 @@ router = Router()
 @router.get(
     "/portal/me",
     response=PortalMeOut,
-    operation_id="openprm_portal_api_portal_me",
 )
 @reads(PartnerContact)
 def portal_me(request: HttpRequest) -> dict[str, Any]:
@@ -68,7 +67,6 @@ def portal_me(request: HttpRequest) -> dict[str, Any]:
 @router.get(
     "/portal/organization",
     response=PartnerOut,
-    operation_id="openprm_portal_api_portal_organization",
 )
 @reads(PartnerProfile)
 def portal_organization(request: HttpRequest) -> PartnerProfile:
@@ -79,7 +77,6 @@ def portal_organization(request: HttpRequest) -> PartnerProfile:
 @router.get(
     "/portal/contacts",
     response=list[PartnerContactOut],
-    operation_id="openprm_portal_api_portal_contacts",
 )
 @reads(PartnerContact)
 @paginate(PagePagination)
@@ -94,7 +91,6 @@ def portal_contacts(
 @router.get(
     "/portal/users",
     response=list[PartnerContactOut],
-    operation_id="openprm_portal_api_portal_users",
 )
 @reads(PartnerContact)
 @paginate(PagePagination)
@@ -106,7 +102,6 @@ def portal_users(request: HttpRequest) -> Any:
 @router.get(
     "/portal/contacts/{contact_id}",
     response=PortalContactOut,
-    operation_id="openprm_portal_api_portal_contact",
 )
 @reads(PartnerContact)
 def portal_contact(request: HttpRequest, contact_id: RecordId) -> PartnerContact:
@@ -123,7 +118,6 @@ def portal_contact(request: HttpRequest, contact_id: RecordId) -> PartnerContact
 @router.post(
     "/portal/users",
     response={201: PartnerContactOut},
-    operation_id="openprm_portal_api_portal_user_invite",
 )
 def portal_user_invite_operation(
     request: HttpRequest, payload: PortalUserInviteIn
@@ -145,7 +139,6 @@ def portal_user_invite_operation(
 @router.post(
     "/portal/users/{contact_id}/invitation",
     response={201: InvitationOut},
-    operation_id="openprm_portal_api_portal_user_invitation",
 )
 def portal_user_invitation(request: HttpRequest, contact_id: RecordId) -> Status[Any]:
     """PC-2, PRG-2: a new invitation link for a user of the caller's
@@ -162,7 +155,6 @@ def portal_user_invitation(request: HttpRequest, contact_id: RecordId) -> Status
 @router.patch(
     "/portal/users/{contact_id}",
     response=PartnerContactOut,
-    operation_id="openprm_portal_api_portal_user_change",
 )
 def portal_user_change(
     request: HttpRequest, contact_id: RecordId, payload: PortalUserUpdateIn

@@ -18,6 +18,8 @@ from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.partners.models import PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
+PartnerStatus = Literal["active", "inactive"]
+PartnerContactLevel = Literal["contact", "resource", "user"]
 
 
 class PersonIn(Input):
@@ -88,7 +90,7 @@ class PartnerOut(Schema):
     id: int
     account_id: int
     name: str
-    status: str
+    status: PartnerStatus
     managed_partner: bool
     account_type: str
     owner_id: int | None
@@ -107,7 +109,7 @@ class PartnerOut(Schema):
     custom: dict[str, Any]
     contact_count: int | None = None
     portal_enabled: bool
-    max_portal_user_type: str
+    max_portal_user_type: PortalUserType
     portal_shows_subsidiaries: bool
     version: int
     created_at: dt.datetime

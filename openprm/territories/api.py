@@ -111,13 +111,13 @@ def criterion_remove(request: HttpRequest, territory_id: RecordId, criterion_id:
 
 @router.get("/territories/{territory_id}/members", response=list[MemberOut])
 @reads(Territory)
-def member_list(request: HttpRequest, territory_id: RecordId) -> Any:
+def territory_member_list(request: HttpRequest, territory_id: RecordId) -> Any:
     territory = selectors.territory_get(actor=request.actor, pk=territory_id)
     return selectors.member_list(actor=request.actor, territory=territory)
 
 
 @router.post("/territories/{territory_id}/members", response={201: MemberOut})
-def member_add(
+def territory_member_add(
     request: HttpRequest, territory_id: RecordId, payload: MemberIn
 ) -> Status[TerritoryMember]:
     territory = selectors.territory_get(actor=request.actor, pk=territory_id)
@@ -130,7 +130,9 @@ def member_add(
 
 
 @router.delete("/territories/{territory_id}/members/{member_id}", response={204: None})
-def member_remove(request: HttpRequest, territory_id: RecordId, member_id: RecordId) -> Any:
+def territory_member_remove(
+    request: HttpRequest, territory_id: RecordId, member_id: RecordId
+) -> Any:
     member = selectors.member_get(actor=request.actor, territory_id=territory_id, pk=member_id)
     services.territory_member_remove(actor=request.actor, member=member)
     return Status(204, None)

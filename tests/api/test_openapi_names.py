@@ -4,6 +4,7 @@ of two classes that share one, silently: a generated client would read one
 app's shape where the other's comes."""
 
 from collections import defaultdict
+from enum import Enum
 
 from pydantic import BaseModel
 
@@ -17,11 +18,39 @@ def _subclasses(cls: type) -> set[type]:
     return found
 
 
-def test_no_two_api_schemas_share_a_name() -> None:
+def _shared_names(base: type) -> dict[str, list[str]]:
+    """The component names that more than one `openprm` subclass of `base` has."""
     components = api.get_openapi_schema()["components"]["schemas"]
     classes: dict[str, set[str]] = defaultdict(set)
-    for model in _subclasses(BaseModel):
-        if model.__module__.startswith("openprm.") and model.__name__ in components:
-            classes[model.__name__].add(f"{model.__module__}.{model.__qualname__}")
-    shared = {name: sorted(found) for name, found in classes.items() if len(found) > 1}
+    for cls in _subclasses(base):
+        if cls.__module__.startswith("openprm.") and cls.__name__ in components:
+            classes[cls.__name__].add(f"{cls.__module__}.{cls.__qualname__}")
+    return {name: sorted(found) for name, found in classes.items() if len(found) > 1}
+
+
+def test_no_two_api_schemas_share_a_name() -> None:
+    shared = _shared_names(BaseModel)
     assert not shared, f"rename one of each: {shared}"
+
+
+def test_no_two_api_enums_share_a_name() -> None:
+    """Two choice classes both named `Kind` were one schema in the document:
+    a generated client typed the contact's kind with the contact point's
+    kinds and dropped `POST /api/v1/contacts`."""
+    shared = _shared_names(Enum)
+    assert not shared, f"rename one of each: {shared}"
+
+
+def test_operation_ids_are_short_and_unique() -> None:
+    """Clients are generated with one method per operation id (README, API):
+    an id names the resource and the verb (`account_update`), once."""
+    ids = [
+        operation["operationId"]
+        for path_item in api.get_openapi_schema()["paths"].values()
+        for operation in path_item.values()
+    ]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    assert not repeated, f"operation ids used twice: {repeated}"
+    too_long = [i for i in ids if len(i) > 40 or not i.isidentifier() or "openprm" in i]
+    assert not too_long, too_long
+    assert {"account_update", "contact_create", "portal_me"} <= set(ids)

@@ -9,7 +9,10 @@ from typing import Any
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
+from openprm.core.apikit.conflicts import declared_candidates
 from openprm.core.apikit.problems import PROBLEM_CONTENT_TYPE, Problem
+
+REF = "#/components/schemas/"
 
 ERROR_STATUSES = {
     "400": "Bad request",
@@ -24,27 +27,85 @@ ERROR_STATUSES = {
 
 class OpenPRMApi(NinjaAPI):
     def get_openapi_operation_id(self, operation: Operation) -> str:
-        """An operation's id names its app's `api` module whichever of the
-        app's API modules holds it (`household_api.py` beside `api.py`), so
-        an app splits its API by topic without renaming the operations that
-        clients were generated from. The portal's operations name theirs."""
-        package, _, module = operation.view_func.__module__.rpartition(".")
-        if module.endswith("_api") and module != "portal_api":
-            module = "api"
-        return f"{package}.{module}_{operation.view_func.__name__}".replace(".", "_")
+        """An operation's id is its view function's name, which names the
+        resource and the verb (`account_update`, `contact_create`): short, and
+        stable whichever of an app's API modules holds the function, so
+        clients generated from the document keep their method names. The
+        names are unique across apps (tests/api checks it): a view whose
+        resource is ambiguous names it (`product_option_list`)."""
+        return operation.view_func.__name__
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         schema = super().get_openapi_schema(*args, **kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        problem_schema = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        problem_schema = Problem.model_json_schema(ref_template=REF + "{model}")
         components.update(problem_schema.pop("$defs", {}))
         components["Problem"] = problem_schema
-        problem_ref = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        handlers = {
+            self.get_openapi_operation_id(op): op.view_func
+            for bound in self._get_bound_routers()
+            for path_view in bound.path_operations.values()
+            for op in path_view.operations
+        }
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
+                conflict = self._conflict_schema(
+                    components, operation, handlers.get(operation.get("operationId"))
+                )
                 responses = operation.setdefault("responses", {})
                 declared = {str(code) for code in responses}
                 for status, description in ERROR_STATUSES.items():
                     if str(status) not in declared:
-                        responses[status] = {"description": description, "content": problem_ref}
+                        ref = conflict if status == "409" and conflict else "Problem"
+                        content = {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": f"{REF}{ref}"}}}
+                        responses[status] = {"description": description, "content": content}
         return schema
+
+    @staticmethod
+    def _conflict_schema(
+        components: dict[str, Any], operation: dict[str, Any], handler: Any
+    ) -> str | None:
+        """The name of the operation's typed 409 problem, if it has one: an
+        update guarded by `version` answers the stored record as `current` in
+        its own output schema (PLAT-6), a create that checks duplicates lists
+        them as `candidates` (CON-2, CUS-11); see `apikit.conflicts`."""
+        success = next(
+            (
+                response["content"]["application/json"]["schema"].get("$ref", "")
+                for status, response in operation.get("responses", {}).items()
+                if str(status) in ("200", "201")
+                and "application/json" in response.get("content", {})
+            ),
+            "",
+        )
+        output = success.removeprefix(REF)
+        body = (
+            operation.get("requestBody", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {})
+            .get("$ref", "")
+            .removeprefix(REF)
+        )
+        extra: dict[str, Any] = {}
+        name = ""
+        if output and "version" in components.get(body, {}).get("required", []):
+            extra["current"] = {"$ref": success}
+            name = "StaleVersion"
+        candidate = declared_candidates(handler) if handler else None
+        if candidate is not None:
+            candidate_schema = candidate.model_json_schema(ref_template=REF + "{model}")
+            components.update(candidate_schema.pop("$defs", {}))
+            components[candidate.__name__] = candidate_schema
+            extra["candidates"] = {"type": "array", "items": {"$ref": REF + candidate.__name__}}
+            name = "Duplicates"
+        if not extra or not output:
+            return None
+        problem = components["Problem"]
+        name = output.removesuffix("Out") + name
+        components[name] = {
+            **problem,
+            "title": name,
+            "properties": {**problem["properties"], **extra},
+        }
+        return name

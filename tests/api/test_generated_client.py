@@ -1,0 +1,412 @@
+"""A typed client generated from /api/v1/openapi.json with
+openapi-python-client works against the running server for every resource
+family: list with paging, create, read, update with `version`, a stale update
+answered 409 with the record in its own output schema (PLAT-6), a 422 and
+delete. The client is generated once per session; a warning from the
+generator (an operation or schema it dropped) fails the test."""
+
+import importlib
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from openprm.catalog.models import Product
+from openprm.config.api import api
+from openprm.identity.catalog import SALESPERSON
+from openprm.identity.models import User
+from openprm.identity.services import token_create
+from tests.catalog.conftest import gold, telemedia
+from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
+from tests.factories import as_actor, make_user
+from tests.orders.conftest import gold_prices, nw_power
+
+__all__ = [
+    "gold",
+    "gold_prices",
+    "make_partner",
+    "make_portal_user",
+    "nw_power",
+    "products",
+    "telemedia",
+    "two_partners",
+]
+
+PACKAGE = "openprm_generated_client"
+INTERNAL_COLUMNS = {"name_search", "deleted_by", "deleted_by_id", "last_name_search"}
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("client")
+    document = root / "openapi.json"
+    document.write_text(json.dumps(api.get_openapi_schema()))
+    config = root / "config.json"
+    config.write_text(json.dumps({"post_hooks": []}))
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(document),
+            "--output-path",
+            str(root / PACKAGE),
+            "--meta",
+            "none",
+            "--config",
+            str(config),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report
+    assert "Warning" not in report, report
+    assert "will not be generated" not in report, report
+    sys.path.insert(0, str(root))
+    yield importlib.import_module(PACKAGE)
+    sys.path.remove(str(root))
+
+
+def _module(name: str) -> Any:
+    return importlib.import_module(f"{PACKAGE}.{name}")
+
+
+@pytest.fixture
+def client_of(generated: ModuleType, live_server: Any) -> Callable[[User], Any]:
+    def build(user: User) -> Any:
+        _, token = token_create(actor=as_actor(user), name="generated client")
+        return generated.AuthenticatedClient(base_url=live_server.url, token=token)
+
+    return build
+
+
+@pytest.fixture
+def client(client_of: Callable[[User], Any], admin_user: User) -> Any:
+    return client_of(admin_user)
+
+
+def model(name: str) -> Any:
+    return getattr(_module("models"), name)
+
+
+def call(client: Any, operation: str, *args: Any, **kwargs: Any) -> Any:
+    """One operation by its id (`customers.account_update`): the response
+    with its parsed, typed body."""
+    return _module(f"api.{operation}").sync_detailed(*args, client=client, **kwargs)
+
+
+@dataclass
+class Family:
+    """One resource family: its operations (`tag.operation_id`), how the
+    client builds a record, an invalid create and an update."""
+
+    output: str
+    list: str
+    create: Callable[[Any], Any]
+    detail: str
+    update: str
+    update_body: Callable[[int], Any]
+    changed: Callable[[Any], bool]
+    invalid: Callable[[Any], Any]
+    path: tuple[Any, ...] = ()
+    delete: Callable[[Any, Any], Any] | None = None
+    query: dict[str, Any] | None = None
+
+
+def _check(family: Family, client: Any) -> None:
+    created = family.create(client)
+    assert created.status_code == 201, created.content
+    record = created.parsed
+    assert isinstance(record, model(family.output))
+
+    second = family.create(client)
+    assert second.status_code == 201, second.content
+    pages = [
+        call(client, family.list, *family.path, page=page, page_size=1, **(family.query or {}))
+        for page in (1, 2)
+    ]
+    assert [p.status_code for p in pages] == [200, 200], pages[0].content
+    assert [len(p.parsed.items) for p in pages] == [1, 1]
+    assert pages[0].parsed.count >= 2
+    assert pages[0].parsed.items[0].id != pages[1].parsed.items[0].id
+
+    read = call(client, family.detail, *family.path, record.id)
+    assert read.status_code == 200, read.content
+    assert isinstance(read.parsed, model(family.output))
+    assert read.parsed.id == record.id
+
+    body = family.update_body(record.version)
+    updated = call(client, family.update, *family.path, record.id, body=body)
+    assert updated.status_code == 200, updated.content
+    assert family.changed(updated.parsed)
+    assert updated.parsed.version == record.version + 1
+
+    stale = call(client, family.update, *family.path, record.id, body=body)
+    assert stale.status_code == 409, stale.content
+    assert stale.parsed.code == "stale_version"
+    current = stale.parsed.current
+    assert isinstance(current, model(family.output)), type(current)
+    assert current.version == record.version + 1
+    assert family.changed(current)
+    assert not INTERNAL_COLUMNS & set(json.loads(stale.content)["current"])
+
+    invalid = family.invalid(client)
+    assert invalid.status_code == 422, invalid.content
+    assert invalid.parsed.code == "validation_failed"
+    assert invalid.parsed.errors
+
+    if family.delete is not None:
+        gone = family.delete(client, updated.parsed)
+        assert gone.status_code == 204, gone.content
+        assert call(client, family.detail, *family.path, record.id).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_every_resource_family(client: Any) -> None:
+    serial = iter(range(1000))
+    account_id = _check_accounts(client, serial)
+    _check(
+        Family(
+            output="ContactOut",
+            list="contacts.contact_list",
+            create=lambda c: call(
+                c,
+                "contacts.contact_create",
+                body=model("ContactCreateIn")(
+                    last_name=f"Généré {next(serial)}",
+                    kind=model("PersonKind").B2C,
+                    confirm_duplicates=True,
+                ),
+            ),
+            detail="contacts.contact_get",
+            update="contacts.contact_update",
+            update_body=lambda v: model("ContactPatchIn")(version=v, job_title="Buyer"),
+            changed=lambda out: out.job_title == "Buyer",
+            invalid=lambda c: call(
+                c, "contacts.contact_create", body=model("ContactCreateIn")(last_name="x" * 101)
+            ),
+            delete=lambda c, r: call(c, "contacts.contact_delete", r.id),
+            query={"q": "Généré"},
+        ),
+        client,
+    )
+    _check(
+        Family(
+            output="TerritoryOut",
+            list="territories.territory_list",
+            create=lambda c: call(
+                c,
+                "territories.territory_create",
+                body=model("TerritoryIn")(name=f"Generated Territory {next(serial)}"),
+            ),
+            detail="territories.territory_detail",
+            update="territories.territory_update",
+            update_body=lambda v: model("TerritoryUpdateIn")(version=v, description="North"),
+            changed=lambda out: out.description == "North",
+            invalid=lambda c: call(
+                c, "territories.territory_create", body=model("TerritoryIn")(name="")
+            ),
+            delete=lambda c, r: call(c, "territories.territory_delete", r.id),
+        ),
+        client,
+    )
+    _check(
+        Family(
+            output="PartnerOut",
+            list="partners.partner_list",
+            create=lambda c: call(
+                c,
+                "partners.partner_create",
+                body=model("PartnerCreateIn")(
+                    name=f"Generated Partner {next(serial)}",
+                    primary_contact=model("PersonIn")(last_name=f"Primär {next(serial)}"),
+                    confirm_duplicates=True,
+                ),
+            ),
+            detail="partners.partner_detail",
+            update="partners.partner_update",
+            update_body=lambda v: model("PartnerUpdateIn")(version=v, city="Porto"),
+            changed=lambda out: out.city == "Porto",
+            invalid=lambda c: call(
+                c, "partners.partner_create", body=model("PartnerCreateIn")(name="")
+            ),
+        ),
+        client,
+    )
+    _check_team(client, account_id)
+
+
+def _check_accounts(client: Any, serial: Iterator[int]) -> int:
+    def create(c: Any) -> Any:
+        kind = model("AccountCreateInAccountTypeType0").CUSTOMER
+        return call(
+            c,
+            "customers.account_create",
+            body=model("AccountCreateIn")(
+                name=f"Generated Account {next(serial)}", account_type=kind, confirm_duplicates=True
+            ),
+        )
+
+    _check(
+        Family(
+            output="AccountOut",
+            list="customers.account_list",
+            create=create,
+            detail="customers.account_detail",
+            update="customers.account_update",
+            update_body=lambda v: model("AccountUpdateIn")(version=v, city="Lyon"),
+            changed=lambda out: out.city == "Lyon",
+            invalid=lambda c: call(
+                c, "customers.account_create", body=model("AccountCreateIn")(name="")
+            ),
+            delete=lambda c, r: call(c, "customers.account_delete", r.id, version=r.version),
+        ),
+        client,
+    )
+    duplicate = call(
+        client,
+        "customers.account_create",
+        body=model("AccountCreateIn")(name="Generated Account 1"),
+    )
+    assert duplicate.status_code == 409, duplicate.content
+    assert isinstance(duplicate.parsed.candidates[0], model("DuplicateAccountOut"))
+    return duplicate.parsed.candidates[0].id
+
+
+def _check_team(client: Any, account_id: int) -> None:
+    """An account's team has no read of one member: the list reads it."""
+    users = [make_user(SALESPERSON, username=f"generated{n}") for n in (1, 2)]
+    added = [
+        call(client, "teams.team_member_add", account_id, body=model("TeamMemberIn")(user_id=u.pk))
+        for u in users
+    ]
+    assert [a.status_code for a in added] == [201, 201], added[0].content
+    member = added[0].parsed
+    assert isinstance(member, model("TeamMemberOut"))
+    pages = [
+        call(client, "teams.team_member_list", account_id, page=p, page_size=1) for p in (1, 2)
+    ]
+    assert {p.parsed.items[0].id for p in pages} == {a.parsed.id for a in added}
+    full = model("TeamMemberUpdateInAccessLevelType0").FULL
+    body = model("TeamMemberUpdateIn")(version=member.version, access_level=full)
+    updated = call(client, "teams.team_member_update", account_id, member.id, body=body)
+    assert updated.status_code == 200, updated.content
+    assert updated.parsed.access_level.value == "full"
+    stale = call(client, "teams.team_member_update", account_id, member.id, body=body)
+    assert stale.status_code == 409, stale.content
+    assert isinstance(stale.parsed.current, model("TeamMemberOut"))
+    assert stale.parsed.current.version == member.version + 1
+    invalid = call(client, "teams.team_member_add", account_id, body=model("TeamMemberIn")())
+    assert invalid.status_code == 422, invalid.content
+    gone = call(client, "teams.team_member_remove", account_id, member.id)
+    assert gone.status_code == 204, gone.content
+    listed = call(client, "teams.team_member_list", account_id).parsed.items
+    assert member.id not in {m.id for m in listed}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_deal_registrations(
+    client_of: Callable[[User], Any], two_partners: dict[str, Any], products: dict[str, Product]
+) -> None:
+    """A partner's sales rep registers deals (DEAL-2); a registration is
+    withdrawn, never deleted."""
+    serial = iter(range(1000))
+    rep = client_of(two_partners["nw_rep"].user)
+
+    def lines() -> list[Any]:
+        line = model("LineSchema")(product_id=products["FW-100"].pk, quantity=2, amount="4000.00")
+        return [line]
+
+    _check(
+        Family(
+            output="RegistrationOut",
+            list="deal_registrations.registration_list",
+            create=lambda c: call(
+                c,
+                "deal_registrations.registration_create",
+                body=model("RegistrationIn")(
+                    title=f"Généré deal {next(serial)}",
+                    close_date=next_month(),
+                    customer_name="Ærø Fisk A/S",
+                    country="DK",
+                    lines=lines(),
+                ),
+            ),
+            detail="deal_registrations.registration_detail",
+            update="deal_registrations.registration_update",
+            update_body=lambda v: model("RegistrationUpdateIn")(version=v, title="Renamed"),
+            changed=lambda out: out.title == "Renamed",
+            invalid=lambda c: call(
+                c,
+                "deal_registrations.registration_create",
+                body=model("RegistrationIn")(title="", close_date=next_month()),
+            ),
+        ),
+        rep,
+    )
+    draft = call(
+        rep,
+        "deal_registrations.registration_create",
+        body=model("RegistrationIn")(
+            title="Action",
+            close_date=next_month(),
+            customer_name="Acme Corp",
+            country="US",
+            lines=lines(),
+        ),
+    ).parsed
+    renamed = model("RegistrationUpdateIn")(version=draft.version, title="Action renamed")
+    call(rep, "deal_registrations.registration_update", draft.id, body=renamed)
+    stale = call(
+        rep,
+        "deal_registrations.registration_submit",
+        draft.id,
+        body=model("RegistrationVersionIn")(version=draft.version),
+    )
+    assert stale.status_code == 409, stale.content
+    assert isinstance(stale.parsed.current, model("RegistrationOut"))
+    assert stale.parsed.current.title == "Action renamed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_orders(
+    client_of: Callable[[User], Any],
+    nw_power: Any,
+    telemedia: dict[str, Any],
+    gold_prices: Any,
+) -> None:
+    """A partner's power user orders for its own store (ORD-1) and changes
+    the pending order's lines with its version; an order is cancelled,
+    never deleted."""
+    phone = telemedia["PHONE-X"].pk
+
+    def place(c: Any, price_list_id: int = gold_prices.pk) -> Any:
+        body = model("OrderIn")(
+            price_list_id=price_list_id, lines=[model("OrderLineSpecIn")(product_id=phone)]
+        )
+        return call(c, "orders.order_place", body=body)
+
+    two_lines = [model("OrderLineSpecIn")(product_id=phone) for _ in range(2)]
+    _check(
+        Family(
+            output="OrderDetailOut",
+            list="orders.order_list",
+            create=place,
+            detail="orders.order_detail",
+            update="orders.order_lines_replace",
+            update_body=lambda v: model("OrderLinesIn")(version=v, lines=two_lines),
+            changed=lambda out: len(out.lines) == 2,
+            invalid=lambda c: place(c, price_list_id=0),
+        ),
+        client_of(nw_power.user),
+    )
