@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.orders import asset_views, views
+from openprm.orders import asset_views, portal_views, views
 
 app_name = "orders"
 
@@ -25,21 +25,29 @@ urlpatterns = [
 ]
 
 portal_urlpatterns = [
-    path("service-profile/", views.PortalOwnServiceProfile.as_view(), name="own_service_profile"),
-    path("orders/", views.PortalOrderList.as_view(), name="order_list"),
-    path("orders/<int:pk>/", views.PortalOrderDetail.as_view(), name="order_detail"),
-    path("orders/<int:pk>/submit/", views.PortalOrderSubmit.as_view(), name="order_submit"),
-    path("orders/<int:pk>/cancel/", views.PortalOrderCancel.as_view(), name="order_cancel"),
-    path("orders/<int:pk>/revise/", views.PortalOrderRevise.as_view(), name="order_revise"),
+    path(
+        "service-profile/",
+        portal_views.PortalOwnServiceProfile.as_view(),
+        name="own_service_profile",
+    ),
+    path("orders/", portal_views.PortalOrderList.as_view(), name="order_list"),
+    path("orders/<int:pk>/", portal_views.PortalOrderDetail.as_view(), name="order_detail"),
+    path("orders/<int:pk>/submit/", portal_views.PortalOrderSubmit.as_view(), name="order_submit"),
+    path("orders/<int:pk>/cancel/", portal_views.PortalOrderCancel.as_view(), name="order_cancel"),
+    path("orders/<int:pk>/revise/", portal_views.PortalOrderRevise.as_view(), name="order_revise"),
     path(
         "orders/<int:pk>/products/",
-        views.PortalOrderProductPick.as_view(),
+        portal_views.PortalOrderProductPick.as_view(),
         name="order_product_pick",
     ),
-    path("orders/<int:pk>/lines/new/", views.PortalOrderLineAdd.as_view(), name="order_line_add"),
+    path(
+        "orders/<int:pk>/lines/new/",
+        portal_views.PortalOrderLineAdd.as_view(),
+        name="order_line_add",
+    ),
     path(
         "orders/<int:pk>/lines/remove/",
-        views.PortalOrderLineRemove.as_view(),
+        portal_views.PortalOrderLineRemove.as_view(),
         name="order_line_remove",
     ),
     path("assets/<int:pk>/", asset_views.PortalAssetDetail.as_view(), name="asset_detail"),
@@ -51,7 +59,7 @@ portal_urlpatterns = [
     ),
     path(
         "accounts/<int:pk>/service-profile/",
-        views.PortalServiceProfile.as_view(),
+        portal_views.PortalServiceProfile.as_view(),
         name="service_profile",
     ),
 ]

@@ -1,8 +1,8 @@
-"""The order pages, internal and portal (ORD-3..ORD-9): the orders list, an
-order with its lines, revisions and the difference between two revisions,
-the buttons its reader may use (submit, cancel, revise, fulfilment status
-for the order manager), and a customer's installed assets with the effect
-of its open orders."""
+"""The internal order pages (ORD-3..ORD-9): the orders list, an order with
+its lines, revisions and the difference between two revisions, the buttons
+its reader may use (submit, cancel, revise, fulfilment status for the order
+manager), and a customer's installed assets with the effect of its open
+orders. The portal's versions are in portal_views.py."""
 
 from typing import Any, ClassVar
 
@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
@@ -19,12 +18,11 @@ from openprm.core.forms import VersionedForm
 from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
-from openprm.core.views.pages import portal_only
 from openprm.customers.models import Account
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.customers.selectors import account_get
 from openprm.orders import line_picks, selectors, services, tables
-from openprm.orders.asset_views import ACCOUNTS_ENTRY, SERVICE_PROFILE_ENTRY
+from openprm.orders.asset_views import ACCOUNTS_ENTRY
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
@@ -33,7 +31,7 @@ from openprm.orders.services import StatusReport
 ORDER_ACTIONS = ("change", "revise", "fulfil")
 
 
-def _order_filters(actor: Actor) -> list[Filter]:
+def order_filters(actor: Actor) -> list[Filter]:
     """The order number, the state, and the customer by name: of the
     orders the actor sees, the customers it may see."""
     customers = selectors.customer_choices(actor=actor)
@@ -53,7 +51,7 @@ class OrderList(RecordList):
 
     def filter_bar(self) -> list[Filter]:
         partners = selectors.partner_choices(actor=self.actor)
-        return [*_order_filters(self.actor), Filter.of_records("partner", _("Partner"), partners)]
+        return [*order_filters(self.actor), Filter.of_records("partner", _("Partner"), partners)]
 
 
 class OrderDetail(RecordDetail):
@@ -253,7 +251,7 @@ class OrderLineRemove(RecordAction):
         )
 
 
-def _profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
+def profile_page(view: Page, account: Account, *, portal: bool) -> HttpResponse:
     profile = services.service_profile(actor=view.actor, customer_id=account.pk)
     context = {"account": account, "profile": profile, "portal": portal}
     return render(view.request, view.template_name, context)
@@ -270,78 +268,4 @@ class AccountAssets(Page):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         account = account_get(actor=self.actor, pk=pk)
-        return _profile_page(self, account, portal=self.portal)
-
-
-class PortalLanding:
-    """The portal's buttons land back on the portal's order page."""
-
-    def success_url(self, record: Order) -> str:
-        landing = getattr(self, "revision", None) or record
-        return reverse("portal:order_detail", args=[landing.pk])
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderList(RecordList):
-    model = Order
-    spec = tables.PORTAL_ORDERS
-    title = _("Orders")
-
-    def filter_bar(self) -> list[Filter]:
-        """A partner user's orders are its own organization's: no Partner filter."""
-        return _order_filters(self.actor)
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderDetail(OrderDetail):
-    area = "portal"
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderSubmit(PortalLanding, OrderSubmit):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderCancel(PortalLanding, OrderCancel):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderRevise(PortalLanding, OrderRevise):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderProductPick(OrderProductPick):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderLineAdd(PortalLanding, OrderLineAdd):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOrderLineRemove(PortalLanding, OrderLineRemove):
-    pass
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalServiceProfile(AccountAssets):
-    """A customer's service profile in the portal: its organization's own
-    stock, or a customer it may see."""
-
-    portal = True
-    nav_entry = SERVICE_PROFILE_ENTRY
-
-
-@method_decorator(portal_only, name="dispatch")
-class PortalOwnServiceProfile(Page):
-    """The portal's own organization's service profile: its store's stock
-    and what its open orders will change."""
-
-    template_name = "orders/account_assets.html"
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        return _profile_page(self, selectors.own_account(actor=self.actor), portal=True)
+        return profile_page(self, account, portal=self.portal)
