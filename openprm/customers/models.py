@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from openprm.core.bases import CustomFieldsModel, VersionedModel
+from openprm.core.search import search_key
 from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
-from openprm.customers.normalize import search_key
 
 
 class LegalEntity(VersionedModel):

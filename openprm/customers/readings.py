@@ -1,5 +1,5 @@
 """Addresses and head counts as people write them, read into the values an
-account stores (CUS-4, IMP-1, issue 18): `customers.rules.normalized` calls
+account stores (CUS-4, IMP-1, issue 18): `customers.normalize.normalized` calls
 these for a create, an edit and every imported row alike."""
 
 import re

@@ -7,12 +7,12 @@ from openprm.core.customfields.values import CustomDefinitions, CustomFieldSpec
 from openprm.core.rules import Refused
 from openprm.customers.duplicates import duplicate_place, name_score
 from openprm.customers.models import Account
+from openprm.customers.normalize import normalized
 from openprm.customers.rules import (
     AccountDraft,
     AccountRuleData,
     NewAccount,
     accounts_check,
-    normalized,
     state_errors,
 )
 

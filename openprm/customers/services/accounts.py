@@ -12,12 +12,12 @@ from openprm.core.errors import ValidationFailed
 from openprm.core.records import record_create, record_update
 from openprm.core.rules import Refused
 from openprm.customers.models import Account
+from openprm.customers.normalize import normalized
 from openprm.customers.rules import (
     DRAFT_FIELDS,
     LOOKUPS,
     AccountDraft,
     accounts_check,
-    normalized,
     state_errors,
 )
 from openprm.customers.services.account_checks import (
