@@ -410,3 +410,48 @@ def test_plat_6_generated_client_drives_orders(
         ),
         client_of(nw_power.user),
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_catalog(client: Any) -> None:
+    """Products (CAT-1) and price lists (PRC-1) are retired (`is_active`,
+    an end date), never deleted: neither has a delete."""
+    serial = iter(range(1000))
+    _check(
+        Family(
+            output="ProductOut",
+            list="products.product_list",
+            create=lambda c: call(
+                c,
+                "products.product_create",
+                body=model("ProductIn")(code=f"GEN-{next(serial)}", name="Généré"),
+            ),
+            detail="products.product_detail",
+            update="products.product_update",
+            update_body=lambda v: model("ProductUpdateIn")(version=v, family="Routers"),
+            changed=lambda out: out.family == "Routers",
+            invalid=lambda c: call(
+                c, "products.product_create", body=model("ProductIn")(code="", name="")
+            ),
+        ),
+        client,
+    )
+    _check(
+        Family(
+            output="PriceListOut",
+            list="price_lists.price_list_list",
+            create=lambda c: call(
+                c,
+                "price_lists.price_list_create",
+                body=model("PriceListIn")(name=f"Generated list {next(serial)}"),
+            ),
+            detail="price_lists.price_list_detail",
+            update="price_lists.price_list_update",
+            update_body=lambda v: model("PriceListUpdateIn")(version=v, name="Renamed list"),
+            changed=lambda out: out.name == "Renamed list",
+            invalid=lambda c: call(
+                c, "price_lists.price_list_create", body=model("PriceListIn")(name="")
+            ),
+        ),
+        client,
+    )
