@@ -5,6 +5,7 @@ answered 409 with the record in its own output schema (PLAT-6), a 422 and
 delete. The client is generated once per session; a warning from the
 generator (an operation or schema it dropped) fails the test."""
 
+import datetime
 import importlib
 import json
 import subprocess
@@ -412,27 +413,42 @@ def test_plat_6_generated_client_drives_orders(
     )
 
 
+def _coded(
+    tag: str, name: str, serial: Iterator[int], update_body: Callable[[int], Any], changed: Any
+) -> Family:
+    """A family created from a unique `code` and a `name` (products,
+    trainings, certifications), its operations named `<name>_<verb>`."""
+    schema = name.title()
+
+    def create(c: Any, code: str | None = None) -> Any:
+        code = f"GEN-{next(serial)}" if code is None else code
+        body = model(f"{schema}In")(code=code, name=code and "Généré")
+        return call(c, f"{tag}.{name}_create", body=body)
+
+    return Family(
+        output=f"{schema}Out",
+        list=f"{tag}.{name}_list",
+        create=create,
+        detail=f"{tag}.{name}_detail",
+        update=f"{tag}.{name}_update",
+        update_body=update_body,
+        changed=changed,
+        invalid=lambda c: create(c, code=""),
+    )
+
+
 @pytest.mark.django_db(transaction=True)
 def test_plat_6_generated_client_drives_catalog(client: Any) -> None:
-    """Products (CAT-1) and price lists (PRC-1) are retired (`is_active`,
+    """Products and price lists (ORD-1) are retired (`is_active`,
     an end date), never deleted: neither has a delete."""
     serial = iter(range(1000))
     _check(
-        Family(
-            output="ProductOut",
-            list="products.product_list",
-            create=lambda c: call(
-                c,
-                "products.product_create",
-                body=model("ProductIn")(code=f"GEN-{next(serial)}", name="Généré"),
-            ),
-            detail="products.product_detail",
-            update="products.product_update",
-            update_body=lambda v: model("ProductUpdateIn")(version=v, family="Routers"),
-            changed=lambda out: out.family == "Routers",
-            invalid=lambda c: call(
-                c, "products.product_create", body=model("ProductIn")(code="", name="")
-            ),
+        _coded(
+            "products",
+            "product",
+            serial,
+            lambda v: model("ProductUpdateIn")(version=v, family="Routers"),
+            lambda out: out.family == "Routers",
         ),
         client,
     )
@@ -455,3 +471,54 @@ def test_plat_6_generated_client_drives_catalog(client: Any) -> None:
         ),
         client,
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_alerts(client: Any) -> None:
+    """Alerts (PRG-8) are dismissed or end, never deleted: no delete."""
+    serial = iter(range(1000))
+    today = datetime.date.today()
+    everyone = model("AlertInTarget").ALL
+    _check(
+        Family(
+            output="AlertOut",
+            list="alerts.alert_list",
+            create=lambda c: call(
+                c,
+                "alerts.alert_create",
+                body=model("AlertIn")(
+                    title=f"Généré {next(serial)}", starts_on=today, target=everyone
+                ),
+            ),
+            detail="alerts.alert_detail",
+            update="alerts.alert_update",
+            update_body=lambda v: model("AlertUpdateIn")(version=v, body="Read me"),
+            changed=lambda out: out.body == "Read me",
+            invalid=lambda c: call(
+                c,
+                "alerts.alert_create",
+                body=model("AlertIn")(title="", starts_on=today, target=everyone),
+            ),
+        ),
+        client,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_trainings(client: Any) -> None:
+    """Trainings and certifications (PRG-6) are deactivated, never deleted:
+    neither has a delete."""
+    serial = iter(range(1000))
+    for name, body, changed in (
+        (
+            "training",
+            lambda v: model("TrainingUpdateIn")(version=v, topic="Security"),
+            lambda out: out.topic == "Security",
+        ),
+        (
+            "certification",
+            lambda v: model("CertificationUpdateIn")(version=v, validity_months=12),
+            lambda out: out.validity_months == 12,
+        ),
+    ):
+        _check(_coded("trainings", name, serial, body, changed), client)
