@@ -26,6 +26,7 @@ from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
 from tests.factories import as_actor, make_user
 from tests.orders.conftest import gold_prices, nw_power
+from tests.programs.conftest import program
 
 __all__ = [
     "gold",
@@ -34,6 +35,7 @@ __all__ = [
     "make_portal_user",
     "nw_power",
     "products",
+    "program",
     "telemedia",
     "two_partners",
 ]
@@ -522,3 +524,33 @@ def test_plat_6_generated_client_drives_trainings(client: Any) -> None:
         ),
     ):
         _check(_coded("trainings", name, serial, body, changed), client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_partnerships(
+    client: Any, program: Any, two_partners: dict[str, Any]
+) -> None:
+    """A partnership (PRG-3) is ended by its status or end date, never
+    deleted: no delete. One per partner, so each create takes the next."""
+    partners = iter([two_partners["nw"], two_partners["co"]])
+    _check(
+        Family(
+            output="PartnershipOut",
+            list="programs.partnership_list",
+            create=lambda c: call(
+                c,
+                "programs.partnership_create",
+                body=model("PartnershipIn")(partner_id=next(partners).pk, program_id=program.pk),
+            ),
+            detail="programs.partnership_detail",
+            update="programs.partnership_update",
+            update_body=lambda v: model("PartnershipUpdateIn")(version=v, mdf_eligible=True),
+            changed=lambda out: out.mdf_eligible,
+            invalid=lambda c: call(
+                c,
+                "programs.partnership_create",
+                body=model("PartnershipIn")(partner_id=0, program_id=program.pk),
+            ),
+        ),
+        client,
+    )
