@@ -23,12 +23,20 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.identity.services import token_create
 from tests.catalog.conftest import gold, telemedia
-from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
+from tests.deals.conftest import (
+    customer,
+    make_partner,
+    make_portal_user,
+    next_month,
+    products,
+    two_partners,
+)
 from tests.factories import as_actor, make_user
 from tests.orders.conftest import gold_prices, nw_power
 from tests.programs.conftest import program
 
 __all__ = [
+    "customer",
     "gold",
     "gold_prices",
     "make_partner",
@@ -551,6 +559,41 @@ def test_plat_6_generated_client_drives_partnerships(
                 "programs.partnership_create",
                 body=model("PartnershipIn")(partner_id=0, program_id=program.pk),
             ),
+        ),
+        client,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_opportunities(
+    client: Any, customer: Any, products: dict[str, Product]
+) -> None:
+    """Opportunities on a sales account (DEAL-1): the API changes one by its
+    stage with `version` and has no patch of other fields and no delete (a
+    lost opportunity is closed, not removed)."""
+    serial = iter(range(1000))
+
+    def create(c: Any, account_id: int = customer.pk) -> Any:
+        line = model("LineSchema")(product_id=products["FW-100"].pk, amount="4000.00")
+        body = model("OpportunityIn")(
+            account_id=account_id,
+            name=f"Généré {next(serial)}",
+            close_date=next_month(),
+            lines=[line],
+        )
+        return call(c, "deal_registrations.opportunity_create", body=body)
+
+    proposal = model("StageInStage").PROPOSAL
+    _check(
+        Family(
+            output="OpportunityOut",
+            list="deal_registrations.opportunity_list",
+            create=create,
+            detail="deal_registrations.opportunity_detail",
+            update="deal_registrations.opportunity_stage",
+            update_body=lambda v: model("StageIn")(version=v, stage=proposal),
+            changed=lambda out: out.stage.value == "proposal",
+            invalid=lambda c: create(c, account_id=0),
         ),
         client,
     )
