@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any
 
@@ -432,7 +432,7 @@ def _coded(
 
     def create(c: Any, code: str | None = None) -> Any:
         code = f"GEN-{next(serial)}" if code is None else code
-        body = model(f"{schema}In")(code=code, name=code and "Généré")
+        body = model(f"{schema}In")(code=code, name=code and f"Généré {code}")
         return call(c, f"{tag}.{name}_create", body=body)
 
     return Family(
@@ -535,11 +535,21 @@ def test_plat_6_generated_client_drives_trainings(client: Any) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_plat_6_generated_client_drives_partnerships(
+def test_plat_6_generated_client_drives_programs_and_partnerships(
     client: Any, program: Any, two_partners: dict[str, Any]
 ) -> None:
-    """A partnership (PRG-3) is ended by its status or end date, never
-    deleted: no delete. One per partner, so each create takes the next."""
+    """Programs (PRG-4) and partnerships (PRG-3) are ended by their status
+    or an end date, never deleted: neither has a delete. One partnership per
+    partner, so each create takes the next partner."""
+    serial = iter(range(1000))
+    programs = _coded(
+        "programs",
+        "program",
+        serial,
+        lambda v: model("ProgramUpdateIn")(version=v, grace_days=30),
+        lambda out: out.grace_days == 30,
+    )
+    _check(replace(programs, output="ProgramDetailOut"), client)
     partners = iter([two_partners["nw"], two_partners["co"]])
     _check(
         Family(
