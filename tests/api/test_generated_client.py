@@ -5,12 +5,13 @@ answered 409 with the record in its own output schema (PLAT-6), a 422 and
 delete. The client is generated once per session; a warning from the
 generator (an operation or schema it dropped) fails the test."""
 
+import datetime
 import importlib
 import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any
 
@@ -22,17 +23,27 @@ from openprm.identity.catalog import SALESPERSON
 from openprm.identity.models import User
 from openprm.identity.services import token_create
 from tests.catalog.conftest import gold, telemedia
-from tests.deals.conftest import make_partner, make_portal_user, next_month, products, two_partners
+from tests.deals.conftest import (
+    customer,
+    make_partner,
+    make_portal_user,
+    next_month,
+    products,
+    two_partners,
+)
 from tests.factories import as_actor, make_user
 from tests.orders.conftest import gold_prices, nw_power
+from tests.programs.conftest import program
 
 __all__ = [
+    "customer",
     "gold",
     "gold_prices",
     "make_partner",
     "make_portal_user",
     "nw_power",
     "products",
+    "program",
     "telemedia",
     "two_partners",
 ]
@@ -409,4 +420,190 @@ def test_plat_6_generated_client_drives_orders(
             invalid=lambda c: place(c, price_list_id=0),
         ),
         client_of(nw_power.user),
+    )
+
+
+def _coded(
+    tag: str, name: str, serial: Iterator[int], update_body: Callable[[int], Any], changed: Any
+) -> Family:
+    """A family created from a unique `code` and a `name` (products,
+    trainings, certifications), its operations named `<name>_<verb>`."""
+    schema = name.title()
+
+    def create(c: Any, code: str | None = None) -> Any:
+        code = f"GEN-{next(serial)}" if code is None else code
+        body = model(f"{schema}In")(code=code, name=code and f"Généré {code}")
+        return call(c, f"{tag}.{name}_create", body=body)
+
+    return Family(
+        output=f"{schema}Out",
+        list=f"{tag}.{name}_list",
+        create=create,
+        detail=f"{tag}.{name}_detail",
+        update=f"{tag}.{name}_update",
+        update_body=update_body,
+        changed=changed,
+        invalid=lambda c: create(c, code=""),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_catalog(client: Any) -> None:
+    """Products and price lists (ORD-1) are retired (`is_active`,
+    an end date), never deleted: neither has a delete."""
+    serial = iter(range(1000))
+    _check(
+        _coded(
+            "products",
+            "product",
+            serial,
+            lambda v: model("ProductUpdateIn")(version=v, family="Routers"),
+            lambda out: out.family == "Routers",
+        ),
+        client,
+    )
+    _check(
+        Family(
+            output="PriceListOut",
+            list="price_lists.price_list_list",
+            create=lambda c: call(
+                c,
+                "price_lists.price_list_create",
+                body=model("PriceListIn")(name=f"Generated list {next(serial)}"),
+            ),
+            detail="price_lists.price_list_detail",
+            update="price_lists.price_list_update",
+            update_body=lambda v: model("PriceListUpdateIn")(version=v, name="Renamed list"),
+            changed=lambda out: out.name == "Renamed list",
+            invalid=lambda c: call(
+                c, "price_lists.price_list_create", body=model("PriceListIn")(name="")
+            ),
+        ),
+        client,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_alerts(client: Any) -> None:
+    """Alerts (PRG-8) are dismissed or end, never deleted: no delete."""
+    serial = iter(range(1000))
+    today = datetime.date.today()
+    everyone = model("AlertInTarget").ALL
+    _check(
+        Family(
+            output="AlertOut",
+            list="alerts.alert_list",
+            create=lambda c: call(
+                c,
+                "alerts.alert_create",
+                body=model("AlertIn")(
+                    title=f"Généré {next(serial)}", starts_on=today, target=everyone
+                ),
+            ),
+            detail="alerts.alert_detail",
+            update="alerts.alert_update",
+            update_body=lambda v: model("AlertUpdateIn")(version=v, body="Read me"),
+            changed=lambda out: out.body == "Read me",
+            invalid=lambda c: call(
+                c,
+                "alerts.alert_create",
+                body=model("AlertIn")(title="", starts_on=today, target=everyone),
+            ),
+        ),
+        client,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_trainings(client: Any) -> None:
+    """Trainings and certifications (PRG-6) are deactivated, never deleted:
+    neither has a delete."""
+    serial = iter(range(1000))
+    for name, body, changed in (
+        (
+            "training",
+            lambda v: model("TrainingUpdateIn")(version=v, topic="Security"),
+            lambda out: out.topic == "Security",
+        ),
+        (
+            "certification",
+            lambda v: model("CertificationUpdateIn")(version=v, validity_months=12),
+            lambda out: out.validity_months == 12,
+        ),
+    ):
+        _check(_coded("trainings", name, serial, body, changed), client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_programs_and_partnerships(
+    client: Any, program: Any, two_partners: dict[str, Any]
+) -> None:
+    """Programs (PRG-4) and partnerships (PRG-3) are ended by their status
+    or an end date, never deleted: neither has a delete. One partnership per
+    partner, so each create takes the next partner."""
+    serial = iter(range(1000))
+    programs = _coded(
+        "programs",
+        "program",
+        serial,
+        lambda v: model("ProgramUpdateIn")(version=v, grace_days=30),
+        lambda out: out.grace_days == 30,
+    )
+    _check(replace(programs, output="ProgramDetailOut"), client)
+    partners = iter([two_partners["nw"], two_partners["co"]])
+    _check(
+        Family(
+            output="PartnershipOut",
+            list="programs.partnership_list",
+            create=lambda c: call(
+                c,
+                "programs.partnership_create",
+                body=model("PartnershipIn")(partner_id=next(partners).pk, program_id=program.pk),
+            ),
+            detail="programs.partnership_detail",
+            update="programs.partnership_update",
+            update_body=lambda v: model("PartnershipUpdateIn")(version=v, mdf_eligible=True),
+            changed=lambda out: out.mdf_eligible,
+            invalid=lambda c: call(
+                c,
+                "programs.partnership_create",
+                body=model("PartnershipIn")(partner_id=0, program_id=program.pk),
+            ),
+        ),
+        client,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_opportunities(
+    client: Any, customer: Any, products: dict[str, Product]
+) -> None:
+    """Opportunities on a sales account (DEAL-1): the API changes one by its
+    stage with `version` and has no patch of other fields and no delete (a
+    lost opportunity is closed, not removed)."""
+    serial = iter(range(1000))
+
+    def create(c: Any, account_id: int = customer.pk) -> Any:
+        line = model("LineSchema")(product_id=products["FW-100"].pk, amount="4000.00")
+        body = model("OpportunityIn")(
+            account_id=account_id,
+            name=f"Généré {next(serial)}",
+            close_date=next_month(),
+            lines=[line],
+        )
+        return call(c, "deal_registrations.opportunity_create", body=body)
+
+    proposal = model("StageInStage").PROPOSAL
+    _check(
+        Family(
+            output="OpportunityOut",
+            list="deal_registrations.opportunity_list",
+            create=create,
+            detail="deal_registrations.opportunity_detail",
+            update="deal_registrations.opportunity_stage",
+            update_body=lambda v: model("StageIn")(version=v, stage=proposal),
+            changed=lambda out: out.stage.value == "proposal",
+            invalid=lambda c: create(c, account_id=0),
+        ),
+        client,
     )
