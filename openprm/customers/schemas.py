@@ -6,10 +6,10 @@ fields such as `is_active` or `is_sales_account` after creation).
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import StrictBool
+from pydantic import BeforeValidator, StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
@@ -22,6 +22,16 @@ WEBSITE_HELP = "An http(s) URL; without a scheme (www.example.com) https:// is p
 TAX_ID_HELP = "VAT or tax number, at most 40 characters."
 
 AccountType = Literal["prospect", "customer", "partner", "competitor"]
+
+
+def _typed_or_null(value: Any) -> Any:
+    """Every account the services write has a type; a row written around
+    them (a bulk load) may not, and reads as null rather than failing the
+    whole answer."""
+    return value or None
+
+
+AccountTypeOut = Annotated[AccountType | None, BeforeValidator(_typed_or_null)]
 
 
 class AccountFields(Input):
@@ -95,7 +105,7 @@ class DuplicateAccountOut(Schema):
 
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
     city: str
     postal_code: str
     country: str
@@ -108,7 +118,7 @@ class VersionIn(Input):
 class AccountOut(Schema):
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
     is_sales_account: bool
     owner_id: int | None
     owner_name: str
@@ -162,7 +172,7 @@ class AccountOut(Schema):
 class DeletedAccountOut(Schema):
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
     deleted_at: dt.datetime | None
     deleted_by_id: int | None
     version: int
@@ -171,7 +181,7 @@ class DeletedAccountOut(Schema):
 class HierarchyNodeOut(Schema):
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
     parent_id: int | None
     annual_revenue: Decimal | None
     rolled_up_revenue: Decimal
@@ -183,7 +193,7 @@ class HierarchyNodeOut(Schema):
 class AncestorOut(Schema):
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
 
 
 class HierarchyOut(Schema):

@@ -15,6 +15,7 @@ from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
+from openprm.customers.schemas import AccountTypeOut
 from openprm.partners.models import PartnerProfile
 
 PortalUserType = Literal["power", "standard"]
@@ -92,7 +93,7 @@ class PartnerOut(Schema):
     name: str
     status: PartnerStatus
     managed_partner: bool
-    account_type: str
+    account_type: AccountTypeOut
     owner_id: int | None
     parent_id: int | None
     parent_name: str
@@ -195,7 +196,7 @@ class PartnerProfileOut(Schema):
 class PartnerHierarchyNodeOut(Schema):
     id: int
     name: str
-    account_type: str
+    account_type: AccountTypeOut
     parent_id: int | None
     depth: int
     is_partner: bool
