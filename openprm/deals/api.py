@@ -12,7 +12,7 @@ from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
-from openprm.deals import opportunity_api, selectors, services, tables
+from openprm.deals import lead_api, opportunity_api, selectors, services, tables
 from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
 from openprm.deals.conflicts import Candidate
 from openprm.deals.filters import RegistrationFilter
@@ -31,6 +31,7 @@ from openprm.deals.schemas import (
 
 router = Router(tags=["deal registrations"])
 router.add_router("", opportunity_api.router)
+router.add_router("", lead_api.router)
 
 
 def _lines(lines: list[LineSchema]) -> list[services.LineIn]:

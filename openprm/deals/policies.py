@@ -174,6 +174,10 @@ class LeadPolicy(access.Policy[Lead]):
         """Channel managers route leads (DEAL-4)."""
         return missing_privilege(actor, MANAGE_PARTNERS)
 
+    def check_answer(self, actor: Actor, lead: Lead) -> PermissionRefused | None:
+        """Partner users answer the leads offered to them (DEAL-4, DEAL-8)."""
+        return None if actor.partner_id is not None else PermissionRefused()
+
     def check_create(self, actor: Actor) -> PermissionRefused | None:
         return None if actor.is_internal else PermissionRefused()
 

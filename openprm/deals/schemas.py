@@ -173,3 +173,55 @@ class OpportunityTeamOut(Schema):
     resource_id: int
     resource_name: str = Field(..., alias="resource.name")
     access_level: Literal["view", "edit", "full"]
+
+
+LeadStatus = Literal["new", "offered", "accepted", "converted", "disqualified"]
+
+
+class LeadIn(Input):
+    account_id: RecordId
+    name: str = Field(..., min_length=1, max_length=200)
+    amount: Money = Field(Decimal(0), ge=0, max_digits=16, decimal_places=2)
+    description: str = Field("", max_length=5000)
+
+
+class LeadRouteIn(Input):
+    """No partner: the best routing candidate (DEAL-4)."""
+
+    version: Version
+    partner_id: RecordId | None = None
+
+
+class LeadDeclineIn(Input):
+    reason: str = Field(..., min_length=1, max_length=300)
+
+
+class LeadOut(Schema):
+    id: int
+    name: str
+    account_id: int
+    account_name: str = Field(..., alias="account.name")
+    status: LeadStatus
+    amount: Money
+    currency: str
+    description: str
+    owner_id: int
+    partner_id: int | None
+    referring_partner_id: int | None
+    opportunity_id: int | None
+    version: int
+
+
+class LeadCandidateOut(Schema):
+    partner_id: int = Field(..., alias="partner.pk")
+    partner_name: str = Field(..., alias="partner.account.name")
+    territories: list[str]
+    load: int
+    capacity: int = Field(..., alias="partner.lead_capacity")
+    tier: str | None
+    reason: str
+
+    @staticmethod
+    def resolve_tier(candidate: object) -> str | None:
+        rank = getattr(candidate, "rank", None)
+        return str(rank.label) if rank is not None else None

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
+from openprm.deals import routing
 from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
 from openprm.identity.models import Resource
@@ -65,6 +66,16 @@ def portal_lead_list(*, actor: Actor) -> QuerySet[Lead]:
 
 def lead_get(*, actor: Actor, pk: Any) -> Lead:
     return access.get_visible(Lead, actor, pk, portal_lead_list(actor=actor))
+
+
+def lead_candidates(*, actor: Actor, lead: Lead) -> list[routing.Candidate]:
+    """DEAL-4: the partners a new lead could be routed to, best first, with
+    their rank reasons, as the lead page shows them; for those who route
+    leads only, refused before anything is read."""
+    access.require(actor, "route", lead)
+    if lead.status != Lead.Status.NEW:
+        return []
+    return routing.candidates(lead, exclude=routing.offered_before(lead))[:10]
 
 
 def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:

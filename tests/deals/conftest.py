@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from openprm.catalog.models import Product
@@ -42,6 +43,18 @@ def customer(channel_manager: User) -> Account:
         actor=as_actor(channel_manager),
         data={"name": "Acme Corporation", "country": "US", "city": "Austin"},
     )
+
+
+@pytest.fixture
+def clients(
+    api_client_for: Callable[[User], Client], two_partners: dict[str, Any], channel_manager: User
+) -> dict[str, Client]:
+    """API clients of a Northwind and a Contoso sales rep and the channel manager."""
+    return {
+        "nw": api_client_for(two_partners["nw_rep"].user),
+        "co": api_client_for(two_partners["co_rep"].user),
+        "cam": api_client_for(channel_manager),
+    }
 
 
 def next_month() -> dt.date:

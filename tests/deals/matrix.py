@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from openprm.core.testing.matrix import html_rows, html_values, json_items
-from openprm.deals.models import DealRegistration, Opportunity
+from openprm.deals.models import DealRegistration, Lead, Opportunity
 from tests import privileges as p
 from tests.access.cases import INTERNAL, PARTNER_USERS, Case, Who, holders, of, version
 from tests.access.lists import Expect, Listed, ListsOf, exports
@@ -112,6 +112,9 @@ ON_TEAM_DEAL = {"allowed": SEES_CUSTOMER, "sees": opportunity_seers("co_team")}
 A = "/api/v1"
 REG = f"{A}/registrations/{{registration_id}}"
 OPP = f"{A}/opportunities/{{opportunity_id}}"
+LEAD = f"{A}/leads/{{lead_id}}"
+NW_LEAD = of("nw", "lead")
+ON_NW_LEAD = {"allowed": users_of("nw"), "sees": lead_seers("nw")}
 OPERATIONS = {
     # DEAL-2: partner users register deals for their organization.
     f"POST {A}/registrations": [Case("post", allowed=PARTNER_USERS, ok=201, body=_registration)],
@@ -193,6 +196,32 @@ OPERATIONS = {
             body=_opportunity,
         )
     ],
+    # DEAL-1: internal users create leads on accounts they see.
+    f"POST {A}/leads": [
+        Case(
+            "post",
+            allowed=SEES_CUSTOMER,
+            sees=(SEES_CUSTOMER, PARTNER_USERS),
+            ok=201,
+            body=lambda w: {"account_id": w.extra["deal_customer"], "name": "Matrix lead"},
+        )
+    ],
+    # DEAL-4: the channel managers who see a new lead route it.
+    f"POST {LEAD}/route": [
+        Case(
+            "post",
+            of("unrouted", "lead"),
+            allowed=p.MANAGE_PARTNERS,
+            sees=lead_seers("unrouted"),
+            body=version(Lead, "unrouted", "lead"),
+        )
+    ],
+    # DEAL-4, DEAL-8: the organization a lead waits for answers it.
+    f"POST {LEAD}/accept": [Case("post", NW_LEAD, **ON_NW_LEAD)],
+    f"POST {LEAD}/decline": [
+        Case("post", NW_LEAD, **ON_NW_LEAD, ok=204, body={"reason": "No capacity"})
+    ],
+    f"POST {LEAD}/pass": [Case("post", NW_LEAD, **ON_NW_LEAD, ok=204)],
     f"POST {OPP}/stage": [
         Case(
             "post",
@@ -285,10 +314,11 @@ def portal_opportunities(world: World) -> list[Listed]:
 
 def leads(world: World) -> list[Listed]:
     page = reverse("deals:lead_list")
-    expect = internal_only(lambda w, a: seen(w, a, "lead", LEADS, lead_seers))
+    expect: Expect = lambda w, a: seen(w, a, "lead", LEADS, lead_seers)  # noqa: E731
     return [
-        Listed(page, html_rows(r"/deals/leads/(\d+)/"), expect),
-        *exports(page, "ID", expect),
+        Listed(f"{A}/leads", json_items(), expect),
+        Listed(page, html_rows(r"/deals/leads/(\d+)/"), internal_only(expect)),
+        *exports(page, "ID", internal_only(expect)),
     ]
 
 

@@ -2,7 +2,6 @@
 it (DEAL-2, DEAL-6, DEAL-7, PRG-7)."""
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,7 +9,6 @@ from django.test import Client
 
 from openprm.catalog.models import Product
 from openprm.customers.models import Account
-from openprm.identity.models import User
 from tests.deals.conftest import next_month
 
 pytestmark = pytest.mark.django_db
@@ -18,17 +16,6 @@ pytestmark = pytest.mark.django_db
 
 def _post(client: Client, url: str, body: dict[str, Any]) -> Any:
     return client.post(url, json.dumps(body, default=str), content_type="application/json")
-
-
-@pytest.fixture
-def clients(
-    api_client_for: Callable[[User], Client], two_partners: dict[str, Any], channel_manager: User
-) -> dict[str, Client]:
-    return {
-        "nw": api_client_for(two_partners["nw_rep"].user),
-        "co": api_client_for(two_partners["co_rep"].user),
-        "cam": api_client_for(channel_manager),
-    }
 
 
 def _register(client: Client, products: dict[str, Product], **extra: Any) -> dict[str, Any]:

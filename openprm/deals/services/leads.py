@@ -172,6 +172,7 @@ def leads_route_batch(*, actor: Actor, lead_ids: Sequence[int]) -> int:
 
 
 def _offer_for(actor: Actor, lead: Lead) -> LeadOffer:
+    access.require(actor, "answer", lead)
     found = open_offer(lead)
     if found is None or found.partner_id != actor.partner_id:
         raise Conflict(
