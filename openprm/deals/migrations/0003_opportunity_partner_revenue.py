@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='opportunity',
-            index=models.Index(fields=['partner', 'currency', 'stage', 'is_open', 'amount'], name='opportunity_partner_revenue'),
+            index=models.Index(fields=['partner', 'currency', 'stage', 'is_open', 'amount', 'account'], name='opportunity_partner_revenue'),
         ),
     ]
