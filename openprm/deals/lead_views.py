@@ -10,7 +10,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Lead
-from openprm.deals.routing import candidates, offered_before
+from openprm.deals.routing import shortlist
 
 
 class LeadList(RecordList):
@@ -59,7 +59,7 @@ class LeadDetail(RecordDetail):
     def tab_context(self, record: Lead, tab: str) -> dict[str, Any]:
         context: dict[str, Any] = {"offers": selectors.lead_offers(actor=self.actor, lead=record)}
         if record.status == Lead.Status.NEW:
-            context["candidates"] = candidates(record, exclude=offered_before(record))[:10]
+            context["candidates"] = shortlist(record)
             context["route_form"] = forms.RouteForm(initial={"version": record.version})
         return context
 

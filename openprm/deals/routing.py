@@ -127,3 +127,14 @@ def offered_before(lead: Lead) -> set[int]:
 
 def open_offer(lead: Lead) -> LeadOffer | None:
     return LeadOffer.objects.filter(lead=lead, outcome=LeadOffer.Outcome.OPEN).first()
+
+
+SHORTLIST = 10
+
+
+def shortlist(lead: Lead) -> list[Candidate]:
+    """The best partners a new lead could still go to, as the lead page and
+    the API list them; none once it is routed."""
+    if lead.status != Lead.Status.NEW:
+        return []
+    return candidates(lead, exclude=offered_before(lead))[:SHORTLIST]

@@ -73,9 +73,7 @@ def lead_candidates(*, actor: Actor, lead: Lead) -> list[routing.Candidate]:
     their rank reasons, as the lead page shows them; for those who route
     leads only, refused before anything is read."""
     access.require(actor, "route", lead)
-    if lead.status != Lead.Status.NEW:
-        return []
-    return routing.candidates(lead, exclude=routing.offered_before(lead))[:10]
+    return routing.shortlist(lead)
 
 
 def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
