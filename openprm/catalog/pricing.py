@@ -160,7 +160,8 @@ def priced(
             monthly_price=F("price_items__monthly_price"),
             currency=currency,
         )
-    item = PriceListItem.objects.filter(price_list=price_list, product=OuterRef("pk")).order_by()
+    items = access.unscoped(PriceListItem).order_by()
+    item = items.filter(price_list=price_list, product=OuterRef("pk"))
     return products.filter(Exists(item)).annotate(
         one_time_price=Subquery(item.values("one_time_price")[:1]),
         monthly_price=Subquery(item.values("monthly_price")[:1]),
@@ -175,7 +176,7 @@ def _holds_many(price_list: PriceList) -> bool:
     known = _sizes.get(price_list.pk)
     if known is not None and now - known[0] < SIZE_KEPT_SECONDS:
         return known[1]
-    held = PriceListItem.objects.filter(price_list=price_list).order_by().values("pk")
-    many = PriceListItem.objects.filter(pk__in=held[:WALK_FROM]).count() >= WALK_FROM
+    held = access.unscoped(PriceListItem).filter(price_list=price_list).order_by().values("pk")
+    many = access.unscoped(PriceListItem).filter(pk__in=held[:WALK_FROM]).count() >= WALK_FROM
     _sizes[price_list.pk] = (now, many)
     return many
