@@ -177,7 +177,10 @@ class ImportKey(models.Model):
     row imported twice is recognised and skipped. `parent_key` holds an
     account's parent reference until the second pass links it (parents may
     come after their children in a file). The job has no index of its own:
-    the (job, line) index serves lookups by job.
+    the (job, line) index serves lookups by job. The record index carries the
+    user, so the caller's key of one record is three equalities read oldest
+    first from the index; with two, SQLite without statistics walked all the
+    user's keys instead (12 ms a read at 40,000 keys).
     """
 
     model = models.CharField(max_length=60)
@@ -203,7 +206,7 @@ class ImportKey(models.Model):
         ]
         indexes = [
             models.Index(fields=["job", "line"]),
-            models.Index(fields=["model", "object_id"]),
+            models.Index(fields=["model", "object_id", "user"], name="import_key_record_user"),
         ]
 
     def __str__(self) -> str:
