@@ -20,17 +20,25 @@ from openprm.partners.models import PartnerProfile
 from openprm.programs.models import Program, Tier
 
 
-class Alert(VersionedModel):
-    class Priority(models.TextChoices):
-        INFO = "info", _("Information")
-        IMPORTANT = "important", _("Important")
-        URGENT = "urgent", _("Urgent")
+class AlertPriority(models.TextChoices):
+    """Named at module level, as the API's enum (the OpenAPI document files
+    an enum under its class name), like `AlertTarget`."""
 
-    class Target(models.TextChoices):
-        ALL = "all", _("All partners")
-        PROGRAMS = "programs", _("Chosen programs")
-        TIERS = "tiers", _("Chosen tiers")
-        PARTNERS = "partners", _("Chosen partners")
+    INFO = "info", _("Information")
+    IMPORTANT = "important", _("Important")
+    URGENT = "urgent", _("Urgent")
+
+
+class AlertTarget(models.TextChoices):
+    ALL = "all", _("All partners")
+    PROGRAMS = "programs", _("Chosen programs")
+    TIERS = "tiers", _("Chosen tiers")
+    PARTNERS = "partners", _("Chosen partners")
+
+
+class Alert(VersionedModel):
+    Priority = AlertPriority
+    Target = AlertTarget
 
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("message"), blank=True)

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from openprm.alerts.models import AlertPriority, AlertTarget
 from openprm.core.apikit.types import Input, RecordId, Version
 
 Priority = Literal["info", "important", "urgent"]
@@ -51,13 +52,13 @@ class AlertOut(Schema):
     id: int
     title: str
     body: str
-    priority: Priority
+    priority: AlertPriority
     starts_on: dt.date
     ends_on: dt.date | None
     product_id: int | None
     product_name: str | None = None
     link_url: str
-    target: Target
+    target: AlertTarget
     programs: list[int] | None = None
     tiers: list[int] | None = None
     partners: list[int] | None = None

@@ -23,8 +23,8 @@ from openprm.carts.lines import check_bundle
 from openprm.carts.models import (
     Cart,
     CartLine,
+    CartLineKind,
     Line,
-    LineKind,
     Quote,
     QuoteLine,
     QuoteStatus,
@@ -216,7 +216,7 @@ def quote_to_cart(*, actor: Actor, quote_id: int, replace: bool = False) -> Cart
 
 def _bundles_keep_rules(actor: Actor, cart: Cart, lines: Sequence[CartLine]) -> None:
     for line in lines:
-        if line.kind == LineKind.ITEM and line.product.type == "bundle":
+        if line.kind == CartLineKind.ITEM and line.product.type == "bundle":
             check_bundle(actor, cart, line)
 
 

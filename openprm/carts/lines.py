@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from openprm.carts import prices, rules, selectors
 from openprm.carts.errors import CartErrorCode
-from openprm.carts.models import Cart, CartLine, LineKind
+from openprm.carts.models import Cart, CartLine, CartLineKind
 from openprm.carts.services import cart_of
 from openprm.catalog import selectors as bundles
 from openprm.catalog import services as catalog
@@ -97,7 +97,7 @@ def _add_options(actor: Actor, cart: Cart, line: CartLine, option_ids: Sequence[
             actor,
             cart,
             option,
-            LineKind.OPTION,
+            CartLineKind.OPTION,
             Decimal(1),
             parent=line,
             bundle_discount=line.bundle_discount_percent,
@@ -111,7 +111,7 @@ def check_bundle(actor: Actor, cart: Cart, bundle_line: CartLine) -> None:
     components = [line for line in lines if line.parent_id == bundle_line.pk]
     options: dict[int, list[int]] = {}
     for line in lines:
-        if line.kind == LineKind.OPTION and line.parent_id is not None:
+        if line.kind == CartLineKind.OPTION and line.parent_id is not None:
             options.setdefault(line.parent_id, []).append(line.product_id)
     catalog.require_configuration(
         actor=actor,
@@ -171,7 +171,7 @@ def line_add(
         rules.require_quantity(product, quantity)
         if parent_line_id is not None:
             parent = selectors.cart_line_get(actor=actor, cart=cart, pk=parent_line_id)
-            if parent.product.type != ProductType.BUNDLE or parent.kind != LineKind.ITEM:
+            if parent.product.type != ProductType.BUNDLE or parent.kind != CartLineKind.ITEM:
                 raise rules.refused(
                     CartErrorCode.NOT_A_BUNDLE_LINE,
                     _("%(name)s is not a bundle; components go into a bundle's line.")
@@ -183,7 +183,7 @@ def line_add(
                 actor,
                 cart,
                 product,
-                LineKind.COMPONENT,
+                CartLineKind.COMPONENT,
                 quantity,
                 parent,
                 discount_percent,
@@ -193,7 +193,7 @@ def line_add(
             check_bundle(actor, cart, parent)
             return line
         rules.require_orderable_alone(product)
-        line = _add(actor, cart, product, LineKind.ITEM, quantity, None, discount_percent)
+        line = _add(actor, cart, product, CartLineKind.ITEM, quantity, None, discount_percent)
         _add_options(actor, cart, line, options)
         if product.type == ProductType.BUNDLE:
             _add_components(actor, cart, line, components)
@@ -222,15 +222,22 @@ def _add_components(
         component = definition.component(product.pk)
         discount = component.discount_percent if component else Decimal(0)
         line = _add(
-            actor, cart, product, LineKind.COMPONENT, quantity, bundle_line, Decimal(0), discount
+            actor,
+            cart,
+            product,
+            CartLineKind.COMPONENT,
+            quantity,
+            bundle_line,
+            Decimal(0),
+            discount,
         )
         _add_options(actor, cart, line, spec.get("options", ()))
 
 
 def _bundle_of(actor: Actor, cart: Cart, line: CartLine) -> CartLine | None:
-    if line.kind == LineKind.COMPONENT:
+    if line.kind == CartLineKind.COMPONENT:
         return selectors.cart_line_get(actor=actor, cart=cart, pk=line.parent_id)
-    if line.kind == LineKind.OPTION and line.parent_id is not None:
+    if line.kind == CartLineKind.OPTION and line.parent_id is not None:
         parent = selectors.cart_line_get(actor=actor, cart=cart, pk=line.parent_id)
         return _bundle_of(actor, cart, parent)
     return None
@@ -257,7 +264,7 @@ def line_update(
         if changes:
             line = record_update(actor=actor, instance=line, changes=changes, expected_version=None)
         if options is not None:
-            for child in line.children.filter(kind=LineKind.OPTION):
+            for child in line.children.filter(kind=CartLineKind.OPTION):
                 record_delete(actor=actor, instance=child)
             _add_options(actor, cart, line, options)
         bundle = line if line.product.type == ProductType.BUNDLE else _bundle_of(actor, cart, line)

@@ -120,7 +120,7 @@ class Quote(Shopping, VersionedModel):
         return reverse("portal:quote_detail", args=[self.pk])
 
 
-class LineKind(models.TextChoices):
+class CartLineKind(models.TextChoices):
     ITEM = "item", _("Product")
     COMPONENT = "component", _("Bundle component")
     OPTION = "option", _("Option")
@@ -140,7 +140,7 @@ class Line(TimestampedModel):
     product = models.ForeignKey(
         "catalog.Product", verbose_name=_("product"), on_delete=models.PROTECT, related_name="+"
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=LineKind.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=CartLineKind.choices)
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2, default=1)
     one_time_price = models.DecimalField(
         _("one-time price"), max_digits=12, decimal_places=2, default=0

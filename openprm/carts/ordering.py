@@ -5,7 +5,7 @@ line's options pointing at their parent line."""
 from collections.abc import Sequence
 
 from openprm.carts import prices
-from openprm.carts.models import Line, LineKind, Shopping
+from openprm.carts.models import CartLineKind, Line, Shopping
 from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
 from openprm.orders.models import Order
@@ -18,12 +18,12 @@ def place(
     specs: list[LineSpec] = []
     index: dict[int, int] = {}
     for line, _depth in prices.tree(lines):
-        if line.kind == LineKind.OPTION:
+        if line.kind == CartLineKind.OPTION:
             continue
         options = [
             child.product_id
             for child in lines
-            if child.parent_id == line.pk and child.kind == LineKind.OPTION
+            if child.parent_id == line.pk and child.kind == CartLineKind.OPTION
         ]
         index[line.pk] = len(specs)
         specs.append(

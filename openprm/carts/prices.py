@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from openprm.carts.models import Line, LineKind
+from openprm.carts.models import CartLineKind, Line
 from openprm.catalog.models import BundleComponent, PriceList, PriceListItem
 from openprm.core import access
 
@@ -113,14 +113,14 @@ def current_units(lines: Sequence[Line], price_list: PriceList) -> dict[int, Uni
     listed = list_prices(price_list, (line.product_id for line in lines))
     by_id = {line.pk: line for line in lines}
     bundles = {
-        by_id[line.parent_id].product_id for line in lines if line.kind == LineKind.COMPONENT
+        by_id[line.parent_id].product_id for line in lines if line.kind == CartLineKind.COMPONENT
     }
     discounts = component_discounts(bundles)
 
     def bundle_discount(line: Line) -> Decimal:
-        if line.kind == LineKind.OPTION and line.parent_id in by_id:
+        if line.kind == CartLineKind.OPTION and line.parent_id in by_id:
             return bundle_discount(by_id[line.parent_id])
-        if line.kind == LineKind.COMPONENT:
+        if line.kind == CartLineKind.COMPONENT:
             bundle = by_id[line.parent_id].product_id
             return discounts.get((bundle, line.product_id), Decimal(0))
         return Decimal(0)

@@ -6,6 +6,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from openprm.carts.models import CartLineKind, QuoteStatus
 from openprm.core.apikit.types import Input, RecordId
 
 Quantity = Field(Decimal(1), max_digits=12, decimal_places=2)
@@ -17,7 +18,7 @@ class CartLineOut(Schema):
     product_id: int = Field(..., alias="line.product_id")
     product_code: str = Field(..., alias="line.product.code")
     product_name: str = Field(..., alias="line.product.name")
-    kind: str = Field(..., alias="line.kind")
+    kind: CartLineKind = Field(..., alias="line.kind")
     quantity: Decimal = Field(..., alias="line.quantity")
     one_time_price: Decimal = Field(..., alias="line.one_time_price")
     monthly_price: Decimal = Field(..., alias="line.monthly_price")
@@ -69,7 +70,7 @@ class CartOut(Schema):
 class QuoteOut(CartOut):
     id: int
     number: str
-    status: str
+    status: QuoteStatus
     valid_until: dt.date
     order_id: int | None
 
@@ -82,7 +83,7 @@ class QuoteOut(CartOut):
         return summary.shopping.number  # type: ignore[no-any-return]
 
     @staticmethod
-    def resolve_status(summary: Any) -> str:
+    def resolve_status(summary: Any) -> QuoteStatus:
         return summary.shopping.status  # type: ignore[no-any-return]
 
     @staticmethod
@@ -97,7 +98,7 @@ class QuoteOut(CartOut):
 class QuoteListItemOut(Schema):
     id: int
     number: str
-    status: str
+    status: QuoteStatus
     valid_until: dt.date
     customer_id: int | None
     currency: str

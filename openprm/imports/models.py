@@ -14,13 +14,42 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.bases import TimestampedModel
 
 
+class ImportJobStatus(models.TextChoices):
+    """Named at module level, as the API's enums are (the OpenAPI document
+    files an enum under its class name: a nested `Status` would be one
+    schema with every other app's `Status`), like the other choices here."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ImportJobPhase(models.TextChoices):
+    """Rows first; then the links between the rows just imported (a
+    parent named further down the file)."""
+
+    ROWS = "rows", _("Rows")
+    LINKS = "links", _("Links")
+
+
+class ImportMissingCustomers(models.TextChoices):
+    REJECT = "reject", _("Reject the contact")
+    CREATE = "create", _("Create the account")
+    UNLINK = "unlink", _("Import the contact without a customer")
+
+
+class ImportExisting(models.TextChoices):
+    SKIP = "skip", _("Skip the row")
+    UPDATE = "update", _("Update the record with the file's values")
+
+
 class ImportJob(TimestampedModel):
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
-        CANCELLED = "cancelled", _("Cancelled")
+    Status = ImportJobStatus
+    Phase = ImportJobPhase
+    MissingCustomers = ImportMissingCustomers
+    Existing = ImportExisting
 
     kind = models.CharField(_("kind"), max_length=40)
     file = models.FileField(_("file"), upload_to="imports/")
@@ -32,23 +61,12 @@ class ImportJob(TimestampedModel):
         blank=True,
         help_text=_("Per field, the value stored for each value of the file."),
     )
-
-    class MissingCustomers(models.TextChoices):
-        REJECT = "reject", _("Reject the contact")
-        CREATE = "create", _("Create the account")
-        UNLINK = "unlink", _("Import the contact without a customer")
-
     missing_customers = models.CharField(
         _("when a contact's customer is not an account"),
         max_length=8,
         choices=MissingCustomers.choices,
         default=MissingCustomers.REJECT,
     )
-
-    class Existing(models.TextChoices):
-        SKIP = "skip", _("Skip the row")
-        UPDATE = "update", _("Update the record with the file's values")
-
     existing = models.CharField(
         _("when a row matches an existing record"),
         max_length=8,
@@ -63,7 +81,7 @@ class ImportJob(TimestampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
-    phase = models.CharField(_("phase"), max_length=20, default="rows")
+    phase = models.CharField(_("phase"), max_length=20, default=Phase.ROWS)
     cancel_requested = models.BooleanField(_("cancel requested"), default=False)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("processed"), default=0)

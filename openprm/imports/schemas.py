@@ -6,6 +6,12 @@ from typing import Literal
 from ninja import Schema
 
 from openprm.core.apikit.types import Input
+from openprm.imports.models import (
+    ImportExisting,
+    ImportJobPhase,
+    ImportJobStatus,
+    ImportMissingCustomers,
+)
 
 MissingCustomers = Literal["reject", "create", "unlink"]
 Existing = Literal["skip", "update"]
@@ -26,13 +32,14 @@ class ImportKindOut(Schema):
 class ImportJobOut(Schema):
     id: int
     kind: str
+    """The code of one of `GET /import-kinds`."""
     original_name: str
-    status: str
-    phase: str
+    status: ImportJobStatus
+    phase: ImportJobPhase
     mapping: dict[str, str]
     value_mapping: dict[str, dict[str, str]]
-    missing_customers: MissingCustomers
-    existing: Existing
+    missing_customers: ImportMissingCustomers
+    existing: ImportExisting
     dry_run: bool
     """A dry run checked every row and wrote nothing: its counts say what
     an import would create (`accepted_rows`), update, skip and reject."""

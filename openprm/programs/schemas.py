@@ -182,6 +182,15 @@ class ProgressOut(Schema):
     percent: int
 
 
+class UncountedRecordOut(Schema):
+    """PRG-11: a record an evaluation could not count, why, and where to
+    fix it; while one is listed the partnership keeps its tier."""
+
+    record: str
+    reason: str
+    url: str
+
+
 class ExplanationOut(Schema):
     tier: str
     next_tier: str | None
@@ -189,7 +198,7 @@ class ExplanationOut(Schema):
     fall_back: str
     to_next: list[ProgressOut]
     to_keep: list[ProgressOut]
-    incomplete: list[dict[str, str]]
+    incomplete: list[UncountedRecordOut]
 
 
 class OutcomeOut(Schema):
@@ -202,14 +211,27 @@ class OutcomeOut(Schema):
     wrote: bool
 
 
+class SnapshotFigureOut(Schema):
+    """One figure a snapshot measured: the indicator over its window,
+    its value, how many records it counted (`GET /snapshots/{id}/counted`
+    lists them) and, by tier id, the threshold each open tier sets on it."""
+
+    indicator: str
+    parameter: str
+    window_months: int
+    value: Decimal
+    counted: int
+    thresholds: dict[str, Decimal]
+
+
 class SnapshotOut(Schema):
     id: int
     partnership_id: int
     evaluated_at: dt.datetime
     tier_id: int
     qualified_tier_id: int | None
-    figures: list[dict[str, Any]]
-    incomplete: list[dict[str, str]]
+    figures: list[SnapshotFigureOut]
+    incomplete: list[UncountedRecordOut]
 
 
 class CountedOut(Schema):

@@ -15,6 +15,7 @@ from ninja import Query, Router, Status
 from ninja.decorators import decorate_view
 from ninja.pagination import paginate
 
+from openprm.core.apikit.conflicts import answers_duplicates
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.problems import PROBLEM_CONTENT_TYPE, Problem
@@ -165,16 +166,7 @@ def application_candidates(request: HttpRequest, application_id: RecordId) -> li
     """PRG-10: the accounts, partners and other applications the applicant may be."""
     application = _get(request, application_id)
     found = selectors.duplicate_candidates(actor=request.actor, application=application)
-    return [
-        {
-            "kind": "account" if c.account is not None else "application",
-            "id": c.account.pk if c.account is not None else c.application.pk,  # type: ignore[union-attr]
-            "name": c.account.name if c.account is not None else c.application.company_name,  # type: ignore[union-attr]
-            "is_partner": c.is_partner,
-            "reasons": list(c.reasons),
-        }
-        for c in found
-    ]
+    return [candidate.summary() for candidate in found]
 
 
 @router.post(f"{APP}/review", response=ApplicationOut)
@@ -216,6 +208,7 @@ def application_link(request: HttpRequest, application_id: RecordId, payload: Li
 
 
 @router.post(f"{APP}/approve", response=ApplicationOut)
+@answers_duplicates(CandidateOut)
 def application_approve(
     request: HttpRequest, application_id: RecordId, payload: ApplicationApproveIn
 ) -> Any:

@@ -7,6 +7,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.recruitment.selectors import ApplicationCandidateKind, ApplicationCandidateReason
 
 ApplicationState = Literal[
     "submitted", "under_review", "info_requested", "approved", "rejected", "withdrawn", "expired"
@@ -85,11 +86,16 @@ class ApplicationOut(Schema):
 
 
 class CandidateOut(Schema):
-    kind: Literal["account", "application"]
+    """PRG-10: an account (`is_partner` when it is a managed partner) or
+    another application the applicant may be, and why it matched: in the
+    candidates list and in the 409 an approval answers while one is an
+    account."""
+
+    kind: ApplicationCandidateKind
     id: int
     name: str
     is_partner: bool
-    reasons: list[str]
+    reasons: list[ApplicationCandidateReason]
 
 
 class ApplicationVersionIn(Input):

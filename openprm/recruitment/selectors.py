@@ -3,7 +3,8 @@ public pages read what anyone may see (the open programs) and the one
 application a private link names."""
 
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -89,14 +90,44 @@ def campaign_by_code(code: str) -> Campaign | None:
     return access.unscoped(Campaign).filter(code=code, is_active=True).first()
 
 
+class ApplicationCandidateReason(StrEnum):
+    """Why an account or application may be the applicant (PRG-10)."""
+
+    TAX_ID = "tax_id"
+    DOMAIN = "domain"
+    NAME_COUNTRY = "name_country"
+    SIMILAR_NAME = "similar_name"
+
+
+class ApplicationCandidateKind(StrEnum):
+    ACCOUNT = "account"
+    APPLICATION = "application"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """An existing account or another application the applicant may be
-    (PRG-10), and why: `tax_id`, `domain`, `name_country`, `similar_name`."""
+    (PRG-10), and why."""
 
-    reasons: tuple[str, ...]
+    reasons: tuple[ApplicationCandidateReason, ...]
     account: Account | None = None
     application: Application | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """What the approver is shown of it, in the candidates list and in
+        the 409 an approval answers (the API's `CandidateOut`)."""
+        if self.account is not None:
+            kind, pk, name = ApplicationCandidateKind.ACCOUNT, self.account.pk, self.account.name
+        else:
+            other = cast(Application, self.application)
+            kind, pk, name = ApplicationCandidateKind.APPLICATION, other.pk, other.company_name
+        return {
+            "kind": kind,
+            "id": pk,
+            "name": name,
+            "is_partner": self.is_partner,
+            "reasons": list(self.reasons),
+        }
 
     @property
     def is_partner(self) -> bool:
@@ -119,14 +150,16 @@ def _matches(application: Application) -> Q:
     return found
 
 
-def _reasons(application: Application, other: Application) -> tuple[str, ...]:
+def _reasons(
+    application: Application, other: Application
+) -> tuple[ApplicationCandidateReason, ...]:
     reasons = []
     if application.tax_key and other.tax_key == application.tax_key:
-        reasons.append("tax_id")
+        reasons.append(ApplicationCandidateReason.TAX_ID)
     if application.domain and other.domain == application.domain:
-        reasons.append("domain")
+        reasons.append(ApplicationCandidateReason.DOMAIN)
     if (other.name_search, other.country) == (application.name_search, application.country):
-        reasons.append("name_country")
+        reasons.append(ApplicationCandidateReason.NAME_COUNTRY)
     return tuple(reasons)
 
 
@@ -136,19 +169,19 @@ def duplicate_candidates(*, actor: Actor, application: Application) -> list[Cand
     same postal code (the accounts' own duplicate rule, CUS-1), or the same
     tax id or web domain as an earlier application that became an account —
     and the other applications that look like the same organization."""
-    accounts: dict[int, set[str]] = {}
+    accounts: dict[int, set[ApplicationCandidateReason]] = {}
     same_name = access.visible(Account, actor).filter(
         name_search=application.name_search, country=application.country
     )
     for account_id in same_name.values_list("pk", flat=True)[:MAX_CANDIDATES]:
-        accounts.setdefault(account_id, set()).add("name_country")
+        accounts.setdefault(account_id, set()).add(ApplicationCandidateReason.NAME_COUNTRY)
     for account in account_duplicates(
         actor=actor,
         name=application.company_name,
         postal_code=application.postal_code,
         country=application.country.code or "",
     ):
-        accounts.setdefault(account.pk, set()).add("similar_name")
+        accounts.setdefault(account.pk, set()).add(ApplicationCandidateReason.SIMILAR_NAME)
     others = list(
         application_list(actor=actor)
         .filter(_matches(application))

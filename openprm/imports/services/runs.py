@@ -103,12 +103,12 @@ def _run(job: ImportJob, progress: Progress | None, batch_size: int) -> ImportJo
             error="",
         )
         job.refresh_from_db()
-        if job.phase == "rows":
+        if job.phase == ImportJob.Phase.ROWS:
             _run_rows(job, kind, ctx, progress, batch_size)
             job.refresh_from_db()
             if job.cancel_requested:
                 return _finish(job, ImportJob.Status.CANCELLED)
-            ImportJob.objects.filter(pk=job.pk).update(phase="links")
+            ImportJob.objects.filter(pk=job.pk).update(phase=ImportJob.Phase.LINKS)
             job.refresh_from_db()
         result = BatchResult()
         kind.finish(ctx, result)

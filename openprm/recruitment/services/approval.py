@@ -84,18 +84,7 @@ def _refuse_duplicates(actor: Actor, application: Application) -> None:
                 "or reject the application."
             ),
             code=RecruitmentErrorCode.DUPLICATE_CANDIDATES,
-            extra={
-                "candidates": [
-                    {
-                        "id": c.account.pk,
-                        "name": c.account.name,
-                        "is_partner": c.is_partner,
-                        "reasons": list(c.reasons),
-                    }
-                    for c in accounts
-                    if c.account is not None
-                ]
-            },
+            extra={"candidates": [candidate.summary() for candidate in accounts]},
         )
     if selectors.hidden_duplicate_exists(application, shown):
         raise Conflict(
