@@ -7,6 +7,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import selectors, services, tables
@@ -17,6 +18,7 @@ from openprm.deals.schemas import (
     OpportunityOut,
     OpportunityTeamIn,
     OpportunityTeamOut,
+    OpportunityUpdateIn,
     StageIn,
 )
 
@@ -55,6 +57,23 @@ def opportunity_create(request: HttpRequest, payload: OpportunityIn) -> Status[O
 @router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
 @reads(Opportunity)
 def opportunity_detail(request: HttpRequest, opportunity_id: RecordId) -> Opportunity:
+    return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+
+
+@router.patch("/opportunities/{opportunity_id}", response=OpportunityOut)
+def opportunity_update(
+    request: HttpRequest, opportunity_id: RecordId, payload: OpportunityUpdateIn
+) -> Opportunity:
+    """The fields sent, by the version they started from (PLAT-6). A closed
+    opportunity keeps its amount (409 `opportunity_closed`); a registered
+    one its account (409 `opportunity_registered`, DEAL-1)."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_update(
+        actor=request.actor,
+        opportunity=opportunity,
+        changes=sent_changes(payload, nullable=()),
+        expected_version=payload.version,
+    )
     return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
 
 

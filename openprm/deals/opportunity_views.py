@@ -91,6 +91,30 @@ class OpportunityCreate(RecordForm):
         )
 
 
+class OpportunityEdit(RecordForm):
+    """Name, account, close date and money, through the service the portal
+    and the API use (DEAL-1, PLAT-6)."""
+
+    model = Opportunity
+    action = "change"
+    form_class = forms.InternalOpportunityEditForm
+    success_message = _("%(name)s is saved.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_for_change(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"actor": self.actor, "opportunity": record}
+
+    def apply(self, form: Any, record: Opportunity) -> Opportunity:
+        return services.opportunity_update(
+            actor=self.actor,
+            opportunity=record,
+            changes=form.changes(),
+            expected_version=form.cleaned_data["version"],
+        )
+
+
 class OpportunityTeamAdd(RecordAction):
     model = Opportunity
     action = "change"

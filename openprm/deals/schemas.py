@@ -142,6 +142,19 @@ class OpportunityIn(Input):
     lines: list[LineSchema] = Field(..., max_length=200)
 
 
+class OpportunityUpdateIn(Input):
+    """PLAT-6: `version` is the one the edit started from; a field not sent
+    keeps its value."""
+
+    version: Version
+    name: str | None = Field(None, max_length=200)
+    account_id: RecordId | None = None
+    close_date: dt.date | None = None
+    amount: Money | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str | None = Field(None, min_length=3, max_length=3)
+    owner_id: RecordId | None = None
+
+
 class StageIn(Input):
     version: Version
     stage: Stage

@@ -48,6 +48,11 @@ urlpatterns = [
         name="opportunity_detail",
     ),
     path(
+        "opportunities/<int:pk>/edit/",
+        opportunity_views.OpportunityEdit.as_view(),
+        name="opportunity_edit",
+    ),
+    path(
         "opportunities/<int:pk>/stage/",
         opportunity_views.OpportunityStage.as_view(),
         name="opportunity_stage",
@@ -109,5 +114,10 @@ portal_urlpatterns = [
         "opportunities/",
         portal_views.PortalOpportunityList.as_view(),
         name="opportunity_list",
+    ),
+    path(
+        "opportunities/<int:pk>/edit/",
+        portal_views.PortalOpportunityEdit.as_view(),
+        name="opportunity_edit",
     ),
 ]

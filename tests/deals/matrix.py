@@ -222,6 +222,16 @@ OPERATIONS = {
         Case("post", NW_LEAD, **ON_NW_LEAD, ok=204, body={"reason": "No capacity"})
     ],
     f"POST {LEAD}/pass": [Case("post", NW_LEAD, **ON_NW_LEAD, ok=204)],
+    # DEAL-9, TEAM-2: whoever may change the deal edits it; Contoso's
+    # representative is on its team at View only, so it sees but may not.
+    f"PATCH {OPP}": [
+        Case(
+            "patch",
+            TEAM_DEAL,
+            **ON_TEAM_DEAL,
+            body=version(Opportunity, "co_team", "opportunity", name="World team deal renamed"),
+        )
+    ],
     f"POST {OPP}/stage": [
         Case(
             "post",

@@ -24,6 +24,7 @@ from openprm.deals.services.opportunities import (
     opportunity_team_add,
     opportunity_team_remove,
 )
+from openprm.deals.services.opportunity_edits import opportunity_update
 
 __all__ = [
     "LineIn",
@@ -37,6 +38,7 @@ __all__ = [
     "opportunity_set_stage",
     "opportunity_team_add",
     "opportunity_team_remove",
+    "opportunity_update",
     "registration_approve",
     "registration_cancel",
     "registration_create",
