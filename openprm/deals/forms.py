@@ -209,6 +209,30 @@ class InternalOpportunityEditForm(OpportunityEditForm):
         bind_account_picker(self.fields["account_id"], actor)
 
 
+class OpportunityLineForm(forms.Form):
+    """One more product on an open deal; the service refuses an inactive
+    product and a non-positive amount."""
+
+    product_id = forms.TypedChoiceField(label=_("Product"), coerce=int)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1)
+    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2)
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        products = [(p.pk, p.name) for p in product_choices(actor=actor)]
+        self.fields["product_id"].choices = [("", _("Choose a product")), *products]  # type: ignore[attr-defined]
+
+    def line(self) -> LineIn:
+        data = self.cleaned_data
+        return LineIn(data["product_id"], data["quantity"], data["amount"])
+
+
+class LineRemoveForm(forms.Form):
+    """The line to remove, named by the Remove button of its row."""
+
+    line_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class TeamMemberForm(forms.Form):
     resource_id = forms.TypedChoiceField(label=_("Person"), coerce=int)
     access_level = forms.ChoiceField(

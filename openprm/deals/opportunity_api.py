@@ -14,7 +14,9 @@ from openprm.deals import selectors, services, tables
 from openprm.deals.filters import OpportunityFilter
 from openprm.deals.models import Opportunity
 from openprm.deals.schemas import (
+    LineSchema,
     OpportunityIn,
+    OpportunityLineOut,
     OpportunityOut,
     OpportunityTeamIn,
     OpportunityTeamOut,
@@ -121,4 +123,37 @@ def opportunity_team_remove(
     services.opportunity_team_remove(
         actor=request.actor, opportunity=opportunity, member_id=member_id
     )
+    return Status(204, None)
+
+
+@router.get("/opportunities/{opportunity_id}/lines", response=list[OpportunityLineOut])
+@reads(Opportunity)
+def opportunity_lines(request: HttpRequest, opportunity_id: RecordId) -> Any:
+    """The deal's product lines; their total is its amount."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    return list(opportunity.lines.select_related("product"))
+
+
+@router.post("/opportunities/{opportunity_id}/lines", response={201: OpportunityLineOut})
+def opportunity_line_add(
+    request: HttpRequest, opportunity_id: RecordId, payload: LineSchema
+) -> Status[Any]:
+    """An active product; the amount becomes the lines' total (409
+    `opportunity_closed` once the deal is won or lost)."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    line = services.opportunity_line_add(
+        actor=request.actor,
+        opportunity=opportunity,
+        line=services.LineIn(payload.product_id, payload.quantity, payload.amount),
+    )
+    return Status(201, selectors.opportunity_line_get(opportunity=opportunity, pk=line.pk))
+
+
+@router.delete("/opportunities/{opportunity_id}/lines/{line_id}", response={204: None})
+def opportunity_line_remove(
+    request: HttpRequest, opportunity_id: RecordId, line_id: RecordId
+) -> Status[None]:
+    """Removing the last line answers 409 `last_line`."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_line_remove(actor=request.actor, opportunity=opportunity, line_id=line_id)
     return Status(204, None)

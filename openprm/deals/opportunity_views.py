@@ -43,20 +43,27 @@ class OpportunityDetail(RecordDetail):
             "stage_form": forms.StageForm(
                 initial={"version": record.version, "stage": record.stage}
             ),
+            "line_form": forms.OpportunityLineForm(actor=self.actor) if record.is_open else None,
             "team_form": forms.TeamMemberForm(
                 resources=selectors.team_candidates(opportunity=record)
             ),
         }
 
 
-class OpportunityStage(RecordAction):
+class OpportunityButton(RecordAction):
+    """A button on the opportunity's page; the opportunity is the record
+    acted on, a line or a team member a field of its form."""
+
     model = Opportunity
     action = "change"
-    form_class = forms.StageForm
-    success_message = _("%(name)s moved to its new stage.")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+
+class OpportunityStage(OpportunityButton):
+    form_class = forms.StageForm
+    success_message = _("%(name)s moved to its new stage.")
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_set_stage(
@@ -115,15 +122,33 @@ class OpportunityEdit(RecordForm):
         )
 
 
-class OpportunityTeamAdd(RecordAction):
-    model = Opportunity
-    action = "change"
+class OpportunityLineAdd(OpportunityButton):
+    form_class = forms.OpportunityLineForm
+    success_message = _("The products of %(name)s are updated.")
+    invalid_message = _("Choose a product and give a quantity and an amount.")
+    refusal_details = True
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"actor": self.actor}
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_line_add(actor=self.actor, opportunity=record, line=form.line())
+
+
+class OpportunityLineRemove(OpportunityButton):
+    form_class = forms.LineRemoveForm
+    success_message = _("The products of %(name)s are updated.")
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_line_remove(
+            actor=self.actor, opportunity=record, line_id=form.cleaned_data["line_id"]
+        )
+
+
+class OpportunityTeamAdd(OpportunityButton):
     form_class = forms.TeamMemberForm
     success_message = _("The team of %(name)s is updated.")
     invalid_message = _("Choose a person and an access level.")
-
-    def record(self, pk: int) -> Opportunity:
-        return selectors.opportunity_get(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
         return {"resources": selectors.team_candidates(opportunity=record)}
@@ -137,17 +162,9 @@ class OpportunityTeamAdd(RecordAction):
         )
 
 
-class OpportunityTeamRemove(RecordAction):
-    """A button on the team's row: the opportunity is the record acted on
-    (its `change`), the member a field of the form."""
-
-    model = Opportunity
-    action = "change"
+class OpportunityTeamRemove(OpportunityButton):
     form_class = forms.TeamMemberRemoveForm
     success_message = _("The team of %(name)s is updated.")
-
-    def record(self, pk: int) -> Opportunity:
-        return selectors.opportunity_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_team_remove(

@@ -32,6 +32,10 @@ class LineOut(Schema):
     amount: Money
 
 
+class OpportunityLineOut(LineOut):
+    id: int
+
+
 class RegistrationIn(Input):
     title: str = Field(..., max_length=200)
     account_id: RecordId | None = None

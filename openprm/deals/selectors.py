@@ -9,7 +9,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.deals import routing
 from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
-from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
+from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity, OpportunityLine
 from openprm.identity.models import Resource
 
 
@@ -65,6 +65,11 @@ def opportunity_for_change(*, actor: Actor, pk: Any) -> Opportunity:
     opportunity = opportunity_get(actor=actor, pk=pk)
     access.require(actor, "change", opportunity)
     return opportunity
+
+
+def opportunity_line_get(*, opportunity: Opportunity, pk: int) -> OpportunityLine:
+    """A line of an opportunity already read through the access scope."""
+    return opportunity.lines.select_related("product").get(pk=pk)
 
 
 def lead_list(*, actor: Actor) -> QuerySet[Lead]:

@@ -58,6 +58,16 @@ urlpatterns = [
         name="opportunity_stage",
     ),
     path(
+        "opportunities/<int:pk>/lines/",
+        opportunity_views.OpportunityLineAdd.as_view(),
+        name="opportunity_line_add",
+    ),
+    path(
+        "opportunities/<int:pk>/lines/remove/",
+        opportunity_views.OpportunityLineRemove.as_view(),
+        name="opportunity_line_remove",
+    ),
+    path(
         "opportunities/<int:pk>/team/",
         opportunity_views.OpportunityTeamAdd.as_view(),
         name="opportunity_team_add",

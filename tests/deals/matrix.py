@@ -240,6 +240,14 @@ OPERATIONS = {
             body=version(Opportunity, "co_team", "opportunity", stage="proposal"),
         )
     ],
+    f"POST {OPP}/lines": [
+        Case("post", TEAM_DEAL, **ON_TEAM_DEAL, ok=201, body=lambda w: _lines(w)[0])
+    ],
+    # DEAL-1: the deal's only line stays (409 `last_line`) for whoever may
+    # change the deal; the others are refused before the rule is asked.
+    f"DELETE {OPP}/lines/{{line_id}}": [
+        Case("delete", of("co_team", "opportunity_line"), **ON_TEAM_DEAL, ok=409)
+    ],
     f"POST {OPP}/team": [
         Case(
             "post",

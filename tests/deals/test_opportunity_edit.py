@@ -12,13 +12,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from openprm.catalog.models import Product
 from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Opportunity
 from openprm.identity.models import User
-from tests.deals.conftest import next_month
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -30,33 +28,6 @@ def _patch(client: Client, opportunity: Opportunity, body: dict[str, Any]) -> An
         f"/api/v1/opportunities/{opportunity.pk}",
         json.dumps(body, default=str),
         content_type="application/json",
-    )
-
-
-@pytest.fixture
-def registered(register: Register, channel_manager: User, customer: Account) -> Opportunity:
-    """Northwind's approved registration's opportunity: its sales rep is on
-    the team at Edit, its administrator is not on it."""
-    registration = register("nw", submit=True)
-    registration = services.registration_approve(
-        actor=as_actor(channel_manager),
-        registration=registration,
-        account_id=customer.pk,
-        expected_version=registration.version,
-    )
-    assert registration.opportunity is not None
-    return registration.opportunity
-
-
-@pytest.fixture
-def own_deal(channel_manager: User, customer: Account, products: dict[str, Product]) -> Opportunity:
-    """The channel manager's own opportunity, registered by nobody."""
-    return services.opportunity_create(
-        actor=as_actor(channel_manager),
-        account_id=customer.pk,
-        name="Acme campus",
-        close_date=next_month(),
-        lines=[services.LineIn(products["FW-100"].pk, 1, Decimal("2500"))],
     )
 
 

@@ -25,6 +25,7 @@ from openprm.deals.services.opportunities import (
     opportunity_team_remove,
 )
 from openprm.deals.services.opportunity_edits import opportunity_update
+from openprm.deals.services.opportunity_lines import opportunity_line_add, opportunity_line_remove
 
 __all__ = [
     "LineIn",
@@ -35,6 +36,8 @@ __all__ = [
     "lead_route",
     "leads_route_batch",
     "opportunity_create",
+    "opportunity_line_add",
+    "opportunity_line_remove",
     "opportunity_set_stage",
     "opportunity_team_add",
     "opportunity_team_remove",
