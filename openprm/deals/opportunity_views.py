@@ -28,7 +28,7 @@ class OpportunityDetail(RecordDetail):
     model = Opportunity
     template_name = "deals/opportunity_detail.html"
     context_object_name = "opportunity"
-    actions = ("change",)
+    actions = ("change", "stage", "manage_team")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
@@ -62,6 +62,7 @@ class OpportunityButton(RecordAction):
 
 
 class OpportunityStage(OpportunityButton):
+    action = "stage"
     form_class = forms.StageForm
     success_message = _("%(name)s moved to its new stage.")
 
@@ -146,6 +147,7 @@ class OpportunityLineRemove(OpportunityButton):
 
 
 class OpportunityTeamAdd(OpportunityButton):
+    action = "manage_team"
     form_class = forms.TeamMemberForm
     success_message = _("The team of %(name)s is updated.")
     invalid_message = _("Choose a person and an access level.")
@@ -163,6 +165,7 @@ class OpportunityTeamAdd(OpportunityButton):
 
 
 class OpportunityTeamRemove(OpportunityButton):
+    action = "manage_team"
     form_class = forms.TeamMemberRemoveForm
     success_message = _("The team of %(name)s is updated.")
 

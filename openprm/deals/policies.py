@@ -163,6 +163,20 @@ class OpportunityPolicy(access.Policy[Opportunity]):
         editable_accounts = Account.objects.filter(account_edit, pk=OuterRef("account_id"))
         return rows.filter(editing | Exists(editable_accounts))
 
+    def stage(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        """Moving the deal through its stages is editing it (TEAM-2)."""
+        return self.change(rows, actor)
+
+    def manage_team(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        """Only the brand owner's people manage a deal's team (partner users
+        would be offered every resource's name, PRG-7); which of them, the
+        Full-access check says."""
+        return self.change(rows, actor) if actor.is_internal else rows.none()
+
+    def check_manage_team(self, actor: Actor, opportunity: Opportunity) -> PermissionRefused | None:
+        """TEAM-2: Edit edits the deal but not its team; Full does both."""
+        return _full_access(actor, opportunity)
+
     def check_assign(self, actor: Actor, opportunity: Opportunity) -> PermissionRefused | None:
         """Giving the deal another owner takes Full access (TEAM-2)."""
         return _full_access(actor, opportunity)

@@ -16,7 +16,8 @@ from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Opportunity
-from openprm.identity.models import User
+from openprm.identity.models import Resource, User
+from openprm.teams.services import team_member_add
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +205,95 @@ def test_deal_1_the_internal_edit_page_moves_an_unregistered_deal(
     stale = web.post(f"/deals/opportunities/{own_deal.pk}/edit/", _form(own_deal, version=1))
     assert stale.status_code == 200
     assert "changed by someone else" in stale.content.decode()
+
+
+@pytest.fixture
+def edit_member(channel_manager: User, salesperson: User, own_deal: Opportunity) -> User:
+    """A salesperson who sees the deal's account (View on its account team)
+    and is on the deal's team at Edit."""
+    resource = Resource.objects.create(name="Sam Seller", user=salesperson)
+    team_member_add(
+        actor=as_actor(channel_manager),
+        account=own_deal.account,
+        resource_id=resource.pk,
+        access_level="view",
+    )
+    services.opportunity_team_add(
+        actor=as_actor(channel_manager),
+        opportunity=own_deal,
+        resource_id=resource.pk,
+        access_level="edit",
+    )
+    return salesperson
+
+
+def test_team_2_an_edit_member_edits_the_deal_but_not_its_team_or_owner(
+    api_client_for: Callable[[User], Client],
+    client_for: Callable[[User], Client],
+    edit_member: User,
+    sales_admin: User,
+    own_deal: Opportunity,
+) -> None:
+    page = client_for(edit_member).get(f"/deals/opportunities/{own_deal.pk}/").content.decode()
+    assert f"/deals/opportunities/{own_deal.pk}/edit/" in page
+    assert 'id="stage-title"' in page
+    assert "Add to the team" not in page
+    assert f"/deals/opportunities/{own_deal.pk}/team/remove/" not in page
+    api = api_client_for(edit_member)
+    renamed = _patch(api, own_deal, {"version": 1, "name": "Acme campus, edited"})
+    assert renamed.status_code == 200
+    reassigned = _patch(api, own_deal, {"version": 2, "owner_id": edit_member.pk})
+    assert reassigned.status_code == 403
+    assert reassigned.json()["code"] == "full_access_needed"
+    joined = api.post(
+        f"/api/v1/opportunities/{own_deal.pk}/team",
+        {"resource_id": Resource.objects.create(name="Other").pk},
+        content_type="application/json",
+    )
+    assert joined.status_code == 403
+    member = own_deal.team.get(resource__user=edit_member)
+    removed = api.delete(f"/api/v1/opportunities/{own_deal.pk}/team/{member.pk}")
+    assert removed.status_code == 403
+    assert own_deal.team.filter(pk=member.pk).exists()
+
+
+def test_team_2_a_full_member_manages_the_team_and_gives_the_deal_an_owner(
+    api_client_for: Callable[[User], Client],
+    client_for: Callable[[User], Client],
+    edit_member: User,
+    own_deal: Opportunity,
+) -> None:
+    own_deal.team.filter(resource__user=edit_member).update(access_level="full")
+    page = client_for(edit_member).get(f"/deals/opportunities/{own_deal.pk}/").content.decode()
+    assert "Add to the team" in page
+    api = api_client_for(edit_member)
+    reassigned = _patch(api, own_deal, {"version": 1, "owner_id": edit_member.pk})
+    assert reassigned.status_code == 200
+    assert reassigned.json()["owner_id"] == edit_member.pk
+    other = Resource.objects.create(name="Other")
+    joined = api.post(
+        f"/api/v1/opportunities/{own_deal.pk}/team",
+        {"resource_id": other.pk, "access_level": "view"},
+        content_type="application/json",
+    )
+    assert joined.status_code == 201
+
+
+def test_deal_9_a_partner_edit_member_moves_the_stage_but_never_manages_the_team(
+    api_client_for: Callable[[User], Client], two_partners: dict[str, Any], registered: Opportunity
+) -> None:
+    rep = api_client_for(two_partners["nw_rep"].user)
+    url = f"/api/v1/opportunities/{registered.pk}"
+    moved = rep.post(
+        f"{url}/stage",
+        {"version": registered.version, "stage": "proposal"},
+        content_type="application/json",
+    )
+    assert moved.status_code == 200
+    admin = api_client_for(two_partners["nw_admin"].user)
+    refused = admin.post(
+        f"{url}/stage", {"version": 2, "stage": "negotiation"}, content_type="application/json"
+    )
+    assert refused.status_code == 403
+    member = registered.team.get()
+    assert rep.delete(f"{url}/team/{member.pk}").status_code == 403
