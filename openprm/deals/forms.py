@@ -169,6 +169,70 @@ class OpportunityForm(ProductLinesForm):
         bind_account_picker(self.fields["account_id"], actor)
 
 
+class OpportunityEditForm(VersionForm):
+    """What a partner on the deal's team edits; the service refuses a past
+    close date, a non-positive amount and money changes once closed."""
+
+    name = forms.CharField(label=_("Opportunity name"), max_length=200)
+    close_date = forms.DateField(
+        label=_("Estimated close date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
+    edited = ("name", "close_date", "amount", "currency")
+
+    def __init__(self, *args: Any, opportunity: Opportunity, **kwargs: Any) -> None:
+        initial = {name: getattr(opportunity, name) for name in (*self.edited, "account_id")}
+        super().__init__(*args, initial={**initial, "version": opportunity.version}, **kwargs)
+        if opportunity.currency not in dict(CURRENCIES):
+            self.fields["currency"].choices = [  # type: ignore[attr-defined]
+                (opportunity.currency, opportunity.currency),
+                *CURRENCIES,
+            ]
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.edited}
+
+
+class InternalOpportunityEditForm(OpportunityEditForm):
+    """The brand owner's people may also move the deal to another sales
+    account (DEAL-1)."""
+
+    account_id = PickerField(
+        label=_("Sales account"), url_name="customers:account_pick", required=True
+    )
+    field_order = ("name", "account_id", "close_date", "amount", "currency")
+    edited = (*OpportunityEditForm.edited, "account_id")
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bind_account_picker(self.fields["account_id"], actor)
+
+
+class OpportunityLineForm(forms.Form):
+    """One more product on an open deal; the service refuses an inactive
+    product and a non-positive amount."""
+
+    product_id = forms.TypedChoiceField(label=_("Product"), coerce=int)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1)
+    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2)
+
+    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        products = [(p.pk, p.name) for p in product_choices(actor=actor)]
+        self.fields["product_id"].choices = [("", _("Choose a product")), *products]  # type: ignore[attr-defined]
+
+    def line(self) -> LineIn:
+        data = self.cleaned_data
+        return LineIn(data["product_id"], data["quantity"], data["amount"])
+
+
+class LineRemoveForm(forms.Form):
+    """The line to remove, named by the Remove button of its row."""
+
+    line_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class TeamMemberForm(forms.Form):
     resource_id = forms.TypedChoiceField(label=_("Person"), coerce=int)
     access_level = forms.ChoiceField(

@@ -7,16 +7,20 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from openprm.core.apikit.declarations import reads
+from openprm.core.apikit.handlers import sent_changes
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import selectors, services, tables
 from openprm.deals.filters import OpportunityFilter
 from openprm.deals.models import Opportunity
 from openprm.deals.schemas import (
+    LineSchema,
     OpportunityIn,
+    OpportunityLineOut,
     OpportunityOut,
     OpportunityTeamIn,
     OpportunityTeamOut,
+    OpportunityUpdateIn,
     StageIn,
 )
 
@@ -55,6 +59,23 @@ def opportunity_create(request: HttpRequest, payload: OpportunityIn) -> Status[O
 @router.get("/opportunities/{opportunity_id}", response=OpportunityOut)
 @reads(Opportunity)
 def opportunity_detail(request: HttpRequest, opportunity_id: RecordId) -> Opportunity:
+    return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+
+
+@router.patch("/opportunities/{opportunity_id}", response=OpportunityOut)
+def opportunity_update(
+    request: HttpRequest, opportunity_id: RecordId, payload: OpportunityUpdateIn
+) -> Opportunity:
+    """The fields sent, by the version they started from (PLAT-6). A closed
+    opportunity keeps its amount (409 `opportunity_closed`); a registered
+    one its account (409 `opportunity_registered`, DEAL-1)."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_update(
+        actor=request.actor,
+        opportunity=opportunity,
+        changes=sent_changes(payload, nullable=()),
+        expected_version=payload.version,
+    )
     return selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
 
 
@@ -102,4 +123,37 @@ def opportunity_team_remove(
     services.opportunity_team_remove(
         actor=request.actor, opportunity=opportunity, member_id=member_id
     )
+    return Status(204, None)
+
+
+@router.get("/opportunities/{opportunity_id}/lines", response=list[OpportunityLineOut])
+@reads(Opportunity)
+def opportunity_lines(request: HttpRequest, opportunity_id: RecordId) -> Any:
+    """The deal's product lines; their total is its amount."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    return list(opportunity.lines.select_related("product"))
+
+
+@router.post("/opportunities/{opportunity_id}/lines", response={201: OpportunityLineOut})
+def opportunity_line_add(
+    request: HttpRequest, opportunity_id: RecordId, payload: LineSchema
+) -> Status[Any]:
+    """An active product; the amount becomes the lines' total (409
+    `opportunity_closed` once the deal is won or lost)."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    line = services.opportunity_line_add(
+        actor=request.actor,
+        opportunity=opportunity,
+        line=services.LineIn(payload.product_id, payload.quantity, payload.amount),
+    )
+    return Status(201, selectors.opportunity_line_get(opportunity=opportunity, pk=line.pk))
+
+
+@router.delete("/opportunities/{opportunity_id}/lines/{line_id}", response={204: None})
+def opportunity_line_remove(
+    request: HttpRequest, opportunity_id: RecordId, line_id: RecordId
+) -> Status[None]:
+    """Removing the last line answers 409 `last_line`."""
+    opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
+    services.opportunity_line_remove(actor=request.actor, opportunity=opportunity, line_id=line_id)
     return Status(204, None)

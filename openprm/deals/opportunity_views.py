@@ -28,7 +28,7 @@ class OpportunityDetail(RecordDetail):
     model = Opportunity
     template_name = "deals/opportunity_detail.html"
     context_object_name = "opportunity"
-    actions = ("change",)
+    actions = ("change", "stage", "manage_team")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
@@ -43,20 +43,28 @@ class OpportunityDetail(RecordDetail):
             "stage_form": forms.StageForm(
                 initial={"version": record.version, "stage": record.stage}
             ),
+            "line_form": forms.OpportunityLineForm(actor=self.actor) if record.is_open else None,
             "team_form": forms.TeamMemberForm(
                 resources=selectors.team_candidates(opportunity=record)
             ),
         }
 
 
-class OpportunityStage(RecordAction):
+class OpportunityButton(RecordAction):
+    """A button on the opportunity's page; the opportunity is the record
+    acted on, a line or a team member a field of its form."""
+
     model = Opportunity
     action = "change"
-    form_class = forms.StageForm
-    success_message = _("%(name)s moved to its new stage.")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+
+class OpportunityStage(OpportunityButton):
+    action = "stage"
+    form_class = forms.StageForm
+    success_message = _("%(name)s moved to its new stage.")
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_set_stage(
@@ -91,15 +99,58 @@ class OpportunityCreate(RecordForm):
         )
 
 
-class OpportunityTeamAdd(RecordAction):
+class OpportunityEdit(RecordForm):
+    """Name, account, close date and money, through the service the portal
+    and the API use (DEAL-1, PLAT-6)."""
+
     model = Opportunity
     action = "change"
+    form_class = forms.InternalOpportunityEditForm
+    success_message = _("%(name)s is saved.")
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_for_change(actor=self.actor, pk=pk)
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"actor": self.actor, "opportunity": record}
+
+    def apply(self, form: Any, record: Opportunity) -> Opportunity:
+        return services.opportunity_update(
+            actor=self.actor,
+            opportunity=record,
+            changes=form.changes(),
+            expected_version=form.cleaned_data["version"],
+        )
+
+
+class OpportunityLineAdd(OpportunityButton):
+    form_class = forms.OpportunityLineForm
+    success_message = _("The products of %(name)s are updated.")
+    invalid_message = _("Choose a product and give a quantity and an amount.")
+    refusal_details = True
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"actor": self.actor}
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_line_add(actor=self.actor, opportunity=record, line=form.line())
+
+
+class OpportunityLineRemove(OpportunityButton):
+    form_class = forms.LineRemoveForm
+    success_message = _("The products of %(name)s are updated.")
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_line_remove(
+            actor=self.actor, opportunity=record, line_id=form.cleaned_data["line_id"]
+        )
+
+
+class OpportunityTeamAdd(OpportunityButton):
+    action = "manage_team"
     form_class = forms.TeamMemberForm
     success_message = _("The team of %(name)s is updated.")
     invalid_message = _("Choose a person and an access level.")
-
-    def record(self, pk: int) -> Opportunity:
-        return selectors.opportunity_get(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
         return {"resources": selectors.team_candidates(opportunity=record)}
@@ -113,17 +164,10 @@ class OpportunityTeamAdd(RecordAction):
         )
 
 
-class OpportunityTeamRemove(RecordAction):
-    """A button on the team's row: the opportunity is the record acted on
-    (its `change`), the member a field of the form."""
-
-    model = Opportunity
-    action = "change"
+class OpportunityTeamRemove(OpportunityButton):
+    action = "manage_team"
     form_class = forms.TeamMemberRemoveForm
     success_message = _("The team of %(name)s is updated.")
-
-    def record(self, pk: int) -> Opportunity:
-        return selectors.opportunity_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_team_remove(

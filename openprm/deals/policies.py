@@ -19,14 +19,22 @@ switched that on — see, never change or answer for them).
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import PermissionRefused
 from openprm.core.privileges import has_privilege, missing_privilege
+from openprm.customers.levels import AccessLevel
 from openprm.customers.models import Account
-from openprm.customers.reach import AccountSql, account_edit_q, register_account_grant
+from openprm.customers.reach import (
+    AccountSql,
+    account_access_level,
+    account_edit_q,
+    register_account_grant,
+)
 from openprm.deals.catalog import APPROVE_DEAL_REGISTRATIONS
+from openprm.deals.errors import DealErrorCode
 from openprm.deals.models import (
     DealRegistration,
     Lead,
@@ -84,6 +92,31 @@ def _partner_resources(actor: Actor) -> QuerySet[PartnerContact]:
     return PartnerContact.objects.filter(access.partner_reach_q(actor), resource__isnull=False)
 
 
+EDITING = (AccessLevel.EDIT, AccessLevel.FULL)
+
+
+def _full_access(actor: Actor, opportunity: Opportunity) -> PermissionRefused | None:
+    """TEAM-2 on a deal: Full is the owner's, a Full team member's, and
+    whoever holds Full on its account (its owner, sales administrators, a
+    Full account team member); Edit edits the deal but not its team."""
+    if actor.is_internal:
+        if opportunity.owner_id == actor.pk:
+            return None
+        if (
+            actor.resource_id is not None
+            and opportunity.team.filter(
+                resource_id=actor.resource_id, access_level=AccessLevel.FULL
+            ).exists()
+        ):
+            return None
+        if account_access_level(actor, opportunity.account) == AccessLevel.FULL:
+            return None
+    return PermissionRefused(
+        _("Only the owner and people with Full access manage this deal's team and owner."),
+        code=DealErrorCode.FULL_ACCESS_NEEDED,
+    )
+
+
 @access.policy(Opportunity)
 class OpportunityPolicy(access.Policy[Opportunity]):
     def view(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
@@ -100,16 +133,28 @@ class OpportunityPolicy(access.Policy[Opportunity]):
         return rows.filter(access.partner_reach_q(actor) | Q(pk__in=on_team))
 
     def change(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
-        """The owner, Edit and Full team members, and whoever edits the account."""
+        """The owner, Edit and Full team members, and whoever edits the
+        account; a partner user only where its own resource is on the team
+        at Edit or Full (DEAL-9, TEAM-2): its organization being the deal's
+        partner lets it see the deal, not change it."""
         if not actor.is_internal:
-            return rows.none()
+            if actor.partner_id is None:
+                return rows.none()
+            mine = PartnerContact.objects.filter(
+                user_id=actor.pk, partner_id=actor.partner_id, resource__isnull=False
+            ).values("resource_id")
+            return rows.filter(
+                pk__in=OpportunityTeamMember.objects.filter(
+                    resource_id__in=mine, access_level__in=EDITING
+                ).values("opportunity_id")
+            )
         editing = Q(owner_id=actor.pk)
         if actor.resource_id is not None:
             editing |= Exists(
                 OpportunityTeamMember.objects.filter(
                     opportunity=OuterRef("pk"),
                     resource_id=actor.resource_id,
-                    access_level__in=("edit", "full"),
+                    access_level__in=EDITING,
                 )
             )
         account_edit = account_edit_q(actor)
@@ -117,6 +162,24 @@ class OpportunityPolicy(access.Policy[Opportunity]):
             return rows
         editable_accounts = Account.objects.filter(account_edit, pk=OuterRef("account_id"))
         return rows.filter(editing | Exists(editable_accounts))
+
+    def stage(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        """Moving the deal through its stages is editing it (TEAM-2)."""
+        return self.change(rows, actor)
+
+    def manage_team(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
+        """Only the brand owner's people manage a deal's team (partner users
+        would be offered every resource's name, PRG-7); which of them, the
+        Full-access check says."""
+        return self.change(rows, actor) if actor.is_internal else rows.none()
+
+    def check_manage_team(self, actor: Actor, opportunity: Opportunity) -> PermissionRefused | None:
+        """TEAM-2: Edit edits the deal but not its team; Full does both."""
+        return _full_access(actor, opportunity)
+
+    def check_assign(self, actor: Actor, opportunity: Opportunity) -> PermissionRefused | None:
+        """Giving the deal another owner takes Full access (TEAM-2)."""
+        return _full_access(actor, opportunity)
 
     def check_create(self, actor: Actor) -> PermissionRefused | None:
         """Internal sales users open opportunities; partners register deals instead."""

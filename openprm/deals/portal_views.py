@@ -14,6 +14,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity
+from openprm.deals.opportunity_views import OpportunityEdit
 from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
@@ -189,3 +190,18 @@ class PortalOpportunityList(RecordList):
     model = Opportunity
     spec = tables.PORTAL_OPPORTUNITIES
     template_name = "deals/portal/opportunity_list.html"
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOpportunityEdit(OpportunityEdit):
+    """DEAL-9: a partner user whose own resource is on the deal's team at
+    Edit or Full edits it here, through the internal page's service; the
+    account stays (moving a deal is the brand owner's)."""
+
+    form_class = forms.OpportunityEditForm
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"opportunity": record}
+
+    def success_url(self, saved: Opportunity) -> str:
+        return reverse("portal:opportunity_list")

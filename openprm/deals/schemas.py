@@ -32,6 +32,10 @@ class LineOut(Schema):
     amount: Money
 
 
+class OpportunityLineOut(LineOut):
+    id: int
+
+
 class RegistrationIn(Input):
     title: str = Field(..., max_length=200)
     account_id: RecordId | None = None
@@ -140,6 +144,19 @@ class OpportunityIn(Input):
     close_date: dt.date
     currency: str = Field("USD", min_length=3, max_length=3)
     lines: list[LineSchema] = Field(..., max_length=200)
+
+
+class OpportunityUpdateIn(Input):
+    """PLAT-6: `version` is the one the edit started from; a field not sent
+    keeps its value."""
+
+    version: Version
+    name: str | None = Field(None, max_length=200)
+    account_id: RecordId | None = None
+    close_date: dt.date | None = None
+    amount: Money | None = Field(None, max_digits=16, decimal_places=2)
+    currency: str | None = Field(None, min_length=3, max_length=3)
+    owner_id: RecordId | None = None
 
 
 class StageIn(Input):

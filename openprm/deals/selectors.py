@@ -2,14 +2,14 @@
 
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.deals import routing
 from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
-from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity
+from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity, OpportunityLine
 from openprm.identity.models import Resource
 
 
@@ -50,6 +50,26 @@ def opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
 
 def opportunity_get(*, actor: Actor, pk: Any) -> Opportunity:
     return access.get_visible(Opportunity, actor, pk, opportunity_list(actor=actor))
+
+
+def portal_opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
+    """The partner user's opportunities, each `editable` when its own
+    resource is on the team at Edit or Full (DEAL-9)."""
+    editable = access.visible(Opportunity, actor, "change").filter(pk=OuterRef("pk"))
+    return opportunity_list(actor=actor).annotate(editable=Exists(editable))
+
+
+def opportunity_for_change(*, actor: Actor, pk: Any) -> Opportunity:
+    """The opportunity an edit page opens: 404 unseen, 403 when the actor
+    may see but not change it (DEAL-9), before any form is shown."""
+    opportunity = opportunity_get(actor=actor, pk=pk)
+    access.require(actor, "change", opportunity)
+    return opportunity
+
+
+def opportunity_line_get(*, opportunity: Opportunity, pk: int) -> OpportunityLine:
+    """A line of an opportunity already read through the access scope."""
+    return opportunity.lines.select_related("product").get(pk=pk)
 
 
 def lead_list(*, actor: Actor) -> QuerySet[Lead]:

@@ -244,10 +244,26 @@ PORTAL_LEADS = ListSpec(
     filename="my-leads",
 )
 
+
+def _portal_opportunities(
+    *, actor: Actor, filters: Any, query: Query, **scope: Any
+) -> QuerySet[Opportunity]:
+    return _filtered(selectors.portal_opportunity_list(actor=actor), filters)
+
+
 PORTAL_OPPORTUNITIES = ListSpec(
     name="deals.portal_opportunities",
-    select=_opportunities,
-    columns=tuple(replace(c, link=None) for c in OPPORTUNITIES.columns),
+    select=_portal_opportunities,
+    columns=(
+        *(replace(c, link=None) for c in OPPORTUNITIES.columns),
+        Column(
+            "edit",
+            _("Actions"),
+            attrgetter("editable"),
+            cell="deals/cells/edit_opportunity.html",
+            exported=False,
+        ),
+    ),
     filters=OpportunityFilter,
     default_sort="close_date",
     filename="my-opportunities",

@@ -48,9 +48,24 @@ urlpatterns = [
         name="opportunity_detail",
     ),
     path(
+        "opportunities/<int:pk>/edit/",
+        opportunity_views.OpportunityEdit.as_view(),
+        name="opportunity_edit",
+    ),
+    path(
         "opportunities/<int:pk>/stage/",
         opportunity_views.OpportunityStage.as_view(),
         name="opportunity_stage",
+    ),
+    path(
+        "opportunities/<int:pk>/lines/",
+        opportunity_views.OpportunityLineAdd.as_view(),
+        name="opportunity_line_add",
+    ),
+    path(
+        "opportunities/<int:pk>/lines/remove/",
+        opportunity_views.OpportunityLineRemove.as_view(),
+        name="opportunity_line_remove",
     ),
     path(
         "opportunities/<int:pk>/team/",
@@ -109,5 +124,10 @@ portal_urlpatterns = [
         "opportunities/",
         portal_views.PortalOpportunityList.as_view(),
         name="opportunity_list",
+    ),
+    path(
+        "opportunities/<int:pk>/edit/",
+        portal_views.PortalOpportunityEdit.as_view(),
+        name="opportunity_edit",
     ),
 ]

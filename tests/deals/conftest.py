@@ -14,7 +14,7 @@ from openprm.catalog.services import product_create
 from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.deals import services
-from openprm.deals.models import DealRegistration
+from openprm.deals.models import DealRegistration, Opportunity
 from openprm.identity.models import User
 from tests.factories import as_actor
 from tests.partners.conftest import make_partner, make_portal_user, two_partners
@@ -93,3 +93,32 @@ def register(
         return registration
 
     return build
+
+
+@pytest.fixture
+def registered(
+    register: Callable[..., DealRegistration], channel_manager: User, customer: Account
+) -> Opportunity:
+    """Northwind's approved registration's opportunity: its sales rep is on
+    the team at Edit, its administrator is not on it."""
+    registration = register("nw", submit=True)
+    registration = services.registration_approve(
+        actor=as_actor(channel_manager),
+        registration=registration,
+        account_id=customer.pk,
+        expected_version=registration.version,
+    )
+    assert registration.opportunity is not None
+    return registration.opportunity
+
+
+@pytest.fixture
+def own_deal(channel_manager: User, customer: Account, products: dict[str, Product]) -> Opportunity:
+    """The channel manager's own opportunity, registered by nobody."""
+    return services.opportunity_create(
+        actor=as_actor(channel_manager),
+        account_id=customer.pk,
+        name="Acme campus",
+        close_date=next_month(),
+        lines=[services.LineIn(products["FW-100"].pk, 1, Decimal("2500"))],
+    )

@@ -222,6 +222,16 @@ OPERATIONS = {
         Case("post", NW_LEAD, **ON_NW_LEAD, ok=204, body={"reason": "No capacity"})
     ],
     f"POST {LEAD}/pass": [Case("post", NW_LEAD, **ON_NW_LEAD, ok=204)],
+    # DEAL-9, TEAM-2: whoever may change the deal edits it; Contoso's
+    # representative is on its team at View only, so it sees but may not.
+    f"PATCH {OPP}": [
+        Case(
+            "patch",
+            TEAM_DEAL,
+            **ON_TEAM_DEAL,
+            body=version(Opportunity, "co_team", "opportunity", name="World team deal renamed"),
+        )
+    ],
     f"POST {OPP}/stage": [
         Case(
             "post",
@@ -229,6 +239,14 @@ OPERATIONS = {
             **ON_TEAM_DEAL,
             body=version(Opportunity, "co_team", "opportunity", stage="proposal"),
         )
+    ],
+    f"POST {OPP}/lines": [
+        Case("post", TEAM_DEAL, **ON_TEAM_DEAL, ok=201, body=lambda w: _lines(w)[0])
+    ],
+    # DEAL-1: the deal's only line stays (409 `last_line`) for whoever may
+    # change the deal; the others are refused before the rule is asked.
+    f"DELETE {OPP}/lines/{{line_id}}": [
+        Case("delete", of("co_team", "opportunity_line"), **ON_TEAM_DEAL, ok=409)
     ],
     f"POST {OPP}/team": [
         Case(

@@ -125,3 +125,4 @@ def build(world: World) -> None:
     )
     world.add("co_team", "opportunity", team_deal)
     world.add("co_team", "opportunity_member", team_deal, member)
+    world.add("co_team", "opportunity_line", team_deal, team_deal.lines.get())

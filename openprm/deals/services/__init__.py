@@ -24,6 +24,8 @@ from openprm.deals.services.opportunities import (
     opportunity_team_add,
     opportunity_team_remove,
 )
+from openprm.deals.services.opportunity_edits import opportunity_update
+from openprm.deals.services.opportunity_lines import opportunity_line_add, opportunity_line_remove
 
 __all__ = [
     "LineIn",
@@ -34,9 +36,12 @@ __all__ = [
     "lead_route",
     "leads_route_batch",
     "opportunity_create",
+    "opportunity_line_add",
+    "opportunity_line_remove",
     "opportunity_set_stage",
     "opportunity_team_add",
     "opportunity_team_remove",
+    "opportunity_update",
     "registration_approve",
     "registration_cancel",
     "registration_create",

@@ -141,7 +141,7 @@ def opportunity_set_stage(
 ) -> Opportunity:
     """Moving to Closed won or lost closes the opportunity and ends its
     approved registrations as Won or Lost (DEAL-6)."""
-    access.require(actor, "change", opportunity)
+    access.require(actor, "stage", opportunity)
     if stage not in Opportunity.Stage.values:
         raise ValidationFailed(field_errors={"stage": [_("Choose a stage.")]})
     if not opportunity.is_open:
@@ -174,8 +174,8 @@ def opportunity_team_add(
 ) -> OpportunityTeamMember:
     """DEAL-9: an internal or partner resource joins the deal's team with a
     TEAM-1 level; a partner resource makes the deal visible to its
-    organization's users."""
-    access.require(actor, "change", opportunity)
+    organization's users. Full access only (TEAM-2)."""
+    access.require(actor, "manage_team", opportunity)
     if access_level not in AccessLevel.values:
         raise ValidationFailed(field_errors={"access_level": [_("Choose an access level.")]})
     resource = Resource.objects.filter(pk=resource_id, active=True).first()
@@ -193,7 +193,7 @@ def opportunity_team_add(
 
 
 def opportunity_team_remove(*, actor: Actor, opportunity: Opportunity, member_id: int) -> None:
-    access.require(actor, "change", opportunity)
+    access.require(actor, "manage_team", opportunity)
     member = opportunity.team.filter(pk=member_id).first()
     if member is None:
         raise NotFound()
