@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.errors import DomainError
 from openprm.core.forms import VersionedForm
+from openprm.core.listing import page_number
 from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
@@ -25,6 +26,7 @@ from openprm.orders import line_picks, selectors, services, tables
 from openprm.orders.asset_views import ACCOUNTS_ENTRY
 from openprm.orders.catalog import MANAGE_ORDERS
 from openprm.orders.forms import FulfilmentForm, LineAddForm
+from openprm.orders.history import order_history
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
 
@@ -61,29 +63,15 @@ class OrderDetail(RecordDetail):
     model = Order
     template_name = "orders/order_detail.html"
     actions = ORDER_ACTIONS
+    tabs = (("details", _("Details")), ("history", _("History")))
     area: ClassVar[str] = "orders"
 
     def record(self, pk: int) -> Order:
         return selectors.order_get(actor=self.actor, pk=pk)
 
     def tab_context(self, record: Order, tab: str) -> dict[str, Any]:
-        revisions = list(selectors.revisions_of(actor=self.actor, order=record))
-        diff, refused = None, ""
-        against = self.request.GET.get("against", "")
-        if against.isdigit():
-            try:
-                before = selectors.order_get(actor=self.actor, pk=int(against))
-                diff = services.order_diff(actor=self.actor, before=before, after=record)
-            except DomainError as error:
-                refused = error.message
-        lines = selectors.lines_of(actor=self.actor, order=record)
-        return {
+        context = {
             "order": record,
-            "lines": selectors.with_depth(lines),
-            "revisions": revisions,
-            "diff": diff,
-            "diff_refused": refused,
-            "statuses": FulfilmentStatus.choices,
             "urls": {
                 name: reverse(f"{self.area}:order_{name}", args=[record.pk])
                 for name in ("submit", "cancel", "revise", "line_add", "line_remove", "detail")
@@ -97,6 +85,31 @@ class OrderDetail(RecordDetail):
             "editable": record.state == OrderState.PENDING,
             "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
             "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
+        }
+        if tab == "history":
+            number = page_number(self.request.GET.get("page"))
+            page = order_history(actor=self.actor, order=record, number=number)
+            return context | {"page_obj": page}
+        return context | self.details_context(record)
+
+    def details_context(self, record: Order) -> dict[str, Any]:
+        """Lines, revisions and the asked-for difference between two."""
+        revisions = list(selectors.revisions_of(actor=self.actor, order=record))
+        diff, refused = None, ""
+        against = self.request.GET.get("against", "")
+        if against.isdigit():
+            try:
+                before = selectors.order_get(actor=self.actor, pk=int(against))
+                diff = services.order_diff(actor=self.actor, before=before, after=record)
+            except DomainError as error:
+                refused = error.message
+        lines = selectors.lines_of(actor=self.actor, order=record)
+        return {
+            "lines": selectors.with_depth(lines),
+            "revisions": revisions,
+            "diff": diff,
+            "diff_refused": refused,
+            "statuses": FulfilmentStatus.choices,
             "add_form": LineAddForm(
                 initial={"version": record.version}, **_line_form_kwargs(self, record)
             )
