@@ -22,6 +22,7 @@ from openprm.orders.models import FulfilmentStatus, LineAction, Order, OrderLine
 from openprm.orders.selectors import lines_of
 
 HISTORY_PER_PAGE = 25
+TOTALS = ("one_time_total", "monthly_total")
 
 
 def _choice(choices: type[Any], code: str) -> str:
@@ -51,9 +52,9 @@ def _line_changes(
     status_label = capfirst(str(OrderLine._meta.get_field("fulfilment_status").verbose_name))
     lines = []
     for key, (before, after) in parts.items():
-        line_id = key.removeprefix(LINE_PREFIX).removesuffix(STATUS_SUFFIX)
+        line_id = _line_number(key)
         if key.endswith(STATUS_SUFFIX):
-            name = names.get(int(line_id), "")
+            name = names.get(line_id, "")
             label = _("Line #%(id)s %(product)s: %(field)s") % {
                 "id": line_id,
                 "product": name,
@@ -68,6 +69,22 @@ def _line_changes(
     return lines
 
 
+def _totals(parts: dict[str, list[Any]], currency: str) -> list[ChangeLine]:
+    """The order's totals as amounts in its currency."""
+    lines = []
+    for name, (before, after) in parts.items():
+        label = capfirst(str(Order._meta.get_field(name).verbose_name))
+        shown = [
+            money(Decimal(str(v)), currency) if v is not None else "—" for v in (before, after)
+        ]
+        lines.append(ChangeLine(label, *shown))
+    return lines
+
+
+def _line_number(key: str) -> int:
+    return int(key.removeprefix(LINE_PREFIX).removesuffix(STATUS_SUFFIX))
+
+
 def order_history(*, actor: Actor, order: Order, number: int) -> ListPage:
     """Page `number` of the revision's trail, newest first; each entry with
     `lines` (what changed) and `who`. A creation reads as one line."""
@@ -76,12 +93,18 @@ def order_history(*, actor: Actor, order: Order, number: int) -> ListPage:
     parts = []
     for entry in entries:
         own = {k: v for k, v in entry.changes.items() if k.startswith(LINE_PREFIX)}
-        parts.append(own)
-        entry.changes = {k: v for k, v in entry.changes.items() if k not in own}
+        totals = {k: v for k, v in entry.changes.items() if k in TOTALS}
+        parts.append((dict(sorted(own.items(), key=lambda item: _line_number(item[0]))), totals))
+        entry.changes = {k: v for k, v in entry.changes.items() if k not in own and k not in totals}
     readable_history(actor, entries)
     names = {line.pk: line.product.name for line in lines_of(actor=actor, order=order)}
-    for entry, own in zip(entries, parts, strict=True):
+    for entry, (own, totals) in zip(entries, parts, strict=True):
         if entry.action == entry.Action.CREATE:
             entry.lines = []
-        entry.lines = [*_line_changes(own, names, order.currency), *entry.lines]
+            continue
+        entry.lines = [
+            *entry.lines,
+            *_totals(totals, order.currency),
+            *_line_changes(own, names, order.currency),
+        ]
     return page

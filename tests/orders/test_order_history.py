@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from openprm.core.actor import Actor
 from openprm.core.audit.selectors import audit_history
+from openprm.core.money import money
 from openprm.identity.models import User
 from openprm.orders.history import HISTORY_PER_PAGE
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
@@ -100,6 +101,7 @@ def test_ord_3_the_portal_history_tab_pages_through_line_changes(
     first = client.get(f"{url}?tab=history").content.decode()
     assert first.count('data-testid="history-entry"') == HISTORY_PER_PAGE
     assert f"#{added.pk} {added.product.name}" in first
+    assert money(order.monthly_total, order.currency) in first  # the totals in their currency
     assert 'rel="next"' in first
     second = client.get(f"{url}?tab=history&page=2").content.decode()
     total = audit_history(actor=nw_power, instance=order).count()
