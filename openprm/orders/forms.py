@@ -34,19 +34,40 @@ class OrderPickerWidget(PickerWidget):
         return context
 
 
+def line_options_field() -> forms.TypedMultipleChoiceField:
+    return forms.TypedMultipleChoiceField(
+        label=_("Options"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The options of the product chosen above."),
+    )
+
+
+class LineOptionsForm(forms.Form):
+    """The Add a line form's options alone, for the product it names: what
+    the form redraws when its product changes (ORD-8)."""
+
+    options = line_options_field()
+
+    def __init__(self, *args: Any, actor: Actor, order: Order, product: object, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["options"].choices = line_picks.line_option_choices(
+            actor=actor, order=order, product_id=product
+        )
+
+
 class LineAddForm(VersionedForm):
     """A line added to a pending order or revision (ORD-3, ORD-8): a product
     of the order's price list found by name or code, how many, under which
-    bundle line, with which options."""
+    bundle line, with which options of that product."""
 
     product = PickerField(label=_("Product"), url_name="orders:order_list", required=True)
     quantity = forms.DecimalField(label=_("Quantity"), initial=1, max_digits=12, decimal_places=3)
     parent = forms.TypedChoiceField(
         label=_("In bundle line"), coerce=int, empty_value=None, required=False
     )
-    options = forms.TypedMultipleChoiceField(
-        label=_("Options"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    options = line_options_field()
 
     def __init__(self, *args: Any, actor: Actor, order: Order, pick_url: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -60,7 +81,10 @@ class LineAddForm(VersionedForm):
         )
         parents = line_picks.bundle_line_choices(actor=actor, order=order)
         self.fields["parent"].choices = [("", _("None: a line of its own")), *parents]
-        self.fields["options"].choices = line_picks.line_option_choices(actor=actor, order=order)
+        product = self.data.get("product") if self.is_bound else self.initial.get("product")
+        self.fields["options"].choices = line_picks.line_option_choices(
+            actor=actor, order=order, product_id=product
+        )
 
     def option_ids(self) -> list[int]:
         return list(self.cleaned_data.get("options") or [])

@@ -1,44 +1,54 @@
 """An order's lines on the order's audit trail (PLAT-5, ORD-3, ORD-5): each
 line added, changed or removed on a pending order or revision, and each
-fulfilment status reported, shows in the order's history as "Line #12
-Family line: Add, quantity 1, €0 one-time + €9.60 monthly, Open"; a line is named by its
-number and product so a reader can follow it."""
+fulfilment status reported.
+
+The trail stores codes, never words of the writer's language: a line's
+state under `line.<id>` (product code and name, action and status codes,
+quantity and amounts as decimals) and a reported status under
+`line.<id>.fulfilment_status` as the two status codes. The order's History
+tab (orders/history.py) says them in the reader's language."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
-
-from django.utils.translation import gettext as _
 
 from openprm.core.actor import Actor
 from openprm.core.audit.services import audit_parts
-from openprm.core.money import money
-from openprm.orders.models import FulfilmentStatus, Order, OrderLine
+from openprm.orders.models import Order, OrderLine
+
+LINE_PREFIX = "line."
+STATUS_SUFFIX = ".fulfilment_status"
 
 
-def _name(line: OrderLine) -> str:
-    return _("Line #%(id)s %(product)s") % {"id": line.pk, "product": line.product.name}
+def line_key(line_id: int) -> str:
+    return f"{LINE_PREFIX}{line_id}"
 
 
-def line_summary(line: OrderLine, currency: str) -> str:
-    """What a reader needs of a line: action, quantity, amounts, fulfilment."""
-    return _(
-        "%(action)s, quantity %(quantity)s, %(one_time)s one-time + %(monthly)s monthly, %(status)s"
-    ) % {
-        "action": line.get_action_display(),
-        "quantity": line.quantity.normalize(),
-        "one_time": money(line.one_time_amount, currency),
-        "monthly": money(line.monthly_amount, currency),
-        "status": FulfilmentStatus(line.fulfilment_status).label,
+def _decimal(value: Decimal, places: str = "0.01") -> str:
+    return str(value.quantize(Decimal(places)))
+
+
+def line_state(line: OrderLine) -> dict[str, str]:
+    """What a reader needs of a line, as codes and exact decimals: equal
+    states compare equal whatever exponent a computed amount carries."""
+    return {
+        "product": line.product.code,
+        "name": line.product.name,
+        "action": line.action,
+        "quantity": f"{line.quantity.normalize():f}",
+        "one_time": _decimal(line.one_time_amount),
+        "monthly": _decimal(line.monthly_amount),
+        "status": line.fulfilment_status,
     }
 
 
-def lines_state(lines: Iterable[OrderLine], currency: str) -> dict[str, str]:
-    """Each line's summary by its name, for `audit_lines`."""
-    return {_name(line): line_summary(line, currency) for line in lines}
+def lines_state(lines: Iterable[OrderLine]) -> dict[str, dict[str, str]]:
+    """Each line's state by its key, for `audit_lines`."""
+    return {line_key(line.pk): line_state(line) for line in lines}
 
 
 def audit_lines(
-    *, actor: Actor, order: Order, before: dict[str, str], after: dict[str, str]
+    *, actor: Actor, order: Order, before: dict[str, Any], after: dict[str, Any]
 ) -> None:
     """One entry on the order's trail for every line that changed."""
     changes: dict[str, list[Any]] = {
@@ -50,12 +60,9 @@ def audit_lines(
 def audit_statuses(
     *, actor: Actor, order: Order, lines: Iterable[OrderLine], changes: dict[int, str]
 ) -> None:
-    """Fulfilment reports: each changed line's status before and after."""
+    """Fulfilment reports: each changed line's status code before and after."""
     found = {
-        _name(line) + " · " + _("fulfilment"): [
-            FulfilmentStatus(line.fulfilment_status).label,
-            FulfilmentStatus(changes[line.pk]).label,
-        ]
+        line_key(line.pk) + STATUS_SUFFIX: [line.fulfilment_status, changes[line.pk]]
         for line in lines
         if line.pk in changes
     }

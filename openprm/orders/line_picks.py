@@ -2,7 +2,8 @@
 products a line may take at the order's price list — sellable today,
 orderable on their own or a component of a bundle on the order — found by
 name or code with their prices; the options those products take; and the
-order's bundle lines a component goes under. The service re-checks every
+order's bundle lines a component goes under. The options are read for the
+product chosen (the form asks for them when its product changes). The service re-checks every
 submitted id, so a picker only helps: it never decides."""
 
 from dataclasses import dataclass
@@ -89,10 +90,13 @@ def line_product_label(*, actor: Actor, order: Order, pk: object) -> str | None:
     return product.name if product is not None else None
 
 
-def line_option_choices(*, actor: Actor, order: Order) -> list[tuple[int, str]]:
-    """The options of the products a line may take, priced, by name."""
-    owners = line_products(actor=actor, order=order).values("pk")
-    options = access.unscoped(ProductOption).filter(product_id__in=owners).values("option_id")
+def line_option_choices(*, actor: Actor, order: Order, product_id: object) -> list[tuple[int, str]]:
+    """The options of one product a line may take, priced, by name: read
+    for the product chosen, never the whole price list's."""
+    if not str(product_id or "").isdigit():
+        return []
+    owner = line_products(actor=actor, order=order).filter(pk=int(str(product_id))).values("pk")
+    options = access.unscoped(ProductOption).filter(product_id__in=owner).values("option_id")
     priced = _priced_products(actor, order).filter(pk__in=options).order_by("name_search", "pk")
     return [(p.pk, f"{p.name} · {_pick(p, order).detail}") for p in priced]
 

@@ -1,6 +1,10 @@
-"""Storing a request's drafts as an order's lines, parents first."""
+"""Storing a request's drafts as an order's lines, parents first, and
+copying an order's lines into its revision."""
 
 from collections.abc import Sequence
+
+from django.db import connection
+from django.utils import timezone
 
 from openprm.orders.lines import Draft
 from openprm.orders.models import OrderLine
@@ -60,3 +64,38 @@ def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
         OrderLine.objects.bulk_update([x for x in batch if x.pk], SAVED_FIELDS)
         OrderLine.objects.bulk_create([x for x in batch if not x.pk])
     return lines
+
+
+COPY_SKIPPED = frozenset({"id", "order", "parent", "created_at", "updated_at"})
+
+
+def copy_lines(source_id: int, target_id: int) -> None:
+    """Copy every line of order `source_id` into the new order `target_id`
+    (a revision, ORD-4) in two statements whatever the number of lines: one
+    INSERT … SELECT, then one UPDATE pointing each copied part at its copied
+    parent, found by the line key the two orders share."""
+    quote = connection.ops.quote_name
+    table = quote(OrderLine._meta.db_table)
+    columns = ", ".join(
+        quote(f.column) for f in OrderLine._meta.concrete_fields if f.name not in COPY_SKIPPED
+    )
+    stamp = connection.ops.adapt_datetimefield_value(timezone.now())
+    created, updated, order_id, key, parent_id = (
+        quote(OrderLine._meta.get_field(n).column)
+        for n in ("created_at", "updated_at", "order", "key", "parent")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({created}, {updated}, {order_id}, {columns}) "  # noqa: S608
+            f"SELECT %s, %s, %s, {columns} FROM {table} WHERE {order_id} = %s",
+            [stamp, stamp, target_id, source_id],
+        )
+        cursor.execute(
+            f"UPDATE {table} SET {parent_id} = ("  # noqa: S608
+            f"SELECT dup.id FROM {table} src JOIN {table} par ON par.id = src.{parent_id} "
+            f"JOIN {table} dup ON dup.{order_id} = %s AND dup.{key} = par.{key} "
+            f"WHERE src.{order_id} = %s AND src.{key} = {table}.{key}) "
+            f"WHERE {order_id} = %s AND {key} IN ("
+            f"SELECT {key} FROM {table} WHERE {order_id} = %s AND {parent_id} IS NOT NULL)",
+            [target_id, source_id, target_id, source_id],
+        )

@@ -17,6 +17,7 @@ from openprm.orders.views import (
     OrderCancel,
     OrderDetail,
     OrderLineAdd,
+    OrderLineOptions,
     OrderLineRemove,
     OrderProductPick,
     OrderRevise,
@@ -67,6 +68,11 @@ class PortalOrderRevise(PortalLanding, OrderRevise):
 
 @method_decorator(portal_only, name="dispatch")
 class PortalOrderProductPick(OrderProductPick):
+    pass
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalOrderLineOptions(OrderLineOptions):
     pass
 
 

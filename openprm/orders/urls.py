@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/products/", views.OrderProductPick.as_view(), name="order_product_pick"),
     path("<int:pk>/lines/new/", views.OrderLineAdd.as_view(), name="order_line_add"),
     path("<int:pk>/lines/remove/", views.OrderLineRemove.as_view(), name="order_line_remove"),
+    path("<int:pk>/lines/options/", views.OrderLineOptions.as_view(), name="order_line_options"),
     path("assets/<int:pk>/", asset_views.AssetDetail.as_view(), name="asset_detail"),
     path("assets/<int:pk>/modify/", asset_views.AssetModify.as_view(), name="asset_modify"),
     path(
@@ -44,6 +45,11 @@ portal_urlpatterns = [
         "orders/<int:pk>/lines/new/",
         portal_views.PortalOrderLineAdd.as_view(),
         name="order_line_add",
+    ),
+    path(
+        "orders/<int:pk>/lines/options/",
+        portal_views.PortalOrderLineOptions.as_view(),
+        name="order_line_options",
     ),
     path(
         "orders/<int:pk>/lines/remove/",

@@ -5,6 +5,7 @@ manager), and a customer's installed assets with the effect of its open
 orders. The portal's versions are in portal_views.py."""
 
 from typing import Any, ClassVar
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.errors import DomainError
 from openprm.core.forms import VersionedForm
+from openprm.core.listing import page_number
 from openprm.core.views.defaults import Filter
 from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
@@ -24,11 +26,13 @@ from openprm.customers.selectors import account_get
 from openprm.orders import line_picks, selectors, services, tables
 from openprm.orders.asset_views import ACCOUNTS_ENTRY
 from openprm.orders.catalog import MANAGE_ORDERS
-from openprm.orders.forms import FulfilmentForm, LineAddForm
+from openprm.orders.forms import FulfilmentForm, LineAddForm, LineOptionsForm
+from openprm.orders.history import order_history
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
 from openprm.orders.services import StatusReport
 
 ORDER_ACTIONS = ("change", "revise", "fulfil")
+LOAD_OPTIONS = "load_options"
 
 
 def order_filters(actor: Actor) -> list[Filter]:
@@ -61,12 +65,45 @@ class OrderDetail(RecordDetail):
     model = Order
     template_name = "orders/order_detail.html"
     actions = ORDER_ACTIONS
+    tabs = (("details", _("Details")), ("history", _("History")))
     area: ClassVar[str] = "orders"
 
     def record(self, pk: int) -> Order:
         return selectors.order_get(actor=self.actor, pk=pk)
 
     def tab_context(self, record: Order, tab: str) -> dict[str, Any]:
+        context = {
+            "order": record,
+            "urls": {
+                name: reverse(f"{self.area}:order_{name}", args=[record.pk])
+                for name in (
+                    "submit",
+                    "cancel",
+                    "revise",
+                    "line_add",
+                    "line_remove",
+                    "line_options",
+                    "detail",
+                )
+            }
+            | (
+                {"fulfil": reverse("orders:order_fulfil", args=[record.pk])}
+                if self.area == "orders"
+                else {}
+            ),
+            "portal": self.area == "portal",
+            "editable": record.state == OrderState.PENDING,
+            "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
+            "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
+        }
+        if tab == "history":
+            number = page_number(self.request.GET.get("page"))
+            page = order_history(actor=self.actor, order=record, number=number)
+            return context | {"page_obj": page}
+        return context | self.details_context(record)
+
+    def details_context(self, record: Order) -> dict[str, Any]:
+        """Lines, revisions and the asked-for difference between two."""
         revisions = list(selectors.revisions_of(actor=self.actor, order=record))
         diff, refused = None, ""
         against = self.request.GET.get("against", "")
@@ -78,27 +115,14 @@ class OrderDetail(RecordDetail):
                 refused = error.message
         lines = selectors.lines_of(actor=self.actor, order=record)
         return {
-            "order": record,
             "lines": selectors.with_depth(lines),
             "revisions": revisions,
             "diff": diff,
             "diff_refused": refused,
             "statuses": FulfilmentStatus.choices,
-            "urls": {
-                name: reverse(f"{self.area}:order_{name}", args=[record.pk])
-                for name in ("submit", "cancel", "revise", "line_add", "line_remove", "detail")
-            }
-            | (
-                {"fulfil": reverse("orders:order_fulfil", args=[record.pk])}
-                if self.area == "orders"
-                else {}
-            ),
-            "portal": self.area == "portal",
-            "editable": record.state == OrderState.PENDING,
-            "running": record.state in (OrderState.OPEN, OrderState.IN_PROGRESS),
-            "cancellable": record.state in (OrderState.PENDING, OrderState.OPEN),
             "add_form": LineAddForm(
-                initial={"version": record.version}, **_line_form_kwargs(self, record)
+                initial={"version": record.version, "product": self.request.GET.get("product")},
+                **_line_form_kwargs(self, record),
             )
             if record.state == OrderState.PENDING
             else None,
@@ -127,6 +151,20 @@ class OrderProductPick(Page):
         return render(
             request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
         )
+
+
+class OrderLineOptions(Page):
+    """The Add a line form's options for the product it names (`?product=`),
+    drawn again when its product changes (ORD-8): a product's own options,
+    read for that product alone."""
+
+    model = Order
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        order = selectors.order_get(actor=self.actor, pk=pk)
+        product = request.GET.get("product", "")
+        form = LineOptionsForm(actor=self.actor, order=order, product=product)
+        return render(request, "includes/form.html", {"form": form})
 
 
 class OrderSubmit(RecordAction):
@@ -212,12 +250,25 @@ class OrderLineAdd(RecordAction):
         as such (the version alone means the page was out of date)."""
         record = self.record(pk)
         form = LineAddForm(request.POST, **self.form_kwargs(record))
+        if LOAD_OPTIONS in request.POST:
+            return self.options_page(record, form)
         if form.is_valid() or "version" in form.errors:
             return super().post(request, pk)
         for name, errors in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             messages.error(request, f"{label}: {' '.join(errors)}")
         return redirect(self.refused_url(record))
+
+    def options_page(self, record: Order, form: LineAddForm) -> HttpResponse:
+        """Without JavaScript, *Show its options* comes back to the order
+        page with the typed product chosen and its options to tick."""
+        form.is_valid()
+        product = form.cleaned_data.get("product")
+        if product is None:
+            for error in form.errors.get("product", []):
+                messages.error(self.request, f"{form.fields['product'].label}: {error}")
+            return redirect(self.refused_url(record))
+        return redirect(f"{self.refused_url(record)}?{urlencode({'product': product})}#add-title")
 
     def perform(self, record: Order, form: Any) -> Order:
         data = form.cleaned_data

@@ -89,6 +89,14 @@ def test_ord_4_ord_5_ord_7_the_family_plan_revised_fulfilled_and_changed(
     manager.get_by_label("Every line").select_option("complete")
     manager.get_by_test_id("fulfil-all").click()
     expect(manager.get_by_test_id("order-state")).to_have_text("Fulfilled")
+    for tab, address, name in (
+        (manager, f"/orders/{revision.pk}/?tab=history", "order-history-internal"),
+        (power, f"/portal/orders/{revision.pk}/?tab=history", "order-history-portal"),
+    ):
+        tab.goto(address)  # PLAT-5: the fulfilment and the added lines, on the History tab
+        expect(tab.get_by_test_id("history-entry").first).to_be_visible()
+        expect(tab.get_by_test_id("order-history")).to_contain_text(f"#{bundle.pk} ")
+        shot(tab, name)
     power.get_by_test_id("nav-group-ordering").click()
     power.get_by_role("link", name="Service profile").click()
     power.get_by_test_id("service-profile").get_by_role("link", name="Family line").first.click()

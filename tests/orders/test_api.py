@@ -192,5 +192,6 @@ def test_ord_9_api_a_change_order_that_changes_nothing_is_a_422_problem(
     count = Order.objects.count()
     body = problem(post(power, "/asset-orders", same), 422)
     assert body["code"] == "order_asset_change_empty"
-    assert "A change that changes something: Family line" in body["detail"]
+    assert [e["field"] for e in body["errors"]] == [f"changes.{line.pk}.quantity"]
+    assert line.product.name in body["detail"]
     assert Order.objects.count() == count

@@ -45,6 +45,7 @@ def test_ord_5_internal_asset_pages_highlight_accounts(
     client = client_for(sales_admin)
     for page in (
         reverse("orders:asset_detail", args=[line.pk]),
+        reverse("orders:asset_modify", args=[line.pk]),
         reverse("orders:account_assets", args=[line.customer_id]),
     ):
         html = client.get(page).content.decode()

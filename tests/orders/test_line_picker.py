@@ -50,14 +50,63 @@ def test_ord_1_the_picker_offers_the_price_lists_products_with_code_and_price(
     assert "PHONE-OLD" not in by_code  # not on the Gold price list
 
 
-def test_ord_8_the_form_offers_bundle_lines_and_options_by_name(
-    client_for: Callable[[User], Client], two_partners: dict[str, Any], revision: Order
-) -> None:
+def test_ord_8_the_form_offers_bundle_lines_by_name_and_options_per_product(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], revision: Order,
+    telemedia: dict[str, Any],
+) -> None:  # fmt: skip
+    """The page lists no option until a product is chosen; the options
+    route answers the chosen product's own options, by name and price."""
     client = client_for(two_partners["nw_admin"].user)
     page = client.get(reverse("portal:order_detail", args=[revision.pk])).content.decode()
     bundle = revision.lines.get(product__code="FAMILY")
     assert f'<option value="{bundle.pk}">Family plan 1500 #{bundle.pk}</option>' in page
-    assert "Data pack 5 GB · DATA-5 · €4 monthly" in page
+    options_url = reverse("portal:order_line_options", args=[revision.pk])
+    assert f'hx-get="{options_url}"' in page
+    assert "<noscript>" in page
+    data_pack = telemedia["DATA-5"]
+    assert f'value="{data_pack.pk}"' not in page
+    line_options = client.get(options_url, {"product": telemedia["LINE"].pk}).content.decode()
+    assert f'value="{data_pack.pk}"' in line_options
+    assert f"{data_pack.name} · DATA-5 · €4 monthly" in line_options
+    assert 'id="id_options_wrap"' in line_options
+    phone = client.get(options_url, {"product": telemedia["PHONE-X"].pk}).content.decode()
+    assert f'value="{data_pack.pk}"' not in phone  # a phone takes no data pack
+    typed = client.get(options_url, {"product": "Family line"}).content.decode()
+    assert 'type="checkbox"' not in typed  # a product is chosen by its id, never typed
+
+
+def test_ord_8_without_javascript_the_typed_product_shows_its_options(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], revision: Order,
+    telemedia: dict[str, Any],
+) -> None:  # fmt: skip
+    """*Show the product's options* resolves the typed name and comes back to
+    the page with that product chosen and its options to tick; nothing is
+    added."""
+    client = client_for(two_partners["nw_admin"].user)
+    count = revision.lines.count()
+    answer = client.post(
+        reverse("portal:order_line_add", args=[revision.pk]),
+        {"version": revision.version, "product": "", "product_search": "Family line",
+         "quantity": 1, "load_options": "1"},
+    )  # fmt: skip
+    line = telemedia["LINE"]
+    detail = reverse("portal:order_detail", args=[revision.pk])
+    assert answer.status_code == 302
+    assert answer["Location"] == f"{detail}?product={line.pk}#add-title"
+    page = client.get(f"{detail}?product={line.pk}").content.decode()
+    assert f'name="product" value="{line.pk}"' in page
+    assert f'value="{line.name}"' in page
+    assert f'value="{telemedia["DATA-5"].pk}"' in page
+    assert revision.lines.count() == count
+
+
+def test_ord_8_other_partners_cannot_read_an_orders_options(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], revision: Order,
+    telemedia: dict[str, Any],
+) -> None:  # fmt: skip
+    client = client_for(two_partners["co_admin"].user)
+    options_url = reverse("portal:order_line_options", args=[revision.pk])
+    assert client.get(options_url, {"product": telemedia["LINE"].pk}).status_code == 404
 
 
 def test_ord_1_a_typed_name_is_resolved_and_the_line_added(

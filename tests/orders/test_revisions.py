@@ -7,6 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, PermissionRefused, ValidationFailed
@@ -20,7 +22,7 @@ from openprm.orders.services import (
     order_revise,
     order_submit,
 )
-from tests.orders.conftest import complete
+from tests.orders.conftest import complete, family
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +163,34 @@ def test_ord_7_cancelling_an_order_cancels_its_pending_revision(
     order_cancel(actor=nw_power, order=open_order, expected_version=open_order.version)
     revision.refresh_from_db()
     assert revision.state == "cancelled"
+
+
+def test_ord_4_a_revision_copies_every_line_and_its_structure_in_fixed_statements(
+    stock_order: Callable[..., Order], nw_power: Actor, telemedia: dict[str, Any]
+) -> None:
+    """The copy is the database's work: a 5-line family plan and a 17-line
+    one are revised in the same number of statements, and each copy keeps
+    its place under the copy of its bundle."""
+    counts = []
+    for lines in (1, 5):
+        order = submitted(stock_order(family(telemedia, lines=lines)), nw_power)
+        with CaptureQueriesContext(connection) as queries:
+            revision = order_revise(actor=nw_power, order=order)
+        counts.append(len(queries))
+        copied = {
+            (line.key, line.parent.key if line.parent else None, line.quantity, line.monthly_amount)
+            for line in revision.lines.select_related("parent")
+        }
+        original = {
+            (line.key, line.parent.key if line.parent else None, line.quantity, line.monthly_amount)
+            for line in order.lines.select_related("parent")
+        }
+        assert copied == original
+        assert all(
+            line.parent.order_id == revision.pk for line in revision.lines.exclude(parent=None)
+        )
+        assert (revision.one_time_total, revision.monthly_total) == (
+            order.one_time_total,
+            order.monthly_total,
+        )
+    assert counts[0] == counts[1]

@@ -200,7 +200,11 @@ class OrderLine(TimestampedModel):
 
     class Meta:
         ordering = ["order", "position", "pk"]
-        indexes = [models.Index(fields=["asset", "order"])]
+        indexes = [
+            models.Index(fields=["asset", "order"]),
+            # a revision's copy finds each part's copied parent by its key
+            models.Index(fields=["order", "key"], name="orders_line_order_key"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(quantity__gt=0),

@@ -115,9 +115,16 @@ def totals(drafts: Sequence[Draft]) -> tuple[Decimal, Decimal]:
 
 
 def create_order(*, actor: Actor, order: Order, drafts: Sequence[Draft]) -> Order:
-    """Insert a new order (or revision) with its lines; the first revision
-    takes its number from its id."""
+    """Insert a new order (or revision) with its lines."""
     order.one_time_total, order.monthly_total = totals(drafts)
+    insert_order(actor=actor, order=order)
+    save_lines(order.pk, drafts)
+    return order
+
+
+def insert_order(*, actor: Actor, order: Order) -> Order:
+    """Insert the order itself, on the trail; the first revision takes its
+    number from its id."""
     order.placed_by_id = actor.pk
     full_clean(order, exclude=["number", "previous"])
     if not order.number:
@@ -127,7 +134,6 @@ def create_order(*, actor: Actor, order: Order, drafts: Sequence[Draft]) -> Orde
         order.save(update_fields=["number"])
     else:
         order.save(force_insert=True)
-    save_lines(order.pk, drafts)
     audit_create(actor=actor, instance=order)
     return order
 
@@ -206,8 +212,8 @@ def order_lines_replace(
         drafts = build_lines(lines, ctx, problems)
         problems.raise_any()
         saved = save_lines(order.pk, drafts)
-        before = lines_state(kept.values(), order.currency)
-        after = lines_state(saved, order.currency)
+        before = lines_state(kept.values())
+        after = lines_state(saved)
         audit_lines(actor=actor, order=order, before=before, after=after)
         one_time, monthly = totals(drafts)
         return record_update(
@@ -236,6 +242,14 @@ def _carry_fulfilment(order: Order, previous: Order) -> str:
     return OrderState.IN_PROGRESS if moved else OrderState.OPEN
 
 
+def _moved(actor: Actor, order: Order, state: str) -> None:
+    """A revision moved by a change of another one (superseded by its
+    successor, cancelled with its order), on its own trail."""
+    record_update(
+        actor=actor, instance=order, changes={"state": state}, expected_version=None, clean=False
+    )
+
+
 def order_submit(*, actor: Actor, order: Order, expected_version: int | None) -> Order:
     """Pending → Open. A submitted revision replaces the one it revises,
     which becomes read-only history (ORD-4, ORD-7)."""
@@ -248,8 +262,7 @@ def order_submit(*, actor: Actor, order: Order, expected_version: int | None) ->
             previous = access.unscoped(Order).select_for_update().get(pk=order.previous_id)
             require_revisable(previous)
             state = _carry_fulfilment(order, previous)
-            previous.state = OrderState.SUPERSEDED
-            previous.save(update_fields=["state", "updated_at"])
+            _moved(actor, previous, OrderState.SUPERSEDED)
         order = record_update(
             actor=actor,
             instance=order,
@@ -289,7 +302,7 @@ def order_cancel(*, actor: Actor, order: Order, expected_version: int | None) ->
             expected_version=expected_version,
         )
         publish(OrderCancelled(actor=actor, record=order, revision=order.revision))
-        access.unscoped(Order).filter(number=order.number, state=OrderState.PENDING).update(
-            state=OrderState.CANCELLED  # the revision pending on a cancelled order goes with it
-        )
+        pending = access.unscoped(Order).filter(number=order.number, state=OrderState.PENDING)
+        for revision in pending.select_for_update():  # it goes with its cancelled order
+            _moved(actor, revision, OrderState.CANCELLED)
     return order

@@ -17,9 +17,9 @@ from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderRevised
-from openprm.orders.lines import Draft
+from openprm.orders.line_store import copy_lines
 from openprm.orders.models import Order, OrderLine, OrderState
-from openprm.orders.services.placing import create_order
+from openprm.orders.services.placing import insert_order
 from openprm.orders.services.revisable import require_revisable
 
 
@@ -44,35 +44,10 @@ def _refuse_second(pending: Order) -> Conflict:
     )
 
 
-def _copies(order: Order) -> list[Draft]:
-    lines = list(
-        access.unscoped(OrderLine)
-        .filter(order=order)
-        .select_related("product")
-        .order_by("position", "pk")
-    )
-    index = {line.pk: i for i, line in enumerate(lines)}
-    return [
-        Draft(
-            product=line.product,
-            quantity=line.quantity,
-            parent=index.get(line.parent_id) if line.parent_id else None,
-            action=line.action,
-            asset_id=line.asset_id,
-            key=line.key,
-            one_time_price=line.one_time_price,
-            monthly_price=line.monthly_price,
-            component_discount_percent=line.component_discount_percent,
-            discount_percent=line.discount_percent,
-            fulfilment_status=line.fulfilment_status,
-        )
-        for line in lines
-    ]
-
-
 def order_revise(*, actor: Actor, order: Order) -> Order:
     """A new pending revision: the same number, the next revision number,
-    every line copied (ORD-4). One pending revision at a time (409)."""
+    every line copied by the database in a fixed number of statements
+    (ORD-4). One pending revision at a time (409)."""
     access.require(actor, "revise", order)
     try:
         with transaction.atomic():
@@ -96,8 +71,11 @@ def order_revise(*, actor: Actor, order: Order) -> Order:
                 price_list_id=order.price_list_id,
                 currency=order.currency,
                 opportunity_id=order.opportunity_id,
+                one_time_total=order.one_time_total,
+                monthly_total=order.monthly_total,
             )
-            create_order(actor=actor, order=revision, drafts=_copies(order))
+            insert_order(actor=actor, order=revision)
+            copy_lines(order.pk, revision.pk)
             publish(OrderRevised(actor=actor, record=revision, revision=revision.revision))
     except IntegrityError:
         pending = _pending_revision(order)
