@@ -5,9 +5,10 @@ It is built once per request (the session middleware or the API's token
 check, identity.actors) and from a user id in background tasks, so a
 request never asks twice who its caller is, and nothing is cached on the
 `User` object. Facts that cost a query and that many requests never need —
-the people below a manager, the partner a portal user belongs to and the
-subsidiaries it sees, whether its account reach is small — are read on
-first use and kept on the actor for the rest of its request.
+the people below a manager, a portal user's partner-contact row (its
+membership) and the subsidiaries it sees, whether its account reach is
+small — are read on first use and kept on the actor for the rest of its
+request.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Actor:
     load_resources: Callable[[], Resources] = field(
         default=lambda: NO_RESOURCES, repr=False, compare=False
     )
+    load_membership: Callable[[], Any] = field(default=lambda: None, repr=False, compare=False)
     load_partner_reach: Callable[[], tuple[int, ...]] = field(
         default=tuple, repr=False, compare=False
     )
@@ -111,6 +113,16 @@ class Actor:
     @property
     def resource_id(self) -> int | None:
         return self.resources.own
+
+    @cached_property
+    def membership(self) -> Any:
+        """PRG-7: a portal user's own partner-contact row, with its partner,
+        the partner's account and that account's owner (the channel
+        manager), its role and its person — read in one statement, once per
+        request, so the partner reach, the portal pages and the access rules
+        that ask who the user is in its organization share it. None for
+        everyone else. (The partners app, above core, reads the row.)"""
+        return self.load_membership() if self.is_active and self.is_partner else None
 
     @cached_property
     def partner_reach(self) -> tuple[int, ...]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
+from openprm.core.counting import grouped_counts
 from openprm.deals.models import DealRegistration, LeadOffer, Opportunity
 
 State = DealRegistration.State
@@ -61,12 +62,16 @@ def _rate(part: int, whole: int) -> float | None:
 
 def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
     registrations = access.visible(DealRegistration, actor).filter(partner_id=partner_id)
-    by_state = dict(
-        registrations.order_by()
-        .values_list("state")
-        .annotate(n=Count("pk"))
-        .values_list("state", "n")
+    answered = access.visible(LeadOffer, actor).filter(partner_id=partner_id)
+    answered = answered.exclude(outcome=LeadOffer.Outcome.OPEN)
+    counts = grouped_counts(
+        (registrations, {f"state_{state}": Q(state=state) for state in State.values}),
+        (
+            answered,
+            {"answered": None, "accepted": Q(outcome=LeadOffer.Outcome.ACCEPTED)},
+        ),
     )
+    by_state = {s: counts[f"state_{s}"] for s in State.values if counts[f"state_{s}"]}
     decided = sum(by_state.get(s, 0) for s in DECIDED)
     approved = sum(by_state.get(s, 0) for s in APPROVED_ONCE)
     hours = [
@@ -88,16 +93,6 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
     )
     won = sum(row["won"] for row in by_currency)
     lost = sum(row["lost"] for row in by_currency)
-    offers = (
-        access.visible(LeadOffer, actor)
-        .filter(partner_id=partner_id)
-        .exclude(outcome=LeadOffer.Outcome.OPEN)
-        .order_by()
-        .aggregate(
-            answered=Count("pk"),
-            accepted=Count("pk", filter=Q(outcome=LeadOffer.Outcome.ACCEPTED)),
-        )
-    )
     return DealStats(
         by_state=by_state,
         approval_rate=_rate(approved, decided),
@@ -106,8 +101,8 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
         lost=lost,
         win_rate=_rate(won, won + lost),
         revenue=_revenue(by_currency),
-        offers_answered=offers["answered"],
-        offers_accepted=offers["accepted"],
+        offers_answered=counts["answered"],
+        offers_accepted=counts["accepted"],
     )
 
 

@@ -5,20 +5,20 @@ its answer (DEAL-2, DEAL-4, DEAL-6) — and its dashboard (PRG-8, DEAL-5):
 leads by status and opportunities by stage as charts, and the
 registrations whose protection ends soon with the days left.
 
-Each portal block is one or two queries through the access scope, grouped
-in the database: the page stays fast for a partner with 50,000
-opportunities (benchmarks/bench_portal_home.py)."""
+Each portal block is one query through the access scope, its counts
+grouped in the database and shared in one statement: the page stays fast
+for a partner with 50,000 opportunities (benchmarks/bench_portal_home.py)."""
 
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.counting import TODO_CAP, capped_count
+from openprm.core.counting import TODO_CAP, capped, capped_count, grouped_counts
 from openprm.deals import selectors
 from openprm.deals.housekeeping import overdue_cutoff
 from openprm.deals.models import DealRegistration, Lead, Opportunity
@@ -69,24 +69,44 @@ def partner_deals(*, actor: Actor) -> dict[str, Any]:
     """What the partner should act on: registrations returned to it and
     leads waiting for its answer (protection ending soon has its own block)."""
     returned = selectors.registration_list(actor=actor).filter(state=State.RETURNED)
-    offers = selectors.open_offers(actor=actor)
     return {
         "returned": list(returned.order_by("pk")[:SHOWN]),
-        "leads": capped_count(offers, TODO_CAP),
+        "leads": _partner_counts(actor)["offers"],
         "leads_url": reverse("portal:lead_list"),
         "list_url": reverse("portal:registration_list"),
         "new_url": reverse("portal:registration_create"),
     }
 
 
-def _counted(rows: Any, field: str, choices: Any) -> list[dict[str, Any]]:
-    """One GROUP BY: the count of each value of `field`, in the choices'
-    order, with the values that have none left out."""
-    counts = dict(rows.order_by().values_list(field).annotate(n=Count("pk")))
+def _partner_counts(actor: Actor) -> dict[str, int]:
+    """The counts of the partner's dashboard in one statement, shared by its
+    blocks: leads by status, its own opportunities by stage (those it sells
+    — and its subsidiaries sell, where it sees them, PRG-13; not another
+    partner's deals its people help on; naming the partners lets the
+    database read their rows by index) and the lead offers waiting for its
+    answer (up to TODO_CAP + 1)."""
+
+    def read() -> dict[str, int]:
+        own = selectors.opportunity_list(actor=actor).filter(access.partner_reach_q(actor))
+        return grouped_counts(
+            (
+                selectors.lead_list(actor=actor),
+                {f"lead_{value}": Q(status=value) for value in LeadStatus.values},
+            ),
+            (own, {f"stage_{value}": Q(stage=value) for value in Stage.values}),
+            (capped(selectors.open_offers(actor=actor), TODO_CAP), {"offers": None}),
+        )
+
+    return actor.remembered("deals.partner_counts", read)
+
+
+def _counted(counts: dict[str, int], prefix: str, choices: Any) -> list[dict[str, Any]]:
+    """The count of each choice, in the choices' order, with the values that
+    have none left out."""
     return [
-        {"code": value, "label": str(label), "count": counts[value]}
+        {"code": value, "label": str(label), "count": counts[prefix + value]}
         for value, label in choices
-        if counts.get(value)
+        if counts[prefix + value]
     ]
 
 
@@ -101,7 +121,7 @@ def _chart(slices: list[dict[str, Any]]) -> dict[str, Any]:
 def partner_leads_by_status(*, actor: Actor) -> dict[str, Any]:
     """PRG-8, DEAL-5: the partner's leads (its own, referred by it, offered
     to it) by status."""
-    slices = _counted(selectors.lead_list(actor=actor), "status", LeadStatus.choices)
+    slices = _counted(_partner_counts(actor), "lead_", LeadStatus.choices)
     return {
         "slices": slices,
         "total": sum(s["count"] for s in slices),
@@ -111,13 +131,9 @@ def partner_leads_by_status(*, actor: Actor) -> dict[str, Any]:
 
 
 def partner_opportunities_by_stage(*, actor: Actor) -> dict[str, Any]:
-    """PRG-8, DEAL-5: the partner's own opportunities by stage (those it
-    sells — and its subsidiaries sell, where it sees them, PRG-13; not
-    another partner's deals its people help on), the open ones first in the
-    sales order, then won and lost. Naming the partners lets the database
-    read their rows by index."""
-    own = selectors.opportunity_list(actor=actor).filter(access.partner_reach_q(actor))
-    slices = _counted(own, "stage", Stage.choices)
+    """PRG-8, DEAL-5: the partner's own opportunities by stage, the open
+    ones first in the sales order, then won and lost."""
+    slices = _counted(_partner_counts(actor), "stage_", Stage.choices)
     won = next((s["count"] for s in slices if s["code"] == Stage.WON), 0)
     lost = next((s["count"] for s in slices if s["code"] == Stage.LOST), 0)
     return {

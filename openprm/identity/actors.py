@@ -2,36 +2,42 @@
 API token statement, or from a user id in a background task.
 
 The partner a portal user belongs to is recorded by the partners app, which
-sits above identity; it hands identity the one function that reads it, with
-the subsidiaries its users see (`partner_reach_reader`, PRG-13), at
-start-up, so imports keep going downward.
+sits above identity; it hands identity the functions that read a user's
+membership (its partner-contact row) and, from that row, the subsidiaries
+its users see (`partner_reach_reader`, PRG-13), at start-up, so imports keep
+going downward.
 """
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from openprm.core.actor import ANONYMOUS, Actor, Resources, install_builder
 from openprm.identity.hierarchy import resources_of
 from openprm.identity.models import Privilege, User
 
-ReachReader = Callable[[int], tuple[int, ...]]
+MembershipReader = Callable[[int], Any]
+ReachReader = Callable[[Any], tuple[int, ...]]
 
-_reach_reader: list[ReachReader] = []
+_readers: list[tuple[MembershipReader, ReachReader]] = []
 
 
-def partner_reach_reader(reader: ReachReader) -> None:
-    """Set how the organizations a portal user sees are read — its own
-    first, then its subsidiaries' where switched on (PRG-13); the partners
-    app does, once. A second, different reader is a programming error."""
-    if _reach_reader and _reach_reader[0] is not reader:
+def partner_reach_reader(membership: MembershipReader, reach: ReachReader) -> None:
+    """Set how a portal user's membership is read (from its user id) and
+    how the organizations it sees follow from that row — its own first,
+    then its subsidiaries' where switched on (PRG-13); the partners app
+    does, once. A second, different pair is a programming error."""
+    if _readers and _readers[0] != (membership, reach):
         raise RuntimeError("the partner reach reader is already set")
-    _reach_reader[:] = [reader]
+    _readers[:] = [(membership, reach)]
 
 
-def _reach_of(user_id: int) -> tuple[int, ...]:
-    if not _reach_reader:
-        return ()
-    return _reach_reader[0](user_id)
+def _membership_of(user_id: int) -> Any:
+    return _readers[0][0](user_id) if _readers else None
+
+
+def _reach_of(membership: Any) -> tuple[int, ...]:
+    return _readers[0][1](membership) if _readers else ()
 
 
 def privileges_of(user: User) -> frozenset[str]:
@@ -51,14 +57,16 @@ def actor_for(
     for a user nobody reports to, the resources) is not read again."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
-    return Actor(
+    actor = Actor(
         user=user,
         privileges=privileges_of(user) if privileges is None else privileges,
         load_resources=(
             partial(resources_of, user.pk) if resources is None else (lambda: resources)
         ),
-        load_partner_reach=partial(_reach_of, user.pk),
+        load_membership=partial(_membership_of, user.pk),
+        load_partner_reach=lambda: _reach_of(actor.membership),
     )
+    return actor
 
 
 def actor_for_user_id(user_id: int) -> Actor:

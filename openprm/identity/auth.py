@@ -114,7 +114,7 @@ class TokenAuth(HttpBearer):
         if found is None:
             return None
         actor, token_id, stale = found
-        if actor.is_partner and sign_in_refusal(actor.user) is not None:  # type: ignore[arg-type]
+        if sign_in_refusal(actor) is not None:
             return None
         if stale:
             AccessToken.objects.filter(pk=token_id).update(last_used_at=now)

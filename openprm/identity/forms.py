@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.forms import VersionedForm
+from openprm.identity.actors import actor_for
 from openprm.identity.models import Privilege, Resource, Role, User
 from openprm.identity.sign_in import sign_in_refusal
 
@@ -20,7 +21,7 @@ class SignInForm(AuthenticationForm):
 
     def confirm_login_allowed(self, user: Any) -> None:
         super().confirm_login_allowed(user)
-        refusal = sign_in_refusal(user)
+        refusal = sign_in_refusal(actor_for(user))
         if refusal is not None:
             raise forms.ValidationError(refusal, code="portal_disabled")
 

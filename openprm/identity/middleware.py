@@ -1,11 +1,13 @@
 """The request's actor, built once from the session user (the API's token
 check builds its own, identity.auth). A partner user whose organization's
-portal was switched off is signed out first (identity.sign_in)."""
+portal was switched off is signed out (identity.sign_in), and the request
+goes on as nobody's."""
 
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from openprm.core.actor import ANONYMOUS
 from openprm.identity.actors import actor_for
 from openprm.identity.sign_in import end_refused_session
 
@@ -15,6 +17,8 @@ class ActorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        end_refused_session(request)
-        request.actor = actor_for(request.user)  # type: ignore[attr-defined]
+        actor = actor_for(request.user)
+        if end_refused_session(request, actor):
+            actor = ANONYMOUS
+        request.actor = actor  # type: ignore[attr-defined]
         return self.get_response(request)

@@ -4,7 +4,8 @@ A partner user signs in only while its organization's portal is enabled
 (PRG-13). Which organization that is, and whether its portal is on, is the
 partners app's to say: it hands identity the one function that answers
 (`sign_in_gate`) at start-up, as it does for the membership reader. The
-gate is asked for partner users only, so internal requests pay nothing.
+gate reads the actor's membership, which the request's pages use too, and
+is asked for partner users only, so internal requests pay nothing.
 
 Each session records when it was signed in; switching a portal off ends
 every session its users started before, at their next request, even when
@@ -21,14 +22,14 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
-from openprm.identity.models import User
+from openprm.core.actor import Actor
 
 SESSION_SIGNED_IN_AT = "openprm_signed_in_at"
 SIGNED_OUT_REASON = "openprm_signed_out_reason"
 BEFORE_ANY_SIGN_IN = dt.datetime.min.replace(tzinfo=dt.UTC)
 
-Gate = Callable[[User, dt.datetime | None], str | None]
-"""The refusal for `user` (None: allowed). The second argument is when the
+Gate = Callable[[Actor, dt.datetime | None], str | None]
+"""The refusal for the actor of a user (None: allowed). The second argument is when the
 session asking was signed in, or None for a sign-in or an API token."""
 
 _gate: list[Gate] = []
@@ -42,11 +43,11 @@ def sign_in_gate(gate: Gate) -> None:
     _gate[:] = [gate]
 
 
-def sign_in_refusal(user: User, *, session_signed_in_at: dt.datetime | None = None) -> str | None:
-    """Why `user` may not sign in or keep its session now, or None."""
-    if not _gate or not user.is_partner_user:
+def sign_in_refusal(actor: Actor, *, session_signed_in_at: dt.datetime | None = None) -> str | None:
+    """Why the actor's user may not sign in or keep its session now, or None."""
+    if not _gate or not actor.is_partner:
         return None
-    return _gate[0](user, session_signed_in_at)
+    return _gate[0](actor, session_signed_in_at)
 
 
 def session_signed_in_at(request: HttpRequest) -> dt.datetime:
@@ -56,16 +57,17 @@ def session_signed_in_at(request: HttpRequest) -> dt.datetime:
     return dt.datetime.fromisoformat(stamp) if stamp else BEFORE_ANY_SIGN_IN
 
 
-def end_refused_session(request: HttpRequest) -> None:
-    """Sign out a partner user whose session the gate refuses; the sign-in
-    page then says why (`signed_out_reason`)."""
-    user = request.user
-    if not (user.is_authenticated and getattr(user, "is_partner_user", False)):
-        return
-    refusal = sign_in_refusal(user, session_signed_in_at=session_signed_in_at(request))
-    if refusal is not None:
-        logout(request)
-        request.session[SIGNED_OUT_REASON] = refusal
+def end_refused_session(request: HttpRequest, actor: Actor) -> bool:
+    """Sign out a partner user whose session the gate refuses (True); the
+    sign-in page then says why (`signed_out_reason`)."""
+    if not actor.is_partner:
+        return False
+    refusal = sign_in_refusal(actor, session_signed_in_at=session_signed_in_at(request))
+    if refusal is None:
+        return False
+    logout(request)
+    request.session[SIGNED_OUT_REASON] = refusal
+    return True
 
 
 def signed_out_reason(request: HttpRequest) -> str | None:
@@ -74,6 +76,6 @@ def signed_out_reason(request: HttpRequest) -> str | None:
 
 
 @receiver(user_logged_in, dispatch_uid="identity_session_signed_in_at")
-def _stamp_session(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+def _stamp_session(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_SIGNED_IN_AT] = timezone.now().isoformat()

@@ -4,22 +4,27 @@ organization, its people and what they can do next (PRG-7, PRG-9)."""
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Q, QuerySet, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from openprm.core import access
 from openprm.core.actor import Actor
-from openprm.core.counting import TODO_CAP, capped_count
+from openprm.core.counting import TODO_CAP, capped, capped_count, grouped_counts
 from openprm.identity.catalog import PARTNER_ADMINISTRATOR
 from openprm.identity.selectors import token_list
 from openprm.partners.models import PartnerContact, PartnerContactFavorite, PartnerProfile
 from openprm.partners.policies.membership import membership
-from openprm.partners.selectors import contacts_awaiting_portal_user, managed_partners
+from openprm.partners.selectors import (
+    contacts_awaiting_portal_user,
+    managed_partners,
+    own_organization,
+)
 
 NEWEST = 5
 WAITING = 5
+PEOPLE_SHOWN = 5
 
 ACTIVE = PartnerProfile.Status.ACTIVE
 INACTIVE = PartnerProfile.Status.INACTIVE
@@ -61,31 +66,60 @@ def partner_work(*, actor: Actor) -> dict[str, Any]:
     }
 
 
-def _own(actor: Actor) -> PartnerProfile:
-    """PRG-7: the partner user's own organization (its membership's), with
-    its account and the account's owner, in one query."""
-    return access.get_visible(
-        PartnerProfile,
-        actor,
-        actor.partner_id,
-        managed_partners(actor=actor).select_related("account__owner"),
-    )
-
-
 def _own_people(actor: Actor) -> QuerySet[PartnerContact]:
     return access.visible(PartnerContact, actor).filter(partner_id=actor.partner_id)
+
+
+def _people_shown(actor: Actor) -> tuple[list[PartnerContact], PartnerContact | None]:
+    """The first people in name order and the primary contact, in one read
+    that the organization and people blocks share."""
+
+    def read() -> tuple[list[PartnerContact], PartnerContact | None]:
+        people = _own_people(actor)
+        first = people.order_by("person__last_name_search", "person__name_search", "pk")
+        first = first.values("pk")[:PEOPLE_SHOWN]
+        rows = list(
+            people.filter(Q(pk__in=first) | Q(is_primary=True))
+            .annotate(shown=Case(When(pk__in=first, then=True), default=False))
+            .select_related("person", "role")
+            .order_by("person__last_name_search", "person__name_search", "pk")
+        )
+        primary = min((r for r in rows if r.is_primary), key=lambda r: r.pk, default=None)
+        return [r for r in rows if r.shown], primary
+
+    return actor.remembered("partners.people_shown", read)
+
+
+def _people_counts(actor: Actor) -> dict[str, int]:
+    """The counts the people and next-steps blocks show, in one statement:
+    people by level, who can sign in, who has a user and who not, whether
+    the user marked a favorite and holds an access token."""
+
+    def read() -> dict[str, int]:
+        return grouped_counts(
+            (
+                _own_people(actor),
+                {
+                    **{f"level_{level}": Q(level=level) for level in PartnerContact.Level},
+                    "active_users": Q(user__is_active=True),
+                    "users": Q(user__isnull=False),
+                    "without": Q(user__isnull=True),
+                },
+            ),
+            (capped(access.visible(PartnerContactFavorite, actor), 0), {"favorites": None}),
+            (capped(token_list(actor=actor), 0), {"tokens": None}),
+        )
+
+    return actor.remembered("partners.people_counts", read)
 
 
 def portal_organization(*, actor: Actor) -> dict[str, Any]:
     """PRG-7: the partner user's own organization, its primary contact and
     the channel manager who looks after it (the partner's account owner)."""
-    partner = _own(actor)
-    primary = (
-        _own_people(actor).filter(is_primary=True).select_related("person").order_by("pk").first()
-    )
+    partner = own_organization(actor=actor)
     return {
         "partner": partner,
-        "primary": primary,
+        "primary": _people_shown(actor)[1],
         "manager": partner.account.owner,
         "url": reverse("portal:organization"),
     }
@@ -103,18 +137,14 @@ name ("Partner user") read as a raw label above a number."""
 def portal_people(*, actor: Actor) -> dict[str, Any]:
     """PC-2, PRG-2: the organization's people by level, how many can sign
     into the portal, and the first of them in name order."""
-    people = _own_people(actor)
-    levels = dict(people.order_by().values_list("level").annotate(n=Count("pk")))
-    first = list(
-        people.select_related("person", "role").order_by(
-            "person__last_name_search", "person__name_search", "pk"
-        )[:5]
-    )
+    counts = _people_counts(actor)
     return {
-        "people": first,
-        "count": sum(levels.values()),
-        "levels": [(LEVEL_HEADINGS[level], levels.get(level, 0)) for level in PartnerContact.Level],
-        "users": people.filter(user__is_active=True).count(),
+        "people": _people_shown(actor)[0],
+        "count": sum(counts[f"level_{level}"] for level in PartnerContact.Level),
+        "levels": [
+            (LEVEL_HEADINGS[level], counts[f"level_{level}"]) for level in PartnerContact.Level
+        ],
+        "users": counts["active_users"],
         "url": reverse("portal:contact_list"),
     }
 
@@ -126,12 +156,9 @@ def portal_next_steps(*, actor: Actor) -> dict[str, Any]:
     user yet through its channel manager, and connect its tools with a
     personal access token (PLAT-1)."""
     own = membership(actor)
-    people = _own_people(actor).aggregate(
-        users=Count("pk", filter=Q(user__isnull=False)),
-        without=Count("pk", filter=Q(user__isnull=True)),
-    )
+    people = _people_counts(actor)
     steps: list[dict[str, Any]] = []
-    if not access.visible(PartnerContactFavorite, actor).exists():
+    if not people["favorites"]:
         steps.append(
             {
                 "text": _("Mark the colleagues you work with most as favorites."),
@@ -155,7 +182,7 @@ def portal_next_steps(*, actor: Actor) -> dict[str, Any]:
             }
         )
     if people["without"]:
-        manager = _own(actor).account.owner
+        manager = own_organization(actor=actor).account.owner
         steps.append(
             {
                 "text": ngettext(
@@ -173,7 +200,7 @@ def portal_next_steps(*, actor: Actor) -> dict[str, Any]:
                 "action": _("Write to your channel manager"),
             }
         )
-    if not token_list(actor=actor).exists():
+    if not people["tokens"]:
         steps.append(
             {
                 "text": _("Connect your own tools to the API with a personal access token."),

@@ -175,9 +175,10 @@ def _progress(
     )
 
 
-def explain(partnership: Partnership) -> Explanation:
-    """The partner's progress to its next tier and its floor in this one."""
-    ladder = Ladder.of(partnership.program)
+def explain(partnership: Partnership, ladder: Ladder | None = None) -> Explanation:
+    """The partner's progress to its next tier and its floor in this one
+    (on `ladder`, when the page already read its program's)."""
+    ladder = ladder or Ladder.of(partnership.program)
     tier = next((t for t in ladder.tiers if t.pk == partnership.tier_id), partnership.tier)
     next_tier = ladder.next_above(tier)
     fall_back_to = ladder.below(tier)

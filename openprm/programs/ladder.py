@@ -38,13 +38,38 @@ class Ladder:
 
     @classmethod
     def of(cls, program: Program) -> "Ladder":
-        tiers = tuple(Tier.objects.filter(program=program).order_by("rank"))
+        """The tiers, lowest first, each with its requirements, in one
+        statement (the tiers joined to their requirements); a tier's
+        `requirements.all()` answers from what was read."""
+        tier_fields = [f.attname for f in Tier._meta.concrete_fields]
+        requirement_fields = [f.attname for f in TierRequirement._meta.concrete_fields]
+        rows = (
+            Tier.objects.filter(program=program)
+            .order_by(
+                "rank",
+                "requirements__indicator",
+                "requirements__parameter",
+                "requirements__pk",
+            )
+            .values_list(*tier_fields, *(f"requirements__{f}" for f in requirement_fields))
+        )
+        db = rows.db
+        tiers: dict[int, Tier] = {}
         requirements: dict[int, list[TierRequirement]] = defaultdict(list)
-        for requirement in TierRequirement.objects.filter(tier__program=program).order_by(
-            "indicator", "parameter", "pk"
-        ):
-            requirements[requirement.tier_id].append(requirement)
-        return cls(program, tiers, {k: tuple(v) for k, v in requirements.items()})
+        for row in rows:
+            tier_row, requirement_row = row[: len(tier_fields)], row[len(tier_fields) :]
+            tier = tiers.get(tier_row[0]) or tiers.setdefault(
+                tier_row[0], Tier.from_db(db, tier_fields, tier_row)
+            )
+            if requirement_row[0] is not None:
+                requirements[tier.pk].append(
+                    TierRequirement.from_db(db, requirement_fields, requirement_row)
+                )
+        for tier in tiers.values():
+            _keep_requirements(tier, requirements[tier.pk])
+        return cls(
+            program, tuple(tiers.values()), {k: tuple(v) for k, v in requirements.items() if v}
+        )
 
     @cached_property
     def open_tiers(self) -> list[Tier]:
@@ -106,6 +131,15 @@ class Ladder:
     def below(self, tier: Tier) -> Tier | None:
         lower = [t for t in self.open_tiers if t.rank < tier.rank]
         return lower[-1] if lower else None
+
+
+def _keep_requirements(tier: Tier, requirements: list[TierRequirement]) -> None:
+    """Where `tier.requirements.all()` finds them, as `prefetch_related`
+    leaves them."""
+    rows = tier.requirements.all()
+    rows._result_cache = requirements
+    rows._prefetch_done = True
+    tier._prefetched_objects_cache = {"requirements": rows}
 
 
 def key_of(requirement: TierRequirement) -> Key:

@@ -23,6 +23,7 @@ from openprm.programs import forms, selectors, services, tables
 from openprm.programs.catalog import PARTNERSHIP_STATUS
 from openprm.programs.evaluation_views import outcome_message
 from openprm.programs.explain import cause, explain
+from openprm.programs.ladder import Ladder
 from openprm.programs.models import Partnership, TierChange
 
 
@@ -46,10 +47,10 @@ class PartnershipList(RecordList):
         ]
 
 
-def partnership_context(partnership: Partnership) -> dict[str, Any]:
+def partnership_context(partnership: Partnership, ladder: Ladder | None = None) -> dict[str, Any]:
     """The partnership and why it holds its tier: the Program tab and the
     portal's program page say the same (PRG-5, PRG-7)."""
-    return {"partnership": partnership, "explanation": explain(partnership)}
+    return {"partnership": partnership, "explanation": explain(partnership, ladder)}
 
 
 class PartnerProgram(Page):

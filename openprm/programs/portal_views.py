@@ -8,9 +8,10 @@ from django.utils.decorators import method_decorator
 from openprm.core.views.generic import Page
 from openprm.core.views.pages import portal_only
 from openprm.deals.analytics import chart_data, partner_deal_stats
-from openprm.partners.selectors import own_partner
+from openprm.partners.selectors import own_organization
 from openprm.programs import selectors
 from openprm.programs.evaluation_views import snapshot_context
+from openprm.programs.ladder import Ladder
 from openprm.programs.models import Snapshot
 from openprm.programs.panels import panels_for
 from openprm.programs.partnership_views import partnership_context, tier_history_explained
@@ -36,18 +37,19 @@ class PortalProgram(Page):
     template_name = "programs/portal/program.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        partner = own_partner(actor=self.actor)
+        partner = own_organization(actor=self.actor)
         partnership = selectors.partnership_of_partner(actor=self.actor, partner_id=partner.pk)
         if partnership is None:
             return render(request, self.template_name, {"partner": partner})
         stats = partner_deal_stats(actor=self.actor, partner_id=partner.pk)
+        ladder = Ladder.of(partnership.program)
         return render(
             request,
             self.template_name,
             {
                 "partner": partner,
-                **partnership_context(partnership),
-                "tiers": selectors.ladder(actor=self.actor, program=partnership.program),
+                **partnership_context(partnership, ladder),
+                "tiers": ladder.tiers,
                 "stats": stats,
                 "charts": chart_data(stats),
                 "panels": panels_for(actor=self.actor),

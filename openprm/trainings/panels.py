@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from openprm.core.actor import Actor
+from openprm.core.counting import first_and_count, grouped_counts
 from openprm.trainings import selectors
 from openprm.trainings.models import HeldStatus, status_q
 
@@ -18,23 +19,33 @@ SHOWN = 5
 
 def expiring_block(*, actor: Actor) -> Mapping[str, Any]:
     """The organization's certifications expiring within 60 days, soonest first."""
-    rows = selectors.expiring_list(actor=actor)
-    return {"expiring": list(rows[:SHOWN]), "count": rows.count()}
+    expiring, count = first_and_count(selectors.expiring_list(actor=actor), SHOWN, cap=None)
+    return {"expiring": expiring, "count": count}
 
 
 def program_panel(*, actor: Actor) -> Mapping[str, Any]:
     """How many of the organization's people are certified, its
-    certifications by status, and those expiring soon."""
+    certifications by status, and those expiring soon; the counts in one
+    statement."""
     today = timezone.localdate()
     held = selectors.held_list(actor=actor)
-    statuses = held.order_by().aggregate(
-        **{status.value: Count("pk", filter=status_q(status, today)) for status in HeldStatus}
+    live_q = status_q(HeldStatus.VALID, today) | status_q(HeldStatus.EXPIRING, today)
+    live = held.filter(live_q)
+    counts = grouped_counts(
+        (
+            held,
+            {
+                **{status.value: status_q(status, today) for status in HeldStatus},
+                "certified": Count("holder_id", distinct=True, filter=live_q),
+            },
+        ),
+        (selectors.people(actor=actor), {"people": None}),
+        (selectors.completion_list(actor=actor), {"completions": None}),
     )
-    live = held.filter(status_q(HeldStatus.VALID, today) | status_q(HeldStatus.EXPIRING, today))
     return {
-        "people": selectors.people(actor=actor).count(),
-        "certified": live.order_by().values("holder_id").distinct().count(),
-        "statuses": [(status, statuses[status.value]) for status in HeldStatus],
+        "people": counts["people"],
+        "certified": counts["certified"],
+        "statuses": [(status, counts[status.value]) for status in HeldStatus],
         "by_certification": list(
             live.order_by()
             .values("certification__name", "certification__code")
@@ -42,5 +53,5 @@ def program_panel(*, actor: Actor) -> Mapping[str, Any]:
             .order_by("-people", "certification__name")[:SHOWN]
         ),
         "expiring": list(selectors.expiring_list(actor=actor)[:SHOWN]),
-        "completions": selectors.completion_list(actor=actor).count(),
+        "completions": counts["completions"],
     }

@@ -4,12 +4,12 @@ that the user must know or act on, newest first."""
 from typing import Any
 
 from openprm.core.actor import Actor
-from openprm.core.counting import TODO_CAP, capped_count
+from openprm.core.counting import first_and_count
 from openprm.core.notifications.selectors import notification_list
 
 SHOWN = 5
 
 
 def unread(*, actor: Actor) -> dict[str, Any]:
-    rows = notification_list(actor=actor, unread_only=True)
-    return {"first": list(rows[:SHOWN]), "count": capped_count(rows, TODO_CAP)}
+    first, count = first_and_count(notification_list(actor=actor, unread_only=True), SHOWN)
+    return {"first": first, "count": count}

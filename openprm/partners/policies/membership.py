@@ -7,19 +7,11 @@ from openprm.partners.models import PartnerContact
 
 
 def membership(actor: Actor) -> PartnerContact | None:
-    """The active portal user's own partner contact record, read once per
-    request; None for internal users and users without one."""
-    if not (actor.is_active and actor.is_partner):
-        return None
-    return actor.remembered(
-        "partners.membership",
-        lambda: (
-            PartnerContact.objects.select_related("partner__account", "role", "person")
-            .filter(user_id=actor.pk)
-            .order_by("pk")
-            .first()
-        ),
-    )
+    """The active portal user's own partner contact record (the Actor's
+    `membership`, read once per request); None for internal users and users
+    without one."""
+    found: PartnerContact | None = actor.membership
+    return found
 
 
 def is_partner_administrator_of(actor: Actor, partner_id: int) -> bool:

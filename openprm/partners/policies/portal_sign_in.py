@@ -5,26 +5,21 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from openprm.identity.models import User
+from openprm.core.actor import Actor
 from openprm.identity.sign_in import sign_in_gate
-from openprm.partners.models import PartnerContact
+from openprm.partners.policies.membership import membership
 
 
-def portal_refusal(user: User, session_signed_in_at: dt.datetime | None) -> str | None:
+def portal_refusal(actor: Actor, session_signed_in_at: dt.datetime | None) -> str | None:
     """PRG-13: a partner user signs in, keeps its session and uses its
     tokens only while its organization's portal is enabled; a session
-    signed in before the portal was last switched off is over."""
-    found = (
-        PartnerContact.objects.filter(user_id=user.pk)
-        .values_list(
-            "partner__portal_enabled", "partner__portal_signed_out_at", "partner__account__name"
-        )
-        .first()
-    )
-    if found is None:
+    signed in before the portal was last switched off is over. Read from
+    the actor's membership, which its pages use too."""
+    own = membership(actor)
+    if own is None:
         return None
-    enabled, signed_out_at, name = found
-    if not enabled:
+    signed_out_at, name = own.partner.portal_signed_out_at, own.partner.account.name
+    if not own.partner.portal_enabled:
         return _(
             "The partner portal is switched off for %(name)s. "
             "Ask your channel manager to switch it on again."

@@ -8,6 +8,7 @@ portal.py.
 from openprm.partners.selectors.contacts import (
     contacts_awaiting_portal_user,
     favorite_partner_contacts,
+    own_organization,
     own_partner,
     partner_contact_get,
     partner_contact_get_to,
@@ -43,6 +44,7 @@ __all__ = [
     "invitations_sent",
     "is_own_partner_administrator",
     "managed_partners",
+    "own_organization",
     "own_organization_name",
     "own_partner",
     "own_partner_to",

@@ -11,6 +11,8 @@ from django.db.models import (
 
 from openprm.core import access
 from openprm.core.actor import Actor
+from openprm.core.errors import NotFound
+from openprm.customers.models import Account
 from openprm.identity.models import Role
 from openprm.partners.filters import PartnerContactFilter
 from openprm.partners.models import (
@@ -88,6 +90,21 @@ def own_partner(*, actor: Actor) -> PartnerProfile:
         "partners.own_partner",
         lambda: partner_get(actor=actor, pk=own.partner_id if own is not None else None),
     )
+
+
+def own_organization(*, actor: Actor) -> PartnerProfile:
+    """PRG-7: the portal user's own organization as its membership row holds
+    it — with its account and channel manager, read with the actor, so a
+    page that shows its name and manager asks nothing more (`own_partner`
+    adds the partner list's counts). NotFound for anyone else, as for a
+    partner that is not a managed partner."""
+    own = membership(actor)
+    if own is None or not (
+        own.partner.managed_partner
+        and own.partner.account.account_type == Account.AccountType.PARTNER
+    ):
+        raise NotFound
+    return own.partner
 
 
 def contacts_awaiting_portal_user(*, actor: Actor) -> QuerySet[PartnerContact]:
