@@ -22,8 +22,6 @@ from typing import IO, Any
 from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BLOCK = 64 * 1024
@@ -116,7 +114,13 @@ def xlsx_write(
 ) -> None:
     """The workbook into `handle`: openpyxl's write-only mode keeps the rows
     in a temporary file until it zips them. `written(count)` hears of every
-    PROGRESS_EVERY rows (a background export shows it)."""
+    PROGRESS_EVERY rows (a background export shows it).
+
+    openpyxl is imported here, not with the module: every list imports this
+    module, and a process that never writes a workbook should not hold it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name[:31])
 
