@@ -23,6 +23,8 @@ from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
 
+from openprm.core.sqlite_pragmas import small_page_cache
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BLOCK = 64 * 1024
 PROGRESS_EVERY = 1000
@@ -65,10 +67,12 @@ def streamed(queryset: QuerySet[Any], chunk_size: int) -> Iterator[Any]:
     whole query and stores its result before sending the first row. SQLite
     stays in autocommit, where the open statement already reads one
     snapshot; a transaction there (BEGIN IMMEDIATE) would hold the write
-    lock for the whole download.
+    lock for the whole download. Its page cache is kept small while the
+    rows are read (core.sqlite_pragmas).
     """
     if connections[queryset.db].vendor != "postgresql":
-        yield from queryset.iterator(chunk_size=chunk_size)
+        with small_page_cache(queryset.db):
+            yield from queryset.iterator(chunk_size=chunk_size)
         return
     with transaction.atomic(using=queryset.db):
         yield from queryset.iterator(chunk_size=chunk_size)
