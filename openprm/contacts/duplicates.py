@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db import connection
 from django.utils.translation import gettext as _
-from rapidfuzz import fuzz, process
 
 from openprm.contacts.models import ContactPoint, Person, Relationship
 from openprm.contacts.normalize import format_phone, search_key
@@ -55,7 +54,10 @@ def name_prefixes(first_name_key: str, last_name_key: str) -> tuple[str, str]:
 
 def name_score(name_key: str, other_key: str) -> float:
     """How alike two full-name keys are, 0 below NAME_SIMILARITY: the one
-    measure of "a similar name" for a create and an import (rapidfuzz)."""
+    measure of "a similar name" for a create and an import (rapidfuzz,
+    imported on first use so a process that never compares names skips it)."""
+    from rapidfuzz import fuzz
+
     score = fuzz.token_sort_ratio(name_key, other_key)
     return score if score >= NAME_SIMILARITY else 0
 
@@ -63,6 +65,8 @@ def name_score(name_key: str, other_key: str) -> float:
 def any_name_alike(name_key: str, other_keys: list[str]) -> bool:
     """Whether any of `other_keys` is alike by `name_score`, compared in
     rapidfuzz's own loop: a quick test before the pool CON-2 compares with."""
+    from rapidfuzz import fuzz, process
+
     return bool(
         other_keys
         and process.extractOne(

@@ -11,8 +11,6 @@ match because the search starts from the access scope.
 import string
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
@@ -40,7 +38,10 @@ def duplicate_place(postal_code: str, country: str) -> tuple[str, str] | None:
 
 def name_score(name_key: str, other_key: str) -> float:
     """How alike two account name keys are, 0 below SIMILARITY: the one
-    measure of "near-identical" for a create and an import (rapidfuzz)."""
+    measure of "near-identical" for a create and an import (rapidfuzz,
+    imported on first use so a process that never compares names skips it)."""
+    from rapidfuzz import fuzz
+
     score = fuzz.ratio(name_key, other_key)
     return score if score >= SIMILARITY else 0
 

@@ -4,8 +4,6 @@ Suggested from the headers (exact names, known aliases, then the closest
 label), and remembered per user and kind for the next file.
 """
 
-from rapidfuzz import fuzz, process
-
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.customfields.selectors import custom_fields_for
@@ -24,7 +22,10 @@ def suggest_mapping(
     kind: ImportKind, header: list[str], saved: dict[str, str] | None = None
 ) -> dict[str, str]:
     """`{header: field}` for every header that matches something; a saved
-    mapping wins where it names a header of this file."""
+    mapping wins where it names a header of this file (rapidfuzz is imported
+    here, on the first file mapped, not by every process that loads the app)."""
+    from rapidfuzz import fuzz, process
+
     spellings: dict[str, str] = {}
     for column in kind.columns:
         for spelling in (column.name, str(column.label), *column.aliases):

@@ -3,6 +3,9 @@
 Rows come out as lists of strings with their line number in the file (the
 header is line 1), streamed so a big file never sits in memory. A CSV cell
 our exports neutralized (`'=…`) reads as the value it was.
+
+charset_normalizer and python-calamine are imported by the readers that use
+them: the app loads this module, but only a process reading a file needs them.
 """
 
 import csv
@@ -13,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
-from python_calamine import CalamineError, CalamineWorkbook
 
 from openprm.core.exporters.tabular import formula_restored
 from openprm.imports.errors import UnreadableFile
@@ -41,6 +42,8 @@ def detect_encoding(sample: bytes) -> str:
     except UnicodeDecodeError as error:
         if error.start > len(sample) - 4:  # a character cut by the sample's end
             return "utf-8"
+    from charset_normalizer import from_bytes
+
     best = from_bytes(sample).best()
     return best.encoding if best is not None else "latin-1"
 
@@ -114,6 +117,8 @@ def _csv_rows(handle: IO[bytes]) -> Iterator[list[str]]:
 
 
 def _excel_rows(path: Path) -> Iterator[list[str]]:
+    from python_calamine import CalamineError, CalamineWorkbook
+
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)

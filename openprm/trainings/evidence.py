@@ -1,5 +1,8 @@
 """A completion's evidence: only real PDF, PNG or JPEG files, recognised
-from their content."""
+from their content.
+
+Pillow and pypdf (some 20 MB together) are imported by the checks that use
+them, so a server process holds them only once evidence is uploaded."""
 
 import io
 import uuid
@@ -7,9 +10,6 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from openprm.core.errors import ValidationFailed
 from openprm.trainings.errors import TrainingErrorCode
@@ -40,6 +40,8 @@ def checked_evidence(upload: Any) -> ContentFile:
 
 
 def _image_type(data: bytes) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
@@ -51,6 +53,9 @@ def _image_type(data: bytes) -> str | None:
 def _pdf_type(data: bytes) -> str | None:
     if not data.startswith(b"%PDF-"):
         return None
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     try:
         return "pdf" if len(PdfReader(io.BytesIO(data), strict=True).pages) > 0 else None
     except (PyPdfError, OSError, ValueError, KeyError, TypeError):

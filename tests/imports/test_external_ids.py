@@ -5,12 +5,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from openprm.contacts.models import Person
 from openprm.customers.models import Account
 from openprm.identity.catalog import SALES_ADMINISTRATOR
 from openprm.identity.models import User
+from openprm.imports.external_ids import EXTERNAL_ID_SQL, KEYS
 from openprm.imports.services.job_setup import job_create
 from openprm.imports.services.runs import job_run
 from tests.factories import as_actor, make_user
@@ -70,3 +73,33 @@ def test_imp_1_account_list_reads_external_ids_in_constant_queries(
     with django_assert_max_num_queries(12):
         page = client.get("/api/v1/accounts", {"page_size": 30}).json()["items"]
     assert {a["external_id"] for a in page} == {f"ID-{n}" for n in range(30)}
+
+
+def test_imp_1_one_records_external_id_is_one_fixed_statement(
+    sales_admin: User, api_client_for: ApiFor
+) -> None:
+    """A record read through the API looks its external id up with one
+    statement, the same text for an account and a contact (only the
+    parameters differ), however many kinds of record carry import keys."""
+    _import(
+        sales_admin,
+        "accounts",
+        csv_bytes(["Id", "Account Name", "Country"], [["A1", "Acme", "US"]]),
+    )
+    _import(
+        sales_admin,
+        "contacts",
+        csv_bytes(["Contact ID", "Last name", "Company"], [["C1", "Lee", "Acme"]]),
+    )
+    acme, lee = Account.objects.get(name="Acme"), Person.objects.get(last_name="Lee")
+    client = api_client_for(sales_admin)
+    fixed = EXTERNAL_ID_SQL.split("%s")[0]
+    for path, expected in (
+        (f"/api/v1/accounts/{acme.pk}", "A1"),
+        (f"/api/v1/contacts/{lee.pk}", "C1"),
+    ):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).json()["external_id"] == expected
+        lookups = [q["sql"] for q in captured.captured_queries if KEYS in q["sql"]]
+        assert len(lookups) == 1, lookups
+        assert lookups[0].startswith(fixed)

@@ -3,12 +3,11 @@
 import io
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from openprm.contacts.catalog import SALUTATION
 from openprm.contacts.duplicates import duplicate_candidates
@@ -32,6 +31,9 @@ from openprm.core.lookups.selectors import lookup_spellings
 from openprm.core.records import record_create, record_delete, record_update
 from openprm.core.rules import Refused
 from openprm.customers.models import Account
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 EDITABLE_FIELDS = frozenset(
     {"salutation", "first_name", "last_name", "kind", "job_title", "is_key_contact"}
@@ -203,7 +205,10 @@ def _checked_picture(upload: Any) -> tuple[bytes, str]:
     from the content (never the file name or the declared type). The stored
     file is the picture re-encoded from its pixels: bytes appended to the
     image (a script, a zip) and metadata (EXIF with GPS position, comments,
-    XMP, colour profiles) never reach the disk or another user's browser."""
+    XMP, colour profiles) never reach the disk or another user's browser.
+    Pillow is imported on the first picture, not by every process."""
+    from PIL import Image, UnidentifiedImageError
+
     if upload.size > PICTURE_MAX_BYTES:
         raise ValidationFailed(field_errors={"picture": [_("The picture must be at most 2 MB.")]})
     data = upload.read()
@@ -224,9 +229,11 @@ def _checked_picture(upload: Any) -> tuple[bytes, str]:
         raise refused from None
 
 
-def _reencoded(image: Image.Image, image_format: str) -> bytes:
+def _reencoded(image: "Image.Image", image_format: str) -> bytes:
     """The first frame's pixels in the same format, upright (the EXIF
     orientation applied), with no metadata but PNG/WebP transparency."""
+    from PIL import ImageOps
+
     upright = ImageOps.exif_transpose(image)
     transparency = image.info.get("transparency")
     upright.info = {} if transparency is None else {"transparency": transparency}

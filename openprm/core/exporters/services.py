@@ -26,6 +26,7 @@ from openprm.core.actor import actor_of
 from openprm.core.errors import DomainError, NotFound, PermissionRefused
 from openprm.core.exporters.models import ExportJob
 from openprm.core.exporters.tabular import xlsx_write
+from openprm.core.sqlite_pragmas import small_page_cache
 from openprm.core.tables import ListSpec, list_spec
 
 
@@ -87,6 +88,13 @@ def _by_key_chunks(keys: Sequence[int], rows: QuerySet[Any], chunk_size: int) ->
 
 
 def export_job_write(job: ExportJob, rows: QuerySet[Any], spec: ListSpec) -> None:
+    """The workbook of `rows`, read with a small SQLite page cache: each
+    page is read once, so a large cache would only hold memory."""
+    with small_page_cache(rows.db):
+        _workbook_write(job, rows, spec)
+
+
+def _workbook_write(job: ExportJob, rows: QuerySet[Any], spec: ListSpec) -> None:
     chunk_size = spec.chunk_size
     keys = array("q", rows.values_list("pk", flat=True).iterator(chunk_size=chunk_size))
     _update(job, total_rows=len(keys))

@@ -22,8 +22,8 @@ from typing import IO, Any
 from django.db import connections, transaction
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+
+from openprm.core.sqlite_pragmas import small_page_cache
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BLOCK = 64 * 1024
@@ -67,10 +67,12 @@ def streamed(queryset: QuerySet[Any], chunk_size: int) -> Iterator[Any]:
     whole query and stores its result before sending the first row. SQLite
     stays in autocommit, where the open statement already reads one
     snapshot; a transaction there (BEGIN IMMEDIATE) would hold the write
-    lock for the whole download.
+    lock for the whole download. Its page cache is kept small while the
+    rows are read (core.sqlite_pragmas).
     """
     if connections[queryset.db].vendor != "postgresql":
-        yield from queryset.iterator(chunk_size=chunk_size)
+        with small_page_cache(queryset.db):
+            yield from queryset.iterator(chunk_size=chunk_size)
         return
     with transaction.atomic(using=queryset.db):
         yield from queryset.iterator(chunk_size=chunk_size)
@@ -116,7 +118,13 @@ def xlsx_write(
 ) -> None:
     """The workbook into `handle`: openpyxl's write-only mode keeps the rows
     in a temporary file until it zips them. `written(count)` hears of every
-    PROGRESS_EVERY rows (a background export shows it)."""
+    PROGRESS_EVERY rows (a background export shows it).
+
+    openpyxl is imported here, not with the module: every list imports this
+    module, and a process that never writes a workbook should not hold it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_name[:31])
 

@@ -3,9 +3,9 @@ SQLite's checkpoints made rare while the batches are written."""
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
-from django.db import connection
+from openprm.core.sqlite_pragmas import sqlite_pragma
 
 IMPORT_CHECKPOINT_PAGES = 100_000
 
@@ -28,21 +28,9 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-@contextmanager
-def rare_checkpoints() -> Iterator[None]:
+def rare_checkpoints() -> AbstractContextManager[None]:
     """SQLite copies its write-ahead log into the database file once the log
     passes `wal_autocheckpoint` pages, after nearly every batch of an import;
     checkpointing less often during the run saves that copy and its fsync.
     Committed batches stay durable in the log (a crash replays it)."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA wal_autocheckpoint")
-        (pages,) = cursor.fetchone()
-        cursor.execute(f"PRAGMA wal_autocheckpoint={IMPORT_CHECKPOINT_PAGES}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
+    return sqlite_pragma("wal_autocheckpoint", IMPORT_CHECKPOINT_PAGES)
