@@ -318,6 +318,7 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
     )
     assert added.status_code == 201, added.content
     field = added.parsed
+    assert field.field_type is model("CustomFieldType").TEXT
     on_partner = call(client, "platform.custom_field_index", record_type="partner").parsed.items
     assert [f.name for f in on_partner] == ["duns"]
     _versioned(
@@ -369,6 +370,7 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
 
     option = call(client, "platform.option_detail", "ZPM_PARTNER_CONTACT_MANDATORY").parsed
     assert option.value == option.default_value == "Yes"
+    assert option.value_type is model("ProfileOptionValueType").YES_NO
     other = next(v for v in option.allowed_values if v != option.value)
     _versioned(
         client,
@@ -434,8 +436,9 @@ def test_plat_1_2_users_roles_resources_tokens_and_me(
 
     roles = call(client, "identity.role_list", page_size=500).parsed.items
     role = call(client, "identity.role_detail", next(r.id for r in roles if r.code == SALESPERSON))
+    assert (role.parsed.kind, role.parsed.for_partners) == (model("RoleKind").JOB, False)
     fewer = sorted(role.parsed.privileges)[1:]
-    _versioned(
+    changed = _versioned(
         client,
         "identity.role_privileges",
         role.parsed.id,
@@ -443,6 +446,8 @@ def test_plat_1_2_users_roles_resources_tokens_and_me(
         output="RoleOut",
         changed=lambda out: sorted(out.privileges) == fewer,
     )
+    unknown = model("RolePrivilegesIn")(version=changed.version, privileges=["NO_SUCH_PRIVILEGE"])
+    _refused(call(client, "identity.role_privileges", role.parsed.id, body=unknown))
 
     resource = call(
         client,
@@ -678,8 +683,8 @@ def test_prg_6_12_training_completions_and_certifications_held(
         output="HeldOut",
         changed=lambda out: out.revoke_reason == "Audit",
     )
-    assert revoked.status == "revoked"
-    found = call(client, "trainings.held_list", status=model("HeldListStatusType0").REVOKED)
+    assert revoked.status is model("HeldStatus").REVOKED
+    found = call(client, "trainings.held_list", status=model("HeldStatus").REVOKED)
     assert [h.id for h in found.parsed.items] == [held.parsed.id]
     assert call(client, "trainings.held_detail", held.parsed.id).parsed.revoked_on is not None
 

@@ -67,10 +67,12 @@ def _enum_reference(schema: dict[str, object]) -> str | None:
 
 
 def test_list_filters_and_answers_name_their_enums() -> None:
-    """PRG-8, PRG-11, IMP-1: a filter takes the very enum its answers carry,
-    so a generated client filters alerts by `AlertPriority.URGENT`, imports by
-    `ImportJobStatus.QUEUED` and reviews by `DowngradeReviewState.OPEN` — one
-    name per choice, not an anonymous string per operation."""
+    """PRG-8, PRG-11, PRG-12, IMP-1: a filter takes the very enum its answers
+    carry, so a generated client filters alerts by `AlertPriority.URGENT`,
+    imports by `ImportJobStatus.QUEUED` and reviews by
+    `DowngradeReviewState.OPEN` — one name per choice, not an anonymous
+    string per operation. PLAT-2, PLAT-3, PLAT-7: a role's kind, a profile
+    option's type and a custom field's type are enums too."""
     document = api.get_openapi_schema()
     parameters = {
         (operation["operationId"], parameter["name"]): _enum_reference(parameter["schema"])
@@ -86,6 +88,7 @@ def test_list_filters_and_answers_name_their_enums() -> None:
             ("import_job_list", "status"),
             ("review_list", "state"),
             ("contact_list", "kind"),
+            ("held_list", "status"),
         )
     } == {
         ("alert_list", "priority"): "AlertPriority",
@@ -93,6 +96,7 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("import_job_list", "status"): "ImportJobStatus",
         ("review_list", "state"): "DowngradeReviewState",
         ("contact_list", "kind"): "PersonKind",
+        ("held_list", "status"): "HeldStatus",
     }
     schemas = document["components"]["schemas"]
     answers = {
@@ -100,6 +104,10 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("AlertOut", "priority"): "AlertPriority",
         ("AlertOut", "target"): "AlertTarget",
         ("ImportJobOut", "status"): "ImportJobStatus",
+        ("HeldOut", "status"): "HeldStatus",
+        ("RoleOut", "kind"): "RoleKind",
+        ("CustomFieldOut", "field_type"): "CustomFieldType",
+        ("ProfileOptionOut", "value_type"): "ProfileOptionValueType",
     }
     assert {
         key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in answers

@@ -94,9 +94,8 @@ class TierChange(models.Model):
 
 
 class DowngradeReviewState(models.TextChoices):
-    """Named at module level, as the API's enum (the OpenAPI document files
-    an enum under its class name: a nested `State` would be one schema with
-    every other app's `State`)."""
+    """Where a downgrade review stands (PRG-11); the API answers and filters
+    reviews with this enum, `DowngradeReviewState`."""
 
     OPEN = "open", _("Waiting for a decision")
     ACCEPTED = "accepted", _("Downgrade accepted")
