@@ -12,7 +12,8 @@ from ninja import Field, Schema
 from openprm.core.apikit.types import StrictInput as Input
 from openprm.core.apikit.types import Version
 from openprm.core.audit.models import BusinessEvent
-from openprm.core.customfields.models import CustomField
+from openprm.core.customfields.models import CustomField, CustomFieldType
+from openprm.core.options.models import ProfileOptionValueType
 
 Code = Field(..., min_length=1, max_length=60, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
 
@@ -21,7 +22,7 @@ class ProfileOptionOut(Schema):
     code: str
     name: str
     description: str
-    value_type: str
+    value_type: ProfileOptionValueType
     choices: list[str]
     allowed_values: list[str]
     default_value: str
@@ -100,7 +101,7 @@ class CustomFieldOut(Schema):
     record_type: str
     name: str
     label: str
-    field_type: str
+    field_type: CustomFieldType
     lookup_type: str | None
     required: bool
     position: int

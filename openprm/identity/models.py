@@ -22,12 +22,17 @@ class Privilege(models.Model):
         return self.name
 
 
+class RoleKind(models.TextChoices):
+    """Job or duty role (PLAT-2), the API's `RoleKind`."""
+
+    JOB = "job", _("Job role")
+    DUTY = "duty", _("Duty role")
+
+
 class Role(VersionedModel):
     """A job or duty role; it grants privileges to the users who hold it."""
 
-    class Kind(models.TextChoices):
-        JOB = "job", _("Job role")
-        DUTY = "duty", _("Duty role")
+    Kind = RoleKind
 
     code = models.CharField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=120)

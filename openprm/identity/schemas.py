@@ -12,7 +12,7 @@ from ninja import Field, Schema
 from openprm.core.apikit.types import RecordId, Version
 from openprm.core.apikit.types import StrictInput as Input
 from openprm.identity.actors import privileges_of
-from openprm.identity.models import Role, User
+from openprm.identity.models import Role, RoleKind, User
 
 UserType = Literal["internal", "partner"]
 
@@ -89,7 +89,7 @@ class RoleOut(Schema):
     id: int
     code: str
     name: str
-    kind: str
+    kind: RoleKind
     for_partners: bool
     privileges: list[str]
     version: int

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Status
+from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -18,6 +18,7 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.core.errors import ValidationFailed
 from openprm.imports import selectors, tables
 from openprm.imports.dry_run import job_from_dry_run
+from openprm.imports.filters import ImportJobFilter
 from openprm.imports.kinds.base import kinds
 from openprm.imports.models import ImportJob
 from openprm.imports.schemas import (
@@ -71,11 +72,12 @@ def import_kind_list(request: HttpRequest) -> Any:
 @paginate(PagePagination)
 def import_job_list(
     request: HttpRequest,
+    filters: Query[ImportJobFilter],
     sort: sort_choices(tables.JOBS.sortable) = tables.JOBS.default_sort,
 ) -> Any:
-    """The caller's own imports, newest first; sort by created, kind or
-    status (prefix `-` for descending)."""
-    return tables.JOBS.rows(actor=request.actor, query=request.GET, sort=sort)
+    """The caller's own imports, newest first, optionally of one status;
+    sort by created, kind or status (prefix `-` for descending)."""
+    return tables.JOBS.rows(actor=request.actor, query=request.GET, filters=filters, sort=sort)
 
 
 @router.post("/imports", response={201: ImportJobOut})

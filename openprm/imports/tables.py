@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.imports import selectors
+from openprm.imports.filters import ImportJobFilter
 from openprm.imports.models import ImportJob
 
 
 def _jobs(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[ImportJob]:
-    return selectors.job_list(actor=actor)
+    jobs = selectors.job_list(actor=actor)
+    return filters.filter(jobs) if filters is not None else jobs
 
 
 JOBS = ListSpec(
@@ -37,6 +39,7 @@ JOBS = ListSpec(
         Column("updated_rows", _("Updated"), shown=False),
         Column("dry_run", _("Dry run"), lambda j: str(_("Yes")) if j.dry_run else "", shown=False),
     ),
+    filters=ImportJobFilter,
     default_sort="-created",
     filename="imports",
 )

@@ -1,11 +1,12 @@
 """The one filter definition of each programs list (pages, files, API)."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
+from openprm.programs.models import DowngradeReviewState
 
 
 class PartnershipFilter(FilterSchema):
@@ -29,8 +30,5 @@ class SnapshotFilter(FilterSchema):
 
 
 class ReviewFilter(FilterSchema):
-    state: Annotated[
-        Literal["open", "accepted", "waived", "automatic", "recovered"] | None,
-        FilterLookup("state"),
-    ] = None
+    state: Annotated[DowngradeReviewState | None, FilterLookup("state")] = None
     program: Annotated[RecordId | None, FilterLookup("partnership__program_id")] = None

@@ -7,6 +7,7 @@ from typing import Any
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.programs.models import DowngradeReviewState
 
 
 class RequirementIn(Input):
@@ -253,7 +254,7 @@ class ReviewOut(Schema):
     to_tier_id: int
     opened_on: dt.date
     grace_ends_on: dt.date
-    state: str
+    state: DowngradeReviewState
     reason: str
     version: int
 

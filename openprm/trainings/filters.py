@@ -1,15 +1,13 @@
 """The one filter definition of each trainings list (pages, files, API)."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.db.models import Q
 from django.utils import timezone
 from ninja import FilterLookup, FilterSchema
 
 from openprm.core.apikit.types import RecordId
-from openprm.trainings.models import status_q
-
-Status = Literal["valid", "expiring", "expired", "revoked"]
+from openprm.trainings.models import HeldStatus, status_q
 
 
 class TrainingFilter(FilterSchema):
@@ -41,7 +39,7 @@ class CompletionFilter(FilterSchema):
 
 
 class HeldFilter(FilterSchema):
-    status: Status | None = None
+    status: HeldStatus | None = None
     certification: Annotated[RecordId | None, FilterLookup("certification_id")] = None
     partner: Annotated[RecordId | None, FilterLookup("holder__partner_id")] = None
     holder: Annotated[RecordId | None, FilterLookup("holder_id")] = None

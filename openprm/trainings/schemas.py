@@ -7,6 +7,7 @@ from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.trainings.models import HeldStatus
 
 
 class TrainingIn(Input):
@@ -136,7 +137,7 @@ class HeldOut(Schema):
     certification_code: str
     issued_on: dt.date
     expires_on: dt.date
-    status: str
+    status: HeldStatus
     revoked_on: dt.date | None
     revoke_reason: str
     version: int

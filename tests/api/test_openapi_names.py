@@ -54,3 +54,61 @@ def test_operation_ids_are_short_and_unique() -> None:
     too_long = [i for i in ids if len(i) > 40 or not i.isidentifier() or "openprm" in i]
     assert not too_long, too_long
     assert {"account_update", "contact_create", "portal_me"} <= set(ids)
+
+
+def _enum_reference(schema: dict[str, object]) -> str | None:
+    """The component an enum-typed value names, or None for an inline enum
+    (which a generated client names after the operation or schema it is in)."""
+    for option in [schema, *schema.get("anyOf", []), *schema.get("allOf", [])]:
+        reference = option.get("$ref", "") if isinstance(option, dict) else ""
+        if reference:
+            return reference.rsplit("/", 1)[-1]
+    return None
+
+
+def test_list_filters_and_answers_name_their_enums() -> None:
+    """PRG-8, PRG-11, PRG-12, IMP-1: a filter takes the very enum its answers
+    carry, so a generated client filters alerts by `AlertPriority.URGENT`,
+    imports by `ImportJobStatus.QUEUED` and reviews by
+    `DowngradeReviewState.OPEN` — one name per choice, not an anonymous
+    string per operation. PLAT-2, PLAT-3, PLAT-7: a role's kind, a profile
+    option's type and a custom field's type are enums too."""
+    document = api.get_openapi_schema()
+    parameters = {
+        (operation["operationId"], parameter["name"]): _enum_reference(parameter["schema"])
+        for path_item in document["paths"].values()
+        for operation in path_item.values()
+        for parameter in operation.get("parameters", [])
+    }
+    assert {
+        key: parameters[key]
+        for key in (
+            ("alert_list", "priority"),
+            ("alert_list", "target"),
+            ("import_job_list", "status"),
+            ("review_list", "state"),
+            ("contact_list", "kind"),
+            ("held_list", "status"),
+        )
+    } == {
+        ("alert_list", "priority"): "AlertPriority",
+        ("alert_list", "target"): "AlertTarget",
+        ("import_job_list", "status"): "ImportJobStatus",
+        ("review_list", "state"): "DowngradeReviewState",
+        ("contact_list", "kind"): "PersonKind",
+        ("held_list", "status"): "HeldStatus",
+    }
+    schemas = document["components"]["schemas"]
+    answers = {
+        ("ReviewOut", "state"): "DowngradeReviewState",
+        ("AlertOut", "priority"): "AlertPriority",
+        ("AlertOut", "target"): "AlertTarget",
+        ("ImportJobOut", "status"): "ImportJobStatus",
+        ("HeldOut", "status"): "HeldStatus",
+        ("RoleOut", "kind"): "RoleKind",
+        ("CustomFieldOut", "field_type"): "CustomFieldType",
+        ("ProfileOptionOut", "value_type"): "ProfileOptionValueType",
+    }
+    assert {
+        key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in answers
+    } == answers

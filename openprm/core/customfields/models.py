@@ -7,13 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.bases import VersionedModel
 
 
+class CustomFieldType(models.TextChoices):
+    """What a custom field holds; at module level so the API names the enum
+    `CustomFieldType` rather than a `FieldType` shared with other apps."""
+
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+    DATE = "date", _("Date")
+    BOOLEAN = "boolean", _("Yes/No")
+    CHOICE = "choice", _("Choice from a lookup")
+
+
 class CustomField(VersionedModel):
-    class FieldType(models.TextChoices):
-        TEXT = "text", _("Text")
-        NUMBER = "number", _("Number")
-        DATE = "date", _("Date")
-        BOOLEAN = "boolean", _("Yes/No")
-        CHOICE = "choice", _("Choice from a lookup")
+    FieldType = CustomFieldType
 
     record_type = models.CharField(_("record type"), max_length=60, db_index=True)
     name = models.CharField(

@@ -6,12 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from openprm.core.bases import VersionedModel
 
 
+class ProfileOptionValueType(models.TextChoices):
+    """The type of a profile option's value (PLAT-3), named for the API
+    as `ProfileOptionValueType`."""
+
+    YES_NO = "yes_no", _("Yes/No")
+    CHOICE = "choice", _("Choice")
+    TEXT = "text", _("Text")
+    NUMBER = "number", _("Number")
+
+
 class ProfileOption(VersionedModel):
-    class ValueType(models.TextChoices):
-        YES_NO = "yes_no", _("Yes/No")
-        CHOICE = "choice", _("Choice")
-        TEXT = "text", _("Text")
-        NUMBER = "number", _("Number")
+    ValueType = ProfileOptionValueType
 
     code = models.CharField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=120)

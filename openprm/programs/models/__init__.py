@@ -12,12 +12,18 @@ Each model lives in the module named after what it holds; all of them are
 named here, where Django and the app's callers find them.
 """
 
-from openprm.programs.models.evaluations import DowngradeReview, Snapshot, TierChange
+from openprm.programs.models.evaluations import (
+    DowngradeReview,
+    DowngradeReviewState,
+    Snapshot,
+    TierChange,
+)
 from openprm.programs.models.ladders import Program, Tier, TierRequirement
 from openprm.programs.models.partnerships import Partnership
 
 __all__ = [
     "DowngradeReview",
+    "DowngradeReviewState",
     "Partnership",
     "Program",
     "Snapshot",

@@ -93,17 +93,23 @@ class TierChange(models.Model):
         return f"{self.from_tier} → {self.to_tier}"
 
 
+class DowngradeReviewState(models.TextChoices):
+    """Where a downgrade review stands (PRG-11); the API answers and filters
+    reviews with this enum, `DowngradeReviewState`."""
+
+    OPEN = "open", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Downgrade accepted")
+    WAIVED = "waived", _("Tier kept")
+    AUTOMATIC = "automatic", _("Downgraded after the grace period")
+    RECOVERED = "recovered", _("Requirements met again")
+
+
 class DowngradeReview(VersionedModel):
     """PRG-11: a partner fell short of its tier. It keeps the tier until the
     channel manager accepts the downgrade or waives it (with a reason), or,
     when its program says so, until the grace period ends."""
 
-    class State(models.TextChoices):
-        OPEN = "open", _("Waiting for a decision")
-        ACCEPTED = "accepted", _("Downgrade accepted")
-        WAIVED = "waived", _("Tier kept")
-        AUTOMATIC = "automatic", _("Downgraded after the grace period")
-        RECOVERED = "recovered", _("Requirements met again")
+    State = DowngradeReviewState
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="downgrade_reviews"
