@@ -14,7 +14,15 @@ from openprm.core.apikit.types import RecordId, sort_choices
 from openprm.deals import selectors, services, tables
 from openprm.deals.filters import LeadFilter
 from openprm.deals.models import Lead
-from openprm.deals.schemas import LeadCandidateOut, LeadDeclineIn, LeadIn, LeadOut, LeadRouteIn
+from openprm.deals.schemas import (
+    LeadCandidateOut,
+    LeadDeclineIn,
+    LeadIn,
+    LeadOut,
+    LeadRouteIn,
+    LeadsRoutedOut,
+    LeadsRouteIn,
+)
 from openprm.partners.catalog import MANAGE_PARTNERS
 
 router = Router(tags=["leads"])
@@ -48,6 +56,14 @@ def lead_create(request: HttpRequest, payload: LeadIn) -> Status[Lead]:
         description=payload.description,
     )
     return Status(201, _fresh(request, lead))
+
+
+@router.post("/leads/route", response=LeadsRoutedOut)
+def leads_route(request: HttpRequest, payload: LeadsRouteIn) -> Any:
+    """DEAL-4: 1 to 500 leads, each to its best candidate; the report names
+    the partner each went to, and why each other did not go (`not_found`,
+    `lead_state`, `partner_at_capacity`). For those who route leads."""
+    return services.leads_route_batch(actor=request.actor, lead_ids=payload.lead_ids)
 
 
 @router.get("/leads/{lead_id}", response=LeadOut)

@@ -1,16 +1,25 @@
 """Lead pages of the channel team (DEAL-1, DEAL-4): the list, a new lead,
 and one lead with its ranked candidates and its offers."""
 
-from typing import Any
+from collections import Counter
+from typing import Any, ClassVar
 
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from openprm.core.listing import PER_PAGE
+from openprm.core.privileges import has_privilege
 from openprm.core.views.editing import RecordAction, RecordForm
-from openprm.core.views.generic import RecordDetail, RecordList
+from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Lead
 from openprm.deals.routing import shortlist
+from openprm.partners.catalog import MANAGE_PARTNERS
 
 
 class LeadList(RecordList):
@@ -22,7 +31,47 @@ class LeadList(RecordList):
         return {
             "statuses": Lead.Status.choices,
             "can_create": permitted_create(self.actor, Lead),
+            "can_route": has_privilege(self.actor, MANAGE_PARTNERS),
         }
+
+
+class LeadRouteBatch(Page):
+    """DEAL-4: the list's "Route the new leads shown" button; the report
+    says how many went to partners and why the others did not."""
+
+    http_method_names: ClassVar[list[str]] = ["post"]  # type: ignore[misc]
+    privilege = MANAGE_PARTNERS
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        ids = [int(x) for x in request.POST.getlist("lead_ids") if x.isdigit()]
+        back = reverse("deals:lead_list")
+        if not ids:
+            messages.error(request, str(_("No new lead on the page to route.")))
+            return redirect(back)
+        report = services.leads_route_batch(actor=self.actor, lead_ids=ids[:PER_PAGE])
+        if report.routed:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s lead is offered to a partner.",
+                    "%(n)s leads are offered to partners.",
+                    len(report.routed),
+                )
+                % {"n": len(report.routed)},
+            )
+        reasons = Counter(item.detail for item in report.not_routed)
+        if reasons:
+            why = "; ".join(f"{detail} ({count})" for detail, count in reasons.items())
+            messages.warning(
+                request,
+                ngettext(
+                    "%(n)s lead was not routed: %(why)s",
+                    "%(n)s leads were not routed: %(why)s",
+                    len(report.not_routed),
+                )
+                % {"n": len(report.not_routed), "why": why},
+            )
+        return redirect(back)
 
 
 class LeadCreate(RecordForm):

@@ -209,6 +209,30 @@ class LeadRouteIn(Input):
     partner_id: RecordId | None = None
 
 
+class LeadsRouteIn(Input):
+    """DEAL-4: each lead goes to its best candidate."""
+
+    lead_ids: list[RecordId] = Field(..., min_length=1, max_length=500)
+
+
+class LeadRoutedOut(Schema):
+    lead_id: int
+    partner_id: int
+    partner_name: str
+    reason: str
+
+
+class LeadNotRoutedOut(Schema):
+    lead_id: int
+    reason: Literal["not_found", "lead_state", "partner_at_capacity"]
+    detail: str
+
+
+class LeadsRoutedOut(Schema):
+    routed: list[LeadRoutedOut]
+    not_routed: list[LeadNotRoutedOut]
+
+
 class LeadDeclineIn(Input):
     reason: str = Field(..., min_length=1, max_length=300)
 
@@ -226,6 +250,9 @@ class LeadOut(Schema):
     partner_id: int | None
     referring_partner_id: int | None
     opportunity_id: int | None
+    answer_deadline: dt.datetime | None = Field(None, alias="open_deadline")
+    """When the open offer lapses (DEAL-4, DEAL-8); a partner user reads
+    only its own organization's."""
     version: int
 
 

@@ -76,16 +76,20 @@ def lead_list(*, actor: Actor) -> QuerySet[Lead]:
     return access.visible(Lead, actor).select_related("account", "partner__account")
 
 
-def portal_lead_list(*, actor: Actor) -> QuerySet[Lead]:
-    """The partner's leads with the deadline of its open offer, if any."""
-    deadline = LeadOffer.objects.filter(
-        lead=OuterRef("pk"), partner_id=actor.partner_id, outcome=LeadOffer.Outcome.OPEN
-    ).values("deadline")[:1]
+def leads_with_deadline(*, actor: Actor) -> QuerySet[Lead]:
+    """The leads with `open_deadline`, when their open offer lapses: any
+    partner's for the brand owner's people, only its own organization's for
+    a partner user (a lead it passed on waits for someone it is not told
+    of, PRG-7)."""
+    offers = LeadOffer.objects.filter(lead=OuterRef("pk"), outcome=LeadOffer.Outcome.OPEN)
+    if not actor.is_internal:
+        offers = offers.filter(partner_id=actor.partner_id)
+    deadline = offers.values("deadline")[:1]
     return lead_list(actor=actor).annotate(open_deadline=Subquery(deadline))
 
 
 def lead_get(*, actor: Actor, pk: Any) -> Lead:
-    return access.get_visible(Lead, actor, pk, portal_lead_list(actor=actor))
+    return access.get_visible(Lead, actor, pk, leads_with_deadline(actor=actor))
 
 
 def lead_candidates(*, actor: Actor, lead: Lead) -> list[routing.Candidate]:

@@ -180,7 +180,7 @@ OPPORTUNITIES = ListSpec(
 
 
 def _leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.lead_list(actor=actor), filters)
+    return _filtered(selectors.leads_with_deadline(actor=actor), filters)
 
 
 LEAD_COLUMNS = (
@@ -211,7 +211,7 @@ LEADS = ListSpec(
 
 
 def _portal_leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.portal_lead_list(actor=actor), filters)
+    return _filtered(selectors.leads_with_deadline(actor=actor), filters)
 
 
 PORTAL_LEADS = ListSpec(

@@ -80,6 +80,7 @@ urlpatterns = [
     path("partners/<int:pk>/", analytics_views.PartnerDeals.as_view(), name="partner_deals"),
     path("leads/", lead_views.LeadList.as_view(), name="lead_list"),
     path("leads/new/", lead_views.LeadCreate.as_view(), name="lead_create"),
+    path("leads/route/", lead_views.LeadRouteBatch.as_view(), name="lead_route_batch"),
     path("leads/<int:pk>/", lead_views.LeadDetail.as_view(), name="lead_detail"),
     path("leads/<int:pk>/route/", lead_views.LeadRoute.as_view(), name="lead_route"),
 ]

@@ -103,6 +103,10 @@ def _on(record: str, **fields: Any) -> Any:
     return version(DealRegistration, record, "registration", **fields)
 
 
+def _unrouted_batch(world: World) -> Mapping[str, Any]:
+    return {"lead_ids": [_id(world, "unrouted", "lead")]}
+
+
 NW_PENDING = of("nw_pending", "registration")
 NW_APPROVED = of("nw", "registration")
 CO_DRAFT = of("co_draft", "registration")
@@ -216,6 +220,10 @@ OPERATIONS = {
             body=version(Lead, "unrouted", "lead"),
         )
     ],
+    # DEAL-4: routing a batch needs Manage Partners before any lead is read.
+    f"POST {A}/leads/route": [
+        Case("post", allowed=p.MANAGE_PARTNERS, body=_unrouted_batch),
+    ],
     # DEAL-4, DEAL-8: the organization a lead waits for answers it.
     f"POST {LEAD}/accept": [Case("post", NW_LEAD, **ON_NW_LEAD)],
     f"POST {LEAD}/decline": [
@@ -259,6 +267,13 @@ OPERATIONS = {
     ],
     f"DELETE {OPP}/team/{{member_id}}": [
         Case("delete", of("co_team", "opportunity_member"), **ON_TEAM_DEAL, ok=204)
+    ],
+}
+
+PAGES = {
+    # DEAL-4: the leads page's batch button, for those who route leads.
+    "deals:lead_route_batch": [
+        Case("post", allowed=p.MANAGE_PARTNERS, ok=302, body=_unrouted_batch)
     ],
 }
 

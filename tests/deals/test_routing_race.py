@@ -39,13 +39,13 @@ def test_deal_4_parallel_batches_respect_capacity_and_one_partner_per_lead(
     ]
     share_with_threads()
     barrier = threading.Barrier(2)
-    offered: list[int] = []
+    reports: list[services.RoutingReport] = []
     failures: list[BaseException] = []
 
     def worker() -> None:
         try:
             barrier.wait()
-            offered.append(
+            reports.append(
                 services.leads_route_batch(actor=as_actor(channel_manager), lead_ids=ids)
             )
         except BaseException as error:  # any failure is the finding
@@ -67,7 +67,10 @@ def test_deal_4_parallel_batches_respect_capacity_and_one_partner_per_lead(
 
     per_lead, per_partner, still_new = in_thread(outcome)
     assert failures == []
-    assert sum(offered) == 2 * CAPACITY
+    routed = [item.lead_id for report in reports for item in report.routed]
+    assert len(routed) == len(set(routed)) == 2 * CAPACITY
+    for report in reports:
+        assert {item.lead_id for item in report.routed + report.not_routed} == set(ids)
     assert set(per_lead.values()) == {1}
     assert sorted(per_partner.values()) == [CAPACITY, CAPACITY]
     assert still_new == LEADS - 2 * CAPACITY

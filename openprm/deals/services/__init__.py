@@ -10,13 +10,13 @@ from openprm.deals.services.decisions import (
     registration_withdraw,
 )
 from openprm.deals.services.drafts import LineIn, registration_create, registration_update
+from openprm.deals.services.lead_batches import RoutingReport, leads_route_batch
 from openprm.deals.services.leads import (
     lead_accept,
     lead_create,
     lead_decline,
     lead_pass,
     lead_route,
-    leads_route_batch,
 )
 from openprm.deals.services.opportunities import (
     opportunity_create,
@@ -29,6 +29,7 @@ from openprm.deals.services.opportunity_lines import opportunity_line_add, oppor
 
 __all__ = [
     "LineIn",
+    "RoutingReport",
     "lead_accept",
     "lead_create",
     "lead_decline",

@@ -11,7 +11,6 @@ open offer per lead, so no lead is ever with two partners.
 """
 
 import datetime as dt
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -31,7 +30,7 @@ from openprm.customers.models import Account
 from openprm.deals import catalog
 from openprm.deals.errors import DealErrorCode
 from openprm.deals.models import Lead, LeadOffer
-from openprm.deals.routing import Pool, candidates, offered_before, open_offer, partner_loads
+from openprm.deals.routing import candidates, offered_before, open_offer, partner_loads
 from openprm.deals.services.opportunities import opportunity_open
 from openprm.partners.models import PartnerContact, PartnerProfile
 
@@ -139,36 +138,6 @@ def lead_route(
             access.visible(PartnerProfile, actor).select_related("account"),
         )
         return offer(actor, lead, partner, reason=_("chosen by the channel manager"))
-
-
-def leads_route_batch(*, actor: Actor, lead_ids: Sequence[int]) -> int:
-    """Offer each new lead to its best candidate, one transaction per lead;
-    the number offered. Safe with several workers routing at once: a lead
-    another worker offered meanwhile is skipped (one open offer per lead),
-    and a partner filled meanwhile is passed over (its capacity is checked
-    under its lock)."""
-    leads = list(
-        access.visible(Lead, actor).filter(pk__in=lead_ids, status=Lead.Status.NEW).order_by("pk")
-    )
-    if not leads:
-        return 0
-    access.require(actor, "route", leads[0])
-    pool = Pool.read()
-    offered = 0
-    for lead in leads:
-        with transaction.atomic():
-            if not Lead.objects.filter(pk=lead.pk, status=Lead.Status.NEW).exists():
-                continue
-            for candidate in candidates(lead, exclude=offered_before(lead), pool=pool):
-                try:
-                    offer(actor, lead, candidate.partner, reason=candidate.reason)
-                except Conflict as refused:
-                    if refused.code == DealErrorCode.LEAD_STATE:
-                        break
-                    continue
-                offered += 1
-                break
-    return offered
 
 
 def _offer_for(actor: Actor, lead: Lead) -> LeadOffer:
