@@ -34,6 +34,9 @@ ROUTES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^/imports/(?:(\d+)/)?$"), "import"),
     (re.compile(r"^/portal/contacts/(?:(\d+)/)?$"), "portal_contact"),
     (re.compile(r"^/portal/users/$"), "portal_user"),
+    (re.compile(r"^/portal/registrations/$"), "portal_registration"),
+    (re.compile(r"^/portal/leads/$"), "portal_lead"),
+    (re.compile(r"^/portal/opportunities/$"), "portal_opportunity"),
 ]
 
 
@@ -54,6 +57,11 @@ def rows(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     if isinstance(_connection, sqlite3.Connection):
         sql = re.sub(r"%\((\w+)\)s", r":\1", sql)
     return list(_connection.execute(sql, params).fetchall())
+
+
+def _sqlite() -> bool:
+    """Whether the baseline reads SQLite (else PostgreSQL), once connected."""
+    return isinstance(_connection, sqlite3.Connection)
 
 
 def _ints(values: Iterable[int]) -> str:
@@ -97,16 +105,20 @@ class Reach:
             return f" AND {alias}.id IN ({self.ids})"
         return " AND " + self.condition.format(a=alias)
 
-    def persons(self, condition: str) -> str:
-        """Persons related to an active account matching `condition`."""
-        form = q.RELATED_IDS if self.plan == "ids" else q.RELATED
-        return form.format(condition=condition)
+    def persons(self, condition: str, beside_or: bool = False) -> str:
+        """Persons related to an active account matching `condition`;
+        `beside_or` when the test is one arm of an OR (bare_sql.RELATED)."""
+        if self.plan == "ids":
+            return q.RELATED_IDS.format(condition=condition)
+        fence = " OFFSET 0" if beside_or and not _sqlite() else ""
+        return q.RELATED.format(condition=condition, fence=fence)
 
     def person_visible(self) -> str:
         """TEAM-5: created by the user, or related to an account it sees."""
         if self.all:
             return "1 = 1"
-        return f"(p.owner_id = {self.me} OR {self.persons('1 = 1' + self.scope())})"
+        related = self.persons("1 = 1" + self.scope(), beside_or=True)
+        return f"(p.owner_id = {self.me} OR {related})"
 
 
 def _account_condition(reach: Reach, search: str) -> str:
@@ -151,12 +163,12 @@ def contact_list(reach: Reach, params: dict[str, str]) -> list[tuple[Any, ...]]:
     if term:
         key = term.lower()
         bind.update(low=key, high=key + "\U0010ffff")
-        customer = f"(p.kind = 'b2c' OR {reach.persons('1 = 1')})"
+        customer = f"(p.kind = 'b2c' OR {reach.persons('1 = 1', beside_or=True)})"
         if reach.all:
             condition = customer
         else:
             condition = (
-                f"({reach.persons('1 = 1' + reach.scope())} OR "
+                f"({reach.persons('1 = 1' + reach.scope(), beside_or=True)} OR "
                 f"(p.owner_id = {reach.me} AND {customer}))"
             )
         found = rows(q.NAME_ARMS.format(condition=condition, more=q.MORE), bind)
@@ -164,8 +176,8 @@ def contact_list(reach: Reach, params: dict[str, str]) -> list[tuple[Any, ...]]:
         found = rows(q.FAVORITES.format(visible=reach.person_visible(), more=q.MORE), bind)
     elif reach.plan == "ids":  # the persons of the few accounts, then sorted
         condition = _account_condition(reach, search)
-        fence = "" if isinstance(_connection, sqlite3.Connection) else " OFFSET 0"
-        found = rows(q.CONTACTS_FROM.format(condition=condition, fence=fence, more=q.MORE), bind)
+        form = q.CONTACTS_FROM if _sqlite() else q.CONTACTS_ANY
+        found = rows(form.format(condition=condition, more=q.MORE), bind)
     else:
         condition = reach.persons(_account_condition(reach, search))
         found = rows(q.CONTACTS.format(condition=condition, more=q.MORE), bind)
@@ -208,6 +220,13 @@ def list_page(kind: str, reach: Reach, params: dict[str, str]) -> list[tuple[Any
     if kind in ("portal_contact", "portal_user"):
         scope = "AND pc.user_id IS NOT NULL" if kind == "portal_user" else ""
         return _counted(q.PORTAL_CONTACTS.format(scope=scope), bind)
+    portal_deals = {
+        "portal_registration": q.PORTAL_REGISTRATIONS,
+        "portal_lead": q.PORTAL_LEADS,
+        "portal_opportunity": q.PORTAL_OPPORTUNITIES,
+    }
+    if kind in portal_deals and not reach.internal:
+        return _counted(portal_deals[kind], bind)
     raise LookupError(kind)
 
 
@@ -245,6 +264,9 @@ LINKS = {
     "import": "/imports/{}/",
     "portal_contact": "/portal/contacts/{}/",
     "portal_user": "/portal/contacts/{}/",
+    "portal_registration": "/portal/registrations/{}/",
+    "portal_lead": "/portal/leads/{}/",
+    "portal_opportunity": "/portal/opportunities/{}/",
 }
 
 

@@ -7,7 +7,8 @@ customers by ownership, account team or territory — the conditions
 OpenPRM's access module checks, written once here by hand — and, for a
 manager, what the people below it reach the same ways (TEAM-4: the users
 and resources below, read in one recursive statement when the user has a
-resource)."""
+resource). A partner user gets the contacts of its opportunities'
+customers (ORD-6)."""
 
 import hashlib
 import json
@@ -23,7 +24,8 @@ TOKEN_SQL = (
     "EXISTS (SELECT 1 FROM identity_user_roles ur "
     "JOIN identity_role_privileges rp ON rp.role_id = ur.role_id "
     "JOIN identity_privilege p ON p.id = rp.privilege_id "
-    "WHERE ur.user_id = u.id AND p.code = 'view_all_sales_data') "
+    "WHERE ur.user_id = u.id AND p.code = 'view_all_sales_data'), "
+    "(SELECT pc.partner_id FROM partners_partnercontact pc WHERE pc.user_id = u.id) "
     "FROM identity_accesstoken t JOIN identity_user u ON u.id = t.user_id "
     "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
 )
@@ -40,6 +42,16 @@ VISIBLE_SQL = """ AND (p.owner_id = %s OR EXISTS (
                  JOIN territories_territory t ON t.id = at.territory_id AND t.active
                  JOIN territories_territorymember m ON m.territory_id = at.territory_id
                  WHERE at.account_id = a.id AND m.resource_id IN ({resources})))))"""
+# ORD-6: a partner user sees the contacts of the customers of its
+# organization's opportunities: those it sells, and those its people are on
+# the deal team of (DEAL-9)
+PARTNER_SQL = """ AND p.id IN (SELECT r.person_id FROM contacts_relationship r
+    JOIN customers_account a ON a.id = r.account_id WHERE a.is_active AND r.account_id IN (
+      SELECT o.account_id FROM deals_opportunity o WHERE o.partner_id = %s
+      UNION SELECT o.account_id FROM deals_opportunity o
+      JOIN deals_opportunityteammember t ON t.opportunity_id = o.id
+      JOIN partners_partnercontact pc ON pc.resource_id = t.resource_id
+      WHERE pc.partner_id = %s))"""
 BELOW_SQL = """WITH RECURSIVE below(id) AS (SELECT CAST(%s AS BIGINT)
     UNION SELECT r.id FROM identity_resource r JOIN below b ON r.manager_id = b.id)
 SELECT r.id, r.user_id FROM below b JOIN identity_resource r ON r.id = b.id"""
@@ -86,8 +98,10 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
     if user is None:
         start_response("404 Not Found", [("Content-Type", "application/json")])
         return [b"{}"]
-    user_id, resource_id, sees_all = user
-    if sees_all:
+    user_id, resource_id, sees_all, partner_id = user
+    if partner_id is not None:
+        row = _query(PERSON_SQL + PARTNER_SQL, [int(match.group(1)), partner_id, partner_id])
+    elif sees_all:
         row = _query(PERSON_SQL, [int(match.group(1))])
     else:
         visible = _visible_sql(user_id, resource_id)

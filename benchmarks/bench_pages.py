@@ -79,6 +79,9 @@ def pages(people: Any, term: str) -> list[Page]:
         Page("imports", "/imports/", "/imports/{}/"),
         Page("portal contacts", "/portal/contacts/", "/portal/contacts/{}/"),
         Page("portal users", "/portal/users/", "/portal/contacts/{}/"),
+        Page("portal registrations", "/portal/registrations/", "/portal/registrations/{}/"),
+        Page("portal leads", "/portal/leads/"),
+        Page("portal opportunities", "/portal/opportunities/"),
     ]
     details = [
         Page("account", "/customers/accounts/{}/"),

@@ -161,6 +161,87 @@ def _favorites(count: int) -> None:
         )
 
 
+def portal_business(contacts: int) -> None:
+    """The portal partner's deals, when missing (a database generated before
+    they were measured gets them on the next run): opportunities on one
+    customer account in 40 — whose contacts the partner user then sees
+    (ORD-6) and reads through the API — as many as a fortieth of the
+    contacts, a fifth as many leads and a tenth as many registrations,
+    partly approved."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from benchmarks import bench_home
+    from openprm.customers.models import Account
+    from openprm.deals.models import DealRegistration, Lead, Opportunity
+    from openprm.identity.models import User
+    from openprm.partners.models import PartnerContact
+
+    partner = PartnerContact.objects.get(user__username=USERNAMES["partner user"]).partner_id
+    if Opportunity.objects.filter(partner_id=partner).exists():
+        return
+    cam = User.objects.get(username=USERNAMES["channel manager"])
+    customers = list(
+        Account.objects.filter(account_type="customer").order_by("pk").values_list("pk", flat=True)
+    )[::40]
+    today = timezone.localdate()
+    stages = [s for s, _label in Opportunity.Stage.choices]
+    count = max(50, contacts // 40)
+    bench_home._insert(
+        Opportunity,
+        [
+            {
+                "name": f"Portal deal {n:05d}",
+                "account_id": customers[n % len(customers)],
+                "stage": (stage := stages[n % len(stages)]),
+                "is_open": stage not in ("won", "lost"),
+                "amount": 1_000 + 37 * n % 90_000,
+                "close_date": today + dt.timedelta(days=n % 400 - 200),
+                "owner_id": cam.pk,
+                "partner_id": partner,
+            }
+            for n in range(count)
+        ],
+    )
+    statuses = [s for s, _label in Lead.Status.choices]
+    bench_home._insert(
+        Lead,
+        [
+            {
+                "name": f"Portal lead {n:05d}",
+                "account_id": customers[n % len(customers)],
+                "status": statuses[n % len(statuses)],
+                "owner_id": cam.pk,
+                "partner_id": partner,
+            }
+            for n in range(count // 5)
+        ],
+    )
+    bench_home._insert(
+        DealRegistration,
+        [
+            {
+                "title": f"Portal registration {n:05d}",
+                "number": f"PB-{n:06d}",
+                "state": "approved" if n % 3 == 0 else "submitted",
+                "partner_id": partner,
+                "owner_id": cam.pk,
+                "channel_manager_id": cam.pk,
+                "customer_name": f"Customer {n}",
+                "customer_key": f"customer {n}",
+                "close_date": today + dt.timedelta(days=60),
+                "protection_starts": today - dt.timedelta(days=60),
+                "protection_ends": today + dt.timedelta(days=n % 120 + 1),
+            }
+            for n in range(count // 10)
+        ],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+
+
 def people() -> People:
     from openprm.identity.models import User
     from openprm.partners.models import PartnerContact

@@ -5,6 +5,7 @@ time, and the ids a page links to (to check both show the same rows)."""
 import http.client
 import re
 import socket
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +57,16 @@ class Server:
         return _cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
+        """Stop the server; on a busy machine gunicorn's graceful stop can
+        take longer than a few seconds, and a server left behind would
+        load the next measurements."""
         if self.process is not None:
             self.process.terminate()
-            self.process.wait(10)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
             self.process = None
 
     def restart(self) -> None:

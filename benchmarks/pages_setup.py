@@ -58,6 +58,7 @@ def ready(args: Any) -> tuple[Any, dict[str, str]]:
             f"the database holds {accounts:,} accounts, not the {expected:,} of "
             f"{args.contacts:,} contacts: use another --work-dir / database, or --fresh"
         )
+    pages_data.portal_business(args.contacts)
     people = pages_data.people()
     cookies = {role: _session(user) for role, user in people.users.items()}
     return people, cookies
@@ -100,7 +101,9 @@ class LoadWatch:
 
 def api_ratios(args: Any, people: Any) -> None:
     """GET /api/v1/contacts/{id}: the bare app's server CPU per request over
-    OpenPRM's, for each internal role (benchmarks.bench_api's apps and load)."""
+    OpenPRM's, for each role that sees contacts (benchmarks.bench_api's apps
+    and load; a partner user sees its opportunities' customers' contacts,
+    ORD-6)."""
     from benchmarks.bench_api import APPS, _cpu_seconds, _serve, _visible_ids
     from benchmarks.measures import _free_port, _load
     from openprm.identity.actors import actor_for
@@ -111,7 +114,7 @@ def api_ratios(args: Any, people: Any) -> None:
     for role, user in people.users.items():
         actor = actor_for(user)
         ids = _visible_ids(actor, 500)
-        if not actor.is_internal or not ids:
+        if not ids:
             print(f"| {role} | — | — | no contact to read through this API |")
             continue
         _token, plaintext = token_create(actor=actor, name="bench-pages")

@@ -50,32 +50,38 @@ def person_get(*, actor: Actor, pk: Any) -> Person:
 def contact_get(*, actor: Actor, pk: Any) -> Person:
     """One contact with everything its page shows, in a fixed number of
     queries; which relationships the actor sees (TEAM-5) is decided once for
-    both directions, and the page's history reuses it (`contact_history`)."""
-    points = ContactPoint.objects.prefetch_related("preferences").order_by(
-        "kind", "-is_primary", "pk"
-    )
-    relationships = access.visible(Relationship, actor)
-    queryset = (
-        access.visible(Person, actor)
-        .select_related("owner")
-        .annotate(
-            is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk")))
+    both directions, and the page's history reuses it (`contact_history`).
+
+    The scopes are built for rows looked up by key (`access.by_primary_key`):
+    a salesperson who reaches few accounts would otherwise count its reach
+    and check this one contact against every account it reaches."""
+    with access.by_primary_key():
+        points = ContactPoint.objects.prefetch_related("preferences").order_by(
+            "kind", "-is_primary", "pk"
         )
-        .prefetch_related(
-            Prefetch("contact_points", points),
-            Prefetch(
-                "relationships",
-                relationships.select_related("account", "related_person").prefetch_related(
-                    "primary_points"
+        relationships = access.visible(Relationship, actor)
+        queryset = (
+            access.visible(Person, actor)
+            .select_related("owner")
+            .annotate(
+                is_favorite=Exists(Favorite.objects.filter(user_id=actor.pk, person=OuterRef("pk")))
+            )
+            .prefetch_related(
+                Prefetch("contact_points", points),
+                Prefetch(
+                    "relationships",
+                    relationships.select_related("account", "related_person").prefetch_related(
+                        "primary_points"
+                    ),
                 ),
-            ),
-            Prefetch("reverse_relationships", relationships.select_related("person")),
-            Prefetch(
-                "household_memberships", HouseholdMembership.objects.select_related("household")
-            ),
+                Prefetch("reverse_relationships", relationships.select_related("person")),
+                Prefetch(
+                    "household_memberships",
+                    HouseholdMembership.objects.select_related("household"),
+                ),
+            )
         )
-    )
-    return access.get_visible(Person, actor, pk, queryset)
+        return access.get_visible(Person, actor, pk, queryset)
 
 
 HISTORY_LIMIT = 50
@@ -97,15 +103,17 @@ def contact_history(
     passes the `relationships` it read through that scope (`contact_get`),
     so the scope is not built twice for one request. The trail of a deleted
     child is not matched, since its id is no longer related to the person.
-    Each entry gets `record_label`, the kind of record it is about.
+    Each entry gets `record_label`, the kind of record it is about. The
+    scopes are for this one contact (`access.by_primary_key`).
     """
-    person = access.get_visible(Person, actor, person.pk)
+    with access.by_primary_key():
+        person = access.get_visible(Person, actor, person.pk)
+        points = access.visible(ContactPoint, actor).filter(person_id=person.pk)
+        preferences = access.visible(ContactPreference, actor).filter(
+            contact_point__person_id=person.pk
+        )
     types = ContentType.objects.get_for_models(
         Person, ContactPoint, ContactPreference, Relationship
-    )
-    points = access.visible(ContactPoint, actor).filter(person_id=person.pk)
-    preferences = access.visible(ContactPreference, actor).filter(
-        contact_point__person_id=person.pk
     )
     related: Any = (
         _keys(relationship_list(actor=actor, person=person))
