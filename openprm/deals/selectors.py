@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Case, OuterRef, QuerySet, Subquery, When
 from django.utils import timezone
 
 from openprm.core import access
@@ -55,8 +55,12 @@ def opportunity_get(*, actor: Actor, pk: Any) -> Opportunity:
 def portal_opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
     """The partner user's opportunities, each `editable` when its own
     resource is on the team at Edit or Full (DEAL-9)."""
-    editable = access.visible(Opportunity, actor, "change").filter(pk=OuterRef("pk"))
-    return opportunity_list(actor=actor).annotate(editable=Exists(editable))
+    # One uncorrelated `IN`, read once per page from the user's few team
+    # memberships, rather than a subquery for every row before the sort.
+    editable = access.visible(Opportunity, actor, "change").values("pk")
+    return opportunity_list(actor=actor).annotate(
+        editable=Case(When(pk__in=editable, then=True), default=False)
+    )
 
 
 def opportunity_for_change(*, actor: Actor, pk: Any) -> Opportunity:

@@ -607,3 +607,128 @@ def test_plat_6_generated_client_drives_opportunities(
         ),
         client,
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_drives_leads(
+    client_of: Callable[[User], Any],
+    two_partners: dict[str, Any],
+    customer: Any,
+    channel_manager: User,
+) -> None:
+    """Leads (DEAL-1, DEAL-4): created, listed with paging and read as typed
+    `LeadOut`s; a route by a stale version is a 409 carrying the lead; the
+    batch route answers its typed report; the partner reads its answer
+    deadline as a datetime."""
+    cam = client_of(channel_manager)
+
+    def create(name: str) -> Any:
+        body = model("LeadIn")(account_id=customer.pk, name=name, amount="1200.00")
+        created = call(cam, "deal_registrations.lead_create", body=body)
+        assert created.status_code == 201, created.content
+        assert isinstance(created.parsed, model("LeadOut"))
+        return created.parsed
+
+    first, second = create("Généré lead 1"), create("Généré lead 2")
+    assert first.answer_deadline is None
+    pages = [call(cam, "deal_registrations.lead_list", page=page, page_size=1) for page in (1, 2)]
+    assert {p.parsed.items[0].id for p in pages} == {first.id, second.id}
+    read = call(cam, "deal_registrations.lead_detail", first.id)
+    assert isinstance(read.parsed, model("LeadOut"))
+
+    to_nw = model("LeadRouteIn")(version=first.version, partner_id=two_partners["nw"].pk)
+    routed = call(cam, "deal_registrations.lead_route", first.id, body=to_nw)
+    assert routed.status_code == 200, routed.content
+    assert routed.parsed.status.value == "offered"
+    assert routed.parsed.version == first.version + 1
+    assert isinstance(routed.parsed.answer_deadline, datetime.datetime)
+    stale = call(
+        cam,
+        "deal_registrations.lead_route",
+        second.id,
+        body=model("LeadRouteIn")(version=second.version + 1),
+    )
+    assert stale.status_code == 409, stale.content
+    assert stale.parsed.code == "stale_version"
+    assert isinstance(stale.parsed.current, model("LeadOut"))
+    assert stale.parsed.current.status.value == "new"
+
+    invalid = call(
+        cam, "deal_registrations.lead_create", body=model("LeadIn")(account_id=customer.pk, name="")
+    )
+    assert invalid.status_code == 422, invalid.content
+    assert invalid.parsed.code == "validation_failed"
+
+    batch = call(
+        cam,
+        "deal_registrations.leads_route",
+        body=model("LeadsRouteIn")(lead_ids=[second.id, first.id, 999999]),
+    )
+    assert batch.status_code == 200, batch.content
+    report = batch.parsed
+    assert isinstance(report, model("LeadsRoutedOut"))
+    assert [r.lead_id for r in report.routed] == [second.id]
+    assert isinstance(report.routed[0], model("LeadRoutedOut"))
+    assert [(r.lead_id, r.reason.value) for r in report.not_routed] == [
+        (first.id, "lead_state"),
+        (999999, "not_found"),
+    ]
+
+    rep = client_of(two_partners["nw_rep"].user)
+    offered = call(rep, "deal_registrations.lead_detail", first.id)
+    assert offered.status_code == 200, offered.content
+    assert offered.parsed.answer_deadline == routed.parsed.answer_deadline
+
+
+@pytest.mark.django_db(transaction=True)
+def test_plat_6_generated_client_updates_opportunities_and_their_lines(
+    client: Any, customer: Any, products: dict[str, Product]
+) -> None:
+    """An opportunity's PATCH with `version` (PLAT-6), a stale one answered
+    with the opportunity, a closed one keeping its amount, and its lines
+    read, added and removed, the last one staying (DEAL-1)."""
+    line = model("LineSchema")(product_id=products["FW-100"].pk, amount="4000.00")
+    body = model("OpportunityIn")(
+        account_id=customer.pk, name="Généré deal", close_date=next_month(), lines=[line]
+    )
+    deal = call(client, "deal_registrations.opportunity_create", body=body).parsed
+
+    rename = model("OpportunityUpdateIn")(version=deal.version, name="Généré, renamed")
+    updated = call(client, "deal_registrations.opportunity_update", deal.id, body=rename)
+    assert updated.status_code == 200, updated.content
+    assert isinstance(updated.parsed, model("OpportunityOut"))
+    assert (updated.parsed.name, updated.parsed.version) == ("Généré, renamed", deal.version + 1)
+    stale = call(client, "deal_registrations.opportunity_update", deal.id, body=rename)
+    assert stale.status_code == 409, stale.content
+    assert stale.parsed.code == "stale_version"
+    assert isinstance(stale.parsed.current, model("OpportunityOut"))
+    assert stale.parsed.current.name == "Généré, renamed"
+    invalid = call(
+        client,
+        "deal_registrations.opportunity_update",
+        deal.id,
+        body=model("OpportunityUpdateIn")(version=updated.parsed.version, amount="0"),
+    )
+    assert invalid.status_code == 422, invalid.content
+    assert invalid.parsed.code == "validation_failed"
+
+    [first] = call(client, "deal_registrations.opportunity_lines", deal.id).parsed
+    assert isinstance(first, model("OpportunityLineOut"))
+    more = model("LineSchema")(product_id=products["SW-24"].pk, quantity=2, amount="600.00")
+    added = call(client, "deal_registrations.opportunity_line_add", deal.id, body=more)
+    assert added.status_code == 201, added.content
+    assert added.parsed.product_code == "SW-24"
+    gone = call(client, "deal_registrations.opportunity_line_remove", deal.id, first.id)
+    assert gone.status_code == 204, gone.content
+    last = call(client, "deal_registrations.opportunity_line_remove", deal.id, added.parsed.id)
+    assert last.status_code == 409, last.content
+    assert last.parsed.code == "last_line"
+
+    now = call(client, "deal_registrations.opportunity_detail", deal.id).parsed
+    assert now.amount == "600.00"
+    won = model("StageIn")(version=now.version, stage=model("StageInStage").WON)
+    closed = call(client, "deal_registrations.opportunity_stage", deal.id, body=won).parsed
+    keep = model("OpportunityUpdateIn")(version=closed.version, amount="1.00")
+    refused = call(client, "deal_registrations.opportunity_update", deal.id, body=keep)
+    assert refused.status_code == 409, refused.content
+    assert refused.parsed.code == "opportunity_closed"
