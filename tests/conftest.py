@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.test.client import ClientHandler
 
+from openprm.core.wsgi_handler import TokenApiChain, is_token_api_call
 from openprm.identity.catalog import (
     ADMINISTRATOR,
     CHANNEL_ACCOUNT_MANAGER,
@@ -16,6 +18,25 @@ from openprm.identity.catalog import (
 from openprm.identity.models import User
 from openprm.identity.services import token_create
 from tests.factories import as_actor, make_user
+
+
+class _TokenApiClientHandler(TokenApiChain, ClientHandler):
+    pass
+
+
+class ApiAwareClientHandler(ClientHandler):
+    """The test client's handler dispatching as the served one does
+    (core.wsgi_handler): a token API call without a session runs the token
+    API's middleware, so the API tests check the stack that serves them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.token_api = _TokenApiClientHandler()
+
+    def __call__(self, environ: dict[str, Any]) -> Any:
+        if is_token_api_call(environ):
+            return self.token_api(environ)
+        return super().__call__(environ)
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +71,9 @@ def api_client_for() -> Callable[[User], Client]:
 
     def build(user: User) -> Client:
         _, plaintext = token_create(actor=as_actor(user), name="test")
-        return Client(headers={"Authorization": f"Bearer {plaintext}"})
+        client = Client(headers={"Authorization": f"Bearer {plaintext}"})
+        client.handler = ApiAwareClientHandler()
+        return client
 
     return build
 

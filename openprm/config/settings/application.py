@@ -67,6 +67,18 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+# An API call with a token and no session cookie (core.wsgi_handler): the
+# security headers, the language and the URL rules, then the actor's
+# stand-in until the token is read; no session, CSRF, messages or page gates.
+OPENPRM_TOKEN_API_MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "openprm.identity.middleware.AnonymousActorMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
 
 ROOT_URLCONF = "openprm.config.urls"
 WSGI_APPLICATION = "openprm.config.wsgi.application"

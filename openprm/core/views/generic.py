@@ -32,6 +32,7 @@ from openprm.core.exporters.tabular import export_response, streamed
 from openprm.core.exporters.tasks import export_job_start
 from openprm.core.listing import PER_PAGE, ListPage, page_number, read_page
 from openprm.core.privileges import require_privilege
+from openprm.core.sqlite_pragmas import small_page_cache
 from openprm.core.tables import Column, Label, ListSpec
 from openprm.core.views import defaults
 from openprm.core.views.web import (
@@ -87,11 +88,12 @@ def export_answer(
     asked for, or when the list has no files. An Excel file of more than
     EXPORT_INLINE_ROWS rows is written by the task worker (its workbook
     takes minutes, and a download that has not started shows nothing): the
-    answer is the job's page."""
+    answer is the job's page. The count reads the whole list once, with a
+    small SQLite page cache (core.sqlite_pragmas), as the export itself does."""
     fmt = request.GET.get("export")
     if fmt not in EXPORT_FORMATS or not spec.filename:
         return None
-    if fmt == "xlsx" and rows.count() > settings.EXPORT_INLINE_ROWS:
+    if fmt == "xlsx" and _row_count(rows) > settings.EXPORT_INLINE_ROWS:
         job = export_job_start(
             actor=request.actor,  # type: ignore[attr-defined]
             spec=spec,
@@ -106,6 +108,11 @@ def export_answer(
         spec.export_columns,
         spec.file_name(scope),
     )
+
+
+def _row_count(rows: QuerySet[Any]) -> int:
+    with small_page_cache(rows.db):
+        return rows.count()
 
 
 class RecordList(Page):
