@@ -20,9 +20,14 @@ def search_key(text: str) -> str:
     """Lower-cased, accent-stripped, whitespace-collapsed form of `text`.
 
     Stored in `name_search` columns so "Société Générale" is found by
-    "societe" with a range scan.
+    "societe" with a range scan. ASCII text has no accents to strip and
+    folds to lower case, so most names skip the decomposition (imports
+    key every row's names).
     """
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    text = text or ""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
 

@@ -173,8 +173,8 @@ def _address_errors(state: Mapping[str, Any], errors: Errors, changed: Collectio
         message = _("“%(value)s” is not a country we know: write its name or ISO code.")
         errors.setdefault("country", []).append(message % {"value": country})
     elif (
-        has_regions(country)
-        and state["region"]
+        state["region"]
+        and has_regions(country)
         and {"region", "country"} & set(changed)
         and region_code(country, state["region"]) != state["region"]
     ):

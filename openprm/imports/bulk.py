@@ -11,6 +11,7 @@ same batch without reading anything back.
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection, models
@@ -75,13 +76,18 @@ class TableWriter:
             for name, adapt, kept in zip(self.attnames, self.adapters, keep, strict=True)
             if kept
         ]
-        tuples = [
-            tuple(
-                default if name not in row else (row[name] if adapt is None else adapt(row[name]))
-                for name, adapt, default in plan
-            )
-            for row in rows
-        ]
+        # Per row: its values over the adapted defaults, then the few
+        # columns that need adapting, read out by one C-level getter.
+        base = {name: default for name, _adapt, default in plan}
+        adapted = [(name, adapt) for name, adapt, _default in plan if adapt is not None]
+        values = _getter(list(base))
+        tuples = []
+        for row in rows:
+            merged = base | row
+            for name, adapt in adapted:
+                if name in row:
+                    merged[name] = adapt(row[name])
+            tuples.append(values(merged))
         columns = [c for c, kept in zip(self.columns, keep, strict=True) if kept]
         insert_tuples(self.table, columns, tuples)
 
@@ -105,6 +111,14 @@ class TableWriter:
         columns = [by_name[n] for n in names] + [c for c, _ in rest]
         tail = tuple(value for _, value in rest)
         insert_tuples(self.table, columns, [row + tail for row in rows] if tail else rows)
+
+
+def _getter(names: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of `names` in a mapping, as a tuple."""
+    if len(names) == 1:
+        (name,) = names
+        return lambda mapping: (mapping[name],)
+    return itemgetter(*names)
 
 
 def insert_tuples(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

@@ -7,6 +7,7 @@ it would print goes to standard error) and stops when the pipe breaks, that
 is when the import stopped: done, cancelled, failed or killed.
 """
 
+import gc
 import os
 import pickle
 import sys
@@ -28,22 +29,28 @@ def main() -> None:
 
     from openprm.imports.kinds import kind_get
     from openprm.imports.pipeline import file_batches
+    from openprm.imports.services.run_tuning import collector_paused
 
     if args["language"]:
         translation.activate(args["language"])
     kind = kind_get(args["kind"])
     memo: dict[str, Any] = pickle.loads(args["memo"])  # noqa: S301 - from the import
     try:
-        for batch in file_batches(
-            args["path"],
-            args["name"],
-            args["mapping"],
-            args["after_line"],
-            args["batch_size"],
-            args["value_mapping"],
-        ):
-            kind.prepare(batch, memo)
-            _send(out, (BATCH, batch))
+        # Paused as in the importing process: a batch's rows are thousands of
+        # short-lived objects, and a full collection walks all of Django too.
+        with collector_paused():
+            for batch in file_batches(
+                args["path"],
+                args["name"],
+                args["mapping"],
+                args["after_line"],
+                args["batch_size"],
+                args["value_mapping"],
+            ):
+                kind.prepare(batch, memo)
+                _send(out, (BATCH, batch))
+                del batch
+                gc.collect(1)
         _send(out, (END, None))
     except BrokenPipeError:
         return

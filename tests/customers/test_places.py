@@ -5,9 +5,12 @@ through `core.places` (CUS-4, IMP-1)."""
 import importlib
 from typing import Any
 
+import pycountry
 import pytest
 from django.apps import apps
+from django_countries import countries
 
+from openprm.core import places
 from openprm.customers.models import Account
 from tests.customers.test_rules import accepted, errors
 from tests.teams.helpers import account
@@ -22,6 +25,22 @@ def test_cus_4_the_rules_store_countries_and_regions_as_iso_codes() -> None:
     assert (bavaria.country, bavaria.region) == ("DE", "DE-BY")
     assert accepted(name="Acme", country="DE", region="BY").region == "DE-BY"
     assert accepted(name="Acme", country="U.S.", region="ny").region == "US-NY"
+
+
+def test_imp_1_codes_and_english_names_read_without_the_translations() -> None:
+    """An import whose rows write "US" or "Germany" never reads the names
+    of every language (a fifth of a second), and every code and English
+    name of every country still reads as its code."""
+    places.country_code.cache_clear()
+    places._translated_country_names.cache_clear()
+    for country in pycountry.countries:
+        expected = country.alpha_2 if country.alpha_2 in countries else None
+        for written in (country.alpha_2, country.alpha_3.lower(), country.name):
+            assert places.country_code(written) == expected, written
+    assert places.country_code("UK") == "GB"
+    assert places._translated_country_names.cache_info().currsize == 0
+    assert places.country_code("Deutschland") == "DE"
+    assert places.country_code("Allemagne") == "DE"
 
 
 def test_cus_4_odoo_s_region_names_its_country() -> None:

@@ -7,6 +7,8 @@ region are read as people write them (`core.places`); one that cannot be
 read is a value left out, not a lost row.
 """
 
+from functools import cache
+
 from django.utils.translation import gettext as _
 
 from openprm.contacts.models import ContactPoint
@@ -22,10 +24,19 @@ def row_country(row: MappedRow) -> str:
     return country_code(row.data.get("country", "")) or ""
 
 
+@cache
+def _limits() -> dict[str, int]:
+    """The column width of each address column that has one."""
+    widths = {name: ContactPoint._meta.get_field(name).max_length for name in ADDRESS_COLUMNS}
+    return {name: width for name, width in widths.items() if width}
+
+
 def mailing_address(row: MappedRow) -> tuple[tuple[str, ...] | None, list[ValueWarning]]:
     """The address point's values in `ADDRESS_COLUMNS` order (None without
     a street, city or postal code), and the values left out."""
     values = {name: row.data.get(name, "").strip() for name in ADDRESS_COLUMNS}
+    if not any(values.values()):
+        return None, []
     lines = [line.strip() for line in values["address_line1"].splitlines() if line.strip()]
     if len(lines) > 1:
         values["address_line1"] = lines[0]
@@ -43,9 +54,8 @@ def mailing_address(row: MappedRow) -> tuple[tuple[str, ...] | None, list[ValueW
             message = _("“%(value)s” is not a region of this country.")
             warnings.append(row_warning(row, "region", message % {"value": values["region"]}))
         values["region"] = code or ""
-    for name in ADDRESS_COLUMNS:
-        limit = ContactPoint._meta.get_field(name).max_length
-        if limit and len(values[name]) > limit:
+    for name, limit in _limits().items():
+        if len(values[name]) > limit:
             message = _("Ensure this value has at most %(limit)d characters.")
             warnings.append(row_warning(row, name, message % {"limit": limit}))
             values[name] = ""

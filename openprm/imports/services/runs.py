@@ -92,10 +92,11 @@ def _run(job: ImportJob, progress: Progress | None, batch_size: int) -> ImportJo
         if type(kind).scan is ImportKind.scan:  # only counting: no need to map the rows
             total = sum(1 for _row in rows)
         else:
-            for row in mapped_rows(rows, header, job.mapping, job.value_mapping):
-                if kind.keeps(row):
-                    kind.scan(ctx, row)
-                total += 1
+            with collector_paused():
+                for row in mapped_rows(rows, header, job.mapping, job.value_mapping):
+                    if kind.keeps(row):
+                        kind.scan(ctx, row)
+                    total += 1
         ImportJob.objects.filter(pk=job.pk).update(
             status=ImportJob.Status.RUNNING,
             total_rows=total,

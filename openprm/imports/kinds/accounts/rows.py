@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.rules import Errors
+from openprm.core.search import search_key_cached
 from openprm.customers.models import Account
-from openprm.customers.normalize import search_key
 from openprm.customers.rules import AccountDraft, accounts_check
 from openprm.identity.models import User
 from openprm.imports.kinds.accounts.columns import DRAFT_COLUMNS
@@ -24,7 +24,9 @@ def cycle_message() -> str:
 
 
 def name_key(name: str) -> str:
-    return f"name:{search_key(name)}"
+    """A row's name key, read for each row by the scan, its parent check
+    and its idempotency key: keyed once per distinct name."""
+    return f"name:{search_key_cached(name)}"
 
 
 def draft_of(row: MappedRow) -> AccountDraft:
@@ -57,7 +59,7 @@ def row_key(row: MappedRow) -> str:
     if row.data.get("external_id", "").strip():
         return ext_key(row.data["external_id"])
     place = "|".join(row.data.get(k, "").strip().upper() for k in ("postal_code", "country"))
-    return f"nat:{search_key(row.data.get('name', ''))}|{place}"
+    return f"nat:{search_key_cached(row.data.get('name', ''))}|{place}"
 
 
 def parent_ref(row: MappedRow) -> str:
