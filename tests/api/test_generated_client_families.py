@@ -137,6 +137,9 @@ def test_con_2_8_9_contact_points_preferences_relationships_households_searches(
     assert [p.end_date for p in listed] == [ends]
     unknown = model("PreferenceIn")(preference=do_not, reason_code="NO_SUCH_REASON")
     refused(call(client, "contacts.preference_create", email.id, body=unknown))
+    assert call(client, "contacts.preference_delete", preference.parsed.id).status_code == 204
+    assert call(client, "contacts.preference_list", email.id).parsed == []
+    assert not call(client, "contacts.contact_point_get", email.id).parsed.do_not_contact
 
     account = account_created(client, "Nordlicht GmbH")
     related = call(
@@ -163,6 +166,10 @@ def test_con_2_8_9_contact_points_preferences_relationships_households_searches(
     shown = call(client, "contacts.relationship_list", person.id).parsed
     assert [(r.account_id, r.relationship_type) for r in shown] == [(account.id, agent)]
     refused(call(client, "contacts.relationship_create", person.id, body=model("RelationshipIn")()))
+    assert call(client, "contacts.relationship_delete", link.id).status_code == 204
+    assert call(client, "contacts.relationship_list", person.id).parsed == []
+    assert call(client, "contacts.contact_point_delete", email.id).status_code == 204
+    assert call(client, "contacts.contact_point_get", email.id).status_code == 404
 
     _check_household(client, person.id)
     _check_saved_search(client)
