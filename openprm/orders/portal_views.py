@@ -11,15 +11,17 @@ from openprm.core.views.generic import Page, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.orders import selectors, tables
 from openprm.orders.asset_views import SERVICE_PROFILE_ENTRY
+from openprm.orders.line_views import (
+    OrderLineAdd,
+    OrderLineOptions,
+    OrderLineRemove,
+    OrderProductPick,
+)
 from openprm.orders.models import Order
 from openprm.orders.views import (
     AccountAssets,
     OrderCancel,
     OrderDetail,
-    OrderLineAdd,
-    OrderLineOptions,
-    OrderLineRemove,
-    OrderProductPick,
     OrderRevise,
     OrderSubmit,
     order_filters,

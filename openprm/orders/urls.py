@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openprm.orders import asset_views, portal_views, views
+from openprm.orders import asset_views, line_views, portal_views, views
 
 app_name = "orders"
 
@@ -11,10 +11,12 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.OrderCancel.as_view(), name="order_cancel"),
     path("<int:pk>/revise/", views.OrderRevise.as_view(), name="order_revise"),
     path("<int:pk>/fulfil/", views.OrderFulfil.as_view(), name="order_fulfil"),
-    path("<int:pk>/products/", views.OrderProductPick.as_view(), name="order_product_pick"),
-    path("<int:pk>/lines/new/", views.OrderLineAdd.as_view(), name="order_line_add"),
-    path("<int:pk>/lines/remove/", views.OrderLineRemove.as_view(), name="order_line_remove"),
-    path("<int:pk>/lines/options/", views.OrderLineOptions.as_view(), name="order_line_options"),
+    path("<int:pk>/products/", line_views.OrderProductPick.as_view(), name="order_product_pick"),
+    path("<int:pk>/lines/new/", line_views.OrderLineAdd.as_view(), name="order_line_add"),
+    path("<int:pk>/lines/remove/", line_views.OrderLineRemove.as_view(), name="order_line_remove"),
+    path(
+        "<int:pk>/lines/options/", line_views.OrderLineOptions.as_view(), name="order_line_options"
+    ),
     path("assets/<int:pk>/", asset_views.AssetDetail.as_view(), name="asset_detail"),
     path("assets/<int:pk>/modify/", asset_views.AssetModify.as_view(), name="asset_modify"),
     path(
