@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.forms import VersionedForm
-from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page
 from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
 from openprm.orders import line_picks, selectors, services
 from openprm.orders.forms import LineAddForm, LineOptionsForm
 from openprm.orders.models import Order
+from openprm.orders.order_action import OrderAction
 
 LOAD_OPTIONS = "load_options"
 
@@ -60,17 +60,13 @@ class OrderLineOptions(Page):
         return render(request, "includes/form.html", {"form": form})
 
 
-class OrderLineAdd(RecordAction):
+class OrderLineAdd(OrderAction):
     """A line added to a pending order or revision (the next morning's two phones)."""
 
-    model = Order
     action = "change"
+    refusal_details = True
     form_class = LineAddForm
     success_message = _("The line is added to %(name)s.")
-    refusal_details = True
-
-    def record(self, pk: int) -> Order:
-        return selectors.order_get(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: Order) -> dict[str, Any]:
         return line_form_kwargs(self, record)
@@ -113,15 +109,11 @@ class OrderLineAdd(RecordAction):
         )
 
 
-class OrderLineRemove(RecordAction):
-    model = Order
+class OrderLineRemove(OrderAction):
     action = "change"
+    refusal_details = True
     form_class = VersionedForm
     success_message = _("The line is removed from %(name)s.")
-    refusal_details = True
-
-    def record(self, pk: int) -> Order:
-        return selectors.order_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Order, form: Any) -> Order:
         return services.order_line_remove(

@@ -17,7 +17,6 @@ from openprm.core.errors import DomainError
 from openprm.core.forms import VersionedForm
 from openprm.core.listing import page_number
 from openprm.core.views.defaults import Filter
-from openprm.core.views.editing import RecordAction
 from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.customers.models import Account
 from openprm.customers.selectors import account_get
@@ -28,6 +27,7 @@ from openprm.orders.forms import FulfilmentForm, LineAddForm
 from openprm.orders.history import order_history
 from openprm.orders.line_views import line_form_kwargs
 from openprm.orders.models import FulfilmentStatus, Order, OrderState
+from openprm.orders.order_action import OrderAction
 from openprm.orders.services import StatusReport
 
 ORDER_ACTIONS = ("change", "revise", "fulfil")
@@ -127,14 +127,10 @@ class OrderDetail(RecordDetail):
         }
 
 
-class OrderSubmit(RecordAction):
-    model = Order
+class OrderSubmit(OrderAction):
     action = "change"
     form_class = VersionedForm
     success_message = _("%(name)s is submitted.")
-
-    def record(self, pk: int) -> Order:
-        return selectors.order_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Order, form: Any) -> Order:
         return services.order_submit(
@@ -151,15 +147,11 @@ class OrderCancel(OrderSubmit):
         )
 
 
-class OrderRevise(RecordAction):
+class OrderRevise(OrderAction):
     """A complete new revision; the page of the new revision follows."""
 
-    model = Order
     action = "revise"
     success_message = _("A new revision of %(name)s is pending: change it, then submit it.")
-
-    def record(self, pk: int) -> Order:
-        return selectors.order_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Order, form: Any) -> Order:
         self.revision = services.order_revise(actor=self.actor, order=record)
@@ -170,17 +162,13 @@ class OrderRevise(RecordAction):
         return (revision or record).get_absolute_url()
 
 
-class OrderFulfil(RecordAction):
+class OrderFulfil(OrderAction):
     """A line's fulfilment status, or every line's at once (order managers)."""
 
-    model = Order
     action = "fulfil"
+    refusal_details = True
     form_class = FulfilmentForm
     success_message = _("Fulfilment of %(name)s is recorded.")
-    refusal_details = True
-
-    def record(self, pk: int) -> Order:
-        return selectors.order_get(actor=self.actor, pk=pk)
 
     def perform(self, record: Order, form: Any) -> Order:
         line_id, status = form.cleaned_data["line_id"], form.cleaned_data["status"]
