@@ -579,8 +579,9 @@ def test_plat_6_generated_client_drives_opportunities(
     client: Any, customer: Any, products: dict[str, Product]
 ) -> None:
     """Opportunities on a sales account (DEAL-1): the API changes one by its
-    stage with `version` and has no patch of other fields and no delete (a
-    lost opportunity is closed, not removed)."""
+    stage with `version` (its other fields are patched in
+    test_plat_6_generated_client_updates_opportunities_and_their_lines) and has no
+    delete (a lost opportunity is closed, not removed)."""
     serial = iter(range(1000))
 
     def create(c: Any, account_id: int = customer.pk) -> Any:
