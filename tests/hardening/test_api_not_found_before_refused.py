@@ -47,7 +47,13 @@ from openprm.core.customfields.models import CustomField
 from openprm.core.lookups.models import LookupValue
 from openprm.core.savedviews.models import SavedView
 from openprm.customers.models import BillingAccount, LegalEntity
-from openprm.deals.models import DealRegistration, Lead, Opportunity, OpportunityTeamMember
+from openprm.deals.models import (
+    DealRegistration,
+    Lead,
+    Opportunity,
+    OpportunityLine,
+    OpportunityTeamMember,
+)
 from openprm.identity.models import Role, User
 from openprm.identity.services import token_create
 from openprm.imports.models import ImportJob
@@ -148,6 +154,9 @@ def world(two_partners: dict[str, Any], channel_manager: User) -> dict[str, mode
         "opportunities/opportunity_id": opportunity,
         "opportunities/member_id": OpportunityTeamMember.objects.create(
             opportunity=opportunity, resource=co_rep.resource
+        ),
+        "opportunities/line_id": OpportunityLine.objects.create(
+            opportunity=opportunity, product=retired_part, amount=100
         ),
         "leads/lead_id": Lead.objects.create(
             name="Contoso lead", account=co.account, owner=channel_manager
