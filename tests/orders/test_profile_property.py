@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from openprm.catalog.models import PriceList
@@ -149,6 +149,9 @@ def step(op: tuple[str, int, int], ctx: dict[str, Any], fulfilled: list[Order]) 
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(operations=st.lists(operation, min_size=3, max_size=10))
+@example(  # a disconnect fulfilled while its revision was pending (ORD-7)
+    operations=[("disconnect", 0, 0), ("submit", 1, 0), ("revise", 1, 0), ("fulfil", 1, 0)]
+)
 def test_ord_5_the_service_profile_equals_a_plain_python_replay_of_the_orders(
     nw_power: Actor, manager: Actor, telemedia: dict[str, Any], gold_prices: PriceList,
     two_partners: dict[str, Any], operations: list[tuple[str, int, int]],

@@ -165,6 +165,21 @@ def test_ord_7_cancelling_an_order_cancels_its_pending_revision(
     assert revision.state == "cancelled"
 
 
+@pytest.mark.parametrize(
+    ("status", "revision_state"),
+    [("in_progress", "pending"), ("committed", "cancelled"), ("complete", "cancelled")],
+)
+def test_ord_7_an_order_past_its_point_of_no_return_cancels_its_pending_revision(
+    open_order: Order, nw_power: Actor, manager: Actor, status: str, revision_state: str
+) -> None:
+    """Past that point the revision could never be submitted, so it does not
+    wait as a coming change: it is cancelled, and kept. Before it, it stays."""
+    revision = order_revise(actor=nw_power, order=open_order)
+    complete(manager, open_order, status)
+    revision.refresh_from_db()
+    assert revision.state == revision_state
+
+
 def test_ord_4_a_revision_copies_every_line_and_its_structure_in_fixed_statements(
     stock_order: Callable[..., Order], nw_power: Actor, telemedia: dict[str, Any]
 ) -> None:

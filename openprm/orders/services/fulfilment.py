@@ -25,6 +25,7 @@ from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderFulfilled
 from openprm.orders.line_audit import audit_statuses
 from openprm.orders.models import (
+    PAST_NO_RETURN,
     Asset,
     AssetEvent,
     AssetStatus,
@@ -34,6 +35,7 @@ from openprm.orders.models import (
     OrderLine,
     OrderState,
 )
+from openprm.orders.services.revisable import cancel_pending_revisions
 
 S = FulfilmentStatus
 ALLOWED = {
@@ -115,6 +117,8 @@ def fulfilment_report(*, actor: Actor, order: Order, reports: Sequence[StatusRep
             .filter(order=order)
             .values_list("fulfilment_status", flat=True)
         )
+        if statuses & set(PAST_NO_RETURN):
+            cancel_pending_revisions(actor, order)
         if statuses == {S.COMPLETE}:
             order = record_update(
                 actor=actor, instance=order, changes={"state": OrderState.FULFILLED},

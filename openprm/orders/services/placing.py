@@ -39,7 +39,11 @@ from openprm.orders.models import (
     OrderLine,
     OrderState,
 )
-from openprm.orders.services.revisable import require_revisable
+from openprm.orders.services.revisable import (
+    cancel_pending_revisions,
+    moved,
+    require_revisable,
+)
 from openprm.orders.services.touching import require_untouched
 from openprm.partners.models import PartnerProfile
 
@@ -242,14 +246,6 @@ def _carry_fulfilment(order: Order, previous: Order) -> str:
     return OrderState.IN_PROGRESS if moved else OrderState.OPEN
 
 
-def _moved(actor: Actor, order: Order, state: str) -> None:
-    """A revision moved by a change of another one (superseded by its
-    successor, cancelled with its order), on its own trail."""
-    record_update(
-        actor=actor, instance=order, changes={"state": state}, expected_version=None, clean=False
-    )
-
-
 def order_submit(*, actor: Actor, order: Order, expected_version: int | None) -> Order:
     """Pending → Open. A submitted revision replaces the one it revises,
     which becomes read-only history (ORD-4, ORD-7)."""
@@ -262,7 +258,7 @@ def order_submit(*, actor: Actor, order: Order, expected_version: int | None) ->
             previous = access.unscoped(Order).select_for_update().get(pk=order.previous_id)
             require_revisable(previous)
             state = _carry_fulfilment(order, previous)
-            _moved(actor, previous, OrderState.SUPERSEDED)
+            moved(actor, previous, OrderState.SUPERSEDED)
         order = record_update(
             actor=actor,
             instance=order,
@@ -302,7 +298,5 @@ def order_cancel(*, actor: Actor, order: Order, expected_version: int | None) ->
             expected_version=expected_version,
         )
         publish(OrderCancelled(actor=actor, record=order, revision=order.revision))
-        pending = access.unscoped(Order).filter(number=order.number, state=OrderState.PENDING)
-        for revision in pending.select_for_update():  # it goes with its cancelled order
-            _moved(actor, revision, OrderState.CANCELLED)
+        cancel_pending_revisions(actor, order)
     return order
