@@ -417,7 +417,10 @@ def test_plat_6_generated_client_drives_orders(
             detail="orders.order_detail",
             update="orders.order_lines_replace",
             update_body=lambda v: model("OrderLinesIn")(version=v, lines=two_lines),
-            changed=lambda out: len(out.lines) == 2,
+            changed=lambda out: (
+                [line.fulfilment_status for line in out.lines]
+                == [model("FulfilmentStatus").OPEN] * 2
+            ),
             invalid=lambda c: place(c, price_list_id=0),
         ),
         client_of(nw_power.user),
