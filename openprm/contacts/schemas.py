@@ -10,6 +10,7 @@ from openprm.contacts.models import (
     ContactPoint,
     ContactPreference,
     Household,
+    HouseholdRole,
     Person,
     Relationship,
     SavedSearch,
@@ -269,7 +270,7 @@ class HouseholdMemberOut(Schema):
     id: int
     person_id: int
     name: str
-    role: str
+    role: HouseholdRole
 
     @staticmethod
     def resolve_name(obj: Any) -> str:
@@ -299,7 +300,7 @@ class HouseholdPatchIn(Input):
 
 class HouseholdMemberIn(Input):
     person_id: RecordId
-    role: str = "member"
+    role: HouseholdRole = HouseholdRole.MEMBER
 
 
 class FavoriteOut(Schema):

@@ -13,8 +13,10 @@ from openprm.core.apikit.types import StrictInput as Input
 from openprm.core.apikit.types import Version
 from openprm.core.audit.models import BusinessEvent
 from openprm.core.customfields.models import CustomField, CustomFieldType
+from openprm.core.customfields.registry import record_type_choices
 from openprm.core.options.models import ProfileOptionValueType
 
+RecordTypeCode = record_type_choices()
 Code = Field(..., min_length=1, max_length=60, pattern=r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
@@ -98,7 +100,7 @@ FieldType = Literal["text", "number", "date", "boolean", "choice"]
 
 class CustomFieldOut(Schema):
     id: int
-    record_type: str
+    record_type: RecordTypeCode  # type: ignore[valid-type]
     name: str
     label: str
     field_type: CustomFieldType
@@ -113,7 +115,7 @@ class CustomFieldOut(Schema):
 
 
 class CustomFieldListQuery(Schema):
-    record_type: str | None = Field(None, max_length=60)
+    record_type: RecordTypeCode | None = None  # type: ignore[valid-type]
 
 
 class CustomFieldCreateIn(Input):
@@ -152,7 +154,11 @@ class AuditEntryOut(Schema):
 
 class BusinessEventOut(Schema):
     id: int
-    kind: str
+    kind: str = Field(
+        ...,
+        description="The code of the event's type. Each app declares its own, and an "
+        "event keeps the code of a type no longer declared: text, not an enum.",
+    )
     actor_name: str
     at: dt.datetime
     data: dict[str, Any]

@@ -6,9 +6,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from django.db import models
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.deals.models import DealRegistration, Opportunity
 
 RegistrationState = Literal[
     "draft", "submitted", "returned", "approved", "rejected", "withdrawn", "won", "lost",
@@ -16,6 +18,20 @@ RegistrationState = Literal[
 ]  # fmt: skip
 Stage = Literal["prospecting", "qualification", "proposal", "negotiation", "won", "lost"]
 Money = Decimal
+ConflictState = models.TextChoices(
+    "ConflictState",
+    [
+        (state.name, (state.value, state.label))
+        for state in {
+            **{s.name: s for s in Opportunity.Stage},
+            **{s.name: s for s in DealRegistration.State},
+        }.values()
+    ],
+    module=__name__,
+)
+"""A conflicting deal's state: a registration's, or an opportunity's stage
+(DEAL-3). The values of both, one enum: a client reads `won` the same
+whichever kind of deal won."""
 
 
 class LineSchema(Input):
@@ -132,7 +148,7 @@ class ConflictOut(Schema):
     id: int
     label: str
     partner_name: str
-    state: str
+    state: ConflictState
     amount: Money
     reasons: list[str]
     shared_product_ids: list[int]

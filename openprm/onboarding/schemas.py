@@ -3,12 +3,13 @@
 from ninja import Field, Schema
 
 from openprm.onboarding.checklist import missing
+from openprm.partners.models import PartnerStatus
 
 
 class PartnerSetupOut(Schema):
     id: int
     name: str = Field(..., alias="account.name")
-    status: str
+    status: PartnerStatus
     missing: list[str]
 
     @staticmethod

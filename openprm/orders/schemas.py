@@ -8,7 +8,13 @@ from typing import Literal
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
-from openprm.orders.models import AssetStatus, OrderState
+from openprm.orders.models import (
+    AssetEventKind,
+    AssetStatus,
+    FulfilmentStatus,
+    OrderState,
+    ServiceProfileState,
+)
 
 Qty = Decimal
 FulfilmentCode = Literal["open", "in_progress", "committed", "complete"]
@@ -81,7 +87,7 @@ class OrderLineOut(Schema):
     discount_percent: Decimal
     one_time_amount: Decimal
     monthly_amount: Decimal
-    fulfilment_status: str
+    fulfilment_status: FulfilmentStatus
 
 
 class OrderOut(Schema):
@@ -142,7 +148,7 @@ class AssetOut(Schema):
 
 
 class AssetEventOut(Schema):
-    kind: str
+    kind: AssetEventKind
     on: dt.date
     line_id: int
     quantity: Decimal
@@ -159,6 +165,6 @@ class ServiceProfileItemOut(Schema):
     product: str
     quantity: Decimal
     parent: str | None
-    state: str
+    state: ServiceProfileState
     order: str | None
     order_id: int | None

@@ -10,7 +10,7 @@ from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
-from openprm.partners.models import PartnerContact
+from openprm.partners.models import PartnerContact, PortalUserState
 from openprm.partners.schemas import PartnerContactLevel, PersonIn, PortalUserType
 
 
@@ -64,7 +64,11 @@ class PortalMeOut(Schema):
     partner_id: int
     partner_name: str
     partner_contact_id: int
-    role: str
+    role: str = Field(
+        ...,
+        description="The code of the contact's partner role (GET /api/v1/roles), empty "
+        "without one. Roles are records (PLAT-2): text, not an enum.",
+    )
     portal_user_type: PortalUserType
     is_partner_administrator: bool
 
@@ -153,6 +157,8 @@ class PortalContactOut(PartnerContactOut):
 
     emails: list[str]
     phones: list[str]
-    user_state: str
+    user_state: PortalUserState | None = Field(
+        ..., description="None for a contact without a portal user."
+    )
     invited_at: dt.datetime | None = None
     last_sign_in: dt.datetime | None = None

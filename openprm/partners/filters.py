@@ -8,6 +8,7 @@ from ninja import FilterLookup, FilterSchema
 from openprm.core.apikit.types import RecordId
 from openprm.core.places import country_code, region_filter_values
 from openprm.core.search import prefix_q, search_key
+from openprm.partners.models import PartnerStatus
 
 
 class PartnerFilter(FilterSchema):
@@ -16,7 +17,7 @@ class PartnerFilter(FilterSchema):
     custom_field_filters: ClassVar[bool] = True  # `custom.<name>` too (PLAT-7)
 
     q: str | None = None
-    status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
+    status: Annotated[PartnerStatus | None, FilterLookup("status")] = None
     country: str | None = None
     region: str | None = None
     owner: Annotated[RecordId | None, FilterLookup("account__owner_id")] = None

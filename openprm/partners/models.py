@@ -27,6 +27,26 @@ class PortalUserType(models.TextChoices):
 PORTAL_USER_TYPE_RANK = {PortalUserType.STANDARD: 0, PortalUserType.POWER: 1}
 
 
+class PortalUserState(models.TextChoices):
+    """PC-2, PRG-7: how far a partner contact's portal user got, from its
+    invitation to its first sign-in; the API's `PortalUserState`."""
+
+    NOT_INVITED = "not_invited", _("Not invited")
+    INVITED = "invited", _("Invited")
+    EXPIRED = "expired", _("Invitation expired")
+    PASSWORD_SET = "password_set", _("Password set")
+    SIGNED_IN = "signed_in", _("Active")
+    DEACTIVATED = "deactivated", _("Deactivated")
+
+
+class PartnerStatus(models.TextChoices):
+    """Whether the brand owner works with the partner (PA-2), the API's
+    `PartnerStatus`."""
+
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+
+
 class PartnerProfile(VersionedModel, CustomFieldsModel):
     """PA-1: the partner "subclass" of an account, without a second organization.
 
@@ -36,9 +56,7 @@ class PartnerProfile(VersionedModel, CustomFieldsModel):
 
     record_type = PARTNER_RECORD_TYPE
 
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        INACTIVE = "inactive", _("Inactive")
+    Status = PartnerStatus
 
     account = models.OneToOneField(
         Account,

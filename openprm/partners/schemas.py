@@ -16,10 +16,9 @@ from pydantic import StrictBool
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.customers.schemas import AccountTypeOut
-from openprm.partners.models import PartnerProfile
+from openprm.partners.models import PartnerProfile, PartnerStatus
 
 PortalUserType = Literal["power", "standard"]
-PartnerStatus = Literal["active", "inactive"]
 PartnerContactLevel = Literal["contact", "resource", "user"]
 
 
@@ -189,7 +188,7 @@ class PartnerProfileOut(Schema):
     id: int
     account_id: int
     managed_partner: bool
-    status: str
+    status: PartnerStatus
     version: int
 
 

@@ -148,7 +148,11 @@ class PartnershipOut(Schema):
     tier_id: int
     tier_name: str = Field(..., alias="tier.name")
     tier_since: dt.date
-    status: str
+    status: str = Field(
+        ...,
+        description="A code of the PARTNERSHIP_STATUS lookup (GET /api/v1/lookups/"
+        "PARTNERSHIP_STATUS). Administrators add codes (PLAT-4): text, not an enum.",
+    )
     reward_percent: Decimal | None
     discount_percent: Decimal | None
     mdf_eligible: bool

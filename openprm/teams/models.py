@@ -9,6 +9,13 @@ from openprm.core.bases import VersionedModel
 from openprm.customers.levels import AccessLevel
 
 
+class TeamMemberSource(models.TextChoices):
+    """How a member joined the team (TER-3), the API's `TeamMemberSource`."""
+
+    MANUAL = "manual", _("Manual")
+    TERRITORY = "territory", _("Territory")
+
+
 class AccountTeamMember(VersionedModel):
     """A resource or user on an account's sales team (CUS-5, TEAM-1).
 
@@ -17,9 +24,7 @@ class AccountTeamMember(VersionedModel):
     (TER-3). Manual members stay until a Full member removes them.
     """
 
-    class Source(models.TextChoices):
-        MANUAL = "manual", _("Manual")
-        TERRITORY = "territory", _("Territory")
+    Source = TeamMemberSource
 
     account = models.ForeignKey(
         "customers.Account",

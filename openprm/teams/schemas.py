@@ -7,6 +7,7 @@ from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.teams.models import TeamMemberSource
 
 Level = Literal["view", "edit", "full"]
 
@@ -34,6 +35,6 @@ class TeamMemberOut(Schema):
     name: str = Field(..., alias="display_name")
     access_level: Level
     locked: bool
-    source: str
+    source: TeamMemberSource
     version: int
     created_at: dt.datetime

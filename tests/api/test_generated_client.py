@@ -247,7 +247,7 @@ def test_plat_6_generated_client_drives_every_resource_family(client: Any) -> No
             detail="partners.partner_detail",
             update="partners.partner_update",
             update_body=lambda v: model("PartnerUpdateIn")(version=v, city="Porto"),
-            changed=lambda out: out.city == "Porto",
+            changed=lambda out: (out.city, out.status) == ("Porto", model("PartnerStatus").ACTIVE),
             invalid=lambda c: call(
                 c, "partners.partner_create", body=model("PartnerCreateIn")(name="")
             ),
@@ -304,6 +304,7 @@ def _check_team(client: Any, account_id: int) -> None:
     assert [a.status_code for a in added] == [201, 201], added[0].content
     member = added[0].parsed
     assert isinstance(member, model("TeamMemberOut"))
+    assert member.source is model("TeamMemberSource").MANUAL
     pages = [
         call(client, "teams.team_member_list", account_id, page=p, page_size=1) for p in (1, 2)
     ]
@@ -416,7 +417,10 @@ def test_plat_6_generated_client_drives_orders(
             detail="orders.order_detail",
             update="orders.order_lines_replace",
             update_body=lambda v: model("OrderLinesIn")(version=v, lines=two_lines),
-            changed=lambda out: len(out.lines) == 2,
+            changed=lambda out: (
+                [line.fulfilment_status for line in out.lines]
+                == [model("FulfilmentStatus").OPEN] * 2
+            ),
             invalid=lambda c: place(c, price_list_id=0),
         ),
         client_of(nw_power.user),

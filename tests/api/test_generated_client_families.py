@@ -183,7 +183,8 @@ def _check_household(client: Any, member_id: int) -> None:
     )
     assert made.status_code == 201, made.content
     household = made.parsed
-    assert [m.person_id for m in household.members] == [member_id]
+    members = [(m.person_id, m.role) for m in household.members]
+    assert members == [(member_id, model("HouseholdRole").MEMBER)]
     versioned(
         client,
         "contacts.household_update",

@@ -31,9 +31,15 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
     )
     assert added.status_code == 201, added.content
     field = added.parsed
-    assert field.field_type is model("CustomFieldType").TEXT
-    on_partner = call(client, "platform.custom_field_index", record_type="partner").parsed.items
-    assert [f.name for f in on_partner] == ["duns"]
+    record_types = model("RecordTypeCode")
+    assert (field.field_type, field.record_type) == (
+        model("CustomFieldType").TEXT,
+        record_types.ACCOUNT,
+    )
+    on_partner = call(
+        client, "platform.custom_field_index", record_type=record_types.PARTNER
+    ).parsed.items
+    assert [(f.name, f.record_type) for f in on_partner] == [("duns", record_types.ACCOUNT)]
     versioned(
         client,
         "platform.custom_field_edit",
@@ -49,7 +55,8 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
     refused(clash)
     assert [e.field for e in clash.parsed.errors] == ["name"]
     assert call(client, "platform.custom_field_remove", field.id).status_code == 204
-    assert call(client, "platform.custom_field_index", record_type="account").parsed.items == []
+    emptied = call(client, "platform.custom_field_index", record_type=record_types.ACCOUNT)
+    assert emptied.parsed.items == []
 
     created = call(
         client,

@@ -20,6 +20,7 @@ from openprm.customers.services import account_create
 from openprm.identity.models import User
 from openprm.imports.models import ImportJob
 from openprm.imports.services.runs import job_run
+from openprm.partners.services import partner_contact_create
 from openprm.programs.models import Partnership, Program
 from openprm.recruitment import services as recruitment
 from tests.api.test_generated_client import call, client, client_of, generated, model
@@ -205,3 +206,29 @@ def test_prg_10_a_generated_client_reads_the_approvers_candidates_typed(
     assert isinstance(blocking, model("CandidateOut"))
     assert (blocking.kind, blocking.name) == (candidates[0].kind, "Fabrikam Systems")
     assert blocking.reasons == candidates[0].reasons
+
+
+def test_pa_2_prg_7_a_generated_client_reads_partner_and_portal_user_states_typed(
+    client_of: Callable[[User], Any], channel_manager: User, two_partners: dict[str, Any]
+) -> None:
+    """PRG-9: the partner setup list answers each partner's status as
+    `PartnerStatus`; PRG-7, PC-2: a portal contact's user state is a
+    `PortalUserState` (an invited administrator), and none for a contact
+    without a portal user."""
+    setup = call(client_of(channel_manager), "partner_setup.partner_setup_list").parsed
+    statuses = {p.name: p.status for p in setup.items}
+    active = model("PartnerStatus").ACTIVE
+    assert statuses == {"Contoso": active, "Northwind": active}
+
+    userless = partner_contact_create(
+        actor=as_actor(channel_manager),
+        partner=two_partners["nw"],
+        data={"first_name": "Åsa", "last_name": "Lindqvist"},
+        confirm_duplicates=True,
+    )
+    portal = client_of(two_partners["nw_rep"].user)
+    states = [
+        call(portal, "portal.portal_contact", contact.pk).parsed.user_state
+        for contact in (two_partners["nw_admin"], userless)
+    ]
+    assert states == [model("PortalUserState").INVITED, None]

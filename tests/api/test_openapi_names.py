@@ -72,7 +72,12 @@ def test_list_filters_and_answers_name_their_enums() -> None:
     imports by `ImportJobStatus.QUEUED` and reviews by
     `DowngradeReviewState.OPEN` — one name per choice, not an anonymous
     string per operation. PLAT-2, PLAT-3, PLAT-7: a role's kind, a profile
-    option's type and a custom field's type are enums too."""
+    option's type and a custom field's type are enums too, as are a custom
+    field's record type, a household member's role (CUS-10), a team
+    member's source (TER-3), a conflicting deal's state (DEAL-3), an order
+    line's fulfilment status, an asset's events and a service profile's
+    states (ORD-5), a partner's status (PA-2) and a portal user's state
+    (PC-2, PRG-7)."""
     document = api.get_openapi_schema()
     parameters = {
         (operation["operationId"], parameter["name"]): _enum_reference(parameter["schema"])
@@ -89,6 +94,8 @@ def test_list_filters_and_answers_name_their_enums() -> None:
             ("review_list", "state"),
             ("contact_list", "kind"),
             ("held_list", "status"),
+            ("partner_list", "status"),
+            ("custom_field_index", "record_type"),
         )
     } == {
         ("alert_list", "priority"): "AlertPriority",
@@ -97,6 +104,8 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("review_list", "state"): "DowngradeReviewState",
         ("contact_list", "kind"): "PersonKind",
         ("held_list", "status"): "HeldStatus",
+        ("partner_list", "status"): "PartnerStatus",
+        ("custom_field_index", "record_type"): "RecordTypeCode",
     }
     schemas = document["components"]["schemas"]
     answers = {
@@ -108,7 +117,34 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("RoleOut", "kind"): "RoleKind",
         ("CustomFieldOut", "field_type"): "CustomFieldType",
         ("ProfileOptionOut", "value_type"): "ProfileOptionValueType",
+        ("CustomFieldOut", "record_type"): "RecordTypeCode",
+        ("HouseholdMemberOut", "role"): "HouseholdRole",
+        ("TeamMemberOut", "source"): "TeamMemberSource",
+        ("ConflictOut", "state"): "ConflictState",
+        ("OrderLineOut", "fulfilment_status"): "FulfilmentStatus",
+        ("AssetEventOut", "kind"): "AssetEventKind",
+        ("ServiceProfileItemOut", "state"): "ServiceProfileState",
+        ("PartnerOut", "status"): "PartnerStatus",
+        ("PartnerSetupOut", "status"): "PartnerStatus",
+        ("PartnerProfileOut", "status"): "PartnerStatus",
+        ("PortalContactOut", "user_state"): "PortalUserState",
     }
     assert {
         key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in answers
     } == answers
+
+
+def test_open_code_sets_say_where_their_codes_come_from() -> None:
+    """PLAT-4, PLAT-2, PLAT-5: a partnership's status is a lookup code that
+    administrators extend, a portal user's role a role record's code and an
+    event's kind a code each app declares (and old events keep): an enum
+    would refuse tomorrow's code, so they stay text and name their source."""
+    schemas = api.get_openapi_schema()["components"]["schemas"]
+    sources = {
+        ("PartnershipOut", "status"): "/api/v1/lookups/PARTNERSHIP_STATUS",
+        ("PortalMeOut", "role"): "/api/v1/roles",
+        ("BusinessEventOut", "kind"): "no longer declared",
+    }
+    for (schema, field), source in sources.items():
+        shape = schemas[schema]["properties"][field]
+        assert (shape["type"], source in shape["description"]) == ("string", True), schema

@@ -6,12 +6,15 @@ from typing import Any
 
 from django.urls import include, path
 
+from openprm.alerts import tables as alert_tables
+from openprm.alerts.models import Alert
 from openprm.catalog import selectors, services, tables
 from openprm.catalog.models import Product
 from openprm.config.urls import urlpatterns as real_urlpatterns
 from openprm.core.views.editing import RecordForm
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import html_errors
+from openprm.programs.catalog import MANAGE_PARTNER_PROGRAMS
 
 FIELDS = ("code", "name", "family", "is_active")
 
@@ -19,6 +22,15 @@ FIELDS = ("code", "name", "family", "is_active")
 class ProductList(RecordList):
     model = Product
     spec = tables.PRODUCTS
+
+
+class AlertList(RecordList):
+    """A list whose filters are enums (priority, target), drawn by the
+    default page rather than the alerts app's own template."""
+
+    model = Alert
+    spec = alert_tables.ALERTS
+    privilege = MANAGE_PARTNER_PROGRAMS
 
 
 class ProductDetail(RecordDetail):
@@ -60,6 +72,7 @@ probe = [
     path("new/", ProductCreate.as_view(), name="product_create"),
     path("<int:pk>/", html_errors(ProductDetail.as_view()), name="product_detail"),
     path("<int:pk>/edit/", html_errors(ProductEdit.as_view()), name="product_edit"),
+    path("alerts/", AlertList.as_view(), name="alert_list"),
 ]
 
 urlpatterns = [*real_urlpatterns, path("default-probe/", include((probe, "probe")))]

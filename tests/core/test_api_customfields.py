@@ -58,6 +58,20 @@ def test_plat_7_parent_field_applies_to_child_not_vice_versa(
     assert "custom.glow" in refused.value.field_errors
 
 
+def test_plat_7_the_record_type_filter_takes_only_registered_types(
+    admin_user: User, api_client_for
+) -> None:
+    """PLAT-7: a field's record type is the `RecordTypeCode` enum, in the
+    answer and in the filter: a type no app registered is a 422 problem,
+    not an empty list."""
+    client = api_client_for(admin_user)
+    _define(client, "test_widget", "size", "number")
+    listed = client.get(URL, {"record_type": "test_widget"}).json()["items"]
+    assert [(f["name"], f["record_type"]) for f in listed] == [("size", "test_widget")]
+    refused = client.get(URL, {"record_type": "test_gadget"})
+    assert (refused.status_code, refused["Content-Type"]) == (422, "application/problem+json")
+
+
 def test_plat_7_a_name_is_unique_along_the_hierarchy(admin_user: User, api_client_for) -> None:
     client = api_client_for(admin_user)
     _define(client, "test_widget", "size", "number")

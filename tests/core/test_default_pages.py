@@ -2,6 +2,7 @@
 as a new app's pages without templates show them: the products' list,
 record and form written with declarations only (default_pages_urls.py)."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -56,6 +57,41 @@ def test_plat_2_the_default_list_has_filters_and_offers_new_to_whoever_may_creat
     seller = page(client_for(salesperson), PROBE)
     assert "Firewall" in seller
     assert f'href="{PROBE}new/"' not in seller
+
+
+def test_prg_8_an_enum_filter_is_a_labelled_list_of_its_choices(
+    channel_manager: User, client_for: Callable[[User], Client]
+) -> None:
+    """PRG-8: the alerts' priority and target filters are enums; the filter
+    bar offers their choices by their (translated) labels in a select its
+    label names, "All" first, and keeps the one asked for selected."""
+    shown = page(client_for(channel_manager), f"{PROBE}alerts/?priority=urgent&target=")
+    for name, label in (("priority", "Priority"), ("target", "Target")):
+        assert f'<label class="form-label" for="f-{name}">{label}</label>' in shown
+        assert f'<select class="form-select" id="f-{name}" name="{name}">' in shown
+    priorities = _options(shown, "priority")
+    assert priorities == [
+        ("", "All", False),
+        ("info", "Information", False),
+        ("important", "Important", False),
+        ("urgent", "Urgent", True),
+    ]
+    targets = _options(shown, "target")
+    assert targets[:2] == [("", "All", False), ("all", "All partners", False)]
+    assert ("programs", "Chosen programs", False) in targets
+    assert not any(selected for _value, _label, selected in targets)
+
+
+def _options(shown: str, name: str) -> list[tuple[str, str, bool]]:
+    """The options of the filter bar's `name` select: value, label, selected."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', shown, re.S)
+    assert select, f"the filter bar offers {name} as a list to pick from"
+    return [
+        (value, label, bool(selected))
+        for value, selected, label in re.findall(
+            r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select.group(1)
+        )
+    ]
 
 
 def test_plat_2_the_default_record_page_shows_its_fields_and_only_the_allowed_buttons(

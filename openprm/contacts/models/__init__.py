@@ -22,6 +22,7 @@ from openprm.contacts.models.contact_points import (
 from openprm.contacts.models.households import (
     Household,
     HouseholdMembership,
+    HouseholdRole,
 )
 from openprm.contacts.models.persons import (
     NAME_PREFIX_LENGTH,
@@ -48,6 +49,7 @@ __all__ = [
     "Favorite",
     "Household",
     "HouseholdMembership",
+    "HouseholdRole",
     "Person",
     "PersonKind",
     "Relationship",

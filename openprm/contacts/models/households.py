@@ -33,12 +33,17 @@ class Household(VersionedModel):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+class HouseholdRole(models.TextChoices):
+    """A member's place in its household (CUS-10), the API's `HouseholdRole`."""
+
+    HEAD = "head", _("Head of household")
+    MEMBER = "member", _("Member")
+
+
 class HouseholdMembership(TimestampedModel):
     """A person in a household; deleting the household severs it (CUS-10)."""
 
-    class Role(models.TextChoices):
-        HEAD = "head", _("Head of household")
-        MEMBER = "member", _("Member")
+    Role = HouseholdRole
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(

@@ -5,8 +5,13 @@ defined on a type applies to that type and every type below it: a field on
 *account* also appears on *partner*, never the other way round.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+from django.db import models
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,8 @@ _types: dict[str, RecordType] = {}
 
 
 def register_record_type(code: str, label: Any, parent: str | None = None) -> RecordType:
+    if record_type_choices.cache_info().currsize:
+        raise ImproperlyConfigured(f"record type {code!r} registered after the API read them")
     if parent is not None and parent not in _types:
         raise LookupError(f"parent record type {parent!r} is not registered")
     record_type = RecordType(code=code, label=label, parent=parent)
@@ -56,3 +63,17 @@ def descendants(code: str) -> list[str]:
 
 def record_type_exists(code: str) -> bool:
     return code in _types
+
+
+@functools.cache
+def record_type_choices() -> type[models.TextChoices]:
+    """The registered types as one enum, the API's `RecordTypeCode`: a
+    client picks a type from the list the apps declared. Built once every
+    app has registered its types; earlier it would miss some, so it refuses."""
+    if not apps.ready:
+        raise AppRegistryNotReady("record types are complete once every app is ready")
+    return models.TextChoices(  # type: ignore[return-value]
+        "RecordTypeCode",
+        [(t.code.upper(), (t.code, t.label)) for t in record_types()],
+        module=__name__,
+    )

@@ -74,7 +74,8 @@ class Filter:
 
 
 def _kind(annotation: Any) -> tuple[str, Sequence[tuple[str, Label]]]:
-    """How a filter's type is entered: a closed set as a choice, a date as a
+    """How a filter's type is entered: a closed set (a Literal, or a model's
+    choices with their translated labels) as a choice, a date as a
     date, a number as a number, anything else as text."""
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
@@ -85,6 +86,8 @@ def _kind(annotation: Any) -> tuple[str, Sequence[tuple[str, Label]]]:
         return "choice", (("true", _("Yes")), ("false", _("No")))
     if typing.get_origin(annotation) is typing.Literal:
         return "choice", [(str(a), capfirst(str(a).replace("_", " "))) for a in args]
+    if isinstance(annotation, type) and issubclass(annotation, models.Choices):
+        return "choice", [(str(value), label) for value, label in annotation.choices]
     if annotation in (dt.date, dt.datetime):
         return "date", ()
     if annotation is int:

@@ -13,7 +13,9 @@ Money is Decimal in the price list's currency; tax is out of scope.
 from openprm.orders.models.assets import (
     Asset,
     AssetEvent,
+    AssetEventKind,
     AssetStatus,
+    ServiceProfileState,
 )
 from openprm.orders.models.orders import (
     OPEN_STATES,
@@ -30,10 +32,12 @@ __all__ = [
     "PAST_NO_RETURN",
     "Asset",
     "AssetEvent",
+    "AssetEventKind",
     "AssetStatus",
     "FulfilmentStatus",
     "LineAction",
     "Order",
     "OrderLine",
     "OrderState",
+    "ServiceProfileState",
 ]

@@ -88,13 +88,28 @@ class Asset(TimestampedModel):
         return reverse("orders:asset_detail", args=[self.pk])
 
 
+class ServiceProfileState(models.TextChoices):
+    """Where an item of a customer's service profile stands (ORD-5), the
+    API's `ServiceProfileState`."""
+
+    INSTALLED = "installed", _("Installed")
+    ADDING = "adding", _("Being added")
+    CHANGING = "changing", _("Being changed")
+    DISCONNECTING = "disconnecting", _("Being disconnected")
+
+
+class AssetEventKind(models.TextChoices):
+    """What happened to an asset (ORD-5), the API's `AssetEventKind`."""
+
+    INSTALLED = "installed", _("Installed")
+    CHANGED = "changed", _("Changed")
+    DISCONNECTED = "disconnected", _("Disconnected")
+
+
 class AssetEvent(TimestampedModel):
     """An asset's history: installed, changed, disconnected, each by an order line."""
 
-    class Kind(models.TextChoices):
-        INSTALLED = "installed", _("Installed")
-        CHANGED = "changed", _("Changed")
-        DISCONNECTED = "disconnected", _("Disconnected")
+    Kind = AssetEventKind
 
     asset = models.ForeignKey(Asset, on_delete=models.CASCADE, related_name="history")
     kind = models.CharField(_("event"), max_length=12, choices=Kind.choices)

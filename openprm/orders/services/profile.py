@@ -9,14 +9,15 @@ from typing import Any
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
-from openprm.orders.models import OPEN_STATES, Asset, AssetStatus, LineAction, Order, OrderLine
-
-
-class ProfileState:
-    INSTALLED = "installed"
-    ADDING = "adding"
-    CHANGING = "changing"
-    DISCONNECTING = "disconnecting"
+from openprm.orders.models import (
+    OPEN_STATES,
+    Asset,
+    AssetStatus,
+    LineAction,
+    Order,
+    OrderLine,
+    ServiceProfileState,
+)
 
 
 @dataclass(slots=True)
@@ -30,7 +31,7 @@ class ProfileItem:
     product: str
     quantity: Decimal
     parent: str | None
-    state: str
+    state: ServiceProfileState
     order: str | None = None
     order_id: int | None = None
 
@@ -70,7 +71,9 @@ def service_profile(*, actor: Actor, customer_id: int) -> list[ProfileItem]:
     for pk, product_id, name, quantity, parent_id in assets:
         key = f"asset:{pk}"
         parent = f"asset:{parent_id}" if parent_id else None
-        items[key] = ProfileItem(key, product_id, name, quantity, parent, ProfileState.INSTALLED)
+        items[key] = ProfileItem(
+            key, product_id, name, quantity, parent, ServiceProfileState.INSTALLED
+        )
     orders = _current_revisions(actor, customer_id)
     lines = (
         access.visible(OrderLine, actor)
@@ -99,7 +102,7 @@ def _apply(items: dict[str, ProfileItem], line: dict[str, Any], number: str) -> 
             product=line["product__name"],
             quantity=line["quantity"],
             parent=parent,
-            state=ProfileState.ADDING,
+            state=ServiceProfileState.ADDING,
             order=number,
             order_id=line["order_id"],
         )
@@ -109,6 +112,6 @@ def _apply(items: dict[str, ProfileItem], line: dict[str, Any], number: str) -> 
         return
     item.order, item.order_id = number, line["order_id"]
     if action == LineAction.UPDATE:
-        item.quantity, item.state = line["quantity"], ProfileState.CHANGING
+        item.quantity, item.state = line["quantity"], ServiceProfileState.CHANGING
     else:
-        item.state = ProfileState.DISCONNECTING
+        item.state = ServiceProfileState.DISCONNECTING

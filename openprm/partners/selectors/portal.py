@@ -28,6 +28,7 @@ from openprm.partners.models import (
     PartnerContact,
     PartnerProfile,
     PortalInvitation,
+    PortalUserState,
 )
 from openprm.partners.policies.membership import is_partner_administrator_of, membership
 from openprm.partners.selectors.contacts import own_partner, partner_contact_list
@@ -43,20 +44,21 @@ def _latest_invitation(field: str) -> Subquery:
 
 def with_invitation(contacts: QuerySet[PartnerContact]) -> QuerySet[PartnerContact]:
     """Each contact's latest invitation: when it was sent, until when its
-    link works and whether it was used (PC-2), for the users' state badges."""
+    link works and whether it was used (PC-2), for the users' state badges;
+    no state (None) for a contact without a portal user."""
     return contacts.annotate(
         invited_at=_latest_invitation("sent_at"),
         invitation_expires_at=_latest_invitation("expires_at"),
         invitation_used_at=_latest_invitation("used_at"),
     ).annotate(
         user_state=Case(
-            When(user__isnull=True, then=Value("")),
-            When(user__is_active=False, then=Value("deactivated")),
-            When(user__last_login__isnull=False, then=Value("signed_in")),
-            When(invitation_used_at__isnull=False, then=Value("password_set")),
-            When(invitation_expires_at__lt=Now(), then=Value("expired")),
-            When(invited_at__isnull=False, then=Value("invited")),
-            default=Value("not_invited"),
+            When(user__isnull=True, then=Value(None)),
+            When(user__is_active=False, then=Value(PortalUserState.DEACTIVATED)),
+            When(user__last_login__isnull=False, then=Value(PortalUserState.SIGNED_IN)),
+            When(invitation_used_at__isnull=False, then=Value(PortalUserState.PASSWORD_SET)),
+            When(invitation_expires_at__lt=Now(), then=Value(PortalUserState.EXPIRED)),
+            When(invited_at__isnull=False, then=Value(PortalUserState.INVITED)),
+            default=Value(PortalUserState.NOT_INVITED),
             output_field=CharField(),
         )
     )
