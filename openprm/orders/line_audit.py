@@ -58,12 +58,9 @@ def audit_lines(
 
 
 def audit_statuses(
-    *, actor: Actor, order: Order, lines: Iterable[OrderLine], changes: dict[int, str]
+    *, actor: Actor, order: Order, before: dict[int, str], changes: dict[int, str]
 ) -> None:
-    """Fulfilment reports: each changed line's status code before and after."""
-    found = {
-        line_key(line.pk) + STATUS_SUFFIX: [line.fulfilment_status, changes[line.pk]]
-        for line in lines
-        if line.pk in changes
-    }
+    """Fulfilment reports: each changed line's status code before and after
+    (`before` and `changes` map line ids to status codes)."""
+    found = {line_key(pk) + STATUS_SUFFIX: [before[pk], status] for pk, status in changes.items()}
     audit_parts(actor=actor, instance=order, changes=found)

@@ -23,11 +23,12 @@ SAVED_FIELDS = (
 )
 
 
-def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
+def save_lines(order_id: int, drafts: Sequence[Draft], *, new: bool = False) -> list[OrderLine]:
     """Store the drafts as the lines of the order, parents first: the lines
     they keep are updated (their ids stay), the others inserted, and the
-    order's lines no draft keeps are deleted. One statement per level of the
-    bundle structure, whatever the number of lines."""
+    order's lines no draft keeps are deleted (a `new` order has none to
+    look for). One statement per level of the bundle structure, whatever
+    the number of lines."""
     lines = [
         OrderLine(
             pk=d.line_id,
@@ -48,10 +49,11 @@ def save_lines(order_id: int, drafts: Sequence[Draft]) -> list[OrderLine]:
         )
         for index, d in enumerate(drafts)
     ]
-    kept = [d.line_id for d in drafts if d.line_id is not None]
-    stored = OrderLine.objects.filter(order_id=order_id)
-    stored.update(parent=None)  # a kept line may move away from a line that goes
-    stored.exclude(pk__in=kept).delete()
+    if not new:
+        kept = [d.line_id for d in drafts if d.line_id is not None]
+        stored = OrderLine.objects.filter(order_id=order_id)
+        stored.update(parent=None)  # a kept line may move away from a line that goes
+        stored.exclude(pk__in=kept).delete()
     depth = [0] * len(drafts)
     for index, d in enumerate(drafts):
         if d.parent is not None:

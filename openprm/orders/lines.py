@@ -132,7 +132,7 @@ def checked_quantity(where: str, raw: object, product: Product, problems: Proble
     return quantity
 
 
-def _discount(where: str, raw: object, actor: Actor, problems: Problems) -> Decimal:
+def _discount(where: str, raw: object, allowed: Decimal, problems: Problems) -> Decimal:
     discount = decimal_or_none(raw)
     if discount is None or not 0 <= discount <= 100:
         problems.add(
@@ -141,7 +141,6 @@ def _discount(where: str, raw: object, actor: Actor, problems: Problems) -> Deci
             _("Discount: a discount is between 0 and 100 %, not %(value)s.") % {"value": raw},
         )
         return Decimal(0)
-    allowed = allowed_discount(actor)
     if discount > 0 and allowed == 0:
         problems.add(
             f"{where}.discount_percent",
@@ -177,6 +176,8 @@ class Context:
     prices: dict[int, PriceListItem]
     options: dict[int, set[int]]
     kept: dict[int, OrderLine]
+    allowed_discount: Decimal
+    """The highest discount the actor may give (ORD-8), read once for all lines."""
 
 
 def load_context(
@@ -188,7 +189,8 @@ def load_context(
     kept: dict[int, OrderLine] | None = None,
     extra_product_ids: Sequence[int] = (),
 ) -> Context:
-    """The products, prices and options the specs name, in three queries."""
+    """The products, prices and options the specs name, in three queries,
+    and the discount the actor may give."""
     ids = {s.product_id for s in specs} | {o for s in specs for o in s.option_ids}
     ids |= set(extra_product_ids)
     products = {p.pk: p for p in catalog_selectors.product_list(actor=actor).filter(pk__in=ids)}
@@ -203,7 +205,9 @@ def load_context(
         .values_list("product_id", "option_id")
     ):
         options.setdefault(product_id, set()).add(option_id)
-    return Context(actor, price_list, day, products, prices, options, kept or {})
+    return Context(
+        actor, price_list, day, products, prices, options, kept or {}, allowed_discount(actor)
+    )
 
 
 def _product(where: str, product_id: int, ctx: Context, problems: Problems) -> Product | None:
@@ -271,7 +275,7 @@ def line_draft(index: int, spec: LineSpec, ctx: Context, problems: Problems) -> 
     draft = Draft(
         product=product,
         quantity=checked_quantity(where, spec.quantity, product, problems),
-        discount_percent=_discount(where, spec.discount_percent, ctx.actor, problems),
+        discount_percent=_discount(where, spec.discount_percent, ctx.allowed_discount, problems),
     )
     if kept is not None:
         draft.key, draft.action, draft.asset_id = kept.key, kept.action, kept.asset_id

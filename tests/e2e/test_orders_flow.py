@@ -20,7 +20,7 @@ from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
 from openprm.identity.models import User
 from openprm.orders import services
-from openprm.orders.models import Order
+from openprm.orders.models import Asset, Order
 from tests.catalog.conftest import gold, telemedia
 from tests.deals.conftest import make_partner, make_portal_user, two_partners
 from tests.e2e.conftest import shot, signed_in_tab
@@ -115,6 +115,11 @@ def test_ord_4_ord_5_ord_7_the_family_plan_revised_fulfilled_and_changed(
     profile = manager.get_by_test_id("service-profile")
     expect(profile.get_by_text("Family line")).to_have_count(5)
     expect(manager.get_by_test_id("profile-changing")).to_have_count(1)
+    plan_asset = Asset.objects.get(origin__order=revision, product=telemedia["PLAN-1500"])
+    for address, shown in (("", "asset-history"), ("modify/", "asset-modify-form")):
+        manager.goto(f"/orders/assets/{plan_asset.pk}/{address}")  # the menu, for a human look
+        expect(manager.get_by_test_id(shown)).to_be_visible()
+        shot(manager, f"{shown}-internal")
 
     standard = _tab(browser, live_server, _password(two_partners["nw_rep"].user))
     standard.goto(f"/portal/orders/{revision.pk}/")

@@ -9,7 +9,7 @@ become assets with the bundle's structure, each asset and each change in
 its history recorded once, whatever retries happen.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -21,14 +21,12 @@ from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
 from openprm.core.events import publish
 from openprm.core.records import record_update
+from openprm.orders import asset_store
 from openprm.orders.errors import OrderErrorCode
 from openprm.orders.events import OrderFulfilled
 from openprm.orders.line_audit import audit_statuses
 from openprm.orders.models import (
     PAST_NO_RETURN,
-    Asset,
-    AssetEvent,
-    AssetStatus,
     FulfilmentStatus,
     LineAction,
     Order,
@@ -61,29 +59,28 @@ def _refuse_state(order: Order) -> Conflict:
     )
 
 
-def _checked(order: Order, reports: Sequence[StatusReport]) -> dict[int, str]:
-    """The new status of each line that changes; every illegal report refused."""
-    lines = {line.pk: line for line in access.unscoped(OrderLine).filter(order=order)}
+def _checked(current: dict[int, str], reports: Sequence[StatusReport]) -> dict[int, str]:
+    """The new status of each line that changes; every illegal report
+    refused. `current` is each line of the order with its status."""
     changes: dict[int, str] = {}
     errors: dict[str, list[str]] = {}
     for index, report in enumerate(reports):
-        line = lines.get(report.line_id)
-        if line is None:
+        if report.line_id not in current:
             errors[f"reports.{index}.line_id"] = [_("This line is not a line of the order.")]
             continue
         if report.status not in S.values:
             errors[f"reports.{index}.status"] = [_("Choose a fulfilment status.")]
             continue
-        current = changes.get(line.pk, line.fulfilment_status)
-        if report.status == current:
+        was = changes.get(report.line_id, current[report.line_id])
+        if report.status == was:
             continue
-        if report.status not in ALLOWED[S(current)]:
+        if report.status not in ALLOWED[S(was)]:
             errors[f"reports.{index}.status"] = [
                 _("Fulfilment transition: a line cannot go from %(old)s back to %(new)s.")
-                % {"old": S(current).label, "new": S(report.status).label}
+                % {"old": S(was).label, "new": S(report.status).label}
             ]
             continue
-        changes[line.pk] = report.status
+        changes[report.line_id] = report.status
     if errors:
         raise Conflict(
             " ".join(m for messages in errors.values() for m in messages),
@@ -102,107 +99,65 @@ def fulfilment_report(*, actor: Actor, order: Order, reports: Sequence[StatusRep
         order = access.unscoped(Order).select_for_update().get(pk=order.pk)
         if order.state not in (OrderState.OPEN, OrderState.IN_PROGRESS, OrderState.FULFILLED):
             raise _refuse_state(order)
-        changes = _checked(order, reports)
+        current = dict(
+            access.unscoped(OrderLine).filter(order=order).values_list("pk", "fulfilment_status")
+        )
+        changes = _checked(current, reports)
         if not changes:
             return order
         if order.state == OrderState.FULFILLED:
             raise _refuse_state(order)
-        reported = access.unscoped(OrderLine).filter(pk__in=changes).select_related("product")
-        audit_statuses(actor=actor, order=order, lines=reported, changes=changes)
+        audit_statuses(actor=actor, order=order, before=current, changes=changes)
         for status in set(changes.values()):
             ids = [pk for pk, new in changes.items() if new == status]
             access.unscoped(OrderLine).filter(pk__in=ids).update(fulfilment_status=status)
-        statuses = set(
-            access.unscoped(OrderLine)
-            .filter(order=order)
-            .values_list("fulfilment_status", flat=True)
-        )
+        statuses = set((current | changes).values())  # the order is locked: no other report
         if statuses & set(PAST_NO_RETURN):
             cancel_pending_revisions(actor, order)
+        state = OrderState.OPEN if statuses == {S.OPEN} else OrderState.IN_PROGRESS
         if statuses == {S.COMPLETE}:
-            order = record_update(
-                actor=actor, instance=order, changes={"state": OrderState.FULFILLED},
-                expected_version=None,
-            )  # fmt: skip
-            installed = assets_from(actor=actor, order=order)
+            state = OrderState.FULFILLED
+        # Only the state changes, to one that is never Pending: the order's
+        # other fields are as stored, so there is nothing to validate again.
+        order = record_update(
+            actor=actor, instance=order, changes={"state": state}, expected_version=None,
+            clean=False,
+        )  # fmt: skip
+        if state == OrderState.FULFILLED:
+            installed = assets_from(order=order)
             publish(OrderFulfilled(actor=actor, record=order, assets=installed))
-        else:
-            state = OrderState.OPEN if statuses == {S.OPEN} else OrderState.IN_PROGRESS
-            order = record_update(
-                actor=actor, instance=order, changes={"state": state}, expected_version=None
-            )
     return order
 
 
-def _depths(lines: Sequence[OrderLine]) -> list[list[OrderLine]]:
-    by_pk = {line.pk: line for line in lines}
+def _depths(lines: Sequence[tuple[int, int | None]]) -> list[list[int]]:
+    """The order's line ids by their depth in the bundle structure; `lines`
+    are (id, parent id) in position order, parents first."""
     depth: dict[int, int] = {}
-    for line in lines:  # parents come first (position order)
-        depth[line.pk] = depth[line.parent_id] + 1 if line.parent_id in by_pk else 0
-    levels: list[list[OrderLine]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
-    for line in lines:
-        levels[depth[line.pk]].append(line)
+    for pk, parent_id in lines:
+        depth[pk] = depth[parent_id] + 1 if parent_id in depth else 0
+    levels: list[list[int]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+    for pk, _parent_id in lines:
+        levels[depth[pk]].append(pk)
     return levels
 
 
-def assets_from(*, actor: Actor, order: Order) -> int:
+def assets_from(*, order: Order) -> int:
     """ORD-5, ORD-9: Add lines become assets under their parent's asset,
     Update lines change theirs, Delete lines end theirs (inactive, with an
-    end date, history kept). One insert per level of the structure; a line
+    end date, history kept). One insert per level of the structure and one
+    statement for each of the rest, whatever the number of lines; a line
     that already made its asset makes none again."""
     today = timezone.localdate()
-    lines = list(access.unscoped(OrderLine).filter(order=order).order_by("position", "pk"))
-    made: Mapping[int, int] = dict(
-        access.unscoped(Asset).filter(origin__order=order).values_list("origin_id", "pk")
+    rows = list(
+        access.unscoped(OrderLine)
+        .filter(order=order)
+        .order_by("position", "pk")
+        .values_list("pk", "parent_id", "action")
     )
-    asset_of: dict[int, int | None] = {line.pk: line.asset_id for line in lines} | dict(made)
-    events: list[AssetEvent] = []
+    adds = {pk for pk, _parent, action in rows if action == LineAction.ADD}
     created = 0
-    for level in _depths(lines):
-        new = [
-            Asset(
-                customer_id=order.customer_id,
-                partner_id=order.partner_id,
-                product_id=line.product_id,
-                parent_id=asset_of.get(line.parent_id) if line.parent_id else None,
-                quantity=line.quantity,
-                start_date=today,
-                one_time_amount=line.one_time_amount,
-                monthly_amount=line.monthly_amount,
-                currency=order.currency,
-                origin=line,
-            )
-            for line in level
-            if line.action == LineAction.ADD and line.pk not in made
-        ]
-        Asset.objects.bulk_create(new)
-        created += len(new)
-        for asset in new:
-            asset_of[asset.origin_id] = asset.pk
-            events.append(_event(asset.pk, AssetEvent.Kind.INSTALLED, asset.origin, order))
-        for line in level:
-            if line.action == LineAction.UPDATE:
-                access.unscoped(Asset).filter(pk=line.asset_id).update(
-                    quantity=line.quantity,
-                    one_time_amount=line.one_time_amount,
-                    monthly_amount=line.monthly_amount,
-                )
-                events.append(_event(line.asset_id, AssetEvent.Kind.CHANGED, line, order))
-            elif line.action == LineAction.DELETE:
-                access.unscoped(Asset).filter(pk=line.asset_id, end_date__isnull=True).update(
-                    status=AssetStatus.INACTIVE, end_date=today
-                )
-                events.append(_event(line.asset_id, AssetEvent.Kind.DISCONNECTED, line, order))
-    AssetEvent.objects.bulk_create(events, ignore_conflicts=True)
+    for level in _depths([(pk, parent_id) for pk, parent_id, _action in rows]):
+        created += asset_store.install(order, [pk for pk in level if pk in adds], today)
+    asset_store.change(order, {action for _pk, _parent, action in rows}, today)
+    asset_store.record_history(order, today)
     return created
-
-
-def _event(asset_id: int | None, kind: str, line: OrderLine, order: Order) -> AssetEvent:
-    return AssetEvent(
-        asset_id=asset_id,
-        kind=kind,
-        on=timezone.localdate(),
-        line=line,
-        quantity=line.quantity,
-        detail=f"{order.number} rev. {order.revision}",
-    )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -122,7 +123,7 @@ def create_order(*, actor: Actor, order: Order, drafts: Sequence[Draft]) -> Orde
     """Insert a new order (or revision) with its lines."""
     order.one_time_total, order.monthly_total = totals(drafts)
     insert_order(actor=actor, order=order)
-    save_lines(order.pk, drafts)
+    save_lines(order.pk, drafts, new=True)
     return order
 
 
@@ -231,18 +232,17 @@ def order_lines_replace(
 def _carry_fulfilment(order: Order, previous: Order) -> str:
     """A revision's unchanged lines keep where fulfilment of the revision
     it replaces has got to; the order's state follows."""
-    before = {line.key: line for line in access.unscoped(OrderLine).filter(order=previous)}
-    moved = False
-    for line in access.unscoped(OrderLine).filter(order=order):
-        old = before.get(line.key)
-        same = old is not None and (old.quantity, old.product_id) == (
-            line.quantity,
-            line.product_id,
-        )
-        if same and old.fulfilment_status != line.fulfilment_status:
-            line.fulfilment_status = old.fulfilment_status
-            line.save(update_fields=["fulfilment_status"])
-        moved = moved or line.fulfilment_status != FulfilmentStatus.OPEN
+    lines = access.unscoped(OrderLine).filter(order=order)
+    same = access.unscoped(OrderLine).filter(
+        order=previous,
+        key=OuterRef("key"),
+        quantity=OuterRef("quantity"),
+        product_id=OuterRef("product_id"),
+    )
+    lines.filter(Exists(same.exclude(fulfilment_status=OuterRef("fulfilment_status")))).update(
+        fulfilment_status=Subquery(same.values("fulfilment_status")[:1])
+    )  # one statement whatever the number of lines
+    moved = lines.exclude(fulfilment_status=FulfilmentStatus.OPEN).exists()
     return OrderState.IN_PROGRESS if moved else OrderState.OPEN
 
 
