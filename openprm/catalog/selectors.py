@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from openprm.catalog.models import (
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import NotFound
+from openprm.core.search import key_prefix_q, prefix_q
 
 
 def product_list(*, actor: Actor) -> QuerySet[Product]:
@@ -35,6 +36,23 @@ def product_get(*, actor: Actor, pk: Any) -> Product:
 def product_choices(*, actor: Actor) -> QuerySet[Product]:
     """What may go on a new line: active products only, whoever asks."""
     return access.visible(Product, actor).filter(is_active=True).order_by("name_search", "pk")
+
+
+def name_or_code_q(q: str) -> Q:
+    """A product whose name or code starts with `q`: how every product
+    picker finds one in a catalog too big to list."""
+    return prefix_q("name_search", q) | key_prefix_q("code", q.strip().upper())
+
+
+def product_pick(*, actor: Actor, q: str, limit: int) -> list[Product]:
+    """The active products a new line's picker offers, by name or code."""
+    products = product_choices(actor=actor)
+    return list((products.filter(name_or_code_q(q)) if q.strip() else products)[:limit])
+
+
+def product_pick_label(*, actor: Actor, pk: Any) -> str | None:
+    """The name a picker shows for a chosen product id, only when offered."""
+    return product_choices(actor=actor).filter(pk=pk).values_list("name", flat=True).first()
 
 
 def attributes_of(*, actor: Actor, product: Product) -> QuerySet[ProductAttribute]:

@@ -32,7 +32,7 @@ from openprm.core.redirects import redirect_next
 from openprm.core.views.editing import RecordForm, refusal_text
 from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.web import html_errors
-from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
+from openprm.customers.pickers import PICK_LIMIT, pick_results, picked_text
 
 EDITED_FIELDS = ("salutation", "first_name", "last_name", "kind", "job_title", "is_key_contact")
 
@@ -272,10 +272,7 @@ class ContactPictureUpload(ContactAction):
 
 def contact_pick(request: HttpRequest) -> HttpResponse:
     """Matches for a contact picker: visible, active contacts (TEAM-5)."""
-    field = request.GET.get("field", "")
-    text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+    text = picked_text(request)
     persons = selectors.contact_pick(actor=request.actor, q=text, limit=PICK_LIMIT)
     matches = [{"pk": p.pk, "label": p.full_name, "detail": p.job_title} for p in persons]
-    return render(
-        request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
-    )
+    return pick_results(request, text, matches)

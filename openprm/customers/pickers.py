@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -51,9 +53,38 @@ class PickerWidget(forms.Widget):
             picked=picked,
             text=text,
             search_name=name + SEARCH_SUFFIX,
-            url=f"{reverse(self.url_name)}?field={name}",
+            url=f"{self.search_url()}?field={name}",
         )
         return context
+
+    def search_url(self) -> str:
+        return reverse(self.url_name)
+
+
+class RecordPickerWidget(PickerWidget):
+    """A picker whose matches depend on one record (an order's price list,
+    an opportunity's editor), so they are read from that record's own URL."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url_name="")
+        self.url = url
+
+    def search_url(self) -> str:
+        return self.url
+
+
+def picked_text(request: HttpRequest) -> str:
+    """What the user typed in the picker that asks (`?field=`), or `?q=`."""
+    field = request.GET.get("field", "")
+    return request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+
+
+def pick_results(request: HttpRequest, text: str, matches: Sequence[Any]) -> HttpResponse:
+    """The list of matches a picker shows under its text box; each match
+    has `pk`, `label` and `detail`."""
+    return render(
+        request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
+    )
 
 
 class PickerField(forms.Field):

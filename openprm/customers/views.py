@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,7 +28,7 @@ from openprm.customers.forms import (
     VersionForm,
 )
 from openprm.customers.models import Account, LegalEntity
-from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
+from openprm.customers.pickers import PICK_LIMIT, pick_results, picked_text
 from openprm.customers.qualification import qualification_failures
 from openprm.customers.tables import account_url
 
@@ -261,8 +261,7 @@ class LegalEntityList(RecordList):
 def account_pick(request: HttpRequest) -> HttpResponse:
     """Matches for an account picker (CUS-6 parent, CON-12 customer): only
     visible, active accounts (CUS-9, TEAM-5)."""
-    field = request.GET.get("field", "")
-    text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+    text = picked_text(request)
     accounts = selectors.account_pick(actor=request.actor, q=text, limit=PICK_LIMIT)
     matches = [
         {
@@ -272,6 +271,4 @@ def account_pick(request: HttpRequest) -> HttpResponse:
         }
         for a in accounts
     ]
-    return render(
-        request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
-    )
+    return pick_results(request, text, matches)

@@ -9,14 +9,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openprm.catalog.selectors import product_choices
+from openprm.catalog.selectors import product_choices, product_pick, product_pick_label
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.selectors import lookup_choices
 from openprm.core.widgets import CountryChoiceField
 from openprm.customers.forms import bind_account_picker
 from openprm.customers.levels import AccessLevel
-from openprm.customers.pickers import PickerField
+from openprm.customers.pickers import PickerField, RecordPickerWidget
 from openprm.deals import catalog
 from openprm.deals.models import Opportunity
 from openprm.deals.services import LineIn
@@ -177,7 +177,12 @@ class OpportunityEditForm(VersionForm):
     close_date = forms.DateField(
         label=_("Estimated close date"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2)
+    amount = forms.DecimalField(
+        label=_("Amount"),
+        max_digits=16,
+        decimal_places=2,
+        help_text=_("Adding or removing a product line sets it to the lines' total again."),
+    )
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
     edited = ("name", "close_date", "amount", "currency")
 
@@ -210,17 +215,29 @@ class InternalOpportunityEditForm(OpportunityEditForm):
 
 
 class OpportunityLineForm(forms.Form):
-    """One more product on an open deal; the service refuses an inactive
-    product and a non-positive amount."""
+    """One more product on an open deal, found by name or code however big
+    the catalog; the service refuses an inactive product and a non-positive
+    amount."""
 
-    product_id = forms.TypedChoiceField(label=_("Product"), coerce=int)
+    product_id = PickerField(
+        label=_("Product"),
+        url_name="catalog:product_list",
+        required=True,
+        help_text=_("Type a product's name or code and choose it from the list."),
+    )
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, initial=1)
-    amount = forms.DecimalField(label=_("Amount"), max_digits=16, decimal_places=2)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=16, decimal_places=2, help_text=_("The line's total.")
+    )
 
-    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, pick_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        products = [(p.pk, p.name) for p in product_choices(actor=actor)]
-        self.fields["product_id"].choices = [("", _("Choose a product")), *products]  # type: ignore[attr-defined]
+        product = self.fields["product_id"]
+        product.widget = RecordPickerWidget(pick_url)
+        product.bind(  # type: ignore[attr-defined]
+            pick=lambda text, limit: product_pick(actor=actor, q=text, limit=limit),
+            label=lambda pk: product_pick_label(actor=actor, pk=pk),
+        )
 
     def line(self) -> LineIn:
         data = self.cleaned_data
@@ -248,6 +265,16 @@ class TeamMemberRemoveForm(forms.Form):
     """The member to remove, named by the Remove button of its row."""
 
     member_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OwnerForm(VersionForm):
+    """The deal's new owner (TEAM-2: Full access gives a deal away)."""
+
+    owner_id = forms.TypedChoiceField(label=_("Owned by"), coerce=int)
+
+    def __init__(self, *args: Any, owners: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_id"].choices = owners  # type: ignore[attr-defined]
 
 
 class StageForm(VersionForm):

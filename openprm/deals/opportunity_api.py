@@ -83,7 +83,8 @@ def opportunity_update(
 def opportunity_stage(
     request: HttpRequest, opportunity_id: RecordId, payload: StageIn
 ) -> Opportunity:
-    """Closed won or lost closes the opportunity and its registrations."""
+    """Closed won or lost closes the opportunity and its registrations; a
+    closed one's stage no longer moves (409 `opportunity_closed`)."""
     opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
     return services.opportunity_set_stage(
         actor=request.actor,

@@ -3,13 +3,23 @@ lines, team and registrations, a new opportunity, and its stage."""
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from openprm.catalog.selectors import product_pick
+from openprm.core import access
 from openprm.core.views.editing import RecordAction, RecordForm
-from openprm.core.views.generic import RecordDetail, RecordList
+from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
+from openprm.customers.pickers import PICK_LIMIT, pick_results, picked_text
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Opportunity
+
+
+def product_pick_url(record: Opportunity) -> str:
+    """Where the Add a product picker of this deal reads its matches."""
+    return reverse("deals:opportunity_product_pick", args=[record.pk])
 
 
 class OpportunityList(RecordList):
@@ -28,7 +38,7 @@ class OpportunityDetail(RecordDetail):
     model = Opportunity
     template_name = "deals/opportunity_detail.html"
     context_object_name = "opportunity"
-    actions = ("change", "stage", "manage_team")
+    actions = ("change", "stage", "manage_team", "assign")
 
     def record(self, pk: int) -> Opportunity:
         return selectors.opportunity_get(actor=self.actor, pk=pk)
@@ -43,7 +53,15 @@ class OpportunityDetail(RecordDetail):
             "stage_form": forms.StageForm(
                 initial={"version": record.version, "stage": record.stage}
             ),
-            "line_form": forms.OpportunityLineForm(actor=self.actor) if record.is_open else None,
+            "line_form": (
+                forms.OpportunityLineForm(actor=self.actor, pick_url=product_pick_url(record))
+                if record.is_open
+                else None
+            ),
+            "owner_form": forms.OwnerForm(
+                owners=selectors.owner_candidates(),
+                initial={"version": record.version, "owner_id": record.owner_id},
+            ),
             "team_form": forms.TeamMemberForm(
                 resources=selectors.team_candidates(opportunity=record)
             ),
@@ -58,7 +76,11 @@ class OpportunityButton(RecordAction):
     action = "change"
 
     def record(self, pk: int) -> Opportunity:
-        return selectors.opportunity_get(actor=self.actor, pk=pk)
+        """404 unseen, 403 without the button's action, before its form is
+        read: a forged or empty post learns no more than the policy says."""
+        opportunity = selectors.opportunity_get(actor=self.actor, pk=pk)
+        access.require(self.actor, self.action, opportunity)
+        return opportunity
 
 
 class OpportunityStage(OpportunityButton):
@@ -123,6 +145,42 @@ class OpportunityEdit(RecordForm):
         )
 
 
+class OpportunityAssign(OpportunityButton):
+    """A new owner, through the service `PATCH /opportunities/{id}` uses:
+    only those with Full access on the deal (TEAM-2) see the form."""
+
+    action = "assign"
+    form_class = forms.OwnerForm
+    success_message = _("%(name)s has a new owner.")
+    refusal_details = True
+
+    def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
+        return {"owners": selectors.owner_candidates()}
+
+    def perform(self, record: Opportunity, form: Any) -> None:
+        services.opportunity_update(
+            actor=self.actor,
+            opportunity=record,
+            changes={"owner_id": form.cleaned_data["owner_id"]},
+            expected_version=form.cleaned_data["version"],
+        )
+
+
+class OpportunityProductPick(Page):
+    """Matches of the Add a product picker: active products by name or
+    code, for those who may change the deal (DEAL-1)."""
+
+    model = Opportunity
+    action = "change"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        selectors.opportunity_for_change(actor=self.actor, pk=pk)
+        text = picked_text(request)
+        products = product_pick(actor=self.actor, q=text, limit=PICK_LIMIT)
+        matches = [{"pk": p.pk, "label": p.name, "detail": p.code} for p in products]
+        return pick_results(request, text, matches)
+
+
 class OpportunityLineAdd(OpportunityButton):
     form_class = forms.OpportunityLineForm
     success_message = _("The products of %(name)s are updated.")
@@ -130,7 +188,7 @@ class OpportunityLineAdd(OpportunityButton):
     refusal_details = True
 
     def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
-        return {"actor": self.actor}
+        return {"actor": self.actor, "pick_url": product_pick_url(record)}
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_line_add(actor=self.actor, opportunity=record, line=form.line())

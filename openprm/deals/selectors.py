@@ -10,7 +10,7 @@ from openprm.core.actor import Actor
 from openprm.deals import routing
 from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
 from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity, OpportunityLine
-from openprm.identity.models import Resource
+from openprm.identity.models import Resource, User
 
 
 def registration_list(*, actor: Actor) -> QuerySet[DealRegistration]:
@@ -92,6 +92,14 @@ def leads_with_deadline(*, actor: Actor) -> QuerySet[Lead]:
     return lead_list(actor=actor).annotate(open_deadline=Subquery(deadline))
 
 
+def leads_offered(*, actor: Actor) -> QuerySet[Lead]:
+    """The channel team's leads with `offered_to`, the partner an open
+    offer waits on (DEAL-4): who has the lead now, before anyone took it."""
+    offers = LeadOffer.objects.filter(lead=OuterRef("pk"), outcome=LeadOffer.Outcome.OPEN)
+    offered_to = offers.values("partner__account__name")[:1]
+    return leads_with_deadline(actor=actor).annotate(offered_to=Subquery(offered_to))
+
+
 def lead_get(*, actor: Actor, pk: Any) -> Lead:
     return access.get_visible(Lead, actor, pk, leads_with_deadline(actor=actor))
 
@@ -110,6 +118,14 @@ def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
         .filter(lead=lead)
         .select_related("partner__account", "passed_by__account")
     )
+
+
+def owner_candidates() -> list[tuple[int, str]]:
+    """Who may own a deal: the brand owner's active users (the service
+    refuses anyone else), by name."""
+    users = User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
+    ordered = users.order_by("first_name", "last_name", "username")
+    return [(user.pk, user.display_name) for user in ordered]
 
 
 def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:

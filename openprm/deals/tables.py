@@ -180,7 +180,7 @@ OPPORTUNITIES = ListSpec(
 
 
 def _leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.leads_with_deadline(actor=actor), filters)
+    return _filtered(selectors.leads_offered(actor=actor), filters)
 
 
 LEAD_COLUMNS = (
@@ -196,6 +196,7 @@ LEAD_COLUMNS = (
         cell="cells/money.html",
     ),
     Column("currency", _("Currency"), shown=False),
+    Column("offered_to", _("Offered to"), lambda lead: lead.offered_to or ""),
     Column("partner", _("Partner"), lambda lead: lead.partner.account.name if lead.partner else ""),
     Column("created_at", _("Created"), sort="created_at"),
 )

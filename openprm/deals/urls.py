@@ -63,6 +63,16 @@ urlpatterns = [
         name="opportunity_line_add",
     ),
     path(
+        "opportunities/<int:pk>/products/",
+        opportunity_views.OpportunityProductPick.as_view(),
+        name="opportunity_product_pick",
+    ),
+    path(
+        "opportunities/<int:pk>/owner/",
+        opportunity_views.OpportunityAssign.as_view(),
+        name="opportunity_assign",
+    ),
+    path(
         "opportunities/<int:pk>/lines/remove/",
         opportunity_views.OpportunityLineRemove.as_view(),
         name="opportunity_line_remove",

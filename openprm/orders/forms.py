@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
 from openprm.core.forms import VersionedForm
-from openprm.customers.pickers import PickerField, PickerWidget
+from openprm.customers.pickers import PickerField, RecordPickerWidget
 from openprm.orders import line_picks
 from openprm.orders.models import FulfilmentStatus, Order
 
@@ -18,20 +18,6 @@ class FulfilmentForm(forms.Form):
 
     line_id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     status = forms.ChoiceField(label=_("Fulfilment"), choices=FulfilmentStatus.choices)
-
-
-class OrderPickerWidget(PickerWidget):
-    """The project's search-as-you-type picker, its matches read from the
-    order's own URL (they depend on the order's price list)."""
-
-    def __init__(self, url_name: str, url: str) -> None:
-        super().__init__(url_name)
-        self.url = url
-
-    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
-        context = super().get_context(name, value, attrs)
-        context["widget"]["url"] = f"{self.url}?field={name}"
-        return context
 
 
 def line_options_field() -> forms.TypedMultipleChoiceField:
@@ -72,7 +58,7 @@ class LineAddForm(VersionedForm):
     def __init__(self, *args: Any, actor: Actor, order: Order, pick_url: str, **kwargs: Any):
         super().__init__(*args, **kwargs)
         product = self.fields["product"]
-        product.widget = OrderPickerWidget("orders:order_list", pick_url)
+        product.widget = RecordPickerWidget(pick_url)
         product.bind(
             pick=lambda text, limit: line_picks.line_product_matches(
                 actor=actor, order=order, q=text

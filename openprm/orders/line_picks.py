@@ -19,7 +19,6 @@ from openprm.catalog.models import BundleComponent, Product, ProductOption, Prod
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.money import money
-from openprm.core.search import key_prefix_q, prefix_q
 from openprm.orders.models import Order, OrderLine
 
 
@@ -76,7 +75,7 @@ def line_product_matches(*, actor: Actor, order: Order, q: str) -> QuerySet[Prod
     products = line_products(actor=actor, order=order)
     if not q.strip():
         return products
-    return products.filter(prefix_q("name_search", q) | key_prefix_q("code", q.strip().upper()))
+    return products.filter(catalog_selectors.name_or_code_q(q))
 
 
 def line_product_pick(*, actor: Actor, order: Order, q: str, limit: int) -> list[Pick]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openprm.core.forms import VersionedForm
 from openprm.core.views.generic import Page
-from openprm.customers.pickers import PICK_LIMIT, SEARCH_SUFFIX
+from openprm.customers.pickers import PICK_LIMIT, pick_results, picked_text
 from openprm.orders import line_picks, selectors, services
 from openprm.orders.forms import LineAddForm, LineOptionsForm
 from openprm.orders.models import Order
@@ -36,14 +36,11 @@ class OrderProductPick(Page):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         order = selectors.order_get(actor=self.actor, pk=pk)
-        field = request.GET.get("field", "")
-        text = request.GET.get(f"{field}{SEARCH_SUFFIX}", "") or request.GET.get("q", "")
+        text = picked_text(request)
         matches = line_picks.line_product_pick(
             actor=self.actor, order=order, q=text, limit=PICK_LIMIT
         )
-        return render(
-            request, "customers/_pick_results.html", {"matches": matches, "searched": bool(text)}
-        )
+        return pick_results(request, text, matches)
 
 
 class OrderLineOptions(Page):

@@ -690,7 +690,8 @@ def test_plat_6_generated_client_updates_opportunities_and_their_lines(
     client: Any, customer: Any, products: dict[str, Product]
 ) -> None:
     """An opportunity's PATCH with `version` (PLAT-6), a stale one answered
-    with the opportunity, a closed one keeping its amount, and its lines
+    with the opportunity, a closed one keeping its amount and its stage
+    (`opportunity_closed`), and its lines
     read, added and removed, the last one staying (DEAL-1)."""
     line = model("LineSchema")(product_id=products["FW-100"].pk, amount="4000.00")
     body = model("OpportunityIn")(
@@ -737,3 +738,7 @@ def test_plat_6_generated_client_updates_opportunities_and_their_lines(
     refused = call(client, "deal_registrations.opportunity_update", deal.id, body=keep)
     assert refused.status_code == 409, refused.content
     assert refused.parsed.code == "opportunity_closed"
+    lost = model("StageIn")(version=closed.version, stage=model("StageInStage").LOST)
+    moved = call(client, "deal_registrations.opportunity_stage", deal.id, body=lost)
+    assert moved.status_code == 409, moved.content
+    assert moved.parsed.code == "opportunity_closed"

@@ -15,7 +15,8 @@ from openprm.customers.models import Account
 from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Opportunity
-from openprm.identity.models import User
+from openprm.identity.models import Resource, User
+from openprm.teams.services import team_member_add
 from tests.factories import as_actor
 from tests.partners.conftest import make_partner, make_portal_user, two_partners
 
@@ -122,3 +123,23 @@ def own_deal(channel_manager: User, customer: Account, products: dict[str, Produ
         close_date=next_month(),
         lines=[services.LineIn(products["FW-100"].pk, 1, Decimal("2500"))],
     )
+
+
+@pytest.fixture
+def edit_member(channel_manager: User, salesperson: User, own_deal: Opportunity) -> User:
+    """A salesperson who sees the deal's account (View on its account team)
+    and is on the deal's team at Edit."""
+    resource = Resource.objects.create(name="Sam Seller", user=salesperson)
+    team_member_add(
+        actor=as_actor(channel_manager),
+        account=own_deal.account,
+        resource_id=resource.pk,
+        access_level="view",
+    )
+    services.opportunity_team_add(
+        actor=as_actor(channel_manager),
+        opportunity=own_deal,
+        resource_id=resource.pk,
+        access_level="edit",
+    )
+    return salesperson

@@ -17,7 +17,6 @@ from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Opportunity
 from openprm.identity.models import Resource, User
-from openprm.teams.services import team_member_add
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -205,26 +204,6 @@ def test_deal_1_the_internal_edit_page_moves_an_unregistered_deal(
     stale = web.post(f"/deals/opportunities/{own_deal.pk}/edit/", _form(own_deal, version=1))
     assert stale.status_code == 200
     assert "changed by someone else" in stale.content.decode()
-
-
-@pytest.fixture
-def edit_member(channel_manager: User, salesperson: User, own_deal: Opportunity) -> User:
-    """A salesperson who sees the deal's account (View on its account team)
-    and is on the deal's team at Edit."""
-    resource = Resource.objects.create(name="Sam Seller", user=salesperson)
-    team_member_add(
-        actor=as_actor(channel_manager),
-        account=own_deal.account,
-        resource_id=resource.pk,
-        access_level="view",
-    )
-    services.opportunity_team_add(
-        actor=as_actor(channel_manager),
-        opportunity=own_deal,
-        resource_id=resource.pk,
-        access_level="edit",
-    )
-    return salesperson
 
 
 def test_team_2_an_edit_member_edits_the_deal_but_not_its_team_or_owner(

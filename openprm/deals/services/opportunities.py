@@ -140,12 +140,16 @@ def opportunity_set_stage(
     *, actor: Actor, opportunity: Opportunity, stage: str, expected_version: int
 ) -> Opportunity:
     """Moving to Closed won or lost closes the opportunity and ends its
-    approved registrations as Won or Lost (DEAL-6)."""
+    approved registrations as Won or Lost (DEAL-6); a closed one stays
+    where it ended (409 `opportunity_closed`)."""
     access.require(actor, "stage", opportunity)
     if stage not in Opportunity.Stage.values:
         raise ValidationFailed(field_errors={"stage": [_("Choose a stage.")]})
     if not opportunity.is_open:
-        raise Conflict(_("This opportunity is closed."), code=DealErrorCode.REGISTRATION_STATE)
+        raise Conflict(
+            _("This opportunity is closed; its stage can no longer change."),
+            code=DealErrorCode.OPPORTUNITY_CLOSED,
+        )
     closing = stage in CLOSING
     with transaction.atomic():
         opportunity = record_update(
