@@ -3,7 +3,6 @@
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Literal
 
 from ninja import Field, Schema
 
@@ -17,7 +16,6 @@ from openprm.orders.models import (
 )
 
 Qty = Decimal
-FulfilmentCode = Literal["open", "in_progress", "committed", "complete"]
 
 
 class OrderLineSpecIn(Input):
@@ -50,7 +48,7 @@ class OrderVersionIn(Input):
 
 class OrderStatusReportIn(Input):
     line_id: RecordId
-    status: FulfilmentCode
+    status: FulfilmentStatus
 
 
 class OrderFulfilmentIn(Input):

@@ -77,7 +77,8 @@ def test_list_filters_and_answers_name_their_enums() -> None:
     member's source (TER-3), a conflicting deal's state (DEAL-3), an order
     line's fulfilment status, an asset's events and a service profile's
     states (ORD-5), a partner's status (PA-2) and a portal user's state
-    (PC-2, PRG-7)."""
+    (PC-2, PRG-7); a fulfilment report and a new household member send the
+    enums their answers carry."""
     document = api.get_openapi_schema()
     parameters = {
         (operation["operationId"], parameter["name"]): _enum_reference(parameter["schema"])
@@ -129,9 +130,14 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("PartnerProfileOut", "status"): "PartnerStatus",
         ("PortalContactOut", "user_state"): "PortalUserState",
     }
+    requests = {
+        ("OrderStatusReportIn", "status"): "FulfilmentStatus",
+        ("HouseholdMemberIn", "role"): "HouseholdRole",
+    }
     assert {
-        key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in answers
-    } == answers
+        key: _enum_reference(schemas[key[0]]["properties"][key[1]])
+        for key in {**answers, **requests}
+    } == {**answers, **requests}
 
 
 def test_open_code_sets_say_where_their_codes_come_from() -> None:
