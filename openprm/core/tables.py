@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.functional import Promise
 from ninja import FilterSchema
 from pydantic import ValidationError
@@ -40,13 +41,46 @@ class Select(Protocol):
     ) -> QuerySet[Any]: ...
 
 
+Link = Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class RecordUrl:
+    """A row's link to its record's page: the URL `name`, taking the row's
+    integer key (`key`, the primary key unless told). Called on a row it
+    reverses the name, like `get_absolute_url`; a list page asks for
+    `for_page()` instead, which reverses once and puts each row's key in
+    its place — a reversal per row and link was a fifth of a list's time."""
+
+    name: str
+    key: str = "pk"
+
+    MARKER: ClassVar[int] = 918_273_645_546_372_819
+
+    def __call__(self, row: Any) -> str:
+        return reverse(self.name, args=[getattr(row, self.key)])
+
+    def for_page(self) -> Link:
+        """The link of every row of one page: the address is reversed now,
+        in the page's language and script prefix, and filled per row."""
+        head, tail = reverse(self.name, args=[self.MARKER]).split(str(self.MARKER))
+        key = attrgetter(self.key)
+        return lambda row: f"{head}{key(row)}{tail}"
+
+
+def page_link(link: Link) -> Link:
+    """`link` as a page draws its rows: a `RecordUrl` reversed once."""
+    return link.for_page() if isinstance(link, RecordUrl) else link
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: `value` is what the cell holds (in the page and the
     files), `sort` the database columns behind `?sort=<key>` (none: not
     sortable; `-column` reads descending in the ascending order), `cell` a
     template drawing the page's cell (it reads the `value`), `link` the
-    address the cell's text links to. A column may be only on the page
+    address the cell's text links to (a cell's template reads it as
+    `link`). A column may be only on the page
     (`exported=False`) or only in the files (`shown=False`): files carry ids
     and raw figures a page leaves out."""
 
@@ -55,7 +89,7 @@ class Column:
     value: Callable[[Any], Any] | None = None
     sort: str | tuple[str, ...] = ()
     cell: str = ""
-    link: Callable[[Any], str] | None = None
+    link: Link | None = None
     shown: bool = True
     exported: bool = True
 

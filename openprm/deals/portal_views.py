@@ -19,10 +19,6 @@ from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
 
-def portal_url(registration: DealRegistration) -> str:
-    return reverse("portal:registration_detail", args=[registration.pk])
-
-
 @method_decorator(portal_only, name="dispatch")
 class PortalRegistrationList(RecordList):
     model = DealRegistration
@@ -79,7 +75,7 @@ class PortalRegistrationForm(RecordForm):
         return saved
 
     def success_url(self, saved: DealRegistration) -> str:
-        return portal_url(saved)
+        return tables.PORTAL_REGISTRATION_URL(saved)
 
 
 class PortalRegistrationCreate(PortalRegistrationForm):
@@ -120,7 +116,7 @@ class _PortalRegistrationAction(RecordAction):
         return selectors.registration_get(actor=self.actor, pk=pk)
 
     def success_url(self, record: DealRegistration) -> str:
-        return portal_url(record)
+        return tables.PORTAL_REGISTRATION_URL(record)
 
 
 class PortalRegistrationSubmit(_PortalRegistrationAction):

@@ -6,12 +6,11 @@ from operator import attrgetter
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.actor import Actor
-from openprm.core.tables import Column, ListSpec, Query
+from openprm.core.tables import Column, ListSpec, Query, RecordUrl
 from openprm.deals import selectors
 from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFilter
 from openprm.deals.models import DealRegistration, Lead, Opportunity
@@ -43,16 +42,22 @@ def days_left(registration: DealRegistration) -> int | str:
     return max((registration.protection_ends - timezone.localdate()).days, 0)
 
 
+def state_label(registration: DealRegistration) -> str:
+    """The state as people read it: one translation, where
+    `get_state_display` translates every state to find one."""
+    return str(DealRegistration.State(registration.state).label)
+
+
 def partner_state(registration: DealRegistration) -> str:
     """What the partner reads: a submitted registration is "under review",
     whatever the channel team is weighing (DEAL-7)."""
     if registration.state == DealRegistration.State.SUBMITTED:
         return str(_("Under review"))
-    return registration.get_state_display()
+    return state_label(registration)
 
 
-def portal_registration_url(registration: DealRegistration) -> str:
-    return reverse("portal:registration_detail", args=[registration.pk])
+REGISTRATION_URL = RecordUrl("deals:registration_detail")
+PORTAL_REGISTRATION_URL = RecordUrl("portal:registration_detail")
 
 
 REGISTRATIONS = ListSpec(
@@ -64,14 +69,14 @@ REGISTRATIONS = ListSpec(
             "number",
             _("Number"),
             sort="number",
-            link=DealRegistration.get_absolute_url,
+            link=REGISTRATION_URL,
             cell="deals/cells/number.html",
         ),
         Column(
             "title",
             _("Deal"),
             sort="title",
-            link=DealRegistration.get_absolute_url,
+            link=REGISTRATION_URL,
             cell="deals/cells/title.html",
         ),
         Column("customer", _("Customer"), lambda r: r.customer_label, sort="customer_key"),
@@ -87,7 +92,7 @@ REGISTRATIONS = ListSpec(
         Column(
             "state",
             _("State"),
-            lambda r: r.get_state_display(),
+            state_label,
             sort="state",
             cell="deals/cells/state.html",
         ),
@@ -111,14 +116,14 @@ PORTAL_REGISTRATIONS = ListSpec(
             "number",
             _("Number"),
             sort="number",
-            link=portal_registration_url,
+            link=PORTAL_REGISTRATION_URL,
             cell="deals/cells/number.html",
         ),
         Column(
             "title",
             _("Deal"),
             sort="title",
-            link=portal_registration_url,
+            link=PORTAL_REGISTRATION_URL,
             cell="deals/cells/title.html",
         ),
         Column(

@@ -24,7 +24,7 @@ from openprm.core.money import money
 from openprm.core.node_assets import icon_svg
 from openprm.core.phones import format_phone
 from openprm.core.places import region_name
-from openprm.core.tables import Column, ListSpec
+from openprm.core.tables import Column, Link, ListSpec, page_link
 from openprm.core.tabs import record_tabs
 
 register = template.Library()
@@ -103,7 +103,8 @@ def table_rows(context: Context, spec: ListSpec | str, columns: list[Column], ro
     page of 50 rows of ten columns the template engine's loop and tag
     machinery cost about a third of the whole page's time. The cell
     templates share one context, each cell pushing its `row` and `value`
-    onto it: a context made per cell was a tenth of a list's rendering."""
+    onto it: a context made per cell was a tenth of a list's rendering.
+    Record links are reversed once for the page (`core.tables.page_link`)."""
     cells = Context(
         {
             "can": context.get("can"),
@@ -113,6 +114,7 @@ def table_rows(context: Context, spec: ListSpec | str, columns: list[Column], ro
         autoescape=context.autoescape,
     )
     templates = {c.cell: get_template(c.cell).template for c in columns if c.cell}
+    links = {c.key: page_link(c.link) for c in columns if c.link is not None}
     return format_html_join(
         "\n",
         "<tr{}>{}</tr>",
@@ -122,7 +124,7 @@ def table_rows(context: Context, spec: ListSpec | str, columns: list[Column], ro
                 format_html_join(
                     "",
                     "<td>{}</td>",
-                    ((_cell(column, row, templates, cells),) for column in columns),
+                    ((_cell(column, row, templates, links, cells),) for column in columns),
                 ),
             )
             for row in rows
@@ -130,18 +132,25 @@ def table_rows(context: Context, spec: ListSpec | str, columns: list[Column], ro
     )
 
 
-def _cell(column: Column, row: Any, templates: dict[str, Any], cells: Context) -> str:
+def _cell(
+    column: Column,
+    row: Any,
+    templates: dict[str, Any],
+    links: dict[str, Link],
+    cells: Context,
+) -> str:
     """One cell: its own template (which reads the `row`, the column's
-    `value` when it declares one, and the page's `can` for its buttons), a
-    link, or the value (an empty value shows as a dash)."""
+    `value` when it declares one, its `link` and the page's `can` for its
+    buttons), a link, or the value (an empty value shows as a dash)."""
+    link = links.get(column.key)
     if column.cell:
         value = column.value(row) if column.value is not None else None
-        with cells.push(row=row, value=value):
+        with cells.push(row=row, value=value, link=link(row) if link is not None else ""):
             return templates[column.cell].render(cells)  # type: ignore[no-any-return]
     value = column.read(row)
     shown = "—" if value is None or value == "" else _readable(value)
-    if column.link is not None:
-        return format_html('<a href="{}">{}</a>', column.link(row), shown)
+    if link is not None:
+        return format_html('<a href="{}">{}</a>', link(row), shown)
     return conditional_escape(shown)
 
 
