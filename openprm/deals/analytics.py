@@ -8,6 +8,7 @@ The programs app adds the same figures per program and tier.
 """
 
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -81,18 +82,13 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
         ).values_list("first_submitted_at", "decided_at")
     ]
     opportunities = access.visible(Opportunity, actor).filter(partner_id=partner_id)
-    by_currency = list(
+    groups = list(
         opportunities.order_by()
-        .values("currency")
-        .annotate(
-            pipeline=Sum("amount", filter=Q(is_open=True)),
-            won_amount=Sum("amount", filter=Q(stage=Opportunity.Stage.WON)),
-            won=Count("pk", filter=Q(stage=Opportunity.Stage.WON)),
-            lost=Count("pk", filter=Q(stage=Opportunity.Stage.LOST)),
-        )
+        .values("currency", "stage", "is_open")
+        .annotate(total=Sum("amount"), count=Count("pk"))
     )
-    won = sum(row["won"] for row in by_currency)
-    lost = sum(row["lost"] for row in by_currency)
+    won = sum(g["count"] for g in groups if g["stage"] == Opportunity.Stage.WON)
+    lost = sum(g["count"] for g in groups if g["stage"] == Opportunity.Stage.LOST)
     return DealStats(
         by_state=by_state,
         approval_rate=_rate(approved, decided),
@@ -100,21 +96,35 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
         won=won,
         lost=lost,
         win_rate=_rate(won, won + lost),
-        revenue=_revenue(by_currency),
+        revenue=_revenue(groups),
         offers_answered=counts["answered"],
         offers_accepted=counts["accepted"],
     )
 
 
-def _revenue(by_currency: list[dict[str, Any]]) -> tuple[Revenue, ...]:
+def _revenue(groups: list[dict[str, Any]]) -> tuple[Revenue, ...]:
     """Open pipeline and won revenue per currency, the largest pipeline
-    first; a currency with neither is left out. The rows are one grouped
-    read of the partner's opportunities, which the won and lost counts share
-    (the `opportunity_partner_revenue` index covers it)."""
+    first; a currency with neither is left out.
+
+    `groups` is one read of the partner's opportunities grouped by
+    currency, stage and open flag, which the won and lost counts share.
+    Those are the leading columns of the `opportunity_partner_revenue`
+    index, so the database adds one amount and one count per row, with no
+    filter to test, in the index's order (SQLite reads the groups off the
+    covering index without a temporary table); the few groups are added up
+    per currency here, in Decimal."""
+    pipeline: dict[str, Decimal] = defaultdict(Decimal)
+    won: dict[str, Decimal] = defaultdict(Decimal)
+    for group in groups:
+        amount = group["total"] or Decimal(0)
+        if group["is_open"]:
+            pipeline[group["currency"]] += amount
+        if group["stage"] == Opportunity.Stage.WON:
+            won[group["currency"]] += amount
     found = [
-        Revenue(row["currency"], row["pipeline"] or Decimal(0), row["won_amount"] or Decimal(0))
-        for row in by_currency
-        if row["pipeline"] or row["won_amount"]
+        Revenue(currency, pipeline[currency], won[currency])
+        for currency in {*pipeline, *won}
+        if pipeline[currency] or won[currency]
     ]
     return tuple(sorted(found, key=lambda r: (-r.pipeline, -r.won, r.currency)))
 
