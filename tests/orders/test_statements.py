@@ -1,7 +1,7 @@
 """Ordering at scale (ORD-4, ORD-5, ORD-9): placing an order, fulfilling it
 into assets, changing installed service, submitting a revision and reading
 the service profile each take the same number of statements (round trips
-to the database) for a one-line order and a 50-line one, so a 500-line
+to the database) for a 12-line order and a 52-line one, so a 500-line
 order waits for no more round trips than a small one.
 
 The sizes stay under 58 lines: beyond that SQLite (not PostgreSQL) splits
@@ -32,7 +32,7 @@ from tests.orders.conftest import complete, family
 pytestmark = pytest.mark.django_db
 
 SIZES = (1, 5)
-"""Family lines; with as many phones again times eight: 4 and 52 order lines."""
+"""Family lines; each with its data pack and eight phones: 12 and 52 order lines."""
 
 
 def counted(call: Callable[[], Any]) -> tuple[Any, int]:
