@@ -39,8 +39,8 @@ class Ladder:
     @classmethod
     def of(cls, program: Program) -> "Ladder":
         """The tiers, lowest first, each with its requirements, in one
-        statement (the tiers joined to their requirements); a tier's
-        `requirements.all()` answers from what was read."""
+        statement (the tiers joined to their requirements); each tier
+        carries its own as `requirement_list`, which the ladder cards read."""
         tier_fields = [f.attname for f in Tier._meta.concrete_fields]
         requirement_fields = [f.attname for f in TierRequirement._meta.concrete_fields]
         rows = (
@@ -66,7 +66,7 @@ class Ladder:
                     TierRequirement.from_db(db, requirement_fields, requirement_row)
                 )
         for tier in tiers.values():
-            _keep_requirements(tier, requirements[tier.pk])
+            tier.requirement_list = requirements[tier.pk]
         return cls(
             program, tuple(tiers.values()), {k: tuple(v) for k, v in requirements.items() if v}
         )
@@ -131,15 +131,6 @@ class Ladder:
     def below(self, tier: Tier) -> Tier | None:
         lower = [t for t in self.open_tiers if t.rank < tier.rank]
         return lower[-1] if lower else None
-
-
-def _keep_requirements(tier: Tier, requirements: list[TierRequirement]) -> None:
-    """Where `tier.requirements.all()` finds them, as `prefetch_related`
-    leaves them."""
-    rows = tier.requirements.all()
-    rows._result_cache = requirements
-    rows._prefetch_done = True
-    tier._prefetched_objects_cache = {"requirements": rows}
 
 
 def key_of(requirement: TierRequirement) -> Key:

@@ -66,7 +66,10 @@ class TierOut(Schema):
 
     @staticmethod
     def resolve_requirements(obj: Any) -> list[Any]:
-        return list(obj.requirements.all())
+        """From the ladder's read when the tier came with one (the
+        program's detail), else the tier's own (a tier just saved)."""
+        found = getattr(obj, "requirement_list", None)
+        return list(obj.requirements.all()) if found is None else found
 
 
 class ProgramIn(Input):

@@ -43,7 +43,9 @@ def ladder(*, actor: Actor, program: Program) -> list[Tier]:
         .annotate(holders=Count("partnerships"))
         .prefetch_related(
             Prefetch(
-                "requirements", queryset=TierRequirement.objects.order_by("indicator", "parameter")
+                "requirements",
+                queryset=TierRequirement.objects.order_by("indicator", "parameter", "pk"),
+                to_attr="requirement_list",
             )
         )
         .order_by("rank")

@@ -86,6 +86,10 @@ class Tier(VersionedModel):
     is_retired = models.BooleanField(
         _("retired"), default=False, help_text=_("No partner can move into a retired tier.")
     )
+    # The requirements in display order, set by the reads of a whole ladder
+    # (`Ladder.of`, `selectors.ladder`) so its cards read them with no
+    # statement per tier.
+    requirement_list: list["TierRequirement"]
 
     class Meta:
         ordering = ["program", "rank"]
