@@ -17,13 +17,16 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "openprm.core.node_assets.NodeModulesFinder",
 ]
+# Outside the test profile: hashed names from the manifest `collectstatic`
+# writes, or plain names while nothing is collected (see the class).
+STATIC_STORAGE = "openprm.core.static_storage.ManifestStaticStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if ENV == "test"
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else STATIC_STORAGE
         )
     },
 }
