@@ -65,11 +65,12 @@ def name_score(name_key: str, other_key: str) -> float:
 def any_name_alike(name_key: str, other_keys: list[str]) -> bool:
     """Whether any of `other_keys` is alike by `name_score`, compared in
     rapidfuzz's own loop: a quick test before the pool CON-2 compares with."""
+    if not other_keys:
+        return False
     from rapidfuzz import fuzz, process
 
     return bool(
-        other_keys
-        and process.extractOne(
+        process.extractOne(
             name_key, other_keys, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SIMILARITY
         )
     )

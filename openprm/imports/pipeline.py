@@ -4,35 +4,33 @@ written (IMP-1).
 A kind that `prepares` its rows (contacts: names, e-mails, phones) has them
 prepared in a second process: while this process checks batch N against the
 database and writes it, the second one reads and prepares batch N+1, so
-both cores of a small server work: a fifth of the importing process's CPU
-time, 10-20% of a contact import's time on two otherwise idle cores,
-nothing when other work keeps both busy (docs/performance.md). This
-process prepares the first batch itself while the second one starts. With
-a file of one batch, a kind that does not prepare, or settings configured
-in code (no DJANGO_SETTINGS_MODULE), the rows are read and prepared here.
+both cores of a small server work: 10-20% of a contact import's time on
+two otherwise idle cores, nothing when other work keeps both busy
+(docs/performance.md). The second process prepares the first batch too:
+forked, it starts at once. With a file of one batch, a kind that does not
+prepare, or other threads running in this process, the rows are read and
+prepared here.
 
 The second process only reads the file: every check that involves the
 database, the actor or visibility runs here, in the batch's transaction, so
-a killed import still leaves whole batches. It stops with this process: its
-pipe breaks.
+a killed import still leaves whole batches. It is forked from this process
+(`imports.worker`) and stops with it: its pipe breaks.
 """
 
-import os
-import pickle
-import subprocess
-import sys
+import multiprocessing
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import chain, islice
-from typing import IO, Any
-
-from django.conf import ENVIRONMENT_VARIABLE as SETTINGS_VARIABLE
-from django.utils import translation
+from multiprocessing.connection import Connection
+from typing import Any
 
 from openprm.imports.kinds.base import CUSTOM_PREFIX, ImportKind, MappedRow
 from openprm.imports.models import ImportJob
 from openprm.imports.readers import Row, read_table
-from openprm.imports.worker import END, FAILED
+from openprm.imports.worker import END, FAILED, prepare_and_send
+
+_FORK = multiprocessing.get_context("fork")
 
 
 def mapped_rows(
@@ -87,45 +85,39 @@ def prepared_batches(
     if first is None:
         yield iter(())
         return
-    if not kind.prepares or len(first) < batch_size or SETTINGS_VARIABLE not in os.environ:
+    if not kind.prepares or len(first) < batch_size or not _may_fork():
         yield _inline(kind, chain([first], batches), memo)
         return
     batches.close()
-    # The same interpreter and import path as this process (-P: not the
-    # working directory's), its own session (a Ctrl-C stops the import,
-    # which stops it).
-    worker = subprocess.Popen(
-        [sys.executable, "-P", "-m", "openprm.imports.worker"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p or os.getcwd() for p in sys.path)},
-        start_new_session=True,
+    file_args = {
+        "path": path,
+        "name": name,
+        "mapping": job.mapping,
+        "after_line": first[-1].line,
+        "batch_size": batch_size,
+        "value_mapping": job.value_mapping,
+    }
+    reader, writer = _FORK.Pipe(duplex=False)
+    worker = _FORK.Process(
+        target=prepare_and_send, args=(reader, writer, kind, memo, first, file_args), daemon=True
     )
+    worker.start()
+    writer.close()  # the second process's end only: it breaks when that one stops
+    del first  # prepared and sent back by the second process
     try:
-        pickle.dump(
-            {
-                "kind": kind.code,
-                "path": path,
-                "name": name,
-                "mapping": job.mapping,
-                "value_mapping": job.value_mapping,
-                "after_line": first[-1].line,
-                "batch_size": batch_size,
-                "language": translation.get_language(),
-                # Read once Django is set up: it holds the kind's own types.
-                "memo": pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL),
-            },
-            worker.stdin,
-        )
-        worker.stdin.close()
-        kind.prepare(first, memo)
-        prepared = chain([first], _received(worker.stdout))
-        del first  # freed once written, as the later batches are
-        yield prepared
+        yield _received(reader)
     finally:
         worker.kill()
-        worker.wait()
-        worker.stdout.close()
+        worker.join()
+        worker.close()
+        reader.close()
+
+
+def _may_fork() -> bool:
+    """Forking copies only the calling thread: with others running (a
+    threaded server), one of them could hold a lock the copy would wait for
+    forever, so the rows are prepared here."""
+    return threading.active_count() == 1
 
 
 def _inline(
@@ -136,12 +128,11 @@ def _inline(
         yield batch
 
 
-def _received(stream: IO[bytes]) -> Iterator[list[MappedRow]]:
-    """Batches from the second process (pickles between two processes of
-    this program, never from elsewhere)."""
+def _received(reader: Connection) -> Iterator[list[MappedRow]]:
+    """Batches from the second process."""
     while True:
         try:
-            what, payload = pickle.load(stream)  # noqa: S301
+            what, payload = reader.recv()
         except EOFError:
             raise RuntimeError("The process preparing the import's rows stopped.") from None
         if what == END:

@@ -36,29 +36,34 @@ def _query(db: Path, sql: str) -> list[tuple]:
         connection.close()
 
 
-def _workers(var_dir: Path) -> list[int]:
-    """Processes preparing rows for imports of this test's installation."""
+def _children(pid: int) -> list[int]:
+    """The processes `pid` started: the import's forked second process."""
     found = []
     for proc in Path("/proc").iterdir():
         try:
-            command = (proc / "cmdline").read_bytes()
-            environment = (proc / "environ").read_bytes()
+            status = (proc / "status").read_text()
         except OSError:
             continue
-        if b"openprm.imports.worker" in command and (
-            f"OPENPRM_VAR_DIR={var_dir}".encode() in environment.split(b"\0")
-        ):
+        if f"\nPPid:\t{pid}\n" in status:
             found.append(int(proc.name))
     return found
 
 
-def _gone(var_dir: Path) -> bool:
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status  # a zombie has stopped, unreaped
+
+
+def _gone(pids: list[int]) -> bool:
     """The worker notices the import is gone at its next write to the pipe,
     which a busy machine can delay by seconds: poll, bounded generously."""
     deadline = time.time() + 60
-    while _workers(var_dir) and time.time() < deadline:
+    while any(_running(pid) for pid in pids) and time.time() < deadline:
         time.sleep(0.1)
-    return not _workers(var_dir)
+    return not any(_running(pid) for pid in pids)
 
 
 def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
@@ -93,10 +98,11 @@ def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
             else []
         )
         committed = (found[0][0] or 0) if found else 0
-    assert _workers(tmp_path), "the rows were not prepared in a second process"
+    workers = _children(running.pid)
+    assert workers, "the rows were not prepared in a second process"
     running.send_signal(signal.SIGKILL)
     running.wait(10)
-    assert _gone(tmp_path)
+    assert _gone(workers)
 
     [(job_id, status, last_line, accepted)] = _query(
         db, "SELECT id, status, last_committed_row, accepted_rows FROM imports_importjob"
@@ -117,4 +123,3 @@ def test_imp_2_killed_import_resumes_without_duplicates(tmp_path: Path) -> None:
         (ROWS, ROWS)
     ]
     assert _query(db, "SELECT count(*) FROM contacts_person")[0][0] == ROWS
-    assert _gone(tmp_path)

@@ -16,6 +16,7 @@ from openprm.imports.kinds.base import MappedRow, ValueWarning
 
 REASON = "CUSTOMER_REQUEST"
 FLAGS = (("email_opt_out", ContactPoint.Kind.EMAIL), ("do_not_call", ContactPoint.Kind.PHONE))
+FLAG_COLUMNS = frozenset(column for column, _kind in FLAGS)
 
 
 def opted_out(row: MappedRow) -> tuple[frozenset[str], list[ValueWarning]]:

@@ -21,6 +21,7 @@ OTHER_PHONES = (
     ("home_phone", ContactPoint.Purpose.HOME),
     ("other_phone", ContactPoint.Purpose.OTHER),
 )
+PHONE_COLUMNS = frozenset(column for column, _purpose in OTHER_PHONES)
 
 
 def other_phones(
@@ -51,7 +52,10 @@ def numbers_of(clean: Mapping[str, Any]) -> list[str]:
     """A cleaned contact row's phone and other phones: each one the same as
     another contact's makes the row a CON-2 duplicate ("same phone"), a
     mobile number as much as a work one."""
-    return [n for n in (clean["phone"], *(n for _p, n in clean["other_phones"])) if n]
+    first, others = clean["phone"], clean["other_phones"]
+    if not others:  # most rows: no other phones
+        return [first] if first else []
+    return [n for n in (first, *(n for _p, n in others)) if n]
 
 
 def compared_values(clean: Mapping[str, Any], what: str) -> list[str]:

@@ -22,7 +22,7 @@ from openprm.imports.kinds.base import (
     ValueWarning,
     register_kind,
 )
-from openprm.imports.kinds.consent import opted_out
+from openprm.imports.kinds.consent import FLAG_COLUMNS, opted_out
 from openprm.imports.kinds.contacts.columns import COLUMNS
 from openprm.imports.kinds.contacts.duplicates import EarlierNames, dedupe
 from openprm.imports.kinds.contacts.rows import (
@@ -37,8 +37,8 @@ from openprm.imports.kinds.contacts.rows import (
 )
 from openprm.imports.kinds.contacts.writing import insert
 from openprm.imports.kinds.customer_names import CustomerNames
-from openprm.imports.kinds.mailing import mailing_address, row_country
-from openprm.imports.kinds.phones import other_phones
+from openprm.imports.kinds.mailing import ADDRESS_COLUMNS, mailing_address, row_country
+from openprm.imports.kinds.phones import PHONE_COLUMNS, other_phones
 from openprm.imports.kinds.refs import (
     ACCOUNT_MODEL,
     keys_imported,
@@ -105,6 +105,12 @@ class ContactKind(ImportKind):
             result.warnings.extend(
                 create_missing(ctx, [r for r in rows if keys[r.line] not in earlier], by_name)
             )
+        # Issue 18's columns are read only when the file maps them (every
+        # row maps the same ones): most files have none of them.
+        mapped = rows[0].data.keys()
+        reads_phones = not mapped.isdisjoint(PHONE_COLUMNS)
+        reads_flags = not mapped.isdisjoint(FLAG_COLUMNS)
+        reads_address = not mapped.isdisjoint(ADDRESS_COLUMNS)
         customers: Customers = []
         unlinked: dict[int, ValueWarning] = {}
         for row in rows:
@@ -118,7 +124,8 @@ class ContactKind(ImportKind):
                 unlinked[row.line] = ValueWarning(row.line, name, row.data[name], reason)
                 found = (None, "", {})
             # Phones are read in the row's own country, else its customer's.
-            customers.append((row, found[0], row_country(row) or found[1], found[2]))
+            country = row_country(row) if reads_address else ""
+            customers.append((row, found[0], country or found[1], found[2]))
         contacts = in_customer_country(ctx, customers)
         candidates: list[tuple[MappedRow, dict[str, Any]]] = []
         warnings: dict[int, list[ValueWarning]] = {}
@@ -131,9 +138,11 @@ class ContactKind(ImportKind):
                 result.reject(row, reasons(found))
                 continue
             region = country or DEFAULT_PHONE_REGION
-            phones, phone_warnings = other_phones(row, region, contact.phone)
-            closed, flag_warnings = opted_out(row)
-            address, address_warnings = mailing_address(row)
+            phones, phone_warnings = (
+                other_phones(row, region, contact.phone) if reads_phones else ([], [])
+            )
+            closed, flag_warnings = opted_out(row) if reads_flags else (frozenset(), [])
+            address, address_warnings = mailing_address(row) if reads_address else (None, [])
             warnings[row.line] = [
                 *row_warnings,
                 *phone_warnings,
