@@ -94,6 +94,25 @@ def test_prg_3_4_a_second_partnership_and_deleting_a_held_tier_answer_409(
     assert held.json()["code"] == "tier_held"
 
 
+def test_prg_3_a_partnership_status_outside_its_lookup_is_a_field_error(
+    cam: Client, partnerships: dict[str, Partnership]
+) -> None:
+    """The status is a lookup code (administrators add codes, PLAT-4), so the
+    API types it as text; a code the lookup does not hold is refused, a
+    code it holds is kept."""
+    partnership = partnerships["nw"]
+    url = f"/api/v1/partnerships/{partnership.pk}"
+    body = {"status": "NOT_A_STATUS", "version": partnership.version}
+    refused = _send(cam, "patch", url, body)
+    assert refused.status_code == 422
+    assert "Partnership Statuses" in _messages(refused)["status"][0]
+    partnership.refresh_from_db()
+    assert partnership.status == "ACTIVE"
+    kept = _send(cam, "patch", url, {"status": "SUSPENDED", "version": partnership.version})
+    assert kept.status_code == 200
+    assert kept.json()["status"] == "SUSPENDED"
+
+
 def test_prg_5_11_evaluate_explain_and_override_through_the_api(
     cam: Client,
     program: Program,

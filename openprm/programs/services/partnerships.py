@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict, ValidationFailed
+from openprm.core.lookups.selectors import lookup_value_find
 from openprm.core.records import record_create, record_update
 from openprm.identity.models import User
 from openprm.partners.models import PartnerProfile
-from openprm.programs.catalog import ACTIVE
+from openprm.programs.catalog import ACTIVE, PARTNERSHIP_STATUS
 from openprm.programs.errors import ProgramErrorCode
 from openprm.programs.models import (
     Partnership,
@@ -31,6 +32,15 @@ PARTNERSHIP_FIELDS = (
     "ends_on",
     "channel_manager_id",
 )
+
+
+def _require_status(code: str) -> None:
+    """A status is text, not an enum, because administrators add codes to
+    the lookup (PLAT-4); one that is not an active code of it is refused."""
+    if lookup_value_find(PARTNERSHIP_STATUS, code) is None:
+        raise ValidationFailed(
+            field_errors={"status": [_("Choose a status from the Partnership Statuses list.")]}
+        )
 
 
 def _manager(user_id: int | None) -> User | None:
@@ -60,6 +70,7 @@ def partnership_create(
     access.require_create(actor, Partnership)
     partner = access.get_visible(PartnerProfile, actor, partner_id)
     program = access.get_visible(Program, actor, program_id)
+    _require_status(status)
     entry = program.tiers.filter(is_retired=False).order_by("rank").first()
     if entry is None:
         raise ValidationFailed(field_errors={"program_id": [_("The program has no tier yet.")]})
@@ -103,6 +114,8 @@ def partnership_update(
     """Its status and conditions; the tier moves by evaluation or override."""
     access.require(actor, "change", partnership)
     values = {k: v for k, v in changes.items() if k in PARTNERSHIP_FIELDS}
+    if "status" in values and values["status"] != partnership.status:
+        _require_status(values["status"])
     if "channel_manager_id" in values:
         values["channel_manager"] = _manager(values.pop("channel_manager_id"))
     return record_update(
