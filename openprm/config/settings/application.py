@@ -100,7 +100,7 @@ TEMPLATES = [
     },
 ]
 
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "openprm.core.form_renderer.FormRenderer"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -101,12 +101,16 @@ def _related_names(
     actor: Actor, wanted: dict[type[models.Model], set[Any]]
 ) -> dict[tuple[type[models.Model], str], str]:
     """The name of each related record the reader may see (a user by full
-    name), keyed by model and primary key as text; one query per model."""
+    name), keyed by model and primary key as text; one query per model. A
+    page names a few records, so each scope checks them by primary key
+    rather than choosing a plan for the reader's whole reach."""
     names: dict[tuple[type[models.Model], str], str] = {}
     for model, keys in wanted.items():
         if model not in access.registered_models():
             continue
-        for record in _readable_rows(model, actor).filter(pk__in=keys):
+        with access.by_primary_key():
+            rows = _readable_rows(model, actor).filter(pk__in=keys)
+        for record in rows:
             names[(model, str(record.pk))] = getattr(record, "display_name", None) or str(record)
     return names
 
