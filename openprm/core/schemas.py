@@ -5,7 +5,7 @@ Inputs forbid unknown keys (no mass assignment); updates carry `version`
 """
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 
@@ -95,9 +95,6 @@ class RecordTypeOut(Schema):
     parent: str | None
 
 
-FieldType = Literal["text", "number", "date", "boolean", "choice"]
-
-
 class CustomFieldOut(Schema):
     id: int
     record_type: RecordTypeCode  # type: ignore[valid-type]
@@ -122,7 +119,8 @@ class CustomFieldCreateIn(Input):
     record_type: str = Field(..., min_length=1, max_length=60)
     name: str = Field(..., min_length=1, max_length=50)
     label: str = Field(..., min_length=1, max_length=100)
-    field_type: FieldType
+    # A JSON body's enum is a string: strict mode would take only the member.
+    field_type: CustomFieldType = Field(..., strict=False)
     lookup_type: str | None = Field(None, max_length=60, description="Lookup code for a choice")
     required: bool = False
     position: int = Field(0, ge=0, le=2_147_483_647)

@@ -10,13 +10,15 @@ from django.db import models
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
-from openprm.deals.models import DealRegistration, Opportunity
+from openprm.customers.levels import AccessLevel
+from openprm.deals.models import (
+    DealRegistration,
+    LeadStatus,
+    Opportunity,
+    OpportunityStage,
+    RegistrationState,
+)
 
-RegistrationState = Literal[
-    "draft", "submitted", "returned", "approved", "rejected", "withdrawn", "won", "lost",
-    "expired", "cancelled",
-]  # fmt: skip
-Stage = Literal["prospecting", "qualification", "proposal", "negotiation", "won", "lost"]
 Money = Decimal
 ConflictState = models.TextChoices(
     "ConflictState",
@@ -177,7 +179,7 @@ class OpportunityUpdateIn(Input):
 
 class StageIn(Input):
     version: Version
-    stage: Stage
+    stage: OpportunityStage
 
 
 class OpportunityOut(Schema):
@@ -185,7 +187,7 @@ class OpportunityOut(Schema):
     name: str
     account_id: int
     account_name: str = Field(..., alias="account.name")
-    stage: Stage
+    stage: OpportunityStage
     is_open: bool
     amount: Money
     currency: str
@@ -198,17 +200,14 @@ class OpportunityOut(Schema):
 
 class OpportunityTeamIn(Input):
     resource_id: RecordId
-    access_level: Literal["view", "edit", "full"] = "edit"
+    access_level: AccessLevel = AccessLevel.EDIT
 
 
 class OpportunityTeamOut(Schema):
     id: int
     resource_id: int
     resource_name: str = Field(..., alias="resource.name")
-    access_level: Literal["view", "edit", "full"]
-
-
-LeadStatus = Literal["new", "offered", "accepted", "converted", "disqualified"]
+    access_level: AccessLevel
 
 
 class LeadIn(Input):

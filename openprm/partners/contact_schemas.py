@@ -10,8 +10,13 @@ from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
-from openprm.partners.models import PartnerContact, PortalUserState
-from openprm.partners.schemas import PartnerContactLevel, PersonIn, PortalUserType
+from openprm.partners.models import (
+    PartnerContact,
+    PartnerContactLevel,
+    PortalUserState,
+    PortalUserType,
+)
+from openprm.partners.schemas import PersonIn
 
 
 class PartnerContactCreateIn(PersonIn):
@@ -51,7 +56,7 @@ class PromoteToUserIn(Input):
     version: Version
     username: str = Field(..., min_length=1, max_length=150)
     email: str = Field(..., min_length=3, max_length=254)
-    portal_user_type: PortalUserType = "standard"
+    portal_user_type: PortalUserType = PortalUserType.STANDARD
 
 
 class FavoriteIn(Input):
@@ -88,7 +93,7 @@ class PortalUserInviteIn(Input):
     first_name: str = Field(..., min_length=1, max_length=100)
     last_name: str = Field(..., min_length=1, max_length=100)
     email: str = Field(..., min_length=3, max_length=254)
-    portal_user_type: PortalUserType = "standard"
+    portal_user_type: PortalUserType = PortalUserType.STANDARD
 
 
 class InvitationOut(Schema):

@@ -47,6 +47,15 @@ class PartnerStatus(models.TextChoices):
     INACTIVE = "inactive", _("Inactive")
 
 
+class PartnerContactLevel(models.TextChoices):
+    """How far a partner contact was promoted (PC-2), the API's
+    `PartnerContactLevel`."""
+
+    CONTACT = "contact", _("Partner contact")
+    RESOURCE = "resource", _("Partner resource")
+    USER = "user", _("Partner user")
+
+
 class PartnerProfile(VersionedModel, CustomFieldsModel):
     """PA-1: the partner "subclass" of an account, without a second organization.
 
@@ -118,11 +127,7 @@ class PartnerContact(VersionedModel):
     power / standard distinction of PRG-2.
     """
 
-    class Level(models.TextChoices):
-        CONTACT = "contact", _("Partner contact")
-        RESOURCE = "resource", _("Partner resource")
-        USER = "user", _("Partner user")
-
+    Level = PartnerContactLevel
     PortalUserType = PortalUserType
 
     partner = models.ForeignKey(

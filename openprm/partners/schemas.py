@@ -8,7 +8,7 @@ promotions of PC-2 set them).
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 from pydantic import StrictBool
@@ -16,10 +16,7 @@ from pydantic import StrictBool
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.customers.schemas import AccountTypeOut
-from openprm.partners.models import PartnerProfile, PartnerStatus
-
-PortalUserType = Literal["power", "standard"]
-PartnerContactLevel = Literal["contact", "resource", "user"]
+from openprm.partners.models import PartnerProfile, PartnerStatus, PortalUserType
 
 
 class PersonIn(Input):

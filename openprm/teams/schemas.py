@@ -1,21 +1,19 @@
 """API shapes for account team members (TEAM-1, TEAM-2)."""
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.customers.levels import AccessLevel
 from openprm.teams.models import TeamMemberSource
-
-Level = Literal["view", "edit", "full"]
 
 
 class TeamMemberIn(Input):
     resource_id: RecordId | None = None
     user_id: RecordId | None = None
-    access_level: Level | None = Field(
+    access_level: AccessLevel | None = Field(
         None, description="Defaults to ZCA_DEFAULT_TEAM_ACCESS_LEVEL."
     )
     locked: StrictBool = False
@@ -23,7 +21,7 @@ class TeamMemberIn(Input):
 
 class TeamMemberUpdateIn(Input):
     version: Version
-    access_level: Level | None = None
+    access_level: AccessLevel | None = None
     locked: StrictBool | None = None
 
 
@@ -33,7 +31,7 @@ class TeamMemberOut(Schema):
     resource_id: int | None
     user_id: int | None
     name: str = Field(..., alias="display_name")
-    access_level: Level
+    access_level: AccessLevel
     locked: bool
     source: TeamMemberSource
     version: int

@@ -309,7 +309,7 @@ def _check_team(client: Any, account_id: int) -> None:
         call(client, "teams.team_member_list", account_id, page=p, page_size=1) for p in (1, 2)
     ]
     assert {p.parsed.items[0].id for p in pages} == {a.parsed.id for a in added}
-    full = model("TeamMemberUpdateInAccessLevelType0").FULL
+    full = model("AccessLevel").FULL
     body = model("TeamMemberUpdateIn")(version=member.version, access_level=full)
     updated = call(client, "teams.team_member_update", account_id, member.id, body=body)
     assert updated.status_code == 200, updated.content
@@ -598,7 +598,7 @@ def test_plat_6_generated_client_drives_opportunities(
         )
         return call(c, "deal_registrations.opportunity_create", body=body)
 
-    proposal = model("StageInStage").PROPOSAL
+    proposal = model("OpportunityStage").PROPOSAL
     _check(
         Family(
             output="OpportunityOut",
@@ -732,13 +732,13 @@ def test_plat_6_generated_client_updates_opportunities_and_their_lines(
 
     now = call(client, "deal_registrations.opportunity_detail", deal.id).parsed
     assert now.amount == "600.00"
-    won = model("StageIn")(version=now.version, stage=model("StageInStage").WON)
+    won = model("StageIn")(version=now.version, stage=model("OpportunityStage").WON)
     closed = call(client, "deal_registrations.opportunity_stage", deal.id, body=won).parsed
     keep = model("OpportunityUpdateIn")(version=closed.version, amount="1.00")
     refused = call(client, "deal_registrations.opportunity_update", deal.id, body=keep)
     assert refused.status_code == 409, refused.content
     assert refused.parsed.code == "opportunity_closed"
-    lost = model("StageIn")(version=closed.version, stage=model("StageInStage").LOST)
+    lost = model("StageIn")(version=closed.version, stage=model("OpportunityStage").LOST)
     moved = call(client, "deal_registrations.opportunity_stage", deal.id, body=lost)
     assert moved.status_code == 409, moved.content
     assert moved.parsed.code == "opportunity_closed"

@@ -21,7 +21,7 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
     """PLAT-7: a field added to Account shows on Partner too; PLAT-4: a
     lookup type's values, edited and removed; PLAT-3: a profile option set
     to one of its allowed values; a saved view keeps the list's filters."""
-    text = model("CustomFieldCreateInFieldType").TEXT
+    text = model("CustomFieldType").TEXT
     added = call(
         client,
         "platform.custom_field_add",
@@ -32,10 +32,7 @@ def test_plat_3_4_7_custom_fields_lookups_profile_options_and_saved_views(client
     assert added.status_code == 201, added.content
     field = added.parsed
     record_types = model("RecordTypeCode")
-    assert (field.field_type, field.record_type) == (
-        model("CustomFieldType").TEXT,
-        record_types.ACCOUNT,
-    )
+    assert (field.field_type, field.record_type) == (text, record_types.ACCOUNT)
     on_partner = call(
         client, "platform.custom_field_index", record_type=record_types.PARTNER
     ).parsed.items

@@ -9,6 +9,10 @@ from enum import Enum
 from pydantic import BaseModel
 
 from openprm.config.api import api
+from openprm.core.customfields.models import CustomFieldType
+from openprm.customers.levels import AccessLevel
+from openprm.deals.models import DealRegistration, Lead, Opportunity
+from openprm.partners.models import PartnerContact
 
 
 def _subclasses(cls: type) -> set[type]:
@@ -154,3 +158,46 @@ def test_open_code_sets_say_where_their_codes_come_from() -> None:
     for (schema, field), source in sources.items():
         shape = schemas[schema]["properties"][field]
         assert (shape["type"], source in shape["description"]) == ("string", True), schema
+
+
+def test_deal_partner_team_and_custom_field_choices_are_named_enums() -> None:
+    """DEAL-1, DEAL-2, DEAL-4: a registration's state, an opportunity's stage
+    and a lead's status; PC-2: a partner contact's level; PRG-2: a portal
+    user's type; TEAM-1: an account or opportunity team member's access
+    level; PLAT-7: the type a new custom field is created with — each one
+    named enum in answers and requests alike, with the model's very codes,
+    so a generated client has one `OpportunityStage`, not one per schema."""
+    schemas = api.get_openapi_schema()["components"]["schemas"]
+    named = {
+        ("RegistrationOut", "state"): "RegistrationState",
+        ("OpportunityOut", "stage"): "OpportunityStage",
+        ("StageIn", "stage"): "OpportunityStage",
+        ("LeadOut", "status"): "LeadStatus",
+        ("PartnerContactOut", "level"): "PartnerContactLevel",
+        ("PartnerContactOut", "portal_user_type"): "PortalUserType",
+        ("PartnerContactUpdateIn", "portal_user_type"): "PortalUserType",
+        ("PromoteToUserIn", "portal_user_type"): "PortalUserType",
+        ("PortalUserInviteIn", "portal_user_type"): "PortalUserType",
+        ("PortalMeOut", "portal_user_type"): "PortalUserType",
+        ("PartnerOut", "max_portal_user_type"): "PortalUserType",
+        ("PartnerPortalIn", "max_portal_user_type"): "PortalUserType",
+        ("TeamMemberIn", "access_level"): "AccessLevel",
+        ("TeamMemberUpdateIn", "access_level"): "AccessLevel",
+        ("TeamMemberOut", "access_level"): "AccessLevel",
+        ("OpportunityTeamIn", "access_level"): "AccessLevel",
+        ("OpportunityTeamOut", "access_level"): "AccessLevel",
+        ("CustomFieldCreateIn", "field_type"): "CustomFieldType",
+    }
+    assert {key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in named} == named
+    codes = {
+        DealRegistration.State: "RegistrationState",
+        Opportunity.Stage: "OpportunityStage",
+        Lead.Status: "LeadStatus",
+        PartnerContact.Level: "PartnerContactLevel",
+        PartnerContact.PortalUserType: "PortalUserType",
+        AccessLevel: "AccessLevel",
+        CustomFieldType: "CustomFieldType",
+    }
+    assert {name: schemas[name]["enum"] for name in codes.values()} == {
+        name: choices.values for choices, name in codes.items()
+    }

@@ -10,16 +10,22 @@ from openprm.core.bases import TimestampedModel, VersionedModel
 from openprm.deals.models.opportunities import Opportunity
 
 
+class LeadStatus(models.TextChoices):
+    """Where a lead is on its way to a partner (DEAL-4, DEAL-8), the API's
+    `LeadStatus`."""
+
+    NEW = "new", _("New")
+    OFFERED = "offered", _("Offered to a partner")
+    ACCEPTED = "accepted", _("Accepted")
+    CONVERTED = "converted", _("Converted")
+    DISQUALIFIED = "disqualified", _("Disqualified")
+
+
 class Lead(VersionedModel):
     """DEAL-1: a lead against a prospect or a sales account; routed to and
     passed between partners (DEAL-4, DEAL-8) until one accepts it."""
 
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        OFFERED = "offered", _("Offered to a partner")
-        ACCEPTED = "accepted", _("Accepted")
-        CONVERTED = "converted", _("Converted")
-        DISQUALIFIED = "disqualified", _("Disqualified")
+    Status = LeadStatus
 
     name = models.CharField(_("name"), max_length=200)
     account = models.ForeignKey(

@@ -9,16 +9,21 @@ from openprm.core.bases import TimestampedModel, VersionedModel
 from openprm.customers.levels import AccessLevel
 
 
+class OpportunityStage(models.TextChoices):
+    """How far an opportunity got (DEAL-1), the API's `OpportunityStage`."""
+
+    PROSPECTING = "prospecting", _("Prospecting")
+    QUALIFICATION = "qualification", _("Qualification")
+    PROPOSAL = "proposal", _("Proposal")
+    NEGOTIATION = "negotiation", _("Negotiation")
+    WON = "won", _("Closed won")
+    LOST = "lost", _("Closed lost")
+
+
 class Opportunity(VersionedModel):
     """A deal the brand owner works, against a sales account only (DEAL-1)."""
 
-    class Stage(models.TextChoices):
-        PROSPECTING = "prospecting", _("Prospecting")
-        QUALIFICATION = "qualification", _("Qualification")
-        PROPOSAL = "proposal", _("Proposal")
-        NEGOTIATION = "negotiation", _("Negotiation")
-        WON = "won", _("Closed won")
-        LOST = "lost", _("Closed lost")
+    Stage = OpportunityStage
 
     name = models.CharField(_("name"), max_length=200)
     account = models.ForeignKey(

@@ -19,20 +19,26 @@ from openprm.core.bases import TimestampedModel, VersionedModel
 from openprm.deals.models.opportunities import Opportunity
 
 
+class RegistrationState(models.TextChoices):
+    """Where a deal registration stands (DEAL-2, DEAL-6), the API's
+    `RegistrationState`."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for more information")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WON = "won", _("Won")
+    LOST = "lost", _("Lost")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
 class DealRegistration(VersionedModel):
     """DEAL-2, DEAL-6: a partner's registered deal and its protection."""
 
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
-        RETURNED = "returned", _("Returned for more information")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        WON = "won", _("Won")
-        LOST = "lost", _("Lost")
-        EXPIRED = "expired", _("Expired")
-        CANCELLED = "cancelled", _("Cancelled")
+    State = RegistrationState
 
     number = models.CharField(_("number"), max_length=12, unique=True, null=True, editable=False)
     state = models.CharField(
