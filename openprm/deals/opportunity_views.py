@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.catalog.selectors import product_pick
-from openprm.core import access
 from openprm.core.views.editing import RecordAction, RecordForm
 from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.web import permitted_create
@@ -78,9 +77,7 @@ class OpportunityButton(RecordAction):
     def record(self, pk: int) -> Opportunity:
         """404 unseen, 403 without the button's action, before its form is
         read: a forged or empty post learns no more than the policy says."""
-        opportunity = selectors.opportunity_get(actor=self.actor, pk=pk)
-        access.require(self.actor, self.action, opportunity)
-        return opportunity
+        return selectors.opportunity_for_change(actor=self.actor, pk=pk, action=self.action)
 
 
 class OpportunityStage(OpportunityButton):

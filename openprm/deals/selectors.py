@@ -63,11 +63,12 @@ def portal_opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
     )
 
 
-def opportunity_for_change(*, actor: Actor, pk: Any) -> Opportunity:
-    """The opportunity an edit page opens: 404 unseen, 403 when the actor
-    may see but not change it (DEAL-9), before any form is shown."""
+def opportunity_for_change(*, actor: Actor, pk: Any, action: str = "change") -> Opportunity:
+    """The opportunity an edit page or a button opens: 404 unseen, 403 when
+    the actor may see it but not take the action (DEAL-9), before any form
+    is read."""
     opportunity = opportunity_get(actor=actor, pk=pk)
-    access.require(actor, "change", opportunity)
+    access.require(actor, action, opportunity)
     return opportunity
 
 
