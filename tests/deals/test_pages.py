@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from openprm.catalog.models import Product
+from openprm.catalog.services import product_create
 from openprm.customers.models import Account
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Lead
@@ -86,10 +87,14 @@ def test_deal_2_the_registration_form_finds_products_by_name_or_code(
 
 
 def test_deal_2_without_javascript_a_typed_name_or_code_is_the_line_s_product(
-    client_for: Callable[[User], Client], two_partners: dict[str, Any], products: dict[str, Product]
+    client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    products: dict[str, Product],
+    sales_admin: User,
 ) -> None:
-    """A name or code naming one active product is that product; a vague or
-    unknown one is refused on its own line, the typed text kept."""
+    """A name or code naming one active product is that product (an exact
+    one even when longer ones start with it); a vague or unknown one is
+    refused on its own line, the typed text kept."""
     web = client_for(two_partners["nw_rep"].user)
     typed = {
         "line-0-product": "",
@@ -101,6 +106,9 @@ def test_deal_2_without_javascript_a_typed_name_or_code_is_the_line_s_product(
     assert saved.status_code == 302
     lines = DealRegistration.objects.get().lines.order_by("amount")
     assert [line.product.code for line in lines] == ["SW-24", "FW-100"]
+    registration = DealRegistration.objects.get()
+    edit = web.get(f"/portal/registrations/{registration.pk}/edit/").content.decode()
+    assert 'value="Firewall 100"' in edit
     vague = {**typed, "line-1-product_search": "Fire", "line-2-product_search": "Router"}
     products["SW-24"].name = "Firewall switch"
     products["SW-24"].save()
@@ -111,6 +119,11 @@ def test_deal_2_without_javascript_a_typed_name_or_code_is_the_line_s_product(
     assert 'data-testid="line-2-error">Nothing you can see starts with “Router”' in page
     assert 'value="Router"' in page
     assert DealRegistration.objects.count() == 1
+    product_create(actor=as_actor(sales_admin), data={"code": "FW-1000", "name": "Firewall 1000"})
+    exact = {"line-0-product_search": "Firewall 100", "line-1-product_search": "FW-1000"}
+    web.post("/portal/registrations/new/", _form(products, save="1", **{**typed, **exact}))
+    lines = DealRegistration.objects.latest("pk").lines.order_by("amount")
+    assert [line.product.code for line in lines] == ["FW-1000", "FW-100"]
 
 
 def test_deal_1_new_opportunity_lines_are_picked_by_name_or_code(
