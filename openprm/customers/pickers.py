@@ -119,8 +119,16 @@ class PickerField(forms.Field):
         if text.isdigit() and int(text) >= 1:
             return int(text)
         matches = list(self.pick(text, PICK_LIMIT)) if self.pick is not None else []
-        exact = [m for m in matches if str(m).casefold() == text.casefold()]
+        exact = [m for m in matches if text.casefold() in _names(m)]
         if len(exact) == 1 or len(matches) == 1:
             return int((exact or matches)[0].pk)
         code = "several" if matches else "none"
         raise forms.ValidationError(self.error_messages[code], code=code, params={"text": text})
+
+
+def _names(record: Any) -> set[str]:
+    """What a user may type to name `record` exactly: how it reads, its
+    name or its code (a product "Firewall 100 (FW-100)" is also
+    "Firewall 100" and "FW-100")."""
+    names = (str(record), getattr(record, "name", None), getattr(record, "code", None))
+    return {str(name).casefold() for name in names if name}

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from openprm.catalog.selectors import product_choices, product_pick, product_pick_label
+from openprm.catalog.selectors import product_pick, product_pick_label
 from openprm.core.actor import Actor
 from openprm.core.errors import ValidationFailed
 from openprm.core.lookups.selectors import lookup_choices
@@ -31,41 +31,75 @@ class VersionForm(forms.Form):
 
 class ProductLinesForm(forms.Form):
     """A form with product lines entered as rows `line-<n>-product`,
-    `-quantity`, `-amount` below its own fields (deals/_lines.html)."""
+    `-quantity`, `-amount` below its own fields (deals/_lines.html). Each
+    row's product is found by name or code with the shared picker, however
+    big the catalog; without JavaScript the typed name or code is enough
+    when it names one active product."""
 
     close_date = forms.DateField(
         label=_("Estimated close date"), widget=forms.DateInput(attrs={"type": "date"})
     )
     currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCIES)
 
-    def __init__(self, *args: Any, actor: Actor, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, pick_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.products = list(product_choices(actor=actor))
+        self.product = PickerField(url_name="", required=False)
+        self.product.widget = RecordPickerWidget(pick_url)
+        self.product.bind(
+            pick=lambda text, limit: product_pick(actor=actor, q=text, limit=limit),
+            label=lambda pk: product_pick_label(actor=actor, pk=pk),
+        )
         self.line_rows = [self._line_row(n) for n in range(LINE_ROWS)]
 
     def _line_row(self, number: int) -> dict[str, Any]:
         prefix = f"line-{number}-"
+        name, product, error, filled = prefix + "product", None, "", False
         if self.is_bound:
-            values = {k: self.data.get(prefix + k, "") for k in ("product", "quantity", "amount")}
+            values = {k: self.data.get(prefix + k, "") for k in ("quantity", "amount")}
+            picked = self.product.widget.value_from_datadict(self.data, {}, name)
+            filled = any(picked)
+            try:
+                product = self.product.clean(picked)
+            except forms.ValidationError as refusal:
+                error = " ".join(refusal.messages)
         else:
             values = self.initial.get("lines", {}).get(number, {})
+            picked = product = values.get("product")
+        attrs = {"id": name, "class": "form-control is-invalid" if error else "form-control"}
         return {
             "number": number,
-            "product": str(values.get("product") or ""),
+            "picker": self.product.widget.render(name, picked, attrs),
+            "product": product,
+            "filled": filled,
+            "error": error,
             "quantity": str(values.get("quantity") or ("1" if number == 0 else "")),
             "amount": str(values.get("amount") or ""),
         }
+
+    def clean(self) -> dict[str, Any]:
+        """A line whose product is vague or unknown refuses the save, its
+        error shown on that line."""
+        for row in self.line_rows:
+            if row["error"]:
+                self.add_error(
+                    None,
+                    _("Line %(n)s: %(problem)s")
+                    % {"n": row["number"] + 1, "problem": row["error"]},
+                )
+        return super().clean()
 
     def lines(self) -> list[LineIn]:
         """The filled rows (the service checks products, quantities and
         amounts); a row that cannot be read refuses the save."""
         found, errors = [], {}
         for row in self.line_rows:
-            if not (row["product"] or row["amount"]):
+            if not (row["filled"] or row["amount"]):
                 continue
             try:
+                if row["product"] is None:
+                    raise ValueError(row["number"])
                 found.append(
-                    LineIn(int(row["product"]), int(row["quantity"] or 1), Decimal(row["amount"]))
+                    LineIn(row["product"], int(row["quantity"] or 1), Decimal(row["amount"]))
                 )
             except (ValueError, ArithmeticError):
                 errors[f"lines.{row['number']}"] = [

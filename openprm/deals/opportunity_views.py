@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from openprm.catalog.selectors import product_pick
+from openprm.core.actor import Actor
 from openprm.core.views.editing import RecordAction, RecordForm
 from openprm.core.views.generic import Page, RecordDetail, RecordList
-from openprm.core.views.web import permitted_create
+from openprm.core.views.web import permitted_create, require_create
 from openprm.customers.pickers import PICK_LIMIT, pick_results, picked_text
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import Opportunity
@@ -103,7 +104,11 @@ class OpportunityCreate(RecordForm):
     success_message = _("The opportunity %(name)s is open.")
 
     def form_kwargs(self, record: Any) -> dict[str, Any]:
-        return {"actor": self.actor, "initial": {"account_id": self.request.GET.get("account")}}
+        return {
+            "actor": self.actor,
+            "pick_url": reverse("deals:opportunity_new_product_pick"),
+            "initial": {"account_id": self.request.GET.get("account")},
+        }
 
     def apply(self, form: Any, record: Any) -> Opportunity:
         data = form.cleaned_data
@@ -172,10 +177,33 @@ class OpportunityProductPick(Page):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         selectors.opportunity_for_change(actor=self.actor, pk=pk)
-        text = picked_text(request)
-        products = product_pick(actor=self.actor, q=text, limit=PICK_LIMIT)
-        matches = [{"pk": p.pk, "label": p.name, "detail": p.code} for p in products]
-        return pick_results(request, text, matches)
+        return product_matches(request, self.actor)
+
+
+def product_matches(request: HttpRequest, actor: Actor) -> HttpResponse:
+    """The active products a product picker offers for what was typed."""
+    text = picked_text(request)
+    products = product_pick(actor=actor, q=text, limit=PICK_LIMIT)
+    matches = [{"pk": p.pk, "label": p.name, "detail": p.code} for p in products]
+    return pick_results(request, text, matches)
+
+
+class NewLineProductPick(Page):
+    """Matches of the product pickers of a form that creates `model` with
+    its lines, for those who may create one."""
+
+    action = "create"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        assert self.model is not None
+        require_create(self.actor, self.model)
+        return product_matches(request, self.actor)
+
+
+class OpportunityNewProductPick(NewLineProductPick):
+    """The New opportunity form's product pickers (DEAL-1)."""
+
+    model = Opportunity
 
 
 class OpportunityLineAdd(OpportunityButton):

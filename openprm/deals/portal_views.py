@@ -14,7 +14,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity
-from openprm.deals.opportunity_views import OpportunityEdit
+from openprm.deals.opportunity_views import NewLineProductPick, OpportunityEdit
 from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
@@ -43,15 +43,16 @@ class PortalRegistrationForm(RecordForm):
         return selectors.registration_get(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: DealRegistration | None) -> dict[str, Any]:
+        picker = {"actor": self.actor, "pick_url": reverse("portal:registration_product_pick")}
         if record is None:
-            return {"actor": self.actor}
+            return picker
         lines = {
             n: {"product": line.product_id, "quantity": line.quantity, "amount": line.amount}
             for n, line in enumerate(record.lines.all())
         }
         initial = {name: getattr(record, name) for name in FIELDS}
         initial.update(version=record.version, lines=lines, country=str(record.country or ""))
-        return {"actor": self.actor, "initial": initial}
+        return {**picker, "initial": initial}
 
     def extra_context(self, form: Any, record: Any) -> dict[str, Any]:
         return {"protection_days": protection_days(self.actor.partner_id)}
@@ -76,6 +77,13 @@ class PortalRegistrationForm(RecordForm):
 
     def success_url(self, saved: DealRegistration) -> str:
         return tables.PORTAL_REGISTRATION_URL(saved)
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalRegistrationProductPick(NewLineProductPick):
+    """The registration form's product pickers (DEAL-2)."""
+
+    model = DealRegistration
 
 
 class PortalRegistrationCreate(PortalRegistrationForm):

@@ -63,6 +63,11 @@ urlpatterns = [
         name="opportunity_line_add",
     ),
     path(
+        "opportunities/new/products/",
+        opportunity_views.OpportunityNewProductPick.as_view(),
+        name="opportunity_new_product_pick",
+    ),
+    path(
         "opportunities/<int:pk>/products/",
         opportunity_views.OpportunityProductPick.as_view(),
         name="opportunity_product_pick",
@@ -105,6 +110,11 @@ portal_urlpatterns = [
         "registrations/new/",
         portal_views.PortalRegistrationCreate.as_view(),
         name="registration_create",
+    ),
+    path(
+        "registrations/new/products/",
+        portal_views.PortalRegistrationProductPick.as_view(),
+        name="registration_product_pick",
     ),
     path(
         "registrations/<int:pk>/",

@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from openprm.catalog.models import Product
+from openprm.catalog.services import product_create
 from openprm.customers.models import Account
 from openprm.deals import services
 from openprm.deals.models import DealRegistration, Lead
@@ -67,6 +68,88 @@ def test_deal_6_a_bad_line_stays_on_the_form_with_its_message(
     assert answer.status_code == 200
     assert "Line 1: The amount must be more than zero." in answer.content.decode()
     assert not DealRegistration.objects.exists()
+
+
+def test_deal_2_the_registration_form_finds_products_by_name_or_code(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], products: dict[str, Product]
+) -> None:
+    """The form lists no catalog; its pickers find a product as one types,
+    never an inactive one, and answer only those who may register."""
+    products["AP-6"].is_active = False
+    products["AP-6"].save()
+    web = client_for(two_partners["nw_rep"].user)
+    assert "Switch 24" not in web.get("/portal/registrations/new/").content.decode()
+    url = "/portal/registrations/new/products/?field=line-1-product&line-1-product_search="
+    by_code = web.get(url + "sw-2").content.decode()
+    assert "Switch 24" in by_code
+    assert "Firewall" not in by_code
+    assert "No match." in web.get(url + "acc").content.decode()
+
+
+def test_deal_2_without_javascript_a_typed_name_or_code_is_the_line_s_product(
+    client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    products: dict[str, Product],
+    sales_admin: User,
+) -> None:
+    """A name or code naming one active product is that product (an exact
+    one even when longer ones start with it); a vague or unknown one is
+    refused on its own line, the typed text kept."""
+    web = client_for(two_partners["nw_rep"].user)
+    typed = {
+        "line-0-product": "",
+        "line-0-product_search": "fw-100",
+        "line-1-product_search": "Switch 24",
+        "line-1-amount": "300",
+    }
+    saved = web.post("/portal/registrations/new/", _form(products, save="1", **typed))
+    assert saved.status_code == 302
+    lines = DealRegistration.objects.get().lines.order_by("amount")
+    assert [line.product.code for line in lines] == ["SW-24", "FW-100"]
+    registration = DealRegistration.objects.get()
+    edit = web.get(f"/portal/registrations/{registration.pk}/edit/").content.decode()
+    assert 'value="Firewall 100"' in edit
+    vague = {**typed, "line-1-product_search": "Fire", "line-2-product_search": "Router"}
+    products["SW-24"].name = "Firewall switch"
+    products["SW-24"].save()
+    answer = web.post("/portal/registrations/new/", _form(products, save="1", **vague))
+    page = answer.content.decode()
+    assert answer.status_code == 200
+    assert 'data-testid="line-1-error">Several records start with “Fire”' in page
+    assert 'data-testid="line-2-error">Nothing you can see starts with “Router”' in page
+    assert 'value="Router"' in page
+    assert DealRegistration.objects.count() == 1
+    product_create(actor=as_actor(sales_admin), data={"code": "FW-1000", "name": "Firewall 1000"})
+    exact = {"line-0-product_search": "Firewall 100", "line-1-product_search": "FW-1000"}
+    web.post("/portal/registrations/new/", _form(products, save="1", **{**typed, **exact}))
+    lines = DealRegistration.objects.latest("pk").lines.order_by("amount")
+    assert [line.product.code for line in lines] == ["FW-1000", "FW-100"]
+
+
+def test_deal_1_new_opportunity_lines_are_picked_by_name_or_code(
+    client_for: Callable[[User], Client],
+    channel_manager: User,
+    customer: Account,
+    products: dict[str, Product],
+) -> None:
+    cam = client_for(channel_manager)
+    assert "Switch 24" not in cam.get("/deals/opportunities/new/").content.decode()
+    url = "/deals/opportunities/new/products/?field=line-0-product&line-0-product_search=swi"
+    assert "Switch 24" in cam.get(url).content.decode()
+    answer = cam.post(
+        "/deals/opportunities/new/",
+        {
+            "account_id": customer.pk,
+            "name": "Acme switches",
+            "close_date": (timezone.localdate() + dt.timedelta(days=20)).isoformat(),
+            "currency": "USD",
+            "line-0-product_search": "SW-24",
+            "line-0-quantity": "3",
+            "line-0-amount": "900",
+        },
+    )
+    assert answer.status_code == 302
+    assert customer.opportunities.get().lines.get().product == products["SW-24"]
 
 
 def test_deal_7_review_page_shows_conflicts_and_approval_rejects_the_other(

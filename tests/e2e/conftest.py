@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from openprm.identity.models import User
 
@@ -122,3 +122,13 @@ def shot(page: Page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+def type_and_pick(page: Page, box: Locator, typed: str, option: str, name: str) -> None:
+    """Type into a search-as-you-type picker, take a screenshot of its
+    matches (`name`) and choose the one named `option`."""
+    box.fill(typed)
+    choice = page.get_by_role("option", name=option)
+    expect(choice).to_be_visible()
+    shot(page, name)
+    choice.click()

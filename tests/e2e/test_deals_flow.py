@@ -19,7 +19,7 @@ from openprm.customers.services import account_create
 from openprm.deals import services
 from openprm.identity.catalog import SALES_ADMINISTRATOR
 from openprm.partners.models import PartnerContact
-from tests.e2e.conftest import signed_in_tab
+from tests.e2e.conftest import signed_in_tab, type_and_pick
 from tests.factories import as_actor, make_user
 from tests.partners.conftest import make_partner, make_portal_user, two_partners
 
@@ -39,7 +39,9 @@ def _register(page: Page, title: str) -> None:
     page.get_by_label("Customer country").select_option("US")
     close = timezone.localdate() + dt.timedelta(days=40)
     page.get_by_label("Estimated close date").fill(close.isoformat())
-    page.get_by_label("Product of line 1").select_option(label="Firewall 100 (FW-100)")
+    product = page.get_by_label("Product of line 1")
+    type_and_pick(page, product, "fw", "Firewall 100 FW-100", "registration-form-product-picker")
+    expect(page.get_by_label("Product of line 1")).to_have_value("Firewall 100")
     page.get_by_label("Amount of line 1").fill("12000")
     page.get_by_role("button", name="Submit for approval").click()
     expect(

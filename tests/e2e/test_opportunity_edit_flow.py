@@ -28,7 +28,7 @@ from tests.deals.conftest import (
     register,
     registered,
 )
-from tests.e2e.conftest import shot, signed_in_tab
+from tests.e2e.conftest import shot, signed_in_tab, type_and_pick
 from tests.factories import as_actor
 from tests.partners.conftest import make_partner, make_portal_user, two_partners
 
@@ -70,11 +70,9 @@ def test_deal_1_deal_9_the_owner_edits_its_deal_and_its_product_lines(
 
     cam.goto(f"/deals/opportunities/{own_deal.pk}/")
     add = cam.get_by_test_id("line-add-form")
-    add.get_by_label("Product").fill("sw")
-    choice = add.get_by_role("option", name="Switch 24 SW-24")
-    expect(choice).to_be_visible()
-    shot(cam, "opportunity-product-picker")
-    choice.click()
+    type_and_pick(
+        cam, add.get_by_label("Product"), "sw", "Switch 24 SW-24", "opportunity-product-picker"
+    )
     expect(add.get_by_label("Product")).to_have_value("Switch 24")
     add.get_by_label("Quantity").fill("2")
     add.get_by_label("Amount").fill("800")
@@ -95,6 +93,36 @@ def test_deal_1_deal_9_the_owner_edits_its_deal_and_its_product_lines(
     own_deal.refresh_from_db()
     assert (own_deal.name, own_deal.amount) == ("Acme campus, phase 1", 800)
     assert own_deal.owner_id == edit_member.pk
+
+
+def test_deal_1_a_new_opportunity_s_lines_are_typed_and_picked(
+    browser: Browser,
+    live_server: Any,
+    channel_manager: User,
+    customer: Account,
+    products: dict[str, Product],
+) -> None:
+    """The New opportunity form lists no catalog: each line's product is
+    found by typing part of its name or code; a vague one is refused on its
+    line."""
+    cam = _tab(browser, live_server, channel_manager)
+    cam.goto(f"/deals/opportunities/new/?account={customer.pk}")
+    cam.get_by_label("Opportunity name").fill("Acme wireless")
+    close = timezone.localdate() + dt.timedelta(days=30)
+    cam.get_by_label("Estimated close date").fill(close.isoformat())
+    product = cam.get_by_label("Product of line 1")
+    type_and_pick(cam, product, "ap", "Access Point AP-6", "new-opportunity-product-picker")
+    cam.get_by_label("Amount of line 1").fill("600")
+    cam.get_by_label("Product of line 2").fill("Nothing here")
+    cam.get_by_label("Amount of line 2").fill("100")
+    cam.get_by_role("button", name="Open the opportunity").click()
+    expect(cam.get_by_test_id("line-1-error")).to_contain_text("Nothing you can see starts")
+    shot(cam, "new-opportunity-line-error")
+    cam.get_by_label("Product of line 2").fill("")
+    cam.get_by_label("Amount of line 2").fill("")
+    cam.get_by_role("button", name="Open the opportunity").click()
+    expect(cam.get_by_text("The opportunity Acme wireless is open.")).to_be_visible()
+    assert customer.opportunities.get().lines.get().product == products["AP-6"]
 
 
 def test_deal_9_a_partner_on_the_team_moves_the_close_date_in_the_portal(
