@@ -16,6 +16,7 @@ from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 SEARCH_SUFFIX = "_search"
@@ -29,6 +30,8 @@ Label = Callable[[Any], str | None]
 
 class PickerWidget(forms.Widget):
     template_name = "customers/widgets/picker.html"
+    hint: str | Promise = _("Type a name or a number…")
+    """The text box's placeholder: what the search matches on."""
 
     def __init__(self, url_name: str, label: Label | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -54,6 +57,7 @@ class PickerWidget(forms.Widget):
             text=text,
             search_name=name + SEARCH_SUFFIX,
             url=f"{self.search_url()}?field={name}",
+            hint=self.hint,
         )
         return context
 
@@ -63,7 +67,10 @@ class PickerWidget(forms.Widget):
 
 class RecordPickerWidget(PickerWidget):
     """A picker whose matches depend on one record (an order's price list,
-    an opportunity's editor), so they are read from that record's own URL."""
+    an opportunity's editor), so they are read from that record's own URL.
+    Every one of them picks products today, found by name or code."""
+
+    hint = _("Type a product's name or code…")
 
     def __init__(self, url: str) -> None:
         super().__init__(url_name="")

@@ -93,6 +93,7 @@ def test_deal_1_the_product_picker_finds_active_products_by_name_or_code(
     cam = client_for(channel_manager)
     page = _page(cam, own_deal)
     assert "Switch 24" not in page
+    assert 'placeholder="Type a product&#x27;s name or code…"' in page
     url = f"/deals/opportunities/{own_deal.pk}/products/?field=product_id&product_id_search="
     assert "Switch 24" in cam.get(url + "swi").content.decode()
     by_code = cam.get(url + "sw-2").content.decode()
