@@ -97,9 +97,10 @@ def opportunity_stage(
 @router.get("/opportunities/{opportunity_id}/team", response=list[OpportunityTeamOut])
 @reads(Opportunity)
 def opportunity_team(request: HttpRequest, opportunity_id: RecordId) -> Any:
-    """DEAL-9: the deal's sales team with access levels."""
+    """DEAL-9: the deal's sales team with access levels; a partner user
+    sees the brand owner's people and its own, no other partner's (PRG-7)."""
     opportunity = selectors.opportunity_get(actor=request.actor, pk=opportunity_id)
-    return list(opportunity.team.select_related("resource"))
+    return list(selectors.team_seen(actor=request.actor, opportunity=opportunity))
 
 
 @router.post("/opportunities/{opportunity_id}/team", response={201: OpportunityTeamOut})

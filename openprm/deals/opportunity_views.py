@@ -34,6 +34,16 @@ class OpportunityList(RecordList):
         }
 
 
+def deal_context(actor: Actor, record: Opportunity) -> dict[str, Any]:
+    """What both the internal and the portal page of a deal show: its
+    lines, and the team members and registrations of it the actor may see."""
+    return {
+        "lines": record.lines.select_related("product"),
+        "team": selectors.team_seen(actor=actor, opportunity=record),
+        "registrations": selectors.registration_list(actor=actor).filter(opportunity=record),
+    }
+
+
 class OpportunityDetail(RecordDetail):
     model = Opportunity
     template_name = "deals/opportunity_detail.html"
@@ -45,11 +55,7 @@ class OpportunityDetail(RecordDetail):
 
     def tab_context(self, record: Opportunity, tab: str) -> dict[str, Any]:
         return {
-            "lines": record.lines.select_related("product"),
-            "team": record.team.select_related("resource"),
-            "registrations": selectors.registration_list(actor=self.actor).filter(
-                opportunity=record
-            ),
+            **deal_context(self.actor, record),
             "stage_form": forms.StageForm(
                 initial={"version": record.version, "stage": record.stage}
             ),

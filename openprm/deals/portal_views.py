@@ -14,7 +14,7 @@ from openprm.core.views.generic import RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity
-from openprm.deals.opportunity_views import NewLineProductPick, OpportunityEdit
+from openprm.deals.opportunity_views import NewLineProductPick, OpportunityEdit, deal_context
 from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
@@ -197,6 +197,26 @@ class PortalOpportunityList(RecordList):
 
 
 @method_decorator(portal_only, name="dispatch")
+class PortalOpportunityDetail(RecordDetail):
+    """DEAL-9: a deal the partner sells or works on, as the API shows it —
+    its facts, products and sales team — with Edit for a user whose own
+    resource is on the team at Edit or Full. Another organization is never
+    named: not as the deal's partner, its referrer, on its team or in its
+    registrations (PRG-7)."""
+
+    model = Opportunity
+    template_name = "deals/portal/opportunity_detail.html"
+    context_object_name = "opportunity"
+    actions = ("change",)
+
+    def record(self, pk: int) -> Opportunity:
+        return selectors.opportunity_get(actor=self.actor, pk=pk)
+
+    def tab_context(self, record: Opportunity, tab: str) -> dict[str, Any]:
+        return {**deal_context(self.actor, record), "own_partner_id": self.actor.partner_id}
+
+
+@method_decorator(portal_only, name="dispatch")
 class PortalOpportunityEdit(OpportunityEdit):
     """DEAL-9: a partner user whose own resource is on the deal's team at
     Edit or Full edits it here, through the internal page's service; the
@@ -208,4 +228,4 @@ class PortalOpportunityEdit(OpportunityEdit):
         return {"opportunity": record}
 
     def success_url(self, saved: Opportunity) -> str:
-        return reverse("portal:opportunity_list")
+        return reverse("portal:opportunity_detail", args=[saved.pk])

@@ -2,14 +2,21 @@
 
 from typing import Any
 
-from django.db.models import Case, OuterRef, QuerySet, Subquery, When
+from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
 
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.deals import routing
 from openprm.deals.conflicts import Candidate, conflict_counts, conflicts_of, with_records
-from openprm.deals.models import DealRegistration, Lead, LeadOffer, Opportunity, OpportunityLine
+from openprm.deals.models import (
+    DealRegistration,
+    Lead,
+    LeadOffer,
+    Opportunity,
+    OpportunityLine,
+    OpportunityTeamMember,
+)
 from openprm.identity.models import Resource, User
 
 
@@ -140,6 +147,19 @@ def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:
         .values_list("pk", "name", "partner_contact__partner__account__name")
     )
     return [(pk, f"{name} ({partner})" if partner else name) for pk, name, partner in rows]
+
+
+def team_seen(*, actor: Actor, opportunity: Opportunity) -> QuerySet[OpportunityTeamMember]:
+    """The deal's team as the actor may see it: all of it for the brand
+    owner's people; for a partner user the brand owner's people and its own
+    organization's, never another partner's (PRG-7)."""
+    team = opportunity.team.select_related("resource")
+    if actor.partner_id is None:
+        return team
+    return team.filter(
+        Q(resource__is_partner_resource=False)
+        | Q(resource__partner_contact__partner_id=actor.partner_id)
+    )
 
 
 def open_offers(*, actor: Actor) -> QuerySet[LeadOffer]:

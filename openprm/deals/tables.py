@@ -58,6 +58,7 @@ def partner_state(registration: DealRegistration) -> str:
 
 REGISTRATION_URL = RecordUrl("deals:registration_detail")
 PORTAL_REGISTRATION_URL = RecordUrl("portal:registration_detail")
+PORTAL_OPPORTUNITY_URL = RecordUrl("portal:opportunity_detail")
 
 
 REGISTRATIONS = ListSpec(
@@ -261,7 +262,10 @@ PORTAL_OPPORTUNITIES = ListSpec(
     name="deals.portal_opportunities",
     select=_portal_opportunities,
     columns=(
-        *(replace(c, link=None) for c in OPPORTUNITIES.columns),
+        *(
+            replace(c, link=PORTAL_OPPORTUNITY_URL if c.link else None)
+            for c in OPPORTUNITIES.columns
+        ),
         Column(
             "edit",
             _("Actions"),

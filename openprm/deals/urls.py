@@ -147,6 +147,11 @@ portal_urlpatterns = [
         name="opportunity_list",
     ),
     path(
+        "opportunities/<int:pk>/",
+        portal_views.PortalOpportunityDetail.as_view(),
+        name="opportunity_detail",
+    ),
+    path(
         "opportunities/<int:pk>/edit/",
         portal_views.PortalOpportunityEdit.as_view(),
         name="opportunity_edit",

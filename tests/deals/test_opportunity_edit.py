@@ -61,13 +61,73 @@ def test_deal_9_a_partner_on_the_team_at_edit_edits_the_deal_in_the_portal(
     later = timezone.localdate() + dt.timedelta(days=60)
     saved = rep.post(url, _form(registered, name="Acme, phase 2", close_date=later.isoformat()))
     assert saved.status_code == 302
-    assert saved["Location"] == "/portal/opportunities/"
+    assert saved["Location"] == f"/portal/opportunities/{registered.pk}/"
+    assert "Acme, phase 2" in rep.get(saved["Location"]).content.decode()
     registered.refresh_from_db()
     assert (registered.name, registered.close_date, registered.version) == (
         "Acme, phase 2",
         later,
         2,
     )
+
+
+def test_deal_9_the_portal_opportunity_page_shows_the_deal_its_products_and_team(
+    client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    registered: Opportunity,
+    channel_manager: User,
+) -> None:
+    """The list's name opens the deal: its customer, amount, products, sales
+    team and the partner's own registration; Edit only for a user whose
+    resource is on the team at Edit or Full. Another partner and the brand
+    owner's people get 404 — the internal page is theirs."""
+    page = f"/portal/opportunities/{registered.pk}/"
+    rep = client_for(two_partners["nw_rep"].user)
+    assert f'href="{page}"' in rep.get("/portal/opportunities/").content.decode()
+    shown = rep.get(page).content.decode()
+    line = registered.lines.select_related("product").get()
+    registration = registered.registrations.get()
+    for fact in (registered.account.name, line.product.name, registration.number, "Edit"):
+        assert fact in shown
+    assert f"{page}edit/" in shown
+    assert two_partners["nw_rep"].resource.name in shown
+    admin_page = client_for(two_partners["nw_admin"].user).get(page).content.decode()
+    assert registered.name in admin_page
+    assert f"{page}edit/" not in admin_page
+    assert client_for(two_partners["co_rep"].user).get(page).status_code == 404
+    assert client_for(channel_manager).get(page).status_code == 404
+
+
+def test_deal_9_prg_7_a_partner_on_another_partners_deal_never_sees_that_partner_named(
+    client_for: Callable[[User], Client],
+    api_client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    registered: Opportunity,
+    channel_manager: User,
+) -> None:
+    """Contoso's representative joins the team of Northwind's deal: each
+    partner sees the deal with the brand owner's people and its own, on the
+    page and through the API, and never the other organization or its
+    people."""
+    nw_rep, co_rep = two_partners["nw_rep"], two_partners["co_rep"]
+    services.opportunity_team_add(
+        actor=as_actor(channel_manager),
+        opportunity=registered,
+        resource_id=co_rep.resource.pk,
+        access_level="view",
+    )
+    page = f"/portal/opportunities/{registered.pk}/"
+    team = f"/api/v1/opportunities/{registered.pk}/team"
+    for me, other in ((co_rep, nw_rep), (nw_rep, co_rep)):
+        shown = client_for(me.user).get(page).content.decode()
+        names = [m["resource_name"] for m in api_client_for(me.user).get(team).json()]
+        assert me.resource.name in shown
+        assert me.resource.name in names
+        assert other.resource.name not in shown
+        assert other.resource.name not in names
+        assert other.partner.account.name not in shown
+    internal = client_for(channel_manager).get(team).json()
+    assert {nw_rep.resource.name, co_rep.resource.name} <= {m["resource_name"] for m in internal}
 
 
 def test_deal_9_a_partner_not_on_the_team_sees_the_deal_but_cannot_edit_it(
