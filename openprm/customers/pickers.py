@@ -68,13 +68,15 @@ class PickerWidget(forms.Widget):
 class RecordPickerWidget(PickerWidget):
     """A picker whose matches depend on one record (an order's price list,
     an opportunity's editor), so they are read from that record's own URL.
-    Every one of them picks products today, found by name or code."""
+    Most pick products, found by name or code; `hint` says otherwise."""
 
     hint = _("Type a product's name or code…")
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, hint: str | Promise | None = None) -> None:
         super().__init__(url_name="")
         self.url = url
+        if hint is not None:
+            self.hint = hint
 
     def search_url(self) -> str:
         return self.url

@@ -19,6 +19,7 @@ from openprm.customers.levels import AccessLevel
 from openprm.customers.pickers import PickerField, RecordPickerWidget
 from openprm.deals import catalog
 from openprm.deals.models import Opportunity
+from openprm.deals.selectors import owner_label, owner_pick
 from openprm.deals.services import LineIn
 
 LINE_ROWS = 5
@@ -302,13 +303,23 @@ class TeamMemberRemoveForm(forms.Form):
 
 
 class OwnerForm(VersionForm):
-    """The deal's new owner (TEAM-2: Full access gives a deal away)."""
+    """The deal's new owner (TEAM-2: Full access gives a deal away), found
+    by name among however many of the brand owner's people there are."""
 
-    owner_id = forms.TypedChoiceField(label=_("Owned by"), coerce=int)
+    owner_id = PickerField(
+        label=_("Owned by"),
+        url_name="",
+        required=True,
+        help_text=_("Type a name and choose the person from the list."),
+    )
 
-    def __init__(self, *args: Any, owners: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, pick_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_id"].choices = owners  # type: ignore[attr-defined]
+        owner = self.fields["owner_id"]
+        owner.widget = RecordPickerWidget(pick_url, hint=_("Type a person's name…"))
+        owner.bind(  # type: ignore[attr-defined]
+            pick=lambda text, limit: owner_pick(q=text, limit=limit), label=owner_label
+        )
 
 
 class StageForm(VersionForm):

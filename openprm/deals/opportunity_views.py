@@ -65,7 +65,7 @@ class OpportunityDetail(RecordDetail):
                 else None
             ),
             "owner_form": forms.OwnerForm(
-                owners=selectors.owner_candidates(),
+                pick_url=reverse("deals:opportunity_owner_pick", args=[record.pk]),
                 initial={"version": record.version, "owner_id": record.owner_id},
             ),
             "team_form": forms.TeamMemberForm(
@@ -163,7 +163,7 @@ class OpportunityAssign(OpportunityButton):
     refusal_details = True
 
     def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
-        return {"owners": selectors.owner_candidates()}
+        return {"pick_url": reverse("deals:opportunity_owner_pick", args=[record.pk])}
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_update(
@@ -192,6 +192,21 @@ def product_matches(request: HttpRequest, actor: Actor) -> HttpResponse:
     products = product_pick(actor=actor, q=text, limit=PICK_LIMIT)
     matches = [{"pk": p.pk, "label": p.name, "detail": p.code} for p in products]
     return pick_results(request, text, matches)
+
+
+class OpportunityOwnerPick(Page):
+    """Matches of the Owner box's picker: the brand owner's active people
+    by name, for those who may give the deal away (TEAM-2)."""
+
+    model = Opportunity
+    action = "assign"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        selectors.opportunity_for_change(actor=self.actor, pk=pk, action=self.action)
+        text = picked_text(request)
+        owners = selectors.owner_pick(q=text, limit=PICK_LIMIT)
+        matches = [{"pk": o.pk, "label": o.name, "detail": o.email} for o in owners]
+        return pick_results(request, text, matches)
 
 
 class NewLineProductPick(Page):

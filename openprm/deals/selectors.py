@@ -1,6 +1,6 @@
 """Reading registrations and opportunities through the access scope."""
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
 from django.utils import timezone
@@ -128,12 +128,41 @@ def lead_offers(*, actor: Actor, lead: Lead) -> QuerySet[LeadOffer]:
     )
 
 
-def owner_candidates() -> list[tuple[int, str]]:
+class Owner(NamedTuple):
+    """Someone who may own a deal, as the Owner picker shows them."""
+
+    pk: int
+    name: str
+    email: str
+
+
+def _owners() -> QuerySet[User]:
     """Who may own a deal: the brand owner's active users (the service
-    refuses anyone else), by name."""
-    users = User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
-    ordered = users.order_by("first_name", "last_name", "username")
-    return [(user.pk, user.display_name) for user in ordered]
+    refuses anyone else)."""
+    return User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
+
+
+def owner_pick(*, q: str, limit: int) -> list[Owner]:
+    """Possible owners whose first, last, full or sign-in name starts with
+    `q`, by name: the Owner box searches however many people there are."""
+    first, _space, rest = q.strip().partition(" ")
+    named = (
+        Q(first_name__istartswith=first, last_name__istartswith=rest.strip())
+        if rest
+        else (
+            Q(first_name__istartswith=first)
+            | Q(last_name__istartswith=first)
+            | Q(username__istartswith=first)
+        )
+    )
+    users = _owners().filter(named).order_by("first_name", "last_name", "username")[:limit]
+    return [Owner(u.pk, u.display_name, u.email) for u in users]
+
+
+def owner_label(pk: Any) -> str | None:
+    """The owner's name the Owner box shows, when they may own a deal."""
+    user = _owners().filter(pk=pk).first()
+    return user.display_name if user else None
 
 
 def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:

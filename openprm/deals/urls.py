@@ -63,6 +63,11 @@ urlpatterns = [
         name="opportunity_line_add",
     ),
     path(
+        "opportunities/<int:pk>/owners/",
+        opportunity_views.OpportunityOwnerPick.as_view(),
+        name="opportunity_owner_pick",
+    ),
+    path(
         "opportunities/new/products/",
         opportunity_views.OpportunityNewProductPick.as_view(),
         name="opportunity_new_product_pick",

@@ -66,18 +66,44 @@ def test_team_2_an_edit_member_sees_no_owner_form_and_is_refused(
     assert own_deal.owner_id != edit_member.pk
 
 
-def test_team_2_the_owner_form_offers_the_brand_owner_s_people_only(
+def test_team_2_the_owner_picker_finds_the_brand_owner_s_active_people_by_name(
     client_for: Callable[[User], Client],
     channel_manager: User,
+    edit_member: User,
     two_partners: dict[str, Any],
     own_deal: Opportunity,
 ) -> None:
+    """The Owner box searches as one types — first, last or full name —
+    and offers only the brand owner's active people; a partner user given
+    by hand is refused with the reason. Only those who may give the deal
+    away may search (an Edit member 403, a partner 404)."""
+    edit_member.first_name, edit_member.last_name = "Samantha", "Seller"
+    edit_member.save()
+    User.objects.create_user("gone", first_name="Samuel", last_name="Gone", is_active=False)
+    partner_user = two_partners["nw_rep"].user
+    partner_user.first_name = "Samira"
+    partner_user.save()
     cam = client_for(channel_manager)
-    assert two_partners["nw_rep"].user.username not in _page(cam, own_deal).split("owner-form")[1]
-    answer = _assign(cam, own_deal, two_partners["nw_rep"].user)
-    assert "out of date" in answer.content.decode()
+    page = _page(cam, own_deal)
+    assert 'placeholder="Type a person&#x27;s name…"' in page
+    url = f"/deals/opportunities/{own_deal.pk}/owners/?field=owner_id&owner_id_search="
+    for typed in ("sam", "SELL", "samantha se"):
+        found = cam.get(url + typed).content.decode()
+        assert "Samantha Seller" in found, typed
+        assert "Samuel" not in found
+        assert "Samira" not in found
+    assert "Samantha Seller" not in cam.get(url + "samantha x").content.decode()
+    assert client_for(edit_member).get(url + "sam").status_code == 403
+    assert client_for(two_partners["co_rep"].user).get(url + "sam").status_code == 404
+
+    answer = _assign(cam, own_deal, partner_user)
+    assert "Choose an active user of your company." in answer.content.decode()
     own_deal.refresh_from_db()
     assert own_deal.owner_id == channel_manager.pk
+    typed = {"version": own_deal.version, "owner_id": "", "owner_id_search": "Samantha Seller"}
+    cam.post(f"/deals/opportunities/{own_deal.pk}/owner/", typed)
+    own_deal.refresh_from_db()
+    assert own_deal.owner_id == edit_member.pk
 
 
 def test_deal_1_the_product_picker_finds_active_products_by_name_or_code(
