@@ -22,7 +22,12 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from openprm.catalog.services import product_create
-from openprm.deals.services import LineIn, registration_create, registration_submit
+from openprm.deals.services import (
+    LineIn,
+    registration_approve,
+    registration_create,
+    registration_submit,
+)
 from openprm.identity.catalog import (
     ADMINISTRATOR,
     CHANNEL_ACCOUNT_MANAGER,
@@ -101,12 +106,34 @@ def world(
         registration=registration,
         expected_version=registration.version,
     )
+    approved = registration_submit(
+        actor=as_actor(portal_users["nw-rep"].user),
+        registration=registration_create(
+            actor=as_actor(portal_users["nw-rep"].user),
+            data={
+                "title": "Globex Berlin switches",
+                "customer_name": "Globex Berlin",
+                "country": "DE",
+                "close_date": timezone.localdate() + dt.timedelta(days=45),
+            },
+            lines=[LineIn(product.pk, 2, Decimal(1800))],
+        ),
+        expected_version=1,
+    )
+    approved = registration_approve(
+        actor=as_actor(admin),
+        registration=approved,
+        account_id=account.pk,
+        expected_version=approved.version,
+    )
+    assert approved.opportunity_id is not None
     deal_pages = [
         reverse("portal:registration_list"),
         reverse("portal:registration_create"),
         reverse("portal:registration_detail", args=[registration.pk]),
         reverse("portal:lead_list"),
         reverse("portal:opportunity_list"),
+        reverse("portal:opportunity_detail", args=[approved.opportunity_id]),
         reverse("portal:performance"),
     ]
     account_pages = [

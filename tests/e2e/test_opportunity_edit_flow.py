@@ -135,7 +135,13 @@ def test_deal_9_a_partner_on_the_team_moves_the_close_date_in_the_portal(
     rep = _tab(browser, live_server, two_partners["nw_rep"].user)
     rep.goto("/portal/opportunities/")
     shot(rep, "portal-opportunities")
-    rep.get_by_role("link", name="Edit").first.click()
+    rep.get_by_role("link", name=registered.name).click()
+    expect(rep.get_by_role("heading", name=registered.name)).to_be_visible()
+    expect(rep.get_by_test_id("opportunity-team")).to_contain_text(
+        two_partners["nw_rep"].resource.name
+    )
+    shot(rep, "portal-opportunity-page")
+    rep.get_by_role("link", name="Edit").click()
     later = timezone.localdate() + dt.timedelta(days=75)
     rep.get_by_label("Estimated close date").fill("2001-01-01")
     rep.get_by_role("button", name="Save").click()
@@ -144,6 +150,8 @@ def test_deal_9_a_partner_on_the_team_moves_the_close_date_in_the_portal(
     rep.get_by_label("Estimated close date").fill(later.isoformat())
     rep.get_by_role("button", name="Save").click()
     expect(rep.get_by_text("is saved.")).to_be_visible()
+    expect(rep.get_by_role("heading", name=registered.name)).to_be_visible()
+    shot(rep, "portal-opportunity-saved")
     registered.refresh_from_db()
     assert registered.close_date == later
 
