@@ -2,8 +2,9 @@
 
 from typing import Any, NamedTuple
 
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from openprm.core import access
 from openprm.core.actor import Actor
@@ -61,12 +62,20 @@ def opportunity_get(*, actor: Actor, pk: Any) -> Opportunity:
 
 def portal_opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
     """The partner user's opportunities, each `editable` when its own
-    resource is on the team at Edit or Full (DEAL-9)."""
+    resource is on the team at Edit or Full (DEAL-9), and with
+    `partner_shown`: the deal's partner when it is the user's organization
+    (or a subsidiary it sees), else "Another partner" — a deal its people
+    only help on never names the organization selling it (PRG-7)."""
     # One uncorrelated `IN`, read once per page from the user's few team
     # memberships, rather than a subquery for every row before the sort.
     editable = access.visible(Opportunity, actor, "change").values("pk")
     return opportunity_list(actor=actor).annotate(
-        editable=Case(When(pk__in=editable, then=True), default=False)
+        editable=Case(When(pk__in=editable, then=True), default=False),
+        partner_shown=Case(
+            When(partner__isnull=True, then=Value("")),
+            When(access.partner_reach_q(actor), then=F("partner__account__name")),
+            default=Value(str(_("Another partner"))),
+        ),
     )
 
 

@@ -264,6 +264,8 @@ PORTAL_OPPORTUNITIES = ListSpec(
     columns=(
         *(
             replace(c, link=PORTAL_OPPORTUNITY_URL if c.link else None)
+            if c.key != "partner"
+            else replace(c, value=attrgetter("partner_shown"))
             for c in OPPORTUNITIES.columns
         ),
         Column(

@@ -106,9 +106,9 @@ def test_deal_9_prg_7_a_partner_on_another_partners_deal_never_sees_that_partner
     channel_manager: User,
 ) -> None:
     """Contoso's representative joins the team of Northwind's deal: each
-    partner sees the deal with the brand owner's people and its own, on the
-    page and through the API, and never the other organization or its
-    people."""
+    partner sees the deal with the brand owner's people and its own, on its
+    page, in the list and through the API, and never the other organization
+    or its people (the list says "Another partner")."""
     nw_rep, co_rep = two_partners["nw_rep"], two_partners["co_rep"]
     services.opportunity_team_add(
         actor=as_actor(channel_manager),
@@ -126,6 +126,14 @@ def test_deal_9_prg_7_a_partner_on_another_partners_deal_never_sees_that_partner
         assert other.resource.name not in shown
         assert other.resource.name not in names
         assert other.partner.account.name not in shown
+    listing = client_for(co_rep.user).get("/portal/opportunities/").content.decode()
+    assert registered.name in listing
+    assert "Another partner" in listing
+    assert nw_rep.partner.account.name not in listing
+    assert (
+        nw_rep.partner.account.name
+        in client_for(nw_rep.user).get("/portal/opportunities/").content.decode()
+    )
     internal = client_for(channel_manager).get(team).json()
     assert {nw_rep.resource.name, co_rep.resource.name} <= {m["resource_name"] for m in internal}
 
