@@ -19,7 +19,7 @@ from openprm.customers.levels import AccessLevel
 from openprm.customers.pickers import PickerField, RecordPickerWidget
 from openprm.deals import catalog
 from openprm.deals.models import Opportunity
-from openprm.deals.selectors import owner_label, owner_pick
+from openprm.deals.selectors import owner_label, owner_pick, team_label, team_pick
 from openprm.deals.services import LineIn
 
 LINE_ROWS = 5
@@ -286,14 +286,27 @@ class LineRemoveForm(forms.Form):
 
 
 class TeamMemberForm(forms.Form):
-    resource_id = forms.TypedChoiceField(label=_("Person"), coerce=int)
+    """A person for the deal's team (DEAL-9), found by name among however
+    many of the brand owner's and the partners' people there are."""
+
+    resource_id = PickerField(
+        label=_("Person"),
+        url_name="",
+        required=True,
+        help_text=_("Type a name and choose the person from the list."),
+    )
     access_level = forms.ChoiceField(
         label=_("Access"), choices=AccessLevel.choices, initial=AccessLevel.EDIT
     )
 
-    def __init__(self, *args: Any, resources: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, opportunity: Opportunity, pick_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["resource_id"].choices = [("", _("Choose a person")), *resources]  # type: ignore[attr-defined]
+        person = self.fields["resource_id"]
+        person.widget = RecordPickerWidget(pick_url, hint=_("Type a person's name…"))
+        person.bind(  # type: ignore[attr-defined]
+            pick=lambda text, limit: team_pick(opportunity=opportunity, q=text, limit=limit),
+            label=team_label,
+        )
 
 
 class TeamMemberRemoveForm(forms.Form):

@@ -69,7 +69,8 @@ class OpportunityDetail(RecordDetail):
                 initial={"version": record.version, "owner_id": record.owner_id},
             ),
             "team_form": forms.TeamMemberForm(
-                resources=selectors.team_candidates(opportunity=record)
+                opportunity=record,
+                pick_url=reverse("deals:opportunity_team_pick", args=[record.pk]),
             ),
         }
 
@@ -209,6 +210,22 @@ class OpportunityOwnerPick(Page):
         return pick_results(request, text, matches)
 
 
+class OpportunityTeamPick(Page):
+    """Matches of the Sales team's Person picker: active people not yet on
+    the team, partner people with their organization, for those who manage
+    the team (TEAM-2)."""
+
+    model = Opportunity
+    action = "manage_team"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        record = selectors.opportunity_for_change(actor=self.actor, pk=pk, action=self.action)
+        text = picked_text(request)
+        people = selectors.team_pick(opportunity=record, q=text, limit=PICK_LIMIT)
+        matches = [{"pk": p.pk, "label": p.name, "detail": p.organization} for p in people]
+        return pick_results(request, text, matches)
+
+
 class NewLineProductPick(Page):
     """Matches of the product pickers of a form that creates `model` with
     its lines, for those who may create one."""
@@ -257,7 +274,10 @@ class OpportunityTeamAdd(OpportunityButton):
     invalid_message = _("Choose a person and an access level.")
 
     def form_kwargs(self, record: Opportunity) -> dict[str, Any]:
-        return {"resources": selectors.team_candidates(opportunity=record)}
+        return {
+            "opportunity": record,
+            "pick_url": reverse("deals:opportunity_team_pick", args=[record.pk]),
+        }
 
     def perform(self, record: Opportunity, form: Any) -> None:
         services.opportunity_team_add(

@@ -174,17 +174,40 @@ def owner_label(pk: Any) -> str | None:
     return user.display_name if user else None
 
 
-def team_candidates(*, opportunity: Opportunity) -> list[tuple[int, str]]:
-    """Active resources not yet on the deal's team: the brand owner's people
-    and partner people, the latter named with their organization."""
-    on_team = opportunity.team.values("resource_id")
-    rows = (
-        Resource.objects.filter(active=True)
-        .exclude(pk__in=on_team)
-        .order_by("name")
-        .values_list("pk", "name", "partner_contact__partner__account__name")
+class Person(NamedTuple):
+    """A resource the Sales team picker offers: its name, and for a partner's
+    person the organization it works for."""
+
+    pk: int
+    name: str
+    organization: str
+
+
+def _team_candidates(opportunity: Opportunity) -> QuerySet[Resource]:
+    """Active resources not yet on the deal's team: the brand owner's
+    people and partner people."""
+    return Resource.objects.filter(active=True).exclude(
+        pk__in=opportunity.team.values("resource_id")
     )
-    return [(pk, f"{name} ({partner})" if partner else name) for pk, name, partner in rows]
+
+
+def team_pick(*, opportunity: Opportunity, q: str, limit: int) -> list[Person]:
+    """Candidates whose name, or a word of it, starts with `q`, by name:
+    the Person box searches however many people there are."""
+    text = q.strip()
+    named = Q(name__istartswith=text) | Q(name__icontains=" " + text) if text else Q()
+    rows = (
+        _team_candidates(opportunity)
+        .filter(named)
+        .order_by("name")
+        .values_list("pk", "name", "partner_contact__partner__account__name")[:limit]
+    )
+    return [Person(pk, name, partner or "") for pk, name, partner in rows]
+
+
+def team_label(pk: Any) -> str | None:
+    """The person's name the Person box shows back after a refused post."""
+    return Resource.objects.filter(pk=pk, active=True).values_list("name", flat=True).first()
 
 
 def team_seen(*, actor: Actor, opportunity: Opportunity) -> QuerySet[OpportunityTeamMember]:

@@ -63,6 +63,11 @@ urlpatterns = [
         name="opportunity_line_add",
     ),
     path(
+        "opportunities/<int:pk>/people/",
+        opportunity_views.OpportunityTeamPick.as_view(),
+        name="opportunity_team_pick",
+    ),
+    path(
         "opportunities/<int:pk>/owners/",
         opportunity_views.OpportunityOwnerPick.as_view(),
         name="opportunity_owner_pick",

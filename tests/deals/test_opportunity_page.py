@@ -13,7 +13,7 @@ from openprm.catalog.models import Product
 from openprm.customers.models import Account
 from openprm.deals import services
 from openprm.deals.models import Lead, Opportunity
-from openprm.identity.models import User
+from openprm.identity.models import Resource, User
 from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +104,37 @@ def test_team_2_the_owner_picker_finds_the_brand_owner_s_active_people_by_name(
     cam.post(f"/deals/opportunities/{own_deal.pk}/owner/", typed)
     own_deal.refresh_from_db()
     assert own_deal.owner_id == edit_member.pk
+
+
+def test_deal_9_the_team_picker_finds_people_not_on_the_team_by_name(
+    client_for: Callable[[User], Client],
+    channel_manager: User,
+    edit_member: User,
+    two_partners: dict[str, Any],
+    own_deal: Opportunity,
+) -> None:
+    """The Sales team's Person box searches as one types, by the start of
+    the name or of a word of it: active people not on the team yet, a
+    partner's person with its organization. Only those who manage the team
+    may search (an Edit member 403, a partner 404); a typed full name is
+    enough without JavaScript."""
+    Resource.objects.create(name="Nora Gone", active=False)
+    partner_person = two_partners["nw_rep"].resource
+    cam = client_for(channel_manager)
+    page = _page(cam, own_deal)
+    assert partner_person.name not in page.split("team-title")[1]
+    url = f"/deals/opportunities/{own_deal.pk}/people/?field=resource_id&resource_id_search="
+    found = cam.get(url + partner_person.name.split()[-1][:3]).content.decode()
+    assert partner_person.name in found
+    assert two_partners["nw"].account.name in found
+    assert "Nora Gone" not in cam.get(url + "nor").content.decode()
+    assert "Sam Seller" not in cam.get(url + "sam").content.decode()  # already on the team
+    assert client_for(edit_member).get(url + "nw").status_code == 403
+    assert client_for(two_partners["co_rep"].user).get(url + "nw").status_code == 404
+
+    typed = {"resource_id": "", "resource_id_search": partner_person.name, "access_level": "view"}
+    cam.post(f"/deals/opportunities/{own_deal.pk}/team/", typed)
+    assert own_deal.team.filter(resource=partner_person, access_level="view").exists()
 
 
 def test_deal_1_the_product_picker_finds_active_products_by_name_or_code(
