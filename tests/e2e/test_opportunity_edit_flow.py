@@ -19,7 +19,7 @@ from openprm.catalog.models import Product
 from openprm.customers.models import Account
 from openprm.deals import services
 from openprm.deals.models import Lead, Opportunity
-from openprm.identity.models import User
+from openprm.identity.models import Resource, User
 from tests.deals.conftest import (
     customer,
     edit_member,
@@ -57,6 +57,7 @@ def test_deal_1_deal_9_the_owner_edits_its_deal_and_its_product_lines(
 ) -> None:
     edit_member.first_name, edit_member.last_name = "Samantha", "Seller"
     edit_member.save()
+    Resource.objects.create(name="Tara Team")
     cam = _tab(browser, live_server, channel_manager)
     cam.goto(f"/deals/opportunities/{own_deal.pk}/")
     expect(cam.get_by_test_id("opportunity-amount")).to_have_text("$2,500")
@@ -86,6 +87,12 @@ def test_deal_1_deal_9_the_owner_edits_its_deal_and_its_product_lines(
     cam.get_by_test_id("line-FW-100").get_by_role("button", name="Remove").click()
     expect(cam.get_by_test_id("opportunity-amount")).to_have_text("$800")
     expect(cam.get_by_test_id("line-FW-100")).to_have_count(0)
+
+    team = cam.get_by_test_id("team-form")
+    type_and_pick(cam, team.get_by_label("Person"), "tar", "Tara Team", "opportunity-team-picker")
+    team.get_by_role("button", name="Add to the team").click()
+    expect(cam.get_by_text("The team of Acme campus, phase 1 is updated.")).to_be_visible()
+    assert own_deal.team.filter(resource__name="Tara Team", access_level="edit").exists()
 
     owner = cam.get_by_test_id("owner-form")
     type_and_pick(
