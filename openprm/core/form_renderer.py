@@ -35,8 +35,9 @@ def _text(value: Any) -> str:
     return value if isinstance(value, SafeData) else escape(f"{value}")
 
 
-def _attributes(attrs: Mapping[str, Any]) -> str:
-    """Django's attrs.html: `True` bare, `False` left out, values escaped."""
+def attributes(attrs: Mapping[str, Any]) -> str:
+    """Django's attrs.html: `True` bare, `False` left out, names and values
+    escaped; what every widget written in Python puts in its tag."""
     return "".join(
         f" {conditional_escape(name)}"
         if value is True
@@ -49,12 +50,12 @@ def _attributes(attrs: Mapping[str, Any]) -> str:
 def _input(widget: Mapping[str, Any]) -> str:
     value = "" if widget["value"] is None else f' value="{_text(widget["value"])}"'
     kind, name = conditional_escape(widget["type"]), conditional_escape(widget["name"])
-    return f'<input type="{kind}" name="{name}"{value}{_attributes(widget["attrs"])}>'
+    return f'<input type="{kind}" name="{name}"{value}{attributes(widget["attrs"])}>'
 
 
 def _option(option: Mapping[str, Any]) -> str:
     return (
-        f'<option value="{_text(option["value"])}"{_attributes(option["attrs"])}>'
+        f'<option value="{_text(option["value"])}"{attributes(option["attrs"])}>'
         f"{conditional_escape(option['label'])}</option>"
     )
 
@@ -68,7 +69,7 @@ def _select(widget: Mapping[str, Any]) -> str | None:
             if not isinstance(option["label"], str | Promise):
                 return None
             options.append(f"\n  {_option(option)}\n")  # the option template ends its line
-    head = f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>'
+    head = f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>'
     return f"{head}{''.join(options)}\n</select>"
 
 

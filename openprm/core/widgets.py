@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
 
+from openprm.core.form_renderer import attributes
+
 
 class CountrySelect(forms.Select):
     """A select of the ~250 countries, its options written once per language.
@@ -45,7 +47,8 @@ class CountrySelect(forms.Select):
             plain = format_html('<option value="{}">', chosen[0])
             options = options.replace(plain, plain[:-1] + " selected>", 1)
         final = {"name": name, **self.build_attrs(self.attrs, attrs)}
-        return format_html("<select{}>{}</select>", _attributes(final), mark_safe(options))  # noqa: S308  escaped by _escaped
+        head = f"<select{attributes(final)}>"  # the attribute writer escapes
+        return mark_safe(f"{head}{options}</select>")  # noqa: S308  escaped by attributes and _escaped
 
 
 def _escaped(choices: Iterable[tuple[Any, Any]]) -> str:
@@ -57,19 +60,6 @@ def _country_options(language: str, blank: str) -> str:
     """Every country's option in `language` (the active one, which names
     them), after the `blank` choice."""
     return _escaped([("", blank), *countries])
-
-
-def _attributes(attrs: dict[str, Any]) -> SafeString:
-    """Attributes in Django's widget order and form: `True` bare, `False` left out."""
-    return format_html_join(
-        "",
-        " {}{}",
-        (
-            (name, "" if value is True else format_html('="{}"', value))
-            for name, value in attrs.items()
-            if value is not False
-        ),
-    )
 
 
 class CountryChoiceField(forms.ChoiceField):
