@@ -225,7 +225,8 @@ def test_catalog_customer_identity_import_territory_and_routing_codes_are_named_
     options as sent, in the upload form too; PRG-1: an application's state; TER-1..TER-3: a
     territory's type, a criterion's dimension, an assignment's source, a
     realignment's status; DEAL-3: a conflicting deal's kind; DEAL-4: why a
-    lead was not routed — each one named enum in requests, answers and list
+    lead was not routed (and the deal and partner contact lists filter by
+    the enums their answers carry) — each one named enum in requests, answers and list
     filters, with exactly the codes the model (or the routing) declares."""
     document = api.get_openapi_schema()
     schemas = document["components"]["schemas"]
@@ -291,6 +292,11 @@ def test_catalog_customer_identity_import_territory_and_routing_codes_are_named_
         ("user_list", "user_type"): "UserType",
         ("application_list", "state"): "ApplicationState",
         ("territory_list", "territory_type"): "TerritoryType",
+        ("registration_list", "state"): "RegistrationState",
+        ("opportunity_list", "stage"): "OpportunityStage",
+        ("lead_list", "status"): "LeadStatus",
+        ("partner_contact_list", "level"): "PartnerContactLevel",
+        ("portal_contacts", "level"): "PartnerContactLevel",
     }
     assert {key: parameters[key] for key in filters} == filters
     upload = document["paths"]["/api/v1/imports"]["post"]["requestBody"]["content"]
