@@ -2,27 +2,25 @@
 without its audience: who else it was aimed at is the brand owner's."""
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from ninja import Field, Schema
 
 from openprm.alerts.models import AlertPriority, AlertTarget
 from openprm.core.apikit.types import Input, RecordId, Version
 
-Priority = Literal["info", "important", "urgent"]
-Target = Literal["all", "programs", "tiers", "partners"]
 Ids = list[RecordId]
 
 
 class AlertIn(Input):
     title: str = Field(..., min_length=1, max_length=200)
     body: str = Field("", max_length=5000)
-    priority: Priority = "info"
+    priority: AlertPriority = AlertPriority.INFO
     starts_on: dt.date
     ends_on: dt.date | None = None
     product_id: RecordId | None = None
     link_url: str = Field("", max_length=200)
-    target: Target
+    target: AlertTarget
     programs: Ids = Field(default_factory=list, max_length=200)
     tiers: Ids = Field(default_factory=list, max_length=200)
     partners: Ids = Field(default_factory=list, max_length=5000)
@@ -32,12 +30,12 @@ class AlertUpdateIn(Input):
     version: Version
     title: str | None = Field(None, min_length=1, max_length=200)
     body: str | None = Field(None, max_length=5000)
-    priority: Priority | None = None
+    priority: AlertPriority | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
     product_id: RecordId | None = None
     link_url: str | None = Field(None, max_length=200)
-    target: Target | None = None
+    target: AlertTarget | None = None
     programs: Ids | None = Field(None, max_length=200)
     tiers: Ids | None = Field(None, max_length=200)
     partners: Ids | None = Field(None, max_length=5000)

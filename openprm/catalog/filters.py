@@ -1,10 +1,11 @@
 """The filter definitions of the catalog's lists (page, files, API)."""
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 
+from openprm.catalog.models import PriceListAudience, ProductType
 from openprm.core.apikit.types import RecordId
 from openprm.core.search import key_prefix_q, prefix_q
 
@@ -19,9 +20,7 @@ def _name_or_code(value: str | None) -> Q:
 class ProductFilter(FilterSchema):
     q: str | None = None
     family: Annotated[str | None, FilterLookup("family")] = None
-    type: Annotated[
-        Literal["device", "service", "option", "bundle"] | None, FilterLookup("type")
-    ] = None
+    type: Annotated[ProductType | None, FilterLookup("type")] = None
     is_active: Annotated[bool | None, FilterLookup("is_active")] = None
 
     def filter_q(self, value: str | None) -> Q:
@@ -34,9 +33,7 @@ class OfferFilter(FilterSchema):
 
     q: str | None = None
     family: Annotated[str | None, FilterLookup("family")] = None
-    type: Annotated[
-        Literal["device", "service", "option", "bundle"] | None, FilterLookup("type")
-    ] = None
+    type: Annotated[ProductType | None, FilterLookup("type")] = None
     customer_id: RecordId | None = None
 
     def filter_q(self, value: str | None) -> Q:
@@ -48,4 +45,4 @@ class OfferFilter(FilterSchema):
 
 class PriceListFilter(FilterSchema):
     q: Annotated[str | None, FilterLookup("name__icontains")] = None
-    audience: Annotated[Literal["list", "tier", "customer"] | None, FilterLookup("audience")] = None
+    audience: Annotated[PriceListAudience | None, FilterLookup("audience")] = None

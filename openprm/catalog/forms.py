@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from openprm.catalog.models import Audience, ChargeType, ComponentRole, ProductType
+from openprm.catalog.models import ChargeType, ComponentRole, PriceListAudience, ProductType
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -72,7 +72,7 @@ class AttributeForm(forms.Form):
 class PriceListForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="EUR")
-    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    audience = forms.ChoiceField(label=_("Audience"), choices=PriceListAudience.choices)
     tier_id = forms.TypedChoiceField(
         label=_("Partner tier"), coerce=int, required=False, empty_value=None
     )

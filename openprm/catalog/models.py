@@ -19,6 +19,8 @@ from openprm.core.search import search_key
 
 
 class ProductType(models.TextChoices):
+    """What a product is (ORD-1, ORD-8), the API's `ProductType`."""
+
     DEVICE = "device", _("Device")
     SERVICE = "service", _("Service")
     OPTION = "option", _("Option")
@@ -26,6 +28,8 @@ class ProductType(models.TextChoices):
 
 
 class ChargeType(models.TextChoices):
+    """How a product is charged, the API's `ChargeType`."""
+
     ONE_TIME = "one_time", _("One-time")
     MONTHLY = "monthly", _("Monthly")
 
@@ -140,6 +144,9 @@ class ProductOption(models.Model):
 
 
 class ComponentRole(models.TextChoices):
+    """A bundle component's part in its bundle (ORD-8), the API's
+    `ComponentRole`."""
+
     PRIMARY = "primary", _("Primary service")
     COMPONENT = "component", _("Component")
 
@@ -192,7 +199,9 @@ class BundleComponent(models.Model):
         return f"{self.product} {self.min_quantity}..{self.max_quantity}"
 
 
-class Audience(models.TextChoices):
+class PriceListAudience(models.TextChoices):
+    """Whom a price list prices for (ORD-1), the API's `PriceListAudience`."""
+
     LIST = "list", _("List price")
     TIER = "tier", _("Partner tier")
     CUSTOMER = "customer", _("Customer account")
@@ -207,7 +216,10 @@ class PriceList(VersionedModel):
     name = models.CharField(_("name"), max_length=120)
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     audience = models.CharField(
-        _("audience"), max_length=10, choices=Audience.choices, default=Audience.LIST
+        _("audience"),
+        max_length=10,
+        choices=PriceListAudience.choices,
+        default=PriceListAudience.LIST,
     )
     tier_id = models.PositiveIntegerField(_("partner tier"), null=True, blank=True, db_index=True)
     customer = models.ForeignKey(

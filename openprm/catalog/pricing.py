@@ -35,7 +35,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from openprm.catalog import providers
-from openprm.catalog.models import Audience, PriceList, PriceListItem, Product
+from openprm.catalog.models import PriceList, PriceListAudience, PriceListItem, Product
 from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.customers.models import Account
@@ -75,11 +75,13 @@ def _first(audience: Q, day: date) -> PriceList | None:
     list without a start date last: PostgreSQL sorts NULL first when
     descending, SQLite last)."""
     preferred = Case(
-        When(audience=Audience.LIST, then=Value(1)), default=Value(0), output_field=IntegerField()
+        When(audience=PriceListAudience.LIST, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
     )
     return (
         access.unscoped(PriceList)
-        .filter(active_q(day) & (Q(audience=Audience.LIST) | audience))
+        .filter(active_q(day) & (Q(audience=PriceListAudience.LIST) | audience))
         .annotate(preferred=preferred)
         .order_by("preferred", F("active_from").desc(nulls_last=True), "-pk")
         .first()
@@ -93,7 +95,7 @@ def price_list_for(
     day = on or timezone.localdate()
     if for_customer is not None:
         customer = access.get_visible(Account, actor, for_customer)
-        return _first(Q(audience=Audience.CUSTOMER, customer_id=customer.pk), day)
+        return _first(Q(audience=PriceListAudience.CUSTOMER, customer_id=customer.pk), day)
     if not actor.is_active:
         return None
     if actor.is_partner:
@@ -101,7 +103,7 @@ def price_list_for(
             return None
         tier = providers.partner_tier(actor.partner_id)
         if tier is not None:
-            return _first(Q(audience=Audience.TIER, tier_id=tier), day)
+            return _first(Q(audience=PriceListAudience.TIER, tier_id=tier), day)
     return _first(Q(pk__in=()), day)
 
 

@@ -2,15 +2,12 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import StrictBool
 
+from openprm.catalog.models import ChargeType, ComponentRole, PriceListAudience, ProductType
 from openprm.core.apikit.types import Input, RecordId, Version
-
-Kind = Literal["device", "service", "option", "bundle"]
-Charge = Literal["one_time", "monthly"]
 
 
 class ProductIn(Input):
@@ -19,8 +16,8 @@ class ProductIn(Input):
     family: str = Field("", max_length=80)
     description: str = Field("", max_length=5000)
     is_active: StrictBool = True
-    type: Kind = "device"
-    charge_type: Charge = "one_time"
+    type: ProductType = ProductType.DEVICE
+    charge_type: ChargeType = ChargeType.ONE_TIME
     unit: str = Field("each", min_length=1, max_length=20)
     is_orderable: StrictBool = True
     active_from: dt.date | None = None
@@ -34,8 +31,8 @@ class ProductUpdateIn(Input):
     family: str | None = Field(None, max_length=80)
     description: str | None = Field(None, max_length=5000)
     is_active: StrictBool | None = None
-    type: Kind | None = None
-    charge_type: Charge | None = None
+    type: ProductType | None = None
+    charge_type: ChargeType | None = None
     unit: str | None = Field(None, min_length=1, max_length=20)
     is_orderable: StrictBool | None = None
     active_from: dt.date | None = None
@@ -49,8 +46,8 @@ class ProductOut(Schema):
     family: str
     description: str
     is_active: bool
-    type: Kind
-    charge_type: Charge
+    type: ProductType
+    charge_type: ChargeType
     unit: str
     is_orderable: bool
     active_from: dt.date | None
@@ -82,14 +79,14 @@ class OptionOut(Schema):
 
 class ComponentIn(Input):
     product_id: RecordId
-    role: Literal["primary", "component"] = "component"
+    role: ComponentRole = ComponentRole.COMPONENT
     min_quantity: int = Field(0, ge=0, le=32767)
     max_quantity: int = Field(1, ge=1, le=32767)
     discount_percent: Decimal = Field(Decimal(0), ge=0, le=100, max_digits=5, decimal_places=2)
 
 
 class ComponentUpdateIn(Input):
-    role: Literal["primary", "component"] | None = None
+    role: ComponentRole | None = None
     min_quantity: int | None = Field(None, ge=0, le=32767)
     max_quantity: int | None = Field(None, ge=1, le=32767)
     discount_percent: Decimal | None = Field(None, ge=0, le=100, max_digits=5, decimal_places=2)
@@ -100,7 +97,7 @@ class ComponentOut(Schema):
     product_id: int
     code: str = Field(..., alias="product.code")
     name: str = Field(..., alias="product.name")
-    role: Literal["primary", "component"]
+    role: ComponentRole
     min_quantity: int
     max_quantity: int
     discount_percent: Decimal
@@ -130,7 +127,7 @@ class ConfigurationOut(Schema):
 class PriceListIn(Input):
     name: str = Field(..., min_length=1, max_length=120)
     currency: str = Field("EUR", min_length=3, max_length=3)
-    audience: Literal["list", "tier", "customer"] = "list"
+    audience: PriceListAudience = PriceListAudience.LIST
     tier_id: RecordId | None = None
     customer_id: RecordId | None = None
     active_from: dt.date | None = None
@@ -141,7 +138,7 @@ class PriceListUpdateIn(Input):
     version: Version
     name: str | None = Field(None, min_length=1, max_length=120)
     currency: str | None = Field(None, min_length=3, max_length=3)
-    audience: Literal["list", "tier", "customer"] | None = None
+    audience: PriceListAudience | None = None
     tier_id: RecordId | None = None
     customer_id: RecordId | None = None
     active_from: dt.date | None = None
@@ -152,7 +149,7 @@ class PriceListOut(Schema):
     id: int
     name: str
     currency: str
-    audience: Literal["list", "tier", "customer"]
+    audience: PriceListAudience
     tier_id: int | None
     customer_id: int | None
     active_from: dt.date | None
@@ -182,8 +179,8 @@ class OfferOut(Schema):
     code: str
     name: str
     family: str
-    type: Kind
-    charge_type: Charge
+    type: ProductType
+    charge_type: ChargeType
     unit: str
     one_time_price: Decimal
     monthly_price: Decimal

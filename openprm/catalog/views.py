@@ -16,7 +16,7 @@ from openprm.catalog.forms import (
     PriceListForm,
     ProductForm,
 )
-from openprm.catalog.models import Audience, PriceList, Product, ProductType
+from openprm.catalog.models import PriceList, PriceListAudience, Product, ProductType
 from openprm.core.views.editing import RecordForm
 from openprm.core.views.generic import RecordList
 from openprm.core.views.web import permitted_create
@@ -153,7 +153,7 @@ class PriceListList(RecordList):
     def context(self, **scope: Any) -> dict[str, Any]:
         return {
             "can_create": permitted_create(self.actor, PriceList),
-            "audiences": Audience.choices,
+            "audiences": PriceListAudience.choices,
         }
 
 

@@ -1,7 +1,7 @@
 """The one filter definition of each list, shared by the page, the API list
 and the export, so all three show exactly the same rows."""
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
@@ -9,9 +9,7 @@ from ninja import FilterLookup, FilterSchema
 from openprm.core.apikit.types import RecordId
 from openprm.core.places import country_code, region_filter_values
 from openprm.core.search import prefix_q
-
-AccountTypeCode = Literal["prospect", "customer", "partner", "competitor"]
-BillingStatusCode = Literal["active", "suspended", "closed"]
+from openprm.customers.models import AccountType, BillingStatus, LegalEntityKind
 
 
 class AccountFilter(FilterSchema):
@@ -20,7 +18,7 @@ class AccountFilter(FilterSchema):
     custom_field_filters: ClassVar[bool] = True  # `custom.<name>` too (PLAT-7)
 
     q: str | None = None
-    account_type: Annotated[AccountTypeCode | None, FilterLookup("account_type")] = None
+    account_type: Annotated[AccountType | None, FilterLookup("account_type")] = None
     owner: Annotated[RecordId | None, FilterLookup("owner_id")] = None
     country: str | None = None
     region: Annotated[str | None, FilterLookup("region__iexact")] = None
@@ -54,7 +52,7 @@ class AccountFilter(FilterSchema):
 
 class LegalEntityFilter(FilterSchema):
     q: str | None = None
-    kind: Annotated[Literal["internal", "external"] | None, FilterLookup("kind")] = None
+    kind: Annotated[LegalEntityKind | None, FilterLookup("kind")] = None
 
     def filter_q(self, value: str | None) -> Q:
         return prefix_q("name_search", value or "")
@@ -62,5 +60,5 @@ class LegalEntityFilter(FilterSchema):
 
 class BillingAccountFilter(FilterSchema):
     account: Annotated[RecordId | None, FilterLookup("account_id")] = None
-    status: Annotated[BillingStatusCode | None, FilterLookup("status")] = None
+    status: Annotated[BillingStatus | None, FilterLookup("status")] = None
     number: Annotated[str | None, FilterLookup("number__istartswith")] = None

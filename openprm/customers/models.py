@@ -10,13 +10,36 @@ from openprm.core.search import search_key
 from openprm.customers.catalog import ACCOUNT_RECORD_TYPE
 
 
+class AccountType(models.TextChoices):
+    """What an account is to the company (CUS-2), the API's `AccountType`."""
+
+    PROSPECT = "prospect", _("Prospect")
+    CUSTOMER = "customer", _("Customer")
+    PARTNER = "partner", _("Partner")
+    COMPETITOR = "competitor", _("Competitor")
+
+
+class LegalEntityKind(models.TextChoices):
+    """The company's own legal entity or another's (CUS-7), the API's
+    `LegalEntityKind`."""
+
+    INTERNAL = "internal", _("Legal Entity")
+    EXTERNAL = "external", _("External Legal Entity")
+
+
+class BillingStatus(models.TextChoices):
+    """Whether a billing account is in use (CUS-8), the API's `BillingStatus`."""
+
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    CLOSED = "closed", _("Closed")
+
+
 class LegalEntity(VersionedModel):
     """CUS-7: a legal entity groups sales accounts and prospects; internal ones
     are used for interdivisional selling."""
 
-    class Kind(models.TextChoices):
-        INTERNAL = "internal", _("Legal Entity")
-        EXTERNAL = "external", _("External Legal Entity")
+    Kind = LegalEntityKind
 
     name = models.CharField(_("name"), max_length=200)
     name_search = models.CharField(max_length=200, editable=False, db_index=True)
@@ -47,11 +70,7 @@ class Account(VersionedModel, CustomFieldsModel):
 
     record_type = ACCOUNT_RECORD_TYPE
 
-    class AccountType(models.TextChoices):
-        PROSPECT = "prospect", _("Prospect")
-        CUSTOMER = "customer", _("Customer")
-        PARTNER = "partner", _("Partner")
-        COMPETITOR = "competitor", _("Competitor")
+    AccountType = AccountType
 
     name = models.CharField(_("name"), max_length=200)
     name_search = models.CharField(max_length=200, editable=False, db_index=True)
@@ -140,10 +159,7 @@ class Account(VersionedModel, CustomFieldsModel):
 class BillingAccount(VersionedModel):
     """CUS-8: the financial side of one customer; it belongs to that account."""
 
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        SUSPENDED = "suspended", _("Suspended")
-        CLOSED = "closed", _("Closed")
+    Status = BillingStatus
 
     account = models.ForeignKey(
         Account,

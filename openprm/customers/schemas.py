@@ -6,7 +6,7 @@ fields such as `is_active` or `is_sales_account` after creation).
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 from pydantic import BeforeValidator, StrictBool
@@ -14,14 +14,12 @@ from pydantic import BeforeValidator, StrictBool
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.core.places import COUNTRY_HELP, REGION_HELP
 from openprm.customers.hierarchy import HierarchyNode
-from openprm.customers.models import Account
+from openprm.customers.models import Account, AccountType, BillingStatus, LegalEntityKind
 from openprm.imports.external_ids import external_id_of
 
 PHONE_HELP = "As people write it; a national number is read in the account's country. Stored E.164."
 WEBSITE_HELP = "An http(s) URL; without a scheme (www.example.com) https:// is put before it."
 TAX_ID_HELP = "VAT or tax number, at most 40 characters."
-
-AccountType = Literal["prospect", "customer", "partner", "competitor"]
 
 
 def _typed_or_null(value: Any) -> Any:
@@ -238,12 +236,9 @@ class NoteOut(Schema):
     created_at: dt.datetime
 
 
-LegalEntityKind = Literal["internal", "external"]
-
-
 class LegalEntityIn(Input):
     name: str = Field(..., min_length=1, max_length=200)
-    kind: LegalEntityKind = "external"
+    kind: LegalEntityKind = LegalEntityKind.EXTERNAL
 
 
 class LegalEntityUpdateIn(Input):
@@ -259,15 +254,12 @@ class LegalEntityOut(Schema):
     version: int
 
 
-BillingStatus = Literal["active", "suspended", "closed"]
-
-
 class BillingAccountIn(Input):
     account_id: RecordId
     number: str = Field(..., min_length=1, max_length=40)
     name: str = Field(..., min_length=1, max_length=200)
     currency: str = Field("USD", max_length=3)
-    status: BillingStatus = "active"
+    status: BillingStatus = BillingStatus.ACTIVE
 
 
 class BillingAccountUpdateIn(Input):

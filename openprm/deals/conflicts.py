@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
@@ -39,8 +39,16 @@ REASON_LABELS = {
     SAME_NAME: _("same customer name and country"),
 }
 
-REGISTRATION = "registration"
-OPPORTUNITY = "opportunity"
+
+class ConflictKind(models.TextChoices):
+    """What a conflicting deal is (DEAL-3), the API's `ConflictKind`."""
+
+    REGISTRATION = "registration", _("Deal registration")
+    OPPORTUNITY = "opportunity", _("Opportunity")
+
+
+REGISTRATION = ConflictKind.REGISTRATION
+OPPORTUNITY = ConflictKind.OPPORTUNITY
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ class Customer:
 class Candidate:
     """A deal the registration conflicts with, why, and the products they share."""
 
-    kind: str
+    kind: ConflictKind
     pk: int
     partner_id: int | None
     state: str
@@ -171,7 +179,7 @@ def _search(registration: DealRegistration, *, own: bool, opportunities: bool) -
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    found: dict[tuple[str, int], Candidate] = {}
+    found: dict[tuple[ConflictKind, int], Candidate] = {}
     for kind, pk, partner_id, state, account, tax, domain, key, country, product in rows:
         kind = REGISTRATION if kind == "r" else OPPORTUNITY
         if kind == OPPORTUNITY and pk == registration.opportunity_id:

@@ -19,3 +19,13 @@ class DealErrorCode(StrEnum):
     PARTNER_INACTIVE = "partner_inactive"
     REGISTRATION_STATE = "registration_state"
     SAME_APPROVER = "same_approver"
+
+
+class LeadNotRoutedReason(StrEnum):
+    """Why a lead of a batch was not routed (DEAL-4), the API's
+    `LeadNotRoutedReason`: no lead the caller sees has the id, the lead is
+    not new (or was offered meanwhile), or no partner can take it now."""
+
+    NOT_FOUND = "not_found"
+    LEAD_STATE = DealErrorCode.LEAD_STATE.value
+    PARTNER_AT_CAPACITY = DealErrorCode.PARTNER_AT_CAPACITY.value

@@ -1,7 +1,7 @@
 """The one filter definition of each deals list (pages, files, API)."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 from django.db.models import Q
 from django.utils import timezone
@@ -10,17 +10,14 @@ from ninja import FilterLookup, FilterSchema
 from openprm.core.apikit.types import RecordId
 from openprm.core.search import prefix_q
 from openprm.deals.housekeeping import overdue_cutoff
+from openprm.deals.models import LeadStatus, OpportunityStage, RegistrationState
 
-StateCode = Literal[
-    "draft", "submitted", "returned", "approved", "rejected", "withdrawn", "won", "lost",
-    "expired", "cancelled",
-]  # fmt: skip
 EXPIRING_DAYS = 30
 
 
 class RegistrationFilter(FilterSchema):
     q: str | None = None
-    state: Annotated[StateCode | None, FilterLookup("state")] = None
+    state: Annotated[RegistrationState | None, FilterLookup("state")] = None
     partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
     overdue: bool | None = None
     expiring: bool | None = None
@@ -52,10 +49,7 @@ class RegistrationFilter(FilterSchema):
 
 class OpportunityFilter(FilterSchema):
     q: str | None = None
-    stage: Annotated[
-        Literal["prospecting", "qualification", "proposal", "negotiation", "won", "lost"] | None,
-        FilterLookup("stage"),
-    ] = None
+    stage: Annotated[OpportunityStage | None, FilterLookup("stage")] = None
     is_open: Annotated[bool | None, FilterLookup("is_open")] = None
     partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
 
@@ -65,10 +59,7 @@ class OpportunityFilter(FilterSchema):
 
 class LeadFilter(FilterSchema):
     q: str | None = None
-    status: Annotated[
-        Literal["new", "offered", "accepted", "converted", "disqualified"] | None,
-        FilterLookup("status"),
-    ] = None
+    status: Annotated[LeadStatus | None, FilterLookup("status")] = None
     partner: Annotated[RecordId | None, FilterLookup("partner_id")] = None
 
     def filter_q(self, value: str | None) -> Q:

@@ -4,13 +4,14 @@ deals (DEAL-7); the conflicts have their own, internal-only operation."""
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
 
 from django.db import models
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.customers.levels import AccessLevel
+from openprm.deals.conflicts import ConflictKind
+from openprm.deals.errors import LeadNotRoutedReason
 from openprm.deals.models import (
     DealRegistration,
     LeadStatus,
@@ -146,7 +147,7 @@ class RegistrationOut(Schema):
 
 
 class ConflictOut(Schema):
-    kind: Literal["registration", "opportunity"]
+    kind: ConflictKind
     id: int
     label: str
     partner_name: str
@@ -239,7 +240,7 @@ class LeadRoutedOut(Schema):
 
 class LeadNotRoutedOut(Schema):
     lead_id: int
-    reason: Literal["not_found", "lead_state", "partner_at_capacity"]
+    reason: LeadNotRoutedReason
     detail: str
 
 

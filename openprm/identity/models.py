@@ -49,14 +49,19 @@ class Role(VersionedModel):
         return self.name
 
 
+class UserType(models.TextChoices):
+    """Internal staff or a partner (portal) user, the API's `UserType`."""
+
+    INTERNAL = "internal", _("Internal")
+    PARTNER = "partner", _("Partner")
+
+
 class User(AbstractUser, VersionedModel):
     """A sign-in identity. `user_type` separates internal staff from partner
     (portal) users; which partner a portal user belongs to is recorded by the
     partners app, never taken from a request."""
 
-    class UserType(models.TextChoices):
-        INTERNAL = "internal", _("Internal")
-        PARTNER = "partner", _("Partner")
+    UserType = UserType
 
     user_type = models.CharField(
         _("user type"), max_length=10, choices=UserType.choices, default=UserType.INTERNAL

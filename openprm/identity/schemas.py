@@ -5,16 +5,13 @@ does not name (no mass assignment of roles, staff flags or versions).
 """
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import RecordId, Version
 from openprm.core.apikit.types import StrictInput as Input
 from openprm.identity.actors import privileges_of
-from openprm.identity.models import Role, RoleKind, User
-
-UserType = Literal["internal", "partner"]
+from openprm.identity.models import Role, RoleKind, User, UserType
 
 
 class MeOut(Schema):
@@ -69,7 +66,8 @@ class UserCreateIn(Input):
     email: str = Field("", max_length=254)
     first_name: str = Field("", max_length=150)
     last_name: str = Field("", max_length=150)
-    user_type: UserType = "internal"
+    # A JSON body's enum is a string: strict mode would take only the member.
+    user_type: UserType = Field(UserType.INTERNAL, strict=False)
     roles: list[str] = Field(default_factory=list, max_length=50)
 
 

@@ -20,9 +20,8 @@ from openprm.imports import selectors, tables
 from openprm.imports.dry_run import job_from_dry_run
 from openprm.imports.filters import ImportJobFilter
 from openprm.imports.kinds.base import kinds
-from openprm.imports.models import ImportJob
+from openprm.imports.models import ImportExisting, ImportJob
 from openprm.imports.schemas import (
-    Existing,
     ImportJobOut,
     ImportKindOut,
     ImportStartIn,
@@ -87,7 +86,7 @@ def import_job_create(
     kind: Form[str],
     mapping: Form[str] = "",
     start: Form[bool] = True,
-    existing: Form[Existing] = "skip",
+    existing: Form[ImportExisting] = ImportExisting.SKIP,
     dry_run: Form[bool] = False,
 ) -> Any:
     """Upload a CSV or Excel file. `mapping` is a JSON object of column title

@@ -1,7 +1,6 @@
 """API shapes of imports (IMP-1, IMP-2)."""
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Schema
 
@@ -12,9 +11,6 @@ from openprm.imports.models import (
     ImportJobStatus,
     ImportMissingCustomers,
 )
-
-MissingCustomers = Literal["reject", "create", "unlink"]
-Existing = Literal["skip", "update"]
 
 
 class ImportColumnOut(Schema):
@@ -64,14 +60,14 @@ class ImportStartIn(Input):
     """Column title → target field; omitted keeps the suggested mapping."""
 
     mapping: dict[str, str] | None = None
-    missing_customers: MissingCustomers | None = None
+    missing_customers: ImportMissingCustomers | None = None
     """Contacts: a customer name no account has rejects the row (`reject`),
     creates the account (`create`) or imports the contact without it
     (`unlink`)."""
     value_mapping: dict[str, dict[str, str]] | None = None
     """Per field, the value of ours each value of the file becomes; values
     not named take their suggestion (`GET /imports/{id}/values`)."""
-    existing: Existing | None = None
+    existing: ImportExisting | None = None
     """A row matching an existing record (by external id, or the duplicate
     rule) skips it (`skip`) or updates the fields the file gives (`update`,
     accounts, prospects and contacts)."""

@@ -1,6 +1,6 @@
 """One filter definition per list, shared by the page, the API and the export."""
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
@@ -8,7 +8,7 @@ from ninja import FilterLookup, FilterSchema
 from openprm.core.apikit.types import RecordId
 from openprm.core.places import country_code, region_filter_values
 from openprm.core.search import prefix_q, search_key
-from openprm.partners.models import PartnerStatus
+from openprm.partners.models import PartnerContactLevel, PartnerStatus
 
 
 class PartnerFilter(FilterSchema):
@@ -46,7 +46,7 @@ class PartnerContactFilter(FilterSchema):
     """Partner contacts by name prefix, level and role."""
 
     q: str | None = None
-    level: Annotated[Literal["contact", "resource", "user"] | None, FilterLookup("level")] = None
+    level: Annotated[PartnerContactLevel | None, FilterLookup("level")] = None
     role: Annotated[RecordId | None, FilterLookup("role_id")] = None
 
     def filter_q(self, value: str | None) -> Q:

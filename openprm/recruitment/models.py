@@ -41,15 +41,21 @@ class Campaign(VersionedModel):
         return reverse("recruitment:campaign_edit", args=[self.pk])
 
 
+class ApplicationState(models.TextChoices):
+    """Where a partner application stands (PRG-1), the API's
+    `ApplicationState`."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    INFO_REQUESTED = "info_requested", _("More information requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
 class Application(VersionedModel):
-    class State(models.TextChoices):
-        SUBMITTED = "submitted", _("Submitted")
-        UNDER_REVIEW = "under_review", _("Under review")
-        INFO_REQUESTED = "info_requested", _("More information requested")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        EXPIRED = "expired", _("Expired")
+    State = ApplicationState
 
     OPEN = (State.SUBMITTED, State.UNDER_REVIEW, State.INFO_REQUESTED)
 

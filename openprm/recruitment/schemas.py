@@ -2,16 +2,12 @@
 shape holds only its own application's progress, never who reviews it."""
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Field, Schema
 
 from openprm.core.apikit.types import Input, RecordId, Version
+from openprm.recruitment.models import ApplicationState
 from openprm.recruitment.selectors import ApplicationCandidateKind, ApplicationCandidateReason
-
-ApplicationState = Literal[
-    "submitted", "under_review", "info_requested", "approved", "rejected", "withdrawn", "expired"
-]
 
 
 class ApplicationIn(Input):

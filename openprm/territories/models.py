@@ -9,15 +9,48 @@ from openprm.core.bases import TimestampedModel, VersionedModel
 from openprm.core.places import region_name
 
 
+class TerritoryType(models.TextChoices):
+    """What a territory is for (TER-1), the API's `TerritoryType`."""
+
+    PRIME = "prime", _("Prime")
+    OVERLAY = "overlay", _("Overlay")
+    SALES_CHANNEL_MANAGER = "sales_channel_manager", _("Sales Channel Manager")
+    LEAD_TRIAGE = "lead_triage", _("Lead Triage")
+    PARTNER = "partner", _("Partner")
+
+
+class TerritoryDimension(models.TextChoices):
+    """The account attribute a territory criterion reads (TER-2), the API's
+    `TerritoryDimension`."""
+
+    COUNTRY = "country", _("Country")
+    REGION = "region", _("Region / state")
+    POSTAL_RANGE = "postal_range", _("Postal code range")
+    INDUSTRY = "industry", _("Industry")
+    SIZE = "size", _("Size")
+
+
+class TerritoryAssignmentSource(models.TextChoices):
+    """How a territory came to an account: by its criteria or by hand
+    (TER-3, TER-4), the API's `TerritoryAssignmentSource`."""
+
+    AUTO = "auto", _("Automatic")
+    MANUAL = "manual", _("Manual")
+
+
+class RealignmentStatus(models.TextChoices):
+    """Where a batch realignment is (TER-3), the API's `RealignmentStatus`."""
+
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
 class Territory(VersionedModel):
     """TER-1/TER-2: an internal or partner territory; nested through `parent`."""
 
-    class Type(models.TextChoices):
-        PRIME = "prime", _("Prime")
-        OVERLAY = "overlay", _("Overlay")
-        SALES_CHANNEL_MANAGER = "sales_channel_manager", _("Sales Channel Manager")
-        LEAD_TRIAGE = "lead_triage", _("Lead Triage")
-        PARTNER = "partner", _("Partner")
+    Type = TerritoryType
 
     name = models.CharField(_("name"), max_length=150)
     territory_type = models.CharField(
@@ -85,12 +118,7 @@ class TerritoryCriterion(TimestampedModel):
     A postal range compares codes as text from `value` to `value_to`.
     """
 
-    class Dimension(models.TextChoices):
-        COUNTRY = "country", _("Country")
-        REGION = "region", _("Region / state")
-        POSTAL_RANGE = "postal_range", _("Postal code range")
-        INDUSTRY = "industry", _("Industry")
-        SIZE = "size", _("Size")
+    Dimension = TerritoryDimension
 
     territory = models.ForeignKey(Territory, on_delete=models.CASCADE, related_name="criteria")
     dimension = models.CharField(_("dimension"), max_length=16, choices=Dimension.choices)
@@ -119,9 +147,7 @@ class AccountTerritory(TimestampedModel):
     """TER-3/TER-4: a territory assigned to an account, automatically by the
     criteria or manually (partner territories, chosen territories)."""
 
-    class Source(models.TextChoices):
-        AUTO = "auto", _("Automatic")
-        MANUAL = "manual", _("Manual")
+    Source = TerritoryAssignmentSource
 
     account = models.ForeignKey(
         "customers.Account", on_delete=models.CASCADE, related_name="territory_assignments"
@@ -144,11 +170,7 @@ class AccountTerritory(TimestampedModel):
 class RealignmentRun(TimestampedModel):
     """TER-3: one batch realignment of every account, with its progress."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = RealignmentStatus
 
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED

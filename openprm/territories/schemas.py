@@ -1,20 +1,22 @@
 """API shapes for territories, criteria, members, assignments and realignments."""
 
 import datetime as dt
-from typing import Literal
 
 from ninja import Field, Schema
 from pydantic import StrictBool
 
 from openprm.core.apikit.types import Input, RecordId, Version
-
-TerritoryType = Literal["prime", "overlay", "sales_channel_manager", "lead_triage", "partner"]
-Dimension = Literal["country", "region", "postal_range", "industry", "size"]
+from openprm.territories.models import (
+    RealignmentStatus,
+    TerritoryAssignmentSource,
+    TerritoryDimension,
+    TerritoryType,
+)
 
 
 class TerritoryIn(Input):
     name: str = Field(..., min_length=1, max_length=150)
-    territory_type: TerritoryType = "prime"
+    territory_type: TerritoryType = TerritoryType.PRIME
     parent_id: RecordId | None = None
     partner_id: RecordId | None = None
     description: str = Field("", max_length=5000)
@@ -43,7 +45,7 @@ class TerritoryOut(Schema):
 
 
 class CriterionIn(Input):
-    dimension: Dimension
+    dimension: TerritoryDimension
     value: str = Field(..., min_length=1, max_length=100)
     value_to: str = Field("", max_length=100)
 
@@ -51,7 +53,7 @@ class CriterionIn(Input):
 class CriterionOut(Schema):
     id: int
     territory_id: int
-    dimension: Dimension
+    dimension: TerritoryDimension
     value: str
     value_to: str
 
@@ -71,7 +73,7 @@ class AccountTerritoryOut(Schema):
     territory_id: int
     territory_name: str = Field(..., alias="territory.name")
     territory_type: TerritoryType = Field(..., alias="territory.territory_type")
-    source: Literal["auto", "manual"]
+    source: TerritoryAssignmentSource
 
 
 class PartnerTerritoriesIn(Input):
@@ -80,7 +82,7 @@ class PartnerTerritoriesIn(Input):
 
 class RealignmentOut(Schema):
     id: int
-    status: Literal["queued", "running", "done", "failed"]
+    status: RealignmentStatus
     total: int
     processed: int
     percent: int

@@ -259,7 +259,7 @@ def test_plat_6_generated_client_drives_every_resource_family(client: Any) -> No
 
 def _check_accounts(client: Any, serial: Iterator[int]) -> int:
     def create(c: Any) -> Any:
-        kind = model("AccountCreateInAccountTypeType0").CUSTOMER
+        kind = model("AccountType").CUSTOMER
         return call(
             c,
             "customers.account_create",
@@ -492,7 +492,7 @@ def test_plat_6_generated_client_drives_alerts(client: Any) -> None:
     """Alerts (PRG-8) are dismissed or end, never deleted: no delete."""
     serial = iter(range(1000))
     today = datetime.date.today()
-    everyone = model("AlertInTarget").ALL
+    everyone = model("AlertTarget").ALL
     _check(
         Family(
             output="AlertOut",

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_cus_7_8_legal_entities_and_billing_accounts(client: Any) -> None:
     """CUS-7: a legal entity is internal or external; CUS-8: a billing
     account belongs to one customer and is listed under it."""
-    internal = model("LegalEntityInKind").INTERNAL
+    internal = model("LegalEntityKind").INTERNAL
     entity = call(
         client,
         "customers.legal_entity_create",
@@ -34,7 +34,7 @@ def test_cus_7_8_legal_entities_and_billing_accounts(client: Any) -> None:
     assert (entity.name, entity.kind.value) == ("Müller Holding AG", "internal")
     listed = call(client, "customers.legal_entity_list", q="Müller").parsed
     assert [e.id for e in listed.items] == [entity.id]
-    external = model("LegalEntityUpdateInKindType0").EXTERNAL
+    external = model("LegalEntityKind").EXTERNAL
     versioned(
         client,
         "customers.legal_entity_update",
@@ -59,7 +59,7 @@ def test_cus_7_8_legal_entities_and_billing_accounts(client: Any) -> None:
     assert (made.account_id, made.currency, made.status.value) == (account.id, "DKK", "active")
     under = call(client, "customers.billing_account_list", account=account.id).parsed.items
     assert [b.number for b in under] == ["BA-001"]
-    suspended = model("BillingAccountUpdateInStatusType0").SUSPENDED
+    suspended = model("BillingStatus").SUSPENDED
     versioned(
         client,
         "customers.billing_account_update",

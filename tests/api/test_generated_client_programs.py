@@ -83,7 +83,7 @@ def test_prg_1_10_recruitment_campaigns_and_partner_applications(
     )
     assert applied.status_code == 201, applied.content
     assert applied.parsed.state.value == "submitted"
-    submitted = model("ApplicationListStateType0").SUBMITTED
+    submitted = model("ApplicationState").SUBMITTED
     queue = call(client, "partner_recruitment.application_list", state=submitted).parsed.items
     assert [a.company_name for a in queue] == ["Łódź Networks"]
     application = call(client, "partner_recruitment.application_detail", queue[0].id).parsed
@@ -251,7 +251,7 @@ def test_ter_3_territory_realignment(client: Any) -> None:
     territory = call(
         client, "territories.territory_create", body=model("TerritoryIn")(name="DACH")
     ).parsed
-    country = model("CriterionInDimension").COUNTRY
+    country = model("TerritoryDimension").COUNTRY
     criterion = model("CriterionIn")(dimension=country, value="DE")
     added = call(client, "territories.criterion_add", territory.id, body=criterion)
     assert added.status_code == 201, added.content

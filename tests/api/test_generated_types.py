@@ -164,8 +164,8 @@ def test_prg_8_a_generated_client_reads_an_alerts_priority_and_audience_typed(
     body = model("AlertIn")(
         title="Price change",
         starts_on=datetime.date.today(),
-        target=model("AlertInTarget").ALL,
-        priority=model("AlertInPriority").URGENT,
+        target=model("AlertTarget").ALL,
+        priority=model("AlertPriority").URGENT,
     )
     created = call(client, "alerts.alert_create", body=body)
     assert created.status_code == 201, created.content

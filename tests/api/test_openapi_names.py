@@ -8,11 +8,25 @@ from enum import Enum
 
 from pydantic import BaseModel
 
+from openprm.alerts.models import AlertPriority, AlertTarget
+from openprm.catalog.models import ChargeType, ComponentRole, PriceListAudience, ProductType
 from openprm.config.api import api
 from openprm.core.customfields.models import CustomFieldType
 from openprm.customers.levels import AccessLevel
+from openprm.customers.models import AccountType, BillingStatus, LegalEntityKind
+from openprm.deals.conflicts import ConflictKind
+from openprm.deals.errors import LeadNotRoutedReason
 from openprm.deals.models import DealRegistration, Lead, Opportunity
+from openprm.identity.models import UserType
+from openprm.imports.models import ImportExisting, ImportMissingCustomers
 from openprm.partners.models import PartnerContact
+from openprm.recruitment.models import ApplicationState
+from openprm.territories.models import (
+    RealignmentStatus,
+    TerritoryAssignmentSource,
+    TerritoryDimension,
+    TerritoryType,
+)
 
 
 def _subclasses(cls: type) -> set[type]:
@@ -201,3 +215,117 @@ def test_deal_partner_team_and_custom_field_choices_are_named_enums() -> None:
     assert {name: schemas[name]["enum"] for name in codes.values()} == {
         name: choices.values for choices, name in codes.items()
     }
+
+
+def test_catalog_customer_identity_import_territory_and_routing_codes_are_named_enums() -> None:
+    """ORD-1, ORD-8: a product's type and charge, a bundle component's role
+    and a price list's audience; PRG-8: an alert's priority and target as
+    sent; CUS-2, CUS-7, CUS-8: an account's type, a legal entity's kind, a
+    billing account's status; PLAT-1: a user's type; IMP-1: an import's
+    options as sent, in the upload form too; PRG-1: an application's state; TER-1..TER-3: a
+    territory's type, a criterion's dimension, an assignment's source, a
+    realignment's status; DEAL-3: a conflicting deal's kind; DEAL-4: why a
+    lead was not routed (and the deal and partner contact lists filter by
+    the enums their answers carry) — each one named enum in requests, answers and list
+    filters, with exactly the codes the model (or the routing) declares."""
+    document = api.get_openapi_schema()
+    schemas = document["components"]["schemas"]
+    named = {
+        ("ProductIn", "type"): "ProductType",
+        ("ProductUpdateIn", "type"): "ProductType",
+        ("ProductOut", "type"): "ProductType",
+        ("OfferOut", "type"): "ProductType",
+        ("ProductIn", "charge_type"): "ChargeType",
+        ("ProductUpdateIn", "charge_type"): "ChargeType",
+        ("ProductOut", "charge_type"): "ChargeType",
+        ("OfferOut", "charge_type"): "ChargeType",
+        ("ComponentIn", "role"): "ComponentRole",
+        ("ComponentUpdateIn", "role"): "ComponentRole",
+        ("ComponentOut", "role"): "ComponentRole",
+        ("PriceListIn", "audience"): "PriceListAudience",
+        ("PriceListUpdateIn", "audience"): "PriceListAudience",
+        ("PriceListOut", "audience"): "PriceListAudience",
+        ("AlertIn", "priority"): "AlertPriority",
+        ("AlertUpdateIn", "priority"): "AlertPriority",
+        ("AlertIn", "target"): "AlertTarget",
+        ("AlertUpdateIn", "target"): "AlertTarget",
+        ("AccountCreateIn", "account_type"): "AccountType",
+        ("AccountOut", "account_type"): "AccountType",
+        ("LegalEntityIn", "kind"): "LegalEntityKind",
+        ("LegalEntityUpdateIn", "kind"): "LegalEntityKind",
+        ("LegalEntityOut", "kind"): "LegalEntityKind",
+        ("BillingAccountIn", "status"): "BillingStatus",
+        ("BillingAccountUpdateIn", "status"): "BillingStatus",
+        ("BillingAccountOut", "status"): "BillingStatus",
+        ("MeOut", "user_type"): "UserType",
+        ("UserOut", "user_type"): "UserType",
+        ("UserCreateIn", "user_type"): "UserType",
+        ("ImportStartIn", "missing_customers"): "ImportMissingCustomers",
+        ("ImportStartIn", "existing"): "ImportExisting",
+        ("ApplicationOut", "state"): "ApplicationState",
+        ("ApplicationStatusOut", "state"): "ApplicationState",
+        ("TerritoryIn", "territory_type"): "TerritoryType",
+        ("TerritoryUpdateIn", "territory_type"): "TerritoryType",
+        ("TerritoryOut", "territory_type"): "TerritoryType",
+        ("AccountTerritoryOut", "territory_type"): "TerritoryType",
+        ("CriterionIn", "dimension"): "TerritoryDimension",
+        ("CriterionOut", "dimension"): "TerritoryDimension",
+        ("AccountTerritoryOut", "source"): "TerritoryAssignmentSource",
+        ("RealignmentOut", "status"): "RealignmentStatus",
+        ("ConflictOut", "kind"): "ConflictKind",
+        ("LeadNotRoutedOut", "reason"): "LeadNotRoutedReason",
+    }
+    assert {key: _enum_reference(schemas[key[0]]["properties"][key[1]]) for key in named} == named
+    parameters = {
+        (operation["operationId"], parameter["name"]): _enum_reference(parameter["schema"])
+        for path_item in document["paths"].values()
+        for operation in path_item.values()
+        for parameter in operation.get("parameters", [])
+    }
+    filters = {
+        ("product_list", "type"): "ProductType",
+        ("offer_list", "type"): "ProductType",
+        ("price_list_list", "audience"): "PriceListAudience",
+        ("account_list", "account_type"): "AccountType",
+        ("legal_entity_list", "kind"): "LegalEntityKind",
+        ("billing_account_list", "status"): "BillingStatus",
+        ("user_list", "user_type"): "UserType",
+        ("application_list", "state"): "ApplicationState",
+        ("territory_list", "territory_type"): "TerritoryType",
+        ("registration_list", "state"): "RegistrationState",
+        ("opportunity_list", "stage"): "OpportunityStage",
+        ("lead_list", "status"): "LeadStatus",
+        ("partner_contact_list", "level"): "PartnerContactLevel",
+        ("portal_contacts", "level"): "PartnerContactLevel",
+    }
+    assert {key: parameters[key] for key in filters} == filters
+    upload = document["paths"]["/api/v1/imports"]["post"]["requestBody"]["content"]
+    existing = upload["multipart/form-data"]["schema"]["properties"]["existing"]
+    assert (_enum_reference(existing), existing["default"]) == ("ImportExisting", "skip")
+    codes = {
+        ProductType: "ProductType",
+        ChargeType: "ChargeType",
+        ComponentRole: "ComponentRole",
+        PriceListAudience: "PriceListAudience",
+        AlertPriority: "AlertPriority",
+        AlertTarget: "AlertTarget",
+        AccountType: "AccountType",
+        LegalEntityKind: "LegalEntityKind",
+        BillingStatus: "BillingStatus",
+        UserType: "UserType",
+        ImportMissingCustomers: "ImportMissingCustomers",
+        ImportExisting: "ImportExisting",
+        ApplicationState: "ApplicationState",
+        TerritoryType: "TerritoryType",
+        TerritoryDimension: "TerritoryDimension",
+        TerritoryAssignmentSource: "TerritoryAssignmentSource",
+        RealignmentStatus: "RealignmentStatus",
+        ConflictKind: "ConflictKind",
+    }
+    assert {name: schemas[name]["enum"] for name in codes.values()} == {
+        name: choices.values for choices, name in codes.items()
+    }
+    reasons = ["not_found", "lead_state", "partner_at_capacity"]
+    assert (
+        schemas["LeadNotRoutedReason"]["enum"] == [r.value for r in LeadNotRoutedReason] == reasons
+    )

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from openprm.catalog import providers, selectors
 from openprm.catalog.errors import CatalogErrorCode
 from openprm.catalog.models import (
-    Audience,
     PriceList,
+    PriceListAudience,
     PriceListItem,
 )
 from openprm.catalog.services.products import unknown_fields
@@ -39,9 +39,9 @@ def _price_list_values(actor: Actor, data: Mapping[str, Any]) -> dict[str, Any]:
             )
     audience = values.get("audience")
     if audience is not None:
-        if audience != Audience.TIER:
+        if audience != PriceListAudience.TIER:
             values["tier_id"] = None
-        if audience != Audience.CUSTOMER:
+        if audience != PriceListAudience.CUSTOMER:
             values["customer_id"] = None
     tier = values.get("tier_id")
     if tier is not None and tier not in dict(providers.tier_choices()):

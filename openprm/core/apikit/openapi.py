@@ -47,6 +47,7 @@ class OpenPRMApi(NinjaAPI):
             for path_view in bound.path_operations.values()
             for op in path_view.operations
         }
+        _refer_to_enums(schema.get("paths", {}), components)
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
                 conflict = self._conflict_schema(
@@ -109,3 +110,24 @@ class OpenPRMApi(NinjaAPI):
             "properties": {**problem["properties"], **extra},
         }
         return name
+
+
+def _refer_to_enums(node: Any, components: dict[str, Any]) -> None:
+    """Django Ninja copies a form field's or parameter's enum into the
+    operation when it has a default (`existing: Form[ImportExisting] =
+    ImportExisting.SKIP`); a generated client would name that copy after the
+    operation. Each copy of a named enum refers to its component again, so
+    the client reads one `ImportExisting` wherever it is sent."""
+    if isinstance(node, list):
+        for item in node:
+            _refer_to_enums(item, components)
+        return
+    if not isinstance(node, dict):
+        return
+    for option in node.get("allOf", []):
+        named = components.get(option.get("title", ""), {})
+        if option is not named and "enum" in option and named.get("enum") == option["enum"]:
+            option.clear()
+            option["$ref"] = REF + named["title"]
+    for value in node.values():
+        _refer_to_enums(value, components)

@@ -18,13 +18,11 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict
 from openprm.core.privileges import require_privilege
-from openprm.deals.errors import DealErrorCode
+from openprm.deals.errors import DealErrorCode, LeadNotRoutedReason
 from openprm.deals.models import Lead, LeadOffer
 from openprm.deals.routing import Pool, candidates, offered_before
 from openprm.deals.services.leads import offer
 from openprm.partners.catalog import MANAGE_PARTNERS
-
-NOT_FOUND = "not_found"
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class LeadNotRouted:
     `partner_at_capacity` (no candidate can take it now)."""
 
     lead_id: int
-    reason: str
+    reason: LeadNotRoutedReason
     detail: str
 
 
@@ -56,16 +54,16 @@ def _offer_to_best(actor: Actor, lead: Lead, pool: Pool) -> LeadOffer | LeadNotR
     with transaction.atomic():
         if not Lead.objects.filter(pk=lead.pk, status=Lead.Status.NEW).exists():
             return LeadNotRouted(
-                lead.pk, DealErrorCode.LEAD_STATE, _("Only a new lead can be routed.")
+                lead.pk, LeadNotRoutedReason.LEAD_STATE, _("Only a new lead can be routed.")
             )
         for candidate in candidates(lead, exclude=offered_before(lead), pool=pool):
             try:
                 return offer(actor, lead, candidate.partner, reason=candidate.reason)
             except Conflict as refused:
                 if refused.code == DealErrorCode.LEAD_STATE:
-                    return LeadNotRouted(lead.pk, refused.code, refused.message)
+                    return LeadNotRouted(lead.pk, LeadNotRoutedReason.LEAD_STATE, refused.message)
     return LeadNotRouted(
-        lead.pk, DealErrorCode.PARTNER_AT_CAPACITY, _("No partner can take this lead now.")
+        lead.pk, LeadNotRoutedReason.PARTNER_AT_CAPACITY, _("No partner can take this lead now.")
     )
 
 
@@ -82,9 +80,8 @@ def leads_route_batch(*, actor: Actor, lead_ids: Sequence[int]) -> RoutingReport
     for pk in wanted:
         lead = leads.get(pk)
         if lead is None:
-            report.not_routed.append(
-                LeadNotRouted(pk, NOT_FOUND, _("No lead you can see has this id."))
-            )
+            unseen = _("No lead you can see has this id.")
+            report.not_routed.append(LeadNotRouted(pk, LeadNotRoutedReason.NOT_FOUND, unseen))
             continue
         outcome = _offer_to_best(actor, lead, pool)
         if isinstance(outcome, LeadNotRouted):
