@@ -212,14 +212,15 @@ def team_label(pk: Any) -> str | None:
 
 def team_seen(*, actor: Actor, opportunity: Opportunity) -> QuerySet[OpportunityTeamMember]:
     """The deal's team as the actor may see it: all of it for the brand
-    owner's people; for a partner user the brand owner's people and its own
-    organization's, never another partner's (PRG-7)."""
+    owner's people; for a partner user the brand owner's people and those
+    of the organizations whose business it sees (its own, its subsidiaries
+    where allowed), never another partner's (PRG-7)."""
     team = opportunity.team.select_related("resource")
     if actor.partner_id is None:
         return team
     return team.filter(
         Q(resource__is_partner_resource=False)
-        | Q(resource__partner_contact__partner_id=actor.partner_id)
+        | access.partner_reach_q(actor, "resource__partner_contact__partner_id")
     )
 
 
