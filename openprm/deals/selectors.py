@@ -18,7 +18,8 @@ from openprm.deals.models import (
     OpportunityLine,
     OpportunityTeamMember,
 )
-from openprm.identity.models import Resource, User
+from openprm.deals.services.opportunity_edits import possible_owners
+from openprm.identity.models import Resource
 
 
 def registration_list(*, actor: Actor) -> QuerySet[DealRegistration]:
@@ -145,12 +146,6 @@ class Owner(NamedTuple):
     email: str
 
 
-def _owners() -> QuerySet[User]:
-    """Who may own a deal: the brand owner's active users (the service
-    refuses anyone else)."""
-    return User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
-
-
 def owner_pick(*, q: str, limit: int) -> list[Owner]:
     """Possible owners whose first, last, full or sign-in name starts with
     `q`, by name: the Owner box searches however many people there are."""
@@ -164,13 +159,13 @@ def owner_pick(*, q: str, limit: int) -> list[Owner]:
             | Q(username__istartswith=first)
         )
     )
-    users = _owners().filter(named).order_by("first_name", "last_name", "username")[:limit]
+    users = possible_owners().filter(named).order_by("first_name", "last_name", "username")[:limit]
     return [Owner(u.pk, u.display_name, u.email) for u in users]
 
 
 def owner_label(pk: Any) -> str | None:
     """The owner's name the Owner box shows, when they may own a deal."""
-    user = _owners().filter(pk=pk).first()
+    user = possible_owners().filter(pk=pk).first()
     return user.display_name if user else None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,9 +82,14 @@ def _check_fields(values: Mapping[str, Any], errors: Errors) -> None:
         errors["currency"] = [_("Give a three-letter currency code.")]
 
 
+def possible_owners() -> QuerySet[User]:
+    """Who may own a deal: the brand owner's active users. The Owner box
+    offers them (`selectors.owner_pick`); the update refuses anyone else."""
+    return User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
+
+
 def _owner(owner_id: Any, errors: Errors) -> None:
-    internal = User.objects.filter(is_active=True, user_type=User.UserType.INTERNAL)
-    if not internal.filter(pk=owner_id).exists():
+    if not possible_owners().filter(pk=owner_id).exists():
         errors["owner_id"] = [_("Choose an active user of your company.")]
 
 
