@@ -91,35 +91,17 @@ def world(
         contact.user.set_password(PASSWORD)
         contact.user.save()
     product = product_create(actor=as_actor(admin), data={"code": "FW-1", "name": "Firewall"})
-    registration = registration_create(
-        actor=as_actor(portal_users["nw-rep"].user),
-        data={
-            "title": "Globex firewall",
-            "customer_name": "Globex",
-            "country": "DE",
-            "close_date": timezone.localdate() + dt.timedelta(days=30),
-        },
-        lines=[LineIn(product.pk, 1, Decimal(900))],
-    )
-    registration = registration_submit(
-        actor=as_actor(portal_users["nw-rep"].user),
-        registration=registration,
-        expected_version=registration.version,
-    )
-    approved = registration_submit(
-        actor=as_actor(portal_users["nw-rep"].user),
-        registration=registration_create(
-            actor=as_actor(portal_users["nw-rep"].user),
-            data={
-                "title": "Globex Berlin switches",
-                "customer_name": "Globex Berlin",
-                "country": "DE",
-                "close_date": timezone.localdate() + dt.timedelta(days=45),
-            },
-            lines=[LineIn(product.pk, 2, Decimal(1800))],
-        ),
-        expected_version=1,
-    )
+    rep = as_actor(portal_users["nw-rep"].user)
+
+    def submitted(title: str, customer: str, days: int, quantity: int, amount: int) -> Any:
+        data = {"title": title, "customer_name": customer, "country": "DE"}
+        data["close_date"] = timezone.localdate() + dt.timedelta(days=days)
+        lines = [LineIn(product.pk, quantity, Decimal(amount))]
+        draft = registration_create(actor=rep, data=data, lines=lines)
+        return registration_submit(actor=rep, registration=draft, expected_version=draft.version)
+
+    registration = submitted("Globex firewall", "Globex", 30, 1, 900)
+    approved = submitted("Globex Berlin switches", "Globex Berlin", 45, 2, 1800)
     approved = registration_approve(
         actor=as_actor(admin),
         registration=approved,
