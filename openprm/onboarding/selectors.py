@@ -108,7 +108,9 @@ def _with_steps(actor: Actor) -> QuerySet[PartnerProfile]:
     )
 
 
-def incomplete_partners(*, actor: Actor, missing: str | None = None) -> QuerySet[PartnerProfile]:
+def incomplete_partners(
+    *, actor: Actor, missing: s.SetupStep | None = None
+) -> QuerySet[PartnerProfile]:
     """The partners whose setup is incomplete, or those missing one step:
     the channel team's work list (Manage Partners)."""
     require_privilege(actor, MANAGE_PARTNERS)

@@ -18,37 +18,47 @@ Per-partner steps, in the order they are done:
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
+class SetupStep(models.TextChoices):
+    """The per-partner steps, in the order they are done; the API's
+    `SetupStep`, which the list's `missing` filter and answers carry."""
+
+    PARTNERSHIP = "partnership", _("Partnership")
+    ORGANIZATION = "organization", _("Portal organization")
+    USER_ACCESS = "user_access", _("User access")
+    INVITATIONS = "invitations", _("Invitations sent")
+    FIRST_SIGN_IN = "first_sign_in", _("First sign-in")
+
+
 @dataclass(frozen=True)
 class Step:
-    key: str
-    label: str | Promise
+    key: SetupStep
     todo: str | Promise
     """What to do when the step is missing."""
 
+    @property
+    def label(self) -> str | Promise:
+        return self.key.label
 
-PARTNERSHIP = "partnership"
-ORGANIZATION = "organization"
-USER_ACCESS = "user_access"
-INVITATIONS = "invitations"
-FIRST_SIGN_IN = "first_sign_in"
+
+PARTNERSHIP = SetupStep.PARTNERSHIP
+ORGANIZATION = SetupStep.ORGANIZATION
+USER_ACCESS = SetupStep.USER_ACCESS
+INVITATIONS = SetupStep.INVITATIONS
+FIRST_SIGN_IN = SetupStep.FIRST_SIGN_IN
 
 PARTNER_STEPS = (
-    Step(PARTNERSHIP, _("Partnership"), _("Bind the partner to a program")),
-    Step(
-        ORGANIZATION,
-        _("Portal organization"),
-        _("Activate the partner and name its partner administrator"),
-    ),
-    Step(USER_ACCESS, _("User access"), _("Give a partner resource a portal user")),
-    Step(INVITATIONS, _("Invitations sent"), _("Invite a portal user by e-mail")),
-    Step(FIRST_SIGN_IN, _("First sign-in"), _("Ask the invited users to sign in")),
+    Step(PARTNERSHIP, _("Bind the partner to a program")),
+    Step(ORGANIZATION, _("Activate the partner and name its partner administrator")),
+    Step(USER_ACCESS, _("Give a partner resource a portal user")),
+    Step(INVITATIONS, _("Invite a portal user by e-mail")),
+    Step(FIRST_SIGN_IN, _("Ask the invited users to sign in")),
 )
-STEP_KEYS = tuple(step.key for step in PARTNER_STEPS)
 
 PROGRAM = "program"
 LOOKUPS = ("PARTNERSHIP_STATUS", "DEAL_REJECT_REASON")

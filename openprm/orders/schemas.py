@@ -11,6 +11,7 @@ from openprm.orders.models import (
     AssetEventKind,
     AssetStatus,
     FulfilmentStatus,
+    LineAction,
     OrderState,
     ServiceProfileState,
 )
@@ -73,7 +74,7 @@ class OrderLineOut(Schema):
     key: uuid.UUID
     position: int
     parent_id: int | None
-    action: str
+    action: LineAction
     product_id: int
     product_code: str = Field(..., alias="product.code")
     product_name: str = Field(..., alias="product.name")

@@ -1,7 +1,7 @@
 """The orders app's lists, each declared once for the page, files and API."""
 
 from operator import attrgetter
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -12,17 +12,16 @@ from openprm.core.actor import Actor
 from openprm.core.apikit.types import RecordId
 from openprm.core.tables import Column, ListSpec, Query
 from openprm.orders import selectors
-from openprm.orders.models import Asset, Order
+from openprm.orders.models import Asset, AssetStatus, Order, OrderState
 
 MONEY = "cells/money.html"
-StateCode = Literal["pending", "open", "in_progress", "fulfilled", "cancelled", "superseded"]
 
 
 class PortalOrderFilter(FilterSchema):
     """A partner user's orders are all its own organization's: no partner to pick."""
 
     q: str | None = None
-    state: Annotated[StateCode | None, FilterLookup("state")] = None
+    state: Annotated[OrderState | None, FilterLookup("state")] = None
     customer: Annotated[RecordId | None, FilterLookup("customer_id")] = None
 
     def filter_q(self, value: str | None) -> Q:
@@ -36,7 +35,7 @@ class OrderFilter(PortalOrderFilter):
 
 class AssetFilter(FilterSchema):
     customer: Annotated[RecordId | None, FilterLookup("customer_id")] = None
-    status: Annotated[Literal["active", "inactive"] | None, FilterLookup("status")] = None
+    status: Annotated[AssetStatus | None, FilterLookup("status")] = None
 
 
 def _orders(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Order]:

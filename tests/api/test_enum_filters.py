@@ -21,6 +21,9 @@ FILTERS = [
     ("/api/v1/registrations", "state", "approved"),  # DEAL-2
     ("/api/v1/opportunities", "stage", "proposal"),  # DEAL-1
     ("/api/v1/leads", "status", "offered"),  # DEAL-4
+    ("/api/v1/orders", "state", "in_progress"),  # ORD-3
+    ("/api/v1/assets", "status", "inactive"),  # ORD-5
+    ("/api/v1/partner-setup", "missing", "first_sign_in"),  # PRG-9
 ]
 
 
@@ -29,8 +32,8 @@ FILTERS = [
 def test_a_list_filter_takes_only_its_enums_codes(
     admin_user: User, api_client_for: Any, path: str, name: str, known: str
 ) -> None:
-    """ORD-1, CUS-2, CUS-7, CUS-8, PLAT-1, PRG-1, TER-1, DEAL-1, DEAL-2,
-    DEAL-4: one of the codes
+    """ORD-1, ORD-3, ORD-5, CUS-2, CUS-7, CUS-8, PLAT-1, PRG-1, PRG-9,
+    TER-1, DEAL-1, DEAL-2, DEAL-4: one of the codes
     lists; a misspelt or retired code is refused, with the filter named."""
     client = api_client_for(admin_user)
     assert client.get(path, {name: known}).status_code == 200

@@ -95,7 +95,9 @@ def test_list_filters_and_answers_name_their_enums() -> None:
     member's source (TER-3), a conflicting deal's state (DEAL-3), an order
     line's fulfilment status, an asset's events and a service profile's
     states (ORD-5), a partner's status (PA-2) and a portal user's state
-    (PC-2, PRG-7); a fulfilment report and a new household member send the
+    (PC-2, PRG-7); an order's state and its lines' actions (ORD-3), an asset's status (ORD-5) and
+    the setup steps a partner lacks (PRG-9) filter the order, asset and
+    partner setup lists; a fulfilment report and a new household member send the
     enums their answers carry."""
     document = api.get_openapi_schema()
     parameters = {
@@ -115,6 +117,9 @@ def test_list_filters_and_answers_name_their_enums() -> None:
             ("held_list", "status"),
             ("partner_list", "status"),
             ("custom_field_index", "record_type"),
+            ("order_list", "state"),
+            ("asset_list", "status"),
+            ("partner_setup_list", "missing"),
         )
     } == {
         ("alert_list", "priority"): "AlertPriority",
@@ -125,6 +130,9 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("held_list", "status"): "HeldStatus",
         ("partner_list", "status"): "PartnerStatus",
         ("custom_field_index", "record_type"): "RecordTypeCode",
+        ("order_list", "state"): "OrderState",
+        ("asset_list", "status"): "AssetStatus",
+        ("partner_setup_list", "missing"): "SetupStep",
     }
     schemas = document["components"]["schemas"]
     answers = {
@@ -147,6 +155,9 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         ("PartnerSetupOut", "status"): "PartnerStatus",
         ("PartnerProfileOut", "status"): "PartnerStatus",
         ("PortalContactOut", "user_state"): "PortalUserState",
+        ("OrderOut", "state"): "OrderState",
+        ("OrderLineOut", "action"): "LineAction",
+        ("AssetOut", "status"): "AssetStatus",
     }
     requests = {
         ("OrderStatusReportIn", "status"): "FulfilmentStatus",
@@ -156,6 +167,9 @@ def test_list_filters_and_answers_name_their_enums() -> None:
         key: _enum_reference(schemas[key[0]]["properties"][key[1]])
         for key in {**answers, **requests}
     } == {**answers, **requests}
+    assert _enum_reference(schemas["PartnerSetupOut"]["properties"]["missing"]["items"]) == (
+        "SetupStep"
+    )
 
 
 def test_open_code_sets_say_where_their_codes_come_from() -> None:
