@@ -18,9 +18,10 @@ request carries only its cookie.
 Cold: the app server is restarted before each page (--cold-rounds times)
 and each role's first request for it is a cold sample: the first role
 listed meets freshly booted workers, the others a worker that has not yet
-rendered that page for them. Warm: --repeat
-requests per page and role after three unmeasured ones, the application's
-and the baseline's interleaved so a busy machine's drift hits both. The
+rendered that page for them. Warm: --repeat requests per page and role
+after unmeasured ones that reach every worker (pages_http.Server.warm),
+the application's and the baseline's interleaved so a busy machine's
+drift hits both. The
 baseline's plan (walk the list in order, or start from the accounts a user
 reaches) is the faster of the two for each page and role. Then the API's
 ratio on server CPU alone (benchmarks.bench_api's apps; /proc of the server
@@ -197,9 +198,8 @@ def _warm(page: Page, row: Row, user_id: int, cookie: str, app: Any, bare: Any, 
     plan = _best_plan(page, role, user_id, bare.port, cookie)
     got, _ms, bare_body = web.fetch(bare.port, _bare_url(page, role, 0, user_id, plan), cookie)
     row.note = _check(page, body, bare_body) if got == 200 else f"baseline {got}"
-    for number in range(3):
-        web.fetch(app.port, page.url(role, number), cookie)
-        web.fetch(bare.port, _bare_url(page, role, number, user_id, plan), cookie)
+    app.warm([page.url(role, number) for number in range(3)], cookie)
+    bare.warm([_bare_url(page, role, number, user_id, plan) for number in range(3)], cookie)
     used = app.cpu_seconds(), bare.cpu_seconds()
     for number in range(args.repeat):
         row.warm.append(web.fetch(app.port, page.url(role, number), cookie)[1])

@@ -3,10 +3,12 @@ each with `openprm serve`'s gunicorn command), one signed-in request at a
 time, and the ids a page links to (to check both show the same rows)."""
 
 import http.client
+import os
 import re
 import socket
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,33 @@ class Server:
     def cpu_seconds(self) -> float:
         """CPU time of the server's processes so far (the load generator excluded)."""
         return _cpu_seconds(self.process.pid)
+
+    def worker_cpu(self) -> dict[int, float]:
+        """CPU seconds of each worker process so far, by pid."""
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        tick = os.sysconf("SC_CLK_TCK")
+        used = {}
+        for child in map(int, children):
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            used[child] = (int(fields[11]) + int(fields[12])) / tick
+        return used
+
+    def warm(self, paths: list[str], cookie: str, rounds: int = 10) -> None:
+        """Unmeasured requests for `paths` until every worker rendered them:
+        sent one at a time, they may all reach the same worker, and the other
+        worker's first render of the page (100-170 ms) would then be a warm
+        sample. Each round sends the paths side by side, as many as the
+        server serves at once, until each worker spent at least a render's
+        CPU (20 ms) since the warm-up began."""
+        before = self.worker_cpu()
+        burst = [paths[n % len(paths)] for n in range(self.workers * self.threads)]
+        with ThreadPoolExecutor(len(burst)) as pool:
+            for _ in range(rounds):
+                list(pool.map(lambda path: fetch(self.port, path, cookie), burst))
+                now = self.worker_cpu()
+                if all(now[pid] - before.get(pid, 0.0) >= 0.02 for pid in now):
+                    return
 
     def stop(self) -> None:
         """Stop the server; on a busy machine gunicorn's graceful stop can
