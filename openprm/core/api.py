@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from openprm.core.apikit.declarations import reads
 from openprm.core.apikit.pagination import PagePagination
 from openprm.core.apikit.types import RecordId
+from openprm.core.audit.readable import authors_named
 from openprm.core.audit.selectors import audit_history, event_history, record_resolve
 from openprm.core.counting import COUNT_CAP
 from openprm.core.customfields import registry
@@ -184,8 +185,13 @@ def custom_field_remove(request: HttpRequest, field_id: RecordId) -> Status[None
     return Status(204, None)
 
 
+def _authors_named(request: HttpRequest, rows: list[Any]) -> None:
+    """A trail's authors as the History tab names them to the same reader (PRG-7)."""
+    authors_named(request.actor, rows)
+
+
 @router.get("/audit", response=list[AuditEntryOut])
-@paginate(PagePagination)
+@paginate(PagePagination, prepare=_authors_named)
 def audit_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
     """PLAT-5: who changed which fields of a record the caller can see."""
     record = record_resolve(actor=request.actor, reference=query.object)
@@ -193,7 +199,7 @@ def audit_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
 
 
 @router.get("/events", response=list[BusinessEventOut])
-@paginate(PagePagination)
+@paginate(PagePagination, prepare=_authors_named)
 def event_list(request: HttpRequest, query: Query[RecordQuery]) -> Any:
     record = record_resolve(actor=request.actor, reference=query.object)
     return event_history(actor=request.actor, instance=record)

@@ -11,7 +11,6 @@ from ninja import Field, Schema
 
 from openprm.core.apikit.types import StrictInput as Input
 from openprm.core.apikit.types import Version
-from openprm.core.audit.models import BusinessEvent
 from openprm.core.customfields.models import CustomField, CustomFieldType
 from openprm.core.customfields.registry import record_type_choices
 from openprm.core.options.models import ProfileOptionValueType
@@ -142,28 +141,42 @@ class RecordQuery(Schema):
     )
 
 
-class AuditEntryOut(Schema):
+AUTHOR_NAME = Field(
+    ...,
+    description="Who made the change, as the record's History tab names them to the "
+    "caller: a user the caller may not see by full name when on the brand owner's "
+    'staff, as "Another partner" when of another partner organization; "system" '
+    "without an author.",
+)
+
+
+class TrailOut(Schema):
+    """An entry of a record's trail, its author named by `authors_named`
+    (core.audit.readable), the function the History tab uses."""
+
+    actor_name: str = AUTHOR_NAME
+
+    @staticmethod
+    def resolve_actor_name(obj: Any) -> str:
+        return str(obj.who)
+
+
+class AuditEntryOut(TrailOut):
     id: int
     action: str
-    actor_name: str
     at: dt.datetime
     changes: dict[str, Any]
 
 
-class BusinessEventOut(Schema):
+class BusinessEventOut(TrailOut):
     id: int
     kind: str = Field(
         ...,
         description="The code of the event's type. Each app declares its own, and an "
         "event keeps the code of a type no longer declared: text, not an enum.",
     )
-    actor_name: str
     at: dt.datetime
     data: dict[str, Any]
-
-    @staticmethod
-    def resolve_actor_name(obj: BusinessEvent) -> str:
-        return obj.actor.username if obj.actor else "system"
 
 
 class SearchQuery(Schema):

@@ -114,6 +114,7 @@ class PartnersConfig(AppConfig):
         from openprm.partners import receivers  # noqa: F401  registers hooks
         from openprm.partners.policies import (  # noqa: F401  registers policies, grants, gates
             account_grants,
+            authors,
             contacts,
             partner_reach,
             portal_sign_in,

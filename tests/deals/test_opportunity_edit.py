@@ -98,6 +98,18 @@ def test_deal_9_the_portal_opportunity_page_shows_the_deal_its_products_and_team
     assert client_for(channel_manager).get(page).status_code == 404
 
 
+def _join_team(
+    channel_manager: User, opportunity: Opportunity, contact: Any, access_level: str
+) -> None:
+    """The partner contact's resource joins the deal's team (DEAL-9)."""
+    services.opportunity_team_add(
+        actor=as_actor(channel_manager),
+        opportunity=opportunity,
+        resource_id=contact.resource.pk,
+        access_level=access_level,
+    )
+
+
 def test_deal_9_prg_7_a_partner_on_another_partners_deal_never_sees_that_partner_named(
     client_for: Callable[[User], Client],
     api_client_for: Callable[[User], Client],
@@ -110,12 +122,7 @@ def test_deal_9_prg_7_a_partner_on_another_partners_deal_never_sees_that_partner
     page, in the list and through the API, and never the other organization
     or its people (the list says "Another partner")."""
     nw_rep, co_rep = two_partners["nw_rep"], two_partners["co_rep"]
-    services.opportunity_team_add(
-        actor=as_actor(channel_manager),
-        opportunity=registered,
-        resource_id=co_rep.resource.pk,
-        access_level="view",
-    )
+    _join_team(channel_manager, registered, co_rep, "view")
     page = f"/portal/opportunities/{registered.pk}/"
     team = f"/api/v1/opportunities/{registered.pk}/team"
     for me, other in ((co_rep, nw_rep), (nw_rep, co_rep)):
@@ -344,3 +351,34 @@ def test_deal_9_a_partner_edit_member_moves_the_stage_but_never_manages_the_team
     assert refused.status_code == 403
     member = registered.team.get()
     assert rep.delete(f"{url}/team/{member.pk}").status_code == 403
+
+
+def test_deal_9_prg_7_the_deal_s_trail_names_another_partner_s_editor_by_no_name(
+    client_for: Callable[[User], Client],
+    api_client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    registered: Opportunity,
+    channel_manager: User,
+) -> None:
+    """PRG-7 through the API's trail, the function the History tab uses:
+    Contoso's representative edits Northwind's deal from its team (Edit,
+    DEAL-9); Northwind's representative reads that change's author as
+    "Another partner", never by sign-in or full name, and the brand owner's
+    channel manager by full name. The channel manager reads both by name."""
+    User.objects.filter(pk=channel_manager.pk).update(first_name="Cam", last_name="Channel")
+    nw_rep, co_rep = two_partners["nw_rep"], two_partners["co_rep"]
+    _join_team(channel_manager, registered, co_rep, "edit")
+    url = f"/portal/opportunities/{registered.pk}/edit/"
+    saved = client_for(co_rep.user).post(url, _form(registered, name="Acme, shared"))
+    assert saved.status_code == 302
+    trail = {"object": f"deals.opportunity:{registered.pk}"}
+    read = api_client_for(nw_rep.user).get("/api/v1/audit", trail)
+    authors = [entry["actor_name"] for entry in read.json()["items"]]
+    assert authors[0] == "Another partner"
+    assert "Cam Channel" in authors
+    assert channel_manager.username not in authors
+    for hidden in (co_rep.user.username, co_rep.user.get_full_name()):
+        assert hidden not in read.content.decode()
+    internal = api_client_for(channel_manager).get("/api/v1/audit", trail).json()["items"]
+    assert internal[0]["actor_name"] == co_rep.user.get_full_name()
+    assert "Cam Channel" in [entry["actor_name"] for entry in internal]

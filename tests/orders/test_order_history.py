@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from openprm.core.actor import Actor
 from openprm.core.audit.selectors import audit_history
+from openprm.core.audit.services import audit_parts
 from openprm.core.money import money
 from openprm.identity.models import User
 from openprm.orders.history import HISTORY_PER_PAGE
@@ -26,6 +28,7 @@ from openprm.orders.services import (
     order_revise,
     order_submit,
 )
+from tests.factories import as_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,51 @@ def test_ord_3_another_partners_order_history_is_not_found(
     client = client_for(two_partners["co_rep"].user)
     url = reverse("portal:order_detail", args=[open_order.pk])
     assert client.get(f"{url}?tab=history").status_code == 404
+
+
+def _history_table(client: Client, url: str) -> str:
+    page = client.get(f"{url}?tab=history").content.decode()
+    return page[page.index('data-testid="order-history"') :]
+
+
+def test_prg_7_the_portal_history_names_the_brand_owner_by_name_and_another_partner_by_no_name(
+    client_for: Callable[[User], Client], two_partners: dict[str, Any], open_order: Order,
+    manager: Actor, sales_admin: User,
+) -> None:  # fmt: skip
+    """PRG-7: on its own order's History a partner user reads the brand
+    owner's order manager by full name, never by sign-in name, and an entry
+    written by a user of another partner organization (a shared deal's
+    team member, DEAL-9; written here straight to the trail, as no service
+    lets another partner touch an order) as "Another partner", without that
+    person's sign-in or full name. The brand owner's people read every
+    author by name, as before."""
+    User.objects.filter(pk=sales_admin.pk).update(first_name="Samantha", last_name="Seller")
+    line = open_order.lines.get(product__code="FAMILY")
+    fulfilment_report(
+        actor=manager,
+        order=open_order,
+        reports=[StatusReport(line.pk, FulfilmentStatus.IN_PROGRESS)],
+    )
+    stranger = two_partners["co_rep"].user
+    audit_parts(
+        actor=as_actor(stranger),
+        instance=open_order,
+        changes={"monthly_total": [str(open_order.monthly_total), "1.00"]},
+    )
+    stranger_name = stranger.get_full_name()
+    assert stranger_name
+    portal = _history_table(
+        client_for(two_partners["nw_admin"].user),
+        reverse("portal:order_detail", args=[open_order.pk]),
+    )
+    assert "<td>Samantha Seller</td>" in portal
+    assert sales_admin.username not in portal
+    assert f"<td>{gettext('Another partner')}</td>" in portal
+    assert stranger.username not in portal
+    assert stranger_name not in portal
+    internal = _history_table(
+        client_for(sales_admin), reverse("orders:order_detail", args=[open_order.pk])
+    )
+    assert f"<td>{stranger_name}</td>" in internal
+    assert f"<td>{two_partners['nw_admin'].user.get_full_name()}</td>" in internal
+    assert "<td>Samantha Seller</td>" in internal

@@ -8,14 +8,20 @@ The sizes stay under 58 lines: beyond that SQLite (not PostgreSQL) splits
 a bulk insert of order lines into batches of 999 parameters."""
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from openprm.catalog import services as catalog
 from openprm.catalog.models import PriceList
 from openprm.core.actor import Actor
+from openprm.customers.models import Account
+from openprm.deals.models import Opportunity
+from openprm.identity.models import User
 from openprm.orders.lines import LineSpec
 from openprm.orders.models import Asset, AssetEvent, Order
 from openprm.orders.services import (
@@ -25,8 +31,10 @@ from openprm.orders.services import (
     order_assets_change,
     order_revise,
     order_submit,
+    place_order,
     service_profile,
 )
+from tests.factories import as_actor
 from tests.orders.conftest import complete, family
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +144,44 @@ def test_ord_4_a_submitted_revision_keeps_where_fulfilment_got_in_the_same_state
         statuses = list(revision.lines.order_by("position").values_list("fulfilment_status"))
         assert statuses == [("in_progress",)] + [("open",)] * (len(statuses) - 1)
     assert counts[0] == counts[1]
+
+
+def test_ord_2_ord_6_a_power_user_orders_for_its_customer_in_the_same_statements_whatever_the_size(
+    two_partners: dict[str, Any], nw_power: Actor, customer: Account, channel_manager: User,
+    sales_admin: User, telemedia: dict[str, Any],
+) -> None:  # fmt: skip
+    """A partner power user places an order for a customer its organization
+    sells to (its opportunity on the customer's account, DEAL-9) at the
+    customer's price list, a new actor each time as each portal request
+    builds one: 12 lines and 52 take the same statements."""
+    Opportunity.objects.create(
+        name="Acme phones", account=customer, partner=two_partners["nw"],
+        owner=channel_manager, close_date=timezone.localdate(),
+    )  # fmt: skip
+    prices = catalog.price_list_create(
+        actor=as_actor(sales_admin),
+        data={"name": "Acme contract", "currency": "EUR", "audience": "customer",
+              "customer_id": customer.pk},
+    )  # fmt: skip
+    for code in ("PHONE-X", "FAMILY", "PLAN-1500", "LINE", "DATA-5"):
+        catalog.item_set(
+            actor=as_actor(sales_admin), price_list=prices, product_id=telemedia[code].pk,
+            one_time_price=Decimal("10.00"), monthly_price=Decimal("1.00"),
+        )  # fmt: skip
+
+    def place(lines: int) -> Order:
+        return place_order(
+            actor=as_actor(nw_power.user), customer_id=customer.pk, contact_id=None,
+            price_list_id=prices.pk, opportunity_id=None, lines=specs(telemedia, lines),
+        )  # fmt: skip
+
+    place(1)  # the caches a first call fills
+    placing = []
+    for lines in SIZES:
+        order, count = counted(lambda lines=lines: place(lines))
+        placing.append(count)
+        assert (order.customer_id, order.partner_id, order.price_list_id) == (
+            customer.pk, two_partners["nw"].pk, prices.pk,
+        )  # fmt: skip
+        assert order.lines.count() == 2 + 2 * lines + 8 * lines
+    assert placing[0] == placing[1]

@@ -6,11 +6,17 @@ The page is read with one row more than asked, so `has_next` costs nothing;
 row (seconds at a million contacts), so a client paging through a big list
 can ask `with_count=false` and get `count: null` except on the last page,
 whose total is known anyway (core.listing does the same for the pages).
+
+A list whose rows need a fact read for the whole page (the names of a
+trail's authors) passes `prepare`, called once with the request and the
+page's rows, so the fact costs one query a page, not one a row.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
@@ -38,6 +44,12 @@ class PagePagination(PaginationBase):
 
     items_attribute = "items"
 
+    def __init__(
+        self, *, prepare: Callable[[HttpRequest, list[Any]], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.prepare = prepare
+
     def paginate_queryset(
         self, queryset: QuerySet[Any] | list[Any], pagination: PageInput, **params: Any
     ) -> Any:
@@ -50,8 +62,11 @@ class PagePagination(PaginationBase):
             count = offset + len(rows)
         elif pagination.with_count:
             count = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
+        items = rows[:size]
+        if self.prepare is not None:
+            self.prepare(params["request"], items)
         return {
-            "items": rows[:size],
+            "items": items,
             "count": count,
             "page": pagination.page,
             "page_size": size,

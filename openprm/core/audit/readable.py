@@ -8,12 +8,19 @@ editable) and changes between two empty values are left out: they mean
 nothing to a reader. Related records are fetched once per page, through the
 access module, so a record the reader may not see is named "(not visible)"
 rather than revealed.
+
+Each entry's author (`who`) is named as the reader may name them (PRG-7):
+by name when the reader may see the user, else as the partners app says
+(`unseen_authors_reader`) — a brand-owner colleague by full name, a user of
+another partner organization as "Another partner" — in one query for the
+page; an entry without an author keeps its stored name ("system"). The
+API's trail names its authors with the same function (`authors_named`).
 """
 
 import datetime as dt
 import decimal
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +36,9 @@ from openprm.core.actor import Actor
 from openprm.core.audit.models import AuditEntry
 from openprm.core.customfields.models import CustomField
 from openprm.core.customfields.registry import lineage
+
+UnseenAuthors = Callable[[Actor, Collection[int]], dict[int, str]]
+_unseen_authors: list[UnseenAuthors] = []
 
 HIDDEN_FIELDS = frozenset({"name_search", "version", "updated_at", "created_at", "password"})
 EMPTY_VALUES = (None, "", [], {})
@@ -89,10 +99,16 @@ def _custom_labels(record_models: Iterable[type[models.Model] | None]) -> dict[s
     }
 
 
+def _user_model() -> type[models.Model]:
+    model = AuditEntry._meta.get_field("actor").related_model
+    assert isinstance(model, type)
+    return model
+
+
 def _readable_rows(model: type[models.Model], actor: Actor) -> models.QuerySet[Any]:
     """The rows whose names the reader may read: colleagues' names are
     reference data every internal user reads (they pick owners from them)."""
-    if model is AuditEntry._meta.get_field("actor").related_model and actor.is_internal:
+    if model is _user_model() and actor.is_internal:
         return access.unscoped(model)
     return access.visible(model, actor)
 
@@ -138,12 +154,47 @@ def _plain(field: models.Field[Any, Any] | None, value: Any) -> str:
     return str(value)
 
 
+def unseen_authors_reader(reader: UnseenAuthors) -> None:
+    """Set how the authors a reader may not see as users are named. Which
+    organization a portal user belongs to is recorded by the partners app,
+    above core; it sets this once. A second, different reader is a
+    programming error."""
+    if _unseen_authors and _unseen_authors[0] is not reader:
+        raise RuntimeError("the unseen authors reader is already set")
+    _unseen_authors[:] = [reader]
+
+
+def authors_named(
+    actor: Actor, entries: Sequence[Any], known: Mapping[str, str] | None = None
+) -> None:
+    """Set `who` on each entry (an audit entry or a business event): its
+    author as the reader may name them (PRG-7). `known` holds the names of
+    the users the reader may see, when the caller already read them;
+    otherwise they are read here, in one query. The authors left are named
+    by the unseen authors reader in one more query; with none installed,
+    they are not named at all (fail closed)."""
+    ids = {str(e.actor_id) for e in entries if e.actor_id is not None}
+    if known is None:
+        known = {
+            pk: name for (_model, pk), name in _related_names(actor, {_user_model(): ids}).items()
+        }
+    names = dict(known)
+    unseen = {int(pk) for pk in ids - names.keys()}
+    if unseen and _unseen_authors:
+        names.update((str(pk), name) for pk, name in _unseen_authors[0](actor, unseen).items())
+    for entry in entries:
+        if entry.actor_id is None:
+            entry.who = getattr(entry, "actor_name", "") or "system"
+        else:
+            entry.who = names.get(str(entry.actor_id), _("(not visible)"))
+
+
 def readable_history(actor: Actor, entries: Iterable[AuditEntry]) -> list[AuditEntry]:
     """The entries, each with `lines`: the changes a reader should see."""
     entries = list(entries)
     fields: dict[tuple[int, str], models.Field[Any, Any] | None] = {}
     wanted: dict[type[models.Model], set[Any]] = defaultdict(set)
-    user_model = AuditEntry._meta.get_field("actor").related_model
+    user_model = _user_model()
     wanted[user_model].update(e.actor_id for e in entries if e.actor_id is not None)
     for entry in entries:
         model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
@@ -176,5 +227,7 @@ def readable_history(actor: Actor, entries: Iterable[AuditEntry]) -> list[AuditE
                 ChangeLine(_label(field, name, labels), shown(field, before), shown(field, after))
             )
         entry.lines = lines  # type: ignore[attr-defined]
-        entry.who = names.get((user_model, str(entry.actor_id)), entry.actor_name)  # type: ignore[attr-defined]
+    authors_named(
+        actor, entries, {pk: name for (model, pk), name in names.items() if model is user_model}
+    )
     return entries
