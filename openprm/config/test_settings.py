@@ -12,5 +12,10 @@ STATIC_ROOT = VAR_DIR / "test-staticfiles"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = True
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    DATABASES["default"]["ENGINE"] = "openprm.core.testing.postgresql"  # noqa: F405
+# Django's backends, emptying and restoring the database between
+# transactional tests faster (core/testing).
+TEST_BACKENDS = {
+    "django.db.backends.postgresql": "openprm.core.testing.postgresql",
+    "django.db.backends.sqlite3": "openprm.core.testing.sqlite3",
+}
+DATABASES["default"]["ENGINE"] = TEST_BACKENDS[DATABASES["default"]["ENGINE"]]  # noqa: F405

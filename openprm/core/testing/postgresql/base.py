@@ -1,4 +1,6 @@
-"""PostgreSQL for the test suite: Django's backend with a faster flush.
+"""PostgreSQL for the test suite: Django's backend with a faster flush, and
+the seeded rows restored in bulk before each transactional test
+(core.testing.restore).
 
 Every browser test and every test on a transactional database ends with a
 flush, and Django's PostgreSQL flush is one `TRUNCATE` of every table, which
@@ -13,7 +15,9 @@ IDENTITY` leaves them; a flush that resets them takes Django's way.
 
 from typing import Any
 
-from django.db.backends.postgresql import base
+from django.db.backends.postgresql import base, creation
+
+from openprm.core.testing.restore import BulkRestoreCreation
 
 
 class DatabaseOperations(base.DatabaseOperations):
@@ -48,5 +52,10 @@ class DatabaseOperations(base.DatabaseOperations):
             return [row[0] for row in cursor.fetchall()]
 
 
+class DatabaseCreation(BulkRestoreCreation, creation.DatabaseCreation):
+    pass
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     ops_class = DatabaseOperations
+    creation_class = DatabaseCreation
