@@ -39,9 +39,9 @@ def test_plat_6_no_lost_update_among_parallel_edits(
         try:
             barrier.wait()
             for attempt in range(EDITS):
-                version = Account.objects.only("version").get(pk=account.pk).version
                 name = f"Contended {number}-{attempt}"
                 try:
+                    version = Account.objects.only("version").get(pk=account.pk).version
                     account_update(
                         actor=admin,
                         account=account,
@@ -66,6 +66,7 @@ def test_plat_6_no_lost_update_among_parallel_edits(
     for thread in threads:
         thread.join(timeout=120)
 
+    assert not any(thread.is_alive() for thread in threads), "an editing thread is still waiting"
     assert set(outcomes) <= {"accepted", "stale"}, outcomes
     assert sum(outcomes.values()) == THREADS * EDITS
     final = in_thread(lambda: Account.objects.get(pk=account.pk))
