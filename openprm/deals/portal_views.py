@@ -5,16 +5,22 @@ portal app mounts them under /portal/ (deals.urls.portal_urlpatterns)."""
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from openprm.core.views.editing import RecordAction, RecordForm
-from openprm.core.views.generic import RecordDetail, RecordList
+from openprm.core.views.generic import Page, RecordDetail, RecordList
 from openprm.core.views.pages import portal_only
 from openprm.deals import forms, selectors, services, tables
 from openprm.deals.models import DealRegistration, Lead, Opportunity
-from openprm.deals.opportunity_views import NewLineProductPick, OpportunityEdit, deal_context
+from openprm.deals.opportunity_views import (
+    NewLineProductPick,
+    OpportunityEdit,
+    deal_context,
+    product_matches,
+)
 from openprm.deals.services.approval import protection_days
 from openprm.deals.services.drafts import EDITABLE, FIELDS
 
@@ -43,7 +49,12 @@ class PortalRegistrationForm(RecordForm):
         return selectors.registration_get(actor=self.actor, pk=pk)
 
     def form_kwargs(self, record: DealRegistration | None) -> dict[str, Any]:
-        picker = {"actor": self.actor, "pick_url": reverse("portal:registration_product_pick")}
+        pick_url = (
+            reverse("portal:registration_product_pick")
+            if record is None
+            else reverse("portal:registration_edit_product_pick", args=[record.pk])
+        )
+        picker = {"actor": self.actor, "pick_url": pick_url}
         if record is None:
             return picker
         lines = {
@@ -84,6 +95,20 @@ class PortalRegistrationProductPick(NewLineProductPick):
     """The registration form's product pickers (DEAL-2)."""
 
     model = DealRegistration
+
+
+@method_decorator(portal_only, name="dispatch")
+class PortalRegistrationEditProductPick(Page):
+    """The product pickers of a registration's edit form, for those who may
+    change that registration (DEAL-2): read from the record's own URL, as
+    the opportunity's are."""
+
+    model = DealRegistration
+    action = "change"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        selectors.registration_for_change(actor=self.actor, pk=pk)
+        return product_matches(request, self.actor)
 
 
 class PortalRegistrationCreate(PortalRegistrationForm):

@@ -35,6 +35,14 @@ def registration_get(*, actor: Actor, pk: Any) -> DealRegistration:
     )
 
 
+def registration_for_change(*, actor: Actor, pk: Any) -> DealRegistration:
+    """The registration an edit form's search belongs to: 404 unseen, 403
+    when the actor may see it but not change it."""
+    registration = registration_get(actor=actor, pk=pk)
+    access.require(actor, "change", registration)
+    return registration
+
+
 def registration_conflicts(*, actor: Actor, registration: DealRegistration) -> list[Candidate]:
     """DEAL-7: what the registration conflicts with, for those who decide
     on it only; anyone else is refused before anything is read."""

@@ -137,6 +137,11 @@ portal_urlpatterns = [
         name="registration_edit",
     ),
     path(
+        "registrations/<int:pk>/products/",
+        portal_views.PortalRegistrationEditProductPick.as_view(),
+        name="registration_edit_product_pick",
+    ),
+    path(
         "registrations/<int:pk>/submit/",
         portal_views.PortalRegistrationSubmit.as_view(),
         name="registration_submit",

@@ -86,6 +86,21 @@ def test_deal_2_the_registration_form_finds_products_by_name_or_code(
     assert "No match." in web.get(url + "acc").content.decode()
 
 
+def test_deal_2_an_edit_form_searches_products_from_its_registration_s_url(
+    client_for: Callable[[User], Client], register: Register, two_partners: dict[str, Any]
+) -> None:
+    """Editing a draft, the pickers ask the registration's own address,
+    which answers those who may change it: its partner's rep finds a
+    product; another partner gets 404, as for the registration itself."""
+    draft = register("nw")
+    web = client_for(two_partners["nw_rep"].user)
+    url = f"/portal/registrations/{draft.pk}/products/"
+    assert url in web.get(f"/portal/registrations/{draft.pk}/edit/").content.decode()
+    search = url + "?field=line-1-product&line-1-product_search=sw-2"
+    assert "Switch 24" in web.get(search).content.decode()
+    assert client_for(two_partners["co_rep"].user).get(search).status_code == 404
+
+
 def test_deal_2_without_javascript_a_typed_name_or_code_is_the_line_s_product(
     client_for: Callable[[User], Client],
     two_partners: dict[str, Any],
