@@ -228,7 +228,7 @@ LEADS = ListSpec(
 
 
 def _portal_leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.leads_with_deadline(actor=actor), filters, actor)
+    return _filtered(selectors.portal_lead_list(actor=actor), filters, actor)
 
 
 PORTAL_LEADS = ListSpec(
@@ -241,7 +241,7 @@ PORTAL_LEADS = ListSpec(
         Column(
             "organization",
             _("Organization"),
-            lambda lead: lead.partner.account.name if lead.partner else "",
+            attrgetter("partner_shown"),
             shown=False,
         ),
         Column(

@@ -86,6 +86,36 @@ def test_deal_9_prg_7_a_partner_on_another_partners_deal_cannot_filter_by_that_p
     assert [r[1] for r in own["csv"][1:]] == [own_deal.name]
 
 
+def test_deal_9_prg_7_the_unfiltered_lists_never_give_the_other_partners_id_or_name(
+    client_for: Callable[[User], Client],
+    api_client_for: Callable[[User], Client],
+    two_partners: dict[str, Any],
+    helped_deal: Opportunity,
+    passed_lead: Lead,
+) -> None:
+    """What the filter no longer tells, the lists' own answers do not
+    either: the deal Contoso helps on and the lead Northwind passed on show
+    no partner id in the API, and the files say "Another partner"."""
+    northwind, contoso = two_partners["nw"], two_partners["co"]
+    co_api = api_client_for(two_partners["co_rep"].user)
+    deal = co_api.get(f"/api/v1/opportunities/{helped_deal.pk}").json()
+    assert deal["partner_id"] is None
+    listed = {o["id"]: o for o in co_api.get("/api/v1/opportunities").json()["items"]}
+    assert listed[helped_deal.pk]["partner_id"] is None
+    web = client_for(two_partners["co_rep"].user)
+    cells = csv_cells(web.get("/portal/opportunities/?export=csv"))
+    assert [row[-1] for row in cells[1:] if row[1] == helped_deal.name] == ["Another partner"]
+    assert northwind.account.name not in str(cells)
+    nw_api = api_client_for(two_partners["nw_rep"].user)
+    lead = nw_api.get(f"/api/v1/leads/{passed_lead.pk}").json()
+    assert (lead["partner_id"], lead["referring_partner_id"]) == (None, northwind.pk)
+    files = client_for(two_partners["nw_rep"].user).get("/portal/leads/?export=csv")
+    assert contoso.account.name not in str(csv_cells(files))
+    assert "Another partner" in csv_cells(files)[1]
+    taker = api_client_for(two_partners["co_rep"].user).get(f"/api/v1/leads/{passed_lead.pk}")
+    assert taker.json()["partner_id"] == contoso.pk
+
+
 @pytest.fixture
 def passed_lead(two_partners: dict[str, Any], customer: Account, channel_manager: User) -> Lead:
     """A lead Northwind passed on and Contoso took: Northwind still sees it
