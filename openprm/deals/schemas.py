@@ -4,16 +4,19 @@ deals (DEAL-7); the conflicts have their own, internal-only operation."""
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from ninja import Field, Schema
 
+from openprm.core import access
 from openprm.core.apikit.types import Input, RecordId, Version
 from openprm.customers.levels import AccessLevel
 from openprm.deals.conflicts import ConflictKind
 from openprm.deals.errors import LeadNotRoutedReason
 from openprm.deals.models import (
     DealRegistration,
+    Lead,
     LeadStatus,
     Opportunity,
     OpportunityStage,
@@ -195,8 +198,14 @@ class OpportunityOut(Schema):
     close_date: dt.date
     owner_id: int
     partner_id: int | None
+    """Null also for a partner user when the deal is another
+    organization's, its people only on the team (DEAL-9, PRG-7)."""
     referring_partner_id: int | None
     version: int
+
+    @staticmethod
+    def resolve_partner_id(opportunity: Opportunity, context: dict[str, Any]) -> int | None:
+        return access.partner_id_seen(context["request"].actor, opportunity.partner_id)
 
 
 class OpportunityTeamIn(Input):
@@ -264,12 +273,18 @@ class LeadOut(Schema):
     description: str
     owner_id: int
     partner_id: int | None
+    """Null also for a partner user when another organization took the
+    lead it passed on (DEAL-8, PRG-7)."""
     referring_partner_id: int | None
     opportunity_id: int | None
     answer_deadline: dt.datetime | None = Field(None, alias="open_deadline")
     """When the open offer lapses (DEAL-4, DEAL-8); a partner user reads
     only its own organization's."""
     version: int
+
+    @staticmethod
+    def resolve_partner_id(lead: Lead, context: dict[str, Any]) -> int | None:
+        return access.partner_id_seen(context["request"].actor, lead.partner_id)
 
 
 class LeadCandidateOut(Schema):

@@ -80,11 +80,17 @@ def portal_opportunity_list(*, actor: Actor) -> QuerySet[Opportunity]:
     editable = access.visible(Opportunity, actor, "change").values("pk")
     return opportunity_list(actor=actor).annotate(
         editable=Case(When(pk__in=editable, then=True), default=False),
-        partner_shown=Case(
-            When(partner__isnull=True, then=Value("")),
-            When(access.partner_reach_q(actor), then=F("partner__account__name")),
-            default=Value(str(_("Another partner"))),
-        ),
+        partner_shown=_partner_shown(actor),
+    )
+
+
+def _partner_shown(actor: Actor) -> Case:
+    """The row's partner as a partner user may read it: its name when the
+    user sees that organization's business, else "Another partner"."""
+    return Case(
+        When(partner__isnull=True, then=Value("")),
+        When(access.partner_reach_q(actor), then=F("partner__account__name")),
+        default=Value(str(_("Another partner"))),
     )
 
 
@@ -116,6 +122,12 @@ def leads_with_deadline(*, actor: Actor) -> QuerySet[Lead]:
         offers = offers.filter(partner_id=actor.partner_id)
     deadline = offers.values("deadline")[:1]
     return lead_list(actor=actor).annotate(open_deadline=Subquery(deadline))
+
+
+def portal_lead_list(*, actor: Actor) -> QuerySet[Lead]:
+    """The partner user's leads with `partner_shown`: a lead it passed on
+    and another partner took never names the taker (DEAL-8, PRG-7)."""
+    return leads_with_deadline(actor=actor).annotate(partner_shown=_partner_shown(actor))
 
 
 def leads_offered(*, actor: Actor) -> QuerySet[Lead]:

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.tables import Column, ListSpec, Query, RecordUrl
 from openprm.deals import selectors
@@ -16,14 +17,23 @@ from openprm.deals.filters import LeadFilter, OpportunityFilter, RegistrationFil
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 
 
-def _filtered(rows: QuerySet[Any], filters: Any) -> QuerySet[Any]:
-    return filters.filter(rows) if filters is not None else rows
+def _filtered(rows: QuerySet[Any], filters: Any, actor: Actor) -> QuerySet[Any]:
+    """`rows` by the list's filters; a portal user's `partner` filter
+    matches only organizations whose business it sees (PRG-7, DEAL-9): a
+    deal it only helps on must not answer to its partner's id, or guessing
+    ids would name the partner the list calls "Another partner"."""
+    if filters is None:
+        return rows
+    rows = filters.filter(rows)
+    if filters.partner is not None and actor.partner_id is not None:
+        rows = rows.filter(access.partner_reach_q(actor))
+    return rows
 
 
 def _registrations(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[DealRegistration]:
-    return _filtered(selectors.registration_list(actor=actor), filters)
+    return _filtered(selectors.registration_list(actor=actor), filters, actor)
 
 
 def conflict_count(registration: DealRegistration) -> int | str:
@@ -157,7 +167,7 @@ PORTAL_REGISTRATIONS = ListSpec(
 def _opportunities(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[Opportunity]:
-    return _filtered(selectors.opportunity_list(actor=actor), filters)
+    return _filtered(selectors.opportunity_list(actor=actor), filters, actor)
 
 
 OPPORTUNITIES = ListSpec(
@@ -186,7 +196,7 @@ OPPORTUNITIES = ListSpec(
 
 
 def _leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.leads_offered(actor=actor), filters)
+    return _filtered(selectors.leads_offered(actor=actor), filters, actor)
 
 
 LEAD_COLUMNS = (
@@ -218,7 +228,7 @@ LEADS = ListSpec(
 
 
 def _portal_leads(*, actor: Actor, filters: Any, query: Query, **scope: Any) -> QuerySet[Lead]:
-    return _filtered(selectors.leads_with_deadline(actor=actor), filters)
+    return _filtered(selectors.portal_lead_list(actor=actor), filters, actor)
 
 
 PORTAL_LEADS = ListSpec(
@@ -231,7 +241,7 @@ PORTAL_LEADS = ListSpec(
         Column(
             "organization",
             _("Organization"),
-            lambda lead: lead.partner.account.name if lead.partner else "",
+            attrgetter("partner_shown"),
             shown=False,
         ),
         Column(
@@ -255,7 +265,7 @@ PORTAL_LEADS = ListSpec(
 def _portal_opportunities(
     *, actor: Actor, filters: Any, query: Query, **scope: Any
 ) -> QuerySet[Opportunity]:
-    return _filtered(selectors.portal_opportunity_list(actor=actor), filters)
+    return _filtered(selectors.portal_opportunity_list(actor=actor), filters, actor)
 
 
 PORTAL_OPPORTUNITIES = ListSpec(

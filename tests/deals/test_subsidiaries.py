@@ -211,3 +211,25 @@ def test_prg_13_subsidiaries_business_through_the_portal_pages(
     sibling = client_for(family["east_rep"].user)
     assert sibling.get(detail).status_code == 404
     assert "Branch lead" not in sibling.get("/portal/leads/").content.decode()
+
+
+def test_prg_13_prg_7_the_partner_filter_reaches_subsidiaries_only_while_switched_on(
+    family: dict[str, Any], api_client_for: Callable[[User], Client]
+) -> None:
+    """DEAL-9: a parent's user filters its lists by a subsidiary's id and
+    finds the subsidiary's business while the brand owner lets it see it;
+    switched off, or by Contoso's id, the filter finds nothing."""
+    api = api_client_for(family["nw_rep"].user)
+    branch, contoso = family["br"].pk, family["co"].pk
+
+    def found(partner: int) -> list[set[int]]:
+        return [
+            {r["id"] for r in api.get(f"/api/v1/{name}?partner={partner}").json()["items"]}
+            for name in ("registrations", "opportunities")
+        ]
+
+    _switch(family, on=True)
+    assert found(branch) == [_ids(family, "br"), {family["br_opp"].pk}]
+    assert found(contoso) == [set(), set()]
+    _switch(family, on=False)
+    assert found(branch) == [set(), set()]

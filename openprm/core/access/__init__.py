@@ -47,6 +47,7 @@ __all__ = [
     "RowCondition",
     "can",
     "can_create",
+    "partner_id_seen",
     "partner_reach_q",
     "require",
     "require_create",
@@ -253,6 +254,16 @@ def partner_reach_q(actor: Actor, field: str = "partner_id") -> Q:
     if len(reach) == 1:
         return Q(**{field: reach[0]})
     return Q(**{f"{field}__in": reach})
+
+
+def partner_id_seen(actor: Actor, partner_id: int | None) -> int | None:
+    """A record's partner id as the actor may learn it (PRG-7): always for
+    the brand owner's people; for a portal user only when it is one of the
+    organizations `partner_reach_q` lets it see, else None — a deal its
+    people only help on must not name the partner selling it."""
+    if actor.partner_id is None or partner_id in actor.partner_reach:
+        return partner_id
+    return None
 
 
 def get_visible(

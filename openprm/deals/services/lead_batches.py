@@ -5,7 +5,9 @@ leads went to which partner, and why the others did not go.
 Safe with several workers routing at once: each lead is offered in its own
 transaction, a lead another worker offered meanwhile is reported as no
 longer new (one open offer per lead), and a partner filled meanwhile is
-passed over (its capacity is checked under its lock).
+passed over (its capacity is checked under its lock). On SQLite the batch
+pauses about once a second so that other writers, a form being saved, get
+the database's write lock in between (core.write_pauses).
 """
 
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from openprm.core import access
 from openprm.core.actor import Actor
 from openprm.core.errors import Conflict
 from openprm.core.privileges import require_privilege
+from openprm.core.write_pauses import paused_for_writers
 from openprm.deals.errors import DealErrorCode, LeadNotRoutedReason
 from openprm.deals.models import Lead, LeadOffer
 from openprm.deals.routing import Pool, candidates, offered_before
@@ -77,7 +80,7 @@ def leads_route_batch(*, actor: Actor, lead_ids: Sequence[int]) -> RoutingReport
     leads = {lead.pk: lead for lead in seen}
     pool = Pool.read()
     report = RoutingReport()
-    for pk in wanted:
+    for pk in paused_for_writers(wanted):
         lead = leads.get(pk)
         if lead is None:
             unseen = _("No lead you can see has this id.")

@@ -26,6 +26,7 @@ from openprm.core.locks import natural_keys_lock
 from openprm.core.notifications.services import notify
 from openprm.core.options.selectors import profile_option_value
 from openprm.core.records import record_create, record_update
+from openprm.core.write_pauses import paused_for_writers
 from openprm.customers.models import Account
 from openprm.deals import catalog
 from openprm.deals.errors import DealErrorCode
@@ -243,7 +244,9 @@ def lead_pass(*, actor: Actor, lead: Lead) -> LeadOffer:
 
 def offers_time_out(now: dt.datetime | None = None) -> int:
     """Unanswered offers past their deadline lapse and their leads go to the
-    next candidate (DEAL-8); re-runnable."""
+    next candidate (DEAL-8); re-runnable. A routed batch lapses all at once,
+    one offer a transaction, so on SQLite it pauses for other writers as the
+    batch did (core.write_pauses)."""
     now = now or timezone.now()
     lapsed = list(
         LeadOffer.objects.filter(outcome=Outcome.OPEN, deadline__lt=now).select_related(
@@ -251,7 +254,7 @@ def offers_time_out(now: dt.datetime | None = None) -> int:
         )
     )
     system = ANONYMOUS
-    for found in lapsed:
+    for found in paused_for_writers(lapsed):
         with transaction.atomic():
             if LeadOffer.objects.filter(pk=found.pk, outcome=Outcome.OPEN).update(
                 outcome=Outcome.TIMED_OUT, answered_at=now

@@ -6,7 +6,9 @@ entries, their import keys, the batch's rejected rows and the job's
 counters with `last_committed_row`. A process killed at any instant
 therefore leaves whole batches and a job record that says where it
 stopped; resuming skips the committed lines (and ImportKey would skip them
-anyway), so nothing is imported twice.
+anyway), so nothing is imported twice. On SQLite the run pauses between
+batches, about once a second, so that other writers get the database's
+write lock in between (core.write_pauses).
 """
 
 import gc
@@ -16,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from openprm.core.write_pauses import paused_for_writers
 from openprm.identity.actors import actor_for
 from openprm.imports.dry_run import nothing_written
 from openprm.imports.kinds import kind_get
@@ -142,7 +145,7 @@ def _run_rows(
         collector_paused(),
         prepared_batches(job, kind, batch_size, kind.prepare_memo(ctx)) as batches,
     ):
-        for batch in batches:
+        for batch in paused_for_writers(batches):
             if ImportJob.objects.filter(pk=job.pk, cancel_requested=True).exists():
                 return
             with transaction.atomic():
