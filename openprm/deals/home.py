@@ -82,12 +82,11 @@ def _partner_counts(actor: Actor) -> dict[str, int]:
     """The counts of the partner's dashboard in one statement, shared by its
     blocks: leads by status, its own opportunities by stage (those it sells
     — and its subsidiaries sell, where it sees them, PRG-13; not another
-    partner's deals its people help on; naming the partners lets the
-    database read their rows by index) and the lead offers waiting for its
-    answer (up to TODO_CAP + 1)."""
+    partner's deals its people help on, `access.in_partner_reach`) and the
+    lead offers waiting for its answer (up to TODO_CAP + 1)."""
 
     def read() -> dict[str, int]:
-        own = selectors.opportunity_list(actor=actor).filter(access.partner_reach_q(actor))
+        own = access.in_partner_reach(Opportunity, actor)
         return grouped_counts(
             (
                 selectors.lead_list(actor=actor),
