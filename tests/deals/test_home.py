@@ -137,8 +137,9 @@ def test_prg_8_deal_9_the_chart_counts_the_deals_a_partner_sells_not_those_it_he
     """Contoso's rep on the team of Northwind's deal (DEAL-9) lets Contoso
     see the deal, but its opportunities-by-stage chart counts only the
     business of the organizations in its reach (PRG-8): the deal is
-    Northwind's, counted on Northwind's home alone. Those rows are a subset
-    of what the user sees, and nothing for the brand owner's people."""
+    Northwind's, counted on Northwind's home alone, and in Northwind's
+    figures (DEAL-5) as Contoso or the channel manager reads them, never
+    Contoso's. Those rows are a subset of what the user sees."""
     Opportunity.objects.filter(pk=own_deal.pk).update(partner=two_partners["nw"])
     services.opportunity_team_add(
         actor=as_actor(channel_manager),
@@ -158,6 +159,11 @@ def test_prg_8_deal_9_the_chart_counts_the_deals_a_partner_sells_not_those_it_he
     assert seen("co_rep") == (True, [], 0)
     assert seen("nw_admin") == (True, [own_deal], 1)
     assert not access.in_partner_reach(Opportunity, as_actor(channel_manager)).exists()
+    nw = two_partners["nw"].pk
+    for key, expected in (("co_rep", []), ("nw_admin", [own_deal])):
+        actor = as_actor(two_partners[key].user)
+        assert list(access.of_partner(Opportunity, actor, nw)) == expected
+    assert list(access.of_partner(Opportunity, as_actor(channel_manager), nw)) == [own_deal]
     with pytest.raises(access.AccessNotConfigured):
         access.in_partner_reach(Account, as_actor(channel_manager))
 

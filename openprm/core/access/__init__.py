@@ -7,7 +7,8 @@ change, delete, approve… — and `can(actor, action, obj)` the yes/no for one
 record; `require()` raises what a service must raise. Creating has no
 record to ask about: `can_create(actor, Model)` and `require_create()`.
 A portal dashboard counting its organization's own business asks
-`in_partner_reach(Model, actor)`: a subset of `visible()`.
+`in_partner_reach(Model, actor)`, figures about one partner
+`of_partner(Model, actor, partner_id)`: subsets of `visible()`.
 Every selector, form choice, API list, export, count, search and button
 goes through here. A model without a policy cannot be queried through here
 at all, and an anonymous or deactivated actor sees nothing. Records outside
@@ -50,6 +51,7 @@ __all__ = [
     "can",
     "can_create",
     "in_partner_reach",
+    "of_partner",
     "partner_reach_q",
     "require",
     "require_create",
@@ -271,13 +273,29 @@ def in_partner_reach(model: type[M], actor: Actor) -> models.QuerySet[M]:
     counts read 50,000 rows through the table instead of the index only
     (docs/performance.md). Nothing for an internal or deactivated actor.
     """
-    field = policy_of(model).reach_field
-    if field is None:
-        raise AccessNotConfigured(f"{model.__name__} names no partner whose business a row is")
+    field = _reach_field(model)
     queryset = model._default_manager.all()
     if not actor.is_active or actor.is_internal:
         return queryset.none()
     return queryset.filter(partner_reach_q(actor, field))
+
+
+def of_partner(model: type[M], actor: Actor, partner_id: int) -> models.QuerySet[M]:
+    """The rows of one partner's business that `actor` sees, for figures
+    about that partner (its deal analytics): to a portal user, the
+    partner's rows when it is in its reach (`in_partner_reach`), never
+    another partner's deals it sees through its people on the team; to the
+    brand owner's people, the partner's rows among those they see."""
+    field = _reach_field(model)
+    rows = visible(model, actor) if actor.is_internal else in_partner_reach(model, actor)
+    return rows.filter(**{field: partner_id})
+
+
+def _reach_field(model: type[models.Model]) -> str:
+    field = policy_of(model).reach_field
+    if field is None:
+        raise AccessNotConfigured(f"{model.__name__} names no partner whose business a row is")
+    return field
 
 
 def get_visible(
