@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import connections
-from django.db.models import Aggregate, Count, Q, QuerySet
+from django.db.models import Aggregate, Count, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils import formats
 
 COUNT_CAP = 1000
 TODO_CAP = 100
+ONE = Value(1)
 
 
 def capped_count(rows: QuerySet[Any], cap: int = COUNT_CAP) -> int:
@@ -73,8 +74,12 @@ def _group_sql(rows: QuerySet[Any], counts: Mapping[str, Counted]) -> tuple[str,
         sql, params = rows.query.sql_with_params()
         name = quote(next(iter(counts)))
         return f"SELECT COUNT(*) AS {name} FROM ({sql}) capped", params  # noqa: S608  ORM-built SQL
+    # COUNT(1) rather than COUNT(id): PostgreSQL's indexes do not hold the
+    # primary key, so counting it reads every row from the table, where a
+    # constant lets counts by stage be read from an index on (partner, stage)
+    # alone: 50,000 opportunities 11 -> 4 ms (docs/performance.md).
     aggregates = {
-        name: Count("pk") if how is None else Count("pk", filter=how) if isinstance(how, Q) else how
+        name: Count("*") if how is None else Count(ONE, filter=how) if isinstance(how, Q) else how
         for name, how in counts.items()
     }
     query = rows.order_by().query.chain()

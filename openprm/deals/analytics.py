@@ -81,7 +81,7 @@ def partner_deal_stats(*, actor: Actor, partner_id: int) -> DealStats:
             state__in=APPROVED_ONCE, decided_at__isnull=False, first_submitted_at__isnull=False
         ).values_list("first_submitted_at", "decided_at")
     ]
-    opportunities = access.visible(Opportunity, actor).filter(partner_id=partner_id)
+    opportunities = access.of_partner(Opportunity, actor, partner_id)
     groups = list(
         opportunities.order_by()
         .values("currency", "stage", "is_open")

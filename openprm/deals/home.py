@@ -26,6 +26,9 @@ from openprm.deals.models import DealRegistration, Lead, Opportunity
 SHOWN = 5
 EXPIRING_DAYS = 30
 EXPIRING_SHOWN = 6
+SHOWN_FIELDS = ("pk", "number", "title", "state", "protection_ends")
+"""What the partner's blocks show of a registration: reading its other
+columns and its partner and account was most of their time."""
 State = DealRegistration.State
 Stage = Opportunity.Stage
 LeadStatus = Lead.Status
@@ -68,9 +71,9 @@ def pipeline(*, actor: Actor) -> dict[str, Any]:
 def partner_deals(*, actor: Actor) -> dict[str, Any]:
     """What the partner should act on: registrations returned to it and
     leads waiting for its answer (protection ending soon has its own block)."""
-    returned = selectors.registration_list(actor=actor).filter(state=State.RETURNED)
+    returned = access.visible(DealRegistration, actor).filter(state=State.RETURNED)
     return {
-        "returned": list(returned.order_by("pk")[:SHOWN]),
+        "returned": list(returned.order_by("pk").only(*SHOWN_FIELDS)[:SHOWN]),
         "leads": _partner_counts(actor)["offers"],
         "leads_url": reverse("portal:lead_list"),
         "list_url": reverse("portal:registration_list"),
@@ -82,12 +85,11 @@ def _partner_counts(actor: Actor) -> dict[str, int]:
     """The counts of the partner's dashboard in one statement, shared by its
     blocks: leads by status, its own opportunities by stage (those it sells
     — and its subsidiaries sell, where it sees them, PRG-13; not another
-    partner's deals its people help on; naming the partners lets the
-    database read their rows by index) and the lead offers waiting for its
-    answer (up to TODO_CAP + 1)."""
+    partner's deals its people help on, `access.in_partner_reach`) and the
+    lead offers waiting for its answer (up to TODO_CAP + 1)."""
 
     def read() -> dict[str, int]:
-        own = selectors.opportunity_list(actor=actor).filter(access.partner_reach_q(actor))
+        own = access.in_partner_reach(Opportunity, actor)
         return grouped_counts(
             (
                 selectors.lead_list(actor=actor),
@@ -151,7 +153,8 @@ def partner_registrations_expiring(*, actor: Actor) -> dict[str, Any]:
     30 days, the nearest first, with the days left."""
     today = timezone.localdate()
     expiring = (
-        selectors.registration_list(actor=actor)
+        access.visible(DealRegistration, actor)
+        .only(*SHOWN_FIELDS)
         .filter(
             state=State.APPROVED,
             protection_ends__gte=today,

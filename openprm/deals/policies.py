@@ -119,6 +119,8 @@ def _full_access(actor: Actor, opportunity: Opportunity) -> PermissionRefused | 
 
 @access.policy(Opportunity)
 class OpportunityPolicy(access.Policy[Opportunity]):
+    reach_field = "partner_id"
+
     def view(self, rows: QuerySet[Opportunity], actor: Actor) -> QuerySet[Opportunity]:
         if actor.is_internal:
             return rows.filter(access.through_visible(Account, actor, "account"))

@@ -91,10 +91,18 @@ def partnership_of_partner(*, actor: Actor, partner_id: int) -> Partnership | No
 
 
 def own_partnership(*, actor: Actor) -> Partnership:
-    """PRG-7: the portal user's own organization's partnership."""
+    """PRG-7: the portal user's own organization's partnership, with what
+    its tier's explanation reads (the home's progress block): not its own
+    organization's name nor its channel manager, which it would read for
+    nothing."""
     if actor.partner_id is None:
         raise NotFound
-    found = partnership_of_partner(actor=actor, partner_id=actor.partner_id)
+    found = (
+        access.visible(Partnership, actor)
+        .select_related("program", "tier", "last_snapshot")
+        .filter(partner_id=actor.partner_id)
+        .first()
+    )
     if found is None:
         raise NotFound
     return found

@@ -11,9 +11,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from openprm.core import access
 from openprm.core.notifications.models import Notification
 from openprm.customers.models import Account
 from openprm.deals import services
+from openprm.deals.home import partner_opportunities_by_stage
 from openprm.deals.models import DealRegistration, Lead, Opportunity
 from openprm.identity.models import User
 from tests.factories import as_actor
@@ -127,6 +129,43 @@ def test_prg_8_deal_5_the_portal_dashboard_counts_each_chart_in_one_grouped_quer
         assert str(label) in page
     assert "Expiring in 3" in page
     assert "Expiring in 8" in page
+
+
+def test_prg_8_deal_9_the_chart_counts_the_deals_a_partner_sells_not_those_it_helps_on(
+    two_partners: dict[str, Any], channel_manager: User, own_deal: Opportunity
+) -> None:
+    """Contoso's rep on the team of Northwind's deal (DEAL-9) lets Contoso
+    see the deal, but its opportunities-by-stage chart counts only the
+    business of the organizations in its reach (PRG-8): the deal is
+    Northwind's, counted on Northwind's home alone, and in Northwind's
+    figures (DEAL-5) as Contoso or the channel manager reads them, never
+    Contoso's. Those rows are a subset of what the user sees."""
+    Opportunity.objects.filter(pk=own_deal.pk).update(partner=two_partners["nw"])
+    services.opportunity_team_add(
+        actor=as_actor(channel_manager),
+        opportunity=own_deal,
+        resource_id=two_partners["co_rep"].resource.pk,
+        access_level="view",
+    )
+
+    def seen(key: str) -> tuple[bool, list[Opportunity], int]:
+        actor = as_actor(two_partners[key].user)
+        return (
+            access.visible(Opportunity, actor).filter(pk=own_deal.pk).exists(),
+            list(access.in_partner_reach(Opportunity, actor)),
+            partner_opportunities_by_stage(actor=as_actor(two_partners[key].user))["total"],
+        )
+
+    assert seen("co_rep") == (True, [], 0)
+    assert seen("nw_admin") == (True, [own_deal], 1)
+    assert not access.in_partner_reach(Opportunity, as_actor(channel_manager)).exists()
+    nw = two_partners["nw"].pk
+    for key, expected in (("co_rep", []), ("nw_admin", [own_deal])):
+        actor = as_actor(two_partners[key].user)
+        assert list(access.of_partner(Opportunity, actor, nw)) == expected
+    assert list(access.of_partner(Opportunity, as_actor(channel_manager), nw)) == [own_deal]
+    with pytest.raises(access.AccessNotConfigured):
+        access.in_partner_reach(Account, as_actor(channel_manager))
 
 
 def test_deal_2_the_channel_manager_home_reads_its_conflict_badges_at_once(

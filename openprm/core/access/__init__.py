@@ -6,6 +6,9 @@ Each app declares a policy per model (`policies.py`, see `policy.Policy`):
 change, delete, approve… — and `can(actor, action, obj)` the yes/no for one
 record; `require()` raises what a service must raise. Creating has no
 record to ask about: `can_create(actor, Model)` and `require_create()`.
+A portal dashboard counting its organization's own business asks
+`in_partner_reach(Model, actor)`, figures about one partner
+`of_partner(Model, actor, partner_id)`: subsets of `visible()`.
 Every selector, form choice, API list, export, count, search and button
 goes through here. A model without a policy cannot be queried through here
 at all, and an anonymous or deactivated actor sees nothing. Records outside
@@ -47,6 +50,8 @@ __all__ = [
     "RowCondition",
     "can",
     "can_create",
+    "in_partner_reach",
+    "of_partner",
     "partner_id_seen",
     "partner_reach_q",
     "require",
@@ -264,6 +269,44 @@ def partner_id_seen(actor: Actor, partner_id: int | None) -> int | None:
     if actor.partner_id is None or partner_id in actor.partner_reach:
         return partner_id
     return None
+
+
+def in_partner_reach(model: type[M], actor: Actor) -> models.QuerySet[M]:
+    """Rows of `model` that are the business of the organizations in the
+    portal user's reach (`partner_reach_q` on the field the policy names,
+    `Policy.reach_field`): its own deals, not another partner's it sees
+    through its people on the team (DEAL-9). What a partner's dashboard
+    counts as its business (PRG-8).
+
+    A subset of `visible()` without its other ways of seeing a row, so the
+    database reads the partner's rows alone by index: on PostgreSQL, the
+    `OR` of the view kept beside `partner_id = X` made the opportunity
+    counts read 50,000 rows through the table instead of the index only
+    (docs/performance.md). Nothing for an internal or deactivated actor.
+    """
+    field = _reach_field(model)
+    queryset = model._default_manager.all()
+    if not actor.is_active or actor.is_internal:
+        return queryset.none()
+    return queryset.filter(partner_reach_q(actor, field))
+
+
+def of_partner(model: type[M], actor: Actor, partner_id: int) -> models.QuerySet[M]:
+    """The rows of one partner's business that `actor` sees, for figures
+    about that partner (its deal analytics): to a portal user, the
+    partner's rows when it is in its reach (`in_partner_reach`), never
+    another partner's deals it sees through its people on the team; to the
+    brand owner's people, the partner's rows among those they see."""
+    field = _reach_field(model)
+    rows = visible(model, actor) if actor.is_internal else in_partner_reach(model, actor)
+    return rows.filter(**{field: partner_id})
+
+
+def _reach_field(model: type[models.Model]) -> str:
+    field = policy_of(model).reach_field
+    if field is None:
+        raise AccessNotConfigured(f"{model.__name__} names no partner whose business a row is")
+    return field
 
 
 def get_visible(

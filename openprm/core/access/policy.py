@@ -18,6 +18,11 @@ an action of the parent instead (`manage_contacts`, `change`).
 
 An action the policy names in neither form is refused to everyone, and
 asking for it is a programming error (AccessNotConfigured): fail closed.
+
+A policy whose records are a partner's business may also name the field
+that says whose (`reach_field`): `access.in_partner_reach` then gives a
+portal user the rows of the organizations in its reach, a subset of what
+it sees, for the counts of its own business.
 """
 
 from collections.abc import Callable
@@ -45,6 +50,9 @@ class Policy(Generic[M]):
     other actions their records have."""
 
     model: ClassVar[type[models.Model]]
+    reach_field: ClassVar[str | None] = None
+    """The foreign key to the partner whose business a row is, for
+    `access.in_partner_reach`; None where the model offers no such rows."""
 
     def view(self, rows: QuerySet[M], actor: Actor) -> QuerySet[M]:
         raise NotImplementedError
