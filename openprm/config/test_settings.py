@@ -18,4 +18,9 @@ TEST_BACKENDS = {
     "django.db.backends.postgresql": "openprm.core.testing.postgresql",
     "django.db.backends.sqlite3": "openprm.core.testing.sqlite3",
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # In memory, one database per test process, as Django's default for
+    # SQLite; named here because pytest-django recognizes SQLite by the
+    # engine's name and would otherwise give each worker a file name.
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = ":memory:"  # noqa: F405
 DATABASES["default"]["ENGINE"] = TEST_BACKENDS[DATABASES["default"]["ENGINE"]]  # noqa: F405
