@@ -232,8 +232,8 @@ DASHBOARD = [
     "AND NOT EXISTS (SELECT 1 FROM {dismissal} d WHERE d.alert_id = a.id AND d.user_id = %(me)s) "
     "ORDER BY a.urgency DESC, a.starts_on DESC, a.id DESC LIMIT 5",
     "SELECT status, COUNT(*) FROM {lead} l WHERE l.partner_id = %(partner)s "
-    "OR l.referring_partner_id = %(partner)s OR EXISTS (SELECT 1 FROM {offer} o "
-    "WHERE o.lead_id = l.id AND o.partner_id = %(partner)s AND o.outcome = 'open') "
+    "OR l.referring_partner_id = %(partner)s OR l.id IN (SELECT o.lead_id FROM {offer} o "
+    "WHERE o.partner_id = %(partner)s AND o.outcome = 'open') "
     "GROUP BY status",
     "SELECT stage, COUNT(*) FROM {opportunity} WHERE partner_id = %(partner)s GROUP BY stage",
     "SELECT id, number, title, protection_ends FROM {registration} WHERE partner_id = %(partner)s "

@@ -11,8 +11,9 @@ are read together, in one statement (`grouped_counts`).
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
-from django.db.models import Aggregate, Count, Q, QuerySet, Value
+from django.db.models import Aggregate, Count, Field, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.utils import formats
 
@@ -68,6 +69,9 @@ def grouped_counts(*groups: tuple[QuerySet[Any], Mapping[str, Counted]]) -> dict
 
 def _group_sql(rows: QuerySet[Any], counts: Mapping[str, Counted]) -> tuple[str, tuple[Any, ...]]:
     quote = connections[rows.db].ops.quote_name
+    by_value = _by_value(rows, counts)
+    if by_value is not None:
+        return _by_value_sql(rows, *by_value)
     if rows.query.is_sliced:
         if len(counts) != 1 or None not in counts.values():
             raise ValueError("a capped group counts its rows, once")
@@ -90,6 +94,51 @@ def _group_sql(rows: QuerySet[Any], counts: Mapping[str, Counted]) -> tuple[str,
     query.set_annotation_mask(aggregates)
     query.set_extra_mask(())
     return query.sql_with_params()
+
+
+def _by_value(
+    rows: QuerySet[Any], counts: Mapping[str, Counted]
+) -> tuple[Field[Any, Any], dict[str, Any]] | None:
+    """The column a group's counts each compare with one value (counts by
+    status, by stage) and each count's value, or None when they count
+    anything else."""
+    names, values = set(), {}
+    for name, how in counts.items():
+        if not isinstance(how, Q) or how.negated or len(how.children) != 1:
+            return None
+        child = how.children[0]
+        if not isinstance(child, tuple) or child[1] is None:
+            return None
+        names.add(child[0].removesuffix("__exact"))
+        values[name] = child[1]
+    if len(names) != 1 or rows.query.is_sliced:
+        return None
+    try:
+        field = rows.model._meta.get_field(names.pop())
+    except FieldDoesNotExist:
+        return None
+    if not field.concrete or field.is_relation:
+        return None
+    return field, values
+
+
+def _by_value_sql(
+    rows: QuerySet[Any], field: Field[Any, Any], values: dict[str, Any]
+) -> tuple[str, tuple[Any, ...]]:
+    """Counts by the values of one column, grouped by the database first and
+    picked from the few grouped rows: one filter per row and count over
+    50,000 opportunities cost PostgreSQL 6.1 ms, grouping them 3.8
+    (docs/performance.md)."""
+    connection = connections[rows.db]
+    quote = connection.ops.quote_name
+    grouped = rows.order_by().values(field.name).annotate(counted=Count(ONE))
+    sql, params = grouped.query.sql_with_params()
+    column = f"grouped.{quote(field.column)}"
+    select = ", ".join(
+        f"SUM(CASE WHEN {column} = %s THEN grouped.counted END) AS {quote(name)}" for name in values
+    )
+    picked = tuple(field.get_db_prep_value(value, connection) for value in values.values())
+    return f"SELECT {select} FROM ({sql}) grouped", (*picked, *params)  # noqa: S608  ORM-built SQL
 
 
 def first_and_count(
