@@ -73,9 +73,10 @@ class RowCondition(Expression):
     """
 
     conditional = True
+    output_field = BooleanField()  # shared, as Django's Exists does: made once, not per scope
 
     def __init__(self, sql: str, params: Sequence[Any] = (), **columns: str) -> None:
-        super().__init__(output_field=BooleanField())
+        super().__init__()
         self.sql = sql
         self.params = tuple(params)
         self.names = tuple(columns)

@@ -10,13 +10,13 @@ def membership_row(user_id: int) -> PartnerContact | None:
     """PRG-7: a portal user's partner-contact row (the Actor's `membership`),
     with what the portal shows and checks of it — its organization, that
     organization's account and channel manager, its role and person — in
-    one statement."""
-    return (
-        PartnerContact.objects.select_related("partner__account__owner", "role", "person")
-        .filter(user_id=user_id)
-        .order_by("pk")
-        .first()
-    )
+    one statement. A user has at most one such row, so it is read without
+    an ORDER BY (which cost the ORM more than the statement, issue 19)."""
+    rows = PartnerContact.objects.select_related("partner__account__owner", "role", "person")
+    try:
+        return rows.get(user_id=user_id)
+    except PartnerContact.DoesNotExist:
+        return None
 
 
 def partner_reach(membership: PartnerContact | None) -> tuple[int, ...]:
