@@ -13,9 +13,13 @@ from openprm.carts.models import CartLine
 from openprm.catalog import services as catalog
 from openprm.catalog.models import PriceList
 from openprm.contacts.models import Person
+from openprm.contacts.services import contact_create
+from openprm.core import access
+from openprm.core.actor import Actor
 from openprm.core.errors import NotFound, PermissionRefused, ValidationFailed
 from openprm.customers.models import Account
-from openprm.deals.models import Opportunity
+from openprm.customers.services import account_create
+from openprm.deals.models import Opportunity, OpportunityTeamMember
 from openprm.identity.models import User
 from tests.factories import as_actor
 
@@ -228,6 +232,44 @@ def test_ord_6_deal_9_a_partner_user_shops_for_the_customer_of_its_opportunity(
     assert list(selectors.customer_choices(actor=as_actor(co_rep))) == []
     with pytest.raises(NotFound):
         services.cart_shop_for(actor=as_actor(co_rep), customer_id=customer.pk)
+
+
+def test_ord_6_deal_9_a_partner_user_reads_one_contact_as_its_list_shows_it(
+    nw_rep: User, co_rep: User, two_partners: dict[str, Any], channel_manager: User,
+    customer: Account, buyer: Person,
+) -> None:  # fmt: skip
+    """A contact read by primary key is checked through its own
+    relationships, a list starts from the accounts the partner reaches
+    (issue 19): both give the contacts of the customer of a deal the
+    partner sells, or of one its people are on the team of (DEAL-9), and
+    no other."""
+    cam = as_actor(channel_manager)
+    helped = account_create(actor=cam, data={"name": "Helped Inc", "country": "US"})
+    elsewhere = account_create(actor=cam, data={"name": "Elsewhere Ltd", "country": "US"})
+    helped_buyer = contact_create(actor=cam, last_name="Helper", account_ids=[helped.pk])
+    contact_create(actor=cam, last_name="Stranger", account_ids=[elsewhere.pk])
+    close = dt.date(2030, 1, 1)
+    Opportunity.objects.create(
+        name="Sold", account=customer, partner=two_partners["nw"], owner=channel_manager,
+        close_date=close,
+    )  # fmt: skip
+    deal = Opportunity.objects.create(
+        name="Helped", account=helped, owner=channel_manager, close_date=close
+    )
+    OpportunityTeamMember.objects.create(opportunity=deal, resource=two_partners["co_rep"].resource)
+    for user, expected in ((nw_rep, {buyer.pk}), (co_rep, {helped_buyer.pk})):
+        actor = as_actor(user)
+        listed = set(access.visible(Person, actor).values_list("pk", flat=True))
+        one_by_one = {pk for pk in Person.objects.values_list("pk", flat=True) if _reads(actor, pk)}
+        assert listed == one_by_one == expected
+
+
+def _reads(actor: Actor, pk: int) -> bool:
+    try:
+        access.get_visible(Person, actor, pk)
+    except NotFound:
+        return False
+    return True
 
 
 def test_ord_8_a_standard_user_cannot_change_a_price(
