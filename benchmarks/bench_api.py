@@ -42,13 +42,18 @@ SETUP_DEFAULTS = {"accounts": 0, "partners": 0}
 APPS = {"OpenPRM": "openprm.config.wsgi:application", "bare": "benchmarks.bare_wsgi:application"}
 
 
-def _serve(application: str, port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
+def _serve(
+    application: str, port: int, workers: int, threads: int, tree: str | None = None
+) -> subprocess.Popen[bytes]:
+    """The app served by gunicorn; from the checkout `tree` when given
+    (benchmarks.api_before_after), else from this one."""
     from openprm.core.management.commands.serve import gunicorn_command
 
     command = gunicorn_command(
         application, bind=f"127.0.0.1:{port}", workers=workers, threads=threads
     )
-    process = subprocess.Popen(command, env=os.environ.copy(), stdout=subprocess.DEVNULL)
+    environment = os.environ.copy() if tree is None else {**os.environ, "PYTHONPATH": tree}
+    process = subprocess.Popen(command, env=environment, cwd=tree, stdout=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
